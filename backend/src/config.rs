@@ -1,0 +1,132 @@
+//! Configuration from environment variables, with defaults that work on a fresh machine.
+
+use std::{net::SocketAddr, path::PathBuf, str::FromStr, time::Duration};
+
+/// Everything the server needs to know about its surroundings.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// `sqlite://…` (default, under the data directory) or `postgres://…`.
+    pub database_url: String,
+    pub addr: SocketAddr,
+    /// The address people reach the site at, for absolute links (Open Graph, sitemap); no trailing slash.
+    pub public_url: String,
+    /// Where the SQLite file and uploaded media live.
+    pub data_dir: PathBuf,
+    /// The built frontend (`cargo xtask dist`).
+    pub dist_dir: PathBuf,
+    pub db_max_connections: u32,
+    pub request_timeout: Duration,
+    pub body_limit_bytes: usize,
+    pub sqlite_busy_timeout: Duration,
+    /// Load the demo villages into an empty database.
+    pub demo_data: bool,
+}
+
+/// A configuration variable that could not be used, named so the operator can fix it.
+#[derive(Debug, thiserror::Error)]
+#[error("{name}: {problem} (value: {value:?})")]
+pub struct ConfigError {
+    pub name: &'static str,
+    pub value: String,
+    pub problem: String,
+}
+
+impl Config {
+    /// Reads the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads configuration through `lookup`, so tests can supply their own variables.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let data_dir = PathBuf::from(lookup("LAPAK_DATA_DIR").unwrap_or_else(|| "./data".into()));
+        let database_url =
+            lookup("DATABASE_URL").unwrap_or_else(|| format!("sqlite://{}/lapak.db", data_dir.display()));
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres:")
+            || database_url.starts_with("postgresql:"))
+        {
+            return Err(ConfigError {
+                name: "DATABASE_URL",
+                value: database_url,
+                problem: "must start with sqlite:// or postgres://".into(),
+            });
+        }
+        let addr: SocketAddr = parse(&lookup, "LAPAK_ADDR", "127.0.0.1:8080")?;
+        let public_url = lookup("LAPAK_PUBLIC_URL").unwrap_or_else(|| format!("http://{addr}"));
+        let public_url = public_url.trim_end_matches('/').to_owned();
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://"))
+            || public_url.len() <= "https://".len()
+        {
+            return Err(ConfigError {
+                name: "LAPAK_PUBLIC_URL",
+                value: public_url,
+                problem: "must be an absolute http:// or https:// address".into(),
+            });
+        }
+        Ok(Config {
+            database_url,
+            addr,
+            public_url,
+            data_dir,
+            dist_dir: PathBuf::from(lookup("LAPAK_DIST").unwrap_or_else(|| "./dist".into())),
+            db_max_connections: parse(&lookup, "LAPAK_DB_MAX_CONNECTIONS", "16")?,
+            request_timeout: Duration::from_secs(parse(&lookup, "LAPAK_REQUEST_TIMEOUT_SECS", "30")?),
+            body_limit_bytes: parse(&lookup, "LAPAK_BODY_LIMIT_BYTES", "1048576")?,
+            sqlite_busy_timeout: Duration::from_millis(parse(&lookup, "LAPAK_SQLITE_BUSY_TIMEOUT_MS", "5000")?),
+            demo_data: parse(&lookup, "LAPAK_DEMO_DATA", "true")?,
+        })
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        self.database_url.starts_with("sqlite:")
+    }
+}
+
+fn parse<T: FromStr>(
+    lookup: &impl Fn(&str) -> Option<String>,
+    name: &'static str,
+    default: &str,
+) -> Result<T, ConfigError>
+where
+    T::Err: std::fmt::Display,
+{
+    let value = lookup(name).unwrap_or_else(|| default.to_owned());
+    value.trim().parse().map_err(|e: T::Err| ConfigError { name, value, problem: e.to_string() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let vars: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(|name| vars.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_work() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.database_url, "sqlite://./data/lapak.db");
+        assert_eq!(c.addr.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.public_url, "http://127.0.0.1:8080");
+        assert!(c.is_sqlite());
+    }
+
+    #[test]
+    fn bad_values_name_the_variable() {
+        let err = config(&[("LAPAK_ADDR", "nowhere")]).unwrap_err();
+        assert_eq!(err.name, "LAPAK_ADDR");
+        assert!(err.to_string().starts_with("LAPAK_ADDR"));
+        assert_eq!(config(&[("DATABASE_URL", "mysql://x")]).unwrap_err().name, "DATABASE_URL");
+        assert_eq!(config(&[("LAPAK_PUBLIC_URL", "example.org")]).unwrap_err().name, "LAPAK_PUBLIC_URL");
+        assert_eq!(config(&[("LAPAK_DB_MAX_CONNECTIONS", "-1")]).unwrap_err().name, "LAPAK_DB_MAX_CONNECTIONS");
+    }
+
+    #[test]
+    fn public_url_loses_its_trailing_slash() {
+        let c = config(&[("LAPAK_PUBLIC_URL", "https://lapakdesa.example/")]).unwrap();
+        assert_eq!(c.public_url, "https://lapakdesa.example");
+    }
+}

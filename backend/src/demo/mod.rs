@@ -1,0 +1,180 @@
+//! Demo data: the pilot villages of the seed articles, loaded into an empty database and labelled as demo.
+
+pub mod pictures;
+
+use anyhow::Context;
+use serde::Deserialize;
+use shared::{EnterpriseKind, Flagship, Location, RegionCode, Sector};
+
+use crate::{
+    db::{Db, now_ms},
+    enterprises,
+    media::{Media, content_hash},
+    products::{self, queries::NewProduct},
+    shops::{self, queries::NewShop},
+    villages::queries::{self as villages, NewVillage},
+};
+use pictures::Scene;
+
+/// The demo villages, their enterprises, shops and products.
+const DEMO_TOML: &str = include_str!("../../demo/villages.toml");
+
+#[derive(Deserialize)]
+struct DemoFile {
+    village: Vec<DemoVillage>,
+}
+
+#[derive(Deserialize)]
+struct DemoVillage {
+    code: String,
+    tagline: String,
+    history: String,
+    vision: String,
+    mission: String,
+    population: i64,
+    households: i64,
+    area_km2: f64,
+    lat: f64,
+    lon: f64,
+    idm_score: f64,
+    idm_year: i32,
+    cover_scene: Scene,
+    cover_hue: f32,
+    flagship: Flagship,
+    #[serde(default)]
+    enterprise: Vec<DemoEnterprise>,
+    #[serde(default)]
+    shop: Vec<DemoShop>,
+}
+
+#[derive(Deserialize)]
+struct DemoEnterprise {
+    name: String,
+    kind: EnterpriseKind,
+    description: String,
+}
+
+#[derive(Deserialize)]
+struct DemoShop {
+    name: String,
+    description: String,
+    whatsapp: String,
+    #[serde(default)]
+    product: Vec<DemoProduct>,
+}
+
+#[derive(Deserialize)]
+struct DemoProduct {
+    name: String,
+    description: String,
+    price: i64,
+    unit: String,
+    stock: i64,
+    sector: Sector,
+    weight_grams: i64,
+}
+
+/// The text the demo data is made from, for fingerprints of prepared databases.
+pub fn source() -> &'static str {
+    DEMO_TOML
+}
+
+/// Loads the demo data when the database has no village yet; returns how many villages it added.
+/// Everything goes in one transaction: a failure leaves the database as it was.
+pub async fn load_if_empty(db: &Db, media: &Media) -> anyhow::Result<usize> {
+    let villages_present: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM villages").fetch_one(&db.pool).await?;
+    if villages_present > 0 {
+        return Ok(0);
+    }
+    let file: DemoFile = toml::from_str(DEMO_TOML).context("demo/villages.toml is malformed")?;
+    let now = now_ms();
+    let mut tx = db.pool.begin().await?;
+    for v in &file.village {
+        let code = RegionCode::parse(&v.code).with_context(|| format!("demo village code {}", v.code))?;
+        let new = NewVillage {
+            code,
+            tagline: v.tagline.clone(),
+            history_md: v.history.clone(),
+            vision_md: v.vision.clone(),
+            mission_md: v.mission.clone(),
+            population: Some(v.population),
+            households: Some(v.households),
+            area_km2: Some(v.area_km2),
+            location: Some(Location { lat: v.lat, lon: v.lon }),
+            idm: Some((v.idm_score, v.idm_year)),
+            flagship: Some(v.flagship.clone()),
+            is_demo: true,
+        };
+        let (village_id, slug) = villages::create(&mut tx, &new, now).await?;
+        let cover = pictures::cover(v.cover_scene, v.cover_hue, seed(&slug))?;
+        let key = format!("villages/{slug}/cover-{}.jpg", content_hash(&cover));
+        media.put(&key, cover).await?;
+        villages::set_cover(&mut tx, village_id, &key).await?;
+        for e in &v.enterprise {
+            enterprises::queries::create(&mut tx, village_id, &slug, &e.name, e.kind, &e.description, now).await?;
+        }
+        for s in &v.shop {
+            let shop = NewShop {
+                village_id,
+                village_slug: &slug,
+                name: &s.name,
+                description: &s.description,
+                whatsapp: &s.whatsapp,
+                is_demo: true,
+            };
+            let (shop_id, shop_slug) = shops::queries::create(&mut tx, &shop, now).await?;
+            for p in &s.product {
+                let picture = pictures::product(sector_hue(p.sector), seed(&p.name))?;
+                let key =
+                    format!("products/{shop_slug}/{}-{}.jpg", shared::slug::slugify(&p.name), content_hash(&picture));
+                media.put(&key, picture).await?;
+                let product = NewProduct {
+                    shop_id,
+                    name: &p.name,
+                    description: &p.description,
+                    price: p.price,
+                    unit: &p.unit,
+                    stock: p.stock,
+                    sector: p.sector,
+                    weight_grams: p.weight_grams,
+                    image_key: Some(&key),
+                };
+                products::queries::create(&mut tx, &product, now).await?;
+            }
+        }
+    }
+    tx.commit().await?;
+    Ok(file.village.len())
+}
+
+/// Draws the site's default link-preview picture when it is missing.
+pub async fn ensure_site_picture(media: &Media) -> anyhow::Result<()> {
+    if !media.exists(crate::web::SITE_IMAGE_KEY).await {
+        media.put(crate::web::SITE_IMAGE_KEY, pictures::cover(Scene::Rice, 100.0, 2024)?).await?;
+    }
+    Ok(())
+}
+
+fn seed(text: &str) -> u64 {
+    crate::hash::fnv1a(text.bytes())
+}
+
+/// A colour per sector, so product tiles of one sector look related.
+fn sector_hue(sector: Sector) -> f32 {
+    let index = Sector::ALL.iter().position(|s| *s == sector).unwrap_or_default();
+    (index as f32 * 360.0 / Sector::ALL.len() as f32 + 90.0) % 360.0
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn demo_file_parses_and_names_real_desa_codes() {
+        let file: super::DemoFile = toml::from_str(super::DEMO_TOML).unwrap();
+        assert!(file.village.len() >= 11);
+        for v in &file.village {
+            let code = shared::RegionCode::parse(&v.code).unwrap();
+            assert_eq!(code.level(), shared::RegionLevel::Desa, "{}", v.code);
+            assert!(v.shop.iter().all(|s| !s.product.is_empty()), "{} has a shop without products", v.code);
+        }
+    }
+}

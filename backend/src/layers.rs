@@ -1,0 +1,81 @@
+//! The middleware every response passes through: request ids and logs, limits, security headers,
+//! and problem documents for every API error, even those raised outside handlers.
+
+use std::any::Any;
+
+use axum::{
+    Router,
+    body::Body,
+    extract::Request,
+    http::{HeaderName, HeaderValue, Response, StatusCode, header},
+    middleware::{self, Next},
+    response::IntoResponse,
+};
+use tower_http::{
+    catch_panic::CatchPanicLayer,
+    limit::RequestBodyLimitLayer,
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    set_header::SetResponseHeaderLayer,
+    timeout::TimeoutLayer,
+};
+
+use crate::{config::Config, error::problem_response, telemetry};
+
+/// What pages may load: only this site's own files, the WASM it compiles, and inline `data:` images.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+    style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; \
+    base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+pub fn apply(router: Router, config: &Config) -> Router {
+    let request_id = HeaderName::from_static("x-request-id");
+    let header =
+        |name, value: &'static str| SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value));
+    // Each layer wraps the ones before it: the last is the first a request meets.
+    router
+        .layer(RequestBodyLimitLayer::new(config.body_limit_bytes))
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, config.request_timeout))
+        .layer(middleware::from_fn(api_errors_as_problems))
+        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(header(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(header(header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
+        .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(header(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
+        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(telemetry::request_log())
+        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+}
+
+fn panic_response(_: Box<dyn Any + Send + 'static>) -> Response<Body> {
+    tracing::error!("handler panicked");
+    crate::error::AppError::Internal(anyhow::anyhow!("panic")).into_response()
+}
+
+/// Errors produced by routing and limits (405, 413, 503 on timeout…) come as plain text; under `/api/`
+/// they become problem documents like the handlers' own.
+async fn api_errors_as_problems(req: Request, next: Next) -> axum::response::Response {
+    let is_api = req.uri().path().starts_with("/api/");
+    let res = next.run(req).await;
+    let status = res.status();
+    let is_problem =
+        res.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
+    if !is_api || is_problem || !(status.is_client_error() || status.is_server_error()) {
+        return res;
+    }
+    let detail = match status {
+        StatusCode::METHOD_NOT_ALLOWED => "Metode HTTP ini tidak didukung di alamat ini.",
+        StatusCode::PAYLOAD_TOO_LARGE => "Data yang dikirim terlalu besar.",
+        StatusCode::SERVICE_UNAVAILABLE => "Permintaan terlalu lama diproses. Coba lagi sebentar lagi.",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "Kirim data sebagai JSON (Content-Type: application/json).",
+        _ if status.is_server_error() => "Terjadi kesalahan di server. Coba lagi sebentar lagi.",
+        _ => "Permintaan tidak dapat diproses.",
+    };
+    let mut problem = problem_response(&shared::Problem {
+        status: status.as_u16(),
+        title: status.canonical_reason().unwrap_or("Error").to_owned(),
+        detail: detail.to_owned(),
+    });
+    if let Some(allow) = res.headers().get(header::ALLOW) {
+        problem.headers_mut().insert(header::ALLOW, allow.clone());
+    }
+    problem
+}

@@ -1,0 +1,79 @@
+//! Lapak Desa's server: village information sites and their marketplace, as one axum application.
+
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod enterprises;
+pub mod error;
+pub mod extract;
+mod hash;
+mod health;
+pub mod markdown;
+pub mod media;
+mod openapi;
+pub mod products;
+pub mod regions;
+pub mod shops;
+mod slugs;
+pub mod state;
+pub mod telemetry;
+pub mod villages;
+pub mod web;
+
+mod layers;
+
+use std::{sync::Arc, time::Instant};
+
+use axum::Router;
+use config::Config;
+use db::Db;
+use media::Media;
+use state::AppState;
+
+/// Connects, migrates, loads the region table and (into an empty database) the demo data.
+pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
+    let started = Instant::now();
+    let db = Db::connect(&config).await?;
+    db.migrate().await?;
+    let loaded = regions::queries::load(&db).await?;
+    if loaded > 0 {
+        tracing::info!(rows = loaded, elapsed_ms = started.elapsed().as_millis(), "region table loaded");
+    }
+    let media = Media::local(&config.data_dir.join("media"))?;
+    demo::ensure_site_picture(&media).await?;
+    if config.demo_data {
+        let villages = demo::load_if_empty(&db, &media).await?;
+        if villages > 0 {
+            tracing::info!(villages, "demo data loaded");
+        }
+    }
+    let shell = web::pages::Shell::load(&config.dist_dir)?;
+    Ok(AppState { db, config: Arc::new(config), media, shell: Arc::new(shell) })
+}
+
+/// The whole application: the JSON API, its OpenAPI document, media, pages and static files.
+pub fn app(state: AppState) -> Router {
+    let (api, openapi) = openapi::api_router().split_for_parts();
+    let openapi_json = Arc::new(openapi.to_pretty_json().unwrap_or_default());
+    let api = api.route(
+        "/api/v1/openapi.json",
+        axum::routing::get(move || {
+            let body = openapi_json.clone();
+            async move { ([(axum::http::header::CONTENT_TYPE, "application/json")], body.as_bytes().to_vec()) }
+        }),
+    );
+    let router = api.merge(media::router()).merge(web::router(&state)).with_state(state.clone());
+    layers::apply(router, &state.config)
+}
+
+/// Serves until `shutdown` resolves, then finishes in-flight requests and closes the pool.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let pool = state.db.pool.clone();
+    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown).await?;
+    pool.close().await;
+    Ok(())
+}

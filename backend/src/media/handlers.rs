@@ -1,0 +1,36 @@
+//! Serving stored media with long-lived caching.
+
+use axum::{
+    extract::{Path, State},
+    http::header,
+    response::{IntoResponse, Response},
+};
+
+use crate::{
+    error::{AppError, AppResult},
+    state::AppState,
+};
+
+/// A stored file. Keys carry a content hash, so browsers and CDNs may keep them for a year.
+pub async fn media_file(State(state): State<AppState>, Path(key): Path<String>) -> AppResult<Response> {
+    let content_type = content_type(&key).ok_or_else(not_found)?;
+    if key.split('/').any(|part| part.is_empty() || part.starts_with('.')) {
+        return Err(not_found());
+    }
+    let bytes = state.media.get(&key).await?.ok_or_else(not_found)?;
+    Ok(([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "public, max-age=31536000, immutable")], bytes)
+        .into_response())
+}
+
+fn content_type(key: &str) -> Option<&'static str> {
+    match key.rsplit_once('.')?.1 {
+        "jpg" | "jpeg" => Some("image/jpeg"),
+        "png" => Some("image/png"),
+        "webp" => Some("image/webp"),
+        _ => None,
+    }
+}
+
+fn not_found() -> AppError {
+    AppError::NotFound("Berkas tidak ditemukan.".into())
+}

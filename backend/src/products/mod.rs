@@ -1,0 +1,3 @@
+//! Products that shops sell.
+
+pub mod queries;

@@ -1,0 +1,49 @@
+//! HTTP handlers for regions.
+
+use axum::{Json, extract::State};
+use serde::Deserialize;
+use shared::{Region, RegionCode, RegionLevel};
+use utoipa::IntoParams;
+
+use super::queries;
+use crate::{
+    error::{AppError, AppResult},
+    extract::ApiQuery,
+    state::AppState,
+};
+
+/// Which regions to list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RegionQuery {
+    /// List the children of this region (e.g. the kecamatan of `52.01`).
+    parent: Option<String>,
+    /// List every region of this level instead (`provinsi`, `kabupaten`, `kecamatan`).
+    level: Option<RegionLevel>,
+}
+
+/// Regions that have villages on the portal, with how many.
+#[utoipa::path(get, path = "/api/v1/regions", tag = "regions", params(RegionQuery),
+    responses((status = 200, body = Vec<Region>), (status = 400, body = shared::Problem)))]
+pub async fn list_regions(
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<RegionQuery>,
+) -> AppResult<Json<Vec<Region>>> {
+    let (parent, level) = match (query.parent.as_deref(), query.level) {
+        (Some(_), Some(_)) => return Err(AppError::BadRequest("Pilih parent atau level, tidak keduanya.".into())),
+        (Some(parent), None) => {
+            let parent = RegionCode::parse(parent).map_err(|e| AppError::BadRequest(format!("parent: {e}")))?;
+            let child = match parent.level() {
+                RegionLevel::Provinsi => RegionLevel::Kabupaten,
+                RegionLevel::Kabupaten => RegionLevel::Kecamatan,
+                RegionLevel::Kecamatan => RegionLevel::Desa,
+                RegionLevel::Desa => {
+                    return Err(AppError::BadRequest("Desa tidak memiliki wilayah di bawahnya.".into()));
+                }
+            };
+            (Some(parent), child)
+        }
+        (None, level) => (None, level.unwrap_or(RegionLevel::Provinsi)),
+    };
+    Ok(Json(queries::with_villages(&state.db, parent.as_ref(), level).await?))
+}

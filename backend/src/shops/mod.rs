@@ -1,0 +1,3 @@
+//! Shops: a seller's or village enterprise's stall in one village.
+
+pub mod queries;

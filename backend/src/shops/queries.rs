@@ -1,0 +1,33 @@
+//! SQL for shops.
+
+use shared::slug::slugify;
+
+/// A shop to open in a village.
+pub struct NewShop<'a> {
+    pub village_id: i64,
+    pub village_slug: &'a str,
+    pub name: &'a str,
+    pub description: &'a str,
+    pub whatsapp: &'a str,
+    pub is_demo: bool,
+}
+
+/// Opens a shop (active); returns its id and slug.
+pub async fn create(conn: &mut sqlx::AnyConnection, shop: &NewShop<'_>, now: i64) -> anyhow::Result<(i64, String)> {
+    let base = slugify(shop.name);
+    let slug = crate::slugs::free(conn, "shops", &[base.clone(), format!("{base}-{}", shop.village_slug)]).await?;
+    let id = sqlx::query_scalar(
+        "INSERT INTO shops (village_id, slug, name, description, whatsapp, status, is_demo, created_at) \
+         VALUES ($1, $2, $3, $4, $5, 'active', $6, $7) RETURNING id",
+    )
+    .bind(shop.village_id)
+    .bind(&slug)
+    .bind(shop.name)
+    .bind(shop.description)
+    .bind(shop.whatsapp)
+    .bind(shop.is_demo)
+    .bind(now)
+    .fetch_one(conn)
+    .await?;
+    Ok((id, slug))
+}

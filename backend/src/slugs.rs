@@ -1,0 +1,25 @@
+//! Picking a free slug in a table from a list of candidates.
+
+/// The first candidate no row of `table` has as its slug; `table` is one of this crate's own names.
+pub async fn free(
+    conn: &mut sqlx::AnyConnection,
+    table: &'static str,
+    candidates: &[String],
+) -> anyhow::Result<String> {
+    let sql = format!("SELECT COUNT(*) FROM {table} WHERE slug = $1");
+    for slug in candidates {
+        let taken: i64 = sqlx::query_scalar(&sql).bind(slug).fetch_one(&mut *conn).await?;
+        if taken == 0 {
+            return Ok(slug.clone());
+        }
+    }
+    let base = candidates.first().map(String::as_str).unwrap_or("item");
+    for n in 2.. {
+        let slug = format!("{base}-{n}");
+        let taken: i64 = sqlx::query_scalar(&sql).bind(&slug).fetch_one(&mut *conn).await?;
+        if taken == 0 {
+            return Ok(slug);
+        }
+    }
+    unreachable!("an unbounded range always yields a free slug")
+}

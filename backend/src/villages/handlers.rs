@@ -1,0 +1,44 @@
+//! HTTP handlers for villages.
+
+use axum::{
+    Json,
+    extract::{Path, State},
+    response::{IntoResponse, Redirect, Response},
+};
+use shared::{Page, VillageDetail, VillageQuery, VillageSummary};
+
+use super::queries::{self, Lookup};
+use crate::{
+    error::{AppError, AppResult},
+    extract::ApiQuery,
+    state::AppState,
+};
+
+/// Villages on the portal, filtered and paginated, ordered by name.
+#[utoipa::path(get, path = "/api/v1/villages", tag = "villages", params(VillageQuery),
+    responses((status = 200, body = Page<VillageSummary>), (status = 400, body = shared::Problem)))]
+pub async fn list_villages(
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<VillageQuery>,
+) -> AppResult<Json<Page<VillageSummary>>> {
+    let page = query.validate().map_err(|m| AppError::BadRequest(capitalise(&m)))?;
+    Ok(Json(queries::list(&state.db, &query, page).await?))
+}
+
+/// A village's whole profile. An old slug answers 308 with the village's current address.
+#[utoipa::path(get, path = "/api/v1/villages/{slug}", tag = "villages",
+    params(("slug" = String, Path, description = "The village's slug, e.g. `darmaji`")),
+    responses((status = 200, body = VillageDetail), (status = 308, description = "The village moved to a new slug"),
+        (status = 404, body = shared::Problem)))]
+pub async fn village_detail(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
+    match queries::detail_by_slug(&state.db, &slug).await? {
+        Lookup::Found(detail) => Ok(Json(detail).into_response()),
+        Lookup::Moved(to) => Ok(Redirect::permanent(&format!("/api/v1/villages/{to}")).into_response()),
+        Lookup::Missing => Err(AppError::NotFound(format!("Desa dengan alamat \"{slug}\" tidak ditemukan."))),
+    }
+}
+
+fn capitalise(message: &str) -> String {
+    let mut chars = message.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>() + ".").unwrap_or_default()
+}

@@ -1,0 +1,123 @@
+//! The frontend's `index.html`, held in memory, with each page's title and link-preview tags filled in.
+
+use std::path::Path;
+
+const HEAD_START: &str = "<!-- lapak:head -->";
+const HEAD_END: &str = "<!-- /lapak:head -->";
+
+/// Served when the frontend has not been built, so the API and link previews still work.
+const UNBUILT_SHELL: &str = "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\">\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><!-- lapak:head --><!-- /lapak:head -->\
+</head><body><p>Tampilan Lapak Desa belum dibangun: jalankan <code>cargo xtask dist</code>.</p></body></html>";
+
+/// `index.html` split around its head block.
+pub struct Shell {
+    before: String,
+    after: String,
+}
+
+/// What a page's head says about it.
+pub struct Head {
+    pub title: String,
+    pub description: String,
+    /// Path of the page, e.g. `/desa/darmaji`.
+    pub path: String,
+    /// Absolute URL of the preview image.
+    pub image: Option<String>,
+}
+
+impl Shell {
+    /// Reads `index.html` from the built frontend, or uses a minimal page when there is none.
+    pub fn load(dist: &Path) -> anyhow::Result<Shell> {
+        let html = match std::fs::read_to_string(dist.join("index.html")) {
+            Ok(html) => html,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                tracing::warn!(dist = %dist.display(), "frontend not built; serving a minimal page");
+                UNBUILT_SHELL.to_owned()
+            }
+            Err(e) => return Err(e.into()),
+        };
+        Shell::parse(&html)
+    }
+
+    fn parse(html: &str) -> anyhow::Result<Shell> {
+        let (Some(start), Some(end)) = (html.find(HEAD_START), html.find(HEAD_END)) else {
+            anyhow::bail!("index.html lacks the {HEAD_START} … {HEAD_END} markers");
+        };
+        Ok(Shell { before: html[..start].to_owned(), after: html[end + HEAD_END.len()..].to_owned() })
+    }
+
+    /// The whole page with `head` filled in; `public_url` makes links absolute.
+    pub fn render(&self, head: &Head, public_url: &str) -> String {
+        let mut out = String::with_capacity(self.before.len() + self.after.len() + 1024);
+        out.push_str(&self.before);
+        let title = escape(&head.title);
+        let description = escape(&head.description);
+        let url = escape(&format!("{public_url}{}", head.path));
+        out.push_str(&format!(
+            "<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n\
+             <link rel=\"canonical\" href=\"{url}\">\n<meta property=\"og:type\" content=\"website\">\n\
+             <meta property=\"og:site_name\" content=\"Lapak Desa\">\n<meta property=\"og:locale\" content=\"id_ID\">\n\
+             <meta property=\"og:title\" content=\"{title}\">\n<meta property=\"og:description\" content=\"{description}\">\n\
+             <meta property=\"og:url\" content=\"{url}\">\n"
+        ));
+        if let Some(image) = &head.image {
+            let image = escape(image);
+            out.push_str(&format!(
+                "<meta property=\"og:image\" content=\"{image}\">\n<meta property=\"og:image:type\" content=\"image/jpeg\">\n\
+                 <meta property=\"og:image:width\" content=\"1200\">\n<meta property=\"og:image:height\" content=\"630\">\n\
+                 <meta name=\"twitter:card\" content=\"summary_large_image\">\n"
+            ));
+        }
+        out.push_str(&self.after);
+        out
+    }
+}
+
+/// Escapes text for an HTML attribute or element.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_the_head_and_escapes() {
+        let shell = Shell::parse(
+            "<html><head><!-- lapak:head --><title>x</title><!-- /lapak:head --></head><body></body></html>",
+        )
+        .unwrap();
+        let html = shell.render(
+            &Head {
+                title: "Desa \"A\" <b>".into(),
+                description: "Kopi & gula".into(),
+                path: "/desa/a".into(),
+                image: Some("https://x.test/media/a.jpg".into()),
+            },
+            "https://x.test",
+        );
+        assert!(html.contains("<title>Desa &quot;A&quot; &lt;b&gt;</title>"));
+        assert!(html.contains(r#"<meta property="og:url" content="https://x.test/desa/a">"#));
+        assert!(html.contains(r#"<meta property="og:image" content="https://x.test/media/a.jpg">"#));
+        assert!(html.contains("Kopi &amp; gula"));
+        assert!(!html.contains("<title>x</title>"));
+    }
+
+    #[test]
+    fn refuses_a_shell_without_markers() {
+        assert!(Shell::parse("<html></html>").is_err());
+    }
+}

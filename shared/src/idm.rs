@@ -1,0 +1,57 @@
+//! Indeks Desa Membangun: a village's development status, from "sangat tertinggal" to "mandiri".
+
+use serde::{Deserialize, Serialize};
+
+crate::code_list! {
+    /// The five IDM status levels, lowest first.
+    IdmStatus {
+        SangatTertinggal = "sangat-tertinggal", "Sangat Tertinggal";
+        Tertinggal = "tertinggal", "Tertinggal";
+        Berkembang = "berkembang", "Berkembang";
+        Maju = "maju", "Maju";
+        Mandiri = "mandiri", "Mandiri";
+    }
+}
+
+impl IdmStatus {
+    /// The status the Kemendagri/Kemendes thresholds give a score (0–1).
+    pub fn from_score(score: f64) -> Self {
+        match score {
+            s if s > 0.8155 => IdmStatus::Mandiri,
+            s if s > 0.7072 => IdmStatus::Maju,
+            s if s > 0.5989 => IdmStatus::Berkembang,
+            s if s > 0.4907 => IdmStatus::Tertinggal,
+            _ => IdmStatus::SangatTertinggal,
+        }
+    }
+}
+
+/// A village's IDM assessment for one year.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Idm {
+    pub status: IdmStatus,
+    /// The composite index, 0–1.
+    pub score: f64,
+    pub year: i32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thresholds_follow_the_official_bands() {
+        assert_eq!(IdmStatus::from_score(0.45), IdmStatus::SangatTertinggal);
+        assert_eq!(IdmStatus::from_score(0.55), IdmStatus::Tertinggal);
+        assert_eq!(IdmStatus::from_score(0.65), IdmStatus::Berkembang);
+        assert_eq!(IdmStatus::from_score(0.75), IdmStatus::Maju);
+        assert_eq!(IdmStatus::from_score(0.85), IdmStatus::Mandiri);
+    }
+
+    #[test]
+    fn statuses_are_ordered_lowest_first() {
+        assert!(IdmStatus::SangatTertinggal < IdmStatus::Mandiri);
+        assert_eq!(IdmStatus::ALL.len(), 5);
+    }
+}

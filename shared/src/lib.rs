@@ -1,0 +1,61 @@
+//! Types, validation and formatting that the Lapak Desa backend and frontend share; no I/O.
+
+pub mod enterprise;
+pub mod format;
+pub mod idm;
+pub mod page;
+pub mod problem;
+pub mod product;
+pub mod region;
+pub mod sector;
+pub mod slug;
+pub mod village;
+
+pub use enterprise::{Enterprise, EnterpriseKind};
+pub use idm::{Idm, IdmStatus};
+pub use page::{Page, PageRequest};
+pub use problem::Problem;
+pub use product::ProductSummary;
+pub use region::{Region, RegionCode, RegionLevel, RegionPath};
+pub use sector::Sector;
+pub use village::{Flagship, Location, VillageDetail, VillageQuery, VillageSummary};
+
+/// Declares a closed list of values with a stable code (used in JSON, URLs and the database) and an
+/// Indonesian label, so every list in the product is written the same way.
+#[macro_export]
+macro_rules! code_list {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal, $label:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $code)] $variant,)+
+        }
+
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stable code stored in the database and used in URLs.
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code,)+ }
+            }
+
+            /// The Indonesian label shown to people.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label,)+ }
+            }
+
+            /// The value with this code, if there is one.
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code { $($code => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+    };
+}
