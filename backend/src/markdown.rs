@@ -13,6 +13,8 @@ pub fn to_safe_html(markdown: &str) -> String {
         .url_schemes(["http", "https", "mailto", "tel"].into())
         .clean(&raw)
         .to_string()
+        .trim()
+        .to_owned()
 }
 
 #[cfg(test)]

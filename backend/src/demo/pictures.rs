@@ -18,8 +18,9 @@ pub fn cover(scene: Scene, hue: f32, seed: u64) -> anyhow::Result<Vec<u8>> {
     let (w, h) = (1200u32, 630u32);
     let mut rng = Rng(seed | 1);
     let sun = (rng.range(150.0, 1050.0), rng.range(90.0, 200.0), rng.range(45.0, 70.0));
-    let ridges: Vec<(f32, f32, f32)> =
-        (0..3).map(|_| (rng.range(0.004, 0.012), rng.range(0.0, 6.28), rng.range(18.0, 45.0))).collect();
+    let ridges: Vec<(f32, f32, f32)> = (0..3)
+        .map(|_| (rng.range(0.004, 0.012), rng.range(0.0, std::f32::consts::TAU), rng.range(18.0, 45.0)))
+        .collect();
     let img = RgbImage::from_fn(w, h, |x, y| {
         let (xf, yf) = (x as f32, y as f32);
         let t = yf / h as f32;

@@ -1,0 +1,184 @@
+//! Fresh databases for tests, copied from a template prepared once (migrations, 91,599 regions, demo data).
+
+use std::path::{Path, PathBuf};
+
+use backend::config::Config;
+use sqlx::Connection;
+use tokio::sync::OnceCell;
+
+/// The database engines every integration test runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// One test's database, removed when the test ends.
+pub struct Database {
+    pub url: String,
+    pub data_dir: PathBuf,
+    engine: Engine,
+    name: String,
+    _dir: tempfile::TempDir,
+}
+
+static SQLITE_TEMPLATE: OnceCell<PathBuf> = OnceCell::const_new();
+static POSTGRES_TEMPLATE: OnceCell<Option<(String, PathBuf)>> = OnceCell::const_new();
+
+impl Database {
+    /// A new database with the template's contents; `None` when PostgreSQL is unreachable outside CI.
+    pub async fn fresh(engine: Engine) -> Option<Database> {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let data_dir = dir.path().to_path_buf();
+        match engine {
+            Engine::Sqlite => {
+                let template = SQLITE_TEMPLATE.get_or_init(|| async { build_sqlite_template().await }).await;
+                std::fs::copy(template.join("lapak.db"), data_dir.join("lapak.db")).expect("copy template");
+                link_media(template, &data_dir);
+                let url = format!("sqlite://{}/lapak.db", data_dir.display());
+                Some(Database { url, data_dir, engine, name: String::new(), _dir: dir })
+            }
+            Engine::Postgres => {
+                let (template, media) =
+                    POSTGRES_TEMPLATE.get_or_init(|| async { build_postgres_template().await }).await.as_ref()?;
+                let name = format!("lapak_test_{}", uuid_like());
+                let mut admin = admin_connection().await.expect("PostgreSQL was reachable a moment ago");
+                sqlx::raw_sql(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
+                    .execute(&mut admin)
+                    .await
+                    .expect("copy template");
+                link_media(media, &data_dir);
+                let url = database_url(&name);
+                Some(Database { url, data_dir, engine, name, _dir: dir })
+            }
+        }
+    }
+
+    /// Drops a PostgreSQL test database (the SQLite file goes with its temporary folder).
+    pub fn remove(&mut self) {
+        if self.engine != Engine::Postgres {
+            return;
+        }
+        let name = std::mem::take(&mut self.name);
+        // Drop runs inside the test's runtime: use a thread with its own.
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+            rt.block_on(async {
+                if let Ok(mut admin) = admin_connection().await {
+                    let _ = sqlx::raw_sql(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                        .execute(&mut admin)
+                        .await;
+                }
+            });
+        })
+        .join();
+    }
+}
+
+/// The template's fingerprint: a changed schema or demo file prepares a new one.
+fn fingerprint() -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    backend::db::schema_fingerprint().hash(&mut h);
+    backend::demo::source().hash(&mut h);
+    format!("{:012x}", h.finish() >> 16)
+}
+
+fn templates_dir() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+    target.join("lapak-test-templates")
+}
+
+/// Prepares the SQLite template in a folder of its own, then moves it into place in one rename, so
+/// test processes running side by side never see half a template.
+async fn build_sqlite_template() -> PathBuf {
+    let done = templates_dir().join(format!("sqlite-{}", fingerprint()));
+    if done.join("lapak.db").exists() {
+        return done;
+    }
+    std::fs::create_dir_all(templates_dir()).expect("templates folder");
+    let work = templates_dir().join(format!("building-sqlite-{}", uuid_like()));
+    let mut config = base_config(&work);
+    config.database_url = format!("sqlite://{}/lapak.db", work.display());
+    let state = backend::prepare(config).await.expect("SQLite template prepares");
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&state.db.pool).await.expect("checkpoint");
+    state.db.pool.close().await;
+    if std::fs::rename(&work, &done).is_err() {
+        let _ = std::fs::remove_dir_all(&work);
+    }
+    done
+}
+
+async fn build_postgres_template() -> Option<(String, PathBuf)> {
+    let mut admin = match admin_connection().await {
+        Ok(admin) => admin,
+        Err(e) if std::env::var("CI").as_deref() == Ok("true") => {
+            panic!("PostgreSQL is required under CI=true but unreachable at {}: {e}", admin_url())
+        }
+        Err(e) => {
+            eprintln!("SKIPPED on PostgreSQL: unreachable at {} ({e}); set LAPAK_TEST_POSTGRES", admin_url());
+            return None;
+        }
+    };
+    let name = format!("lapak_tpl_{}", fingerprint());
+    let media = templates_dir().join(format!("postgres-{}", fingerprint()));
+    let exists: Option<i32> = sqlx::query_scalar("SELECT 1 FROM pg_database WHERE datname = $1")
+        .bind(&name)
+        .fetch_optional(&mut admin)
+        .await
+        .expect("list databases");
+    if exists.is_some() && media.exists() {
+        return Some((name, media));
+    }
+    let building = format!("lapak_building_{}", uuid_like());
+    sqlx::raw_sql(&format!("CREATE DATABASE {building}")).execute(&mut admin).await.expect("create template database");
+    let work = templates_dir().join(format!("building-pg-{}", uuid_like()));
+    let mut config = base_config(&work);
+    config.database_url = database_url(&building);
+    let state = backend::prepare(config).await.expect("PostgreSQL template prepares");
+    state.db.pool.close().await;
+    let renamed = sqlx::raw_sql(&format!("ALTER DATABASE {building} RENAME TO {name}")).execute(&mut admin).await;
+    if let Err(e) = renamed {
+        eprintln!("template rename: {e}");
+        let _ = sqlx::raw_sql(&format!("DROP DATABASE {building} WITH (FORCE)")).execute(&mut admin).await;
+    }
+    if std::fs::rename(&work, &media).is_err() {
+        let _ = std::fs::remove_dir_all(&work);
+    }
+    Some((name, media))
+}
+
+fn base_config(data_dir: &Path) -> Config {
+    let mut config = Config::from_lookup(|_| None).expect("default configuration");
+    config.data_dir = data_dir.to_path_buf();
+    config.dist_dir = data_dir.join("no-frontend");
+    config
+}
+
+/// Tests share the template's generated pictures: new uploads get new content-hashed names.
+fn link_media(template: &Path, data_dir: &Path) {
+    std::os::unix::fs::symlink(template.join("media"), data_dir.join("media")).expect("link media");
+}
+
+fn admin_url() -> String {
+    std::env::var("LAPAK_TEST_POSTGRES").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+fn database_url(name: &str) -> String {
+    let admin = admin_url();
+    let base = admin.rsplit_once('/').map_or(admin.as_str(), |(base, _)| base);
+    format!("{base}/{name}")
+}
+
+async fn admin_connection() -> sqlx::Result<sqlx::PgConnection> {
+    sqlx::PgConnection::connect(&admin_url()).await
+}
+
+fn uuid_like() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().subsec_nanos();
+    format!("{}_{}_{}", std::process::id(), nanos, COUNTER.fetch_add(1, Ordering::Relaxed))
+}
