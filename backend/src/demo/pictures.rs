@@ -18,33 +18,40 @@ pub fn cover(scene: Scene, hue: f32, seed: u64) -> anyhow::Result<Vec<u8>> {
     let (w, h) = (1200u32, 630u32);
     let mut rng = Rng(seed | 1);
     let sun = (rng.range(150.0, 1050.0), rng.range(90.0, 200.0), rng.range(45.0, 70.0));
-    let ridges: Vec<(f32, f32, f32)> = (0..3)
-        .map(|_| (rng.range(0.004, 0.012), rng.range(0.0, std::f32::consts::TAU), rng.range(18.0, 45.0)))
+    // Ridge heights per column and colours per row, computed once: the pixel loop only compares.
+    let ridges: Vec<Vec<f32>> = (0..3)
+        .map(|i| {
+            let (freq, phase, amp) =
+                (rng.range(0.004, 0.012), rng.range(0.0, std::f32::consts::TAU), rng.range(18.0, 45.0));
+            let base = 330.0 + i as f32 * 95.0;
+            (0..w)
+                .map(|x| {
+                    let x = x as f32;
+                    base + amp * (x * freq + phase).sin() + amp * 0.4 * (x * freq * 2.7 + phase).cos()
+                })
+                .collect()
+        })
         .collect();
+    let sky: Vec<Rgb<u8>> = (0..h).map(|y| hsl(hue + 27.0, 0.55, 0.82 - 0.18 * y as f32 / h as f32)).collect();
+    let sea: Vec<Rgb<u8>> = (0..h).map(|y| hsl(200.0, 0.6, 0.45 - (y as f32 - 400.0) / 1200.0)).collect();
+    let land: Vec<[Rgb<u8>; 2]> = (0..3)
+        .map(|i| [hsl(hue + i as f32 * 8.0, 0.45, 0.50 - i as f32 * 0.12), hsl(hue, 0.55, 0.56 - i as f32 * 0.12)])
+        .collect();
+    let (sun_colour, tree) = (hsl(45.0, 0.95, 0.72), hsl(hue, 0.5, 0.2));
     let img = RgbImage::from_fn(w, h, |x, y| {
         let (xf, yf) = (x as f32, y as f32);
-        let t = yf / h as f32;
-        let mut px = hsl(hue + 180.0 * 0.15, 0.55, 0.82 - 0.18 * t);
-        let d = ((xf - sun.0).powi(2) + (yf - sun.1).powi(2)).sqrt();
-        if d < sun.2 {
-            px = hsl(45.0, 0.95, 0.72);
+        let mut px = sky[y as usize];
+        if (xf - sun.0).powi(2) + (yf - sun.1).powi(2) < sun.2 * sun.2 {
+            px = sun_colour;
         }
-        for (i, (freq, phase, amp)) in ridges.iter().enumerate() {
-            let base = 330.0 + i as f32 * 95.0;
-            let ridge = base + amp * (xf * freq + phase).sin() + amp * 0.4 * (xf * freq * 2.7 + phase).cos();
-            if yf > ridge {
-                let light = 0.50 - i as f32 * 0.12;
+        for (i, ridge) in ridges.iter().enumerate() {
+            let top = ridge[x as usize];
+            if yf > top {
                 px = match (scene, i) {
-                    (Scene::Sea, 1..) => {
-                        let wave = ((xf * 0.05 + yf * 0.3).sin() * 0.5 + 0.5) * 0.05;
-                        hsl(200.0, 0.6, 0.45 - (yf - 400.0) / 1200.0 + wave)
-                    }
-                    (Scene::Rice, _) => {
-                        let band = ((yf - ridge) / 22.0).floor() as i32 % 2 == 0;
-                        hsl(hue, 0.55, light + if band { 0.06 } else { 0.0 })
-                    }
-                    (Scene::Forest, 2) if ((xf * 0.09).sin() * 20.0 + ridge - 40.0) > yf => hsl(hue, 0.5, 0.2),
-                    _ => hsl(hue + i as f32 * 8.0, 0.45, light),
+                    (Scene::Sea, 1..) => sea[y as usize],
+                    (Scene::Rice, _) => land[i][usize::from(((yf - top) / 22.0) as u32 % 2 == 0)],
+                    (Scene::Forest, 2) if (x / 11) % 3 == 0 && yf < top + 40.0 => tree,
+                    _ => land[i][0],
                 };
             }
         }
@@ -53,21 +60,24 @@ pub fn cover(scene: Scene, hue: f32, seed: u64) -> anyhow::Result<Vec<u8>> {
     encode(&img)
 }
 
-/// A 600×600 product tile: soft gradient and shapes in the sector's colour.
+/// A 480×480 product tile: soft gradient and overlapping discs in the sector's colour.
 pub fn product(hue: f32, seed: u64) -> anyhow::Result<Vec<u8>> {
+    const SIZE: u32 = 480;
     let mut rng = Rng(seed | 1);
-    let blobs: Vec<(f32, f32, f32, f32)> = (0..4)
-        .map(|_| (rng.range(120.0, 480.0), rng.range(150.0, 450.0), rng.range(60.0, 150.0), rng.range(-25.0, 25.0)))
+    let discs: Vec<(f32, f32, f32, Rgb<u8>)> = (0..4)
+        .map(|i| {
+            let (cx, cy, r) = (rng.range(100.0, 380.0), rng.range(120.0, 360.0), rng.range(50.0, 120.0));
+            (cx, cy, r * r, hsl(hue + rng.range(-25.0, 25.0), 0.55, 0.45 + i as f32 * 0.07))
+        })
         .collect();
-    let img = RgbImage::from_fn(600, 600, |x, y| {
+    let background: Vec<Rgb<u8>> = (0..SIZE).map(|y| hsl(hue, 0.35, 0.90 - y as f32 / SIZE as f32 * 0.12)).collect();
+    let img = RgbImage::from_fn(SIZE, SIZE, |x, y| {
         let (xf, yf) = (x as f32, y as f32);
-        let mut px = hsl(hue, 0.35, 0.90 - yf / 600.0 * 0.12);
-        for (i, (cx, cy, r, shift)) in blobs.iter().enumerate() {
-            if (xf - cx).powi(2) + (yf - cy).powi(2) < r * r {
-                px = hsl(hue + shift, 0.55, 0.45 + i as f32 * 0.07);
-            }
-        }
-        px
+        discs
+            .iter()
+            .rev()
+            .find(|(cx, cy, r2, _)| (xf - cx).powi(2) + (yf - cy).powi(2) < *r2)
+            .map_or(background[y as usize], |d| d.3)
     });
     encode(&img)
 }
