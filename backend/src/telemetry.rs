@@ -11,7 +11,8 @@ use tracing_subscriber::EnvFilter;
 /// Installs the global subscriber (once; later calls do nothing).
 pub fn init() {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_target(false).compact().try_init();
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_target(false).with_ansi(ansi).compact().try_init();
 }
 
 /// The per-request log line: a span carrying the request id, method and path, closed by the response.

@@ -23,11 +23,12 @@ pub fn rupiah(amount: i64) -> String {
 
 /// A decimal with a comma and at most `places` decimals, trailing zeros dropped: `3,5`.
 pub fn decimal(value: f64, places: usize) -> String {
-    let text = format!("{value:.places$}");
+    let text = format!("{:.places$}", value.abs());
     let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
+    let sign = if value < 0.0 && text.bytes().any(|b| (b'1'..=b'9').contains(&b)) { "-" } else { "" };
     match text.split_once('.') {
-        Some((int, frac)) => format!("{},{frac}", thousands(int.parse().unwrap_or(0))),
-        None => thousands(text.parse().unwrap_or(0)),
+        Some((int, frac)) => format!("{sign}{},{frac}", thousands(int.parse().unwrap_or(0))),
+        None => format!("{sign}{}", thousands(text.parse().unwrap_or(0))),
     }
 }
 
@@ -50,5 +51,8 @@ mod tests {
         assert_eq!(decimal(12.0, 2), "12");
         assert_eq!(decimal(1234.567, 2), "1.234,57");
         assert_eq!(decimal(0.7123, 4), "0,7123");
+        assert_eq!(decimal(-0.5, 4), "-0,5");
+        assert_eq!(decimal(-1234.5, 1), "-1.234,5");
+        assert_eq!(decimal(-0.00001, 2), "0");
     }
 }

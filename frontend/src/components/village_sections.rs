@@ -1,0 +1,174 @@
+//! The sections of a village profile: statistics, flagship product, profile texts, enterprises,
+//! products on sale and location.
+
+use shared::format::{decimal, thousands};
+use shared::{Enterprise, Flagship, Location, ProductSummary, VillageDetail};
+use yew::prelude::*;
+
+use crate::components::badges::SectorTag;
+use crate::components::empty_state::EmptyState;
+use crate::components::product_card::ProductCard;
+use crate::links::{coordinate_label, openstreetmap_url};
+
+#[derive(Properties, PartialEq)]
+pub struct DetailProps {
+    pub detail: std::rc::Rc<VillageDetail>,
+}
+
+/// Penduduk, kepala keluarga and area, in Indonesian number format; unknown figures say so.
+#[component]
+pub fn Stats(props: &DetailProps) -> Html {
+    let d = &props.detail;
+    let figure = |value: Option<String>, unit: &'static str| match value {
+        Some(v) => html! { <><span class="stat__value">{ v }</span>{ " " }<span class="stat__unit">{ unit }</span></> },
+        None => html! { <span class="stat__value stat__value--unknown">{ "belum ada data" }</span> },
+    };
+    html! {
+        <section class="section" aria-labelledby="statistik">
+            <h2 id="statistik" class="visually-hidden">{ "Statistik desa" }</h2>
+            <dl class="stats">
+                <div class="stat">
+                    <dt class="stat__label">{ "Penduduk" }</dt>
+                    <dd>{ figure(d.population.map(thousands), "jiwa") }</dd>
+                </div>
+                <div class="stat">
+                    <dt class="stat__label">{ "Kepala keluarga" }</dt>
+                    <dd>{ figure(d.households.map(thousands), "KK") }</dd>
+                </div>
+                <div class="stat">
+                    <dt class="stat__label">{ "Luas wilayah" }</dt>
+                    <dd>{ figure(d.area_km2.map(|a| decimal(a, 2)), "km²") }</dd>
+                </div>
+            </dl>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FlagshipProps {
+    pub flagship: Option<Flagship>,
+}
+
+/// The village's one flagship product, highlighted.
+#[component]
+pub fn FlagshipSection(props: &FlagshipProps) -> Html {
+    html! {
+        <section class="section flagship" aria-labelledby="produk-unggulan">
+            <p class="flagship__eyebrow" id="produk-unggulan">{ "Produk unggulan desa" }</p>
+            if let Some(f) = &props.flagship {
+                <h2 class="flagship__name">{ &f.name }</h2>
+                <SectorTag sector={f.sector} />
+                if !f.description.is_empty() {
+                    <p class="flagship__text">{ &f.description }</p>
+                }
+            } else {
+                <p class="flagship__text">{ "Desa ini belum menetapkan produk unggulan." }</p>
+            }
+        </section>
+    }
+}
+
+/// Sejarah, Visi and Misi: server-sanitised HTML, shown as given.
+#[component]
+pub fn ProfileTexts(props: &DetailProps) -> Html {
+    let d = &props.detail;
+    let parts =
+        [("sejarah", "Sejarah", &d.history_html), ("visi", "Visi", &d.vision_html), ("misi", "Misi", &d.mission_html)];
+    let filled: Vec<_> = parts.into_iter().filter(|(_, _, html)| !html.trim().is_empty()).collect();
+    html! {
+        <section class="section" aria-labelledby="profil">
+            <h2 id="profil">{ "Profil desa" }</h2>
+            if filled.is_empty() {
+                <EmptyState message="Sejarah, visi, dan misi desa ini belum diisi." />
+            }
+            { for filled.into_iter().map(|(id, title, text)| html! {
+                <div class="prose-block" key={id}>
+                    <h3 {id}>{ title }</h3>
+                    <div class="prose">{ Html::from_html_unchecked(AttrValue::from(text.clone())) }</div>
+                </div>
+            }) }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EnterprisesProps {
+    pub enterprises: Vec<Enterprise>,
+}
+
+/// BUMDes, koperasi, sentra IKM and other economic bodies of the village.
+#[component]
+pub fn Enterprises(props: &EnterprisesProps) -> Html {
+    html! {
+        <section class="section" aria-labelledby="lembaga">
+            <h2 id="lembaga">{ "Lembaga ekonomi desa" }</h2>
+            if props.enterprises.is_empty() {
+                <EmptyState message="Belum ada BUMDes, koperasi, atau kelompok usaha yang tercatat di desa ini." />
+            } else {
+                <ul class="enterprise-list">
+                    { for props.enterprises.iter().map(|e| html! {
+                        <li class="enterprise" key={e.slug.clone()}>
+                            <span class="tag tag--kind">{ e.kind.label() }</span>
+                            <h3 class="enterprise__name">{ &e.name }</h3>
+                            if !e.description.is_empty() {
+                                <p class="enterprise__text">{ &e.description }</p>
+                            }
+                        </li>
+                    }) }
+                </ul>
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ProductsProps {
+    pub products: Vec<ProductSummary>,
+}
+
+/// What the village's shops sell (read-only until the marketplace opens).
+#[component]
+pub fn Products(props: &ProductsProps) -> Html {
+    html! {
+        <section class="section" aria-labelledby="produk">
+            <h2 id="produk">{ "Produk dari desa ini" }</h2>
+            if props.products.is_empty() {
+                <EmptyState message="Belum ada produk yang dijual oleh toko di desa ini." />
+            } else {
+                <div class="card-grid card-grid--products">
+                    { for props.products.iter().map(|p| html! { <ProductCard key={p.id} product={p.clone()} /> }) }
+                </div>
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LocationProps {
+    pub location: Option<Location>,
+}
+
+/// Coordinates and a link to OpenStreetMap (no embedded map: nothing loads from outside).
+#[component]
+pub fn LocationSection(props: &LocationProps) -> Html {
+    html! {
+        <section class="section" aria-labelledby="lokasi">
+            <h2 id="lokasi">{ "Lokasi" }</h2>
+            if let Some(at) = props.location {
+                <p class="location">
+                    { format!("Lintang {} · Bujur {}", coordinate_label(at.lat), coordinate_label(at.lon)) }
+                </p>
+                <a
+                    class="button button--secondary"
+                    href={openstreetmap_url(at)}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                >
+                    { "Buka di peta" }
+                </a>
+            } else {
+                <EmptyState message="Titik lokasi desa ini belum dicatat." />
+            }
+        </section>
+    }
+}

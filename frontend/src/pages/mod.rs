@@ -1,0 +1,6 @@
+//! One component per page address.
+
+pub mod directory;
+pub mod home;
+pub mod not_found;
+pub mod village;

@@ -1,0 +1,133 @@
+//! A village's profile page: who it is, where, how developed, its flagship product, texts, enterprises,
+//! products and location, with a WhatsApp share button.
+
+use std::rc::Rc;
+
+use shared::VillageDetail;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::api;
+use crate::app::Route;
+use crate::components::badges::{DemoBadge, IdmBadge};
+use crate::components::cover::Cover;
+use crate::components::error_state::ErrorState;
+use crate::components::skeleton::SkeletonProfile;
+use crate::components::village_sections::{
+    Enterprises, FlagshipSection, LocationSection, Products, ProfileTexts, Stats,
+};
+use crate::hooks::{Remote, page_title, use_remote, use_title};
+use crate::links::{absolute_url, region_line, whatsapp_share_url};
+use crate::pages::not_found::NotFoundPage;
+
+/// What the "not found" page says for a slug no village has.
+const UNKNOWN_VILLAGE: &str =
+    "Desa tidak ditemukan: mungkin alamatnya salah ketik atau desa ini belum terdaftar di Lapak Desa.";
+
+#[derive(Properties, PartialEq)]
+pub struct VillagePageProps {
+    /// The slug in the address (possibly an old one).
+    pub slug: String,
+}
+
+#[component]
+pub fn VillagePage(props: &VillagePageProps) -> Html {
+    let village = use_remote(props.slug.clone(), api::village);
+    let navigator = use_navigator();
+
+    // An old slug was redirected by the server: show the current address, without a new history entry.
+    let canonical = match village.get() {
+        Remote::Loaded(detail) if detail.summary.slug != props.slug => Some(detail.summary.slug.clone()),
+        _ => None,
+    };
+    {
+        let village = village.clone();
+        use_effect_with(canonical, move |canonical| {
+            if let (Some(slug), Some(navigator)) = (canonical, navigator) {
+                village.rekey(slug.clone());
+                navigator.replace(&Route::Village { slug: slug.clone() });
+            }
+        });
+    }
+
+    let title = match village.get() {
+        Remote::Loaded(detail) => page_title(&detail.summary.name),
+        Remote::Failed(error) if error.is_not_found() => page_title("Halaman tidak ditemukan"),
+        _ => page_title("Profil desa"),
+    };
+    use_title(title);
+
+    match village.get() {
+        Remote::Loading => html! { <SkeletonProfile /> },
+        Remote::Failed(error) if error.is_not_found() => html! {
+            <NotFoundPage message={UNKNOWN_VILLAGE} />
+        },
+        Remote::Failed(error) => html! {
+            <div class="container page">
+                <ErrorState error={error.clone()} on_retry={village.retry()} />
+            </div>
+        },
+        Remote::Loaded(detail) => html! { <Profile detail={detail.clone()} /> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ProfileProps {
+    detail: Rc<VillageDetail>,
+}
+
+#[component]
+fn Profile(props: &ProfileProps) -> Html {
+    let d = &props.detail;
+    let v = &d.summary;
+    let share = whatsapp_share_url(&v.name, &absolute_url(&Route::Village { slug: v.slug.clone() }.to_path()));
+    html! {
+        <article class="village">
+            <Cover
+                url={v.cover_url.clone().map(AttrValue::from)}
+                name={v.name.clone()}
+                alt={format!("Pemandangan Desa {}", v.name)}
+                sector={v.flagship.as_ref().map(|f| f.sector)}
+                class="village__cover"
+                eager=true
+            />
+            <div class="container">
+                <header class="village__head">
+                    <div class="badges">
+                        if let Some(idm) = &v.idm {
+                            <IdmBadge idm={idm.clone()} />
+                        }
+                        if v.is_demo {
+                            <DemoBadge />
+                        }
+                    </div>
+                    <h1 class="village__name">{ &v.name }</h1>
+                    <p class="village__region">{ region_line(&v.region) }</p>
+                    if !v.tagline.is_empty() {
+                        <p class="village__tagline">{ &v.tagline }</p>
+                    }
+                    if v.is_demo {
+                        <p class="notice">
+                            { "Profil ini berisi data contoh untuk demonstrasi Lapak Desa, \
+                               bukan keterangan resmi dari desa." }
+                        </p>
+                    }
+                    <div class="actions">
+                        <a class="button button--wa" href={share} target="_blank" rel="noopener noreferrer">
+                            { "Bagikan ke WhatsApp" }
+                        </a>
+                    </div>
+                </header>
+                <Stats detail={d.clone()} />
+                <FlagshipSection flagship={v.flagship.clone()} />
+                <ProfileTexts detail={d.clone()} />
+                <Enterprises enterprises={d.enterprises.clone()} />
+                <Products products={d.products.clone()} />
+                <LocationSection location={d.location} />
+                <p class="back-link">
+                    <Link<Route> to={Route::Directory}>{ "‹ Kembali ke direktori desa" }</Link<Route>>
+                </p>
+            </div>
+        </article>
+    }
+}
