@@ -49,7 +49,7 @@ pub fn cover(scene: Scene, hue: f32, seed: u64) -> anyhow::Result<Vec<u8>> {
             if yf > top {
                 px = match (scene, i) {
                     (Scene::Sea, 1..) => sea[y as usize],
-                    (Scene::Rice, _) => land[i][usize::from(((yf - top) / 22.0) as u32 % 2 == 0)],
+                    (Scene::Rice, _) => land[i][usize::from(((yf - top) / 22.0) as u32 & 1 == 0)],
                     (Scene::Forest, 2) if (x / 11) % 3 == 0 && yf < top + 40.0 => tree,
                     _ => land[i][0],
                 };

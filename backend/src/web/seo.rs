@@ -48,7 +48,7 @@ mod tests {
     #[test]
     fn formats_dates() {
         assert_eq!(super::date(0), "1970-01-01");
-        assert_eq!(super::date(1_795_478_400_000), "2026-11-23");
+        assert_eq!(super::date(1_795_478_400_000), "2026-11-24");
         assert_eq!(super::date(951_782_400_000), "2000-02-29");
     }
 }

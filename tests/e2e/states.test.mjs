@@ -1,0 +1,69 @@
+// Browser tests: a skeleton while the API is slow, and an error with "Coba lagi" when it fails,
+// which recovers once the API answers again.
+import assert from 'node:assert/strict';
+import {
+  ABORTED_LOAD,
+  browserTest,
+  failedLoad,
+  sleep,
+  snap,
+  villageCards,
+  waitForHeading,
+} from './helpers.mjs';
+
+const VILLAGES_API = '**/api/v1/villages**';
+
+browserTest('a skeleton shows while villages load', { file: 'skeleton' }, async (page) => {
+  await page.route(VILLAGES_API, async (route) => {
+    await sleep(2000);
+    await route.continue();
+  });
+  await page.goto('/', { waitUntil: 'commit' });
+  await page.locator('.skeleton').first().waitFor({ state: 'visible' });
+  assert.equal(await page.locator('a.village-card').count(), 0, 'no cards before the data');
+  await snap(page, 'skeleton-loading');
+  await villageCards(page);
+  await page.locator('.skeleton').first().waitFor({ state: 'detached' });
+});
+
+browserTest(
+  'the portal says when the API fails and recovers with "Coba lagi"',
+  { file: 'error-portal', allowErrors: [failedLoad(500)] },
+  async (page) => {
+    await page.route(VILLAGES_API, (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ status: 500, title: 'Internal Server Error' }),
+      }),
+    );
+    await page.goto('/');
+    const error = page.locator('.error-state').first();
+    await error.waitFor({ state: 'visible' });
+    const retry = error.getByRole('button', { name: 'Coba lagi' });
+    await retry.waitFor({ state: 'visible' });
+    await snap(page, 'error-portal-failed');
+
+    await page.unroute(VILLAGES_API);
+    await retry.click();
+    await villageCards(page);
+    assert.equal(await page.locator('.error-state').count(), 0, 'the error is gone');
+  },
+);
+
+browserTest(
+  'a village page says when the network fails and recovers with "Coba lagi"',
+  { file: 'error-village', allowErrors: [ABORTED_LOAD] },
+  async (page) => {
+    await page.route(VILLAGES_API, (route) => route.abort('failed'));
+    await page.goto('/desa/darmaji');
+    const retry = page.locator('.error-state').getByRole('button', { name: 'Coba lagi' });
+    await retry.first().waitFor({ state: 'visible' });
+    await snap(page, 'error-village-failed');
+
+    await page.unroute(VILLAGES_API);
+    await retry.first().click();
+    await waitForHeading(page, 'Darmaji');
+    await page.locator('.flagship').first().waitFor({ state: 'visible' });
+  },
+);

@@ -1,0 +1,186 @@
+//! `cargo xtask bench`: release build, the server on the demo data, and the numbers the issue sets
+//! targets for — throughput and p99 latency (wrk), idle and peak memory, time to ready on an
+//! existing database, and the size of the first load of `/`.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+
+use crate::server::{self, Server};
+use crate::util::{self, TempDir, stage};
+
+const TARGET_RPS: f64 = 5000.0;
+const TARGET_P99_MS: f64 = 20.0;
+const TARGET_IDLE_RSS_KB: u64 = 30 * 1024;
+const TARGET_READY_MS: f64 = 1000.0;
+const TARGET_FIRST_LOAD: u64 = 200 * 1024;
+const PATHS: [&str; 2] = ["/desa/darmaji", "/api/v1/villages/darmaji"];
+
+/// One wrk run's figures.
+struct Load {
+    rps: f64,
+    p99_ms: f64,
+    errors: u64,
+}
+
+pub fn bench() -> Result<()> {
+    let files = crate::dist::dist()?;
+    let first_load = crate::compress::first_load(&crate::dist::dist_dir(), &files);
+    stage("bench: cargo build --release -p backend", || {
+        util::run(util::cargo().args(["build", "--release", "-p", "backend"]))
+    })?;
+    stage("bench: wrk", ensure_wrk)?;
+    let seconds: u64 = match std::env::var("LAPAK_BENCH_DURATION") {
+        Ok(v) => v.parse().context("LAPAK_BENCH_DURATION must be a whole number of seconds")?,
+        Err(_) => 20,
+    };
+    let lapak = util::target_dir()?.join("release/lapak");
+    let data = TempDir::new("lapak-bench")?;
+    let dist = crate::dist::dist_dir();
+
+    let first = stage("bench: first start (regions + demo data)", || {
+        let mut server = Server::spawn(&lapak, data.path(), &dist)?;
+        let took = server.wait_ready(Duration::from_secs(180))?;
+        server.stop()?;
+        Ok(took)
+    })?;
+    let mut server = Server::spawn(&lapak, data.path(), &dist)?;
+    let ready = stage("bench: start on the existing database", || server.wait_ready(Duration::from_secs(60)))?;
+    std::thread::sleep(Duration::from_millis(500));
+    let idle_kb = proc_status_kb(server.pid(), "VmRSS")?;
+    let mut loads = Vec::new();
+    for path in PATHS {
+        let status = server::get_status(server.port, path)?;
+        if status != 200 {
+            bail!("GET {path} answered {status}, not 200: nothing sensible to measure");
+        }
+        let url = format!("{}{path}", server.base_url);
+        loads.push(stage(&format!("bench: wrk {path} ({seconds} s)"), || wrk(&url, seconds))?);
+    }
+    let peak_kb = proc_status_kb(server.pid(), "VmHWM")?;
+    server.stop()?;
+
+    let mut rows: Vec<(String, String, String, bool)> = vec![(
+        "first start (regions + demo)".into(),
+        format!("{:.0} ms", first.as_secs_f64() * 1000.0),
+        "-".into(),
+        true,
+    )];
+    let ready_ms = ready.as_secs_f64() * 1000.0;
+    rows.push(row("ready on existing database", format!("{ready_ms:.0} ms"), "< 1000 ms", ready_ms < TARGET_READY_MS));
+    for (path, load) in PATHS.iter().zip(&loads) {
+        let errors = if load.errors > 0 { format!(" ({} non-2xx)", load.errors) } else { String::new() };
+        rows.push(row(
+            &format!("{path} req/s"),
+            format!("{:.0}{errors}", load.rps),
+            ">= 5000",
+            load.rps >= TARGET_RPS && load.errors == 0,
+        ));
+        rows.push(row(
+            &format!("{path} p99"),
+            format!("{:.2} ms", load.p99_ms),
+            "< 20 ms",
+            load.p99_ms < TARGET_P99_MS,
+        ));
+    }
+    rows.push(row("idle RSS", util::size(idle_kb * 1024), "<= 30 MB", idle_kb <= TARGET_IDLE_RSS_KB));
+    rows.push(row("peak RSS (after load)", util::size(peak_kb * 1024), "-", true));
+    rows.push(row("first load of / (brotli)", util::size(first_load), "<= 200 KB", first_load <= TARGET_FIRST_LOAD));
+
+    println!("\n{:<36} {:>20} {:>12}  result", "measure", "measured", "target");
+    println!("{}", "-".repeat(80));
+    for (name, measured, target, ok) in &rows {
+        let verdict = if target == "-" {
+            ""
+        } else if *ok {
+            "ok"
+        } else {
+            "MISSED"
+        };
+        println!("{name:<36} {measured:>20} {target:>12}  {verdict}");
+    }
+    let targets: Vec<_> = rows.iter().filter(|r| r.2 != "-").collect();
+    let met = targets.iter().filter(|r| r.3).count();
+    println!("\nbench: {met} of {} targets met", targets.len());
+    Ok(())
+}
+
+fn row(name: &str, measured: String, target: &str, ok: bool) -> (String, String, String, bool) {
+    (name.to_string(), measured, target.to_string(), ok)
+}
+
+fn ensure_wrk() -> Result<()> {
+    if util::on_path("wrk") {
+        println!("wrk is installed");
+        return Ok(());
+    }
+    if !util::is_root() {
+        bail!("wrk is missing: run `sudo apt-get install wrk`");
+    }
+    util::apt_install(&["wrk"])
+}
+
+/// `wrk -t2 -c50 -d<seconds>s --latency <url>`, parsed.
+fn wrk(url: &str, seconds: u64) -> Result<Load> {
+    let out = Command::new("wrk")
+        .args(["-t2", "-c50", &format!("-d{seconds}s"), "--latency", url])
+        .output()
+        .context("running wrk")?;
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    print!("{text}");
+    if !out.status.success() {
+        bail!("wrk failed: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    parse_wrk(&text)
+}
+
+fn parse_wrk(text: &str) -> Result<Load> {
+    let field = |prefix: &str| text.lines().map(str::trim).find_map(|l| l.strip_prefix(prefix).map(str::trim));
+    let rps = field("Requests/sec:").and_then(|v| v.parse().ok()).context("no Requests/sec in wrk's output")?;
+    let p99_ms = field("99%").and_then(duration_ms).context("no 99% latency in wrk's output")?;
+    let errors = field("Non-2xx or 3xx responses:").and_then(|v| v.parse().ok()).unwrap_or(0);
+    Ok(Load { rps, p99_ms, errors })
+}
+
+/// wrk's `812.00us`, `4.56ms`, `1.20s` as milliseconds.
+fn duration_ms(v: &str) -> Option<f64> {
+    let (num, factor) = if let Some(n) = v.strip_suffix("us") {
+        (n, 0.001)
+    } else if let Some(n) = v.strip_suffix("ms") {
+        (n, 1.0)
+    } else if let Some(n) = v.strip_suffix('s') {
+        (n, 1000.0)
+    } else {
+        return None;
+    };
+    num.parse::<f64>().ok().map(|n| n * factor)
+}
+
+/// A `kB` field of `/proc/<pid>/status`, e.g. `VmRSS` or `VmHWM`.
+fn proc_status_kb(pid: u32, key: &str) -> Result<u64> {
+    let path = Path::new("/proc").join(pid.to_string()).join("status");
+    let status = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(key)?.strip_prefix(':'))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .with_context(|| format!("no {key} in {}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{duration_ms, parse_wrk};
+
+    #[test]
+    fn reads_wrk_output() {
+        let text = "  Latency Distribution\n     50%    1.00ms\n     99%  812.00us\n  \
+                    Non-2xx or 3xx responses: 3\nRequests/sec:   6172.80\n";
+        let load = parse_wrk(text).unwrap();
+        assert!((load.rps - 6172.8).abs() < 1e-6);
+        assert!((load.p99_ms - 0.812).abs() < 1e-9);
+        assert_eq!(load.errors, 3);
+        assert_eq!(duration_ms("1.20s"), Some(1200.0));
+    }
+}

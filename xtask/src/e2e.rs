@@ -1,0 +1,72 @@
+//! The browser-test stage of `cargo xtask test`: builds the backend, makes sure Debian's chromium
+//! and playwright-core are there, starts `lapak` over a fresh SQLite database and runs
+//! `node --test` on `tests/e2e/` against it.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use anyhow::{Result, bail};
+
+use crate::server::Server;
+use crate::test::Outcome;
+use crate::util::{self, TempDir, stage};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+pub fn browser_tests() -> Result<Outcome> {
+    let root = util::root();
+    stage("browser: cargo build -p backend", || util::run(util::cargo().args(["build", "-p", "backend"])))?;
+    if let Some(why) = stage("browser: chromium", ensure_chromium)? {
+        return Ok(Outcome::Skipped(why));
+    }
+    let e2e = root.join("tests/e2e");
+    if !e2e.join("node_modules/playwright-core/package.json").is_file() {
+        stage("browser: npm ci (playwright-core)", || crate::dist::npm_ci(&e2e))?;
+    }
+    let lapak = util::target_dir()?.join("debug/lapak");
+    let data = TempDir::new("lapak-e2e")?;
+    let mut server = Server::spawn(&lapak, data.path(), &crate::dist::dist_dir())?;
+    stage("browser: server ready", || server.wait_ready(Duration::from_secs(60)))?;
+    println!("server at {}, data in {}", server.base_url, data.path().display());
+    let result = stage("browser: node --test tests/e2e/", || node_tests(&root, &server.base_url));
+    if result.is_err() {
+        println!("\nthe server's last log lines:\n{}", server.log_tail());
+    }
+    server.stop()?;
+    result.map(|()| Outcome::Passed)
+}
+
+fn node_tests(root: &Path, base_url: &str) -> Result<()> {
+    if !util::on_path("node") {
+        bail!("node is missing: install Node.js 20 (Debian: apt-get install nodejs npm)");
+    }
+    util::run(
+        Command::new("node")
+            .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+            .current_dir(root)
+            .env("BASE_URL", base_url),
+    )
+}
+
+/// Installs chromium with apt-get when root; otherwise says how. `Some(reason)` to skip (never
+/// under CI=true, where a missing browser fails).
+fn ensure_chromium() -> Result<Option<String>> {
+    if Path::new(CHROMIUM).is_file() {
+        println!("{CHROMIUM} is installed");
+        return Ok(None);
+    }
+    if util::is_root() {
+        util::apt_install(&["chromium"])?;
+        if Path::new(CHROMIUM).is_file() {
+            return Ok(None);
+        }
+        bail!("apt-get installed chromium but {CHROMIUM} is still missing");
+    }
+    let why = format!("{CHROMIUM} is missing: run `sudo apt-get install chromium`");
+    if util::in_ci() {
+        bail!("{why} (CI=true: the browser tests must run)");
+    }
+    println!("WARNING: {why}; skipping the browser tests");
+    Ok(Some(why))
+}

@@ -1,0 +1,66 @@
+//! Lapak Desa's project commands (`cargo xtask <command>`): dist, run, test, e2e, tidy, bench.
+
+mod assets;
+mod bench;
+mod compress;
+mod dist;
+mod e2e;
+mod run;
+mod server;
+mod test;
+mod tidy;
+mod util;
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  dist    build the frontend into dist/ (wasm, wasm-opt, hashed names, .br/.gz)
+  run     dist + release backend, then serve (LAPAK_ADDR, DATABASE_URL, … pass through)
+  test    everything CI checks: fmt, clippy, unit, integration (SQLite + PostgreSQL),
+          dist, browser tests, tidy
+  e2e     dist, then only the browser tests (tests/e2e/, headless chromium)
+  tidy    repository rules: migrations parity, no unfinished code, licence, file headers
+  bench   release build, then throughput, latency, memory, ready time and first-load size";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(command) = args.first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::FAILURE;
+    };
+    if args.len() > 1 {
+        eprintln!("`{command}` takes no arguments\n\n{USAGE}");
+        return ExitCode::FAILURE;
+    }
+    let start = Instant::now();
+    let result = match command.as_str() {
+        "dist" => dist::dist().map(drop),
+        "run" => run::run(),
+        "test" => test::test(),
+        "e2e" => dist::dist().and_then(|_| e2e::browser_tests()).map(drop),
+        "tidy" => tidy::tidy(),
+        "bench" => bench::bench(),
+        "help" | "-h" | "--help" => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        other => {
+            eprintln!("unknown command `{other}`\n\n{USAGE}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match result {
+        Ok(()) => {
+            println!("\nxtask {command}: done in {}", util::secs(start.elapsed()));
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("\nxtask {command}: FAILED after {}: {err:#}", util::secs(start.elapsed()));
+            ExitCode::FAILURE
+        }
+    }
+}
