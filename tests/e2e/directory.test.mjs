@@ -31,6 +31,8 @@ browserTest('the directory filters by kabupaten', { file: 'directory-kabupaten' 
 browserTest('a search with no results says so', { file: 'directory-empty' }, async (page) => {
   await page.goto('/desa');
   await villageCards(page);
+  // Type once the filter lists have loaded too: a re-render while they arrive resets the field.
+  await page.waitForLoadState('networkidle');
   const search = page.getByRole('searchbox').first();
   await search.fill('zzzz tidak ada desa seperti ini');
   await search.press('Enter');

@@ -20,6 +20,7 @@ pub struct TestApp {
     /// The server's own state: its database pool, configuration and media.
     pub state: AppState,
     shutdown: Option<oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<()>>,
     database: template::Database,
 }
 
@@ -46,7 +47,7 @@ impl TestApp {
         let state = backend::prepare(config).await.expect("server prepares");
         let (tx, rx) = oneshot::channel::<()>();
         let served = state.clone();
-        tokio::spawn(async move {
+        let server = tokio::spawn(async move {
             backend::serve(listener, served, async {
                 let _ = rx.await;
             })
@@ -54,7 +55,7 @@ impl TestApp {
             .expect("server runs");
         });
         let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
-        Some(TestApp { addr, client, engine, state, shutdown: Some(tx), database })
+        Some(TestApp { addr, client, engine, state, shutdown: Some(tx), server: Some(server), database })
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -82,6 +83,19 @@ impl TestApp {
         stream.read_to_end(&mut response).await.expect("receive");
         let text = String::from_utf8_lossy(&response);
         text.split("\r\n\r\n").next().unwrap_or_default().to_owned()
+    }
+
+    /// Signals shutdown (as SIGTERM does) and waits until the server has stopped.
+    pub async fn shut_down(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(server) = self.server.take() {
+            tokio::time::timeout(std::time::Duration::from_secs(10), server)
+                .await
+                .expect("the server stops within 10 s")
+                .expect("the server task ends cleanly");
+        }
     }
 
     pub fn db(&self) -> &backend::db::Db {

@@ -111,6 +111,9 @@ async fn build_sqlite_template() -> PathBuf {
     done
 }
 
+/// Prepares the PostgreSQL template. The database outlives any checkout, so its pictures live beside it in
+/// a machine-wide folder named after it (never in one checkout's `target/`): a database and its pictures
+/// are always built together, and a database whose pictures are gone is built again.
 async fn build_postgres_template() -> Option<(String, PathBuf)> {
     let mut admin = match admin_connection().await {
         Ok(admin) => admin,
@@ -123,29 +126,35 @@ async fn build_postgres_template() -> Option<(String, PathBuf)> {
         }
     };
     let name = format!("lapak_tpl_{}", fingerprint());
-    let media = templates_dir().join(format!("postgres-{}", fingerprint()));
+    let shared = std::env::temp_dir().join("lapak-test-templates");
+    let media = shared.join(&name);
     let exists: Option<i32> = sqlx::query_scalar("SELECT 1 FROM pg_database WHERE datname = $1")
         .bind(&name)
         .fetch_optional(&mut admin)
         .await
         .expect("list databases");
-    if exists.is_some() && media.exists() {
-        return Some((name, media));
+    if exists.is_some() {
+        if media.join("media").exists() {
+            return Some((name, media));
+        }
+        sqlx::raw_sql(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            .execute(&mut admin)
+            .await
+            .expect("drop a template whose pictures are gone");
     }
     let building = format!("lapak_building_{}", uuid_like());
     sqlx::raw_sql(&format!("CREATE DATABASE {building}")).execute(&mut admin).await.expect("create template database");
-    let work = templates_dir().join(format!("building-pg-{}", uuid_like()));
+    let work = shared.join(format!("building-{}", uuid_like()));
     let mut config = base_config(&work);
     config.database_url = database_url(&building);
     let state = backend::prepare(config).await.expect("PostgreSQL template prepares");
     state.db.pool.close().await;
+    let _ = std::fs::remove_dir_all(&media);
+    std::fs::rename(&work, &media).expect("move the template's pictures into place");
     let renamed = sqlx::raw_sql(&format!("ALTER DATABASE {building} RENAME TO {name}")).execute(&mut admin).await;
-    if let Err(e) = renamed {
-        eprintln!("template rename: {e}");
+    if renamed.is_err() {
+        // Another test process named its own copy first: the same code built both.
         let _ = sqlx::raw_sql(&format!("DROP DATABASE {building} WITH (FORCE)")).execute(&mut admin).await;
-    }
-    if std::fs::rename(&work, &media).is_err() {
-        let _ = std::fs::remove_dir_all(&work);
     }
     Some((name, media))
 }

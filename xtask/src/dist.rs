@@ -49,6 +49,8 @@ pub fn dist() -> Result<Vec<String>> {
         compress::print_sizes(&dist, &files);
         return Ok(files);
     }
+    // A build that stops half-way must not look complete next time.
+    let _ = std::fs::remove_file(dist.join(STAMP));
     let work = target.join("xtask/dist-work");
     if work.exists() {
         std::fs::remove_dir_all(&work)?;
@@ -114,9 +116,7 @@ fn check_bindgen_version(root: &Path) -> Result<()> {
 fn wasm_opt(root: &Path, work: &Path) -> Result<()> {
     let frontend = root.join("frontend");
     let wasm_opt = frontend.join("node_modules/.bin/wasm-opt");
-    if !wasm_opt.is_file() {
-        npm_ci(&frontend)?;
-    }
+    ensure_npm_packages(&frontend, &wasm_opt)?;
     let file = work.join("frontend_bg.wasm");
     let before = std::fs::metadata(&file)?.len();
     util::run(Command::new(&wasm_opt).arg("-Oz").args(WASM_OPT_FEATURES).arg(&file).arg("-o").arg(&file))?;
@@ -125,8 +125,20 @@ fn wasm_opt(root: &Path, work: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Runs `npm ci` in `dir` when `probe` (a file the packages install) is missing or its
+/// package-lock.json changed after the last install.
+pub fn ensure_npm_packages(dir: &Path, probe: &Path) -> Result<()> {
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let installed = modified(&dir.join("node_modules/.package-lock.json"));
+    let locked = modified(&dir.join("package-lock.json"));
+    if probe.exists() && installed.is_some() && installed >= locked {
+        return Ok(());
+    }
+    npm_ci(dir)
+}
+
 /// `npm ci` in `dir` (installs exactly what its package-lock.json pins).
-pub fn npm_ci(dir: &Path) -> Result<()> {
+fn npm_ci(dir: &Path) -> Result<()> {
     if !util::on_path("npm") {
         bail!("npm is missing: install Node.js 20 and npm (Debian: apt-get install nodejs npm)");
     }

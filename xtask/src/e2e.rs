@@ -21,9 +21,9 @@ pub fn browser_tests() -> Result<Outcome> {
         return Ok(Outcome::Skipped(why));
     }
     let e2e = root.join("tests/e2e");
-    if !e2e.join("node_modules/playwright-core/package.json").is_file() {
-        stage("browser: npm ci (playwright-core)", || crate::dist::npm_ci(&e2e))?;
-    }
+    stage("browser: npm packages (playwright-core)", || {
+        crate::dist::ensure_npm_packages(&e2e, &e2e.join("node_modules/playwright-core/package.json"))
+    })?;
     let lapak = util::target_dir()?.join("debug/lapak");
     let data = TempDir::new("lapak-e2e")?;
     let mut server = Server::spawn(&lapak, data.path(), &crate::dist::dist_dir())?;

@@ -25,7 +25,20 @@ pub fn service(
             async move { Ok::<_, std::convert::Infallible>(super::not_found(&state)) }
         }),
     );
-    tower::ServiceBuilder::new().layer(middleware::from_fn(cache_control)).service(files)
+    let hidden = state.clone();
+    tower::ServiceBuilder::new()
+        .layer(middleware::from_fn(move |req: Request, next: Next| {
+            let state = hidden.clone();
+            async move {
+                // Dotfiles (the build stamp, editor leftovers) are not part of the site.
+                if req.uri().path().split('/').any(|part| part.starts_with('.')) {
+                    return super::not_found(&state);
+                }
+                next.run(req).await
+            }
+        }))
+        .layer(middleware::from_fn(cache_control))
+        .service(files)
 }
 
 async fn cache_control(req: Request, next: Next) -> Response {

@@ -17,6 +17,16 @@ pub struct SearchBoxProps {
 #[component]
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let input = use_node_ref();
+    // The field is the source of truth while a person types: it is set only when the searched words
+    // change (a new URL), never by an unrelated re-render.
+    {
+        let input = input.clone();
+        use_effect_with(props.value.clone(), move |value| {
+            if let Some(field) = input.cast::<HtmlInputElement>() {
+                field.set_value(value);
+            }
+        });
+    }
     let onsubmit = {
         let (input, on_search) = (input.clone(), props.on_search.clone());
         Callback::from(move |event: SubmitEvent| {
@@ -35,7 +45,6 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 class="search__input"
                 type="search"
                 name="q"
-                value={props.value.clone()}
                 placeholder="Cari desa atau produk"
                 maxlength={MAX_QUERY_LEN.to_string()}
                 autocomplete="off"

@@ -9,6 +9,7 @@ on_both_databases!(
     wrong_methods_and_oversized_bodies_are_problems,
     openapi_documents_every_route,
     every_response_carries_security_headers,
+    shutdown_stops_accepting_and_closes_the_pool,
 );
 
 async fn probes_answer(app: TestApp) {
@@ -72,4 +73,11 @@ async fn every_response_carries_security_headers(app: TestApp) {
         assert!(!header(&res, "referrer-policy").is_empty(), "{path}");
         assert!(!header(&res, "x-request-id").is_empty(), "{path} has a request id");
     }
+}
+
+async fn shutdown_stops_accepting_and_closes_the_pool(mut app: TestApp) {
+    assert_eq!(app.get("/api/v1/health").await.status(), 200);
+    app.shut_down().await;
+    assert!(app.db().pool.is_closed(), "the database pool is closed");
+    assert!(tokio::net::TcpStream::connect(app.addr).await.is_err(), "no new connections");
 }

@@ -64,6 +64,7 @@ async fn static_files_are_cached_and_precompressed(app: TestApp) {
     assert!(!header(&res, "cache-control").contains("immutable"));
     let res = app.get("/").await;
     assert_eq!(header(&res, "cache-control"), "no-cache");
+    assert_eq!(app.get("/.stamp").await.status(), 404, "dotfiles are not served");
 }
 
 async fn robots_and_sitemap_list_the_villages(app: TestApp) {
