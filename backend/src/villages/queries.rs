@@ -1,12 +1,18 @@
 //! SQL for villages: lists with filters, the profile with its enterprises and products, creation.
 
 use shared::{
-    Enterprise, EnterpriseKind, Flagship, Idm, IdmStatus, Location, Page, PageRequest, ProductSummary, RegionCode,
-    RegionLevel, RegionPath, Sector, VillageDetail, VillageQuery, VillageSummary,
+    Flagship, Idm, IdmStatus, Location, Page, PageRequest, RegionCode, RegionLevel, RegionPath, Sector, VillageDetail,
+    VillageQuery, VillageSummary,
 };
 use sqlx::{Row, any::AnyRow};
 
-use crate::{db::Db, markdown, media::Media};
+use std::sync::OnceLock;
+
+use crate::{
+    db::{Db, Engine},
+    markdown,
+    media::Media,
+};
 
 const SUMMARY_COLUMNS: &str = "v.id, v.slug, v.name, v.region_code, kec.name AS kecamatan, kab.name AS kabupaten, \
     prov.name AS provinsi, v.tagline, v.idm_status, v.idm_score, v.idm_year, v.flagship_name, v.flagship_sector, \
@@ -89,19 +95,15 @@ pub async fn summary_by_slug(db: &Db, slug: &str) -> sqlx::Result<Lookup<(i64, V
     }
 }
 
-/// Everything the profile page shows.
+/// Everything the profile page shows, in one query: the enterprises and the products (newest first, at
+/// most 24) come along as JSON arrays.
 pub async fn detail_by_slug(db: &Db, slug: &str) -> sqlx::Result<Lookup<VillageDetail>> {
-    let sql = format!(
-        "SELECT {SUMMARY_COLUMNS}, v.history_html, v.vision_html, v.mission_html, v.population, v.households, \
-         v.area_km2, v.lat, v.lon {FROM_VILLAGES} WHERE v.slug = $1"
-    );
-    let Some(row) = sqlx::query(&sql).bind(slug).fetch_optional(&db.pool).await? else {
+    let Some(row) = sqlx::query(detail_sql(db.engine)).bind(slug).fetch_optional(&db.pool).await? else {
         return Ok(match summary_by_slug(db, slug).await? {
             Lookup::Moved(to) => Lookup::Moved(to),
             _ => Lookup::Missing,
         });
     };
-    let id: i64 = row.try_get("id")?;
     let location = match (row.try_get::<Option<f64>, _>("lat")?, row.try_get::<Option<f64>, _>("lon")?) {
         (Some(lat), Some(lon)) => Some(Location { lat, lon }),
         _ => None,
@@ -115,54 +117,60 @@ pub async fn detail_by_slug(db: &Db, slug: &str) -> sqlx::Result<Lookup<VillageD
         households: row.try_get("households")?,
         area_km2: row.try_get("area_km2")?,
         location,
-        enterprises: enterprises(db, id).await?,
-        products: products(db, id).await?,
+        enterprises: json_column(&row, "enterprises")?,
+        products: json_column(&row, "products")?,
     }))
 }
 
-async fn enterprises(db: &Db, village_id: i64) -> sqlx::Result<Vec<Enterprise>> {
-    let rows = sqlx::query("SELECT slug, name, kind, description FROM enterprises WHERE village_id = $1 ORDER BY id")
-        .bind(village_id)
-        .fetch_all(&db.pool)
-        .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Enterprise {
-                slug: r.try_get("slug")?,
-                name: r.try_get("name")?,
-                kind: code(r, "kind", EnterpriseKind::from_code)?,
-                description: r.try_get("description")?,
-            })
-        })
-        .collect()
+fn detail_sql(engine: Engine) -> &'static str {
+    static SQLITE: OnceLock<String> = OnceLock::new();
+    static POSTGRES: OnceLock<String> = OnceLock::new();
+    let build = || {
+        let enterprises = json_array(
+            engine,
+            &["slug", "name", "kind", "description"],
+            "e",
+            "e.id",
+            "enterprises e WHERE e.village_id = v.id",
+        );
+        let products = json_array(
+            engine,
+            &["id", "slug", "name", "price", "unit", "stock", "sector", "shop_name", "shop_slug", "image_url"],
+            "p",
+            "p.created_at DESC, p.id DESC",
+            "(SELECT p.id, p.slug, p.name, p.price, p.unit, p.stock, p.sector, p.created_at, \
+             '/media/' || p.image_key AS image_url, s.name AS shop_name, s.slug AS shop_slug \
+             FROM products p JOIN shops s ON s.id = p.shop_id \
+             WHERE s.village_id = v.id AND p.is_active = TRUE AND s.status = 'active' \
+             ORDER BY p.created_at DESC, p.id DESC LIMIT 24) p",
+        );
+        format!(
+            "SELECT {SUMMARY_COLUMNS}, v.history_html, v.vision_html, v.mission_html, v.population, v.households, \
+             v.area_km2, v.lat, v.lon, {enterprises} AS enterprises, {products} AS products \
+             {FROM_VILLAGES} WHERE v.slug = $1"
+        )
+    };
+    match engine {
+        Engine::Sqlite => SQLITE.get_or_init(build),
+        Engine::Postgres => POSTGRES.get_or_init(build),
+    }
 }
 
-async fn products(db: &Db, village_id: i64) -> sqlx::Result<Vec<ProductSummary>> {
-    let rows = sqlx::query(
-        "SELECT p.id, p.slug, p.name, p.price, p.unit, p.stock, p.sector, p.image_key, s.name AS shop_name, \
-         s.slug AS shop_slug FROM products p JOIN shops s ON s.id = p.shop_id \
-         WHERE s.village_id = $1 AND p.is_active = TRUE AND s.status = 'active' \
-         ORDER BY p.created_at DESC, p.id DESC LIMIT 24",
-    )
-    .bind(village_id)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(ProductSummary {
-                id: r.try_get("id")?,
-                slug: r.try_get("slug")?,
-                name: r.try_get("name")?,
-                price: r.try_get("price")?,
-                unit: r.try_get("unit")?,
-                stock: r.try_get("stock")?,
-                sector: code(r, "sector", Sector::from_code)?,
-                shop_name: r.try_get("shop_name")?,
-                shop_slug: r.try_get("shop_slug")?,
-                image_url: r.try_get::<Option<String>, _>("image_key")?.map(|k| Media::url(&k)),
-            })
-        })
-        .collect()
+/// A scalar subquery turning the rows of `from` into a JSON array of objects with `fields` (columns of
+/// `alias`), in `order`; `[]` when there are none. The one place where the two dialects differ.
+fn json_array(engine: Engine, fields: &[&str], alias: &str, order: &str, from: &str) -> String {
+    let pairs = fields.iter().map(|f| format!("'{f}', {alias}.{f}")).collect::<Vec<_>>().join(", ");
+    match engine {
+        Engine::Sqlite => format!("(SELECT json_group_array(json_object({pairs}) ORDER BY {order}) FROM {from})"),
+        Engine::Postgres => {
+            format!("(SELECT COALESCE(json_agg(json_build_object({pairs}) ORDER BY {order})::text, '[]') FROM {from})")
+        }
+    }
+}
+
+fn json_column<T: serde::de::DeserializeOwned>(row: &AnyRow, column: &str) -> sqlx::Result<T> {
+    let text: String = row.try_get(column)?;
+    serde_json::from_str(&text).map_err(|e| sqlx::Error::Decode(format!("{column}: {e}").into()))
 }
 
 /// Every village's slug and last change, for the sitemap.
@@ -209,12 +217,6 @@ fn summary_from_row(row: &AnyRow) -> sqlx::Result<VillageSummary> {
         cover_url: row.try_get::<Option<String>, _>("cover_key")?.map(|k| Media::url(&k)),
         is_demo: crate::db::flag(row, "is_demo")?,
     })
-}
-
-/// Decodes a code column into its closed list, treating an unknown code as a decoding error.
-fn code<T>(row: &AnyRow, column: &str, parse: fn(&str) -> Option<T>) -> sqlx::Result<T> {
-    let text: String = row.try_get(column)?;
-    parse(&text).ok_or_else(|| sqlx::Error::Decode(format!("unknown code {text:?} in {column}").into()))
 }
 
 fn escape_like(text: &str) -> String {

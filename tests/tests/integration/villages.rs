@@ -103,6 +103,9 @@ async fn profile_shows_everything(app: TestApp) {
     assert!((-9.0..-8.0).contains(&loc.lat) && (116.0..117.0).contains(&loc.lon), "Darmaji is on Lombok");
     assert!(!v.enterprises.is_empty());
     assert!(!v.products.is_empty() && v.products.iter().all(|p| p.price > 0 && !p.shop_name.is_empty()));
+    assert!(v.products.windows(2).all(|w| w[0].id > w[1].id), "newest products first");
+    let kinds: Vec<_> = v.enterprises.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds[0], shared::EnterpriseKind::Bumdes, "enterprises in the order they were added");
 
     let cover = app.get(&v.summary.cover_url.unwrap()).await;
     assert_eq!(cover.status(), 200);
