@@ -62,7 +62,7 @@ async fn village(State(state): State<AppState>, Path(slug): Path<String>) -> App
                 title: format!("Desa {} — {} | Lapak Desa", v.name, v.region.kabupaten),
                 description,
                 path: format!("/desa/{}", v.slug),
-                image: image.or_else(|| site_head(&state, "", "").image),
+                image: image.or_else(|| Some(site_image(&state))),
             };
             Ok(page(&state, StatusCode::OK, head))
         }
@@ -89,8 +89,13 @@ fn site_head(state: &AppState, title: &str, path: &str) -> Head {
                       BUMDes, koperasi dan UMKM desa."
             .into(),
         path: path.into(),
-        image: Some(format!("{}{}", state.config.public_url, Media::url(SITE_IMAGE_KEY))),
+        image: Some(site_image(state)),
     }
+}
+
+/// The absolute address of the site's default preview picture.
+fn site_image(state: &AppState) -> String {
+    format!("{}{}", state.config.public_url, Media::url(SITE_IMAGE_KEY))
 }
 
 fn page(state: &AppState, status: StatusCode, head: Head) -> Response {
