@@ -20,6 +20,16 @@ pub struct Config {
     pub sqlite_busy_timeout: Duration,
     /// Load the demo villages into an empty database.
     pub demo_data: bool,
+    /// Failed sign-ins allowed per account (the login as typed) within `sign_in_window`.
+    pub sign_in_limit_account: i64,
+    /// Failed sign-ins allowed per client address within `sign_in_window`: generous, since a whole
+    /// village or a mobile carrier may share one address.
+    pub sign_in_limit_address: i64,
+    pub sign_in_window: Duration,
+    /// Password hashes computed at once (each Argon2id hash takes 19 MiB).
+    pub hash_concurrency: usize,
+    /// Take the client address from the last `X-Forwarded-For` hop (only behind a trusted proxy).
+    pub trust_forwarded_for: bool,
 }
 
 /// A configuration variable that could not be used, named so the operator can fix it.
@@ -75,11 +85,21 @@ impl Config {
             body_limit_bytes: parse(&lookup, "LAPAK_BODY_LIMIT_BYTES", "1048576")?,
             sqlite_busy_timeout: Duration::from_millis(parse(&lookup, "LAPAK_SQLITE_BUSY_TIMEOUT_MS", "5000")?),
             demo_data: parse(&lookup, "LAPAK_DEMO_DATA", "true")?,
+            sign_in_limit_account: parse(&lookup, "LAPAK_SIGNIN_LIMIT_ACCOUNT", "10")?,
+            sign_in_limit_address: parse(&lookup, "LAPAK_SIGNIN_LIMIT_ADDRESS", "300")?,
+            sign_in_window: Duration::from_secs(parse(&lookup, "LAPAK_SIGNIN_WINDOW_SECS", "900")?),
+            hash_concurrency: parse::<usize>(&lookup, "LAPAK_HASH_CONCURRENCY", "2")?.max(1),
+            trust_forwarded_for: parse(&lookup, "LAPAK_TRUST_FORWARDED_FOR", "false")?,
         })
     }
 
     pub fn is_sqlite(&self) -> bool {
         self.database_url.starts_with("sqlite:")
+    }
+
+    /// Whether people reach the site over https (then cookies are `Secure` and `__Host-` named).
+    pub fn is_https(&self) -> bool {
+        self.public_url.starts_with("https://")
     }
 }
 

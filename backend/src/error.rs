@@ -4,7 +4,7 @@ use axum::{
     http::{StatusCode, header},
     response::{IntoResponse, Response},
 };
-use shared::Problem;
+use shared::{FieldError, Problem};
 
 /// Everything a handler can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -15,6 +15,24 @@ pub enum AppError {
     /// Nothing exists at this address; the message says what was looked for.
     #[error("{0}")]
     NotFound(String),
+    /// Nobody is signed in, or the session has ended.
+    #[error("not signed in")]
+    Unauthorized,
+    /// Sign-in with a login or password that does not match (never saying which).
+    #[error("wrong credentials")]
+    WrongCredentials,
+    /// Signed in, but this is not theirs to see or change; the message says why.
+    #[error("{0}")]
+    Forbidden(String),
+    /// The request clashes with what is there (already exists, already decided).
+    #[error("{0}")]
+    Conflict(String),
+    /// A form with fields that are wrong, each with its message.
+    #[error("invalid form")]
+    Invalid(Vec<FieldError>),
+    /// Too many attempts: try again after this many seconds.
+    #[error("{message}")]
+    TooManyRequests { message: String, retry_after_secs: u64 },
     #[error("request body too large")]
     PayloadTooLarge,
     /// A dependency (the database) cannot be reached right now.
@@ -41,6 +59,11 @@ impl AppError {
         match self {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::Unauthorized | AppError::WrongCredentials => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -51,12 +74,34 @@ impl AppError {
     pub fn problem(&self) -> Problem {
         let status = self.status();
         let detail = match self {
-            AppError::BadRequest(m) | AppError::NotFound(m) => m.clone(),
+            AppError::BadRequest(m) | AppError::NotFound(m) | AppError::Forbidden(m) | AppError::Conflict(m) => {
+                m.clone()
+            }
+            AppError::TooManyRequests { message, .. } => message.clone(),
+            AppError::Unauthorized => "Silakan masuk terlebih dahulu.".into(),
+            AppError::WrongCredentials => "Nomor HP/e-mail atau kata sandi salah.".into(),
+            AppError::Invalid(fields) if fields.len() == 1 => fields[0].message.clone(),
+            AppError::Invalid(_) => "Periksa kembali isian yang ditandai.".into(),
             AppError::PayloadTooLarge => "Data yang dikirim terlalu besar.".into(),
             AppError::Unavailable => "Layanan sedang tidak dapat dihubungi. Coba lagi sebentar lagi.".into(),
             AppError::Internal(_) => "Terjadi kesalahan di server. Coba lagi sebentar lagi.".into(),
         };
-        Problem { status: status.as_u16(), title: status.canonical_reason().unwrap_or("Error").to_owned(), detail }
+        let fields = match self {
+            AppError::Invalid(fields) => fields.clone(),
+            _ => Vec::new(),
+        };
+        let title = status.canonical_reason().unwrap_or("Error").to_owned();
+        Problem { status: status.as_u16(), title, detail, fields }
+    }
+
+    /// One field of a form is wrong.
+    pub fn field(field: &str, message: impl Into<String>) -> AppError {
+        AppError::Invalid(vec![FieldError::new(field, message)])
+    }
+
+    /// `Ok` when a form has no errors, else the 422 that lists them.
+    pub fn check(errors: Vec<FieldError>) -> AppResult<()> {
+        if errors.is_empty() { Ok(()) } else { Err(AppError::Invalid(errors)) }
     }
 }
 
@@ -67,7 +112,13 @@ impl IntoResponse for AppError {
             AppError::Unavailable => tracing::warn!("dependency unavailable"),
             _ => {}
         }
-        problem_response(&self.problem())
+        let mut response = problem_response(&self.problem());
+        if let AppError::TooManyRequests { retry_after_secs, .. } = &self
+            && let Ok(value) = header::HeaderValue::from_str(&retry_after_secs.to_string())
+        {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        response
     }
 }
 

@@ -34,6 +34,7 @@ pub fn apply(router: Router, config: &Config) -> Router {
     router
         .layer(RequestBodyLimitLayer::new(config.body_limit_bytes))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, config.request_timeout))
+        .layer(middleware::from_fn(crate::auth::csrf::guard))
         .layer(middleware::from_fn(api_errors_as_problems))
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(header(header::X_FRAME_OPTIONS, "DENY"))
@@ -73,6 +74,7 @@ async fn api_errors_as_problems(req: Request, next: Next) -> axum::response::Res
         status: status.as_u16(),
         title: status.canonical_reason().unwrap_or("Error").to_owned(),
         detail: detail.to_owned(),
+        fields: Vec::new(),
     });
     if let Some(allow) = res.headers().get(header::ALLOW) {
         problem.headers_mut().insert(header::ALLOW, allow.clone());

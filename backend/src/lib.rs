@@ -1,5 +1,9 @@
 //! Lapak Desa's server: village information sites and their marketplace, as one axum application.
 
+pub mod accounts;
+pub mod admin;
+pub mod auth;
+pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
@@ -41,14 +45,15 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     }
     let media = Media::local(&config.data_dir.join("media"))?;
     demo::ensure_site_picture(&media).await?;
+    let hasher = auth::password::Hasher::new(config.hash_concurrency)?;
     if config.demo_data {
-        let villages = demo::load_if_empty(&db, &media).await?;
+        let villages = demo::load_if_empty(&db, &media, &hasher).await?;
         if villages > 0 {
             tracing::info!(villages, "demo data loaded");
         }
     }
     let shell = web::pages::Shell::load(&config.dist_dir)?;
-    Ok(AppState { db, config: Arc::new(config), media, shell: Arc::new(shell) })
+    Ok(AppState { db, config: Arc::new(config), media, shell: Arc::new(shell), hasher })
 }
 
 /// The whole application: the JSON API, its OpenAPI document, media, pages and static files.
@@ -73,7 +78,8 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let pool = state.db.pool.clone();
-    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown).await?;
+    let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service).with_graceful_shutdown(shutdown).await?;
     pool.close().await;
     Ok(())
 }

@@ -2,13 +2,15 @@
 
 use std::process::ExitCode;
 
-use backend::{config::Config, telemetry};
+use backend::{cli, config::Config, demo, telemetry};
 
 #[tokio::main]
 async fn main() -> ExitCode {
     telemetry::init();
-    match std::env::args().nth(1).as_deref() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
         None | Some("serve") => {}
+        Some("admin") => return admin(&args[1..]).await,
         Some("-h" | "--help" | "help") => {
             println!("{HELP}");
             return ExitCode::SUCCESS;
@@ -34,12 +36,36 @@ async fn main() -> ExitCode {
     }
 }
 
+async fn admin(args: &[String]) -> ExitCode {
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("lapak: konfigurasi tidak sah: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match cli::admin(args, &config).await {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("lapak admin: {e:#}\n\n{}", cli::HELP);
+            ExitCode::from(2)
+        }
+    }
+}
+
 async fn serve(config: Config) -> anyhow::Result<()> {
     let addr = config.addr;
     let public_url = config.public_url.clone();
+    let demo_data = config.demo_data;
     let state = backend::prepare(config).await?;
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| anyhow::anyhow!("LAPAK_ADDR {addr}: {e}"))?;
     let local = listener.local_addr()?;
+    if demo_data {
+        println!("{}", demo::accounts::sign_in_help());
+    }
     println!("Lapak Desa siap di http://{local} (alamat publik: {public_url})");
     backend::serve(listener, state, shutdown_signal()).await?;
     tracing::info!("stopped");
@@ -70,6 +96,7 @@ const HELP: &str = "lapak — server Lapak Desa
 
 PENGGUNAAN:
     lapak [serve]     menjalankan server (bawaan)
+    lapak admin …     admin kabupaten pertama dan tautan atur ulang sandi (lapak admin --help)
 
 VARIABEL LINGKUNGAN:
     DATABASE_URL                 sqlite://./data/lapak.db (bawaan) atau postgres://…
@@ -82,4 +109,9 @@ VARIABEL LINGKUNGAN:
     LAPAK_REQUEST_TIMEOUT_SECS   batas waktu permintaan, bawaan 30
     LAPAK_BODY_LIMIT_BYTES       batas ukuran body, bawaan 1048576
     LAPAK_SQLITE_BUSY_TIMEOUT_MS busy_timeout SQLite, bawaan 5000
+    LAPAK_SIGNIN_LIMIT_ACCOUNT   gagal masuk per akun per jendela, bawaan 10
+    LAPAK_SIGNIN_LIMIT_ADDRESS   gagal masuk per alamat IP per jendela, bawaan 300
+    LAPAK_SIGNIN_WINDOW_SECS     jendela batas gagal masuk, bawaan 900 (15 menit)
+    LAPAK_HASH_CONCURRENCY       hash kata sandi sekaligus (19 MiB masing-masing), bawaan 2
+    LAPAK_TRUST_FORWARDED_FOR    true di balik proxy tepercaya: alamat klien dari X-Forwarded-For
     RUST_LOG                     tingkat log, mis. info atau debug";

@@ -3,13 +3,16 @@
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::{health, regions, state::AppState, villages};
+use crate::{accounts, admin, health, regions, shops, state::AppState, villages};
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Lapak Desa API", description = "Village information sites and their online marketplace.", version = "1"),
     tags(
         (name = "villages", description = "Village profiles and the directory"),
+        (name = "accounts", description = "Sign-up, sign-in, sessions and the user's own account"),
+        (name = "shops", description = "Shop applications and member producers"),
+        (name = "admin", description = "Village and district administration"),
         (name = "regions", description = "Kemendagri region codes"),
         (name = "health", description = "Probes")
     )
@@ -20,6 +23,9 @@ struct ApiDoc;
 pub fn api_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(health::router())
+        .merge(accounts::router())
+        .merge(shops::router())
+        .merge(admin::router())
         .merge(villages::router())
         .merge(regions::router())
 }

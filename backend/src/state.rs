@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::{config::Config, db::Db, media::Media, web::pages::Shell};
+use crate::{auth::password::Hasher, config::Config, db::Db, media::Media, web::pages::Shell};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -11,4 +11,6 @@ pub struct AppState {
     pub media: Media,
     /// The frontend's `index.html`, held in memory for page responses.
     pub shell: Arc<Shell>,
+    /// Password hashing, a few at a time.
+    pub hasher: Hasher,
 }

@@ -1,23 +1,33 @@
 //! Types, validation and formatting that the Lapak Desa backend and frontend share; no I/O.
 
+pub mod account;
+pub mod admin;
 pub mod enterprise;
 pub mod format;
 pub mod idm;
 pub mod page;
+pub mod phone;
 pub mod problem;
 pub mod product;
 pub mod region;
 pub mod sector;
+pub mod shop;
 pub mod slug;
 pub mod village;
 
+pub use account::{Grant, Me, RegionRef, ResetLink, Role, UserRef, VillageRef};
+pub use admin::{
+    AdminAssigned, AdminVillage, AuditAction, AuditEntry, DistrictAdminView, GrantHolder, NewAdmin, NewVillage,
+};
 pub use enterprise::{Enterprise, EnterpriseKind};
 pub use idm::{Idm, IdmStatus};
 pub use page::{Page, PageRequest};
-pub use problem::Problem;
+pub use phone::Phone;
+pub use problem::{FieldError, Problem};
 pub use product::ProductSummary;
 pub use region::{Region, RegionCode, RegionLevel, RegionPath};
 pub use sector::Sector;
+pub use shop::{MyShop, Producer, ShopApplicationView, ShopStatus};
 pub use village::{Flagship, Location, VillageDetail, VillageQuery, VillageSummary};
 
 /// Declares a closed list of values with a stable code (used in JSON, URLs and the database) and an

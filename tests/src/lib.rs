@@ -1,6 +1,7 @@
 //! The test harness: the real server on a random port over a fresh database (a copy of a prepared
 //! template on SQLite or PostgreSQL), and a macro that runs each test on both engines.
 
+mod session;
 mod template;
 
 use std::{
@@ -9,6 +10,7 @@ use std::{
 };
 
 use backend::{config::Config, state::AppState};
+pub use session::{DEMO_PASSWORD, session_cookie};
 pub use template::Engine;
 use tokio::sync::oneshot;
 

@@ -128,9 +128,23 @@ async fn build_postgres_template() -> Option<(String, PathBuf)> {
     let name = format!("lapak_tpl_{}", fingerprint());
     let shared = std::env::temp_dir().join("lapak-test-templates");
     let media = shared.join(&name);
+    // Test processes running at once take turns: one builds, the others find the finished template.
+    sqlx::query("SELECT pg_advisory_lock(7270)").execute(&mut admin).await.expect("template lock");
+    let template = find_or_build_postgres_template(&mut admin, &name, &shared, &media).await;
+    sqlx::query("SELECT pg_advisory_unlock(7270)").execute(&mut admin).await.expect("template unlock");
+    template
+}
+
+async fn find_or_build_postgres_template(
+    admin: &mut sqlx::PgConnection,
+    name: &str,
+    shared: &Path,
+    media: &Path,
+) -> Option<(String, PathBuf)> {
+    let (name, media) = (name.to_owned(), media.to_path_buf());
     let exists: Option<i32> = sqlx::query_scalar("SELECT 1 FROM pg_database WHERE datname = $1")
         .bind(&name)
-        .fetch_optional(&mut admin)
+        .fetch_optional(&mut *admin)
         .await
         .expect("list databases");
     if exists.is_some() {
@@ -138,12 +152,12 @@ async fn build_postgres_template() -> Option<(String, PathBuf)> {
             return Some((name, media));
         }
         sqlx::raw_sql(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-            .execute(&mut admin)
+            .execute(&mut *admin)
             .await
             .expect("drop a template whose pictures are gone");
     }
     let building = format!("lapak_building_{}", uuid_like());
-    sqlx::raw_sql(&format!("CREATE DATABASE {building}")).execute(&mut admin).await.expect("create template database");
+    sqlx::raw_sql(&format!("CREATE DATABASE {building}")).execute(&mut *admin).await.expect("create template database");
     let work = shared.join(format!("building-{}", uuid_like()));
     let mut config = base_config(&work);
     config.database_url = database_url(&building);
@@ -151,11 +165,10 @@ async fn build_postgres_template() -> Option<(String, PathBuf)> {
     state.db.pool.close().await;
     let _ = std::fs::remove_dir_all(&media);
     std::fs::rename(&work, &media).expect("move the template's pictures into place");
-    let renamed = sqlx::raw_sql(&format!("ALTER DATABASE {building} RENAME TO {name}")).execute(&mut admin).await;
-    if renamed.is_err() {
-        // Another test process named its own copy first: the same code built both.
-        let _ = sqlx::raw_sql(&format!("DROP DATABASE {building} WITH (FORCE)")).execute(&mut admin).await;
-    }
+    sqlx::raw_sql(&format!("ALTER DATABASE {building} RENAME TO {name}"))
+        .execute(&mut *admin)
+        .await
+        .expect("name the finished template");
     Some((name, media))
 }
 

@@ -1,12 +1,14 @@
 //! Demo data: the pilot villages of the seed articles, loaded into an empty database and labelled as demo.
 
+pub mod accounts;
 pub mod pictures;
 
 use anyhow::Context;
 use serde::Deserialize;
-use shared::{EnterpriseKind, Flagship, Location, RegionCode, Sector};
+use shared::{EnterpriseKind, Flagship, Location, Phone, RegionCode, Sector, ShopStatus};
 
 use crate::{
+    auth::password::Hasher,
     db::{Db, now_ms},
     enterprises,
     media::{Media, content_hash},
@@ -74,19 +76,21 @@ struct DemoProduct {
     weight_grams: i64,
 }
 
-/// The text the demo data is made from, for fingerprints of prepared databases.
-pub fn source() -> &'static str {
-    DEMO_TOML
+/// The text the demo data is made from (villages and accounts), for fingerprints of prepared databases.
+pub fn source() -> String {
+    format!("{DEMO_TOML}{}", include_str!("accounts.rs"))
 }
 
-/// Loads the demo data when the database has no village yet; returns how many villages it added.
-/// Everything goes in one transaction: a failure leaves the database as it was.
-pub async fn load_if_empty(db: &Db, media: &Media) -> anyhow::Result<usize> {
+/// Loads the demo data (villages, their shops with owners, and the demo accounts) when the database
+/// has no village yet; returns how many villages it added. Everything goes in one transaction: a
+/// failure leaves the database as it was.
+pub async fn load_if_empty(db: &Db, media: &Media, hasher: &Hasher) -> anyhow::Result<usize> {
     let villages_present: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM villages").fetch_one(&db.pool).await?;
     if villages_present > 0 {
         return Ok(0);
     }
     let file: DemoFile = toml::from_str(DEMO_TOML).context("demo/villages.toml is malformed")?;
+    let password_hash = hasher.hash(accounts::PASSWORD).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     let now = now_ms();
     let mut tx = db.pool.begin().await?;
     for v in &file.village {
@@ -114,12 +118,16 @@ pub async fn load_if_empty(db: &Db, media: &Media) -> anyhow::Result<usize> {
             enterprises::queries::create(&mut tx, village_id, &slug, &e.name, e.kind, &e.description, now).await?;
         }
         for s in &v.shop {
+            let whatsapp = Phone::parse(&s.whatsapp).with_context(|| format!("demo shop {}", s.name))?;
+            let owner = accounts::shop_owner(&mut tx, &s.name, &whatsapp, &password_hash).await?;
             let shop = NewShop {
                 village_id,
                 village_slug: &slug,
                 name: &s.name,
                 description: &s.description,
-                whatsapp: &s.whatsapp,
+                whatsapp: &whatsapp,
+                owner_id: Some(owner),
+                status: ShopStatus::Active,
                 is_demo: true,
             };
             let (shop_id, shop_slug) = shops::queries::create(&mut tx, &shop, now).await?;
@@ -143,6 +151,7 @@ pub async fn load_if_empty(db: &Db, media: &Media) -> anyhow::Result<usize> {
             }
         }
     }
+    accounts::create(&mut tx, &password_hash).await?;
     tx.commit().await?;
     Ok(file.village.len())
 }

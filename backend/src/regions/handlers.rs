@@ -20,9 +20,11 @@ pub struct RegionQuery {
     parent: Option<String>,
     /// List every region of this level instead (`provinsi`, `kabupaten`, `kecamatan`).
     level: Option<RegionLevel>,
+    /// `true`: every region of the official table (for region pickers), not only those with villages.
+    all: Option<bool>,
 }
 
-/// Regions that have villages on the portal, with how many.
+/// Regions that have villages on the portal (or, with `all=true`, every region), with how many.
 #[utoipa::path(get, path = "/api/v1/regions", tag = "regions", params(RegionQuery),
     responses((status = 200, body = Vec<Region>), (status = 400, body = shared::Problem)))]
 pub async fn list_regions(
@@ -45,5 +47,11 @@ pub async fn list_regions(
         }
         (None, level) => (None, level.unwrap_or(RegionLevel::Provinsi)),
     };
+    if query.all == Some(true) {
+        if parent.is_none() && level != RegionLevel::Provinsi {
+            return Err(AppError::BadRequest("Dengan all=true, pilih parent (kecuali untuk level=provinsi).".into()));
+        }
+        return Ok(Json(queries::all_children(&state.db, parent.as_ref(), level).await?));
+    }
     Ok(Json(queries::with_villages(&state.db, parent.as_ref(), level).await?))
 }

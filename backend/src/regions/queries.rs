@@ -60,15 +60,44 @@ pub async fn name_of(db: &Db, code: &RegionCode) -> sqlx::Result<Option<String>>
     sqlx::query_scalar("SELECT name FROM regions WHERE code = $1").bind(code.as_str()).fetch_optional(&db.pool).await
 }
 
-/// Regions that contain at least one portal village: the children of `parent`, or every region of
-/// `level`, with their village counts.
-pub async fn with_villages(db: &Db, parent: Option<&RegionCode>, level: RegionLevel) -> sqlx::Result<Vec<Region>> {
-    let column = match level {
+/// Every region of the official table under `parent` (or every provinsi), with their village counts.
+pub async fn all_children(db: &Db, parent: Option<&RegionCode>, level: RegionLevel) -> sqlx::Result<Vec<Region>> {
+    let column = village_column(level);
+    let sql = format!(
+        "SELECT r.code, r.name, (SELECT COUNT(*) FROM villages v WHERE v.{column} = r.code) AS village_count \
+         FROM regions r WHERE r.level = $1 AND ($2 = '' OR r.parent_code = $2) ORDER BY r.name, r.code"
+    );
+    let depth = i64::try_from(level.depth()).unwrap_or(4);
+    let rows = sqlx::query(&sql)
+        .bind(depth)
+        .bind(parent.map(|p| p.to_string()).unwrap_or_default())
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter().map(|row| region_from_row(row, level)).collect()
+}
+
+fn village_column(level: RegionLevel) -> &'static str {
+    match level {
         RegionLevel::Provinsi => "provinsi_code",
         RegionLevel::Kabupaten => "kabupaten_code",
         RegionLevel::Kecamatan => "kecamatan_code",
         RegionLevel::Desa => "region_code",
-    };
+    }
+}
+
+fn region_from_row(row: &sqlx::any::AnyRow, level: RegionLevel) -> sqlx::Result<Region> {
+    Ok(Region {
+        code: row.try_get("code")?,
+        name: row.try_get("name")?,
+        level,
+        village_count: row.try_get("village_count")?,
+    })
+}
+
+/// Regions that contain at least one portal village: the children of `parent`, or every region of
+/// `level`, with their village counts.
+pub async fn with_villages(db: &Db, parent: Option<&RegionCode>, level: RegionLevel) -> sqlx::Result<Vec<Region>> {
+    let column = village_column(level);
     let sql = format!(
         "SELECT r.code, r.name, COUNT(v.id) AS village_count \
          FROM villages v JOIN regions r ON r.code = v.{column} \
@@ -76,14 +105,5 @@ pub async fn with_villages(db: &Db, parent: Option<&RegionCode>, level: RegionLe
          GROUP BY r.code, r.name ORDER BY r.name"
     );
     let rows = sqlx::query(&sql).bind(parent.map(|p| p.to_string()).unwrap_or_default()).fetch_all(&db.pool).await?;
-    rows.iter()
-        .map(|row| {
-            Ok(Region {
-                code: row.try_get("code")?,
-                name: row.try_get("name")?,
-                level,
-                village_count: row.try_get("village_count")?,
-            })
-        })
-        .collect()
+    rows.iter().map(|row| region_from_row(row, level)).collect()
 }

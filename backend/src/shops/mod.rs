@@ -1,3 +1,15 @@
-//! Shops: a seller's or village enterprise's stall in one village.
+//! Shops: a seller's or village enterprise's stall in one village, from application to its producers.
 
+pub mod handlers;
 pub mod queries;
+
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+use crate::state::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(handlers::apply))
+        .routes(routes!(handlers::producers, handlers::add_producer))
+        .routes(routes!(handlers::remove_producer))
+}

@@ -1,6 +1,6 @@
 //! SQL for shops.
 
-use shared::slug::slugify;
+use shared::{Phone, ShopStatus, slug::slugify};
 
 /// A shop to open in a village.
 pub struct NewShop<'a> {
@@ -8,23 +8,27 @@ pub struct NewShop<'a> {
     pub village_slug: &'a str,
     pub name: &'a str,
     pub description: &'a str,
-    pub whatsapp: &'a str,
+    pub whatsapp: &'a Phone,
+    pub owner_id: Option<i64>,
+    pub status: ShopStatus,
     pub is_demo: bool,
 }
 
-/// Opens a shop (active); returns its id and slug.
+/// Opens a shop (or records an application, with status pending); returns its id and slug.
 pub async fn create(conn: &mut sqlx::AnyConnection, shop: &NewShop<'_>, now: i64) -> anyhow::Result<(i64, String)> {
     let base = slugify(shop.name);
     let slug = crate::slugs::free(conn, "shops", &[base.clone(), format!("{base}-{}", shop.village_slug)]).await?;
     let id = sqlx::query_scalar(
-        "INSERT INTO shops (village_id, slug, name, description, whatsapp, status, is_demo, created_at) \
-         VALUES ($1, $2, $3, $4, $5, 'active', $6, $7) RETURNING id",
+        "INSERT INTO shops (village_id, slug, name, description, whatsapp, owner_id, status, is_demo, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(shop.village_id)
     .bind(&slug)
-    .bind(shop.name)
-    .bind(shop.description)
-    .bind(shop.whatsapp)
+    .bind(shop.name.trim())
+    .bind(shop.description.trim())
+    .bind(shop.whatsapp.as_str())
+    .bind(shop.owner_id)
+    .bind(shop.status.code())
     .bind(shop.is_demo)
     .bind(now)
     .fetch_one(conn)

@@ -239,6 +239,26 @@ pub struct NewVillage {
     pub is_demo: bool,
 }
 
+impl NewVillage {
+    /// A village with only its code: its admin fills in the profile later.
+    pub fn from_region(code: RegionCode) -> NewVillage {
+        NewVillage {
+            code,
+            tagline: String::new(),
+            history_md: String::new(),
+            vision_md: String::new(),
+            mission_md: String::new(),
+            population: None,
+            households: None,
+            area_km2: None,
+            location: None,
+            idm: None,
+            flagship: None,
+            is_demo: false,
+        }
+    }
+}
+
 /// Creates a village and its first slug; returns its id and slug.
 pub async fn create(tx: &mut sqlx::AnyConnection, new: &NewVillage, now: i64) -> anyhow::Result<(i64, String)> {
     anyhow::ensure!(new.code.level() == RegionLevel::Desa, "{} is not a desa/kelurahan code", new.code);

@@ -1,5 +1,6 @@
 //! Integration tests: the real server over HTTP, every test on SQLite and on PostgreSQL.
 
+mod access;
 mod platform;
 mod regions;
 mod site;

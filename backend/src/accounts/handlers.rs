@@ -1,0 +1,122 @@
+//! Signing up, in and out.
+
+use axum::{
+    Json,
+    extract::State,
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use shared::{FieldError, Me, Phone, account::SignIn, account::SignUp};
+
+use super::queries::{self, Login, NewUser};
+use crate::{
+    auth::{
+        limits::{self, AttemptKeys, ClientAddress},
+        password, session,
+        user::user_agent,
+    },
+    error::{AppError, AppResult},
+    extract::ApiJson,
+    state::AppState,
+};
+
+/// Creates an account and signs it in.
+#[utoipa::path(post, path = "/api/v1/auth/sign-up", tag = "accounts", request_body = SignUp,
+    responses((status = 201, body = Me), (status = 422, body = shared::Problem)))]
+pub async fn sign_up(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiJson(form): ApiJson<SignUp>,
+) -> AppResult<Response> {
+    let mut errors = form.validate();
+    let phone = Phone::parse(&form.phone).ok();
+    let email = normalise_email(form.email.as_deref());
+    if let Some(phone) = &phone {
+        if errors.iter().all(|e| e.field != "password") {
+            errors.extend(password::check_strength("password", &form.password, &form.name, phone.as_str()));
+        }
+        if queries::by_phone(&state.db.pool, phone).await?.is_some() {
+            errors.push(FieldError::new("phone", "Nomor ini sudah terdaftar. Silakan masuk dengan nomor ini."));
+        }
+    }
+    if let Some(email) = &email
+        && queries::email_taken(&state.db, email, 0).await?
+    {
+        errors.push(FieldError::new("email", "E-mail ini sudah dipakai akun lain."));
+    }
+    AppError::check(errors)?;
+    let phone = phone.expect("validated above");
+    let hash = state.hasher.hash(&form.password).await?;
+    let new = NewUser {
+        name: &form.name,
+        phone: &phone,
+        email: email.as_deref(),
+        password_hash: Some(&hash),
+        is_demo: false,
+    };
+    let user_id = queries::create(&state.db.pool, &new).await.map_err(|e| match e {
+        sqlx::Error::Database(d) if d.is_unique_violation() => {
+            AppError::field("phone", "Nomor ini sudah terdaftar. Silakan masuk dengan nomor ini.")
+        }
+        other => other.into(),
+    })?;
+    signed_in(&state, &headers, user_id, StatusCode::CREATED).await
+}
+
+/// Signs in by phone number or e-mail. Failures are limited per account and per address, and the
+/// answer never tells whether the account exists.
+#[utoipa::path(post, path = "/api/v1/auth/sign-in", tag = "accounts", request_body = SignIn,
+    responses((status = 200, body = Me), (status = 401, body = shared::Problem), (status = 429, body = shared::Problem)))]
+pub async fn sign_in(
+    State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
+    headers: HeaderMap,
+    ApiJson(form): ApiJson<SignIn>,
+) -> AppResult<Response> {
+    let login = Login::parse(&form.login);
+    let keys = AttemptKeys { account: login.key(), address };
+    limits::check(&state.db, &state.config, &keys).await?;
+    let account = queries::credentials(&state.db, &login).await?;
+    let too_long = form.password.chars().count() > shared::account::PASSWORD_MAX;
+    let (user_id, stored) = match account {
+        Some(c) => (Some(c.id), c.password_hash),
+        None => (None, None),
+    };
+    let matches = !too_long && state.hasher.verify(stored, &form.password).await?;
+    match user_id.filter(|_| matches) {
+        Some(user_id) => {
+            limits::clear_account(&state.db, &keys).await?;
+            if let Some(old) = session::token_from(&headers, &state.config) {
+                session::delete_by_token(&state.db, &old).await?;
+            }
+            signed_in(&state, &headers, user_id, StatusCode::OK).await
+        }
+        None => {
+            limits::record_failure(&state.db, &state.config, &keys).await?;
+            Err(AppError::WrongCredentials)
+        }
+    }
+}
+
+/// Ends this session on the server and removes the cookie.
+#[utoipa::path(post, path = "/api/v1/auth/sign-out", tag = "accounts",
+    responses((status = 204, description = "Signed out")))]
+pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
+    if let Some(token) = session::token_from(&headers, &state.config) {
+        session::delete_by_token(&state.db, &token).await?;
+    }
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, session::clear_cookie(&state.config))]).into_response())
+}
+
+/// Starts a fresh session for `user_id` and answers with the user and the cookie.
+pub async fn signed_in(state: &AppState, headers: &HeaderMap, user_id: i64, status: StatusCode) -> AppResult<Response> {
+    let token = session::create(&state.db, user_id, &user_agent(headers)).await?;
+    let me = queries::me(&state.db, user_id).await?;
+    let cookie: HeaderValue = session::set_cookie(&state.config, &token);
+    Ok((status, [(header::SET_COOKIE, cookie)], Json(me)).into_response())
+}
+
+/// An e-mail address as stored: trimmed, lower-case, `None` when empty.
+pub fn normalise_email(email: Option<&str>) -> Option<String> {
+    email.map(str::trim).filter(|e| !e.is_empty()).map(str::to_lowercase)
+}

@@ -1,0 +1,238 @@
+//! Granting and revoking admin roles: village admins (by a district admin of the village's region)
+//! and district admins (by a district admin of a containing region). A person without an account
+//! gets one, with a one-time link to choose their password.
+
+use axum::{
+    Json,
+    extract::{FromRequestParts, State},
+    http::{StatusCode, request::Parts},
+};
+use shared::{
+    AdminAssigned, AuditAction, DistrictAdminView, NewAdmin, Phone, RegionCode, RegionRef, ResetLink, Role, UserRef,
+    account::district_scope,
+};
+use sqlx::Row;
+
+use super::{audit, villages::VillageSteward};
+use crate::{
+    accounts::{
+        queries::{self as users, NewUser, user_ref},
+        reset,
+    },
+    auth::{CurrentUser, DistrictAdmin, guards::path_id},
+    db::now_ms,
+    error::{AppError, AppResult},
+    extract::ApiJson,
+    state::AppState,
+};
+
+/// Records a grant; returns its id.
+pub async fn insert(
+    conn: &mut sqlx::AnyConnection,
+    user_id: i64,
+    role: Role,
+    village_id: Option<i64>,
+    region: Option<&str>,
+    granted_by: Option<i64>,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO grants (user_id, role, village_id, region_code, granted_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(user_id)
+    .bind(role.code())
+    .bind(village_id)
+    .bind(region)
+    .bind(granted_by)
+    .bind(now_ms())
+    .fetch_one(conn)
+    .await
+}
+
+/// The person named in the form: their account, or a new one with a link to set its password (also
+/// when an existing account never got a password).
+async fn person(
+    tx: &mut sqlx::AnyConnection,
+    state: &AppState,
+    form: &NewAdmin,
+    actor: i64,
+) -> AppResult<(UserRef, bool, Option<ResetLink>)> {
+    let phone = Phone::parse(&form.phone).map_err(|e| AppError::field("phone", e.to_string()))?;
+    let (user, new_account) = match users::by_phone(&mut *tx, &phone).await? {
+        Some(user) => (user, false),
+        None => {
+            let new = NewUser { name: &form.name, phone: &phone, email: None, password_hash: None, is_demo: false };
+            let id = users::create(&mut *tx, &new).await?;
+            (UserRef { id, name: form.name.trim().to_owned(), phone }, true)
+        }
+    };
+    let has_password: Option<String> =
+        sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1").bind(user.id).fetch_one(&mut *tx).await?;
+    let link = match has_password {
+        Some(_) => None,
+        None => Some(reset::issue(tx, &state.config, &user, Some(actor)).await?),
+    };
+    Ok((user, new_account, link))
+}
+
+async fn holds(
+    tx: &mut sqlx::AnyConnection,
+    user_id: i64,
+    role: Role,
+    scope_sql: &str,
+    scope: &str,
+) -> AppResult<bool> {
+    let sql = format!("SELECT COUNT(*) FROM grants WHERE user_id = $1 AND role = $2 AND {scope_sql} = $3");
+    let n: i64 = sqlx::query_scalar(&sql).bind(user_id).bind(role.code()).bind(scope).fetch_one(&mut *tx).await?;
+    Ok(n > 0)
+}
+
+/// Makes someone (found or created by phone number) an admin of this village.
+#[utoipa::path(post, path = "/api/v1/admin/villages/{id}/admins", tag = "admin", request_body = NewAdmin,
+    params(("id" = i64, Path, description = "The village's id")),
+    responses((status = 201, body = AdminAssigned), (status = 403, body = shared::Problem),
+        (status = 404, body = shared::Problem), (status = 409, body = shared::Problem),
+        (status = 422, body = shared::Problem)))]
+pub async fn add_village_admin(
+    State(state): State<AppState>,
+    VillageSteward { admin, village }: VillageSteward,
+    ApiJson(form): ApiJson<NewAdmin>,
+) -> AppResult<(StatusCode, Json<AdminAssigned>)> {
+    AppError::check(form.validate())?;
+    let mut tx = state.db.pool.begin().await?;
+    let (user, new_account, reset_link) = person(&mut tx, &state, &form, admin.id).await?;
+    if holds(&mut tx, user.id, Role::VillageAdmin, "CAST(village_id AS TEXT)", &village.id.to_string()).await? {
+        return Err(AppError::Conflict(format!("{} sudah menjadi admin Desa {}.", user.name, village.name)));
+    }
+    let grant_id = insert(&mut tx, user.id, Role::VillageAdmin, Some(village.id), None, Some(admin.id)).await?;
+    let summary = format!("{} ({}) menjadi admin Desa {}", user.name, user.phone.display(), village.name);
+    let subject = format!("user:{}", user.id);
+    audit::record(&mut tx, admin.id, AuditAction::VillageAdminGranted, &subject, &summary, village.code.as_str())
+        .await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(AdminAssigned { grant_id, user, new_account, reset_link })))
+}
+
+/// District admins within the admin's own regions (including the admin).
+#[utoipa::path(get, path = "/api/v1/admin/district-admins", tag = "admin",
+    responses((status = 200, body = Vec<DistrictAdminView>), (status = 401, body = shared::Problem),
+        (status = 403, body = shared::Problem)))]
+pub async fn list_district_admins(
+    State(state): State<AppState>,
+    DistrictAdmin(admin): DistrictAdmin,
+) -> AppResult<Json<Vec<DistrictAdminView>>> {
+    let rows = sqlx::query(&format!(
+        "SELECT g.id AS grant_id, g.region_code, g.created_at, r.name AS region_name, u.id, u.name, u.phone \
+         FROM grants g JOIN users u ON u.id = g.user_id JOIN regions r ON r.code = g.region_code \
+         WHERE g.role = 'district_admin' AND {} ORDER BY g.region_code, u.name",
+        admin.district_condition("g.region_code")
+    ))
+    .fetch_all(&state.db.pool)
+    .await?;
+    let views = rows
+        .iter()
+        .map(|r| {
+            Ok(DistrictAdminView {
+                grant_id: r.try_get("grant_id")?,
+                user: user_ref(r)?,
+                region: RegionRef { code: r.try_get("region_code")?, name: r.try_get("region_name")? },
+                granted_at: r.try_get("created_at")?,
+            })
+        })
+        .collect::<sqlx::Result<_>>()?;
+    Ok(Json(views))
+}
+
+/// Makes someone a district admin of a region within the granter's own.
+#[utoipa::path(post, path = "/api/v1/admin/district-admins", tag = "admin", request_body = NewAdmin,
+    responses((status = 201, body = AdminAssigned), (status = 403, body = shared::Problem),
+        (status = 409, body = shared::Problem), (status = 422, body = shared::Problem)))]
+pub async fn add_district_admin(
+    State(state): State<AppState>,
+    DistrictAdmin(admin): DistrictAdmin,
+    ApiJson(form): ApiJson<NewAdmin>,
+) -> AppResult<(StatusCode, Json<AdminAssigned>)> {
+    let mut errors = form.validate();
+    let region = match district_scope(form.region.as_deref().unwrap_or_default()) {
+        Ok(region) => Some(region),
+        Err(message) => {
+            errors.push(shared::FieldError::new("region", message));
+            None
+        }
+    };
+    AppError::check(errors)?;
+    let region = region.expect("checked above");
+    if !admin.covers_region(&region) {
+        return Err(AppError::Forbidden(format!("Wilayah {region} berada di luar wilayah Anda.")));
+    }
+    let region_name: String = sqlx::query_scalar("SELECT name FROM regions WHERE code = $1")
+        .bind(region.as_str())
+        .fetch_optional(&state.db.pool)
+        .await?
+        .ok_or_else(|| AppError::field("region", "Kode wilayah ini tidak ada di tabel wilayah Kemendagri."))?;
+    let mut tx = state.db.pool.begin().await?;
+    let (user, new_account, reset_link) = person(&mut tx, &state, &form, admin.id).await?;
+    if holds(&mut tx, user.id, Role::DistrictAdmin, "region_code", region.as_str()).await? {
+        return Err(AppError::Conflict(format!("{} sudah menjadi admin {region_name}.", user.name)));
+    }
+    let grant_id = insert(&mut tx, user.id, Role::DistrictAdmin, None, Some(region.as_str()), Some(admin.id)).await?;
+    let summary = format!("{} ({}) menjadi admin {region_name} ({region})", user.name, user.phone.display());
+    let subject = format!("user:{}", user.id);
+    audit::record(&mut tx, admin.id, AuditAction::DistrictAdminGranted, &subject, &summary, region.as_str()).await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(AdminAssigned { grant_id, user, new_account, reset_link })))
+}
+
+/// A district admin acting on a grant (`{id}`) within their region that is not their own.
+pub struct GrantSteward {
+    admin: CurrentUser,
+    grant_id: i64,
+    scope: RegionCode,
+    summary: String,
+}
+
+impl FromRequestParts<AppState> for GrantSteward {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
+        let DistrictAdmin(admin) = DistrictAdmin::from_request_parts(parts, state).await?;
+        let grant_id = path_id(parts, state, "id", "Peran").await?;
+        let row = sqlx::query(
+            "SELECT g.user_id, g.role, COALESCE(v.region_code, g.region_code) AS scope, u.name, \
+                    COALESCE(v.name, r.name) AS place \
+             FROM grants g JOIN users u ON u.id = g.user_id LEFT JOIN villages v ON v.id = g.village_id \
+             LEFT JOIN regions r ON r.code = g.region_code WHERE g.id = $1",
+        )
+        .bind(grant_id)
+        .fetch_optional(&state.db.pool)
+        .await?
+        .ok_or_else(|| AppError::NotFound("Peran tidak ditemukan.".into()))?;
+        let scope: String = row.try_get("scope")?;
+        let scope = RegionCode::parse(&scope).map_err(|e| anyhow::anyhow!("grant {grant_id}: {e}"))?;
+        if !admin.covers_region(&scope) {
+            return Err(AppError::Forbidden("Peran ini berada di luar wilayah Anda.".into()));
+        }
+        if row.try_get::<i64, _>("user_id")? == admin.id {
+            return Err(AppError::Forbidden("Anda tidak dapat mencabut peran Anda sendiri.".into()));
+        }
+        let role: String = row.try_get("role")?;
+        let role = Role::from_code(&role).map(Role::label).unwrap_or("Admin");
+        let (name, place): (String, String) = (row.try_get("name")?, row.try_get("place")?);
+        Ok(GrantSteward { admin, grant_id, scope, summary: format!("{name}: {role} {place}") })
+    }
+}
+
+/// Revokes a village-admin or district-admin role.
+#[utoipa::path(delete, path = "/api/v1/admin/grants/{id}", tag = "admin",
+    params(("id" = i64, Path, description = "The grant's id")),
+    responses((status = 204, description = "Revoked"), (status = 403, body = shared::Problem),
+        (status = 404, body = shared::Problem)))]
+pub async fn revoke(State(state): State<AppState>, steward: GrantSteward) -> AppResult<StatusCode> {
+    let mut tx = state.db.pool.begin().await?;
+    sqlx::query("DELETE FROM grants WHERE id = $1").bind(steward.grant_id).execute(&mut *tx).await?;
+    let subject = format!("grant:{}", steward.grant_id);
+    let (actor, scope) = (steward.admin.id, steward.scope.as_str());
+    audit::record(&mut tx, actor, AuditAction::GrantRevoked, &subject, &steward.summary, scope).await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,130 @@
+//! Helping people back into their accounts: an admin finds a user within their villages or region
+//! and issues a one-time reset link, sent with one tap through WhatsApp.
+
+use axum::{
+    Json,
+    extract::{FromRequestParts, State},
+    http::{StatusCode, request::Parts},
+};
+use serde::Deserialize;
+use shared::{AuditAction, Phone, ResetLink, UserRef};
+use utoipa::IntoParams;
+
+use super::audit;
+use crate::{
+    accounts::{queries::user_ref, reset},
+    auth::{Admin, CurrentUser, guards::path_id},
+    error::{AppError, AppResult},
+    extract::ApiQuery,
+    state::AppState,
+};
+
+/// An SQL condition on `users u` that holds for the users in this admin's care: owners of shops and
+/// admins of the villages they administer, and district admins within their regions.
+fn in_care(admin: &CurrentUser) -> String {
+    let vc = admin.village_condition("v");
+    format!(
+        "(u.id IN (SELECT s.owner_id FROM shops s JOIN villages v ON v.id = s.village_id WHERE {vc}) \
+         OR u.id IN (SELECT g.user_id FROM grants g JOIN villages v ON v.id = g.village_id WHERE {vc}) \
+         OR u.id IN (SELECT g.user_id FROM grants g WHERE g.role = 'district_admin' AND {}))",
+        admin.district_condition("g.region_code")
+    )
+}
+
+/// Who to look for.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct UserSearch {
+    /// Part of a name or a phone number (any usual form).
+    q: Option<String>,
+}
+
+/// Users in the admin's care matching the search, by name (at most 20).
+#[utoipa::path(get, path = "/api/v1/admin/users", tag = "admin", params(UserSearch),
+    responses((status = 200, body = Vec<UserRef>), (status = 401, body = shared::Problem),
+        (status = 403, body = shared::Problem)))]
+pub async fn search(
+    State(state): State<AppState>,
+    Admin(admin): Admin,
+    ApiQuery(query): ApiQuery<UserSearch>,
+) -> AppResult<Json<Vec<UserRef>>> {
+    let q = query.q.unwrap_or_default().trim().to_lowercase();
+    if q.chars().count() > 80 {
+        return Err(AppError::BadRequest("Kata pencarian terlalu panjang.".into()));
+    }
+    let digits: String = match Phone::parse(&q) {
+        Ok(phone) => phone.as_str().to_owned(),
+        Err(_) => q.chars().filter(char::is_ascii_digit).collect::<String>().trim_start_matches('0').to_owned(),
+    };
+    let name_pattern = format!("%{}%", q.replace(['%', '_'], ""));
+    let phone_pattern = if digits.len() >= 3 { format!("%{digits}%") } else { "-".into() };
+    let rows = sqlx::query(&format!(
+        "SELECT u.id, u.name, u.phone FROM users u WHERE {} AND (LOWER(u.name) LIKE $1 OR u.phone LIKE $2) \
+         ORDER BY u.name, u.id LIMIT 20",
+        in_care(&admin)
+    ))
+    .bind(name_pattern)
+    .bind(phone_pattern)
+    .fetch_all(&state.db.pool)
+    .await?;
+    Ok(Json(rows.iter().map(user_ref).collect::<sqlx::Result<_>>()?))
+}
+
+/// An admin acting on a user (`{id}`) in their care, and the region the user belongs to there.
+pub struct UserSteward {
+    admin: CurrentUser,
+    user: UserRef,
+    region_code: String,
+}
+
+impl FromRequestParts<AppState> for UserSteward {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
+        let Admin(admin) = Admin::from_request_parts(parts, state).await?;
+        let id = path_id(parts, state, "id", "Pengguna").await?;
+        let row = sqlx::query("SELECT id, name, phone FROM users u WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&state.db.pool)
+            .await?
+            .ok_or_else(|| AppError::NotFound("Pengguna tidak ditemukan.".into()))?;
+        let user = user_ref(&row)?;
+        if user.id == admin.id {
+            return Err(AppError::Forbidden("Ubah kata sandi Anda sendiri di halaman Akun.".into()));
+        }
+        let vc = admin.village_condition("v");
+        let region_code: Option<String> = sqlx::query_scalar(&format!(
+            "SELECT v.region_code FROM shops s JOIN villages v ON v.id = s.village_id WHERE s.owner_id = $1 AND {vc} \
+             UNION ALL SELECT v.region_code FROM grants g JOIN villages v ON v.id = g.village_id \
+                 WHERE g.user_id = $1 AND {vc} \
+             UNION ALL SELECT g.region_code FROM grants g WHERE g.user_id = $1 AND g.role = 'district_admin' AND {} \
+             LIMIT 1",
+            admin.district_condition("g.region_code")
+        ))
+        .bind(user.id)
+        .fetch_optional(&state.db.pool)
+        .await?;
+        let region_code = region_code
+            .ok_or_else(|| AppError::Forbidden("Pengguna ini tidak terdaftar di desa atau wilayah Anda.".into()))?;
+        Ok(UserSteward { admin, user, region_code })
+    }
+}
+
+/// Issues a one-time link (valid 24 hours) for the user to set a new password; older links stop
+/// working. The answer holds the link and a `wa.me` link to send it: it is shown once.
+#[utoipa::path(post, path = "/api/v1/admin/users/{id}/reset-link", tag = "admin",
+    params(("id" = i64, Path, description = "The user's id")),
+    responses((status = 201, body = ResetLink), (status = 403, body = shared::Problem),
+        (status = 404, body = shared::Problem)))]
+pub async fn reset_link(
+    State(state): State<AppState>,
+    UserSteward { admin, user, region_code }: UserSteward,
+) -> AppResult<(StatusCode, Json<ResetLink>)> {
+    let mut tx = state.db.pool.begin().await?;
+    let link = reset::issue(&mut tx, &state.config, &user, Some(admin.id)).await?;
+    let summary = format!("Tautan atur ulang sandi untuk {} ({})", user.name, user.phone.display());
+    let subject = format!("user:{}", user.id);
+    audit::record(&mut tx, admin.id, AuditAction::ResetLinkIssued, &subject, &summary, &region_code).await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(link)))
+}

@@ -1,0 +1,128 @@
+//! Passwords: Argon2id hashing on blocking threads behind a semaphore (each hash takes 19 MiB, so a
+//! flood of sign-ins queues instead of eating the memory), and the rules a new password must pass.
+
+use std::sync::Arc;
+
+use argon2::{Algorithm, Argon2, Params, PasswordHasher, PasswordVerifier, Version, password_hash::phc::PasswordHash};
+use shared::FieldError;
+use tokio::sync::Semaphore;
+
+use crate::error::{AppError, AppResult};
+
+/// Common passwords people pick, lower-case; any of these is refused.
+const COMMON: &str = include_str!("common_passwords.txt");
+
+/// Hashes and verifies passwords, a few at a time.
+#[derive(Clone)]
+pub struct Hasher {
+    permits: Arc<Semaphore>,
+    /// A real hash of a random password, verified when the account does not exist so that the
+    /// answer takes as long as for a real account.
+    decoy: Arc<String>,
+}
+
+/// Argon2id with m = 19456 KiB, t = 2, p = 1 (the OWASP recommendation).
+fn argon2() -> Argon2<'static> {
+    let params = Params::new(19_456, 2, 1, None).expect("valid Argon2 parameters");
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+}
+
+impl Hasher {
+    pub fn new(concurrency: usize) -> anyhow::Result<Hasher> {
+        let decoy = hash_now(&super::token::generate())?;
+        Ok(Hasher { permits: Arc::new(Semaphore::new(concurrency.max(1))), decoy: Arc::new(decoy) })
+    }
+
+    /// The PHC string of `password` (salt included).
+    pub async fn hash(&self, password: &str) -> AppResult<String> {
+        let password = password.to_owned();
+        self.blocking(move || hash_now(&password)).await
+    }
+
+    /// Whether `password` matches `stored`; with no stored hash, spends the same time and says no.
+    pub async fn verify(&self, stored: Option<String>, password: &str) -> AppResult<bool> {
+        let password = password.to_owned();
+        let (stored, real) = match stored {
+            Some(stored) => (stored, true),
+            None => (self.decoy.as_ref().clone(), false),
+        };
+        let matches = self
+            .blocking(move || {
+                let parsed = PasswordHash::new(&stored).map_err(|e| anyhow::anyhow!("stored hash unreadable: {e}"))?;
+                Ok(argon2().verify_password(password.as_bytes(), &parsed).is_ok())
+            })
+            .await?;
+        Ok(real && matches)
+    }
+
+    async fn blocking<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> anyhow::Result<T> + Send + 'static,
+    ) -> AppResult<T> {
+        let _permit = self.permits.acquire().await.map_err(|_| AppError::Unavailable)?;
+        let result = tokio::task::spawn_blocking(work).await.map_err(|e| AppError::Internal(e.into()))?;
+        Ok(result?)
+    }
+}
+
+fn hash_now(password: &str) -> anyhow::Result<String> {
+    let hash = argon2().hash_password(password.as_bytes()).map_err(|e| anyhow::anyhow!("hashing failed: {e}"))?;
+    Ok(hash.to_string())
+}
+
+/// The rules beyond length (which `shared` checks): not a common password, not the person's own phone
+/// number or name. Errors are reported on `field`.
+pub fn check_strength(field: &str, password: &str, name: &str, phone: &str) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    shared::account::check_password(field, password, &mut errors);
+    if !errors.is_empty() {
+        return errors;
+    }
+    let lower = password.to_lowercase();
+    let digits: String = password.chars().filter(char::is_ascii_digit).collect();
+    let national = phone.strip_prefix("62").map(|s| format!("0{s}")).unwrap_or_default();
+    let compact_name: String = name.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
+    let weak = is_common(&lower)
+        || (!digits.is_empty() && digits.len() >= 8 && (phone.contains(&digits) || national.contains(&digits)))
+        || (!compact_name.is_empty() && lower.replace(' ', "") == compact_name)
+        || lower.chars().all(|c| lower.starts_with(c));
+    if weak {
+        errors.push(FieldError::new(
+            field,
+            "Kata sandi ini terlalu mudah ditebak. Gunakan gabungan beberapa kata yang hanya Anda ketahui.",
+        ));
+    }
+    errors
+}
+
+fn is_common(lower: &str) -> bool {
+    COMMON.lines().map(str::trim).any(|common| !common.is_empty() && !common.starts_with('#') && common == lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_weak_passwords() {
+        for weak in ["password", "12345678", "Bismillah", "qwertyuiop", "aaaaaaaaaa", "081234567890", "sitiaminah"] {
+            assert_eq!(check_strength("password", weak, "Siti Aminah", "6281234567890").len(), 1, "{weak}");
+        }
+    }
+
+    #[test]
+    fn accepts_passphrases() {
+        assert!(check_strength("password", "kopi robusta tanggamus", "Siti", "6281234567890").is_empty());
+        assert!(check_strength("password", &"panjang ".repeat(12), "Siti", "6281234567890").is_empty());
+    }
+
+    #[tokio::test]
+    async fn hashes_and_verifies() {
+        let hasher = Hasher::new(1).unwrap();
+        let hash = hasher.hash("tenun ikat sukarara").await.unwrap();
+        assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
+        assert!(hasher.verify(Some(hash.clone()), "tenun ikat sukarara").await.unwrap());
+        assert!(!hasher.verify(Some(hash), "tenun ikat sukaraRa").await.unwrap());
+        assert!(!hasher.verify(None, "anything at all").await.unwrap());
+    }
+}

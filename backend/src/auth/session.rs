@@ -1,0 +1,203 @@
+//! Sessions in the database (so several servers share them), named by a random token in an
+//! `HttpOnly`, `SameSite=Lax` cookie whose hash alone is stored; idle and absolute expiry by role.
+
+use axum::http::{HeaderMap, HeaderValue, header};
+use sqlx::Row;
+
+use super::token;
+use crate::{
+    config::Config,
+    db::{Db, now_ms},
+};
+
+const MINUTE_MS: i64 = 60_000;
+const HOUR_MS: i64 = 60 * MINUTE_MS;
+const DAY_MS: i64 = 24 * HOUR_MS;
+
+/// How long a session lives without use, and at most.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lifetime {
+    pub idle_ms: i64,
+    pub absolute_ms: i64,
+}
+
+/// Shoppers and sellers stay signed in for weeks.
+pub const MEMBER: Lifetime = Lifetime { idle_ms: 30 * DAY_MS, absolute_ms: 90 * DAY_MS };
+/// Admins hold more power, so their sessions end sooner.
+pub const ADMIN: Lifetime = Lifetime { idle_ms: 12 * HOUR_MS, absolute_ms: 7 * DAY_MS };
+/// `last_seen_at` is written at most this often, so reading pages does not write on every request.
+const TOUCH_EVERY_MS: i64 = 5 * MINUTE_MS;
+
+impl Lifetime {
+    pub fn for_user(is_admin: bool) -> Lifetime {
+        if is_admin { ADMIN } else { MEMBER }
+    }
+
+    /// Whether a session created and last seen at these times is still alive at `now`.
+    pub fn is_alive(self, created_at: i64, last_seen_at: i64, now: i64) -> bool {
+        now - last_seen_at < self.idle_ms && now - created_at < self.absolute_ms
+    }
+}
+
+/// The cookie's name: `__Host-` prefixed (and `Secure`) when the site is served over https.
+pub fn cookie_name(config: &Config) -> &'static str {
+    if config.is_https() { "__Host-lapak_session" } else { "lapak_session" }
+}
+
+/// The session token the request carries, if any.
+pub fn token_from(headers: &HeaderMap, config: &Config) -> Option<String> {
+    let name = cookie_name(config);
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.trim().to_owned())
+        .filter(|v| token::looks_valid(v))
+}
+
+/// `Set-Cookie` that stores `token` in the browser for the member lifetime (the server ends it sooner
+/// for admins or when idle).
+pub fn set_cookie(config: &Config, token: &str) -> HeaderValue {
+    cookie(config, token, MEMBER.absolute_ms / 1000)
+}
+
+/// `Set-Cookie` that removes the session cookie.
+pub fn clear_cookie(config: &Config) -> HeaderValue {
+    cookie(config, "", 0)
+}
+
+fn cookie(config: &Config, value: &str, max_age_secs: i64) -> HeaderValue {
+    let secure = if config.is_https() { "; Secure" } else { "" };
+    let text =
+        format!("{}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}", cookie_name(config));
+    HeaderValue::from_str(&text).expect("cookie text is ASCII")
+}
+
+/// Starts a session for `user_id` and returns its token (shown to the browser once, never stored).
+pub async fn create(db: &Db, user_id: i64, user_agent: &str) -> sqlx::Result<String> {
+    let token = token::generate();
+    let now = now_ms();
+    let agent: String = user_agent.chars().take(200).collect();
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, user_agent) VALUES ($1, $2, $3, $3, $4)",
+    )
+    .bind(token::digest(&token))
+    .bind(user_id)
+    .bind(now)
+    .bind(agent)
+    .execute(&db.pool)
+    .await?;
+    Ok(token)
+}
+
+/// Ends the session with this token (signing out), if it exists.
+pub async fn delete_by_token(db: &Db, token: &str) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token::digest(token)).execute(&db.pool).await?;
+    Ok(())
+}
+
+/// Records use of a session when the last record is older than a few minutes.
+pub async fn touch(db: &Db, session_id: i64, last_seen_at: i64) -> sqlx::Result<()> {
+    let now = now_ms();
+    if now - last_seen_at >= TOUCH_EVERY_MS {
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2")
+            .bind(now)
+            .bind(session_id)
+            .execute(&db.pool)
+            .await?;
+    }
+    Ok(())
+}
+
+/// One of a user's sessions, for the account page.
+pub struct SessionRow {
+    pub id: i64,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    pub user_agent: String,
+}
+
+/// A user's live sessions, most recently used first.
+pub async fn list(db: &Db, user_id: i64) -> sqlx::Result<Vec<SessionRow>> {
+    let rows = sqlx::query(
+        "SELECT id, created_at, last_seen_at, user_agent FROM sessions WHERE user_id = $1 \
+         ORDER BY last_seen_at DESC, id DESC",
+    )
+    .bind(user_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(SessionRow {
+                id: r.try_get("id")?,
+                created_at: r.try_get("created_at")?,
+                last_seen_at: r.try_get("last_seen_at")?,
+                user_agent: r.try_get("user_agent")?,
+            })
+        })
+        .collect()
+}
+
+/// Ends one of a user's sessions; whether it existed.
+pub async fn delete_one(db: &Db, user_id: i64, session_id: i64) -> sqlx::Result<bool> {
+    let done = sqlx::query("DELETE FROM sessions WHERE id = $1 AND user_id = $2")
+        .bind(session_id)
+        .bind(user_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Ends every session of a user except `keep` (pass `None` to end them all).
+pub async fn delete_all<'e>(
+    conn: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    user_id: i64,
+    keep: Option<i64>,
+) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id <> $2")
+        .bind(user_id)
+        .bind(keep.unwrap_or(-1))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn admins_expire_sooner() {
+        let now = 100 * DAY_MS;
+        let two_days_idle = (now - 10 * DAY_MS, now - 2 * DAY_MS);
+        assert!(MEMBER.is_alive(two_days_idle.0, two_days_idle.1, now));
+        assert!(!ADMIN.is_alive(two_days_idle.0, two_days_idle.1, now));
+        assert!(!MEMBER.is_alive(now - 91 * DAY_MS, now - MINUTE_MS, now), "absolute expiry");
+        assert!(!MEMBER.is_alive(now - 40 * DAY_MS, now - 31 * DAY_MS, now), "idle expiry");
+    }
+
+    #[test]
+    fn cookies_follow_the_scheme() {
+        let mut config = Config::from_lookup(|_| None).unwrap();
+        let plain = set_cookie(&config, "t").to_str().unwrap().to_owned();
+        assert!(plain.starts_with("lapak_session=t; Path=/; HttpOnly; SameSite=Lax"), "{plain}");
+        assert!(!plain.contains("Secure"));
+        config.public_url = "https://lapakdesa.example".into();
+        let secure = set_cookie(&config, "t").to_str().unwrap().to_owned();
+        assert!(secure.starts_with("__Host-lapak_session=t;") && secure.ends_with("; Secure"), "{secure}");
+    }
+
+    #[test]
+    fn reads_the_token_among_other_cookies() {
+        let config = Config::from_lookup(|_| None).unwrap();
+        let token = token::generate();
+        let mut headers = HeaderMap::new();
+        headers.insert(header::COOKIE, HeaderValue::from_str(&format!("a=1; lapak_session={token}; b=2")).unwrap());
+        assert_eq!(token_from(&headers, &config), Some(token));
+        headers.insert(header::COOKIE, HeaderValue::from_static("lapak_session=short"));
+        assert_eq!(token_from(&headers, &config), None);
+    }
+}

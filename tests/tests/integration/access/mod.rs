@@ -1,0 +1,232 @@
+//! The access matrix: every endpoint of the OpenAPI document × every kind of user → the expected
+//! status. An endpoint without a row here, or a row without an endpoint, fails the test.
+
+mod fixture;
+mod scope;
+
+use fixture::{Fixture, ROLES};
+use lapak_tests::{TestApp, on_both_databases};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+const ANON: u16 = 401;
+const NO: u16 = 403;
+
+/// Everyone gets `status`.
+const fn all(status: u16) -> [u16; 10] {
+    [status; 10]
+}
+
+/// Anonymous → 401, everyone signed in → `status`.
+const fn signed_in(status: u16) -> [u16; 10] {
+    let mut row = [status; 10];
+    row[0] = ANON;
+    row
+}
+
+/// Columns: anonymous, shopper, another shopper, seller of this shop, another seller of this village,
+/// seller of another village, village admin here, village admin elsewhere, district admin here,
+/// district admin elsewhere.
+fn expected(endpoint: &str) -> Option<[u16; 10]> {
+    Some(match endpoint {
+        "GET /api/v1/health" | "GET /api/v1/ready" | "GET /api/v1/regions" | "GET /api/v1/villages" => all(200),
+        "GET /api/v1/villages/{slug}" | "GET /api/v1/auth/reset/{token}" | "POST /api/v1/auth/sign-in" => all(200),
+        "POST /api/v1/auth/reset" => all(200),
+        "POST /api/v1/auth/sign-up" => all(201),
+        "POST /api/v1/auth/sign-out" => all(204),
+        "GET /api/v1/me" | "PATCH /api/v1/me" | "GET /api/v1/me/sessions" => signed_in(200),
+        "PUT /api/v1/me/password" | "DELETE /api/v1/me/sessions" | "DELETE /api/v1/me/sessions/{id}" => signed_in(204),
+        "POST /api/v1/shops" => signed_in(201),
+        "GET /api/v1/shops/{id}/producers" => [ANON, NO, NO, 200, NO, NO, NO, NO, NO, NO],
+        "POST /api/v1/shops/{id}/producers" => [ANON, NO, NO, 201, NO, NO, NO, NO, NO, NO],
+        "DELETE /api/v1/shops/{id}/producers/{producer_id}" => [ANON, NO, NO, 204, NO, NO, NO, NO, NO, NO],
+        "GET /api/v1/admin/villages" | "GET /api/v1/admin/shop-applications" | "GET /api/v1/admin/users" => {
+            [ANON, NO, NO, NO, NO, NO, 200, 200, 200, 200]
+        }
+        // Darmaji has a village admin: only they decide its shop applications.
+        "POST /api/v1/admin/shop-applications/{id}/approve" | "POST /api/v1/admin/shop-applications/{id}/reject" => {
+            [ANON, NO, NO, NO, NO, NO, 200, NO, NO, NO]
+        }
+        "POST /api/v1/admin/users/{id}/reset-link" => [ANON, NO, NO, NO, NO, NO, 201, NO, 201, NO],
+        "GET /api/v1/admin/district-admins" | "GET /api/v1/admin/audit" => [ANON, NO, NO, NO, NO, NO, NO, NO, 200, 200],
+        "POST /api/v1/admin/villages" | "POST /api/v1/admin/villages/{id}/admins" => {
+            [ANON, NO, NO, NO, NO, NO, NO, NO, 201, NO]
+        }
+        "POST /api/v1/admin/district-admins" => [ANON, NO, NO, NO, NO, NO, NO, NO, 201, NO],
+        "DELETE /api/v1/admin/grants/{id}" => [ANON, NO, NO, NO, NO, NO, NO, NO, 204, NO],
+        _ => return None,
+    })
+}
+
+/// The concrete address and body of `endpoint` for one request by `role`, with fresh records for
+/// requests that change or consume something.
+async fn request(app: &TestApp, fx: &Fixture, endpoint: &str, role: usize) -> (String, Option<Value>) {
+    let user = fx.users[role];
+    let shop = fx.shop_id;
+    match endpoint {
+        "GET /api/v1/villages/{slug}" => ("/api/v1/villages/darmaji".into(), None),
+        "GET /api/v1/auth/reset/{token}" => (format!("/api/v1/auth/reset/{}", fx.reset_token(app).await), None),
+        "POST /api/v1/auth/reset" => {
+            let token = fx.reset_token(app).await;
+            ("/api/v1/auth/reset".into(), Some(json!({ "token": token, "new_password": "sandi baru yang panjang" })))
+        }
+        "POST /api/v1/auth/sign-in" => {
+            let id = fx.user(app, "Masuk Lagi").await;
+            let phone: String = sqlx::query_scalar("SELECT phone FROM users WHERE id = $1")
+                .bind(id)
+                .fetch_one(&app.db().pool)
+                .await
+                .unwrap();
+            let body = json!({ "login": phone, "password": lapak_tests::DEMO_PASSWORD });
+            ("/api/v1/auth/sign-in".into(), Some(body))
+        }
+        "POST /api/v1/auth/sign-up" => {
+            let body = json!({ "name": "Warga Baru", "phone": fx.fresh_phone(), "password": "kopi tubruk pagi hari" });
+            ("/api/v1/auth/sign-up".into(), Some(body))
+        }
+        "PATCH /api/v1/me" => ("/api/v1/me".into(), Some(json!({ "name": "Nama Diperbarui", "email": null }))),
+        "PUT /api/v1/me/password" => {
+            let body =
+                json!({ "current_password": lapak_tests::DEMO_PASSWORD, "new_password": "sandi baru yang panjang" });
+            ("/api/v1/me/password".into(), Some(body))
+        }
+        "DELETE /api/v1/me/sessions/{id}" => {
+            let id = match user {
+                Some(user) => fx.session(app, user).await,
+                None => 1,
+            };
+            (format!("/api/v1/me/sessions/{id}"), None)
+        }
+        "POST /api/v1/shops" => {
+            let body = json!({ "village": "buwun-sejati", "name": "Lapak Uji Akses", "description": "",
+                "whatsapp": fx.fresh_phone() });
+            ("/api/v1/shops".into(), Some(body))
+        }
+        "GET /api/v1/shops/{id}/producers" => (format!("/api/v1/shops/{shop}/producers"), None),
+        "POST /api/v1/shops/{id}/producers" => {
+            let body = json!({ "name": "Amaq Sumi", "dusun": "Dasan Baru", "makes": "cabai kering" });
+            (format!("/api/v1/shops/{shop}/producers"), Some(body))
+        }
+        "DELETE /api/v1/shops/{id}/producers/{producer_id}" => {
+            (format!("/api/v1/shops/{shop}/producers/{}", fx.producer(app).await), None)
+        }
+        "POST /api/v1/admin/shop-applications/{id}/approve" => {
+            (format!("/api/v1/admin/shop-applications/{}/approve", fx.application(app).await), None)
+        }
+        "POST /api/v1/admin/shop-applications/{id}/reject" => {
+            let path = format!("/api/v1/admin/shop-applications/{}/reject", fx.application(app).await);
+            (path, Some(json!({ "reason": "Foto produk belum ada." })))
+        }
+        "POST /api/v1/admin/users/{id}/reset-link" => {
+            let seller = fx.users[3].expect("seller");
+            (format!("/api/v1/admin/users/{seller}/reset-link"), None)
+        }
+        "POST /api/v1/admin/villages" => ("/api/v1/admin/villages".into(), Some(json!({ "code": fx.fresh_code() }))),
+        "POST /api/v1/admin/villages/{id}/admins" => {
+            let body = json!({ "name": "Operator Baru", "phone": fx.fresh_phone() });
+            (format!("/api/v1/admin/villages/{}/admins", fx.village_id), Some(body))
+        }
+        "POST /api/v1/admin/district-admins" => {
+            let body = json!({ "name": "Admin Lombok Tengah", "phone": fx.fresh_phone(), "region": "52.02" });
+            ("/api/v1/admin/district-admins".into(), Some(body))
+        }
+        "DELETE /api/v1/admin/grants/{id}" => (format!("/api/v1/admin/grants/{}", fx.grant(app).await), None),
+        other => {
+            let path = other.split_once(' ').map(|(_, p)| p).unwrap_or(other);
+            assert!(!path.contains('{'), "{other}: the matrix does not know how to fill this address");
+            (path.to_owned(), None)
+        }
+    }
+}
+
+/// Every documented endpoint, as `METHOD /path`.
+async fn documented(app: &TestApp) -> Vec<String> {
+    let doc = app.get_json("/api/v1/openapi.json", 200).await;
+    let mut endpoints = Vec::new();
+    for (path, operations) in doc["paths"].as_object().expect("paths") {
+        for method in operations.as_object().expect("operations").keys() {
+            endpoints.push(format!("{} {path}", method.to_uppercase()));
+        }
+    }
+    endpoints
+}
+
+async fn every_endpoint_for_every_role(app: TestApp) {
+    let fx = Fixture::new(&app).await;
+    let endpoints = documented(&app).await;
+    let missing: Vec<&String> = endpoints.iter().filter(|e| expected(e).is_none()).collect();
+    assert!(missing.is_empty(), "endpoints without a row in the access matrix: {missing:?}");
+    let mut wrong = Vec::new();
+    let mut checked = 0;
+    for endpoint in &endpoints {
+        let row = expected(endpoint).expect("checked above");
+        let method = Method::from_bytes(endpoint.split(' ').next().unwrap().as_bytes()).unwrap();
+        for (role, want) in row.iter().enumerate() {
+            let cookie = match fx.users[role] {
+                Some(user) => Some(app.session_for(user).await),
+                None => None,
+            };
+            let (path, body) = request(&app, &fx, endpoint, role).await;
+            let res = app.call(method.clone(), &path, cookie.as_deref(), body.as_ref()).await;
+            let got = res.status().as_u16();
+            let content_type = lapak_tests::header(&res, "content-type");
+            let text = res.text().await.unwrap_or_default();
+            if got != *want {
+                wrong.push(format!("{endpoint} as {}: {got}, expected {want} ({text})", ROLES[role]));
+            } else if got >= 400 && content_type != "application/problem+json" {
+                wrong.push(format!("{endpoint} as {}: {got} without a problem document", ROLES[role]));
+            }
+            checked += 1;
+        }
+    }
+    assert!(wrong.is_empty(), "{} of {checked} cells differ:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(checked >= 300, "the matrix covers {checked} cells");
+}
+
+/// A row for an endpoint that no longer exists is a stale row.
+async fn every_row_names_a_documented_endpoint(app: TestApp) {
+    let endpoints = documented(&app).await;
+    for row in ROWS {
+        assert!(endpoints.iter().any(|e| e == row), "the matrix has a row for {row}, which is not documented");
+        assert!(expected(row).is_some());
+    }
+    assert_eq!(endpoints.len(), ROWS.len(), "every documented endpoint is listed in ROWS");
+}
+
+/// The endpoints the matrix has rows for.
+const ROWS: &[&str] = &[
+    "GET /api/v1/health",
+    "GET /api/v1/ready",
+    "GET /api/v1/regions",
+    "GET /api/v1/villages",
+    "GET /api/v1/villages/{slug}",
+    "GET /api/v1/auth/reset/{token}",
+    "POST /api/v1/auth/reset",
+    "POST /api/v1/auth/sign-in",
+    "POST /api/v1/auth/sign-up",
+    "POST /api/v1/auth/sign-out",
+    "GET /api/v1/me",
+    "PATCH /api/v1/me",
+    "PUT /api/v1/me/password",
+    "GET /api/v1/me/sessions",
+    "DELETE /api/v1/me/sessions",
+    "DELETE /api/v1/me/sessions/{id}",
+    "POST /api/v1/shops",
+    "GET /api/v1/shops/{id}/producers",
+    "POST /api/v1/shops/{id}/producers",
+    "DELETE /api/v1/shops/{id}/producers/{producer_id}",
+    "GET /api/v1/admin/villages",
+    "POST /api/v1/admin/villages",
+    "POST /api/v1/admin/villages/{id}/admins",
+    "GET /api/v1/admin/shop-applications",
+    "POST /api/v1/admin/shop-applications/{id}/approve",
+    "POST /api/v1/admin/shop-applications/{id}/reject",
+    "GET /api/v1/admin/users",
+    "POST /api/v1/admin/users/{id}/reset-link",
+    "GET /api/v1/admin/district-admins",
+    "POST /api/v1/admin/district-admins",
+    "DELETE /api/v1/admin/grants/{id}",
+    "GET /api/v1/admin/audit",
+];
+
+on_both_databases!(every_endpoint_for_every_role, every_row_names_a_documented_endpoint);
