@@ -26,7 +26,7 @@ pub struct Config {
     /// village or a mobile carrier may share one address.
     pub sign_in_limit_address: i64,
     pub sign_in_window: Duration,
-    /// Password hashes computed at once (each Argon2id hash takes 19 MiB).
+    /// Password hashes computed at once (each Argon2id hash takes 19 MiB); half the cores by default.
     pub hash_concurrency: usize,
     /// Take the client address from the last `X-Forwarded-For` hop (only behind a trusted proxy).
     pub trust_forwarded_for: bool,
@@ -88,7 +88,7 @@ impl Config {
             sign_in_limit_account: parse(&lookup, "LAPAK_SIGNIN_LIMIT_ACCOUNT", "10")?,
             sign_in_limit_address: parse(&lookup, "LAPAK_SIGNIN_LIMIT_ADDRESS", "300")?,
             sign_in_window: Duration::from_secs(parse(&lookup, "LAPAK_SIGNIN_WINDOW_SECS", "900")?),
-            hash_concurrency: parse::<usize>(&lookup, "LAPAK_HASH_CONCURRENCY", "2")?.max(1),
+            hash_concurrency: parse::<usize>(&lookup, "LAPAK_HASH_CONCURRENCY", &half_the_cores())?.max(1),
             trust_forwarded_for: parse(&lookup, "LAPAK_TRUST_FORWARDED_FOR", "false")?,
         })
     }
@@ -101,6 +101,12 @@ impl Config {
     pub fn is_https(&self) -> bool {
         self.public_url.starts_with("https://")
     }
+}
+
+/// Half the CPU cores, at least one: password hashing never takes every core from browsing.
+fn half_the_cores() -> String {
+    let cores = std::thread::available_parallelism().map(std::num::NonZeroUsize::get).unwrap_or(1);
+    (cores / 2).max(1).to_string()
 }
 
 fn parse<T: FromStr>(

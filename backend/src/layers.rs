@@ -35,6 +35,7 @@ pub fn apply(router: Router, config: &Config) -> Router {
         .layer(RequestBodyLimitLayer::new(config.body_limit_bytes))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, config.request_timeout))
         .layer(middleware::from_fn(crate::auth::csrf::guard))
+        .layer(middleware::from_fn(personal_never_stored))
         .layer(middleware::from_fn(api_errors_as_problems))
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(header(header::X_FRAME_OPTIONS, "DENY"))
@@ -44,6 +45,17 @@ pub fn apply(router: Router, config: &Config) -> Router {
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(telemetry::request_log())
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+}
+
+/// API answers about a person (their account, the admin area) are never kept by browsers or proxies.
+async fn personal_never_stored(req: Request, next: Next) -> axum::response::Response {
+    const PERSONAL: [&str; 4] = ["/api/v1/me", "/api/v1/auth/", "/api/v1/admin/", "/api/v1/shops"];
+    let personal = PERSONAL.iter().any(|p| req.uri().path().starts_with(p));
+    let mut res = next.run(req).await;
+    if personal {
+        res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    res
 }
 
 fn panic_response(_: Box<dyn Any + Send + 'static>) -> Response<Body> {

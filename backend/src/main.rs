@@ -112,6 +112,6 @@ VARIABEL LINGKUNGAN:
     LAPAK_SIGNIN_LIMIT_ACCOUNT   gagal masuk per akun per jendela, bawaan 10
     LAPAK_SIGNIN_LIMIT_ADDRESS   gagal masuk per alamat IP per jendela, bawaan 300
     LAPAK_SIGNIN_WINDOW_SECS     jendela batas gagal masuk, bawaan 900 (15 menit)
-    LAPAK_HASH_CONCURRENCY       hash kata sandi sekaligus (19 MiB masing-masing), bawaan 2
+    LAPAK_HASH_CONCURRENCY       hash kata sandi sekaligus (19 MiB masing-masing), bawaan separuh inti CPU
     LAPAK_TRUST_FORWARDED_FOR    true di balik proxy tepercaya: alamat klien dari X-Forwarded-For
     RUST_LOG                     tingkat log, mis. info atau debug";

@@ -19,11 +19,13 @@ const TARGET_FIRST_LOAD: u64 = 200 * 1024;
 const PATHS: [&str; 2] = ["/desa/darmaji", "/api/v1/villages/darmaji"];
 
 /// One wrk run's figures.
-struct Load {
-    rps: f64,
-    p99_ms: f64,
-    errors: u64,
+pub struct Load {
+    pub rps: f64,
+    pub p99_ms: f64,
+    pub errors: u64,
 }
+
+const TARGET_FLOOD_RSS_KB: u64 = 150 * 1024;
 
 pub fn bench() -> Result<()> {
     let files = crate::dist::dist()?;
@@ -46,7 +48,7 @@ pub fn bench() -> Result<()> {
         server.stop()?;
         Ok(took)
     })?;
-    let mut server = Server::spawn(&lapak, data.path(), &dist)?;
+    let mut server = Server::spawn_with(&lapak, data.path(), &dist, &crate::bench_sign_in::ENV)?;
     let ready = stage("bench: start on the existing database", || server.wait_ready(Duration::from_secs(60)))?;
     std::thread::sleep(Duration::from_millis(500));
     let idle_kb = proc_status_kb(server.pid(), "VmRSS")?;
@@ -57,9 +59,10 @@ pub fn bench() -> Result<()> {
             bail!("GET {path} answered {status}, not 200: nothing sensible to measure");
         }
         let url = format!("{}{path}", server.base_url);
-        loads.push(stage(&format!("bench: wrk {path} ({seconds} s)"), || wrk(&url, seconds))?);
+        loads.push(stage(&format!("bench: wrk {path} ({seconds} s)"), || wrk(&url, seconds, 50, None))?);
     }
     let peak_kb = proc_status_kb(server.pid(), "VmHWM")?;
+    let flood = crate::bench_sign_in::measure(&server, data.path(), seconds)?;
     server.stop()?;
 
     let mut rows: Vec<(String, String, String, bool)> = vec![(
@@ -71,7 +74,7 @@ pub fn bench() -> Result<()> {
     let ready_ms = ready.as_secs_f64() * 1000.0;
     rows.push(row("ready on existing database", format!("{ready_ms:.0} ms"), "< 1000 ms", ready_ms < TARGET_READY_MS));
     for (path, load) in PATHS.iter().zip(&loads) {
-        let errors = if load.errors > 0 { format!(" ({} non-2xx)", load.errors) } else { String::new() };
+        let errors = non_2xx(load.errors);
         rows.push(row(
             &format!("{path} req/s"),
             format!("{:.0}{errors}", load.rps),
@@ -87,6 +90,19 @@ pub fn bench() -> Result<()> {
     }
     rows.push(row("idle RSS", util::size(idle_kb * 1024), "<= 30 MB", idle_kb <= TARGET_IDLE_RSS_KB));
     rows.push(row("peak RSS (after load)", util::size(peak_kb * 1024), "-", true));
+    let sign_ins = format!("{:.1}{}", flood.sign_in.rps, non_2xx(flood.sign_in.errors));
+    rows.push(row("sign-ins/s (Argon2id, 8 connections)", sign_ins, "-", flood.sign_in.errors == 0));
+    rows.push(row(
+        "peak RSS during the sign-in flood",
+        util::size(flood.peak_rss_kb * 1024),
+        "<= 150 MB",
+        flood.peak_rss_kb <= TARGET_FLOOD_RSS_KB,
+    ));
+    let alone = format!("{:.2} ms", flood.page_alone.p99_ms);
+    rows.push(row("/desa/darmaji p99, 10 conns, alone", alone, "< 20 ms", flood.page_alone.p99_ms < TARGET_P99_MS));
+    let during = format!("{:.2} ms{}", flood.page_during.p99_ms, non_2xx(flood.page_during.errors));
+    let ok = flood.page_during.p99_ms < TARGET_P99_MS && flood.page_during.errors == 0;
+    rows.push(row("/desa/darmaji p99, during the flood", during, "< 20 ms", ok));
     rows.push(row("first load of / (brotli)", util::size(first_load), "<= 200 KB", first_load <= TARGET_FIRST_LOAD));
 
     println!("\n{:<36} {:>20} {:>12}  result", "measure", "measured", "target");
@@ -107,6 +123,10 @@ pub fn bench() -> Result<()> {
     Ok(())
 }
 
+fn non_2xx(errors: u64) -> String {
+    if errors > 0 { format!(" ({errors} non-2xx)") } else { String::new() }
+}
+
 fn row(name: &str, measured: String, target: &str, ok: bool) -> (String, String, String, bool) {
     (name.to_string(), measured, target.to_string(), ok)
 }
@@ -122,12 +142,14 @@ fn ensure_wrk() -> Result<()> {
     util::apt_install(&["wrk"])
 }
 
-/// `wrk -t2 -c50 -d<seconds>s --latency <url>`, parsed.
-fn wrk(url: &str, seconds: u64) -> Result<Load> {
-    let out = Command::new("wrk")
-        .args(["-t2", "-c50", &format!("-d{seconds}s"), "--latency", url])
-        .output()
-        .context("running wrk")?;
+/// `wrk -t2 -c<connections> -d<seconds>s --latency [-s script] <url>`, parsed.
+pub fn wrk(url: &str, seconds: u64, connections: u32, script: Option<&Path>) -> Result<Load> {
+    let mut command = Command::new("wrk");
+    command.args(["-t2", &format!("-c{connections}"), &format!("-d{seconds}s"), "--latency"]);
+    if let Some(script) = script {
+        command.arg("-s").arg(script);
+    }
+    let out = command.arg(url).output().context("running wrk")?;
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     print!("{text}");
     if !out.status.success() {
@@ -159,7 +181,7 @@ fn duration_ms(v: &str) -> Option<f64> {
 }
 
 /// A `kB` field of `/proc/<pid>/status`, e.g. `VmRSS` or `VmHWM`.
-fn proc_status_kb(pid: u32, key: &str) -> Result<u64> {
+pub fn proc_status_kb(pid: u32, key: &str) -> Result<u64> {
     let path = Path::new("/proc").join(pid.to_string()).join("status");
     let status = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     status

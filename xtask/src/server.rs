@@ -23,6 +23,11 @@ impl Server {
     /// Spawns `binary` serving `dist` over an SQLite database in `data_dir`, logging to
     /// `data_dir/server.log`. Does not wait: see [`Server::wait_ready`].
     pub fn spawn(binary: &Path, data_dir: &Path, dist: &Path) -> Result<Self> {
+        Self::spawn_with(binary, data_dir, dist, &[])
+    }
+
+    /// [`Server::spawn`] with extra environment variables (configuration for one run).
+    pub fn spawn_with(binary: &Path, data_dir: &Path, dist: &Path, env: &[(&str, &str)]) -> Result<Self> {
         if !binary.is_file() {
             bail!("{} is missing: build the backend first", binary.display());
         }
@@ -38,6 +43,7 @@ impl Server {
             .env("LAPAK_DIST", dist)
             .env("LAPAK_ADDR", format!("127.0.0.1:{port}"))
             .env("LAPAK_PUBLIC_URL", &base_url)
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(out.try_clone()?)
             .stderr(out)

@@ -9,7 +9,7 @@ use axum::{
     extract::{Path, State},
     http::{StatusCode, header},
     response::{IntoResponse, Redirect, Response},
-    routing::get,
+    routing::{MethodRouter, get},
 };
 
 use crate::{
@@ -28,6 +28,12 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/", get(home))
         .route("/desa", get(directory))
         .route("/desa/{slug}", get(village))
+        .route("/masuk", private("Masuk", "/masuk"))
+        .route("/daftar", private("Daftar", "/daftar"))
+        .route("/akun", private("Akun saya", "/akun"))
+        .route("/akun/{*rest}", private("Akun saya", "/akun"))
+        .route("/admin", private("Admin", "/admin"))
+        .route("/admin/{*rest}", private("Admin", "/admin"))
         .route("/robots.txt", get(seo::robots))
         .route("/sitemap.xml", get(seo::sitemap))
         .route("/api/{*rest}", get(api_not_found).fallback(api_not_found))
@@ -63,6 +69,7 @@ async fn village(State(state): State<AppState>, Path(slug): Path<String>) -> App
                 description,
                 path: format!("/desa/{}", v.slug),
                 image: image.or_else(|| Some(site_image(&state))),
+                private: false,
             };
             Ok(page(&state, StatusCode::OK, head))
         }
@@ -90,7 +97,17 @@ fn site_head(state: &AppState, title: &str, path: &str) -> Head {
             .into(),
         path: path.into(),
         image: Some(site_image(state)),
+        private: false,
     }
+}
+
+/// A page of accounts or the admin area: the app, titled, never indexed.
+fn private(title: &'static str, path: &'static str) -> MethodRouter<AppState> {
+    get(move |State(state): State<AppState>| async move {
+        let mut head = site_head(&state, &format!("{title} — Lapak Desa"), path);
+        head.private = true;
+        page(&state, StatusCode::OK, head)
+    })
 }
 
 /// The absolute address of the site's default preview picture.

@@ -24,6 +24,8 @@ pub struct Head {
     pub path: String,
     /// Absolute URL of the preview image.
     pub image: Option<String>,
+    /// A page of someone's account or the admin area: kept out of search engines.
+    pub private: bool,
 }
 
 impl Shell {
@@ -61,6 +63,9 @@ impl Shell {
              <meta property=\"og:title\" content=\"{title}\">\n<meta property=\"og:description\" content=\"{description}\">\n\
              <meta property=\"og:url\" content=\"{url}\">\n"
         ));
+        if head.private {
+            out.push_str("<meta name=\"robots\" content=\"noindex, nofollow\">\n");
+        }
         if let Some(image) = &head.image {
             let image = escape(image);
             out.push_str(&format!(
@@ -106,6 +111,7 @@ mod tests {
                 description: "Kopi & gula".into(),
                 path: "/desa/a".into(),
                 image: Some("https://x.test/media/a.jpg".into()),
+                private: false,
             },
             "https://x.test",
         );
@@ -114,6 +120,7 @@ mod tests {
         assert!(html.contains(r#"<meta property="og:image" content="https://x.test/media/a.jpg">"#));
         assert!(html.contains("Kopi &amp; gula"));
         assert!(!html.contains("<title>x</title>"));
+        assert!(!html.contains("noindex"));
     }
 
     #[test]

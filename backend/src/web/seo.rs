@@ -9,8 +9,11 @@ use axum::{
 use crate::{error::AppResult, state::AppState, villages::queries};
 
 pub async fn robots(State(state): State<AppState>) -> Response {
-    let body =
-        format!("User-agent: *\nAllow: /\nDisallow: /api/\n\nSitemap: {}/sitemap.xml\n", state.config.public_url);
+    let body = format!(
+        "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /akun\nDisallow: /admin\nDisallow: /masuk\nDisallow: /daftar\n\n\
+         Sitemap: {}/sitemap.xml\n",
+        state.config.public_url
+    );
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 

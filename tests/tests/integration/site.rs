@@ -7,6 +7,7 @@ on_both_databases!(
     unknown_pages_are_404_with_the_app,
     static_files_are_cached_and_precompressed,
     robots_and_sitemap_list_the_villages,
+    account_and_admin_pages_are_the_app_and_never_indexed,
 );
 
 async fn village_page_carries_its_preview(app: TestApp) {
@@ -75,6 +76,21 @@ async fn robots_and_sitemap_list_the_villages(app: TestApp) {
     let xml = res.text().await.unwrap();
     assert_eq!(xml.matches("<loc>").count(), 2 + 11);
     assert!(xml.contains(&format!("<loc>{}/desa/buwun-sejati</loc>", app.url(""))));
+}
+
+async fn account_and_admin_pages_are_the_app_and_never_indexed(app: TestApp) {
+    for path in ["/masuk", "/daftar", "/akun", "/akun/atur-sandi", "/admin", "/admin/pengajuan-toko"] {
+        let res = app.get(path).await;
+        assert_eq!(res.status(), 200, "{path}");
+        let html = res.text().await.unwrap();
+        assert!(html.contains(r#"<meta name="robots" content="noindex, nofollow">"#), "{path}");
+    }
+    let home = app.get("/").await.text().await.unwrap();
+    assert!(!home.contains("noindex"), "public pages stay indexable");
+    let robots = app.get("/robots.txt").await.text().await.unwrap();
+    for path in ["/akun", "/admin", "/masuk", "/daftar"] {
+        assert!(robots.contains(&format!("Disallow: {path}\n")), "{robots}");
+    }
 }
 
 /// Width and height from a JPEG's start-of-frame marker.
