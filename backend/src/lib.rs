@@ -52,8 +52,8 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
             tracing::info!(villages, "demo data loaded");
         }
     }
-    let shell = web::pages::Shell::load(&config.dist_dir)?;
-    Ok(AppState { db, config: Arc::new(config), media, shell: Arc::new(shell), hasher })
+    let shells = web::pages::Shells::load(&config.dist_dir)?;
+    Ok(AppState { db, config: Arc::new(config), media, shells: Arc::new(shells), hasher })
 }
 
 /// The whole application: the JSON API, its OpenAPI document, media, pages and static files.

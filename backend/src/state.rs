@@ -2,15 +2,15 @@
 
 use std::sync::Arc;
 
-use crate::{auth::password::Hasher, config::Config, db::Db, media::Media, web::pages::Shell};
+use crate::{auth::password::Hasher, config::Config, db::Db, media::Media, web::pages::Shells};
 
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
     pub media: Media,
-    /// The frontend's `index.html`, held in memory for page responses.
-    pub shell: Arc<Shell>,
+    /// The frontend apps' pages, held in memory for page responses.
+    pub shells: Arc<Shells>,
     /// Password hashing, a few at a time.
     pub hasher: Hasher,
 }

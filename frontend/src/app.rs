@@ -1,15 +1,16 @@
-//! The routes of the app and the layout every page shares.
+//! The public portal: its routes and the layout every page shares.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::components::layout::{Footer, Header};
+use crate::components::layout::{Footer, Header, NavItem, Target};
 use crate::pages::directory::DirectoryPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::village::VillagePage;
+use crate::session::SessionProvider;
 
-/// Every page address the app knows.
+/// Every page address the portal knows (accounts and the admin area are the workspace app's).
 #[derive(Clone, Debug, PartialEq, Routable)]
 pub enum Route {
     #[at("/")]
@@ -32,24 +33,40 @@ fn switch(route: Route) -> Html {
     }
 }
 
-/// The whole app: router, header, the current page, footer.
+/// The whole portal: router, header, the current page, footer.
 #[component]
 pub fn App() -> Html {
     html! {
         <BrowserRouter>
-            <ScrollToTop />
-            <Header />
-            <main id="isi" class="main">
-                <Switch<Route> render={switch} />
-            </main>
-            <Footer />
+            <SessionProvider>
+                <ScrollToTop />
+                <PortalHeader />
+                <main id="isi" class="main">
+                    <Switch<Route> render={switch} />
+                </main>
+                <Footer />
+            </SessionProvider>
         </BrowserRouter>
+    }
+}
+
+#[component]
+fn PortalHeader() -> Html {
+    let route = use_route::<Route>();
+    let on_villages = matches!(route, Some(Route::Directory | Route::Village { .. }));
+    let items = vec![
+        NavItem::new("Beranda", Target::Here(Route::Home), route == Some(Route::Home)),
+        NavItem::new("Desa", Target::Here(Route::Directory), on_villages),
+    ];
+    html! {
+        <Header<Route> {items} admin={(Target::Away("/admin"), false)} account={(Target::Away("/akun"), false)}
+            sign_in={Target::Away("/masuk")} />
     }
 }
 
 /// Scrolls back to the top whenever the address changes, as a full page load would.
 #[component]
-fn ScrollToTop() -> Html {
+pub fn ScrollToTop() -> Html {
     let location = use_location();
     let address = location.map(|l| format!("{}{}", l.path(), l.query_str()));
     use_effect_with(address, |_| {

@@ -87,6 +87,14 @@ impl Me {
     }
 }
 
+/// `GET /api/v1/auth/session`: who is signed in, if anyone (200 either way, so a page that only
+/// wants to know does not meet an error).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionState {
+    pub user: Option<Me>,
+}
+
 /// `POST /api/v1/auth/sign-up`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

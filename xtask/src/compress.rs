@@ -58,13 +58,19 @@ pub fn br_size(dist: &Path, name: &str) -> Option<u64> {
     std::fs::metadata(dist.join(format!("{name}.br"))).ok().map(|m| m.len())
 }
 
-/// The brotli bytes of the first load of `/`: index.html and the hashed JS, WASM and CSS.
+/// The brotli bytes of the first load of `/`: index.html and the portal's hashed JS, WASM and CSS.
 pub fn first_load(dist: &Path, files: &[String]) -> u64 {
+    app_load(dist, files, "frontend", "index.html")
+}
+
+/// The brotli bytes of loading one app: its page, its JS and WASM, and the CSS.
+fn app_load(dist: &Path, files: &[String], app: &str, page: &str) -> u64 {
     files
         .iter()
         .filter(|f| {
-            f.as_str() == "index.html"
-                || (f.starts_with("frontend") && (f.ends_with(".js") || f.ends_with(".wasm")))
+            f.as_str() == page
+                || ((f.starts_with(&format!("{app}-")) || f.starts_with(&format!("{app}_bg-")))
+                    && (f.ends_with(".js") || f.ends_with(".wasm")))
                 || (f.starts_with("style-") && f.ends_with(".css"))
         })
         .filter_map(|f| br_size(dist, f))
@@ -80,4 +86,6 @@ pub fn print_sizes(dist: &Path, files: &[String]) {
         println!("{f:<40} {:>10} {br:>10}", util::size(raw));
     }
     println!("{:<40} {:>10} {:>10}", "first load of / (html+js+wasm+css)", "", util::size(first_load(dist, files)));
+    let workspace = app_load(dist, files, "workspace", "workspace.html");
+    println!("{:<40} {:>10} {:>10}", "first load of /akun, /admin (workspace)", "", util::size(workspace));
 }

@@ -14,7 +14,7 @@ use crate::{assets, compress};
 /// The `wasm-bindgen-cli-support` version xtask is built with (pinned with `=` in its Cargo.toml).
 pub const BINDGEN_VERSION: &str = "0.2.130";
 /// Changes whenever the steps below change what they write, so old stamps stop matching.
-const PIPELINE: &str = "lapak-dist-1";
+const PIPELINE: &str = "lapak-dist-2";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const STAMP: &str = ".stamp";
 /// The features current Rust emits for wasm32, which wasm-opt must be told about.
@@ -26,6 +26,9 @@ const WASM_OPT_FEATURES: [&str; 6] = [
     "--enable-reference-types",
     "--enable-multivalue",
 ];
+
+/// The frontend's apps: a wasm binary of the `frontend` crate each, and the page that loads it.
+pub const APPS: [(&str, &str); 2] = [("frontend", "index.html"), ("workspace", "workspace.html")];
 
 /// The folder the frontend is built into.
 pub fn dist_dir() -> PathBuf {
@@ -40,9 +43,19 @@ pub fn dist() -> Result<Vec<String>> {
     stage("dist: wasm-bindgen version", || check_bindgen_version(&root))?;
     let target = util::target_dir()?;
     stage("dist: cargo build frontend (wasm-release)", || {
-        util::run(util::cargo().args(["build", "-p", "frontend", "--target", WASM_TARGET, "--profile", "wasm-release"]))
+        util::run(util::cargo().args([
+            "build",
+            "-p",
+            "frontend",
+            "--bins",
+            "--target",
+            WASM_TARGET,
+            "--profile",
+            "wasm-release",
+        ]))
     })?;
-    let wasm = target.join(WASM_TARGET).join("wasm-release/frontend.wasm");
+    let wasm: Vec<PathBuf> =
+        APPS.iter().map(|(app, _)| target.join(WASM_TARGET).join(format!("wasm-release/{app}.wasm"))).collect();
     let inputs = inputs_hash(&root, &wasm)?;
     if let Some(files) = up_to_date(&dist, &inputs) {
         println!("dist: inputs unchanged, dist/ is up to date");
@@ -56,10 +69,12 @@ pub fn dist() -> Result<Vec<String>> {
         std::fs::remove_dir_all(&work)?;
     }
     std::fs::create_dir_all(&work)?;
-    stage("dist: wasm-bindgen", || {
-        Bindgen::new().input_path(&wasm).web(true)?.typescript(false).out_name("frontend").generate(&work)
-    })?;
-    stage("dist: wasm-opt -Oz", || wasm_opt(&root, &work))?;
+    for ((app, _), wasm) in APPS.iter().zip(&wasm) {
+        stage(&format!("dist: wasm-bindgen {app}"), || {
+            Bindgen::new().input_path(wasm).web(true)?.typescript(false).out_name(app).generate(&work)
+        })?;
+        stage(&format!("dist: wasm-opt -Oz {app}"), || wasm_opt(&root, &work.join(format!("{app}_bg.wasm"))))?;
+    }
     let files = stage("dist: hashed names and index.html", || assets::write(&root, &work, &dist))?;
     stage("dist: precompress (brotli 11, gzip 9)", || compress::precompress(&dist, &files))?;
     let mut stamp = format!("{inputs}\n");
@@ -112,15 +127,14 @@ fn check_bindgen_version(root: &Path) -> Result<()> {
     }
 }
 
-/// Runs binaryen's `wasm-opt -Oz` (from frontend/node_modules, installed by `npm ci`) in place.
-fn wasm_opt(root: &Path, work: &Path) -> Result<()> {
+/// Runs binaryen's `wasm-opt -Oz` (from frontend/node_modules, installed by `npm ci`) on `file` in place.
+fn wasm_opt(root: &Path, file: &Path) -> Result<()> {
     let frontend = root.join("frontend");
     let wasm_opt = frontend.join("node_modules/.bin/wasm-opt");
     ensure_npm_packages(&frontend, &wasm_opt)?;
-    let file = work.join("frontend_bg.wasm");
-    let before = std::fs::metadata(&file)?.len();
-    util::run(Command::new(&wasm_opt).arg("-Oz").args(WASM_OPT_FEATURES).arg(&file).arg("-o").arg(&file))?;
-    let after = std::fs::metadata(&file)?.len();
+    let before = std::fs::metadata(file)?.len();
+    util::run(Command::new(&wasm_opt).arg("-Oz").args(WASM_OPT_FEATURES).arg(file).arg("-o").arg(file))?;
+    let after = std::fs::metadata(file)?.len();
     println!("wasm-opt: {} -> {}", util::size(before), util::size(after));
     Ok(())
 }
@@ -146,7 +160,7 @@ fn npm_ci(dir: &Path) -> Result<()> {
 }
 
 /// A hash of everything the post-processing reads, including the lockfile pinning wasm-opt.
-fn inputs_hash(root: &Path, wasm: &Path) -> Result<String> {
+fn inputs_hash(root: &Path, wasm: &[PathBuf]) -> Result<String> {
     let frontend = root.join("frontend");
     let mut all = PIPELINE.as_bytes().to_vec();
     let mut add = |path: &Path| -> Result<()> {
@@ -155,7 +169,9 @@ fn inputs_hash(root: &Path, wasm: &Path) -> Result<String> {
         all.extend_from_slice(util::sha256_hex(&bytes).as_bytes());
         Ok(())
     };
-    add(wasm)?;
+    for file in wasm {
+        add(file)?;
+    }
     for name in ["index.html", "style.css", "package-lock.json"] {
         add(&frontend.join(name))?;
     }

@@ -8,7 +8,7 @@ use axum::{
 };
 use shared::{
     FieldError, Me,
-    account::{PasswordChange, ProfileUpdate, SessionInfo},
+    account::{PasswordChange, ProfileUpdate, SessionInfo, SessionState},
 };
 
 use super::{handlers::normalise_email, queries};
@@ -24,6 +24,17 @@ use crate::{
     responses((status = 200, body = Me), (status = 401, body = shared::Problem)))]
 pub async fn me(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<Me>> {
     Ok(Json(queries::me(&state.db, user.id).await?))
+}
+
+/// Who is signed in, if anyone: 200 with `user: null` for nobody, so pages can ask without an error.
+#[utoipa::path(get, path = "/api/v1/auth/session", tag = "accounts",
+    responses((status = 200, body = SessionState)))]
+pub async fn session_state(State(state): State<AppState>, user: Option<CurrentUser>) -> AppResult<Json<SessionState>> {
+    let user = match user {
+        Some(user) => Some(queries::me(&state.db, user.id).await?),
+        None => None,
+    };
+    Ok(Json(SessionState { user }))
 }
 
 /// Changes the name and e-mail address.

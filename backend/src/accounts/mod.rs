@@ -16,6 +16,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(handlers::sign_out))
         .routes(routes!(reset::reset_info))
         .routes(routes!(reset::reset_password))
+        .routes(routes!(me::session_state))
         .routes(routes!(me::me, me::update_me))
         .routes(routes!(me::change_password))
         .routes(routes!(me::sessions, me::sign_out_everywhere))

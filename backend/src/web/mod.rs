@@ -116,7 +116,8 @@ fn site_image(state: &AppState) -> String {
 }
 
 fn page(state: &AppState, status: StatusCode, head: Head) -> Response {
-    let html = state.shell.render(&head, &state.config.public_url);
+    let shell = if head.private { &state.shells.workspace } else { &state.shells.portal };
+    let html = shell.render(&head, &state.config.public_url);
     (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-cache")], html)
         .into_response()
 }

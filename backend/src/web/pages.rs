@@ -24,17 +24,38 @@ pub struct Head {
     pub path: String,
     /// Absolute URL of the preview image.
     pub image: Option<String>,
-    /// A page of someone's account or the admin area: kept out of search engines.
+    /// A page of someone's account or the admin area: served by the workspace app, kept out of
+    /// search engines.
     pub private: bool,
 }
 
+/// The pages of the two frontend apps: the portal (`index.html`) and the workspace of accounts and
+/// the admin area (`workspace.html`).
+pub struct Shells {
+    pub portal: Shell,
+    pub workspace: Shell,
+}
+
+impl Shells {
+    /// Reads both pages; a build without `workspace.html` (a test fixture) uses the portal's.
+    pub fn load(dist: &Path) -> anyhow::Result<Shells> {
+        let portal = Shell::load(&dist.join("index.html"))?;
+        let workspace = if dist.join("workspace.html").is_file() {
+            Shell::load(&dist.join("workspace.html"))?
+        } else {
+            Shell { before: portal.before.clone(), after: portal.after.clone() }
+        };
+        Ok(Shells { portal, workspace })
+    }
+}
+
 impl Shell {
-    /// Reads `index.html` from the built frontend, or uses a minimal page when there is none.
-    pub fn load(dist: &Path) -> anyhow::Result<Shell> {
-        let html = match std::fs::read_to_string(dist.join("index.html")) {
+    /// Reads a page of the built frontend, or uses a minimal page when there is none.
+    pub fn load(page: &Path) -> anyhow::Result<Shell> {
+        let html = match std::fs::read_to_string(page) {
             Ok(html) => html,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                tracing::warn!(dist = %dist.display(), "frontend not built; serving a minimal page");
+                tracing::warn!(page = %page.display(), "frontend not built; serving a minimal page");
                 UNBUILT_SHELL.to_owned()
             }
             Err(e) => return Err(e.into()),

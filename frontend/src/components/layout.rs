@@ -1,36 +1,93 @@
-//! The frame around every page: the sticky header with navigation, and the footer.
+//! The frame around every page of both apps: the sticky header with navigation, and the footer.
+//! A menu item leads inside the current app (no reload) or to the other app (a plain link).
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
+use crate::session::use_session;
 
-/// Sticky compact header: brand and the two main destinations.
+/// Where a menu item leads.
+#[derive(Clone, PartialEq)]
+pub enum Target<R> {
+    /// A page of this app.
+    Here(R),
+    /// A page of the other app: a full page load.
+    Away(&'static str),
+}
+
+/// One item of the header's menu.
+#[derive(Clone, PartialEq)]
+pub struct NavItem<R> {
+    pub label: String,
+    pub target: Target<R>,
+    pub active: bool,
+    /// The account item (signed in as…, or "Masuk"): outlined.
+    pub account: bool,
+    /// A longer name for screen readers and tooltips (the account item names the person).
+    pub label_for: Option<String>,
+}
+
+impl<R> NavItem<R> {
+    pub fn new(label: impl Into<String>, target: Target<R>, active: bool) -> NavItem<R> {
+        NavItem { label: label.into(), target, active, account: false, label_for: None }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps<R: PartialEq> {
+    /// The app's own items (e.g. Beranda, Desa).
+    pub items: Vec<NavItem<R>>,
+    /// Admin and account items: (target of Admin, is current), (target of the account page, is
+    /// current), target of the sign-in page.
+    pub admin: (Target<R>, bool),
+    pub account: (Target<R>, bool),
+    pub sign_in: Target<R>,
+}
+
+/// Sticky compact header: brand, the app's destinations, and the person's own.
 #[component]
-pub fn Header() -> Html {
-    let route = use_route::<Route>();
-    let on_home = route == Some(Route::Home);
-    let on_villages = matches!(route, Some(Route::Directory | Route::Village { .. }));
-    let link = |active: bool| classes!("site-nav__link", active.then_some("is-active"));
-    let current = |active: bool| active.then_some(AttrValue::Static("page"));
+pub fn Header<R: Routable + Clone + PartialEq + 'static>(props: &HeaderProps<R>) -> Html {
+    let session = use_session();
+    let mut items = props.items.clone();
+    match session.user() {
+        Some(me) => {
+            if me.is_admin() {
+                items.push(NavItem::new("Admin", props.admin.0.clone(), props.admin.1));
+            }
+            let item = NavItem::new("Akun", props.account.0.clone(), props.account.1);
+            items.push(NavItem { account: true, label_for: Some(format!("Akun {}", me.name)), ..item });
+        }
+        None if session.is_known() => {
+            items.push(NavItem { account: true, ..NavItem::new("Masuk", props.sign_in.clone(), props.account.1) });
+        }
+        None => {}
+    }
     html! {
         <header class="site-header">
             <a class="skip-link" href="#isi">{ "Langsung ke isi" }</a>
             <div class="container site-header__inner">
-                <Link<Route> classes="brand" to={Route::Home}>
+                <a class="brand" href="/">
                     <img class="brand__logo" src="/favicon.svg" alt="" width="32" height="32" />
                     <span class="brand__name">{ "Lapak Desa" }</span>
-                </Link<Route>>
+                </a>
                 <nav class="site-nav" aria-label="Menu utama">
-                    <Link<Route> classes={link(on_home)} to={Route::Home}>
-                        <span aria-current={current(on_home)}>{ "Beranda" }</span>
-                    </Link<Route>>
-                    <Link<Route> classes={link(on_villages)} to={Route::Directory}>
-                        <span aria-current={current(on_villages)}>{ "Desa" }</span>
-                    </Link<Route>>
+                    { for items.into_iter().map(nav_link) }
                 </nav>
             </div>
         </header>
+    }
+}
+
+fn nav_link<R: Routable + Clone + PartialEq + 'static>(item: NavItem<R>) -> Html {
+    let classes =
+        classes!("site-nav__link", item.active.then_some("is-active"), item.account.then_some("site-nav__user"));
+    let label = html! {
+        <span aria-current={item.active.then_some("page")} title={item.label_for.clone()}
+            aria-label={item.label_for}>{ item.label }</span>
+    };
+    match item.target {
+        Target::Here(route) => html! { <Link<R> {classes} to={route}>{ label }</Link<R>> },
+        Target::Away(href) => html! { <a class={classes} {href}>{ label }</a> },
     }
 }
 
@@ -50,8 +107,9 @@ pub fn Footer() -> Html {
                        Kemendagri. Profil bertanda \u{201c}Data contoh\u{201d} hanya untuk demonstrasi." }
                 </p>
                 <nav class="site-footer__nav" aria-label="Menu bawah">
-                    <Link<Route> to={Route::Home}>{ "Beranda" }</Link<Route>>
-                    <Link<Route> to={Route::Directory}>{ "Direktori desa" }</Link<Route>>
+                    <a href="/">{ "Beranda" }</a>
+                    <a href="/desa">{ "Direktori desa" }</a>
+                    <a href="/akun">{ "Akun saya" }</a>
                 </nav>
             </div>
         </footer>

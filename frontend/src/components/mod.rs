@@ -5,6 +5,7 @@ pub mod cover;
 pub mod empty_state;
 pub mod error_state;
 pub mod filter_select;
+pub mod form;
 pub mod layout;
 pub mod pagination;
 pub mod product_card;

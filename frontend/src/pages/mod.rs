@@ -1,5 +1,7 @@
 //! One component per page address.
 
+pub mod account;
+pub mod admin;
 pub mod directory;
 pub mod home;
 pub mod not_found;

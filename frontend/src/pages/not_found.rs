@@ -1,9 +1,7 @@
 //! The page for addresses that lead nowhere, including villages that do not exist.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::hooks::{page_title, use_title};
 
 #[derive(Properties, PartialEq)]
@@ -22,10 +20,9 @@ pub fn NotFoundPage(props: &NotFoundProps) -> Html {
             <h1>{ "Halaman tidak ditemukan" }</h1>
             <p class="lead">{ props.message.clone() }</p>
             <div class="actions">
-                <Link<Route> classes="button button--primary" to={Route::Home}>{ "Kembali ke beranda" }</Link<Route>>
-                <Link<Route> classes="button button--secondary" to={Route::Directory}>
-                    { "Lihat direktori desa" }
-                </Link<Route>>
+                // Plain links: the workspace app shows this page too, and the portal is another app.
+                <a class="button button--primary" href="/">{ "Kembali ke beranda" }</a>
+                <a class="button button--secondary" href="/desa">{ "Lihat direktori desa" }</a>
             </div>
         </div>
     }

@@ -31,7 +31,7 @@ fn expected(endpoint: &str) -> Option<[u16; 10]> {
     Some(match endpoint {
         "GET /api/v1/health" | "GET /api/v1/ready" | "GET /api/v1/regions" | "GET /api/v1/villages" => all(200),
         "GET /api/v1/villages/{slug}" | "GET /api/v1/auth/reset/{token}" | "POST /api/v1/auth/sign-in" => all(200),
-        "POST /api/v1/auth/reset" => all(200),
+        "POST /api/v1/auth/reset" | "GET /api/v1/auth/session" => all(200),
         "POST /api/v1/auth/sign-up" => all(201),
         "POST /api/v1/auth/sign-out" => all(204),
         "GET /api/v1/me" | "PATCH /api/v1/me" | "GET /api/v1/me/sessions" => signed_in(200),
@@ -201,6 +201,7 @@ const ROWS: &[&str] = &[
     "GET /api/v1/villages",
     "GET /api/v1/villages/{slug}",
     "GET /api/v1/auth/reset/{token}",
+    "GET /api/v1/auth/session",
     "POST /api/v1/auth/reset",
     "POST /api/v1/auth/sign-in",
     "POST /api/v1/auth/sign-up",

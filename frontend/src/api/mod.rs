@@ -1,11 +1,15 @@
-//! The one HTTP client: every call to the backend's `/api/v1`, with errors in Indonesian.
+//! The one HTTP client: every call to the backend's `/api/v1`, with errors in Indonesian. State-changing
+//! requests carry the header the server's CSRF guard asks for.
+
+pub mod account;
+pub mod admin;
 
 use std::fmt;
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, RequestBuilder, Response};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
-use serde::de::DeserializeOwned;
-use shared::{Page, Problem, Region, VillageDetail, VillageQuery, VillageSummary};
+use serde::{Serialize, de::DeserializeOwned};
+use shared::{FieldError, Page, Problem, Region, VillageDetail, VillageQuery, VillageSummary};
 
 use crate::filters;
 
@@ -20,8 +24,8 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'
 pub enum ApiError {
     /// The server could not be reached (offline, timeout, blocked).
     Network,
-    /// The server answered with a problem document.
-    Problem { status: u16, detail: String },
+    /// The server answered with a problem document (with per-field messages for a refused form).
+    Problem { status: u16, detail: String, fields: Vec<FieldError> },
     /// The server answered with an error status and no problem document.
     Status(u16),
     /// The server answered with something that is not what was asked for.
@@ -39,6 +43,14 @@ impl ApiError {
 
     pub fn is_not_found(&self) -> bool {
         self.status() == Some(404)
+    }
+
+    /// What the server said about each field of a refused form.
+    pub fn fields(&self) -> &[FieldError] {
+        match self {
+            ApiError::Problem { fields, .. } => fields,
+            _ => &[],
+        }
     }
 
     /// What to tell the person, in Indonesian.
@@ -68,14 +80,69 @@ impl fmt::Display for ApiError {
 async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
     let response =
         Request::get(url).header("Accept", "application/json").send().await.map_err(|_| ApiError::Network)?;
+    decode(checked(response).await?).await
+}
+
+/// The methods that change something.
+#[derive(Clone, Copy)]
+enum Change {
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+/// Sends a state-changing request (with the CSRF header and an optional JSON body) and returns the
+/// successful response.
+async fn change(method: Change, url: &str, body: Option<&impl Serialize>) -> Result<Response, ApiError> {
+    let builder = match method {
+        Change::Post => Request::post(url),
+        Change::Put => Request::put(url),
+        Change::Patch => Request::patch(url),
+        Change::Delete => Request::delete(url),
+    };
+    let builder: RequestBuilder = builder.header("Accept", "application/json").header("X-Lapak-Csrf", "1");
+    let sent = match body {
+        Some(body) => builder.json(body).map_err(|_| ApiError::Decode)?.send().await,
+        None => builder.send().await,
+    };
+    checked(sent.map_err(|_| ApiError::Network)?).await
+}
+
+/// A state-changing request whose answer is JSON.
+async fn send<T: DeserializeOwned>(method: Change, url: &str, body: Option<&impl Serialize>) -> Result<T, ApiError> {
+    decode(change(method, url, body).await?).await
+}
+
+/// A state-changing request whose answer has no body (204).
+async fn send_empty(method: Change, url: &str, body: Option<&impl Serialize>) -> Result<(), ApiError> {
+    change(method, url, body).await.map(|_| ())
+}
+
+/// The response when it succeeded, else the error it carries.
+async fn checked(response: Response) -> Result<Response, ApiError> {
     if response.ok() {
-        return response.json::<T>().await.map_err(|_| ApiError::Decode);
+        return Ok(response);
     }
     let status = response.status();
     match response.json::<Problem>().await {
-        Ok(problem) => Err(ApiError::Problem { status, detail: problem.detail }),
+        Ok(problem) => Err(ApiError::Problem { status, detail: problem.detail, fields: problem.fields }),
         Err(_) => Err(ApiError::Status(status)),
     }
+}
+
+async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    response.json::<T>().await.map_err(|_| ApiError::Decode)
+}
+
+/// A path segment, escaped.
+fn segment(text: &str) -> String {
+    utf8_percent_encode(text, SEGMENT).to_string()
+}
+
+/// A query value, escaped.
+fn query_value(text: &str) -> String {
+    form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
 
 /// The address of one page of the village list.
@@ -86,7 +153,7 @@ pub fn villages_url(filter: &VillageQuery) -> String {
 
 /// The address of a village's profile.
 pub fn village_url(slug: &str) -> String {
-    format!("{BASE}/villages/{}", utf8_percent_encode(slug, SEGMENT))
+    format!("{BASE}/villages/{}", segment(slug))
 }
 
 /// One page of villages matching the directory filters.
@@ -106,8 +173,15 @@ pub async fn kabupaten() -> Result<Vec<Region>, ApiError> {
 
 /// The kecamatan of a kabupaten that have villages on the portal.
 pub async fn kecamatan(kabupaten: String) -> Result<Vec<Region>, ApiError> {
-    let parent: String = form_urlencoded::byte_serialize(kabupaten.as_bytes()).collect();
-    get(&format!("{BASE}/regions?parent={parent}")).await
+    get(&format!("{BASE}/regions?parent={}", query_value(&kabupaten))).await
+}
+
+/// Every region under `parent` in the official table (for pickers), or every provinsi.
+pub async fn all_regions(parent: Option<String>) -> Result<Vec<Region>, ApiError> {
+    match parent {
+        Some(parent) => get(&format!("{BASE}/regions?parent={}&all=true", query_value(&parent))).await,
+        None => get(&format!("{BASE}/regions?level=provinsi&all=true")).await,
+    }
 }
 
 #[cfg(test)]
@@ -134,9 +208,11 @@ mod tests {
 
     #[test]
     fn explains_errors_in_indonesian() {
-        let bad = ApiError::Problem { status: 400, detail: "idm tidak dikenal".into() };
+        let bad = ApiError::Problem { status: 400, detail: "idm tidak dikenal".into(), fields: Vec::new() };
         assert_eq!(bad.message(), "idm tidak dikenal");
-        assert!(ApiError::Problem { status: 404, detail: String::new() }.is_not_found());
+        assert!(ApiError::Problem { status: 404, detail: String::new(), fields: Vec::new() }.is_not_found());
+        let form = ApiError::Problem { status: 422, detail: "x".into(), fields: vec![FieldError::new("phone", "y")] };
+        assert_eq!(form.fields()[0].field, "phone");
         assert!(ApiError::Status(502).message().contains("gangguan"));
         assert!(ApiError::Network.message().contains("koneksi"));
         assert_eq!(ApiError::Network.status(), None);

@@ -1,0 +1,59 @@
+//! Calls of the admin area: villages and their admins, district admins, shop applications, users
+//! and the audit log.
+
+use shared::{
+    AdminAssigned, AdminVillage, AuditEntry, DistrictAdminView, NewAdmin, NewVillage, Page, ResetLink,
+    ShopApplicationView, ShopStatus, UserRef, shop::Rejection,
+};
+
+use super::{ApiError, BASE, Change, get, query_value, send, send_empty};
+
+const NO_BODY: Option<&()> = None;
+
+pub async fn villages(_: ()) -> Result<Vec<AdminVillage>, ApiError> {
+    get(&format!("{BASE}/admin/villages")).await
+}
+
+pub async fn create_village(code: String) -> Result<AdminVillage, ApiError> {
+    send(Change::Post, &format!("{BASE}/admin/villages"), Some(&NewVillage { code })).await
+}
+
+pub async fn add_village_admin(village: i64, form: NewAdmin) -> Result<AdminAssigned, ApiError> {
+    send(Change::Post, &format!("{BASE}/admin/villages/{village}/admins"), Some(&form)).await
+}
+
+pub async fn district_admins(_: ()) -> Result<Vec<DistrictAdminView>, ApiError> {
+    get(&format!("{BASE}/admin/district-admins")).await
+}
+
+pub async fn add_district_admin(form: NewAdmin) -> Result<AdminAssigned, ApiError> {
+    send(Change::Post, &format!("{BASE}/admin/district-admins"), Some(&form)).await
+}
+
+pub async fn revoke(grant: i64) -> Result<(), ApiError> {
+    send_empty(Change::Delete, &format!("{BASE}/admin/grants/{grant}"), NO_BODY).await
+}
+
+pub async fn applications(status: ShopStatus) -> Result<Vec<ShopApplicationView>, ApiError> {
+    get(&format!("{BASE}/admin/shop-applications?status={}", status.code())).await
+}
+
+pub async fn approve(shop: i64) -> Result<ShopApplicationView, ApiError> {
+    send(Change::Post, &format!("{BASE}/admin/shop-applications/{shop}/approve"), NO_BODY).await
+}
+
+pub async fn reject(shop: i64, reason: String) -> Result<ShopApplicationView, ApiError> {
+    send(Change::Post, &format!("{BASE}/admin/shop-applications/{shop}/reject"), Some(&Rejection { reason })).await
+}
+
+pub async fn users(q: String) -> Result<Vec<UserRef>, ApiError> {
+    get(&format!("{BASE}/admin/users?q={}", query_value(&q))).await
+}
+
+pub async fn reset_link(user: i64) -> Result<ResetLink, ApiError> {
+    send(Change::Post, &format!("{BASE}/admin/users/{user}/reset-link"), NO_BODY).await
+}
+
+pub async fn audit(page: u32) -> Result<Page<AuditEntry>, ApiError> {
+    get(&format!("{BASE}/admin/audit?page={page}")).await
+}

@@ -1,0 +1,200 @@
+//! Form fields that show their own error under them, keep what was typed, and tell screen readers
+//! which message belongs to which field.
+
+use shared::FieldError;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::api::ApiError;
+
+#[derive(Properties, PartialEq)]
+pub struct TextFieldProps {
+    /// The field's name as the API calls it (also its element id, prefixed by the form's `id`).
+    pub name: AttrValue,
+    pub label: AttrValue,
+    pub value: AttrValue,
+    pub oninput: Callback<String>,
+    #[prop_or(AttrValue::Static("text"))]
+    pub kind: AttrValue,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    #[prop_or_default]
+    pub error: Option<String>,
+    #[prop_or_default]
+    pub autocomplete: Option<AttrValue>,
+    #[prop_or_default]
+    pub inputmode: Option<AttrValue>,
+    #[prop_or_default]
+    pub required: bool,
+    /// Distinguishes the fields of two forms on one page.
+    #[prop_or(AttrValue::Static("f"))]
+    pub form: AttrValue,
+}
+
+/// A labelled input with an optional hint and its error message.
+#[component]
+pub fn TextField(props: &TextFieldProps) -> Html {
+    let id = format!("{}-{}", props.form, props.name);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = [props.hint.as_ref().map(|_| hint_id.clone()), props.error.as_ref().map(|_| error_id.clone())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let oninput = props.oninput.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
+    html! {
+        <div class={classes!("form-field", props.error.is_some().then_some("has-error"))}>
+            <label class="form-field__label" for={id.clone()}>{ props.label.clone() }</label>
+            <input
+                class="form-field__input"
+                id={id}
+                name={props.name.clone()}
+                type={props.kind.clone()}
+                value={props.value.clone()}
+                autocomplete={props.autocomplete.clone()}
+                inputmode={props.inputmode.clone()}
+                required={props.required}
+                aria-invalid={props.error.is_some().then_some("true")}
+                aria-describedby={(!described.is_empty()).then_some(described)}
+                {oninput}
+            />
+            if let Some(hint) = &props.hint {
+                <p class="form-field__hint" id={hint_id}>{ hint.clone() }</p>
+            }
+            if let Some(error) = &props.error {
+                <p class="form-field__error" id={error_id}>{ error.clone() }</p>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PasswordFieldProps {
+    pub name: AttrValue,
+    pub label: AttrValue,
+    pub value: AttrValue,
+    pub oninput: Callback<String>,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    #[prop_or_default]
+    pub error: Option<String>,
+    /// `current-password` or `new-password`.
+    pub autocomplete: AttrValue,
+    #[prop_or(AttrValue::Static("f"))]
+    pub form: AttrValue,
+}
+
+/// A password input with a "Lihat"/"Sembunyikan" toggle (typing on a phone is error-prone).
+#[component]
+pub fn PasswordField(props: &PasswordFieldProps) -> Html {
+    let shown = use_state(|| false);
+    let toggle = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(!*shown))
+    };
+    html! {
+        <div class="password-field">
+            <TextField
+                name={props.name.clone()}
+                label={props.label.clone()}
+                value={props.value.clone()}
+                oninput={props.oninput.clone()}
+                kind={if *shown { "text" } else { "password" }}
+                hint={props.hint.clone()}
+                error={props.error.clone()}
+                autocomplete={props.autocomplete.clone()}
+                form={props.form.clone()}
+                required=true
+            />
+            <button type="button" class="password-field__toggle" onclick={toggle} aria-pressed={(*shown).to_string()}>
+                { if *shown { "Sembunyikan" } else { "Lihat" } }
+            </button>
+        </div>
+    }
+}
+
+/// The form-level message of a failed submit: the problem's detail, or nothing when every message
+/// is already shown beside its field.
+pub fn form_message(error: &Option<ApiError>, local: &[FieldError]) -> Option<String> {
+    match error {
+        Some(e) if e.fields().is_empty() => Some(e.message()),
+        Some(_) => Some("Periksa kembali isian yang ditandai.".into()),
+        None if !local.is_empty() => Some("Periksa kembali isian yang ditandai.".into()),
+        None => None,
+    }
+}
+
+/// The message for `field`: from the check done before sending, or from the server's answer.
+pub fn field_error(local: &[FieldError], error: &Option<ApiError>, field: &str) -> Option<String> {
+    shared::problem::message_for(local, field)
+        .or_else(|| error.as_ref().and_then(|e| shared::problem::message_for(e.fields(), field)))
+        .map(str::to_owned)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FormAlertProps {
+    pub message: Option<String>,
+}
+
+/// The message at the top of a form after a failed submit.
+#[component]
+pub fn FormAlert(props: &FormAlertProps) -> Html {
+    match &props.message {
+        Some(message) => html! { <p class="form-alert" role="alert">{ message.clone() }</p> },
+        None => Html::default(),
+    }
+}
+
+/// A callback that writes typed text into one field of a form held in `state`.
+pub fn setter<T: Clone + 'static>(state: &UseStateHandle<T>, apply: fn(&mut T, String)) -> Callback<String> {
+    let state = state.clone();
+    Callback::from(move |value: String| {
+        let mut next = (*state).clone();
+        apply(&mut next, value);
+        state.set(next);
+    })
+}
+
+/// A form's state: what was typed stays, errors from the local check and from the server.
+#[derive(Clone, Default, PartialEq)]
+pub struct Submission {
+    pub busy: bool,
+    pub local: Vec<FieldError>,
+    pub error: Option<ApiError>,
+}
+
+impl Submission {
+    pub fn field(&self, name: &str) -> Option<String> {
+        field_error(&self.local, &self.error, name)
+    }
+
+    pub fn message(&self) -> Option<String> {
+        form_message(&self.error, &self.local)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_checks_come_before_the_server_answer() {
+        let local = vec![FieldError::new("phone", "lokal")];
+        let server = Some(ApiError::Problem {
+            status: 422,
+            detail: "x".into(),
+            fields: vec![FieldError::new("phone", "server")],
+        });
+        assert_eq!(field_error(&local, &server, "phone").as_deref(), Some("lokal"));
+        assert_eq!(field_error(&[], &server, "phone").as_deref(), Some("server"));
+        assert_eq!(field_error(&[], &server, "name"), None);
+    }
+
+    #[test]
+    fn a_problem_without_fields_is_shown_above_the_form() {
+        let wrong = Some(ApiError::Problem { status: 401, detail: "salah".into(), fields: Vec::new() });
+        assert_eq!(form_message(&wrong, &[]).as_deref(), Some("salah"));
+        assert_eq!(form_message(&None, &[]), None);
+    }
+}

@@ -1,0 +1,24 @@
+//! The Lapak Desa web apps, compiled to WebAssembly: the public portal (`frontend`: villages, and
+//! later the catalog and cart) and the workspace (`workspace`: accounts and the admin area), two
+//! bundles so that a shopper's first load never carries the admin's code.
+
+mod api;
+pub mod app;
+mod components;
+mod filters;
+mod hooks;
+mod links;
+mod pages;
+mod session;
+mod when;
+pub mod workspace;
+
+/// Replaces the boot skeleton in `#app` with the app `A`.
+pub fn start<A: yew::BaseComponent<Properties = ()>>() {
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) else {
+        return;
+    };
+    // The static skeleton from the HTML: Yew renders into an empty root.
+    root.set_inner_html("");
+    yew::Renderer::<A>::with_root(root).render();
+}

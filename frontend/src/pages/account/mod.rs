@@ -1,0 +1,54 @@
+//! Accounts: signing in and up, the account page, and setting a password from a reset link.
+
+mod producers;
+mod profile;
+mod sessions;
+mod set_password;
+mod shops;
+pub mod sign_in;
+mod sign_up;
+
+use std::rc::Rc;
+
+use shared::Me;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::hooks::{page_title, use_title};
+use crate::session::SignedIn;
+use crate::workspace::Route;
+pub use set_password::SetPasswordPage;
+pub use sign_in::SignInPage;
+pub use sign_up::SignUpPage;
+
+/// `/akun`: the signed-in person's profile, password, devices and shops.
+#[component]
+pub fn AccountPage() -> Html {
+    use_title(page_title("Akun saya"));
+    html! { <SignedIn render={Callback::from(|me: Rc<Me>| html! { <Account {me} /> })} /> }
+}
+
+#[derive(Properties, PartialEq)]
+struct AccountProps {
+    me: Rc<Me>,
+}
+
+#[component]
+fn Account(props: &AccountProps) -> Html {
+    let me = props.me.clone();
+    html! {
+        <div class="container page page--narrow">
+            <h1>{ format!("Halo, {}", me.name) }</h1>
+            if me.is_admin() {
+                <p class="lead">
+                    { "Anda juga admin. " }
+                    <Link<Route> to={Route::Admin}>{ "Buka halaman admin" }</Link<Route>>
+                </p>
+            }
+            <shops::ShopsSection me={me.clone()} />
+            <profile::ProfileSection me={me.clone()} />
+            <profile::PasswordSection />
+            <sessions::SessionsSection />
+        </div>
+    }
+}

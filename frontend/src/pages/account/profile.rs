@@ -1,0 +1,133 @@
+//! The account page's profile and password sections.
+
+use std::rc::Rc;
+
+use shared::{
+    Me,
+    account::{PasswordChange, ProfileUpdate, check_password},
+};
+use yew::prelude::*;
+
+use crate::api;
+use crate::components::form::{FormAlert, PasswordField, Submission, TextField, setter};
+use crate::session::use_session;
+
+#[derive(Properties, PartialEq)]
+pub struct MeProps {
+    pub me: Rc<Me>,
+}
+
+/// Name, number and e-mail, editable (the number is how the person signs in, so it stays).
+#[component]
+pub fn ProfileSection(props: &MeProps) -> Html {
+    let session = use_session();
+    let form = use_state(|| ProfileUpdate { name: props.me.name.clone(), email: props.me.email.clone() });
+    let submission = use_state(Submission::default);
+    let saved = use_state(|| false);
+    let onsubmit = {
+        let (form, submission, saved, session) = (form.clone(), submission.clone(), saved.clone(), session.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let local = form.validate();
+            saved.set(false);
+            if !local.is_empty() {
+                submission.set(Submission { local, ..Default::default() });
+                return;
+            }
+            submission.set(Submission { busy: true, ..Default::default() });
+            let (form, submission, saved, session) =
+                ((*form).clone(), submission.clone(), saved.clone(), session.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::account::update_profile(form).await {
+                    Ok(me) => {
+                        submission.set(Submission::default());
+                        saved.set(true);
+                        session.set.emit(Some(me));
+                    }
+                    Err(error) => submission.set(Submission { error: Some(error), ..Default::default() }),
+                }
+            });
+        })
+    };
+    html! {
+        <section class="panel" aria-labelledby="profil">
+            <h2 id="profil">{ "Profil" }</h2>
+            <p class="panel__meta">{ "Nomor WhatsApp: " }<strong>{ props.me.phone.display() }</strong></p>
+            <form class="form" {onsubmit} novalidate=true>
+                <FormAlert message={submission.message()} />
+                <TextField
+                    form="profil" name="name" label="Nama" value={form.name.clone()} autocomplete="name"
+                    oninput={setter(&form, |f, v| f.name = v)} error={submission.field("name")} required=true
+                />
+                <TextField
+                    form="profil" name="email" label="E-mail (tidak wajib)" kind="email" autocomplete="email"
+                    value={form.email.clone().unwrap_or_default()}
+                    oninput={setter(&form, |f, v| f.email = Some(v))} error={submission.field("email")}
+                />
+                <button type="submit" class="button button--secondary" disabled={submission.busy}>{ "Simpan profil" }</button>
+                if *saved {
+                    <p class="form-success" role="status">{ "Profil tersimpan." }</p>
+                }
+            </form>
+        </section>
+    }
+}
+
+/// Changing the password; the server signs out every other device.
+#[component]
+pub fn PasswordSection() -> Html {
+    let form = use_state(PasswordChange::default);
+    let submission = use_state(Submission::default);
+    let saved = use_state(|| false);
+    let onsubmit = {
+        let (form, submission, saved) = (form.clone(), submission.clone(), saved.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            saved.set(false);
+            let mut local = Vec::new();
+            if form.current_password.is_empty() {
+                local.push(shared::FieldError::new("current_password", "Isi kata sandi Anda saat ini."));
+            }
+            check_password("new_password", &form.new_password, &mut local);
+            if !local.is_empty() {
+                submission.set(Submission { local, ..Default::default() });
+                return;
+            }
+            submission.set(Submission { busy: true, ..Default::default() });
+            let (body, form, submission, saved) = ((*form).clone(), form.clone(), submission.clone(), saved.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::account::change_password(body).await {
+                    Ok(()) => {
+                        submission.set(Submission::default());
+                        form.set(PasswordChange::default());
+                        saved.set(true);
+                    }
+                    Err(error) => submission.set(Submission { error: Some(error), ..Default::default() }),
+                }
+            });
+        })
+    };
+    html! {
+        <section class="panel" aria-labelledby="sandi">
+            <h2 id="sandi">{ "Ubah kata sandi" }</h2>
+            <form class="form" {onsubmit} novalidate=true>
+                <FormAlert message={submission.message()} />
+                <PasswordField
+                    form="sandi" name="current_password" label="Kata sandi saat ini" autocomplete="current-password"
+                    value={form.current_password.clone()} oninput={setter(&form, |f, v| f.current_password = v)}
+                    error={submission.field("current_password")}
+                />
+                <PasswordField
+                    form="sandi" name="new_password" label="Kata sandi baru" autocomplete="new-password"
+                    value={form.new_password.clone()} oninput={setter(&form, |f, v| f.new_password = v)}
+                    error={submission.field("new_password")}
+                    hint="Perangkat lain yang masuk dengan akun ini akan dikeluarkan."
+                />
+                <button type="submit" class="button button--secondary" disabled={submission.busy}>{ "Ubah kata sandi" }</button>
+                if *saved {
+                    <p class="form-success" role="status">{ "Kata sandi diubah. Perangkat lain telah dikeluarkan." }</p>
+                }
+            </form>
+        </section>
+    }
+}

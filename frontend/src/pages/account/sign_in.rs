@@ -1,0 +1,107 @@
+//! `/masuk`: signing in by WhatsApp number or e-mail, then back to where the person was going.
+
+use shared::account::SignIn;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::api;
+use crate::components::form::{FormAlert, PasswordField, Submission, TextField, setter};
+use crate::hooks::{page_title, use_title};
+use crate::session::{next_path, use_session};
+use crate::workspace::Route;
+
+/// The `lanjut` parameter of the current address.
+#[hook]
+pub fn use_next_path() -> String {
+    let location = use_location();
+    let query = location.map(|l| l.query_str().trim_start_matches('?').to_owned()).unwrap_or_default();
+    let lanjut = form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == "lanjut").map(|(_, v)| v.into_owned());
+    next_path(lanjut.as_deref())
+}
+
+/// Goes to `path`: within this app without reloading, to the portal with a page load.
+pub fn go_to(navigator: &Option<Navigator>, path: &str) {
+    match (Route::recognize(path), navigator) {
+        (Some(route), Some(navigator)) if route != Route::NotFound => navigator.push(&route),
+        _ => {
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().set_href(path);
+            }
+        }
+    }
+}
+
+#[component]
+pub fn SignInPage() -> Html {
+    use_title(page_title("Masuk"));
+    let session = use_session();
+    let navigator = use_navigator();
+    let next = use_next_path();
+    let form = use_state(SignIn::default);
+    let submission = use_state(Submission::default);
+
+    let onsubmit = {
+        let (form, submission, session, navigator, next) =
+            (form.clone(), submission.clone(), session.clone(), navigator.clone(), next.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if submission.busy {
+                return;
+            }
+            let mut local = Vec::new();
+            if form.login.trim().is_empty() {
+                local.push(shared::FieldError::new("login", "Isi nomor WhatsApp atau e-mail Anda."));
+            }
+            if form.password.is_empty() {
+                local.push(shared::FieldError::new("password", "Isi kata sandi Anda."));
+            }
+            if !local.is_empty() {
+                submission.set(Submission { local, ..Default::default() });
+                return;
+            }
+            submission.set(Submission { busy: true, ..Default::default() });
+            let (form, submission, session, navigator, next) =
+                ((*form).clone(), submission.clone(), session.clone(), navigator.clone(), next.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::account::sign_in(form).await {
+                    Ok(me) => {
+                        session.set.emit(Some(me));
+                        go_to(&navigator, &next);
+                    }
+                    Err(error) => submission.set(Submission { error: Some(error), ..Default::default() }),
+                }
+            });
+        })
+    };
+
+    html! {
+        <div class="container page page--narrow">
+            <h1>{ "Masuk" }</h1>
+            <p class="lead">{ "Masuk untuk membuka toko, mengelola desa, atau melihat pesanan Anda." }</p>
+            <form class="form" {onsubmit} novalidate=true>
+                <FormAlert message={submission.message()} />
+                <TextField
+                    name="login" label="Nomor WhatsApp atau e-mail" value={form.login.clone()}
+                    oninput={setter(&form, |f, v| f.login = v)} error={submission.field("login")}
+                    autocomplete="username" hint="Contoh: 0812 3456 7890" required=true
+                />
+                <PasswordField
+                    name="password" label="Kata sandi" value={form.password.clone()}
+                    oninput={setter(&form, |f, v| f.password = v)} error={submission.field("password")}
+                    autocomplete="current-password"
+                />
+                <button type="submit" class="button button--primary button--block" disabled={submission.busy}>
+                    { if submission.busy { "Sedang masuk…" } else { "Masuk" } }
+                </button>
+            </form>
+            <p class="form-note">
+                { "Belum punya akun? " }
+                <Link<Route> to={Route::SignUp}>{ "Daftar di sini" }</Link<Route>>
+            </p>
+            <p class="form-note">
+                { "Lupa kata sandi? Hubungi admin desa Anda: ia dapat mengirim tautan untuk mengatur ulang \
+                   kata sandi lewat WhatsApp." }
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,88 @@
+//! The workspace app: signing in and up, the account page and the admin area, served for `/masuk`,
+//! `/daftar`, `/akun…` and `/admin…` as a bundle of its own.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::ScrollToTop;
+use crate::components::layout::{Footer, Header, NavItem, Target};
+use crate::pages::account::{AccountPage, SetPasswordPage, SignInPage, SignUpPage};
+use crate::pages::admin::AdminPage;
+use crate::pages::not_found::NotFoundPage;
+use crate::session::SessionProvider;
+
+/// Every page address the workspace knows.
+#[derive(Clone, Debug, PartialEq, Routable)]
+pub enum Route {
+    #[at("/masuk")]
+    SignIn,
+    #[at("/daftar")]
+    SignUp,
+    #[at("/akun")]
+    Account,
+    #[at("/akun/atur-sandi")]
+    SetPassword,
+    #[at("/admin")]
+    Admin,
+    #[at("/admin/:section")]
+    AdminSection { section: String },
+    #[not_found]
+    #[at("/akun/404")]
+    NotFound,
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::SignIn => html! { <SignInPage /> },
+        Route::SignUp => html! { <SignUpPage /> },
+        Route::Account => html! { <AccountPage /> },
+        Route::SetPassword => html! { <SetPasswordPage /> },
+        Route::Admin => html! { <AdminPage section={String::new()} /> },
+        Route::AdminSection { section } => html! { <AdminPage {section} /> },
+        Route::NotFound => html! { <NotFoundPage /> },
+    }
+}
+
+#[component]
+pub fn Workspace() -> Html {
+    html! {
+        <BrowserRouter>
+            <SessionProvider>
+                <ScrollToTop />
+                <WorkspaceHeader />
+                <main id="isi" class="main">
+                    <Switch<Route> render={switch} />
+                </main>
+                <Footer />
+            </SessionProvider>
+        </BrowserRouter>
+    }
+}
+
+#[component]
+fn WorkspaceHeader() -> Html {
+    let route = use_route::<Route>();
+    let on_admin = matches!(route, Some(Route::Admin | Route::AdminSection { .. }));
+    let on_account = matches!(route, Some(Route::Account | Route::SignIn | Route::SignUp | Route::SetPassword));
+    let items =
+        vec![NavItem::new("Beranda", Target::Away("/"), false), NavItem::new("Desa", Target::Away("/desa"), false)];
+    html! {
+        <Header<Route> {items} admin={(Target::Here(Route::Admin), on_admin)}
+            account={(Target::Here(Route::Account), on_account)} sign_in={Target::Here(Route::SignIn)} />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Route;
+    use yew_router::Routable;
+
+    #[test]
+    fn recognises_workspace_addresses() {
+        assert_eq!(Route::recognize("/masuk"), Some(Route::SignIn));
+        assert_eq!(Route::recognize("/akun/atur-sandi"), Some(Route::SetPassword));
+        assert_eq!(Route::recognize("/admin"), Some(Route::Admin));
+        assert_eq!(Route::recognize("/admin/desa"), Some(Route::AdminSection { section: "desa".into() }));
+        assert_eq!(Route::recognize("/akun/lain"), Some(Route::NotFound));
+    }
+}
