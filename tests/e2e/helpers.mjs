@@ -128,5 +128,31 @@ export async function waitForHeading(page, text) {
   assert.equal(await heading(page), text);
 }
 
+/** Demo accounts (see backend/src/demo/accounts.rs); all share one password. */
+export const DEMO_PASSWORD = 'desa-demo-2026';
+export const DEMO = {
+  shopper: '0811 0000 0001',
+  ntb: '0811 5200 0000',
+  lombokBarat: '0811 5201 0000',
+  darmajiAdmin: '0811 5202 0001',
+};
+
+/** A phone number no other test uses: 0857 plus the test's own number. */
+let phoneCounter = 0;
+export function freshPhone() {
+  phoneCounter += 1;
+  const stamp = String(Date.now() % 1e6).padStart(6, '0');
+  return `0857${stamp}${String(phoneCounter).padStart(2, '0')}`;
+}
+
+/** Signs in through the sign-in page and waits for the account page (or `lanjut`). */
+export async function signIn(page, login, password = DEMO_PASSWORD, next = '/akun') {
+  await page.goto(next === '/akun' ? '/masuk' : `/masuk?lanjut=${encodeURIComponent(next)}`);
+  await page.fill('#f-login', login);
+  await page.fill('#f-password', password);
+  await page.click('form button[type=submit]');
+  await page.waitForURL(`**${next}`);
+}
+
 /** Resolves after `ms` milliseconds. */
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -26,6 +26,15 @@ pub fn Villages(props: &VillagesProps) -> Html {
     let list = use_remote((), api::admin::villages);
     let district = props.me.is_district_admin();
     let created = use_state(|| None::<String>);
+    // Kept here, above the list that reloads, so the one-time link stays on screen.
+    let assigned = use_state(|| None::<AdminAssigned>);
+    let on_assigned = {
+        let (assigned, retry) = (assigned.clone(), list.retry());
+        Callback::from(move |result: AdminAssigned| {
+            assigned.set(Some(result));
+            retry.emit(());
+        })
+    };
     let on_created = {
         let (created, retry) = (created.clone(), list.retry());
         Callback::from(move |v: AdminVillage| {
@@ -47,6 +56,13 @@ pub fn Villages(props: &VillagesProps) -> Html {
             }
             <section class="panel">
                 <h2>{ "Desa yang Anda kelola" }</h2>
+                if let Some(result) = &*assigned {
+                    if let Some(link) = &result.reset_link {
+                        <ResetLinkBox link={link.clone()} />
+                    } else {
+                        <p class="form-success" role="status">{ format!("{} kini admin desa.", result.user.name) }</p>
+                    }
+                }
                 { match list.get() {
                     Remote::Loading => html! { <SkeletonList count={3} /> },
                     Remote::Failed(error) => html! { <ErrorState error={error.clone()} on_retry={list.retry()} /> },
@@ -54,7 +70,8 @@ pub fn Villages(props: &VillagesProps) -> Html {
                     Remote::Loaded(items) => html! {
                         <ul class="village-admin-list">
                             { for items.iter().map(|v| html! {
-                                <VillageItem key={v.id} village={v.clone()} {district} on_change={list.retry()} />
+                                <VillageItem key={v.id} village={v.clone()} {district} on_change={list.retry()}
+                                    on_assigned={on_assigned.clone()} />
                             }) }
                         </ul>
                     },
@@ -69,6 +86,7 @@ struct VillageItemProps {
     village: AdminVillage,
     district: bool,
     on_change: Callback<()>,
+    on_assigned: Callback<AdminAssigned>,
 }
 
 #[component]
@@ -114,7 +132,7 @@ fn VillageItem(props: &VillageItemProps) -> Html {
                 <p class="form-alert" role="alert">{ error.message() }</p>
             }
             if props.district {
-                <AssignAdmin village={v.id} on_change={props.on_change.clone()} />
+                <AssignAdmin village={v.id} on_assigned={props.on_assigned.clone()} />
             }
         </li>
     }
@@ -123,7 +141,7 @@ fn VillageItem(props: &VillageItemProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct AssignAdminProps {
     village: i64,
-    on_change: Callback<()>,
+    on_assigned: Callback<AdminAssigned>,
 }
 
 /// Names a village admin by name and WhatsApp number; a new account gets a link to set its password.
@@ -132,11 +150,9 @@ fn AssignAdmin(props: &AssignAdminProps) -> Html {
     let open = use_state(|| false);
     let form = use_state(NewAdmin::default);
     let submission = use_state(Submission::default);
-    let assigned = use_state(|| None::<AdminAssigned>);
     let village = props.village;
     let onsubmit = {
-        let (form, submission, assigned, done) =
-            (form.clone(), submission.clone(), assigned.clone(), props.on_change.clone());
+        let (form, submission, done) = (form.clone(), submission.clone(), props.on_assigned.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let local = form.validate();
@@ -145,15 +161,13 @@ fn AssignAdmin(props: &AssignAdminProps) -> Html {
                 return;
             }
             submission.set(Submission { busy: true, ..Default::default() });
-            let (body, form, submission, assigned, done) =
-                ((*form).clone(), form.clone(), submission.clone(), assigned.clone(), done.clone());
+            let (body, form, submission, done) = ((*form).clone(), form.clone(), submission.clone(), done.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match api::admin::add_village_admin(village, body).await {
                     Ok(result) => {
                         submission.set(Submission::default());
                         form.set(NewAdmin::default());
-                        assigned.set(Some(result));
-                        done.emit(());
+                        done.emit(result);
                     }
                     Err(error) => submission.set(Submission { error: Some(error), ..Default::default() }),
                 }
@@ -163,13 +177,6 @@ fn AssignAdmin(props: &AssignAdminProps) -> Html {
     let id = format!("admin-desa-{village}");
     html! {
         <div class="assign-admin">
-            if let Some(result) = &*assigned {
-                if let Some(link) = &result.reset_link {
-                    <ResetLinkBox link={link.clone()} />
-                } else {
-                    <p class="form-success" role="status">{ format!("{} kini admin desa ini.", result.user.name) }</p>
-                }
-            }
             if *open {
                 <form class="form form--inline" {onsubmit} novalidate=true>
                     <FormAlert message={submission.message()} />
