@@ -142,6 +142,25 @@ macro_rules! on_both_databases {
     )+};
 }
 
+/// Runs each named `async fn(Engine)` (a test that starts its own servers, e.g. with another
+/// configuration) as two tests, `NAME::sqlite` and `NAME::postgres`.
+#[macro_export]
+macro_rules! on_both_engines {
+    ($($name:ident),+ $(,)?) => {$(
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$name($crate::Engine::Sqlite).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                super::$name($crate::Engine::Postgres).await;
+            }
+        }
+    )+};
+}
+
 /// Asserts that `res` is a problem document with `status`, and returns it.
 pub async fn assert_problem(res: reqwest::Response, status: u16) -> shared::Problem {
     assert_eq!(res.status().as_u16(), status, "status of {}", res.url());

@@ -1,6 +1,8 @@
 //! Integration tests: the real server over HTTP, every test on SQLite and on PostgreSQL.
 
 mod access;
+mod admin_flows;
+mod auth_flows;
 mod platform;
 mod regions;
 mod site;
