@@ -3,12 +3,11 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::components::layout::{Footer, Header, NavItem, Target};
+use crate::components::layout::{Frame, Header, NavItem, Target};
 use crate::pages::directory::DirectoryPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::village::VillagePage;
-use crate::session::SessionProvider;
 
 /// Every page address the portal knows (accounts and the admin area are the workspace app's).
 #[derive(Clone, Debug, PartialEq, Routable)]
@@ -38,14 +37,7 @@ fn switch(route: Route) -> Html {
 pub fn App() -> Html {
     html! {
         <BrowserRouter>
-            <SessionProvider>
-                <ScrollToTop />
-                <PortalHeader />
-                <main id="isi" class="main">
-                    <Switch<Route> render={switch} />
-                </main>
-                <Footer />
-            </SessionProvider>
+            <Frame header={html! { <PortalHeader /> }}><Switch<Route> render={switch} /></Frame>
         </BrowserRouter>
     }
 }
@@ -62,19 +54,6 @@ fn PortalHeader() -> Html {
         <Header<Route> {items} admin={(Target::Away("/admin"), false)} account={(Target::Away("/akun"), false)}
             sign_in={Target::Away("/masuk")} />
     }
-}
-
-/// Scrolls back to the top whenever the address changes, as a full page load would.
-#[component]
-pub fn ScrollToTop() -> Html {
-    let location = use_location();
-    let address = location.map(|l| format!("{}{}", l.path(), l.query_str()));
-    use_effect_with(address, |_| {
-        if let Some(window) = web_sys::window() {
-            window.scroll_to_with_x_and_y(0.0, 0.0);
-        }
-    });
-    Html::default()
 }
 
 #[cfg(test)]

@@ -4,12 +4,10 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::ScrollToTop;
-use crate::components::layout::{Footer, Header, NavItem, Target};
+use crate::components::layout::{Frame, Header, NavItem, Target};
 use crate::pages::account::{AccountPage, SetPasswordPage, SignInPage, SignUpPage};
 use crate::pages::admin::AdminPage;
 use crate::pages::not_found::NotFoundPage;
-use crate::session::SessionProvider;
 
 /// Every page address the workspace knows.
 #[derive(Clone, Debug, PartialEq, Routable)]
@@ -47,14 +45,7 @@ fn switch(route: Route) -> Html {
 pub fn Workspace() -> Html {
     html! {
         <BrowserRouter>
-            <SessionProvider>
-                <ScrollToTop />
-                <WorkspaceHeader />
-                <main id="isi" class="main">
-                    <Switch<Route> render={switch} />
-                </main>
-                <Footer />
-            </SessionProvider>
+            <Frame header={html! { <WorkspaceHeader /> }}><Switch<Route> render={switch} /></Frame>
         </BrowserRouter>
     }
 }

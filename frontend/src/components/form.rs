@@ -156,6 +156,35 @@ pub fn setter<T: Clone + 'static>(state: &UseStateHandle<T>, apply: fn(&mut T, S
     })
 }
 
+/// Submits a form: refuses while a submit is under way, shows `local` errors without sending, else
+/// sends (`send` only runs when awaited) and calls `done` with the answer, or keeps the server's errors
+/// beside their fields.
+pub fn submit<T: 'static>(
+    submission: &UseStateHandle<Submission>,
+    local: Vec<FieldError>,
+    send: impl std::future::Future<Output = Result<T, ApiError>> + 'static,
+    done: impl FnOnce(T) + 'static,
+) {
+    if submission.busy {
+        return;
+    }
+    if !local.is_empty() {
+        submission.set(Submission { local, ..Default::default() });
+        return;
+    }
+    submission.set(Submission { busy: true, ..Default::default() });
+    let submission = submission.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        match send.await {
+            Ok(answer) => {
+                submission.set(Submission::default());
+                done(answer);
+            }
+            Err(error) => submission.set(Submission { error: Some(error), ..Default::default() }),
+        }
+    });
+}
+
 /// A form's state: what was typed stays, errors from the local check and from the server.
 #[derive(Clone, Default, PartialEq)]
 pub struct Submission {

@@ -4,7 +4,41 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::session::use_session;
+use crate::session::{SessionProvider, use_session};
+
+#[derive(Properties, PartialEq)]
+pub struct FrameProps {
+    /// The app's header (its menu items differ).
+    pub header: Html,
+    /// The page.
+    pub children: Html,
+}
+
+/// Everything around a page, inside an app's router: who is signed in, the header, the page, the footer.
+#[component]
+pub fn Frame(props: &FrameProps) -> Html {
+    html! {
+        <SessionProvider>
+            <ScrollToTop />
+            { props.header.clone() }
+            <main id="isi" class="main">{ props.children.clone() }</main>
+            <Footer />
+        </SessionProvider>
+    }
+}
+
+/// Scrolls back to the top whenever the address changes, as a full page load would.
+#[component]
+fn ScrollToTop() -> Html {
+    let location = use_location();
+    let address = location.map(|l| format!("{}{}", l.path(), l.query_str()));
+    use_effect_with(address, |_| {
+        if let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
+    Html::default()
+}
 
 /// Where a menu item leads.
 #[derive(Clone, PartialEq)]

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::api;
 use crate::components::error_state::ErrorState;
-use crate::components::form::{FormAlert, Submission, TextField, setter};
+use crate::components::form::{FormAlert, Submission, TextField, setter, submit};
 use crate::hooks::{Remote, use_remote};
 
 #[derive(Properties, PartialEq)]
@@ -23,22 +23,10 @@ pub fn Producers(props: &ProducersProps) -> Html {
         let (form, submission, list) = (form.clone(), submission.clone(), list.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let local = form.validate();
-            if !local.is_empty() {
-                submission.set(Submission { local, ..Default::default() });
-                return;
-            }
-            submission.set(Submission { busy: true, ..Default::default() });
-            let (body, form, submission, list) = ((*form).clone(), form.clone(), submission.clone(), list.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::account::add_producer(shop, body).await {
-                    Ok(_) => {
-                        form.set(NewProducer::default());
-                        submission.set(Submission::default());
-                        list.retry().emit(());
-                    }
-                    Err(error) => submission.set(Submission { error: Some(error), ..Default::default() }),
-                }
+            let (cleared, list) = (form.clone(), list.clone());
+            submit(&submission, form.validate(), api::account::add_producer(shop, (*form).clone()), move |_| {
+                cleared.set(NewProducer::default());
+                list.retry().emit(());
             });
         })
     };

@@ -9,7 +9,7 @@ use shared::{
 use yew::prelude::*;
 
 use crate::api;
-use crate::components::form::{FormAlert, PasswordField, Submission, TextField, setter};
+use crate::components::form::{FormAlert, PasswordField, Submission, TextField, setter, submit};
 use crate::session::use_session;
 
 #[derive(Properties, PartialEq)]
@@ -28,24 +28,11 @@ pub fn ProfileSection(props: &MeProps) -> Html {
         let (form, submission, saved, session) = (form.clone(), submission.clone(), saved.clone(), session.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let local = form.validate();
             saved.set(false);
-            if !local.is_empty() {
-                submission.set(Submission { local, ..Default::default() });
-                return;
-            }
-            submission.set(Submission { busy: true, ..Default::default() });
-            let (form, submission, saved, session) =
-                ((*form).clone(), submission.clone(), saved.clone(), session.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::account::update_profile(form).await {
-                    Ok(me) => {
-                        submission.set(Submission::default());
-                        saved.set(true);
-                        session.set.emit(Some(me));
-                    }
-                    Err(error) => submission.set(Submission { error: Some(error), ..Default::default() }),
-                }
+            let (saved, session) = (saved.clone(), session.clone());
+            submit(&submission, form.validate(), api::account::update_profile((*form).clone()), move |me| {
+                saved.set(true);
+                session.set.emit(Some(me));
             });
         })
     };
@@ -89,21 +76,10 @@ pub fn PasswordSection() -> Html {
                 local.push(shared::FieldError::new("current_password", "Isi kata sandi Anda saat ini."));
             }
             check_password("new_password", &form.new_password, &mut local);
-            if !local.is_empty() {
-                submission.set(Submission { local, ..Default::default() });
-                return;
-            }
-            submission.set(Submission { busy: true, ..Default::default() });
-            let (body, form, submission, saved) = ((*form).clone(), form.clone(), submission.clone(), saved.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::account::change_password(body).await {
-                    Ok(()) => {
-                        submission.set(Submission::default());
-                        form.set(PasswordChange::default());
-                        saved.set(true);
-                    }
-                    Err(error) => submission.set(Submission { error: Some(error), ..Default::default() }),
-                }
+            let (cleared, saved) = (form.clone(), saved.clone());
+            submit(&submission, local, api::account::change_password((*form).clone()), move |()| {
+                cleared.set(PasswordChange::default());
+                saved.set(true);
             });
         })
     };

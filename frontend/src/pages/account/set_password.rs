@@ -6,7 +6,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::api;
-use crate::components::form::{FormAlert, PasswordField, Submission, setter};
+use crate::components::form::{FormAlert, PasswordField, Submission, setter, submit};
 use crate::hooks::{Remote, page_title, use_remote, use_title};
 use crate::session::use_session;
 use crate::when::date_time;
@@ -35,22 +35,11 @@ pub fn SetPasswordPage() -> Html {
             e.prevent_default();
             let mut local = Vec::new();
             check_password("new_password", &form.new_password, &mut local);
-            if !local.is_empty() {
-                submission.set(Submission { local, ..Default::default() });
-                return;
-            }
-            submission.set(Submission { busy: true, ..Default::default() });
-            let (body, submission, session, navigator) =
-                ((*form).clone(), submission.clone(), session.clone(), navigator.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::account::reset_password(body).await {
-                    Ok(me) => {
-                        session.set.emit(Some(me));
-                        if let Some(navigator) = navigator {
-                            navigator.replace(&Route::Account);
-                        }
-                    }
-                    Err(error) => submission.set(Submission { error: Some(error), ..Default::default() }),
+            let (session, navigator) = (session.clone(), navigator.clone());
+            submit(&submission, local, api::account::reset_password((*form).clone()), move |me| {
+                session.set.emit(Some(me));
+                if let Some(navigator) = navigator {
+                    navigator.replace(&Route::Account);
                 }
             });
         })

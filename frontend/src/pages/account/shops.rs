@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::producers::Producers;
 use crate::api;
-use crate::components::form::{FormAlert, Submission, TextField, setter};
+use crate::components::form::{FormAlert, Submission, TextField, setter, submit};
 use crate::hooks::{Remote, use_remote};
 use crate::session::use_session;
 use crate::when::date_time;
@@ -88,25 +88,14 @@ fn ApplyForm(props: &ApplyProps) -> Html {
         let (form, submission, session, open) = (form.clone(), submission.clone(), session.clone(), open.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let local = form.validate();
-            if !local.is_empty() {
-                submission.set(Submission { local, ..Default::default() });
-                return;
-            }
-            submission.set(Submission { busy: true, ..Default::default() });
-            let (body, submission, session, open) =
-                ((*form).clone(), submission.clone(), session.clone(), open.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::account::apply_for_shop(body).await {
-                    Ok(_) => {
-                        submission.set(Submission::default());
-                        open.set(false);
-                        if let Ok(me) = api::account::me().await {
-                            session.set.emit(me);
-                        }
+            let (session, open) = (session.clone(), open.clone());
+            submit(&submission, form.validate(), api::account::apply_for_shop((*form).clone()), move |_| {
+                open.set(false);
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok(me) = api::account::me().await {
+                        session.set.emit(me);
                     }
-                    Err(error) => submission.set(Submission { error: Some(error), ..Default::default() }),
-                }
+                });
             });
         })
     };

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::api;
-use crate::components::form::{FormAlert, PasswordField, Submission, TextField, setter};
+use crate::components::form::{FormAlert, PasswordField, Submission, TextField, setter, submit};
 use crate::hooks::{page_title, use_title};
 use crate::session::{next_path, use_session};
 use crate::workspace::Route;
@@ -45,9 +45,6 @@ pub fn SignInPage() -> Html {
             (form.clone(), submission.clone(), session.clone(), navigator.clone(), next.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if submission.busy {
-                return;
-            }
             let mut local = Vec::new();
             if form.login.trim().is_empty() {
                 local.push(shared::FieldError::new("login", "Isi nomor WhatsApp atau e-mail Anda."));
@@ -55,21 +52,10 @@ pub fn SignInPage() -> Html {
             if form.password.is_empty() {
                 local.push(shared::FieldError::new("password", "Isi kata sandi Anda."));
             }
-            if !local.is_empty() {
-                submission.set(Submission { local, ..Default::default() });
-                return;
-            }
-            submission.set(Submission { busy: true, ..Default::default() });
-            let (form, submission, session, navigator, next) =
-                ((*form).clone(), submission.clone(), session.clone(), navigator.clone(), next.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::account::sign_in(form).await {
-                    Ok(me) => {
-                        session.set.emit(Some(me));
-                        go_to(&navigator, &next);
-                    }
-                    Err(error) => submission.set(Submission { error: Some(error), ..Default::default() }),
-                }
+            let (session, navigator, next) = (session.clone(), navigator.clone(), next.clone());
+            submit(&submission, local, api::account::sign_in((*form).clone()), move |me| {
+                session.set.emit(Some(me));
+                go_to(&navigator, &next);
             });
         })
     };

@@ -6,7 +6,7 @@ use yew_router::prelude::*;
 
 use super::sign_in::{go_to, use_next_path};
 use crate::api;
-use crate::components::form::{FormAlert, PasswordField, Submission, TextField, setter};
+use crate::components::form::{FormAlert, PasswordField, Submission, TextField, setter, submit};
 use crate::hooks::{page_title, use_title};
 use crate::session::use_session;
 use crate::workspace::Route;
@@ -25,25 +25,10 @@ pub fn SignUpPage() -> Html {
             (form.clone(), submission.clone(), session.clone(), navigator.clone(), next.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if submission.busy {
-                return;
-            }
-            let local = form.validate();
-            if !local.is_empty() {
-                submission.set(Submission { local, ..Default::default() });
-                return;
-            }
-            submission.set(Submission { busy: true, ..Default::default() });
-            let (form, submission, session, navigator, next) =
-                ((*form).clone(), submission.clone(), session.clone(), navigator.clone(), next.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::account::sign_up(form).await {
-                    Ok(me) => {
-                        session.set.emit(Some(me));
-                        go_to(&navigator, &next);
-                    }
-                    Err(error) => submission.set(Submission { error: Some(error), ..Default::default() }),
-                }
+            let (session, navigator, next) = (session.clone(), navigator.clone(), next.clone());
+            submit(&submission, form.validate(), api::account::sign_up((*form).clone()), move |me| {
+                session.set.emit(Some(me));
+                go_to(&navigator, &next);
             });
         })
     };

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::reset_link::ResetLinkBox;
 use crate::api::{self, ApiError};
 use crate::components::error_state::ErrorState;
-use crate::components::form::{FormAlert, Submission, TextField, setter};
+use crate::components::form::{FormAlert, Submission, TextField, setter, submit};
 use crate::components::skeleton::SkeletonList;
 use crate::hooks::{Remote, use_remote};
 use crate::when::date_time;
@@ -47,22 +47,10 @@ pub fn DistrictAdmins(props: &DistrictAdminsProps) -> Html {
             if let Err(message) = district_scope(form.region.as_deref().unwrap_or_default()) {
                 local.push(shared::FieldError::new("region", message));
             }
-            if !local.is_empty() {
-                submission.set(Submission { local, ..Default::default() });
-                return;
-            }
-            submission.set(Submission { busy: true, ..Default::default() });
-            let (body, submission, assigned, retry) =
-                ((*form).clone(), submission.clone(), assigned.clone(), retry.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::admin::add_district_admin(body).await {
-                    Ok(result) => {
-                        submission.set(Submission::default());
-                        assigned.set(Some(result));
-                        retry.emit(());
-                    }
-                    Err(error) => submission.set(Submission { error: Some(error), ..Default::default() }),
-                }
+            let (assigned, retry) = (assigned.clone(), retry.clone());
+            submit(&submission, local, api::admin::add_district_admin((*form).clone()), move |result| {
+                assigned.set(Some(result));
+                retry.emit(());
             });
         })
     };

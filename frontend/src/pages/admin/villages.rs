@@ -11,7 +11,7 @@ use super::reset_link::ResetLinkBox;
 use crate::api::{self, ApiError};
 use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
-use crate::components::form::{FormAlert, Submission, TextField, setter};
+use crate::components::form::{FormAlert, Submission, TextField, setter, submit};
 use crate::components::skeleton::SkeletonList;
 use crate::hooks::{Remote, use_remote};
 use crate::links::region_line;
@@ -155,23 +155,16 @@ fn AssignAdmin(props: &AssignAdminProps) -> Html {
         let (form, submission, done) = (form.clone(), submission.clone(), props.on_assigned.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let local = form.validate();
-            if !local.is_empty() {
-                submission.set(Submission { local, ..Default::default() });
-                return;
-            }
-            submission.set(Submission { busy: true, ..Default::default() });
-            let (body, form, submission, done) = ((*form).clone(), form.clone(), submission.clone(), done.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::admin::add_village_admin(village, body).await {
-                    Ok(result) => {
-                        submission.set(Submission::default());
-                        form.set(NewAdmin::default());
-                        done.emit(result);
-                    }
-                    Err(error) => submission.set(Submission { error: Some(error), ..Default::default() }),
-                }
-            });
+            let (cleared, done) = (form.clone(), done.clone());
+            submit(
+                &submission,
+                form.validate(),
+                api::admin::add_village_admin(village, (*form).clone()),
+                move |result| {
+                    cleared.set(NewAdmin::default());
+                    done.emit(result);
+                },
+            );
         })
     };
     let id = format!("admin-desa-{village}");
