@@ -6,7 +6,7 @@ use axum::{
     extract::{FromRequestParts, State},
     http::{StatusCode, request::Parts},
 };
-use shared::{AdminVillage, AuditAction, GrantHolder, NewVillage, RegionCode, RegionLevel, RegionPath};
+use shared::{AdminVillage, AuditAction, GrantHolder, NewVillage, RegionCode, RegionLevel};
 use sqlx::Row;
 
 use super::audit;
@@ -98,12 +98,7 @@ async fn load(state: &AppState, condition: &str) -> AppResult<Vec<AdminVillage>>
             id,
             slug: r.try_get("slug")?,
             name: r.try_get("name")?,
-            region: RegionPath {
-                code: r.try_get("region_code")?,
-                kecamatan: r.try_get("kecamatan")?,
-                kabupaten: r.try_get("kabupaten")?,
-                provinsi: r.try_get("provinsi")?,
-            },
+            region: villages::region_path(r)?,
             admins: holders,
             pending_shops: r.try_get("pending_shops")?,
             is_demo: flag(r, "is_demo")?,

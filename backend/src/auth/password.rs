@@ -1,9 +1,14 @@
-//! Passwords: Argon2id hashing on a few dedicated threads (each hash takes 19 MiB, so a flood of
-//! sign-ins queues instead of eating the memory), and the rules a new password must pass.
+//! Passwords: Argon2id hashing on a few dedicated threads, each with its own 19 MiB of working memory
+//! allocated once (a flood of sign-ins queues instead of eating the memory), and the rules a new
+//! password must pass.
 
+use std::cell::RefCell;
 use std::sync::{Arc, Mutex, mpsc};
 
-use argon2::{Algorithm, Argon2, Params, PasswordHasher, PasswordVerifier, Version, password_hash::phc::PasswordHash};
+use argon2::{
+    Algorithm, Argon2, Block, Params, Version,
+    password_hash::phc::{Output, ParamsString, PasswordHash, Salt},
+};
 use shared::FieldError;
 
 use crate::error::{AppError, AppResult};
@@ -16,9 +21,9 @@ type Job = Box<dyn FnOnce() + Send>;
 /// Common passwords people pick, lower-case; any of these is refused.
 const COMMON: &str = include_str!("common_passwords.txt");
 
-/// Hashes and verifies passwords on `concurrency` threads of its own. Fixed threads (rather than
-/// tokio's blocking pool, which grows to hundreds) keep the memory bounded: the allocator keeps each
-/// thread's 19 MiB for reuse, so the peak is about `concurrency` × 19 MiB whatever the load.
+/// Hashes and verifies passwords on `concurrency` threads of its own, each reusing one 19 MiB buffer:
+/// the memory is `concurrency` × 19 MiB whatever the load (tokio's blocking pool would grow to
+/// hundreds of threads, and the allocator would keep several buffers per thread).
 #[derive(Clone)]
 pub struct Hasher {
     jobs: mpsc::SyncSender<Job>,
@@ -28,14 +33,31 @@ pub struct Hasher {
 }
 
 /// Argon2id with m = 19456 KiB, t = 2, p = 1 (the OWASP recommendation).
-fn argon2() -> Argon2<'static> {
-    let params = Params::new(19_456, 2, 1, None).expect("valid Argon2 parameters");
-    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+fn params() -> Params {
+    Params::new(19_456, 2, 1, None).expect("valid Argon2 parameters")
+}
+
+thread_local! {
+    /// This thread's Argon2 working memory, allocated on its first hash and kept.
+    static MEMORY: RefCell<Vec<Block>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The Argon2id output of `password` with `salt` and `params`, computed in this thread's memory.
+fn compute(params: &Params, password: &[u8], salt: &[u8], out: &mut [u8]) -> anyhow::Result<()> {
+    let argon2 = Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone());
+    MEMORY
+        .with_borrow_mut(|memory| {
+            memory.resize(params.block_count(), Block::new());
+            argon2.hash_password_into_with_memory(password, salt, out, memory.as_mut_slice())
+        })
+        .map_err(|e| anyhow::anyhow!("hashing failed: {e}"))
 }
 
 impl Hasher {
     pub fn new(concurrency: usize) -> anyhow::Result<Hasher> {
-        let decoy = hash_now(&super::token::generate())?;
+        // On a thread of its own, so that no long-lived thread keeps working memory for it.
+        let decoy = std::thread::scope(|s| s.spawn(|| hash_now(&super::token::generate())).join())
+            .map_err(|_| anyhow::anyhow!("the decoy hash panicked"))??;
         let (jobs, queue) = mpsc::sync_channel::<Job>(QUEUE);
         let queue = Arc::new(Mutex::new(queue));
         for n in 0..concurrency.max(1) {
@@ -69,12 +91,7 @@ impl Hasher {
             Some(stored) => (stored, true),
             None => (self.decoy.as_ref().clone(), false),
         };
-        let matches = self
-            .blocking(move || {
-                let parsed = PasswordHash::new(&stored).map_err(|e| anyhow::anyhow!("stored hash unreadable: {e}"))?;
-                Ok(argon2().verify_password(password.as_bytes(), &parsed).is_ok())
-            })
-            .await?;
+        let matches = self.blocking(move || verify_now(&stored, &password)).await?;
         Ok(real && matches)
     }
 
@@ -91,9 +108,35 @@ impl Hasher {
     }
 }
 
+/// A PHC string (`$argon2id$v=19$m=19456,t=2,p=1$salt$hash`) of `password` with a fresh salt.
 fn hash_now(password: &str) -> anyhow::Result<String> {
-    let hash = argon2().hash_password(password.as_bytes()).map_err(|e| anyhow::anyhow!("hashing failed: {e}"))?;
+    let mut salt = [0u8; 16];
+    getrandom::fill(&mut salt).map_err(|e| anyhow::anyhow!("no random salt: {e}"))?;
+    let params = params();
+    let mut out = [0u8; 32];
+    compute(&params, password.as_bytes(), &salt, &mut out)?;
+    let phc = |e| anyhow::anyhow!("PHC string: {e}");
+    let hash = PasswordHash {
+        algorithm: Algorithm::Argon2id.ident(),
+        version: Some(Version::V0x13.into()),
+        params: ParamsString::try_from(&params).map_err(|e| anyhow::anyhow!("PHC params: {e}"))?,
+        salt: Some(Salt::new(&salt).map_err(phc)?),
+        hash: Some(Output::new(&out).map_err(phc)?),
+    };
     Ok(hash.to_string())
+}
+
+/// Whether `password` matches the PHC string `stored` (with the parameters stored in it).
+fn verify_now(stored: &str, password: &str) -> anyhow::Result<bool> {
+    let parsed = PasswordHash::new(stored).map_err(|e| anyhow::anyhow!("stored hash unreadable: {e}"))?;
+    let (Some(salt), Some(expected)) = (&parsed.salt, &parsed.hash) else {
+        anyhow::bail!("stored hash lacks its salt or output");
+    };
+    let params = Params::try_from(&parsed).map_err(|e| anyhow::anyhow!("stored hash parameters: {e}"))?;
+    let mut out = vec![0u8; expected.len()];
+    compute(&params, password.as_bytes(), salt.as_ref(), &mut out)?;
+    // `Output` compares in constant time.
+    Ok(Output::new(&out).map_err(|e| anyhow::anyhow!("{e}"))? == *expected)
 }
 
 /// The rules beyond length (which `shared` checks): not a common password, not the person's own phone
@@ -150,5 +193,16 @@ mod tests {
         assert!(hasher.verify(Some(hash.clone()), "tenun ikat sukarara").await.unwrap());
         assert!(!hasher.verify(Some(hash), "tenun ikat sukaraRa").await.unwrap());
         assert!(!hasher.verify(None, "anything at all").await.unwrap());
+    }
+
+    #[test]
+    fn reads_hashes_the_argon2_crate_writes_and_the_other_way() {
+        use argon2::{PasswordHasher, PasswordVerifier};
+        let reference = Argon2::new(Algorithm::Argon2id, Version::V0x13, params());
+        let theirs = reference.hash_password(b"sandi bersama").unwrap().to_string();
+        assert!(verify_now(&theirs, "sandi bersama").unwrap());
+        assert!(!verify_now(&theirs, "sandi lain").unwrap());
+        let ours = hash_now("sandi bersama").unwrap();
+        assert!(reference.verify_password(b"sandi bersama", ours.as_str()).is_ok());
     }
 }

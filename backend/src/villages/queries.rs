@@ -179,6 +179,16 @@ pub async fn all_slugs(db: &Db) -> sqlx::Result<Vec<(String, i64)>> {
     rows.iter().map(|r| Ok((r.try_get("slug")?, r.try_get("updated_at")?))).collect()
 }
 
+/// A village's region names from `region_code`, `kecamatan`, `kabupaten`, `provinsi` columns.
+pub fn region_path(row: &AnyRow) -> sqlx::Result<RegionPath> {
+    Ok(RegionPath {
+        code: row.try_get("region_code")?,
+        kecamatan: row.try_get("kecamatan")?,
+        kabupaten: row.try_get("kabupaten")?,
+        provinsi: row.try_get("provinsi")?,
+    })
+}
+
 fn summary_from_row(row: &AnyRow) -> sqlx::Result<VillageSummary> {
     let idm = match row.try_get::<Option<f64>, _>("idm_score")? {
         Some(score) => Some(Idm {
@@ -205,12 +215,7 @@ fn summary_from_row(row: &AnyRow) -> sqlx::Result<VillageSummary> {
     Ok(VillageSummary {
         slug: row.try_get("slug")?,
         name: row.try_get("name")?,
-        region: RegionPath {
-            code: row.try_get("region_code")?,
-            kecamatan: row.try_get("kecamatan")?,
-            kabupaten: row.try_get("kabupaten")?,
-            provinsi: row.try_get("provinsi")?,
-        },
+        region: region_path(row)?,
         tagline: row.try_get("tagline")?,
         idm,
         flagship,
