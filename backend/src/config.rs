@@ -17,6 +17,8 @@ pub struct Config {
     pub db_max_connections: u32,
     pub request_timeout: Duration,
     pub body_limit_bytes: usize,
+    /// Largest picture upload (the browser shrinks photos first; this bounds what the server reads).
+    pub upload_limit_bytes: usize,
     pub sqlite_busy_timeout: Duration,
     /// Load the demo villages into an empty database.
     pub demo_data: bool,
@@ -83,6 +85,7 @@ impl Config {
             db_max_connections: parse(&lookup, "LAPAK_DB_MAX_CONNECTIONS", "16")?,
             request_timeout: Duration::from_secs(parse(&lookup, "LAPAK_REQUEST_TIMEOUT_SECS", "30")?),
             body_limit_bytes: parse(&lookup, "LAPAK_BODY_LIMIT_BYTES", "1048576")?,
+            upload_limit_bytes: parse(&lookup, "LAPAK_UPLOAD_LIMIT_BYTES", "10485760")?,
             sqlite_busy_timeout: Duration::from_millis(parse(&lookup, "LAPAK_SQLITE_BUSY_TIMEOUT_MS", "5000")?),
             demo_data: parse(&lookup, "LAPAK_DEMO_DATA", "true")?,
             sign_in_limit_account: parse(&lookup, "LAPAK_SIGNIN_LIMIT_ACCOUNT", "10")?,

@@ -35,6 +35,9 @@ pub enum AppError {
     TooManyRequests { message: String, retry_after_secs: u64 },
     #[error("request body too large")]
     PayloadTooLarge,
+    /// The body is of a kind this address does not take; the message says which it takes.
+    #[error("{0}")]
+    UnsupportedMedia(String),
     /// A dependency (the database) cannot be reached right now.
     #[error("service unavailable")]
     Unavailable,
@@ -65,6 +68,7 @@ impl AppError {
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::UnsupportedMedia(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -74,9 +78,11 @@ impl AppError {
     pub fn problem(&self) -> Problem {
         let status = self.status();
         let detail = match self {
-            AppError::BadRequest(m) | AppError::NotFound(m) | AppError::Forbidden(m) | AppError::Conflict(m) => {
-                m.clone()
-            }
+            AppError::BadRequest(m)
+            | AppError::NotFound(m)
+            | AppError::Forbidden(m)
+            | AppError::Conflict(m)
+            | AppError::UnsupportedMedia(m) => m.clone(),
             AppError::TooManyRequests { message, .. } => message.clone(),
             AppError::Unauthorized => "Silakan masuk terlebih dahulu.".into(),
             AppError::WrongCredentials => "Nomor HP/e-mail atau kata sandi salah.".into(),

@@ -32,7 +32,9 @@ pub fn apply(router: Router, config: &Config) -> Router {
         |name, value: &'static str| SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value));
     // Each layer wraps the ones before it: the last is the first a request meets.
     router
-        .layer(RequestBodyLimitLayer::new(config.body_limit_bytes))
+        // JSON bodies are held to `body_limit_bytes` by the extractors; only uploads may be larger.
+        .layer(axum::extract::DefaultBodyLimit::max(config.body_limit_bytes))
+        .layer(RequestBodyLimitLayer::new(config.body_limit_bytes.max(config.upload_limit_bytes)))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, config.request_timeout))
         .layer(middleware::from_fn(crate::auth::csrf::guard))
         .layer(middleware::from_fn(personal_never_stored))

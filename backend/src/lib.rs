@@ -12,6 +12,7 @@ pub mod error;
 pub mod extract;
 mod hash;
 mod health;
+pub mod images;
 pub mod markdown;
 pub mod media;
 mod openapi;
@@ -58,7 +59,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
 
 /// The whole application: the JSON API, its OpenAPI document, media, pages and static files.
 pub fn app(state: AppState) -> Router {
-    let (api, openapi) = openapi::api_router().split_for_parts();
+    let (api, openapi) = openapi::api_router(&state.config).split_for_parts();
     let openapi_json = Arc::new(openapi.to_pretty_json().unwrap_or_default());
     let api = api.route(
         "/api/v1/openapi.json",

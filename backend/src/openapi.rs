@@ -3,7 +3,7 @@
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::{accounts, admin, health, regions, shops, state::AppState, villages};
+use crate::{accounts, admin, health, images, regions, shops, state::AppState, villages};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -13,6 +13,7 @@ use crate::{accounts, admin, health, regions, shops, state::AppState, villages};
         (name = "accounts", description = "Sign-up, sign-in, sessions and the user's own account"),
         (name = "shops", description = "Shop applications and member producers"),
         (name = "admin", description = "Village and district administration"),
+        (name = "images", description = "The image pipeline for every upload"),
         (name = "regions", description = "Kemendagri region codes"),
         (name = "health", description = "Probes")
     )
@@ -20,12 +21,13 @@ use crate::{accounts, admin, health, regions, shops, state::AppState, villages};
 struct ApiDoc;
 
 /// Every API route, with its OpenAPI description.
-pub fn api_router() -> OpenApiRouter<AppState> {
+pub fn api_router(config: &crate::config::Config) -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(health::router())
         .merge(accounts::router())
         .merge(shops::router())
         .merge(admin::router())
+        .merge(images::router(config.upload_limit_bytes))
         .merge(villages::router())
         .merge(regions::router())
 }

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod enterprise;
 pub mod format;
 pub mod idm;
+pub mod image;
 pub mod page;
 pub mod phone;
 pub mod problem;
@@ -21,6 +22,7 @@ pub use admin::{
 };
 pub use enterprise::{Enterprise, EnterpriseKind};
 pub use idm::{Idm, IdmStatus};
+pub use image::{Image, ImageVariant};
 pub use page::{Page, PageRequest};
 pub use phone::Phone;
 pub use problem::{FieldError, Problem};

@@ -172,6 +172,15 @@ pub async fn assert_problem(res: reqwest::Response, status: u16) -> shared::Prob
     problem
 }
 
+/// A small PNG picture, `width` × `height`, for uploads.
+pub fn sample_png(width: u32, height: u32) -> Vec<u8> {
+    let img =
+        image::RgbImage::from_fn(width, height, |x, y| image::Rgb([(x * 5 % 256) as u8, (y * 7 % 256) as u8, 90]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png).expect("encode a PNG");
+    out.into_inner()
+}
+
 /// A response header as text ("" when absent).
 pub fn header(res: &reqwest::Response, name: &str) -> String {
     res.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned()

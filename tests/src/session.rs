@@ -39,6 +39,20 @@ impl TestApp {
         if text.is_empty() { Value::Null } else { serde_json::from_str(&text).expect("JSON body") }
     }
 
+    /// Uploads `bytes` as a file of `content_type` (with the CSRF header) as the holder of `cookie`.
+    pub async fn upload(&self, path: &str, cookie: Option<&str>, content_type: &str, bytes: Vec<u8>) -> Response {
+        let mut request = self
+            .client
+            .post(self.url(path))
+            .header("x-lapak-csrf", "1")
+            .header("content-type", content_type)
+            .body(bytes);
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        request.send().await.expect("request reaches the server")
+    }
+
     /// Signs in through the API and returns the `Cookie` header value for the new session.
     pub async fn sign_in(&self, login: &str, password: &str) -> String {
         let body = serde_json::json!({ "login": login, "password": password });

@@ -179,9 +179,15 @@ fn base_config(data_dir: &Path) -> Config {
     config
 }
 
-/// Tests share the template's generated pictures: new uploads get new content-hashed names.
+/// Tests share the template's generated pictures (each of its folders linked), while what a test
+/// uploads lands in the test's own media folder.
 fn link_media(template: &Path, data_dir: &Path) {
-    std::os::unix::fs::symlink(template.join("media"), data_dir.join("media")).expect("link media");
+    let media = data_dir.join("media");
+    std::fs::create_dir_all(&media).expect("media folder");
+    for entry in std::fs::read_dir(template.join("media")).expect("the template's media") {
+        let entry = entry.expect("a media entry");
+        std::os::unix::fs::symlink(entry.path(), media.join(entry.file_name())).expect("link media");
+    }
 }
 
 fn admin_url() -> String {

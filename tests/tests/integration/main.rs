@@ -3,6 +3,7 @@
 mod access;
 mod admin_flows;
 mod auth_flows;
+mod images;
 mod platform;
 mod regions;
 mod site;

@@ -1,0 +1,101 @@
+//! The one image pipeline every upload goes through: `POST /api/v1/images` takes a JPEG, PNG or WebP,
+//! at most two are decoded at once, and the stored sizes come back with their dimensions.
+
+#[cfg(test)]
+mod corpus;
+pub mod process;
+
+use axum::{
+    Json,
+    body::Bytes,
+    extract::{DefaultBodyLimit, FromRequestParts, State},
+    http::{HeaderMap, StatusCode, header, request::Parts},
+};
+use shared::{Image, ImageVariant};
+use tokio::sync::Semaphore;
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+use crate::{
+    auth::CurrentUser,
+    db::now_ms,
+    error::{AppError, AppResult},
+    media::Media,
+    state::AppState,
+};
+
+/// Decodes at once: a 12-megapixel photo takes about 50 MB while it is processed.
+static DECODES: Semaphore = Semaphore::const_new(2);
+
+pub fn router(upload_limit: usize) -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(upload)).layer(DefaultBodyLimit::max(upload_limit))
+}
+
+/// Someone who may upload pictures: an admin, or the owner of an active shop.
+pub struct Uploader(pub CurrentUser);
+
+impl FromRequestParts<AppState> for Uploader {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
+        let user = CurrentUser::from_request_parts(parts, state).await?;
+        if user.is_admin() {
+            return Ok(Uploader(user));
+        }
+        let shops: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM shops WHERE owner_id = $1 AND status = 'active'")
+            .bind(user.id)
+            .fetch_one(&state.db.pool)
+            .await?;
+        if shops == 0 {
+            return Err(AppError::Forbidden("Unggah foto hanya untuk penjual dengan toko aktif dan admin.".into()));
+        }
+        Ok(Uploader(user))
+    }
+}
+
+/// Uploads a picture (the body is the file itself, `Content-Type: image/jpeg`, `image/png` or
+/// `image/webp`); answers its stored sizes. Nothing is stored when the picture is refused.
+#[utoipa::path(post, path = "/api/v1/images", tag = "images",
+    request_body(content = Vec<u8>, content_type = "image/jpeg", description = "A JPEG, PNG or WebP"),
+    responses((status = 201, body = Image), (status = 400, body = shared::Problem),
+        (status = 401, body = shared::Problem), (status = 403, body = shared::Problem),
+        (status = 413, body = shared::Problem), (status = 415, body = shared::Problem)))]
+pub async fn upload(
+    State(state): State<AppState>,
+    Uploader(user): Uploader,
+    headers: HeaderMap,
+    body: Bytes,
+) -> AppResult<(StatusCode, Json<Image>)> {
+    let declared = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    if !matches!(declared, "image/jpeg" | "image/png" | "image/webp") {
+        return Err(AppError::UnsupportedMedia("Kirim foto sebagai JPEG, PNG atau WebP.".into()));
+    }
+    let source_bytes = i64::try_from(body.len()).unwrap_or(i64::MAX);
+    let encoded = {
+        let _permit = DECODES.acquire().await.map_err(|_| AppError::Unavailable)?;
+        tokio::task::spawn_blocking(move || process::process(&body))
+            .await
+            .map_err(|e| AppError::Internal(e.into()))?
+            .map_err(|refusal| AppError::BadRequest(refusal.to_string()))?
+    };
+    let folder = format!("images/{}", uuid::Uuid::new_v4().simple());
+    let mut variants = Vec::with_capacity(encoded.len());
+    for e in encoded {
+        let key = format!("{folder}/{}.{}", e.name, e.extension);
+        state.media.put(&key, e.bytes).await?;
+        variants.push(ImageVariant { url: Media::url(&key), width: e.width, height: e.height });
+    }
+    let json = serde_json::to_string(&variants).map_err(|e| AppError::Internal(e.into()))?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO images (owner_id, variants, source_bytes, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(user.id)
+    .bind(json)
+    .bind(source_bytes)
+    .bind(now_ms())
+    .fetch_one(&state.db.pool)
+    .await?;
+    let mut sizes = variants.into_iter();
+    let mut next = || sizes.next().ok_or_else(|| AppError::Internal(anyhow::anyhow!("a size is missing")));
+    let image = Image { id, thumb: next()?, card: next()?, full: next()?, jpeg: next()? };
+    Ok((StatusCode::CREATED, Json(image)))
+}
