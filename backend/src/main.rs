@@ -107,7 +107,8 @@ VARIABEL LINGKUNGAN:
     LAPAK_DEMO_DATA              true/false: isi data contoh ke basis data kosong (bawaan true)
     LAPAK_DB_MAX_CONNECTIONS     ukuran pool, bawaan 16
     LAPAK_REQUEST_TIMEOUT_SECS   batas waktu permintaan, bawaan 30
-    LAPAK_BODY_LIMIT_BYTES       batas ukuran body, bawaan 1048576
+    LAPAK_BODY_LIMIT_BYTES       batas ukuran body JSON, bawaan 1048576
+    LAPAK_UPLOAD_LIMIT_BYTES     batas ukuran unggahan foto, bawaan 10485760
     LAPAK_SQLITE_BUSY_TIMEOUT_MS busy_timeout SQLite, bawaan 5000
     LAPAK_SIGNIN_LIMIT_ACCOUNT   gagal masuk per akun per jendela, bawaan 10
     LAPAK_SIGNIN_LIMIT_ADDRESS   gagal masuk per alamat IP per jendela, bawaan 300

@@ -24,6 +24,8 @@ pub enum Route {
     Admin,
     #[at("/admin/:section")]
     AdminSection { section: String },
+    #[at("/admin/desa/:id/profil")]
+    VillageProfile { id: i64 },
     #[not_found]
     #[at("/akun/404")]
     NotFound,
@@ -37,6 +39,7 @@ fn switch(route: Route) -> Html {
         Route::SetPassword => html! { <SetPasswordPage /> },
         Route::Admin => html! { <AdminPage section={String::new()} /> },
         Route::AdminSection { section } => html! { <AdminPage {section} /> },
+        Route::VillageProfile { id } => html! { <AdminPage section="desa" village={Some(id)} /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }
@@ -53,7 +56,7 @@ pub fn Workspace() -> Html {
 #[component]
 fn WorkspaceHeader() -> Html {
     let route = use_route::<Route>();
-    let on_admin = matches!(route, Some(Route::Admin | Route::AdminSection { .. }));
+    let on_admin = matches!(route, Some(Route::Admin | Route::AdminSection { .. } | Route::VillageProfile { .. }));
     let on_account = matches!(route, Some(Route::Account | Route::SignIn | Route::SignUp | Route::SetPassword));
     let items =
         vec![NavItem::new("Beranda", Target::Away("/"), false), NavItem::new("Desa", Target::Away("/desa"), false)];
@@ -75,5 +78,6 @@ mod tests {
         assert_eq!(Route::recognize("/admin"), Some(Route::Admin));
         assert_eq!(Route::recognize("/admin/desa"), Some(Route::AdminSection { section: "desa".into() }));
         assert_eq!(Route::recognize("/akun/lain"), Some(Route::NotFound));
+        assert_eq!(Route::recognize("/admin/desa/7/profil"), Some(Route::VillageProfile { id: 7 }));
     }
 }

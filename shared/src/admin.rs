@@ -91,6 +91,7 @@ crate::code_list! {
         ShopApproved = "shop.approved", "Menyetujui toko";
         ShopRejected = "shop.rejected", "Menolak toko";
         ResetLinkIssued = "reset_link.issued", "Membuat tautan atur ulang sandi";
+        VillageProfileUpdated = "village.profile_updated", "Mengubah profil desa";
     }
 }
 

@@ -15,6 +15,7 @@ pub mod sector;
 pub mod shop;
 pub mod slug;
 pub mod village;
+pub mod village_profile;
 
 pub use account::{Grant, Me, RegionRef, ResetLink, Role, UserRef, VillageRef};
 pub use admin::{
@@ -31,6 +32,7 @@ pub use region::{Region, RegionCode, RegionLevel, RegionPath};
 pub use sector::Sector;
 pub use shop::{MyShop, Producer, ShopApplicationView, ShopStatus};
 pub use village::{Flagship, Location, VillageDetail, VillageQuery, VillageSummary};
+pub use village_profile::{ProfileForm, VillageContact};
 
 /// Declares a closed list of values with a stable code (used in JSON, URLs and the database) and an
 /// Indonesian label, so every list in the product is written the same way.

@@ -54,6 +54,9 @@ pub struct VillageDetail {
     /// Square kilometres.
     pub area_km2: Option<f64>,
     pub location: Option<Location>,
+    pub dusun_count: Option<i64>,
+    /// How to reach the village office.
+    pub contact: crate::VillageContact,
     pub enterprises: Vec<Enterprise>,
     /// The village's products on sale, newest first (at most 24).
     pub products: Vec<ProductSummary>,
@@ -158,6 +161,8 @@ mod tests {
             area_km2: None,
             location: None,
             enterprises: vec![],
+            dusun_count: None,
+            contact: Default::default(),
             products: vec![],
         };
         let json = serde_json::to_value(&detail).unwrap();

@@ -4,6 +4,7 @@
 pub mod applications;
 pub mod audit;
 pub mod grants;
+pub mod profile;
 pub mod users;
 pub mod villages;
 
@@ -15,6 +16,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(villages::list, villages::create))
         .routes(routes!(grants::add_village_admin))
+        .routes(routes!(profile::profile, profile::save_profile))
         .routes(routes!(grants::list_district_admins, grants::add_district_admin))
         .routes(routes!(grants::revoke))
         .routes(routes!(applications::queue))

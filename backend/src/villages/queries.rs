@@ -1,8 +1,8 @@
 //! SQL for villages: lists with filters, the profile with its enterprises and products, creation.
 
 use shared::{
-    Flagship, Idm, IdmStatus, Location, Page, PageRequest, RegionCode, RegionLevel, RegionPath, Sector, VillageDetail,
-    VillageQuery, VillageSummary,
+    Flagship, Idm, IdmStatus, Location, Page, PageRequest, Phone, RegionCode, RegionLevel, RegionPath, Sector,
+    VillageContact, VillageDetail, VillageQuery, VillageSummary,
 };
 use sqlx::{Row, any::AnyRow};
 
@@ -117,6 +117,13 @@ pub async fn detail_by_slug(db: &Db, slug: &str) -> sqlx::Result<Lookup<VillageD
         households: row.try_get("households")?,
         area_km2: row.try_get("area_km2")?,
         location,
+        dusun_count: row.try_get("dusun_count")?,
+        contact: VillageContact {
+            office_address: row.try_get("office_address")?,
+            phone: row.try_get::<Option<String>, _>("contact_phone")?.and_then(|p| Phone::parse(&p).ok()),
+            email: row.try_get("contact_email")?,
+            opening_hours: row.try_get("opening_hours")?,
+        },
         enterprises: json_column(&row, "enterprises")?,
         products: json_column(&row, "products")?,
     }))
@@ -146,7 +153,8 @@ fn detail_sql(engine: Engine) -> &'static str {
         );
         format!(
             "SELECT {SUMMARY_COLUMNS}, v.history_html, v.vision_html, v.mission_html, v.population, v.households, \
-             v.area_km2, v.lat, v.lon, {enterprises} AS enterprises, {products} AS products \
+             v.area_km2, v.lat, v.lon, v.dusun_count, v.office_address, v.contact_phone, v.contact_email, \
+             v.opening_hours, {enterprises} AS enterprises, {products} AS products \
              {FROM_VILLAGES} WHERE v.slug = $1"
         )
     };

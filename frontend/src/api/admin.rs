@@ -2,7 +2,7 @@
 //! and the audit log.
 
 use shared::{
-    AdminAssigned, AdminVillage, AuditEntry, DistrictAdminView, NewAdmin, NewVillage, Page, ResetLink,
+    AdminAssigned, AdminVillage, AuditEntry, DistrictAdminView, NewAdmin, NewVillage, Page, ProfileForm, ResetLink,
     ShopApplicationView, ShopStatus, UserRef, shop::Rejection,
 };
 
@@ -20,6 +20,14 @@ pub async fn create_village(code: String) -> Result<AdminVillage, ApiError> {
 
 pub async fn add_village_admin(village: i64, form: NewAdmin) -> Result<AdminAssigned, ApiError> {
     send(Change::Post, &format!("{BASE}/admin/villages/{village}/admins"), Some(&form)).await
+}
+
+pub async fn profile(village: i64) -> Result<ProfileForm, ApiError> {
+    get(&format!("{BASE}/admin/villages/{village}/profile")).await
+}
+
+pub async fn save_profile(village: i64, form: ProfileForm) -> Result<ProfileForm, ApiError> {
+    send(Change::Put, &format!("{BASE}/admin/villages/{village}/profile"), Some(&form)).await
 }
 
 pub async fn district_admins(_: ()) -> Result<Vec<DistrictAdminView>, ApiError> {

@@ -29,9 +29,12 @@ pub struct TextFieldProps {
     /// Distinguishes the fields of two forms on one page.
     #[prop_or(AttrValue::Static("f"))]
     pub form: AttrValue,
+    /// Several lines (a `textarea` of this many rows) instead of one.
+    #[prop_or_default]
+    pub rows: Option<u32>,
 }
 
-/// A labelled input with an optional hint and its error message.
+/// A labelled input (or text area) with an optional hint and its error message.
 #[component]
 pub fn TextField(props: &TextFieldProps) -> Html {
     let id = format!("{}-{}", props.form, props.name);
@@ -42,23 +45,41 @@ pub fn TextField(props: &TextFieldProps) -> Html {
         .flatten()
         .collect::<Vec<_>>()
         .join(" ");
-    let oninput = props.oninput.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
+    let described = (!described.is_empty()).then_some(described);
+    let invalid = props.error.is_some().then_some("true");
+    let control = match props.rows {
+        Some(rows) => {
+            let oninput =
+                props.oninput.reform(|e: InputEvent| e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value());
+            html! {
+                <textarea class="form-field__input form-field__input--text" id={id.clone()} name={props.name.clone()}
+                    rows={rows.to_string()} value={props.value.clone()} aria-invalid={invalid}
+                    aria-describedby={described} {oninput} />
+            }
+        }
+        None => {
+            let oninput = props.oninput.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
+            html! {
+                <input
+                    class="form-field__input"
+                    id={id.clone()}
+                    name={props.name.clone()}
+                    type={props.kind.clone()}
+                    value={props.value.clone()}
+                    autocomplete={props.autocomplete.clone()}
+                    inputmode={props.inputmode.clone()}
+                    required={props.required}
+                    aria-invalid={invalid}
+                    aria-describedby={described}
+                    {oninput}
+                />
+            }
+        }
+    };
     html! {
         <div class={classes!("form-field", props.error.is_some().then_some("has-error"))}>
-            <label class="form-field__label" for={id.clone()}>{ props.label.clone() }</label>
-            <input
-                class="form-field__input"
-                id={id}
-                name={props.name.clone()}
-                type={props.kind.clone()}
-                value={props.value.clone()}
-                autocomplete={props.autocomplete.clone()}
-                inputmode={props.inputmode.clone()}
-                required={props.required}
-                aria-invalid={props.error.is_some().then_some("true")}
-                aria-describedby={(!described.is_empty()).then_some(described)}
-                {oninput}
-            />
+            <label class="form-field__label" for={id}>{ props.label.clone() }</label>
+            { control }
             if let Some(hint) = &props.hint {
                 <p class="form-field__hint" id={hint_id}>{ hint.clone() }</p>
             }

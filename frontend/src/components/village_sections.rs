@@ -1,8 +1,8 @@
 //! The sections of a village profile: statistics, flagship product, profile texts, enterprises,
-//! products on sale and location.
+//! products on sale, contact and location.
 
 use shared::format::{decimal, thousands};
-use shared::{Enterprise, Flagship, Location, ProductSummary, VillageDetail};
+use shared::{Enterprise, Flagship, Location, ProductSummary, VillageContact, VillageDetail};
 use yew::prelude::*;
 
 use crate::components::badges::SectorTag;
@@ -39,6 +39,12 @@ pub fn Stats(props: &DetailProps) -> Html {
                     <dt class="stat__label">{ "Luas wilayah" }</dt>
                     <dd>{ figure(d.area_km2.map(|a| decimal(a, 2)), "km²") }</dd>
                 </div>
+                if let Some(dusun) = d.dusun_count {
+                    <div class="stat">
+                        <dt class="stat__label">{ "Dusun" }</dt>
+                        <dd>{ figure(Some(thousands(dusun)), "dusun") }</dd>
+                    </div>
+                }
             </dl>
         </section>
     }
@@ -146,6 +152,43 @@ pub fn Products(props: &ProductsProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct LocationProps {
     pub location: Option<Location>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ContactProps {
+    pub name: String,
+    pub contact: VillageContact,
+}
+
+/// The village office: address, hours, a WhatsApp button and e-mail, when the admins gave them.
+#[component]
+pub fn ContactSection(props: &ContactProps) -> Html {
+    let c = &props.contact;
+    if c.office_address.is_empty() && c.phone.is_none() && c.email.is_none() && c.opening_hours.is_empty() {
+        return Html::default();
+    }
+    let message = format!("Halo kantor Desa {}, saya ingin bertanya.", props.name);
+    html! {
+        <section class="section" aria-labelledby="kontak">
+            <h2 id="kontak">{ "Kontak kantor desa" }</h2>
+            if !c.office_address.is_empty() {
+                <p class="contact__line">{ &c.office_address }</p>
+            }
+            if !c.opening_hours.is_empty() {
+                <p class="contact__line">{ format!("Jam layanan: {}", c.opening_hours) }</p>
+            }
+            <div class="actions">
+                if let Some(phone) = &c.phone {
+                    <a class="button button--wa" href={phone.whatsapp_url(&message)} target="_blank" rel="noopener noreferrer">
+                        { format!("WhatsApp {}", phone.display()) }
+                    </a>
+                }
+                if let Some(email) = &c.email {
+                    <a class="button button--secondary" href={format!("mailto:{email}")}>{ email.clone() }</a>
+                }
+            </div>
+        </section>
+    }
 }
 
 /// Coordinates and a link to OpenStreetMap (no embedded map: nothing loads from outside).

@@ -5,6 +5,7 @@ mod admin_flows;
 mod auth_flows;
 mod images;
 mod platform;
+mod profile;
 mod regions;
 mod site;
 mod villages;

@@ -3,6 +3,7 @@
 mod applications;
 mod audit;
 mod district_admins;
+mod profile;
 mod region_picker;
 mod reset_link;
 mod users;
@@ -32,20 +33,25 @@ const SECTIONS: [(&str, &str, bool); 6] = [
 pub struct AdminPageProps {
     /// The section in the address (`""` for the overview).
     pub section: String,
+    /// A village whose profile is being edited (`/admin/desa/{id}/profil`).
+    #[prop_or_default]
+    pub village: Option<i64>,
 }
 
 #[component]
 pub fn AdminPage(props: &AdminPageProps) -> Html {
     let label = SECTIONS.iter().find(|(s, _, _)| *s == props.section).map_or("Admin", |(_, label, _)| *label);
     use_title(page_title(&format!("{label} — Admin")));
-    let section = props.section.clone();
-    html! { <SignedIn render={Callback::from(move |me: Rc<Me>| html! { <Admin {me} section={section.clone()} /> })} /> }
+    let (section, village) = (props.section.clone(), props.village);
+    let render = Callback::from(move |me: Rc<Me>| html! { <Admin {me} section={section.clone()} {village} /> });
+    html! { <SignedIn {render} /> }
 }
 
 #[derive(Properties, PartialEq)]
 struct AdminProps {
     me: Rc<Me>,
     section: String,
+    village: Option<i64>,
 }
 
 #[component]
@@ -71,7 +77,10 @@ fn Admin(props: &AdminProps) -> Html {
         (false, _) => {
             html! { <p class="form-alert" role="alert">{ "Bagian admin ini tidak ada atau bukan untuk peran Anda." }</p> }
         }
-        (true, "desa") => html! { <villages::Villages me={me.clone()} /> },
+        (true, "desa") => match props.village {
+            Some(village) => html! { <profile::ProfileEditor {village} /> },
+            None => html! { <villages::Villages me={me.clone()} /> },
+        },
         (true, "pengajuan-toko") => html! { <applications::Applications /> },
         (true, "pengguna") => html! { <users::Users /> },
         (true, "admin-kabupaten") => html! { <district_admins::DistrictAdmins me={me.clone()} /> },

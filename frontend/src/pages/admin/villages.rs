@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use shared::{AdminAssigned, AdminVillage, Me, NewAdmin};
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use super::region_picker::RegionPicker;
 use super::reset_link::ResetLinkBox;
@@ -15,6 +16,7 @@ use crate::components::form::{FormAlert, Submission, TextField, setter, submit};
 use crate::components::skeleton::SkeletonList;
 use crate::hooks::{Remote, use_remote};
 use crate::links::region_line;
+use crate::workspace::Route;
 
 #[derive(Properties, PartialEq)]
 pub struct VillagesProps {
@@ -113,6 +115,10 @@ fn VillageItem(props: &VillageItemProps) -> Html {
                 if v.pending_shops > 0 { <span class="badge badge--wait">{ format!("{} pengajuan toko", v.pending_shops) }</span> }
             </p>
             <p class="muted">{ format!("{} · {}", v.region.code, region_line(&v.region)) }</p>
+            <div class="actions">
+                <Link<Route> classes="button button--primary" to={Route::VillageProfile { id: v.id }}>{ "Ubah profil" }</Link<Route>>
+                <a class="button button--ghost" href={format!("/desa/{}", v.slug)}>{ "Lihat halaman desa" }</a>
+            </div>
             <p class="village-admin__admins">{ "Admin desa: " }
                 if v.admins.is_empty() { <em>{ "belum ada" }</em> }
                 { for v.admins.iter().map(|a| {

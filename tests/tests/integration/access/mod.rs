@@ -54,6 +54,9 @@ fn expected(endpoint: &str) -> Option<[u16; 10]> {
         }
         "POST /api/v1/admin/district-admins" => [ANON, NO, NO, NO, NO, NO, NO, NO, 201, NO],
         "DELETE /api/v1/admin/grants/{id}" => [ANON, NO, NO, NO, NO, NO, NO, NO, 204, NO],
+        "GET /api/v1/admin/villages/{id}/profile" | "PUT /api/v1/admin/villages/{id}/profile" => {
+            [ANON, NO, NO, NO, NO, NO, 200, NO, 200, NO]
+        }
         // Sellers with an active shop and admins upload pictures; shoppers do not.
         "POST /api/v1/images" => [ANON, NO, NO, 201, 201, 201, 201, 201, 201, 201],
         _ => return None,
@@ -133,6 +136,16 @@ async fn request(app: &TestApp, fx: &Fixture, endpoint: &str, role: usize) -> (S
             ("/api/v1/admin/district-admins".into(), Some(body))
         }
         "DELETE /api/v1/admin/grants/{id}" => (format!("/api/v1/admin/grants/{}", fx.grant(app).await), None),
+        "GET /api/v1/admin/villages/{id}/profile" => {
+            (format!("/api/v1/admin/villages/{}/profile", fx.village_id), None)
+        }
+        "PUT /api/v1/admin/villages/{id}/profile" => {
+            // The current form, saved unchanged: a valid body at the current version.
+            let path = format!("/api/v1/admin/villages/{}/profile", fx.village_id);
+            let admin = app.session_for(fx.users[6].expect("village admin")).await;
+            let form = app.call_json(Method::GET, &path, Some(&admin), None, 200).await;
+            (path, Some(form))
+        }
         other => {
             let path = other.split_once(' ').map(|(_, p)| p).unwrap_or(other);
             assert!(!path.contains('{'), "{other}: the matrix does not know how to fill this address");
@@ -235,6 +248,8 @@ const ROWS: &[&str] = &[
     "DELETE /api/v1/admin/grants/{id}",
     "GET /api/v1/admin/audit",
     "POST /api/v1/images",
+    "GET /api/v1/admin/villages/{id}/profile",
+    "PUT /api/v1/admin/villages/{id}/profile",
 ];
 
 on_both_databases!(every_endpoint_for_every_role, every_row_names_a_documented_endpoint);
