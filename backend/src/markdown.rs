@@ -1,11 +1,19 @@
 //! Markdown written by village admins, rendered to HTML that is safe to put on any page.
 
-use pulldown_cmark::{Options, Parser, html};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 /// Renders Markdown and sanitises the result with an allow-list: no scripts, no event handlers,
-/// no `javascript:` links, whatever the input holds.
+/// no `javascript:` links, whatever the input holds. Headings start at `h4`: the text sits under the
+/// page's own `h2` and `h3`.
 pub fn to_safe_html(markdown: &str) -> String {
-    let parser = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES);
+    let parser =
+        Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES).map(|event| match event {
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                Event::Start(Tag::Heading { level: demoted(level), id, classes, attrs })
+            }
+            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demoted(level))),
+            other => other,
+        });
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut raw, parser);
     ammonia::Builder::default()
@@ -17,6 +25,15 @@ pub fn to_safe_html(markdown: &str) -> String {
         .to_owned()
 }
 
+/// `#` and `##` become `h4`, `###` `h5`, deeper ones `h6`.
+fn demoted(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 | HeadingLevel::H2 => HeadingLevel::H4,
+        HeadingLevel::H3 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::to_safe_html;
@@ -24,7 +41,7 @@ mod tests {
     #[test]
     fn renders_the_allowed_markup() {
         let html = to_safe_html("## Sejarah\n\n**Desa** [tua](https://example.org)\n\n- satu\n- dua");
-        assert!(html.contains("<h2>Sejarah</h2>"));
+        assert!(html.contains("<h4>Sejarah</h4>"), "headings sit below the page's own: {html}");
         assert!(html.contains("<strong>Desa</strong>"));
         assert!(html.contains("<li>satu</li>"));
         assert!(html.contains(r#"href="https://example.org""#));

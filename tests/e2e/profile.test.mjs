@@ -28,7 +28,7 @@ browserTest(
 
     await page.goto('/desa/darmaji');
     await page.locator('.village__tagline', { hasText: 'Sambal terasi dari kaki Rinjani' }).waitFor();
-    await page.locator('h2', { hasText: 'Asal usul' }).waitFor();
+    await page.locator('h4', { hasText: 'Asal usul' }).waitFor();
     assert.equal(await page.evaluate(() => window.pwned), undefined, 'the script did not run');
     const wa = page.getByRole('link', { name: 'WhatsApp 0812-3456-7000' });
     assert.match(await wa.getAttribute('href'), /^https:\/\/wa\.me\/6281234567000\?text=Halo%20kantor%20Desa%20Darmaji/);

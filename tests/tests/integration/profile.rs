@@ -33,7 +33,7 @@ async fn an_admin_edits_the_profile_the_public_sees_it(app: TestApp) {
     assert_eq!(page["tagline"], "Sambal terasi dari kaki Rinjani");
     let html = page["history_html"].as_str().unwrap();
     assert!(
-        html.contains("<h2>Asal usul</h2>") && html.contains("<strong>tua</strong>") && html.contains("<li>dua</li>"),
+        html.contains("<h4>Asal usul</h4>") && html.contains("<strong>tua</strong>") && html.contains("<li>dua</li>"),
         "{html}"
     );
     assert!(html.contains("href=\"https://id.wikipedia.org/wiki/Kopang\""), "{html}");
