@@ -19,6 +19,7 @@ browserTest('sign up, sign out, sign in again', { file: 'account-sign-up' }, asy
   assert.equal(await heading(page), 'Halo, Baiq Nurul Aini');
   const number = await page.locator('.panel__meta strong').innerText();
   assert.match(number, /^0857-/, 'the number is shown in its national form');
+  await page.locator('.session-list__item').first().waitFor();
   assert.equal(await page.locator('.session-list__item').count(), 1, 'one device signed in');
 
   await page.getByRole('button', { name: 'Keluar', exact: true }).click();

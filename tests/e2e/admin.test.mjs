@@ -34,15 +34,19 @@ browserTest(
   'a shop application approved, another rejected with a reason',
   { file: 'admin-shop-applications', allowErrors: [failedLoad(422)] },
   async (page) => {
+    // Names of their own, so a rerun against the same database finds only this run's shops.
+    const run = freshPhone().slice(-4);
+    const coffee = `Kopi Bubuk Inaq Sari ${run}`;
+    const pottery = `Gerabah Inaq Sari ${run}`;
     await page.goto('/');
     await signUp(page, 'Inaq Sari', freshPhone());
-    await applyForShop(page, 'Senggigi', 'Senggigi', 'Kopi Bubuk Inaq Sari');
-    const mine = page.locator('.shop-list__item', { hasText: 'Kopi Bubuk Inaq Sari' });
+    await applyForShop(page, 'Senggigi', 'Senggigi', coffee);
+    const mine = page.locator('.shop-list__item', { hasText: coffee });
     assert.match(await mine.innerText(), /Menunggu persetujuan/);
 
     const admin = await otherPerson(page);
     await signIn(admin, DEMO.lombokBarat, undefined, '/admin/pengajuan-toko');
-    const card = admin.locator('.application', { hasText: 'Kopi Bubuk Inaq Sari' });
+    const card = admin.locator('.application', { hasText: coffee });
     await card.waitFor();
     assert.match(await card.innerText(), /Pemohon: Inaq Sari/);
     assert.match(await card.locator('a[href^="https://wa.me/62857"]').innerText(), /^0857-/);
@@ -57,9 +61,9 @@ browserTest(
     await mine.getByRole('button', { name: 'Tambah produsen' }).click();
     await mine.locator('.producer-list li', { hasText: 'Amaq Sumi' }).waitFor();
 
-    await applyForShop(page, 'Gapuk', 'Gapuk', 'Gerabah Inaq Sari');
+    await applyForShop(page, 'Gapuk', 'Gapuk', pottery);
     await admin.reload();
-    const second = admin.locator('.application', { hasText: 'Gerabah Inaq Sari' });
+    const second = admin.locator('.application', { hasText: pottery });
     await second.getByRole('button', { name: 'Tolak…' }).click();
     await second.getByRole('button', { name: 'Tolak pengajuan' }).click();
     await second.locator('.form-field__error', { hasText: 'alasan' }).waitFor();
@@ -67,11 +71,11 @@ browserTest(
     await second.getByRole('button', { name: 'Tolak pengajuan' }).click();
     await second.waitFor({ state: 'detached' });
     await admin.getByRole('tab', { name: 'Ditolak' }).click();
-    await admin.locator('.application', { hasText: 'Gerabah Inaq Sari' }).waitFor();
+    await admin.locator('.application', { hasText: pottery }).waitFor();
     await admin.context().close();
 
     await page.reload();
-    const rejected = page.locator('.shop-list__item', { hasText: 'Gerabah Inaq Sari' });
+    const rejected = page.locator('.shop-list__item', { hasText: pottery });
     await rejected.locator('.badge', { hasText: 'Ditolak' }).waitFor();
     assert.match(await rejected.innerText(), /Alasan: Foto produk dan alamat pengambilan belum ada\./);
   },
