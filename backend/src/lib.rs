@@ -15,6 +15,7 @@ mod health;
 pub mod images;
 pub mod markdown;
 pub mod media;
+pub mod officials;
 mod openapi;
 pub mod products;
 pub mod regions;

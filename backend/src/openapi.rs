@@ -3,7 +3,7 @@
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::{accounts, admin, health, images, regions, shops, state::AppState, villages};
+use crate::{accounts, admin, health, images, officials, regions, shops, state::AppState, villages};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -27,6 +27,7 @@ pub fn api_router(config: &crate::config::Config) -> OpenApiRouter<AppState> {
         .merge(accounts::router())
         .merge(shops::router())
         .merge(admin::router())
+        .merge(officials::router())
         .merge(images::router(config.upload_limit_bytes))
         .merge(villages::router())
         .merge(regions::router())

@@ -10,6 +10,7 @@ mod hooks;
 mod links;
 mod pages;
 mod session;
+mod upload;
 mod when;
 pub mod workspace;
 

@@ -92,6 +92,8 @@ crate::code_list! {
         ShopRejected = "shop.rejected", "Menolak toko";
         ResetLinkIssued = "reset_link.issued", "Membuat tautan atur ulang sandi";
         VillageProfileUpdated = "village.profile_updated", "Mengubah profil desa";
+        OfficialSaved = "official.saved", "Menyimpan perangkat desa";
+        OfficialRemoved = "official.removed", "Menghapus perangkat desa";
     }
 }
 

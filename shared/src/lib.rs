@@ -6,6 +6,7 @@ pub mod enterprise;
 pub mod format;
 pub mod idm;
 pub mod image;
+pub mod official;
 pub mod page;
 pub mod phone;
 pub mod problem;
@@ -24,6 +25,7 @@ pub use admin::{
 pub use enterprise::{Enterprise, EnterpriseKind};
 pub use idm::{Idm, IdmStatus};
 pub use image::{Image, ImageVariant};
+pub use official::{Official, OfficialForm};
 pub use page::{Page, PageRequest};
 pub use phone::Phone;
 pub use problem::{FieldError, Problem};

@@ -57,6 +57,8 @@ pub struct VillageDetail {
     pub dusun_count: Option<i64>,
     /// How to reach the village office.
     pub contact: crate::VillageContact,
+    /// Perangkat desa, in their order.
+    pub officials: Vec<crate::Official>,
     pub enterprises: Vec<Enterprise>,
     /// The village's products on sale, newest first (at most 24).
     pub products: Vec<ProductSummary>,
@@ -163,6 +165,7 @@ mod tests {
             enterprises: vec![],
             dusun_count: None,
             contact: Default::default(),
+            officials: vec![],
             products: vec![],
         };
         let json = serde_json::to_value(&detail).unwrap();

@@ -1,7 +1,7 @@
 // Browser test: a village admin edits the village profile and a visitor sees it on the public page,
 // with the office's WhatsApp as a wa.me link and Markdown rendered without anything that runs.
 import assert from 'node:assert/strict';
-import { browserTest, failedLoad, signIn, snap, DEMO } from './helpers.mjs';
+import { browserTest, failedLoad, freshPhone, signIn, snap, DEMO } from './helpers.mjs';
 
 browserTest(
   'a village admin edits the profile; the public page shows it',
@@ -35,3 +35,29 @@ browserTest(
     await page.getByText('Jam layanan: Senin–Jumat 08.00–15.00 WITA').waitFor();
   },
 );
+
+browserTest('an official added with a photo shows on the village page', { file: 'profile-official' }, async (page) => {
+  const name = `Lalu Zohri ${freshPhone().slice(-4)}`;
+  await signIn(page, DEMO.darmajiAdmin, undefined, '/admin/desa');
+  await page.getByRole('link', { name: 'Ubah profil' }).click();
+  await page.locator('#perangkat-name').waitFor();
+  await page.fill('#perangkat-name', name);
+  await page.fill('#perangkat-position', 'Kepala Desa');
+  // A real photo from the server (1200 × 630 JPEG), chosen as from the phone's gallery.
+  const jpeg = await (await page.request.get('/media/site/lapak-desa.jpg')).body();
+  await page.setInputFiles('#perangkat-photo', { name: 'kades.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  await page.locator('img[alt="Foto yang akan dipakai"]').waitFor();
+  await page.getByRole('button', { name: 'Tambah', exact: true }).click();
+  await page.locator('.official-list__item', { hasText: name }).waitFor();
+
+  await page.goto('/desa/darmaji');
+  const official = page.locator('.official', { hasText: name });
+  await official.waitFor();
+  assert.match(await official.innerText(), /Kepala Desa/);
+  const photo = official.locator('img');
+  assert.match(await photo.getAttribute('src'), /^\/media\/images\/[0-9a-f]{32}\/thumb\.webp$/);
+  assert.equal(await photo.getAttribute('width'), '320');
+  assert.equal(await photo.getAttribute('height'), '168');
+  assert.equal(await photo.getAttribute('loading'), 'lazy');
+  await snap(page, 'profile-official-public');
+});

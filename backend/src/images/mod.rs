@@ -30,6 +30,14 @@ pub fn router(upload_limit: usize) -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(upload)).layer(DefaultBodyLimit::max(upload_limit))
 }
 
+/// A stored picture from its id and its `variants` column.
+pub fn stored(id: i64, variants: &str) -> anyhow::Result<Image> {
+    let sizes: Vec<ImageVariant> = serde_json::from_str(variants)?;
+    let [thumb, card, full, jpeg]: [ImageVariant; 4] =
+        sizes.try_into().map_err(|_| anyhow::anyhow!("image {id} lacks a size"))?;
+    Ok(Image { id, thumb, card, full, jpeg })
+}
+
 /// Someone who may upload pictures: an admin, or the owner of an active shop.
 pub struct Uploader(pub CurrentUser);
 
@@ -94,8 +102,7 @@ pub async fn upload(
     .bind(now_ms())
     .fetch_one(&state.db.pool)
     .await?;
-    let mut sizes = variants.into_iter();
-    let mut next = || sizes.next().ok_or_else(|| AppError::Internal(anyhow::anyhow!("a size is missing")));
-    let image = Image { id, thumb: next()?, card: next()?, full: next()?, jpeg: next()? };
-    Ok((StatusCode::CREATED, Json(image)))
+    let [thumb, card, full, jpeg]: [ImageVariant; 4] =
+        variants.try_into().map_err(|_| AppError::Internal(anyhow::anyhow!("a size is missing")))?;
+    Ok((StatusCode::CREATED, Json(Image { id, thumb, card, full, jpeg })))
 }

@@ -32,7 +32,10 @@ pub async fn list_villages(
         (status = 404, body = shared::Problem)))]
 pub async fn village_detail(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
     match queries::detail_by_slug(&state.db, &slug).await? {
-        Lookup::Found(detail) => Ok(Json(detail).into_response()),
+        Lookup::Found(mut detail) => {
+            detail.officials = crate::officials::of_village(&state.db, &detail.summary.slug).await?;
+            Ok(Json(detail).into_response())
+        }
         Lookup::Moved(to) => Ok(Redirect::permanent(&format!("/api/v1/villages/{to}")).into_response()),
         Lookup::Missing => Err(AppError::NotFound(format!("Desa dengan alamat \"{slug}\" tidak ditemukan."))),
     }

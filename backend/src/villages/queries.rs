@@ -124,6 +124,7 @@ pub async fn detail_by_slug(db: &Db, slug: &str) -> sqlx::Result<Lookup<VillageD
             email: row.try_get("contact_email")?,
             opening_hours: row.try_get("opening_hours")?,
         },
+        officials: Vec::new(),
         enterprises: json_column(&row, "enterprises")?,
         products: json_column(&row, "products")?,
     }))

@@ -2,8 +2,8 @@
 //! and the audit log.
 
 use shared::{
-    AdminAssigned, AdminVillage, AuditEntry, DistrictAdminView, NewAdmin, NewVillage, Page, ProfileForm, ResetLink,
-    ShopApplicationView, ShopStatus, UserRef, shop::Rejection,
+    AdminAssigned, AdminVillage, AuditEntry, DistrictAdminView, NewAdmin, NewVillage, Official, OfficialForm, Page,
+    ProfileForm, ResetLink, ShopApplicationView, ShopStatus, UserRef, shop::Rejection,
 };
 
 use super::{ApiError, BASE, Change, get, query_value, send, send_empty};
@@ -28,6 +28,18 @@ pub async fn profile(village: i64) -> Result<ProfileForm, ApiError> {
 
 pub async fn save_profile(village: i64, form: ProfileForm) -> Result<ProfileForm, ApiError> {
     send(Change::Put, &format!("{BASE}/admin/villages/{village}/profile"), Some(&form)).await
+}
+
+pub async fn officials(village: i64) -> Result<Vec<Official>, ApiError> {
+    get(&format!("{BASE}/admin/villages/{village}/officials")).await
+}
+
+pub async fn add_official(village: i64, form: OfficialForm) -> Result<Official, ApiError> {
+    send(Change::Post, &format!("{BASE}/admin/villages/{village}/officials"), Some(&form)).await
+}
+
+pub async fn remove_official(village: i64, official: i64) -> Result<(), ApiError> {
+    send_empty(Change::Delete, &format!("{BASE}/admin/villages/{village}/officials/{official}"), NO_BODY).await
 }
 
 pub async fn district_admins(_: ()) -> Result<Vec<DistrictAdminView>, ApiError> {

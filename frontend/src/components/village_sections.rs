@@ -2,7 +2,7 @@
 //! products on sale, contact and location.
 
 use shared::format::{decimal, thousands};
-use shared::{Enterprise, Flagship, Location, ProductSummary, VillageContact, VillageDetail};
+use shared::{Enterprise, Flagship, Location, Official, ProductSummary, VillageContact, VillageDetail};
 use yew::prelude::*;
 
 use crate::components::badges::SectorTag;
@@ -152,6 +152,40 @@ pub fn Products(props: &ProductsProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct LocationProps {
     pub location: Option<Location>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct OfficialsProps {
+    pub officials: Vec<Official>,
+}
+
+/// Perangkat desa with their photos (lazy: they sit far down the page).
+#[component]
+pub fn OfficialsSection(props: &OfficialsProps) -> Html {
+    if props.officials.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="section" aria-labelledby="perangkat">
+            <h2 id="perangkat">{ "Perangkat desa" }</h2>
+            <ul class="officials">
+                { for props.officials.iter().map(|o| html! {
+                    <li class="official" key={o.id}>
+                        if let Some(photo) = &o.photo {
+                            <img class="official__photo" src={photo.thumb.url.clone()} alt={format!("Foto {}", o.name)}
+                                width={photo.thumb.width.to_string()} height={photo.thumb.height.to_string()} loading="lazy" />
+                        } else {
+                            <span class="official__photo official__photo--none" aria-hidden="true">
+                                { o.name.chars().next().map(String::from).unwrap_or_default() }
+                            </span>
+                        }
+                        <p class="official__name">{ &o.name }</p>
+                        <p class="official__position">{ &o.position }</p>
+                    </li>
+                }) }
+            </ul>
+        </section>
+    }
 }
 
 #[derive(Properties, PartialEq)]

@@ -14,7 +14,7 @@ use crate::components::cover::Cover;
 use crate::components::error_state::ErrorState;
 use crate::components::skeleton::SkeletonProfile;
 use crate::components::village_sections::{
-    ContactSection, Enterprises, FlagshipSection, LocationSection, Products, ProfileTexts, Stats,
+    ContactSection, Enterprises, FlagshipSection, LocationSection, OfficialsSection, Products, ProfileTexts, Stats,
 };
 use crate::hooks::{Remote, page_title, use_remote, use_title};
 use crate::links::{absolute_url, region_line, whatsapp_share_url};
@@ -123,6 +123,7 @@ fn Profile(props: &ProfileProps) -> Html {
                 <ProfileTexts detail={d.clone()} />
                 <Enterprises enterprises={d.enterprises.clone()} />
                 <Products products={d.products.clone()} />
+                <OfficialsSection officials={d.officials.clone()} />
                 <ContactSection name={v.name.clone()} contact={d.contact.clone()} />
                 <LocationSection location={d.location} />
                 <p class="back-link">

@@ -4,6 +4,7 @@ mod access;
 mod admin_flows;
 mod auth_flows;
 mod images;
+mod officials;
 mod platform;
 mod profile;
 mod regions;

@@ -3,6 +3,7 @@
 mod applications;
 mod audit;
 mod district_admins;
+mod officials;
 mod profile;
 mod region_picker;
 mod reset_link;
@@ -78,7 +79,7 @@ fn Admin(props: &AdminProps) -> Html {
             html! { <p class="form-alert" role="alert">{ "Bagian admin ini tidak ada atau bukan untuk peran Anda." }</p> }
         }
         (true, "desa") => match props.village {
-            Some(village) => html! { <profile::ProfileEditor {village} /> },
+            Some(village) => html! { <><profile::ProfileEditor {village} /><officials::Officials {village} /></> },
             None => html! { <villages::Villages me={me.clone()} /> },
         },
         (true, "pengajuan-toko") => html! { <applications::Applications /> },

@@ -152,6 +152,18 @@ impl Fixture {
         link.url.split('#').nth(1).unwrap().to_owned()
     }
 
+    /// An official of this village.
+    pub async fn official(&self, app: &TestApp) -> i64 {
+        sqlx::query_scalar(
+            "INSERT INTO officials (village_id, name, position, sort_order, created_at, updated_at) \
+             VALUES ($1, 'Amaq Rais', 'Kepala Dusun', 5, 0, 0) RETURNING id",
+        )
+        .bind(self.village_id)
+        .fetch_one(&app.db().pool)
+        .await
+        .unwrap()
+    }
+
     /// A producer of this shop.
     pub async fn producer(&self, app: &TestApp) -> i64 {
         sqlx::query_scalar(

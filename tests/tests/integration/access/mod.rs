@@ -54,9 +54,12 @@ fn expected(endpoint: &str) -> Option<[u16; 10]> {
         }
         "POST /api/v1/admin/district-admins" => [ANON, NO, NO, NO, NO, NO, NO, NO, 201, NO],
         "DELETE /api/v1/admin/grants/{id}" => [ANON, NO, NO, NO, NO, NO, NO, NO, 204, NO],
-        "GET /api/v1/admin/villages/{id}/profile" | "PUT /api/v1/admin/villages/{id}/profile" => {
-            [ANON, NO, NO, NO, NO, NO, 200, NO, 200, NO]
-        }
+        "GET /api/v1/admin/villages/{id}/profile"
+        | "PUT /api/v1/admin/villages/{id}/profile"
+        | "GET /api/v1/admin/villages/{id}/officials"
+        | "PUT /api/v1/admin/villages/{id}/officials/{official_id}" => [ANON, NO, NO, NO, NO, NO, 200, NO, 200, NO],
+        "POST /api/v1/admin/villages/{id}/officials" => [ANON, NO, NO, NO, NO, NO, 201, NO, 201, NO],
+        "DELETE /api/v1/admin/villages/{id}/officials/{official_id}" => [ANON, NO, NO, NO, NO, NO, 204, NO, 204, NO],
         // Sellers with an active shop and admins upload pictures; shoppers do not.
         "POST /api/v1/images" => [ANON, NO, NO, 201, 201, 201, 201, 201, 201, 201],
         _ => return None,
@@ -138,6 +141,23 @@ async fn request(app: &TestApp, fx: &Fixture, endpoint: &str, role: usize) -> (S
         "DELETE /api/v1/admin/grants/{id}" => (format!("/api/v1/admin/grants/{}", fx.grant(app).await), None),
         "GET /api/v1/admin/villages/{id}/profile" => {
             (format!("/api/v1/admin/villages/{}/profile", fx.village_id), None)
+        }
+        "GET /api/v1/admin/villages/{id}/officials" => {
+            (format!("/api/v1/admin/villages/{}/officials", fx.village_id), None)
+        }
+        "POST /api/v1/admin/villages/{id}/officials" => {
+            let body =
+                json!({ "name": "Lalu Suparman", "position": "Sekretaris Desa", "photo_id": null, "sort_order": 2 });
+            (format!("/api/v1/admin/villages/{}/officials", fx.village_id), Some(body))
+        }
+        "PUT /api/v1/admin/villages/{id}/officials/{official_id}" => {
+            let path = format!("/api/v1/admin/villages/{}/officials/{}", fx.village_id, fx.official(app).await);
+            let body =
+                json!({ "name": "Baiq Hartini", "position": "Kaur Keuangan", "photo_id": null, "sort_order": 3 });
+            (path, Some(body))
+        }
+        "DELETE /api/v1/admin/villages/{id}/officials/{official_id}" => {
+            (format!("/api/v1/admin/villages/{}/officials/{}", fx.village_id, fx.official(app).await), None)
         }
         "PUT /api/v1/admin/villages/{id}/profile" => {
             // The current form, saved unchanged: a valid body at the current version.
@@ -250,6 +270,10 @@ const ROWS: &[&str] = &[
     "POST /api/v1/images",
     "GET /api/v1/admin/villages/{id}/profile",
     "PUT /api/v1/admin/villages/{id}/profile",
+    "GET /api/v1/admin/villages/{id}/officials",
+    "POST /api/v1/admin/villages/{id}/officials",
+    "PUT /api/v1/admin/villages/{id}/officials/{official_id}",
+    "DELETE /api/v1/admin/villages/{id}/officials/{official_id}",
 ];
 
 on_both_databases!(every_endpoint_for_every_role, every_row_names_a_documented_endpoint);

@@ -1,0 +1,149 @@
+//! Adding, changing and removing a village's officials, by the village's admins.
+
+use axum::{
+    Json,
+    extract::{Path, State},
+    http::StatusCode,
+};
+use shared::{AuditAction, Official, OfficialForm};
+
+use crate::{
+    admin::{audit, profile::VillageKeeper},
+    db::now_ms,
+    error::{AppError, AppResult},
+    extract::ApiJson,
+    state::AppState,
+};
+
+/// The photo must be a picture this admin uploaded.
+async fn check(state: &AppState, form: &OfficialForm, uploader: i64) -> AppResult<()> {
+    AppError::check(form.validate())?;
+    if let Some(photo) = form.photo_id {
+        let mine: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM images WHERE id = $1 AND owner_id = $2")
+            .bind(photo)
+            .bind(uploader)
+            .fetch_one(&state.db.pool)
+            .await?;
+        if mine == 0 {
+            return Err(AppError::field("photo_id", "Foto tidak ditemukan. Unggah ulang fotonya."));
+        }
+    }
+    Ok(())
+}
+
+fn not_found() -> AppError {
+    AppError::NotFound("Perangkat desa ini tidak ditemukan di desa ini.".into())
+}
+
+/// The village's officials, in their order.
+#[utoipa::path(get, path = "/api/v1/admin/villages/{id}/officials", tag = "admin",
+    params(("id" = i64, Path, description = "The village's id")),
+    responses((status = 200, body = Vec<Official>), (status = 403, body = shared::Problem)))]
+pub async fn list(State(state): State<AppState>, keeper: VillageKeeper) -> AppResult<Json<Vec<Official>>> {
+    let slug: String = sqlx::query_scalar("SELECT slug FROM villages WHERE id = $1")
+        .bind(keeper.village.id)
+        .fetch_one(&state.db.pool)
+        .await?;
+    Ok(Json(super::of_village(&state.db, &slug).await?))
+}
+
+/// Adds an official.
+#[utoipa::path(post, path = "/api/v1/admin/villages/{id}/officials", tag = "admin", request_body = OfficialForm,
+    params(("id" = i64, Path, description = "The village's id")),
+    responses((status = 201, body = Official), (status = 403, body = shared::Problem),
+        (status = 422, body = shared::Problem)))]
+pub async fn create(
+    State(state): State<AppState>,
+    VillageKeeper { admin, village }: VillageKeeper,
+    ApiJson(form): ApiJson<OfficialForm>,
+) -> AppResult<(StatusCode, Json<Official>)> {
+    check(&state, &form, admin.id).await?;
+    let now = now_ms();
+    let mut tx = state.db.pool.begin().await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO officials (village_id, name, position, photo_id, sort_order, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+    )
+    .bind(village.id)
+    .bind(form.name.trim())
+    .bind(form.position.trim())
+    .bind(form.photo_id)
+    .bind(form.sort_order)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    let summary = format!("{} ({}), Desa {}", form.name.trim(), form.position.trim(), village.name);
+    audit::record(
+        &mut tx,
+        admin.id,
+        AuditAction::OfficialSaved,
+        &format!("official:{id}"),
+        &summary,
+        village.code.as_str(),
+    )
+    .await?;
+    tx.commit().await?;
+    let official = super::one(&state.db, village.id, id).await?.ok_or_else(not_found)?;
+    Ok((StatusCode::CREATED, Json(official)))
+}
+
+/// Changes an official of this village.
+#[utoipa::path(put, path = "/api/v1/admin/villages/{id}/officials/{official_id}", tag = "admin",
+    request_body = OfficialForm,
+    params(("id" = i64, Path, description = "The village's id"), ("official_id" = i64, Path, description = "The official")),
+    responses((status = 200, body = Official), (status = 403, body = shared::Problem),
+        (status = 404, body = shared::Problem), (status = 422, body = shared::Problem)))]
+pub async fn update(
+    State(state): State<AppState>,
+    VillageKeeper { admin, village }: VillageKeeper,
+    Path(ids): Path<(i64, i64)>,
+    ApiJson(form): ApiJson<OfficialForm>,
+) -> AppResult<Json<Official>> {
+    check(&state, &form, admin.id).await?;
+    let mut tx = state.db.pool.begin().await?;
+    let changed = sqlx::query(
+        "UPDATE officials SET name = $1, position = $2, photo_id = $3, sort_order = $4, updated_at = $5 \
+         WHERE id = $6 AND village_id = $7",
+    )
+    .bind(form.name.trim())
+    .bind(form.position.trim())
+    .bind(form.photo_id)
+    .bind(form.sort_order)
+    .bind(now_ms())
+    .bind(ids.1)
+    .bind(village.id)
+    .execute(&mut *tx)
+    .await?;
+    if changed.rows_affected() != 1 {
+        return Err(not_found());
+    }
+    let summary = format!("{} ({}), Desa {}", form.name.trim(), form.position.trim(), village.name);
+    let subject = format!("official:{}", ids.1);
+    audit::record(&mut tx, admin.id, AuditAction::OfficialSaved, &subject, &summary, village.code.as_str()).await?;
+    tx.commit().await?;
+    Ok(Json(super::one(&state.db, village.id, ids.1).await?.ok_or_else(not_found)?))
+}
+
+/// Removes an official of this village.
+#[utoipa::path(delete, path = "/api/v1/admin/villages/{id}/officials/{official_id}", tag = "admin",
+    params(("id" = i64, Path, description = "The village's id"), ("official_id" = i64, Path, description = "The official")),
+    responses((status = 204, description = "Removed"), (status = 403, body = shared::Problem),
+        (status = 404, body = shared::Problem)))]
+pub async fn remove(
+    State(state): State<AppState>,
+    VillageKeeper { admin, village }: VillageKeeper,
+    Path(ids): Path<(i64, i64)>,
+) -> AppResult<StatusCode> {
+    let official = super::one(&state.db, village.id, ids.1).await?.ok_or_else(not_found)?;
+    let mut tx = state.db.pool.begin().await?;
+    sqlx::query("DELETE FROM officials WHERE id = $1 AND village_id = $2")
+        .bind(ids.1)
+        .bind(village.id)
+        .execute(&mut *tx)
+        .await?;
+    let summary = format!("{} ({}), Desa {}", official.name, official.position, village.name);
+    let subject = format!("official:{}", ids.1);
+    audit::record(&mut tx, admin.id, AuditAction::OfficialRemoved, &subject, &summary, village.code.as_str()).await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
