@@ -12,6 +12,7 @@ pub mod error;
 pub mod extract;
 mod hash;
 mod health;
+pub mod idm;
 pub mod images;
 pub mod markdown;
 pub mod media;

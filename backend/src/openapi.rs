@@ -3,7 +3,7 @@
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::{accounts, admin, health, images, officials, regions, shops, state::AppState, villages};
+use crate::{accounts, admin, health, idm, images, officials, regions, shops, state::AppState, villages};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -28,6 +28,7 @@ pub fn api_router(config: &crate::config::Config) -> OpenApiRouter<AppState> {
         .merge(shops::router())
         .merge(admin::router())
         .merge(officials::router())
+        .merge(idm::router())
         .merge(images::router(config.upload_limit_bytes))
         .merge(villages::router())
         .merge(regions::router())

@@ -94,6 +94,8 @@ crate::code_list! {
         VillageProfileUpdated = "village.profile_updated", "Mengubah profil desa";
         OfficialSaved = "official.saved", "Menyimpan perangkat desa";
         OfficialRemoved = "official.removed", "Menghapus perangkat desa";
+        IdmSaved = "idm.saved", "Menyimpan skor IDM";
+        IdmRemoved = "idm.removed", "Menghapus skor IDM";
     }
 }
 

@@ -36,9 +36,35 @@ pub struct Idm {
     pub year: i32,
 }
 
+/// `PUT /api/v1/admin/villages/{id}/idm/{year}`: the year's score.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IdmEntry {
+    /// Between 0 and 1, e.g. 0.7386.
+    pub score: f64,
+}
+
+/// What is wrong with a year and score for the IDM history.
+pub fn check_entry(year: i32, score: f64) -> Vec<crate::FieldError> {
+    let mut errors = Vec::new();
+    if !(2015..=2100).contains(&year) {
+        errors.push(crate::FieldError::new("year", "Tahun IDM antara 2015 dan 2100."));
+    }
+    if !(0.0..=1.0).contains(&score) || score.is_nan() {
+        errors.push(crate::FieldError::new("score", "Skor IDM antara 0 dan 1, mis. 0,7386."));
+    }
+    errors
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn checks_years_and_scores() {
+        assert!(check_entry(2024, 0.7386).is_empty());
+        assert_eq!(check_entry(2010, 1.5).len(), 2);
+    }
 
     #[test]
     fn thresholds_follow_the_official_bands() {

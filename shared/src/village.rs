@@ -59,6 +59,8 @@ pub struct VillageDetail {
     pub contact: crate::VillageContact,
     /// Perangkat desa, in their order.
     pub officials: Vec<crate::Official>,
+    /// The IDM by year, oldest first.
+    pub idm_history: Vec<Idm>,
     pub enterprises: Vec<Enterprise>,
     /// The village's products on sale, newest first (at most 24).
     pub products: Vec<ProductSummary>,
@@ -166,6 +168,7 @@ mod tests {
             dusun_count: None,
             contact: Default::default(),
             officials: vec![],
+            idm_history: vec![],
             products: vec![],
         };
         let json = serde_json::to_value(&detail).unwrap();

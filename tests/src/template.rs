@@ -165,10 +165,14 @@ async fn find_or_build_postgres_template(
     state.db.pool.close().await;
     let _ = std::fs::remove_dir_all(&media);
     std::fs::rename(&work, &media).expect("move the template's pictures into place");
-    sqlx::raw_sql(&format!("ALTER DATABASE {building} RENAME TO {name}"))
-        .execute(&mut *admin)
-        .await
-        .expect("name the finished template");
+    // The server may still be ending the closed pool's sessions for a moment.
+    let mut attempts = 0;
+    while let Err(e) = sqlx::raw_sql(&format!("ALTER DATABASE {building} RENAME TO {name}")).execute(&mut *admin).await
+    {
+        attempts += 1;
+        assert!(attempts < 100, "name the finished template: {e}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     Some((name, media))
 }
 

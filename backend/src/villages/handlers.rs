@@ -34,6 +34,7 @@ pub async fn village_detail(State(state): State<AppState>, Path(slug): Path<Stri
     match queries::detail_by_slug(&state.db, &slug).await? {
         Lookup::Found(mut detail) => {
             detail.officials = crate::officials::of_village(&state.db, &detail.summary.slug).await?;
+            detail.idm_history = crate::idm::history(&state.db, &detail.summary.slug).await?;
             Ok(Json(detail).into_response())
         }
         Lookup::Moved(to) => Ok(Redirect::permanent(&format!("/api/v1/villages/{to}")).into_response()),

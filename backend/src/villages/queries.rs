@@ -125,6 +125,7 @@ pub async fn detail_by_slug(db: &Db, slug: &str) -> sqlx::Result<Lookup<VillageD
             opening_hours: row.try_get("opening_hours")?,
         },
         officials: Vec::new(),
+        idm_history: Vec::new(),
         enterprises: json_column(&row, "enterprises")?,
         products: json_column(&row, "products")?,
     }))
@@ -324,6 +325,14 @@ pub async fn create(tx: &mut sqlx::AnyConnection, new: &NewVillage, now: i64) ->
         .bind(id)
         .execute(&mut *tx)
         .await?;
+    if let Some((score, year)) = new.idm {
+        sqlx::query("INSERT INTO village_idm (village_id, year, score) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(i64::from(year))
+            .bind(score)
+            .execute(&mut *tx)
+            .await?;
+    }
     Ok((id, slug))
 }
 

@@ -3,6 +3,7 @@
 mod access;
 mod admin_flows;
 mod auth_flows;
+mod idm;
 mod images;
 mod officials;
 mod platform;

@@ -57,7 +57,10 @@ fn expected(endpoint: &str) -> Option<[u16; 10]> {
         "GET /api/v1/admin/villages/{id}/profile"
         | "PUT /api/v1/admin/villages/{id}/profile"
         | "GET /api/v1/admin/villages/{id}/officials"
-        | "PUT /api/v1/admin/villages/{id}/officials/{official_id}" => [ANON, NO, NO, NO, NO, NO, 200, NO, 200, NO],
+        | "PUT /api/v1/admin/villages/{id}/officials/{official_id}"
+        | "GET /api/v1/admin/villages/{id}/idm"
+        | "PUT /api/v1/admin/villages/{id}/idm/{year}" => [ANON, NO, NO, NO, NO, NO, 200, NO, 200, NO],
+        "DELETE /api/v1/admin/villages/{id}/idm/{year}" => [ANON, NO, NO, NO, NO, NO, 204, NO, 204, NO],
         "POST /api/v1/admin/villages/{id}/officials" => [ANON, NO, NO, NO, NO, NO, 201, NO, 201, NO],
         "DELETE /api/v1/admin/villages/{id}/officials/{official_id}" => [ANON, NO, NO, NO, NO, NO, 204, NO, 204, NO],
         // Sellers with an active shop and admins upload pictures; shoppers do not.
@@ -141,6 +144,21 @@ async fn request(app: &TestApp, fx: &Fixture, endpoint: &str, role: usize) -> (S
         "DELETE /api/v1/admin/grants/{id}" => (format!("/api/v1/admin/grants/{}", fx.grant(app).await), None),
         "GET /api/v1/admin/villages/{id}/profile" => {
             (format!("/api/v1/admin/villages/{}/profile", fx.village_id), None)
+        }
+        "GET /api/v1/admin/villages/{id}/idm" => (format!("/api/v1/admin/villages/{}/idm", fx.village_id), None),
+        "PUT /api/v1/admin/villages/{id}/idm/{year}" => {
+            (format!("/api/v1/admin/villages/{}/idm/2022", fx.village_id), Some(json!({ "score": 0.6512 })))
+        }
+        "DELETE /api/v1/admin/villages/{id}/idm/{year}" => {
+            // A year of its own for every request, so each one has something to remove.
+            let year = 2030 + i64::try_from(role).unwrap_or_default();
+            sqlx::query("INSERT INTO village_idm (village_id, year, score) VALUES ($1, $2, 0.5)")
+                .bind(fx.village_id)
+                .bind(year)
+                .execute(&app.db().pool)
+                .await
+                .unwrap();
+            (format!("/api/v1/admin/villages/{}/idm/{year}", fx.village_id), None)
         }
         "GET /api/v1/admin/villages/{id}/officials" => {
             (format!("/api/v1/admin/villages/{}/officials", fx.village_id), None)
@@ -274,6 +292,9 @@ const ROWS: &[&str] = &[
     "POST /api/v1/admin/villages/{id}/officials",
     "PUT /api/v1/admin/villages/{id}/officials/{official_id}",
     "DELETE /api/v1/admin/villages/{id}/officials/{official_id}",
+    "GET /api/v1/admin/villages/{id}/idm",
+    "PUT /api/v1/admin/villages/{id}/idm/{year}",
+    "DELETE /api/v1/admin/villages/{id}/idm/{year}",
 ];
 
 on_both_databases!(every_endpoint_for_every_role, every_row_names_a_documented_endpoint);
