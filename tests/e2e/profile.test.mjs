@@ -61,3 +61,20 @@ browserTest('an official added with a photo shows on the village page', { file: 
   assert.equal(await photo.getAttribute('loading'), 'lazy');
   await snap(page, 'profile-official-public');
 });
+
+browserTest('a new IDM year shows in the chart and its table', { file: 'profile-idm' }, async (page) => {
+  await signIn(page, DEMO.darmajiAdmin, undefined, '/admin/desa');
+  await page.getByRole('link', { name: 'Ubah profil' }).click();
+  await page.locator('#idm-year').waitFor();
+  await page.fill('#idm-year', '2026');
+  await page.fill('#idm-score', '0,8321');
+  await page.getByRole('button', { name: 'Simpan skor' }).click();
+  await page.locator('.user-list__item', { hasText: '2026 · 0,8321 · Mandiri' }).waitFor();
+
+  await page.goto('/desa/darmaji');
+  await page.locator('.idm-chart').waitFor();
+  assert.equal(await page.locator('.idm-chart rect').count(), 2, 'the demo year and the new one');
+  const firstRow = await page.locator('#idm-sejarah ~ .table-wrap tbody tr').first().innerText();
+  assert.match(firstRow, /2026\s+0,8321\s+Mandiri/);
+  await snap(page, 'profile-idm-public');
+});

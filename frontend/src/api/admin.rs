@@ -2,8 +2,8 @@
 //! and the audit log.
 
 use shared::{
-    AdminAssigned, AdminVillage, AuditEntry, DistrictAdminView, NewAdmin, NewVillage, Official, OfficialForm, Page,
-    ProfileForm, ResetLink, ShopApplicationView, ShopStatus, UserRef, shop::Rejection,
+    AdminAssigned, AdminVillage, AuditEntry, DistrictAdminView, Idm, NewAdmin, NewVillage, Official, OfficialForm,
+    Page, ProfileForm, ResetLink, ShopApplicationView, ShopStatus, UserRef, idm::IdmEntry, shop::Rejection,
 };
 
 use super::{ApiError, BASE, Change, get, query_value, send, send_empty};
@@ -40,6 +40,18 @@ pub async fn add_official(village: i64, form: OfficialForm) -> Result<Official, 
 
 pub async fn remove_official(village: i64, official: i64) -> Result<(), ApiError> {
     send_empty(Change::Delete, &format!("{BASE}/admin/villages/{village}/officials/{official}"), NO_BODY).await
+}
+
+pub async fn idm(village: i64) -> Result<Vec<Idm>, ApiError> {
+    get(&format!("{BASE}/admin/villages/{village}/idm")).await
+}
+
+pub async fn save_idm(village: i64, year: i32, score: f64) -> Result<Vec<Idm>, ApiError> {
+    send(Change::Put, &format!("{BASE}/admin/villages/{village}/idm/{year}"), Some(&IdmEntry { score })).await
+}
+
+pub async fn remove_idm(village: i64, year: i32) -> Result<(), ApiError> {
+    send_empty(Change::Delete, &format!("{BASE}/admin/villages/{village}/idm/{year}"), NO_BODY).await
 }
 
 pub async fn district_admins(_: ()) -> Result<Vec<DistrictAdminView>, ApiError> {

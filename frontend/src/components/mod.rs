@@ -6,6 +6,7 @@ pub mod empty_state;
 pub mod error_state;
 pub mod filter_select;
 pub mod form;
+pub mod idm_history;
 pub mod layout;
 pub mod pagination;
 pub mod product_card;

@@ -12,6 +12,7 @@ use crate::app::Route;
 use crate::components::badges::{DemoBadge, IdmBadge};
 use crate::components::cover::Cover;
 use crate::components::error_state::ErrorState;
+use crate::components::idm_history::IdmHistory;
 use crate::components::skeleton::SkeletonProfile;
 use crate::components::village_sections::{
     ContactSection, Enterprises, FlagshipSection, LocationSection, OfficialsSection, Products, ProfileTexts, Stats,
@@ -119,6 +120,7 @@ fn Profile(props: &ProfileProps) -> Html {
                     </div>
                 </header>
                 <Stats detail={d.clone()} />
+                <IdmHistory history={d.idm_history.clone()} />
                 <FlagshipSection flagship={v.flagship.clone()} />
                 <ProfileTexts detail={d.clone()} />
                 <Enterprises enterprises={d.enterprises.clone()} />

@@ -3,6 +3,7 @@
 mod applications;
 mod audit;
 mod district_admins;
+mod idm;
 mod officials;
 mod profile;
 mod region_picker;
@@ -79,7 +80,13 @@ fn Admin(props: &AdminProps) -> Html {
             html! { <p class="form-alert" role="alert">{ "Bagian admin ini tidak ada atau bukan untuk peran Anda." }</p> }
         }
         (true, "desa") => match props.village {
-            Some(village) => html! { <><profile::ProfileEditor {village} /><officials::Officials {village} /></> },
+            Some(village) => html! {
+                <>
+                    <profile::ProfileEditor {village} />
+                    <idm::IdmEditor {village} />
+                    <officials::Officials {village} />
+                </>
+            },
             None => html! { <villages::Villages me={me.clone()} /> },
         },
         (true, "pengajuan-toko") => html! { <applications::Applications /> },
