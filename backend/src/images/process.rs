@@ -46,10 +46,12 @@ pub struct Encoded {
 
 /// Reads, checks, orients and re-encodes a picture.
 pub fn process(bytes: &[u8]) -> Result<Vec<Encoded>, Refusal> {
-    let picture = decode(bytes)?;
+    // The largest size first, letting the original go; the smaller ones come from it.
+    let (_, largest) = SIZES[SIZES.len() - 1];
+    let full = shrink(&decode(bytes)?, largest);
     let mut out = Vec::with_capacity(SIZES.len() + 1);
     for (name, side) in SIZES {
-        let sized = shrink(&picture, side);
+        let sized = shrink(&full, side);
         out.push(Encoded {
             name,
             extension: "webp",
@@ -58,7 +60,7 @@ pub fn process(bytes: &[u8]) -> Result<Vec<Encoded>, Refusal> {
             bytes: webp(&sized)?,
         });
     }
-    let preview = shrink(&picture, JPEG_SIDE).into_rgb8();
+    let preview = shrink(&full, JPEG_SIDE).into_rgb8();
     let mut jpeg = Vec::new();
     let quality = QUALITY as u8 + 4;
     JpegEncoder::new_with_quality(&mut jpeg, quality).encode_image(&preview).map_err(|_| Refusal::Damaged)?;
@@ -107,11 +109,16 @@ fn refusal(error: image::ImageError) -> Refusal {
 }
 
 /// The picture scaled so its long side is at most `side` (never enlarged).
+/// A big step uses the fast integer thumbnail filter (little memory), a small one a triangle filter.
 fn shrink(picture: &DynamicImage, side: u32) -> DynamicImage {
-    if picture.width().max(picture.height()) <= side {
-        return picture.clone();
+    let long = picture.width().max(picture.height());
+    if long <= side {
+        picture.clone()
+    } else if long >= side * 2 {
+        picture.thumbnail(side, side)
+    } else {
+        picture.resize(side, side, FilterType::Triangle)
     }
-    picture.resize(side, side, FilterType::Triangle)
 }
 
 /// Lossy WebP through libwebp (RGB, or RGBA when the picture has transparency).
