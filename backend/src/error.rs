@@ -100,6 +100,15 @@ impl AppError {
         Problem { status: status.as_u16(), title, detail, fields }
     }
 
+    /// A 400 from a validation message written mid-sentence ("page dimulai dari 1"): capitalised, with a
+    /// full stop.
+    pub fn bad_request(message: &str) -> AppError {
+        let mut chars = message.chars();
+        let sentence =
+            chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>() + ".").unwrap_or_default();
+        AppError::BadRequest(sentence)
+    }
+
     /// One field of a form is wrong.
     pub fn field(field: &str, message: impl Into<String>) -> AppError {
         AppError::Invalid(vec![FieldError::new(field, message)])

@@ -3,7 +3,10 @@
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::{accounts, admin, health, idm, images, officials, regions, shops, state::AppState, villages};
+use crate::{
+    accounts, admin, enterprises, flagship, gallery, health, idm, images, news, officials, regions, shops,
+    state::AppState, villages,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -29,6 +32,10 @@ pub fn api_router(config: &crate::config::Config) -> OpenApiRouter<AppState> {
         .merge(admin::router())
         .merge(officials::router())
         .merge(idm::router())
+        .merge(enterprises::router())
+        .merge(flagship::router())
+        .merge(news::router())
+        .merge(gallery::router())
         .merge(images::router(config.upload_limit_bytes))
         .merge(villages::router())
         .merge(regions::router())

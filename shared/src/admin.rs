@@ -96,6 +96,15 @@ crate::code_list! {
         OfficialRemoved = "official.removed", "Menghapus perangkat desa";
         IdmSaved = "idm.saved", "Menyimpan skor IDM";
         IdmRemoved = "idm.removed", "Menghapus skor IDM";
+        EnterpriseSaved = "enterprise.saved", "Menyimpan lembaga desa";
+        EnterpriseRemoved = "enterprise.removed", "Menghapus lembaga desa";
+        FlagshipSaved = "flagship.saved", "Menyimpan produk unggulan";
+        NewsSaved = "news.saved", "Menyimpan berita";
+        NewsRemoved = "news.removed", "Menghapus berita";
+        AlbumSaved = "album.saved", "Menyimpan album galeri";
+        AlbumRemoved = "album.removed", "Menghapus album galeri";
+        PhotoSaved = "gallery_photo.saved", "Menyimpan foto galeri";
+        PhotoRemoved = "gallery_photo.removed", "Menghapus foto galeri";
     }
 }
 

@@ -3,9 +3,12 @@
 pub mod account;
 pub mod admin;
 pub mod enterprise;
+pub mod flagship;
 pub mod format;
+pub mod gallery;
 pub mod idm;
 pub mod image;
+pub mod news;
 pub mod official;
 pub mod page;
 pub mod phone;
@@ -22,9 +25,12 @@ pub use account::{Grant, Me, RegionRef, ResetLink, Role, UserRef, VillageRef};
 pub use admin::{
     AdminAssigned, AdminVillage, AuditAction, AuditEntry, DistrictAdminView, GrantHolder, NewAdmin, NewVillage,
 };
-pub use enterprise::{Enterprise, EnterpriseKind};
+pub use enterprise::{Enterprise, EnterpriseDetail, EnterpriseForm, EnterpriseKind, EnterpriseRecord};
+pub use flagship::{FlagshipForm, FlagshipRecord, FlagshipStory};
+pub use gallery::{Album, AlbumForm, GalleryPhoto, PhotoForm};
 pub use idm::{Idm, IdmStatus};
 pub use image::{Image, ImageVariant};
+pub use news::{NewsArticle, NewsForm, NewsKind, NewsRecord, NewsStatus, NewsSummary};
 pub use official::{Official, OfficialForm};
 pub use page::{Page, PageRequest};
 pub use phone::Phone;

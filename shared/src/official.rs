@@ -15,12 +15,16 @@ pub struct Official {
     pub photo: Option<Image>,
     /// Lower first.
     pub sort_order: i64,
+    /// For its admins: the version a change is made against.
+    pub version: i64,
 }
 
 /// Creating or changing an official.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OfficialForm {
+    /// 0 for a new official; otherwise the version it was loaded at (a stale save is refused).
+    pub version: i64,
     pub name: String,
     pub position: String,
     /// An image this admin uploaded (`POST /api/v1/images`), or none.

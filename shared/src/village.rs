@@ -61,6 +61,12 @@ pub struct VillageDetail {
     pub officials: Vec<crate::Official>,
     /// The IDM by year, oldest first.
     pub idm_history: Vec<Idm>,
+    /// The flagship product's story, photos and enterprise, when it has a flagship.
+    pub flagship_story: Option<crate::FlagshipStory>,
+    /// The newest published news, newest first (at most 5; the rest at `/desa/{slug}/berita`).
+    pub news: Vec<crate::NewsSummary>,
+    /// The gallery's albums in order, each with its photos.
+    pub albums: Vec<crate::Album>,
     pub enterprises: Vec<Enterprise>,
     /// The village's products on sale, newest first (at most 24).
     pub products: Vec<ProductSummary>,
@@ -169,6 +175,9 @@ mod tests {
             contact: Default::default(),
             officials: vec![],
             idm_history: vec![],
+            flagship_story: None,
+            news: vec![],
+            albums: vec![],
             products: vec![],
         };
         let json = serde_json::to_value(&detail).unwrap();

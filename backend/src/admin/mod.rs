@@ -6,6 +6,7 @@ pub mod audit;
 pub mod grants;
 pub mod profile;
 pub mod users;
+pub mod versions;
 pub mod villages;
 
 use utoipa_axum::{router::OpenApiRouter, routes};

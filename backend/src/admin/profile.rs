@@ -10,7 +10,7 @@ use shared::{AuditAction, Phone, ProfileForm};
 use sqlx::Row;
 
 use super::{
-    audit,
+    audit, versions,
     villages::{VillageRow, village_row},
 };
 use crate::{
@@ -129,7 +129,7 @@ pub async fn save_profile(
     .execute(&mut *tx)
     .await?;
     if saved.rows_affected() != 1 {
-        return Err(conflict(&state, village.id).await?);
+        return Err(versions::refusal(&state.db, "villages", "updated_by", "t.id = $1", &[village.id], "Profil").await?);
     }
     let summary = format!("Profil Desa {}", form.name.trim());
     let subject = format!("village:{}", village.id);
@@ -137,18 +137,4 @@ pub async fn save_profile(
         .await?;
     tx.commit().await?;
     Ok(Json(load(&state, village.id).await?))
-}
-
-/// The refusal of a stale save, naming who saved last.
-async fn conflict(state: &AppState, id: i64) -> AppResult<AppError> {
-    let who: Option<String> =
-        sqlx::query_scalar("SELECT u.name FROM villages v JOIN users u ON u.id = v.updated_by WHERE v.id = $1")
-            .bind(id)
-            .fetch_optional(&state.db.pool)
-            .await?;
-    let by = who.map(|name| format!(" oleh {name}")).unwrap_or_default();
-    Ok(AppError::Conflict(format!(
-        "Profil ini sudah diubah{by} setelah Anda membukanya. Muat ulang halaman untuk melihat perubahan itu, \
-         lalu simpan lagi perubahan Anda."
-    )))
 }

@@ -42,11 +42,19 @@ struct DemoVillage {
     idm_year: i32,
     cover_scene: Scene,
     cover_hue: f32,
-    flagship: Flagship,
+    flagship: DemoFlagship,
     #[serde(default)]
     enterprise: Vec<DemoEnterprise>,
     #[serde(default)]
     shop: Vec<DemoShop>,
+}
+
+#[derive(Deserialize)]
+struct DemoFlagship {
+    #[serde(flatten)]
+    flagship: Flagship,
+    /// The name of the enterprise behind it, one of the village's.
+    enterprise: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -61,6 +69,8 @@ struct DemoShop {
     name: String,
     description: String,
     whatsapp: String,
+    /// The name of the enterprise the shop represents, one of the village's.
+    enterprise: Option<String>,
     #[serde(default)]
     product: Vec<DemoProduct>,
 }
@@ -106,7 +116,7 @@ pub async fn load_if_empty(db: &Db, media: &Media, hasher: &Hasher) -> anyhow::R
             area_km2: Some(v.area_km2),
             location: Some(Location { lat: v.lat, lon: v.lon }),
             idm: Some((v.idm_score, v.idm_year)),
-            flagship: Some(v.flagship.clone()),
+            flagship: Some(v.flagship.flagship.clone()),
             is_demo: true,
         };
         let (village_id, slug) = villages::create(&mut tx, &new, now).await?;
@@ -114,9 +124,27 @@ pub async fn load_if_empty(db: &Db, media: &Media, hasher: &Hasher) -> anyhow::R
         let key = format!("villages/{slug}/cover-{}.jpg", content_hash(&cover));
         media.put(&key, cover).await?;
         villages::set_cover(&mut tx, village_id, &key).await?;
+        let mut enterprise_ids = std::collections::HashMap::new();
         for e in &v.enterprise {
-            enterprises::queries::create(&mut tx, village_id, &slug, &e.name, e.kind, &e.description, now).await?;
+            let new = enterprises::queries::NewEnterprise {
+                village_id,
+                village_slug: &slug,
+                name: &e.name,
+                kind: e.kind,
+                description: &e.description,
+            };
+            enterprise_ids.insert(e.name.as_str(), enterprises::queries::create(&mut tx, &new, now).await?.0);
         }
+        let enterprise = |name: &Option<String>| -> anyhow::Result<Option<i64>> {
+            name.as_deref()
+                .map(|n| enterprise_ids.get(n).copied().with_context(|| format!("demo enterprise {n} is not listed")))
+                .transpose()
+        };
+        sqlx::query("UPDATE villages SET flagship_enterprise_id = $1 WHERE id = $2")
+            .bind(enterprise(&v.flagship.enterprise)?)
+            .bind(village_id)
+            .execute(&mut *tx)
+            .await?;
         for s in &v.shop {
             let whatsapp = Phone::parse(&s.whatsapp).with_context(|| format!("demo shop {}", s.name))?;
             let owner = accounts::shop_owner(&mut tx, &s.name, &whatsapp, &password_hash).await?;
@@ -131,6 +159,11 @@ pub async fn load_if_empty(db: &Db, media: &Media, hasher: &Hasher) -> anyhow::R
                 is_demo: true,
             };
             let (shop_id, shop_slug) = shops::queries::create(&mut tx, &shop, now).await?;
+            sqlx::query("UPDATE shops SET enterprise_id = $1 WHERE id = $2")
+                .bind(enterprise(&s.enterprise)?)
+                .bind(shop_id)
+                .execute(&mut *tx)
+                .await?;
             for p in &s.product {
                 let picture = pictures::product(sector_hue(p.sector), seed(&p.name))?;
                 let key =

@@ -1,3 +1,37 @@
-//! Village enterprises: BUMDes, koperasi, sentra IKM, kelompok tani/nelayan, UMKM.
+//! Village enterprises (BUMDes, koperasi, sentra IKM, kelompok tani/nelayan, UMKM): kept by the village's
+//! admins, each with its own page at `/lembaga/{slug}`.
 
+mod admin;
 pub mod queries;
+
+use axum::{
+    Json,
+    extract::{Path, State},
+};
+use shared::EnterpriseDetail;
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+use crate::{
+    error::{AppError, AppResult},
+    images::attached::PhotoList,
+    state::AppState,
+};
+
+/// An enterprise's photos, in order.
+pub const PHOTOS: PhotoList = PhotoList { table: "enterprise_photos", owner: "enterprise_id" };
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(enterprise))
+        .routes(routes!(admin::list, admin::create))
+        .routes(routes!(admin::update, admin::remove))
+}
+
+/// An enterprise's public page: its story, contact, photos, the flagship product it makes and its products.
+#[utoipa::path(get, path = "/api/v1/enterprises/{slug}", tag = "villages",
+    params(("slug" = String, Path, description = "The enterprise's slug")),
+    responses((status = 200, body = EnterpriseDetail), (status = 404, body = shared::Problem)))]
+pub async fn enterprise(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Json<EnterpriseDetail>> {
+    let detail = queries::detail(&state.db, &slug).await?;
+    Ok(Json(detail.ok_or_else(|| AppError::NotFound(format!("Lembaga dengan alamat \"{slug}\" tidak ditemukan.")))?))
+}

@@ -1,29 +1,165 @@
-//! SQL for village enterprises.
+//! SQL for village enterprises: creating one, the records its admins edit and its public page.
 
-use shared::{EnterpriseKind, slug::slugify};
+use shared::{
+    Enterprise, EnterpriseDetail, EnterpriseForm, EnterpriseKind, EnterpriseRecord, Flagship, Phone, ProductSummary,
+    Sector, slug::slugify,
+};
+use sqlx::{Row, any::AnyRow};
+
+use super::PHOTOS;
+use crate::db::Db;
+
+/// A new enterprise of a village.
+pub struct NewEnterprise<'a> {
+    pub village_id: i64,
+    pub village_slug: &'a str,
+    pub name: &'a str,
+    pub kind: EnterpriseKind,
+    /// One or two plain sentences.
+    pub description: &'a str,
+}
 
 /// Adds an enterprise to a village; its slug is its name, or its name and the village's slug when taken.
-pub async fn create(
-    conn: &mut sqlx::AnyConnection,
-    village_id: i64,
-    village_slug: &str,
-    name: &str,
-    kind: EnterpriseKind,
-    description: &str,
-    now: i64,
-) -> anyhow::Result<String> {
-    let slug =
-        crate::slugs::free(conn, "enterprises", &[slugify(name), format!("{}-{village_slug}", slugify(name))]).await?;
-    sqlx::query(
-        "INSERT INTO enterprises (village_id, slug, name, kind, description, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+/// Returns its id and slug.
+pub async fn create(conn: &mut sqlx::AnyConnection, e: &NewEnterprise<'_>, now: i64) -> anyhow::Result<(i64, String)> {
+    let base = Some(slugify(e.name)).filter(|s| !s.is_empty()).unwrap_or_else(|| "lembaga".into());
+    let slug = crate::slugs::free(conn, "enterprises", &[base.clone(), format!("{base}-{}", e.village_slug)]).await?;
+    let id = sqlx::query_scalar(
+        "INSERT INTO enterprises (village_id, slug, name, kind, description, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+    )
+    .bind(e.village_id)
+    .bind(&slug)
+    .bind(e.name)
+    .bind(e.kind.code())
+    .bind(e.description)
+    .bind(now)
+    .fetch_one(conn)
+    .await?;
+    Ok((id, slug))
+}
+
+fn kind(row: &AnyRow) -> sqlx::Result<EnterpriseKind> {
+    let code: String = row.try_get("kind")?;
+    EnterpriseKind::from_code(&code).ok_or_else(|| sqlx::Error::Decode(format!("enterprise kind {code}").into()))
+}
+
+fn phone(row: &AnyRow) -> sqlx::Result<Option<Phone>> {
+    Ok(row.try_get::<Option<String>, _>("phone")?.and_then(|p| Phone::parse(&p).ok()))
+}
+
+/// The village's enterprises as its admins edit them (or just `only`), by name.
+pub async fn records(db: &Db, village_id: i64, only: Option<i64>) -> anyhow::Result<Vec<EnterpriseRecord>> {
+    let rows = sqlx::query(
+        "SELECT id, slug, version, name, kind, description, story_md, address, phone, email FROM enterprises \
+         WHERE village_id = $1 AND ($2 = 0 OR id = $2) ORDER BY name, id",
     )
     .bind(village_id)
-    .bind(&slug)
-    .bind(name)
-    .bind(kind.code())
-    .bind(description)
-    .bind(now)
-    .execute(conn)
+    .bind(only.unwrap_or(0))
+    .fetch_all(&db.pool)
     .await?;
-    Ok(slug)
+    let mut records = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let id: i64 = r.try_get("id")?;
+        let photo_ids = PHOTOS.ids(db, id).await?;
+        records.push(EnterpriseRecord {
+            id,
+            slug: r.try_get("slug")?,
+            form: EnterpriseForm {
+                version: r.try_get("version")?,
+                name: r.try_get("name")?,
+                kind: kind(r)?,
+                description: r.try_get("description")?,
+                story_md: r.try_get("story_md")?,
+                address: r.try_get("address")?,
+                phone: phone(r)?.map(|p| p.display()).unwrap_or_default(),
+                email: r.try_get::<Option<String>, _>("email")?.unwrap_or_default(),
+                photo_ids,
+            },
+            photos: PHOTOS.load(db, id).await?,
+        });
+    }
+    Ok(records)
+}
+
+/// An enterprise's public page by its slug.
+pub async fn detail(db: &Db, slug: &str) -> anyhow::Result<Option<EnterpriseDetail>> {
+    let Some(r) = sqlx::query(
+        "SELECT e.id, e.slug, e.name, e.kind, e.description, e.story_html, e.address, e.phone, e.email, \
+                v.slug AS village_slug, v.name AS village_name, v.region_code, kec.name AS kecamatan, \
+                kab.name AS kabupaten, prov.name AS provinsi, v.is_demo, v.flagship_enterprise_id, \
+                v.flagship_name, v.flagship_sector, v.flagship_description \
+         FROM enterprises e JOIN villages v ON v.id = e.village_id \
+         JOIN regions kec ON kec.code = v.kecamatan_code JOIN regions kab ON kab.code = v.kabupaten_code \
+         JOIN regions prov ON prov.code = v.provinsi_code WHERE e.slug = $1",
+    )
+    .bind(slug)
+    .fetch_optional(&db.pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let id: i64 = r.try_get("id")?;
+    let makes_flagship = r.try_get::<Option<i64>, _>("flagship_enterprise_id")? == Some(id);
+    let flagship = match (makes_flagship, r.try_get::<Option<String>, _>("flagship_name")?) {
+        (true, Some(name)) => Some(Flagship {
+            name,
+            sector: r
+                .try_get::<Option<String>, _>("flagship_sector")?
+                .and_then(|c| Sector::from_code(&c))
+                .unwrap_or(Sector::Lainnya),
+            description: r.try_get("flagship_description")?,
+        }),
+        _ => None,
+    };
+    Ok(Some(EnterpriseDetail {
+        enterprise: Enterprise {
+            slug: r.try_get("slug")?,
+            name: r.try_get("name")?,
+            kind: kind(&r)?,
+            description: r.try_get("description")?,
+        },
+        story_html: r.try_get("story_html")?,
+        address: r.try_get("address")?,
+        phone: phone(&r)?,
+        email: r.try_get("email")?,
+        photos: PHOTOS.load(db, id).await?,
+        village_slug: r.try_get("village_slug")?,
+        village_name: r.try_get("village_name")?,
+        region: crate::villages::queries::region_path(&r)?,
+        flagship,
+        products: products(db, id).await?,
+        is_demo: crate::db::flag(&r, "is_demo")?,
+    }))
+}
+
+/// Products on sale in the shops that represent the enterprise, newest first (at most 24).
+async fn products(db: &Db, enterprise_id: i64) -> anyhow::Result<Vec<ProductSummary>> {
+    let rows = sqlx::query(
+        "SELECT p.id, p.slug, p.name, p.price, p.unit, p.stock, p.sector, p.image_key, s.name AS shop_name, \
+                s.slug AS shop_slug \
+         FROM products p JOIN shops s ON s.id = p.shop_id \
+         WHERE s.enterprise_id = $1 AND p.is_active = TRUE AND s.status = 'active' \
+         ORDER BY p.created_at DESC, p.id DESC LIMIT 24",
+    )
+    .bind(enterprise_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let sector: String = r.try_get("sector")?;
+            Ok(ProductSummary {
+                id: r.try_get("id")?,
+                slug: r.try_get("slug")?,
+                name: r.try_get("name")?,
+                price: r.try_get("price")?,
+                unit: r.try_get("unit")?,
+                stock: r.try_get("stock")?,
+                sector: Sector::from_code(&sector).unwrap_or(Sector::Lainnya),
+                shop_name: r.try_get("shop_name")?,
+                shop_slug: r.try_get("shop_slug")?,
+                image_url: r.try_get::<Option<String>, _>("image_key")?.map(|k| crate::media::Media::url(&k)),
+            })
+        })
+        .collect()
 }

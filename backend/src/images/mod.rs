@@ -1,6 +1,7 @@
 //! The one image pipeline every upload goes through: `POST /api/v1/images` takes a JPEG, PNG or WebP,
 //! at most two are decoded at once, and the stored sizes come back with their dimensions.
 
+pub mod attached;
 #[cfg(test)]
 mod corpus;
 pub mod process;

@@ -8,27 +8,20 @@ use axum::{
 use shared::{AuditAction, Official, OfficialForm};
 
 use crate::{
-    admin::{audit, profile::VillageKeeper},
+    admin::{audit, profile::VillageKeeper, versions},
     db::now_ms,
     error::{AppError, AppResult},
     extract::ApiJson,
+    images::attached,
     state::AppState,
 };
 
-/// The photo must be a picture this admin uploaded.
-async fn check(state: &AppState, form: &OfficialForm, uploader: i64) -> AppResult<()> {
+/// The photo must be a picture this admin uploaded, or the one the official already has.
+async fn check(state: &AppState, form: &OfficialForm, uploader: i64, kept: Option<i64>) -> AppResult<()> {
     AppError::check(form.validate())?;
-    if let Some(photo) = form.photo_id {
-        let mine: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM images WHERE id = $1 AND owner_id = $2")
-            .bind(photo)
-            .bind(uploader)
-            .fetch_one(&state.db.pool)
-            .await?;
-        if mine == 0 {
-            return Err(AppError::field("photo_id", "Foto tidak ditemukan. Unggah ulang fotonya."));
-        }
-    }
-    Ok(())
+    let photo: Vec<i64> = form.photo_id.into_iter().collect();
+    let kept: Vec<i64> = kept.into_iter().collect();
+    attached::check_usable(&state.db, "photo_id", &photo, uploader, &kept).await
 }
 
 fn not_found() -> AppError {
@@ -57,18 +50,19 @@ pub async fn create(
     VillageKeeper { admin, village }: VillageKeeper,
     ApiJson(form): ApiJson<OfficialForm>,
 ) -> AppResult<(StatusCode, Json<Official>)> {
-    check(&state, &form, admin.id).await?;
+    check(&state, &form, admin.id, None).await?;
     let now = now_ms();
     let mut tx = state.db.pool.begin().await?;
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO officials (village_id, name, position, photo_id, sort_order, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+        "INSERT INTO officials (village_id, name, position, photo_id, sort_order, updated_by, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
     )
     .bind(village.id)
     .bind(form.name.trim())
     .bind(form.position.trim())
     .bind(form.photo_id)
     .bind(form.sort_order)
+    .bind(admin.id)
     .bind(now)
     .fetch_one(&mut *tx)
     .await?;
@@ -99,23 +93,36 @@ pub async fn update(
     Path(ids): Path<(i64, i64)>,
     ApiJson(form): ApiJson<OfficialForm>,
 ) -> AppResult<Json<Official>> {
-    check(&state, &form, admin.id).await?;
+    let current = super::one(&state.db, village.id, ids.1).await?.ok_or_else(not_found)?;
+    check(&state, &form, admin.id, current.photo.map(|p| p.id)).await?;
     let mut tx = state.db.pool.begin().await?;
     let changed = sqlx::query(
-        "UPDATE officials SET name = $1, position = $2, photo_id = $3, sort_order = $4, updated_at = $5 \
-         WHERE id = $6 AND village_id = $7",
+        "UPDATE officials SET name = $1, position = $2, photo_id = $3, sort_order = $4, updated_at = $5, \
+            updated_by = $6, version = version + 1 \
+         WHERE id = $7 AND village_id = $8 AND version = $9",
     )
     .bind(form.name.trim())
     .bind(form.position.trim())
     .bind(form.photo_id)
     .bind(form.sort_order)
     .bind(now_ms())
+    .bind(admin.id)
     .bind(ids.1)
     .bind(village.id)
+    .bind(form.version)
     .execute(&mut *tx)
     .await?;
     if changed.rows_affected() != 1 {
-        return Err(not_found());
+        let filter = "t.id = $1 AND t.village_id = $2";
+        return Err(versions::refusal(
+            &state.db,
+            "officials",
+            "updated_by",
+            filter,
+            &[ids.1, village.id],
+            "Data perangkat desa",
+        )
+        .await?);
     }
     let summary = format!("{} ({}), Desa {}", form.name.trim(), form.position.trim(), village.name);
     let subject = format!("official:{}", ids.1);

@@ -14,7 +14,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(handlers::update, handlers::remove))
 }
 
-const SELECT: &str = "SELECT o.id, o.name, o.position, o.sort_order, o.photo_id, i.variants \
+const SELECT: &str = "SELECT o.id, o.name, o.position, o.sort_order, o.version, o.photo_id, i.variants \
     FROM officials o JOIN villages v ON v.id = o.village_id LEFT JOIN images i ON i.id = o.photo_id";
 
 /// The officials of the village with this slug, in their order.
@@ -47,5 +47,6 @@ fn official(row: &sqlx::any::AnyRow) -> anyhow::Result<Official> {
         position: row.try_get("position")?,
         photo,
         sort_order: row.try_get("sort_order")?,
+        version: row.try_get("version")?,
     })
 }

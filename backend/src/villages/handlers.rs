@@ -21,7 +21,7 @@ pub async fn list_villages(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<VillageQuery>,
 ) -> AppResult<Json<Page<VillageSummary>>> {
-    let page = query.validate().map_err(|m| AppError::BadRequest(capitalise(&m)))?;
+    let page = query.validate().map_err(|m| AppError::bad_request(&m))?;
     Ok(Json(queries::list(&state.db, &query, page).await?))
 }
 
@@ -34,15 +34,14 @@ pub async fn village_detail(State(state): State<AppState>, Path(slug): Path<Stri
     match queries::detail_by_slug(&state.db, &slug).await? {
         Lookup::Found(mut detail) => {
             detail.officials = crate::officials::of_village(&state.db, &detail.summary.slug).await?;
-            detail.idm_history = crate::idm::history(&state.db, &detail.summary.slug).await?;
+            let slug = detail.summary.slug.clone();
+            detail.idm_history = crate::idm::history(&state.db, &slug).await?;
+            detail.flagship_story = crate::flagship::story(&state.db, &slug).await?;
+            detail.news = crate::news::queries::latest(&state.db, &slug, 5).await?;
+            detail.albums = crate::gallery::of_village(&state.db, &slug).await?;
             Ok(Json(detail).into_response())
         }
         Lookup::Moved(to) => Ok(Redirect::permanent(&format!("/api/v1/villages/{to}")).into_response()),
         Lookup::Missing => Err(AppError::NotFound(format!("Desa dengan alamat \"{slug}\" tidak ditemukan."))),
     }
-}
-
-fn capitalise(message: &str) -> String {
-    let mut chars = message.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>() + ".").unwrap_or_default()
 }

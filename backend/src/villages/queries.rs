@@ -126,6 +126,9 @@ pub async fn detail_by_slug(db: &Db, slug: &str) -> sqlx::Result<Lookup<VillageD
         },
         officials: Vec::new(),
         idm_history: Vec::new(),
+        flagship_story: None,
+        news: Vec::new(),
+        albums: Vec::new(),
         enterprises: json_column(&row, "enterprises")?,
         products: json_column(&row, "products")?,
     }))

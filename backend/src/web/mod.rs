@@ -18,7 +18,7 @@ use crate::{
     state::AppState,
     villages::queries::{self, Lookup},
 };
-use pages::Head;
+use pages::{Head, Preview};
 
 /// The default preview image (generated on first start).
 pub const SITE_IMAGE_KEY: &str = "site/lapak-desa.jpg";
@@ -28,6 +28,9 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/", get(home))
         .route("/desa", get(directory))
         .route("/desa/{slug}", get(village))
+        .route("/desa/{slug}/berita", get(news_list))
+        .route("/desa/{slug}/berita/{news}", get(news_item))
+        .route("/lembaga/{slug}", get(enterprise))
         .route("/masuk", private("Masuk", "/masuk"))
         .route("/daftar", private("Daftar", "/daftar"))
         .route("/akun", private("Akun saya", "/akun"))
@@ -63,12 +66,13 @@ async fn village(State(state): State<AppState>, Path(slug): Path<String>) -> App
                 "Desa di Kecamatan {}, {}, {}.",
                 v.region.kecamatan, v.region.kabupaten, v.region.provinsi
             ));
-            let image = v.cover_url.map(|u| format!("{}{u}", state.config.public_url));
+            let image = v.cover_url.map(|u| cover_preview(&state, &u));
             let head = Head {
                 title: format!("Desa {} — {} | Lapak Desa", v.name, v.region.kabupaten),
                 description,
                 path: format!("/desa/{}", v.slug),
                 image: image.or_else(|| Some(site_image(&state))),
+                published_at: None,
                 private: false,
             };
             Ok(page(&state, StatusCode::OK, head))
@@ -76,6 +80,75 @@ async fn village(State(state): State<AppState>, Path(slug): Path<String>) -> App
         Lookup::Moved(to) => Ok(Redirect::permanent(&format!("/desa/{to}")).into_response()),
         Lookup::Missing => Ok(not_found(&state)),
     }
+}
+
+/// A village's news list: the app, titled with the village's name.
+async fn news_list(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
+    match queries::summary_by_slug(&state.db, &slug).await? {
+        Lookup::Found((_, v)) => {
+            let mut head =
+                site_head(&state, &format!("Berita Desa {} | Lapak Desa", v.name), &format!("/desa/{slug}/berita"));
+            head.description = format!("Berita dan pengumuman terbaru dari Desa {}, {}.", v.name, v.region.kabupaten);
+            head.image = v.cover_url.map(|u| cover_preview(&state, &u)).or(head.image);
+            Ok(page(&state, StatusCode::OK, head))
+        }
+        Lookup::Moved(to) => Ok(Redirect::permanent(&format!("/desa/{to}/berita")).into_response()),
+        Lookup::Missing => Ok(not_found(&state)),
+    }
+}
+
+/// A news item: its title, summary and cover as the link preview, dated as an article.
+async fn news_item(
+    State(state): State<AppState>,
+    Path((village, slug)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let Some(article) = crate::news::queries::article(&state.db, &village, &slug).await? else {
+        return Ok(match queries::summary_by_slug(&state.db, &village).await? {
+            Lookup::Moved(to) => Redirect::permanent(&format!("/desa/{to}/berita/{slug}")).into_response(),
+            _ => not_found(&state),
+        });
+    };
+    let s = &article.summary;
+    let description = if s.summary.is_empty() {
+        format!("{} dari Desa {}.", s.kind.label(), article.village_name)
+    } else {
+        s.summary.clone()
+    };
+    let head = Head {
+        title: format!("{} — Desa {} | Lapak Desa", s.title, article.village_name),
+        description,
+        path: format!("/desa/{village}/berita/{slug}"),
+        image: Some(s.cover.as_ref().map_or_else(|| site_image(&state), |c| image_preview(&state, &c.jpeg))),
+        published_at: Some(s.published_at),
+        private: false,
+    };
+    Ok(page(&state, StatusCode::OK, head))
+}
+
+/// An enterprise's page: its name, kind, village and first photo as the preview.
+async fn enterprise(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
+    let Some(e) = crate::enterprises::queries::detail(&state.db, &slug).await? else {
+        return Ok(not_found(&state));
+    };
+    let mut description = format!(
+        "{} {} di Desa {}, {}.",
+        e.enterprise.kind.label(),
+        e.enterprise.name,
+        e.village_name,
+        e.region.kabupaten
+    );
+    if !e.enterprise.description.is_empty() {
+        description = format!("{} {description}", e.enterprise.description);
+    }
+    let head = Head {
+        title: format!("{} — Desa {} | Lapak Desa", e.enterprise.name, e.village_name),
+        description,
+        path: format!("/lembaga/{slug}"),
+        image: Some(e.photos.first().map_or_else(|| site_image(&state), |p| image_preview(&state, &p.jpeg))),
+        published_at: None,
+        private: false,
+    };
+    Ok(page(&state, StatusCode::OK, head))
 }
 
 /// Any other address: the app's "not found" page with status 404.
@@ -97,6 +170,7 @@ fn site_head(state: &AppState, title: &str, path: &str) -> Head {
             .into(),
         path: path.into(),
         image: Some(site_image(state)),
+        published_at: None,
         private: false,
     }
 }
@@ -110,9 +184,19 @@ fn private(title: &'static str, path: &'static str) -> MethodRouter<AppState> {
     })
 }
 
-/// The absolute address of the site's default preview picture.
-fn site_image(state: &AppState) -> String {
-    format!("{}{}", state.config.public_url, Media::url(SITE_IMAGE_KEY))
+/// The site's default preview picture (1200×630).
+fn site_image(state: &AppState) -> Preview {
+    cover_preview(state, &Media::url(SITE_IMAGE_KEY))
+}
+
+/// A village cover (always drawn or cropped to 1200×630) as a preview.
+fn cover_preview(state: &AppState, path: &str) -> Preview {
+    Preview { url: format!("{}{path}", state.config.public_url), width: 1200, height: 630 }
+}
+
+/// The JPEG size of an uploaded picture as a preview.
+fn image_preview(state: &AppState, jpeg: &shared::ImageVariant) -> Preview {
+    Preview { url: format!("{}{}", state.config.public_url, jpeg.url), width: jpeg.width, height: jpeg.height }
 }
 
 fn page(state: &AppState, status: StatusCode, head: Head) -> Response {

@@ -22,11 +22,20 @@ pub struct Head {
     pub description: String,
     /// Path of the page, e.g. `/desa/darmaji`.
     pub path: String,
-    /// Absolute URL of the preview image.
-    pub image: Option<String>,
+    /// The preview image.
+    pub image: Option<Preview>,
+    /// For a news item: when it was published (unix milliseconds); the page is then an `article`.
+    pub published_at: Option<i64>,
     /// A page of someone's account or the admin area: served by the workspace app, kept out of
     /// search engines.
     pub private: bool,
+}
+
+/// A link-preview picture: its absolute URL and size.
+pub struct Preview {
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
 }
 
 /// The pages of the two frontend apps: the portal (`index.html`) and the workspace of accounts and
@@ -77,9 +86,10 @@ impl Shell {
         let title = escape(&head.title);
         let description = escape(&head.description);
         let url = escape(&format!("{public_url}{}", head.path));
+        let kind = if head.published_at.is_some() { "article" } else { "website" };
         out.push_str(&format!(
             "<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n\
-             <link rel=\"canonical\" href=\"{url}\">\n<meta property=\"og:type\" content=\"website\">\n\
+             <link rel=\"canonical\" href=\"{url}\">\n<meta property=\"og:type\" content=\"{kind}\">\n\
              <meta property=\"og:site_name\" content=\"Lapak Desa\">\n<meta property=\"og:locale\" content=\"id_ID\">\n\
              <meta property=\"og:title\" content=\"{title}\">\n<meta property=\"og:description\" content=\"{description}\">\n\
              <meta property=\"og:url\" content=\"{url}\">\n"
@@ -87,17 +97,27 @@ impl Shell {
         if head.private {
             out.push_str("<meta name=\"robots\" content=\"noindex, nofollow\">\n");
         }
-        if let Some(image) = &head.image {
-            let image = escape(image);
+        if let Some(at) = head.published_at {
+            out.push_str(&format!("<meta property=\"article:published_time\" content=\"{}\">\n", iso_time(at)));
+        }
+        if let Some(Preview { url, width, height }) = &head.image {
+            let url = escape(url);
             out.push_str(&format!(
-                "<meta property=\"og:image\" content=\"{image}\">\n<meta property=\"og:image:type\" content=\"image/jpeg\">\n\
-                 <meta property=\"og:image:width\" content=\"1200\">\n<meta property=\"og:image:height\" content=\"630\">\n\
+                "<meta property=\"og:image\" content=\"{url}\">\n<meta property=\"og:image:type\" content=\"image/jpeg\">\n\
+                 <meta property=\"og:image:width\" content=\"{width}\">\n<meta property=\"og:image:height\" content=\"{height}\">\n\
                  <meta name=\"twitter:card\" content=\"summary_large_image\">\n"
             ));
         }
         out.push_str(&self.after);
         out
     }
+}
+
+/// `2026-11-24T08:30:00Z` from unix milliseconds.
+fn iso_time(ms: i64) -> String {
+    let secs = ms.div_euclid(1000);
+    let (h, m, s) = (secs.rem_euclid(86_400) / 3600, secs.rem_euclid(3600) / 60, secs.rem_euclid(60));
+    format!("{}T{h:02}:{m:02}:{s:02}Z", super::seo::date(ms))
 }
 
 /// Escapes text for an HTML attribute or element.
@@ -131,7 +151,8 @@ mod tests {
                 title: "Desa \"A\" <b>".into(),
                 description: "Kopi & gula".into(),
                 path: "/desa/a".into(),
-                image: Some("https://x.test/media/a.jpg".into()),
+                image: Some(Preview { url: "https://x.test/media/a.jpg".into(), width: 1200, height: 800 }),
+                published_at: Some(1_795_509_000_000),
                 private: false,
             },
             "https://x.test",
@@ -139,6 +160,9 @@ mod tests {
         assert!(html.contains("<title>Desa &quot;A&quot; &lt;b&gt;</title>"));
         assert!(html.contains(r#"<meta property="og:url" content="https://x.test/desa/a">"#));
         assert!(html.contains(r#"<meta property="og:image" content="https://x.test/media/a.jpg">"#));
+        assert!(html.contains(r#"<meta property="og:image:height" content="800">"#));
+        assert!(html.contains(r#"<meta property="og:type" content="article">"#));
+        assert!(html.contains(r#"<meta property="article:published_time" content="2026-11-24T08:30:00Z">"#));
         assert!(html.contains("Kopi &amp; gula"));
         assert!(!html.contains("<title>x</title>"));
         assert!(!html.contains("noindex"));

@@ -28,12 +28,18 @@ pub async fn sitemap(State(state): State<AppState>) -> AppResult<Response> {
     for (slug, updated_at) in queries::all_slugs(&state.db).await? {
         xml.push_str(&format!("<url><loc>{base}/desa/{slug}</loc><lastmod>{}</lastmod></url>\n", date(updated_at)));
     }
+    for (village, slug, updated_at) in crate::news::queries::all_published(&state.db).await? {
+        xml.push_str(&format!(
+            "<url><loc>{base}/desa/{village}/berita/{slug}</loc><lastmod>{}</lastmod></url>\n",
+            date(updated_at)
+        ));
+    }
     xml.push_str("</urlset>\n");
     Ok(([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], xml).into_response())
 }
 
 /// `YYYY-MM-DD` (UTC) of a unix time in milliseconds (Howard Hinnant's civil-from-days).
-fn date(ms: i64) -> String {
+pub fn date(ms: i64) -> String {
     let z = ms.div_euclid(86_400_000) + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;

@@ -12,6 +12,7 @@ use backend::{
     shops::queries::{self as shops, NewShop},
 };
 use lapak_tests::TestApp;
+use serde_json::json;
 use shared::{Phone, Role, ShopStatus};
 
 /// Who asks, in the order of the matrix's columns.
@@ -159,6 +160,21 @@ impl Fixture {
              VALUES ($1, 'Amaq Rais', 'Kepala Dusun', 5, 0, 0) RETURNING id",
         )
         .bind(self.village_id)
+        .fetch_one(&app.db().pool)
+        .await
+        .unwrap()
+    }
+
+    /// A stored picture uploaded by `owner` (its files are not needed by the endpoints that use it).
+    pub async fn image(&self, app: &TestApp, owner: i64) -> i64 {
+        let size =
+            |name: &str, w: u32| json!({ "url": format!("/media/images/uji/{name}.webp"), "width": w, "height": w });
+        let variants = json!([size("thumb", 320), size("card", 800), size("full", 1600), size("preview", 1200)]);
+        sqlx::query_scalar(
+            "INSERT INTO images (owner_id, variants, source_bytes, created_at) VALUES ($1, $2, 1000, 0) RETURNING id",
+        )
+        .bind(owner)
+        .bind(variants.to_string())
         .fetch_one(&app.db().pool)
         .await
         .unwrap()

@@ -1,6 +1,7 @@
 //! The access matrix: every endpoint of the OpenAPI document × every kind of user → the expected
 //! status. An endpoint without a row here, or a row without an endpoint, fails the test.
 
+mod content;
 mod fixture;
 mod scope;
 
@@ -31,6 +32,8 @@ fn expected(endpoint: &str) -> Option<[u16; 10]> {
     Some(match endpoint {
         "GET /api/v1/health" | "GET /api/v1/ready" | "GET /api/v1/regions" | "GET /api/v1/villages" => all(200),
         "GET /api/v1/villages/{slug}" | "GET /api/v1/auth/reset/{token}" | "POST /api/v1/auth/sign-in" => all(200),
+        "GET /api/v1/villages/{slug}/news" | "GET /api/v1/villages/{slug}/news/{news}" => all(200),
+        "GET /api/v1/enterprises/{slug}" => all(200),
         "POST /api/v1/auth/reset" | "GET /api/v1/auth/session" => all(200),
         "POST /api/v1/auth/sign-up" => all(201),
         "POST /api/v1/auth/sign-out" => all(204),
@@ -59,10 +62,31 @@ fn expected(endpoint: &str) -> Option<[u16; 10]> {
         | "GET /api/v1/admin/villages/{id}/officials"
         | "PUT /api/v1/admin/villages/{id}/officials/{official_id}"
         | "GET /api/v1/admin/villages/{id}/idm"
-        | "PUT /api/v1/admin/villages/{id}/idm/{year}" => [ANON, NO, NO, NO, NO, NO, 200, NO, 200, NO],
-        "DELETE /api/v1/admin/villages/{id}/idm/{year}" => [ANON, NO, NO, NO, NO, NO, 204, NO, 204, NO],
-        "POST /api/v1/admin/villages/{id}/officials" => [ANON, NO, NO, NO, NO, NO, 201, NO, 201, NO],
-        "DELETE /api/v1/admin/villages/{id}/officials/{official_id}" => [ANON, NO, NO, NO, NO, NO, 204, NO, 204, NO],
+        | "PUT /api/v1/admin/villages/{id}/idm/{year}"
+        | "GET /api/v1/admin/villages/{id}/flagship"
+        | "PUT /api/v1/admin/villages/{id}/flagship"
+        | "GET /api/v1/admin/villages/{id}/enterprises"
+        | "PUT /api/v1/admin/villages/{id}/enterprises/{enterprise_id}"
+        | "GET /api/v1/admin/villages/{id}/news"
+        | "PUT /api/v1/admin/villages/{id}/news/{news_id}"
+        | "GET /api/v1/admin/villages/{id}/albums"
+        | "PUT /api/v1/admin/villages/{id}/albums/{album_id}"
+        | "PUT /api/v1/admin/villages/{id}/albums/{album_id}/photos/{photo_id}" => {
+            [ANON, NO, NO, NO, NO, NO, 200, NO, 200, NO]
+        }
+        "DELETE /api/v1/admin/villages/{id}/idm/{year}"
+        | "DELETE /api/v1/admin/villages/{id}/officials/{official_id}"
+        | "DELETE /api/v1/admin/villages/{id}/enterprises/{enterprise_id}"
+        | "DELETE /api/v1/admin/villages/{id}/news/{news_id}"
+        | "DELETE /api/v1/admin/villages/{id}/albums/{album_id}"
+        | "DELETE /api/v1/admin/villages/{id}/albums/{album_id}/photos/{photo_id}" => {
+            [ANON, NO, NO, NO, NO, NO, 204, NO, 204, NO]
+        }
+        "POST /api/v1/admin/villages/{id}/officials"
+        | "POST /api/v1/admin/villages/{id}/enterprises"
+        | "POST /api/v1/admin/villages/{id}/news"
+        | "POST /api/v1/admin/villages/{id}/albums"
+        | "POST /api/v1/admin/villages/{id}/albums/{album_id}/photos" => [ANON, NO, NO, NO, NO, NO, 201, NO, 201, NO],
         // Sellers with an active shop and admins upload pictures; shoppers do not.
         "POST /api/v1/images" => [ANON, NO, NO, 201, 201, 201, 201, 201, 201, 201],
         _ => return None,
@@ -72,6 +96,9 @@ fn expected(endpoint: &str) -> Option<[u16; 10]> {
 /// The concrete address and body of `endpoint` for one request by `role`, with fresh records for
 /// requests that change or consume something.
 async fn request(app: &TestApp, fx: &Fixture, endpoint: &str, role: usize) -> (String, Option<Value>) {
+    if let Some(request) = content::request(app, fx, endpoint, role).await {
+        return request;
+    }
     let user = fx.users[role];
     let shop = fx.shop_id;
     match endpoint {
@@ -164,14 +191,14 @@ async fn request(app: &TestApp, fx: &Fixture, endpoint: &str, role: usize) -> (S
             (format!("/api/v1/admin/villages/{}/officials", fx.village_id), None)
         }
         "POST /api/v1/admin/villages/{id}/officials" => {
-            let body =
-                json!({ "name": "Lalu Suparman", "position": "Sekretaris Desa", "photo_id": null, "sort_order": 2 });
+            let body = json!({ "version": 0, "name": "Lalu Suparman", "position": "Sekretaris Desa", "photo_id": null,
+                "sort_order": 2 });
             (format!("/api/v1/admin/villages/{}/officials", fx.village_id), Some(body))
         }
         "PUT /api/v1/admin/villages/{id}/officials/{official_id}" => {
             let path = format!("/api/v1/admin/villages/{}/officials/{}", fx.village_id, fx.official(app).await);
-            let body =
-                json!({ "name": "Baiq Hartini", "position": "Kaur Keuangan", "photo_id": null, "sort_order": 3 });
+            let body = json!({ "version": 1, "name": "Baiq Hartini", "position": "Kaur Keuangan", "photo_id": null,
+                "sort_order": 3 });
             (path, Some(body))
         }
         "DELETE /api/v1/admin/villages/{id}/officials/{official_id}" => {
@@ -243,11 +270,11 @@ async fn every_endpoint_for_every_role(app: TestApp) {
 /// A row for an endpoint that no longer exists is a stale row.
 async fn every_row_names_a_documented_endpoint(app: TestApp) {
     let endpoints = documented(&app).await;
-    for row in ROWS {
+    for row in ROWS.iter().chain(content::ROWS) {
         assert!(endpoints.iter().any(|e| e == row), "the matrix has a row for {row}, which is not documented");
         assert!(expected(row).is_some());
     }
-    assert_eq!(endpoints.len(), ROWS.len(), "every documented endpoint is listed in ROWS");
+    assert_eq!(endpoints.len(), ROWS.len() + content::ROWS.len(), "every documented endpoint is listed in ROWS");
 }
 
 /// The endpoints the matrix has rows for.

@@ -1,0 +1,178 @@
+//! Adding, changing and removing a village's enterprises, by the village's admins.
+
+use axum::{
+    Json,
+    extract::{Path, State},
+    http::StatusCode,
+};
+use shared::{AuditAction, EnterpriseForm, EnterpriseRecord, Phone};
+
+use super::{PHOTOS, queries};
+use crate::{
+    admin::{audit, profile::VillageKeeper, versions},
+    db::now_ms,
+    error::{AppError, AppResult},
+    extract::ApiJson,
+    images::attached,
+    state::AppState,
+};
+
+fn not_found() -> AppError {
+    AppError::NotFound("Lembaga ini tidak ditemukan di desa ini.".into())
+}
+
+/// The form's phone in canonical form (validated already).
+fn phone(form: &EnterpriseForm) -> Option<String> {
+    Phone::parse(form.phone.trim()).ok().map(|p| p.as_str().to_owned())
+}
+
+fn email(form: &EnterpriseForm) -> Option<String> {
+    Some(form.email.trim().to_lowercase()).filter(|e| !e.is_empty())
+}
+
+/// The village's enterprises as its admins edit them, by name.
+#[utoipa::path(get, path = "/api/v1/admin/villages/{id}/enterprises", tag = "admin",
+    params(("id" = i64, Path, description = "The village's id")),
+    responses((status = 200, body = Vec<EnterpriseRecord>), (status = 403, body = shared::Problem)))]
+pub async fn list(State(state): State<AppState>, keeper: VillageKeeper) -> AppResult<Json<Vec<EnterpriseRecord>>> {
+    Ok(Json(queries::records(&state.db, keeper.village.id, None).await?))
+}
+
+/// Adds an enterprise; its slug comes from its name and stays when the name changes.
+#[utoipa::path(post, path = "/api/v1/admin/villages/{id}/enterprises", tag = "admin", request_body = EnterpriseForm,
+    params(("id" = i64, Path, description = "The village's id")),
+    responses((status = 201, body = EnterpriseRecord), (status = 403, body = shared::Problem),
+        (status = 422, body = shared::Problem)))]
+pub async fn create(
+    State(state): State<AppState>,
+    VillageKeeper { admin, village }: VillageKeeper,
+    ApiJson(form): ApiJson<EnterpriseForm>,
+) -> AppResult<(StatusCode, Json<EnterpriseRecord>)> {
+    AppError::check(form.validate())?;
+    attached::check_usable(&state.db, "photo_ids", &form.photo_ids, admin.id, &[]).await?;
+    let village_slug: String = sqlx::query_scalar("SELECT slug FROM villages WHERE id = $1")
+        .bind(village.id)
+        .fetch_one(&state.db.pool)
+        .await?;
+    let now = now_ms();
+    let mut tx = state.db.pool.begin().await?;
+    let new = queries::NewEnterprise {
+        village_id: village.id,
+        village_slug: &village_slug,
+        name: form.name.trim(),
+        kind: form.kind,
+        description: form.description.trim(),
+    };
+    let (id, _) = queries::create(&mut tx, &new, now).await?;
+    save_details(&mut tx, id, &form, admin.id, now).await?;
+    PHOTOS.replace(&mut tx, id, &form.photo_ids).await?;
+    let summary = format!("{} ({}), Desa {}", form.name.trim(), form.kind.label(), village.name);
+    let subject = format!("enterprise:{id}");
+    audit::record(&mut tx, admin.id, AuditAction::EnterpriseSaved, &subject, &summary, village.code.as_str()).await?;
+    tx.commit().await?;
+    let record = queries::records(&state.db, village.id, Some(id)).await?.pop().ok_or_else(not_found)?;
+    Ok((StatusCode::CREATED, Json(record)))
+}
+
+/// What a new enterprise gets beyond its name, kind and description.
+async fn save_details(
+    conn: &mut sqlx::AnyConnection,
+    id: i64,
+    form: &EnterpriseForm,
+    by: i64,
+    now: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE enterprises SET story_md = $1, story_html = $2, address = $3, phone = $4, email = $5, \
+            updated_by = $6, updated_at = $7 WHERE id = $8",
+    )
+    .bind(&form.story_md)
+    .bind(crate::markdown::to_safe_html(&form.story_md))
+    .bind(form.address.trim())
+    .bind(phone(form))
+    .bind(email(form))
+    .bind(by)
+    .bind(now)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Changes an enterprise of this village; 409 when someone saved it since `version` was loaded.
+#[utoipa::path(put, path = "/api/v1/admin/villages/{id}/enterprises/{enterprise_id}", tag = "admin",
+    request_body = EnterpriseForm,
+    params(("id" = i64, Path, description = "The village's id"),
+        ("enterprise_id" = i64, Path, description = "The enterprise")),
+    responses((status = 200, body = EnterpriseRecord), (status = 403, body = shared::Problem),
+        (status = 404, body = shared::Problem), (status = 409, body = shared::Problem),
+        (status = 422, body = shared::Problem)))]
+pub async fn update(
+    State(state): State<AppState>,
+    VillageKeeper { admin, village }: VillageKeeper,
+    Path((_village, id)): Path<(i64, i64)>,
+    ApiJson(form): ApiJson<EnterpriseForm>,
+) -> AppResult<Json<EnterpriseRecord>> {
+    AppError::check(form.validate())?;
+    let kept = PHOTOS.ids(&state.db, id).await?;
+    attached::check_usable(&state.db, "photo_ids", &form.photo_ids, admin.id, &kept).await?;
+    let now = now_ms();
+    let mut tx = state.db.pool.begin().await?;
+    let saved = sqlx::query(
+        "UPDATE enterprises SET name = $1, kind = $2, description = $3, story_md = $4, story_html = $5, \
+            address = $6, phone = $7, email = $8, updated_by = $9, updated_at = $10, version = version + 1 \
+         WHERE id = $11 AND village_id = $12 AND version = $13",
+    )
+    .bind(form.name.trim())
+    .bind(form.kind.code())
+    .bind(form.description.trim())
+    .bind(&form.story_md)
+    .bind(crate::markdown::to_safe_html(&form.story_md))
+    .bind(form.address.trim())
+    .bind(phone(&form))
+    .bind(email(&form))
+    .bind(admin.id)
+    .bind(now)
+    .bind(id)
+    .bind(village.id)
+    .bind(form.version)
+    .execute(&mut *tx)
+    .await?;
+    if saved.rows_affected() != 1 {
+        let filter = "t.id = $1 AND t.village_id = $2";
+        return Err(
+            versions::refusal(&state.db, "enterprises", "updated_by", filter, &[id, village.id], "Lembaga").await?
+        );
+    }
+    PHOTOS.replace(&mut tx, id, &form.photo_ids).await?;
+    let summary = format!("{} ({}), Desa {}", form.name.trim(), form.kind.label(), village.name);
+    let subject = format!("enterprise:{id}");
+    audit::record(&mut tx, admin.id, AuditAction::EnterpriseSaved, &subject, &summary, village.code.as_str()).await?;
+    tx.commit().await?;
+    Ok(Json(queries::records(&state.db, village.id, Some(id)).await?.pop().ok_or_else(not_found)?))
+}
+
+/// Removes an enterprise of this village; its shops and the flagship product stay, without it.
+#[utoipa::path(delete, path = "/api/v1/admin/villages/{id}/enterprises/{enterprise_id}", tag = "admin",
+    params(("id" = i64, Path, description = "The village's id"),
+        ("enterprise_id" = i64, Path, description = "The enterprise")),
+    responses((status = 204, description = "Removed"), (status = 403, body = shared::Problem),
+        (status = 404, body = shared::Problem)))]
+pub async fn remove(
+    State(state): State<AppState>,
+    VillageKeeper { admin, village }: VillageKeeper,
+    Path((_village, id)): Path<(i64, i64)>,
+) -> AppResult<StatusCode> {
+    let record = queries::records(&state.db, village.id, Some(id)).await?.pop().ok_or_else(not_found)?;
+    let mut tx = state.db.pool.begin().await?;
+    sqlx::query("DELETE FROM enterprises WHERE id = $1 AND village_id = $2")
+        .bind(id)
+        .bind(village.id)
+        .execute(&mut *tx)
+        .await?;
+    let summary = format!("{} ({}), Desa {}", record.form.name, record.form.kind.label(), village.name);
+    let subject = format!("enterprise:{id}");
+    audit::record(&mut tx, admin.id, AuditAction::EnterpriseRemoved, &subject, &summary, village.code.as_str()).await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,130 @@
+//! Creating, renaming and removing albums of a village's gallery.
+
+use axum::{
+    Json,
+    extract::{Path, State},
+    http::StatusCode,
+};
+use shared::{Album, AlbumForm, AuditAction};
+
+use crate::{
+    admin::{audit, profile::VillageKeeper, versions},
+    db::now_ms,
+    error::{AppError, AppResult},
+    extract::ApiJson,
+    state::AppState,
+};
+
+pub fn not_found() -> AppError {
+    AppError::NotFound("Album ini tidak ditemukan di desa ini.".into())
+}
+
+/// The village's albums with their photos, in order.
+#[utoipa::path(get, path = "/api/v1/admin/villages/{id}/albums", tag = "admin",
+    params(("id" = i64, Path, description = "The village's id")),
+    responses((status = 200, body = Vec<Album>), (status = 403, body = shared::Problem)))]
+pub async fn list(State(state): State<AppState>, keeper: VillageKeeper) -> AppResult<Json<Vec<Album>>> {
+    Ok(Json(super::of_village_id(&state.db, keeper.village.id, None).await?))
+}
+
+/// Creates an album.
+#[utoipa::path(post, path = "/api/v1/admin/villages/{id}/albums", tag = "admin", request_body = AlbumForm,
+    params(("id" = i64, Path, description = "The village's id")),
+    responses((status = 201, body = Album), (status = 403, body = shared::Problem),
+        (status = 422, body = shared::Problem)))]
+pub async fn create(
+    State(state): State<AppState>,
+    VillageKeeper { admin, village }: VillageKeeper,
+    ApiJson(form): ApiJson<AlbumForm>,
+) -> AppResult<(StatusCode, Json<Album>)> {
+    AppError::check(form.validate())?;
+    let mut tx = state.db.pool.begin().await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO albums (village_id, title, description, sort_order, updated_by, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+    )
+    .bind(village.id)
+    .bind(form.title.trim())
+    .bind(form.description.trim())
+    .bind(form.sort_order)
+    .bind(admin.id)
+    .bind(now_ms())
+    .fetch_one(&mut *tx)
+    .await?;
+    let summary = format!("Album {}, Desa {}", form.title.trim(), village.name);
+    audit::record(&mut tx, admin.id, AuditAction::AlbumSaved, &format!("album:{id}"), &summary, village.code.as_str())
+        .await?;
+    tx.commit().await?;
+    let album = super::of_village_id(&state.db, village.id, Some(id)).await?.pop().ok_or_else(not_found)?;
+    Ok((StatusCode::CREATED, Json(album)))
+}
+
+/// Renames or reorders an album; 409 when someone saved it since `version` was loaded.
+#[utoipa::path(put, path = "/api/v1/admin/villages/{id}/albums/{album_id}", tag = "admin", request_body = AlbumForm,
+    params(("id" = i64, Path, description = "The village's id"), ("album_id" = i64, Path, description = "The album")),
+    responses((status = 200, body = Album), (status = 403, body = shared::Problem),
+        (status = 404, body = shared::Problem), (status = 409, body = shared::Problem),
+        (status = 422, body = shared::Problem)))]
+pub async fn update(
+    State(state): State<AppState>,
+    VillageKeeper { admin, village }: VillageKeeper,
+    Path((_village, id)): Path<(i64, i64)>,
+    ApiJson(form): ApiJson<AlbumForm>,
+) -> AppResult<Json<Album>> {
+    AppError::check(form.validate())?;
+    let mut tx = state.db.pool.begin().await?;
+    let saved = sqlx::query(
+        "UPDATE albums SET title = $1, description = $2, sort_order = $3, updated_by = $4, updated_at = $5, \
+            version = version + 1 WHERE id = $6 AND village_id = $7 AND version = $8",
+    )
+    .bind(form.title.trim())
+    .bind(form.description.trim())
+    .bind(form.sort_order)
+    .bind(admin.id)
+    .bind(now_ms())
+    .bind(id)
+    .bind(village.id)
+    .bind(form.version)
+    .execute(&mut *tx)
+    .await?;
+    if saved.rows_affected() != 1 {
+        let filter = "t.id = $1 AND t.village_id = $2";
+        return Err(versions::refusal(&state.db, "albums", "updated_by", filter, &[id, village.id], "Album").await?);
+    }
+    let summary = format!("Album {}, Desa {}", form.title.trim(), village.name);
+    audit::record(&mut tx, admin.id, AuditAction::AlbumSaved, &format!("album:{id}"), &summary, village.code.as_str())
+        .await?;
+    tx.commit().await?;
+    Ok(Json(super::of_village_id(&state.db, village.id, Some(id)).await?.pop().ok_or_else(not_found)?))
+}
+
+/// Removes an album and its photos.
+#[utoipa::path(delete, path = "/api/v1/admin/villages/{id}/albums/{album_id}", tag = "admin",
+    params(("id" = i64, Path, description = "The village's id"), ("album_id" = i64, Path, description = "The album")),
+    responses((status = 204, description = "Removed"), (status = 403, body = shared::Problem),
+        (status = 404, body = shared::Problem)))]
+pub async fn remove(
+    State(state): State<AppState>,
+    VillageKeeper { admin, village }: VillageKeeper,
+    Path((_village, id)): Path<(i64, i64)>,
+) -> AppResult<StatusCode> {
+    let album = super::of_village_id(&state.db, village.id, Some(id)).await?.pop().ok_or_else(not_found)?;
+    let mut tx = state.db.pool.begin().await?;
+    sqlx::query("DELETE FROM albums WHERE id = $1 AND village_id = $2")
+        .bind(id)
+        .bind(village.id)
+        .execute(&mut *tx)
+        .await?;
+    let summary = format!("Album {} ({} foto), Desa {}", album.title, album.photos.len(), village.name);
+    audit::record(
+        &mut tx,
+        admin.id,
+        AuditAction::AlbumRemoved,
+        &format!("album:{id}"),
+        &summary,
+        village.code.as_str(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,178 @@
+//! Writing, publishing, archiving and removing a village's news, by the village's admins.
+
+use axum::{
+    Json,
+    extract::{Path, State},
+    http::StatusCode,
+};
+use shared::{AuditAction, NewsForm, NewsRecord, NewsStatus, slug::slugify};
+
+use super::queries;
+use crate::{
+    admin::{audit, profile::VillageKeeper, versions},
+    db::now_ms,
+    error::{AppError, AppResult},
+    extract::ApiJson,
+    images::attached,
+    markdown,
+    state::AppState,
+};
+
+fn not_found() -> AppError {
+    AppError::NotFound("Berita ini tidak ditemukan di desa ini.".into())
+}
+
+/// When the item is dated: as the admin set it, else now once it leaves the drafts.
+fn published_at(form: &NewsForm, now: i64) -> Option<i64> {
+    match form.status {
+        NewsStatus::Draft => form.published_at,
+        NewsStatus::Published | NewsStatus::Archived => Some(form.published_at.unwrap_or(now)),
+    }
+}
+
+/// A slug from the title: at most 80 characters, cut at a word.
+fn base_slug(title: &str) -> String {
+    let mut slug = slugify(title);
+    if slug.len() > 80 {
+        let cut = slug[..80].rfind('-').unwrap_or(80);
+        slug.truncate(cut);
+    }
+    if slug.is_empty() { "berita".into() } else { slug }
+}
+
+/// Every item of the village, drafts included, newest first.
+#[utoipa::path(get, path = "/api/v1/admin/villages/{id}/news", tag = "admin",
+    params(("id" = i64, Path, description = "The village's id")),
+    responses((status = 200, body = Vec<NewsRecord>), (status = 403, body = shared::Problem)))]
+pub async fn list(State(state): State<AppState>, keeper: VillageKeeper) -> AppResult<Json<Vec<NewsRecord>>> {
+    Ok(Json(queries::records(&state.db, keeper.village.id, None).await?))
+}
+
+/// Writes a news item (a draft, or published at once); its address comes from the title and stays.
+#[utoipa::path(post, path = "/api/v1/admin/villages/{id}/news", tag = "admin", request_body = NewsForm,
+    params(("id" = i64, Path, description = "The village's id")),
+    responses((status = 201, body = NewsRecord), (status = 403, body = shared::Problem),
+        (status = 422, body = shared::Problem)))]
+pub async fn create(
+    State(state): State<AppState>,
+    VillageKeeper { admin, village }: VillageKeeper,
+    ApiJson(form): ApiJson<NewsForm>,
+) -> AppResult<(StatusCode, Json<NewsRecord>)> {
+    AppError::check(form.validate())?;
+    let cover: Vec<i64> = form.cover_id.into_iter().collect();
+    attached::check_usable(&state.db, "cover_id", &cover, admin.id, &[]).await?;
+    let now = now_ms();
+    let mut tx = state.db.pool.begin().await?;
+    let slug =
+        crate::slugs::free_within(&mut tx, "news", ("village_id", village.id), &[base_slug(&form.title)]).await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO news (village_id, slug, title, kind, summary, body_md, body_html, cover_id, status, \
+            published_at, updated_by, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+    )
+    .bind(village.id)
+    .bind(&slug)
+    .bind(form.title.trim())
+    .bind(form.kind.code())
+    .bind(form.summary.trim())
+    .bind(&form.body_md)
+    .bind(markdown::to_safe_html(&form.body_md))
+    .bind(form.cover_id)
+    .bind(form.status.code())
+    .bind(published_at(&form, now))
+    .bind(admin.id)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    let summary = format!("{} ({}), Desa {}", form.title.trim(), form.status.label(), village.name);
+    audit::record(&mut tx, admin.id, AuditAction::NewsSaved, &format!("news:{id}"), &summary, village.code.as_str())
+        .await?;
+    tx.commit().await?;
+    let record = queries::records(&state.db, village.id, Some(id)).await?.pop().ok_or_else(not_found)?;
+    Ok((StatusCode::CREATED, Json(record)))
+}
+
+/// Changes, publishes or archives an item; 409 when someone saved it since `version` was loaded.
+#[utoipa::path(put, path = "/api/v1/admin/villages/{id}/news/{news_id}", tag = "admin", request_body = NewsForm,
+    params(("id" = i64, Path, description = "The village's id"), ("news_id" = i64, Path, description = "The item")),
+    responses((status = 200, body = NewsRecord), (status = 403, body = shared::Problem),
+        (status = 404, body = shared::Problem), (status = 409, body = shared::Problem),
+        (status = 422, body = shared::Problem)))]
+pub async fn update(
+    State(state): State<AppState>,
+    VillageKeeper { admin, village }: VillageKeeper,
+    Path((_village, id)): Path<(i64, i64)>,
+    ApiJson(form): ApiJson<NewsForm>,
+) -> AppResult<Json<NewsRecord>> {
+    AppError::check(form.validate())?;
+    let current = queries::records(&state.db, village.id, Some(id)).await?.pop().ok_or_else(not_found)?;
+    let cover: Vec<i64> = form.cover_id.into_iter().collect();
+    let kept: Vec<i64> = current.form.cover_id.into_iter().collect();
+    attached::check_usable(&state.db, "cover_id", &cover, admin.id, &kept).await?;
+    let now = now_ms();
+    let mut tx = state.db.pool.begin().await?;
+    let saved = sqlx::query(
+        "UPDATE news SET title = $1, kind = $2, summary = $3, body_md = $4, body_html = $5, cover_id = $6, \
+            status = $7, published_at = $8, updated_by = $9, updated_at = $10, version = version + 1 \
+         WHERE id = $11 AND village_id = $12 AND version = $13",
+    )
+    .bind(form.title.trim())
+    .bind(form.kind.code())
+    .bind(form.summary.trim())
+    .bind(&form.body_md)
+    .bind(markdown::to_safe_html(&form.body_md))
+    .bind(form.cover_id)
+    .bind(form.status.code())
+    .bind(published_at(&form, now))
+    .bind(admin.id)
+    .bind(now)
+    .bind(id)
+    .bind(village.id)
+    .bind(form.version)
+    .execute(&mut *tx)
+    .await?;
+    if saved.rows_affected() != 1 {
+        let filter = "t.id = $1 AND t.village_id = $2";
+        return Err(versions::refusal(&state.db, "news", "updated_by", filter, &[id, village.id], "Berita").await?);
+    }
+    let summary = format!("{} ({}), Desa {}", form.title.trim(), form.status.label(), village.name);
+    audit::record(&mut tx, admin.id, AuditAction::NewsSaved, &format!("news:{id}"), &summary, village.code.as_str())
+        .await?;
+    tx.commit().await?;
+    Ok(Json(queries::records(&state.db, village.id, Some(id)).await?.pop().ok_or_else(not_found)?))
+}
+
+/// Removes an item for good (archiving keeps it).
+#[utoipa::path(delete, path = "/api/v1/admin/villages/{id}/news/{news_id}", tag = "admin",
+    params(("id" = i64, Path, description = "The village's id"), ("news_id" = i64, Path, description = "The item")),
+    responses((status = 204, description = "Removed"), (status = 403, body = shared::Problem),
+        (status = 404, body = shared::Problem)))]
+pub async fn remove(
+    State(state): State<AppState>,
+    VillageKeeper { admin, village }: VillageKeeper,
+    Path((_village, id)): Path<(i64, i64)>,
+) -> AppResult<StatusCode> {
+    let record = queries::records(&state.db, village.id, Some(id)).await?.pop().ok_or_else(not_found)?;
+    let mut tx = state.db.pool.begin().await?;
+    sqlx::query("DELETE FROM news WHERE id = $1 AND village_id = $2")
+        .bind(id)
+        .bind(village.id)
+        .execute(&mut *tx)
+        .await?;
+    let summary = format!("{}, Desa {}", record.form.title, village.name);
+    audit::record(&mut tx, admin.id, AuditAction::NewsRemoved, &format!("news:{id}"), &summary, village.code.as_str())
+        .await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn slugs_are_short_and_never_empty() {
+        assert_eq!(super::base_slug("Panen Raya Rumput Laut 2026"), "panen-raya-rumput-laut-2026");
+        assert_eq!(super::base_slug("!!!"), "berita");
+        let long = super::base_slug(&"gotong royong ".repeat(20));
+        assert!(long.len() <= 80 && !long.ends_with('-'), "{long}");
+    }
+}
