@@ -10,8 +10,11 @@ pub struct Config {
     pub addr: SocketAddr,
     /// The address people reach the site at, for absolute links (Open Graph, sitemap); no trailing slash.
     pub public_url: String,
-    /// Where the SQLite file and uploaded media live.
+    /// Where the SQLite file and (unless `media_store` says otherwise) uploaded media live.
     pub data_dir: PathBuf,
+    /// S3-compatible storage for media, `s3://bucket` or `s3://bucket/prefix` (credentials, region and
+    /// endpoint from the usual `AWS_*` variables); none: the `media` folder under `data_dir`.
+    pub media_store: Option<String>,
     /// The built frontend (`cargo xtask dist`).
     pub dist_dir: PathBuf,
     pub db_max_connections: u32,
@@ -76,7 +79,18 @@ impl Config {
                 problem: "must be an absolute http:// or https:// address".into(),
             });
         }
+        let media_store = lookup("LAPAK_MEDIA_STORE").map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+        if let Some(store) = &media_store
+            && !(store.starts_with("s3://") && store.len() > "s3://".len())
+        {
+            return Err(ConfigError {
+                name: "LAPAK_MEDIA_STORE",
+                value: store.clone(),
+                problem: "must be s3://bucket or s3://bucket/prefix (leave it unset for the local folder)".into(),
+            });
+        }
         Ok(Config {
+            media_store,
             database_url,
             addr,
             public_url,
@@ -157,5 +171,14 @@ mod tests {
     fn public_url_loses_its_trailing_slash() {
         let c = config(&[("LAPAK_PUBLIC_URL", "https://lapakdesa.example/")]).unwrap();
         assert_eq!(c.public_url, "https://lapakdesa.example");
+    }
+
+    #[test]
+    fn media_store_is_a_bucket_address() {
+        assert_eq!(config(&[]).unwrap().media_store, None);
+        let c = config(&[("LAPAK_MEDIA_STORE", "s3://lapak-media/produksi")]).unwrap();
+        assert_eq!(c.media_store.as_deref(), Some("s3://lapak-media/produksi"));
+        assert_eq!(config(&[("LAPAK_MEDIA_STORE", "/srv/media")]).unwrap_err().name, "LAPAK_MEDIA_STORE");
+        assert_eq!(config(&[("LAPAK_MEDIA_STORE", " ")]).unwrap().media_store, None);
     }
 }

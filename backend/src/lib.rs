@@ -49,7 +49,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     if loaded > 0 {
         tracing::info!(rows = loaded, elapsed_ms = started.elapsed().as_millis(), "region table loaded");
     }
-    let media = Media::local(&config.data_dir.join("media"))?;
+    let media = Media::from_config(&config)?;
     demo::ensure_site_picture(&media).await?;
     let hasher = auth::password::Hasher::new(config.hash_concurrency)?;
     if config.demo_data {

@@ -103,6 +103,7 @@ VARIABEL LINGKUNGAN:
     LAPAK_ADDR                   alamat dengar, bawaan 127.0.0.1:8080
     LAPAK_PUBLIC_URL             alamat publik untuk tautan mutlak (Open Graph, sitemap)
     LAPAK_DATA_DIR               folder data (SQLite, media), bawaan ./data
+    LAPAK_MEDIA_STORE            s3://bucket[/prefix]: media di penyimpanan S3 (kredensial dari AWS_*)
     LAPAK_DIST                   folder frontend hasil build, bawaan ./dist
     LAPAK_DEMO_DATA              true/false: isi data contoh ke basis data kosong (bawaan true)
     LAPAK_DB_MAX_CONNECTIONS     ukuran pool, bawaan 16
