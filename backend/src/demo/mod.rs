@@ -5,13 +5,14 @@ pub mod pictures;
 
 use anyhow::Context;
 use serde::Deserialize;
-use shared::{EnterpriseKind, Flagship, Location, Phone, RegionCode, Sector, ShopStatus};
+use shared::{EnterpriseKind, Flagship, Location, NewsKind, NewsStatus, Phone, RegionCode, Sector, ShopStatus};
 
 use crate::{
     auth::password::Hasher,
     db::{Db, now_ms},
     enterprises,
     media::{Media, content_hash},
+    news,
     products::{self, queries::NewProduct},
     shops::{self, queries::NewShop},
     villages::queries::{self as villages, NewVillage},
@@ -47,6 +48,18 @@ struct DemoVillage {
     enterprise: Vec<DemoEnterprise>,
     #[serde(default)]
     shop: Vec<DemoShop>,
+    #[serde(default)]
+    news: Vec<DemoNews>,
+}
+
+#[derive(Deserialize)]
+struct DemoNews {
+    kind: NewsKind,
+    /// Published this many days before the data is loaded.
+    days_ago: i64,
+    title: String,
+    summary: String,
+    body: String,
 }
 
 #[derive(Deserialize)]
@@ -145,6 +158,20 @@ pub async fn load_if_empty(db: &Db, media: &Media, hasher: &Hasher) -> anyhow::R
             .bind(village_id)
             .execute(&mut *tx)
             .await?;
+        for n in &v.news {
+            let new = news::queries::NewNews {
+                village_id,
+                title: &n.title,
+                kind: n.kind,
+                summary: &n.summary,
+                body_md: &n.body,
+                cover_id: None,
+                status: NewsStatus::Published,
+                published_at: Some(now - n.days_ago * 86_400_000),
+                by: None,
+            };
+            news::queries::create(&mut tx, &new, now).await?;
+        }
         for s in &v.shop {
             let whatsapp = Phone::parse(&s.whatsapp).with_context(|| format!("demo shop {}", s.name))?;
             let owner = accounts::shop_owner(&mut tx, &s.name, &whatsapp, &password_hash).await?;

@@ -5,7 +5,7 @@ use axum::{
     extract::{Path, State},
     http::StatusCode,
 };
-use shared::{AuditAction, NewsForm, NewsRecord, NewsStatus, slug::slugify};
+use shared::{AuditAction, NewsForm, NewsRecord, NewsStatus};
 
 use super::queries;
 use crate::{
@@ -28,16 +28,6 @@ fn published_at(form: &NewsForm, now: i64) -> Option<i64> {
         NewsStatus::Draft => form.published_at,
         NewsStatus::Published | NewsStatus::Archived => Some(form.published_at.unwrap_or(now)),
     }
-}
-
-/// A slug from the title: at most 80 characters, cut at a word.
-fn base_slug(title: &str) -> String {
-    let mut slug = slugify(title);
-    if slug.len() > 80 {
-        let cut = slug[..80].rfind('-').unwrap_or(80);
-        slug.truncate(cut);
-    }
-    if slug.is_empty() { "berita".into() } else { slug }
 }
 
 /// Every item of the village, drafts included, newest first.
@@ -63,27 +53,18 @@ pub async fn create(
     attached::check_usable(&state.db, "cover_id", &cover, admin.id, &[]).await?;
     let now = now_ms();
     let mut tx = state.db.pool.begin().await?;
-    let slug =
-        crate::slugs::free_within(&mut tx, "news", ("village_id", village.id), &[base_slug(&form.title)]).await?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO news (village_id, slug, title, kind, summary, body_md, body_html, cover_id, status, \
-            published_at, updated_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
-    )
-    .bind(village.id)
-    .bind(&slug)
-    .bind(form.title.trim())
-    .bind(form.kind.code())
-    .bind(form.summary.trim())
-    .bind(&form.body_md)
-    .bind(markdown::to_safe_html(&form.body_md))
-    .bind(form.cover_id)
-    .bind(form.status.code())
-    .bind(published_at(&form, now))
-    .bind(admin.id)
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await?;
+    let new = queries::NewNews {
+        village_id: village.id,
+        title: form.title.trim(),
+        kind: form.kind,
+        summary: form.summary.trim(),
+        body_md: &form.body_md,
+        cover_id: form.cover_id,
+        status: form.status,
+        published_at: published_at(&form, now),
+        by: Some(admin.id),
+    };
+    let (id, _) = queries::create(&mut tx, &new, now).await?;
     let summary = format!("{} ({}), Desa {}", form.title.trim(), form.status.label(), village.name);
     audit::record(&mut tx, admin.id, AuditAction::NewsSaved, &format!("news:{id}"), &summary, village.code.as_str())
         .await?;
@@ -164,15 +145,4 @@ pub async fn remove(
         .await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn slugs_are_short_and_never_empty() {
-        assert_eq!(super::base_slug("Panen Raya Rumput Laut 2026"), "panen-raya-rumput-laut-2026");
-        assert_eq!(super::base_slug("!!!"), "berita");
-        let long = super::base_slug(&"gotong royong ".repeat(20));
-        assert!(long.len() <= 80 && !long.ends_with('-'), "{long}");
-    }
 }

@@ -1,7 +1,7 @@
 //! SQL for news: what the public sees (published, dated no later than now, newest first) and the
 //! records the village's admins edit.
 
-use shared::{NewsArticle, NewsForm, NewsKind, NewsRecord, NewsStatus, NewsSummary, Page, PageRequest};
+use shared::{NewsArticle, NewsForm, NewsKind, NewsRecord, NewsStatus, NewsSummary, Page, PageRequest, slug::slugify};
 use sqlx::{Row, any::AnyRow};
 
 use crate::db::{Db, now_ms};
@@ -13,6 +13,55 @@ const SUMMARY: &str = "SELECT n.id, n.slug, n.title, n.kind, n.summary, n.publis
 
 /// Published and due: what visitors may read.
 const PUBLIC: &str = "n.status = 'published' AND n.published_at <= $2";
+
+/// A news item to write.
+pub struct NewNews<'a> {
+    pub village_id: i64,
+    pub title: &'a str,
+    pub kind: NewsKind,
+    pub summary: &'a str,
+    pub body_md: &'a str,
+    pub cover_id: Option<i64>,
+    pub status: NewsStatus,
+    pub published_at: Option<i64>,
+    /// The admin who wrote it (none for demo data).
+    pub by: Option<i64>,
+}
+
+/// Writes a news item with a slug from its title, unique within its village; returns its id and slug.
+pub async fn create(conn: &mut sqlx::AnyConnection, n: &NewNews<'_>, now: i64) -> anyhow::Result<(i64, String)> {
+    let slug = crate::slugs::free_within(conn, "news", ("village_id", n.village_id), &[base_slug(n.title)]).await?;
+    let id = sqlx::query_scalar(
+        "INSERT INTO news (village_id, slug, title, kind, summary, body_md, body_html, cover_id, status, \
+            published_at, updated_by, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+    )
+    .bind(n.village_id)
+    .bind(&slug)
+    .bind(n.title)
+    .bind(n.kind.code())
+    .bind(n.summary)
+    .bind(n.body_md)
+    .bind(crate::markdown::to_safe_html(n.body_md))
+    .bind(n.cover_id)
+    .bind(n.status.code())
+    .bind(n.published_at)
+    .bind(n.by)
+    .bind(now)
+    .fetch_one(conn)
+    .await?;
+    Ok((id, slug))
+}
+
+/// A slug from the title: at most 80 characters, cut at a word.
+fn base_slug(title: &str) -> String {
+    let mut slug = slugify(title);
+    if slug.len() > 80 {
+        let cut = slug[..80].rfind('-').unwrap_or(80);
+        slug.truncate(cut);
+    }
+    if slug.is_empty() { "berita".into() } else { slug }
+}
 
 fn code<T>(row: &AnyRow, column: &str, from: fn(&str) -> Option<T>) -> sqlx::Result<T> {
     let code: String = row.try_get(column)?;
@@ -122,4 +171,15 @@ pub async fn all_published(db: &Db) -> anyhow::Result<Vec<(String, String, i64)>
     .fetch_all(&db.pool)
     .await?;
     rows.iter().map(|r| Ok((r.try_get("village_slug")?, r.try_get("slug")?, r.try_get("updated_at")?))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn slugs_are_short_and_never_empty() {
+        assert_eq!(super::base_slug("Panen Raya Rumput Laut 2026"), "panen-raya-rumput-laut-2026");
+        assert_eq!(super::base_slug("!!!"), "berita");
+        let long = super::base_slug(&"gotong royong ".repeat(20));
+        assert!(long.len() <= 80 && !long.ends_with('-'), "{long}");
+    }
 }

@@ -74,8 +74,12 @@ async fn robots_and_sitemap_list_the_villages(app: TestApp) {
     let res = app.get("/sitemap.xml").await;
     assert!(header(&res, "content-type").starts_with("application/xml"));
     let xml = res.text().await.unwrap();
-    assert_eq!(xml.matches("<loc>").count(), 2 + 11);
+    let news = app.count("news", "status = 'published'").await as usize;
+    assert!(news > 0, "the demo villages have news");
+    assert_eq!(xml.matches("<loc>").count(), 2 + 11 + news, "the pages, each village and each published item");
     assert!(xml.contains(&format!("<loc>{}/desa/buwun-sejati</loc>", app.url(""))));
+    let item = "/desa/darmaji/berita/sambal-terasi-darmaji-kantongi-sertifikat-halal</loc>";
+    assert!(xml.contains(item), "{xml}");
 }
 
 async fn account_and_admin_pages_are_the_app_and_never_indexed(app: TestApp) {
