@@ -5,7 +5,9 @@ use yew_router::prelude::*;
 
 use crate::components::layout::{Frame, Header, NavItem, Target};
 use crate::pages::directory::DirectoryPage;
+use crate::pages::enterprise::EnterprisePage;
 use crate::pages::home::HomePage;
+use crate::pages::news::{NewsArticlePage, NewsListPage};
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::village::VillagePage;
 
@@ -18,6 +20,12 @@ pub enum Route {
     Directory,
     #[at("/desa/:slug")]
     Village { slug: String },
+    #[at("/desa/:slug/berita")]
+    VillageNews { slug: String },
+    #[at("/desa/:slug/berita/:news")]
+    NewsArticle { slug: String, news: String },
+    #[at("/lembaga/:slug")]
+    Enterprise { slug: String },
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -28,6 +36,9 @@ fn switch(route: Route) -> Html {
         Route::Home => html! { <HomePage /> },
         Route::Directory => html! { <DirectoryPage /> },
         Route::Village { slug } => html! { <VillagePage {slug} /> },
+        Route::VillageNews { slug } => html! { <NewsListPage {slug} /> },
+        Route::NewsArticle { slug, news } => html! { <NewsArticlePage {slug} {news} /> },
+        Route::Enterprise { slug } => html! { <EnterprisePage {slug} /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }
@@ -45,7 +56,11 @@ pub fn App() -> Html {
 #[component]
 fn PortalHeader() -> Html {
     let route = use_route::<Route>();
-    let on_villages = matches!(route, Some(Route::Directory | Route::Village { .. }));
+    let on_villages = matches!(
+        route,
+        Some(Route::Directory | Route::Village { .. } | Route::VillageNews { .. } | Route::NewsArticle { .. })
+            | Some(Route::Enterprise { .. })
+    );
     let items = vec![
         NavItem::new("Beranda", Target::Here(Route::Home), route == Some(Route::Home)),
         NavItem::new("Desa", Target::Here(Route::Directory), on_villages),
@@ -67,5 +82,13 @@ mod tests {
         assert_eq!(Route::recognize("/desa/buwun-sejati"), Some(Route::Village { slug: "buwun-sejati".into() }));
         assert_eq!(Route::recognize("/produk/xyz/abc"), Some(Route::NotFound));
         assert_eq!(Route::Village { slug: "darmaji".into() }.to_path(), "/desa/darmaji");
+        assert_eq!(Route::recognize("/desa/darmaji/berita"), Some(Route::VillageNews { slug: "darmaji".into() }));
+        let article = Route::NewsArticle { slug: "darmaji".into(), news: "panen-raya".into() };
+        assert_eq!(Route::recognize("/desa/darmaji/berita/panen-raya"), Some(article.clone()));
+        assert_eq!(article.to_path(), "/desa/darmaji/berita/panen-raya");
+        assert_eq!(
+            Route::recognize("/lembaga/bumdes-darma-tani"),
+            Some(Route::Enterprise { slug: "bumdes-darma-tani".into() })
+        );
     }
 }

@@ -24,8 +24,8 @@ pub enum Route {
     Admin,
     #[at("/admin/:section")]
     AdminSection { section: String },
-    #[at("/admin/desa/:id/profil")]
-    VillageProfile { id: i64 },
+    #[at("/admin/desa/:id/:part")]
+    VillagePart { id: i64, part: String },
     #[not_found]
     #[at("/akun/404")]
     NotFound,
@@ -39,7 +39,7 @@ fn switch(route: Route) -> Html {
         Route::SetPassword => html! { <SetPasswordPage /> },
         Route::Admin => html! { <AdminPage section={String::new()} /> },
         Route::AdminSection { section } => html! { <AdminPage {section} /> },
-        Route::VillageProfile { id } => html! { <AdminPage section="desa" village={Some(id)} /> },
+        Route::VillagePart { id, part } => html! { <AdminPage section="desa" village={Some(id)} {part} /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }
@@ -56,7 +56,7 @@ pub fn Workspace() -> Html {
 #[component]
 fn WorkspaceHeader() -> Html {
     let route = use_route::<Route>();
-    let on_admin = matches!(route, Some(Route::Admin | Route::AdminSection { .. } | Route::VillageProfile { .. }));
+    let on_admin = matches!(route, Some(Route::Admin | Route::AdminSection { .. } | Route::VillagePart { .. }));
     let on_account = matches!(route, Some(Route::Account | Route::SignIn | Route::SignUp | Route::SetPassword));
     let items =
         vec![NavItem::new("Beranda", Target::Away("/"), false), NavItem::new("Desa", Target::Away("/desa"), false)];
@@ -78,6 +78,8 @@ mod tests {
         assert_eq!(Route::recognize("/admin"), Some(Route::Admin));
         assert_eq!(Route::recognize("/admin/desa"), Some(Route::AdminSection { section: "desa".into() }));
         assert_eq!(Route::recognize("/akun/lain"), Some(Route::NotFound));
-        assert_eq!(Route::recognize("/admin/desa/7/profil"), Some(Route::VillageProfile { id: 7 }));
+        assert_eq!(Route::recognize("/admin/desa/7/profil"), Some(Route::VillagePart { id: 7, part: "profil".into() }));
+        assert_eq!(Route::recognize("/admin/desa/7/berita"), Some(Route::VillagePart { id: 7, part: "berita".into() }));
+        assert_eq!(Route::VillagePart { id: 3, part: "galeri".into() }.to_path(), "/admin/desa/3/galeri");
     }
 }

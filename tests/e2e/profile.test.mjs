@@ -8,7 +8,7 @@ browserTest(
   { file: 'profile-edit', allowErrors: [failedLoad(422)] },
   async (page) => {
     await signIn(page, DEMO.darmajiAdmin, undefined, '/admin/desa');
-    await page.getByRole('link', { name: 'Ubah profil' }).click();
+    await page.getByRole('link', { name: 'Kelola desa' }).click();
     await page.waitForURL(/\/admin\/desa\/\d+\/profil$/);
     await page.locator('#profil-tagline').waitFor();
     await page.fill('#profil-tagline', 'Sambal terasi dari kaki Rinjani');
@@ -39,7 +39,7 @@ browserTest(
 browserTest('an official added with a photo shows on the village page', { file: 'profile-official' }, async (page) => {
   const name = `Lalu Zohri ${freshPhone().slice(-4)}`;
   await signIn(page, DEMO.darmajiAdmin, undefined, '/admin/desa');
-  await page.getByRole('link', { name: 'Ubah profil' }).click();
+  await page.getByRole('link', { name: 'Kelola desa' }).click();
   await page.locator('#perangkat-name').waitFor();
   await page.fill('#perangkat-name', name);
   await page.fill('#perangkat-position', 'Kepala Desa');
@@ -64,7 +64,7 @@ browserTest('an official added with a photo shows on the village page', { file: 
 
 browserTest('a new IDM year shows in the chart and its table', { file: 'profile-idm' }, async (page) => {
   await signIn(page, DEMO.darmajiAdmin, undefined, '/admin/desa');
-  await page.getByRole('link', { name: 'Ubah profil' }).click();
+  await page.getByRole('link', { name: 'Kelola desa' }).click();
   await page.locator('#idm-year').waitFor();
   await page.fill('#idm-year', '2026');
   await page.fill('#idm-score', '0,8321');

@@ -2,8 +2,10 @@
 //! and the audit log.
 
 use shared::{
-    AdminAssigned, AdminVillage, AuditEntry, DistrictAdminView, Idm, NewAdmin, NewVillage, Official, OfficialForm,
-    Page, ProfileForm, ResetLink, ShopApplicationView, ShopStatus, UserRef, idm::IdmEntry, shop::Rejection,
+    AdminAssigned, AdminVillage, Album, AlbumForm, AuditEntry, DistrictAdminView, EnterpriseForm, EnterpriseRecord,
+    FlagshipForm, FlagshipRecord, GalleryPhoto, Idm, NewAdmin, NewVillage, NewsForm, NewsRecord, Official,
+    OfficialForm, Page, PhotoForm, ProfileForm, ResetLink, ShopApplicationView, ShopStatus, UserRef, idm::IdmEntry,
+    shop::Rejection,
 };
 
 use super::{ApiError, BASE, Change, get, query_value, send, send_empty};
@@ -36,6 +38,10 @@ pub async fn officials(village: i64) -> Result<Vec<Official>, ApiError> {
 
 pub async fn add_official(village: i64, form: OfficialForm) -> Result<Official, ApiError> {
     send(Change::Post, &format!("{BASE}/admin/villages/{village}/officials"), Some(&form)).await
+}
+
+pub async fn save_official(village: i64, official: i64, form: OfficialForm) -> Result<Official, ApiError> {
+    send(Change::Put, &format!("{BASE}/admin/villages/{village}/officials/{official}"), Some(&form)).await
 }
 
 pub async fn remove_official(village: i64, official: i64) -> Result<(), ApiError> {
@@ -88,4 +94,76 @@ pub async fn reset_link(user: i64) -> Result<ResetLink, ApiError> {
 
 pub async fn audit(page: u32) -> Result<Page<AuditEntry>, ApiError> {
     get(&format!("{BASE}/admin/audit?page={page}")).await
+}
+
+pub async fn flagship(village: i64) -> Result<FlagshipRecord, ApiError> {
+    get(&format!("{BASE}/admin/villages/{village}/flagship")).await
+}
+
+pub async fn save_flagship(village: i64, form: FlagshipForm) -> Result<FlagshipRecord, ApiError> {
+    send(Change::Put, &format!("{BASE}/admin/villages/{village}/flagship"), Some(&form)).await
+}
+
+pub async fn enterprises(village: i64) -> Result<Vec<EnterpriseRecord>, ApiError> {
+    get(&format!("{BASE}/admin/villages/{village}/enterprises")).await
+}
+
+/// Adds an enterprise (`id` none) or changes one.
+pub async fn save_enterprise(
+    village: i64,
+    id: Option<i64>,
+    form: EnterpriseForm,
+) -> Result<EnterpriseRecord, ApiError> {
+    match id {
+        None => send(Change::Post, &format!("{BASE}/admin/villages/{village}/enterprises"), Some(&form)).await,
+        Some(id) => send(Change::Put, &format!("{BASE}/admin/villages/{village}/enterprises/{id}"), Some(&form)).await,
+    }
+}
+
+pub async fn remove_enterprise(village: i64, id: i64) -> Result<(), ApiError> {
+    send_empty(Change::Delete, &format!("{BASE}/admin/villages/{village}/enterprises/{id}"), NO_BODY).await
+}
+
+pub async fn news(village: i64) -> Result<Vec<NewsRecord>, ApiError> {
+    get(&format!("{BASE}/admin/villages/{village}/news")).await
+}
+
+/// Writes a news item (`id` none) or changes one.
+pub async fn save_news(village: i64, id: Option<i64>, form: NewsForm) -> Result<NewsRecord, ApiError> {
+    match id {
+        None => send(Change::Post, &format!("{BASE}/admin/villages/{village}/news"), Some(&form)).await,
+        Some(id) => send(Change::Put, &format!("{BASE}/admin/villages/{village}/news/{id}"), Some(&form)).await,
+    }
+}
+
+pub async fn remove_news(village: i64, id: i64) -> Result<(), ApiError> {
+    send_empty(Change::Delete, &format!("{BASE}/admin/villages/{village}/news/{id}"), NO_BODY).await
+}
+
+pub async fn albums(village: i64) -> Result<Vec<Album>, ApiError> {
+    get(&format!("{BASE}/admin/villages/{village}/albums")).await
+}
+
+/// Creates an album (`id` none) or changes one.
+pub async fn save_album(village: i64, id: Option<i64>, form: AlbumForm) -> Result<Album, ApiError> {
+    match id {
+        None => send(Change::Post, &format!("{BASE}/admin/villages/{village}/albums"), Some(&form)).await,
+        Some(id) => send(Change::Put, &format!("{BASE}/admin/villages/{village}/albums/{id}"), Some(&form)).await,
+    }
+}
+
+pub async fn remove_album(village: i64, id: i64) -> Result<(), ApiError> {
+    send_empty(Change::Delete, &format!("{BASE}/admin/villages/{village}/albums/{id}"), NO_BODY).await
+}
+
+pub async fn add_photo(village: i64, album: i64, form: PhotoForm) -> Result<GalleryPhoto, ApiError> {
+    send(Change::Post, &format!("{BASE}/admin/villages/{village}/albums/{album}/photos"), Some(&form)).await
+}
+
+pub async fn save_photo(village: i64, album: i64, photo: i64, form: PhotoForm) -> Result<GalleryPhoto, ApiError> {
+    send(Change::Put, &format!("{BASE}/admin/villages/{village}/albums/{album}/photos/{photo}"), Some(&form)).await
+}
+
+pub async fn remove_photo(village: i64, album: i64, photo: i64) -> Result<(), ApiError> {
+    send_empty(Change::Delete, &format!("{BASE}/admin/villages/{village}/albums/{album}/photos/{photo}"), NO_BODY).await
 }

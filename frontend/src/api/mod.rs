@@ -9,7 +9,10 @@ use std::fmt;
 use gloo_net::http::{Request, RequestBuilder, Response};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::{Serialize, de::DeserializeOwned};
-use shared::{FieldError, Page, Problem, Region, VillageDetail, VillageQuery, VillageSummary};
+use shared::{
+    EnterpriseDetail, FieldError, NewsArticle, NewsSummary, Page, Problem, Region, VillageDetail, VillageQuery,
+    VillageSummary,
+};
 
 use crate::filters;
 
@@ -164,6 +167,21 @@ pub async fn villages(filter: VillageQuery) -> Result<Page<VillageSummary>, ApiE
 /// A village's full profile; an old slug is followed to the current one by the browser.
 pub async fn village(slug: String) -> Result<VillageDetail, ApiError> {
     get(&village_url(&slug)).await
+}
+
+/// One page (1-based) of a village's published news, newest first.
+pub async fn news_page((slug, page): (String, u32)) -> Result<Page<NewsSummary>, ApiError> {
+    get(&format!("{}/news?page={page}&per_page=10", village_url(&slug))).await
+}
+
+/// A published news item of a village.
+pub async fn news_article((slug, news): (String, String)) -> Result<NewsArticle, ApiError> {
+    get(&format!("{}/news/{}", village_url(&slug), segment(&news))).await
+}
+
+/// An enterprise's page.
+pub async fn enterprise(slug: String) -> Result<EnterpriseDetail, ApiError> {
+    get(&format!("{BASE}/enterprises/{}", segment(&slug))).await
 }
 
 /// The kabupaten/kota that have villages on the portal.

@@ -1,11 +1,12 @@
-//! The sections of a village profile: statistics, flagship product, profile texts, enterprises,
-//! products on sale, contact and location.
+//! The sections of a village profile: statistics, profile texts, enterprises, products on sale,
+//! officials, contact and location.
 
 use shared::format::{decimal, thousands};
-use shared::{Enterprise, Flagship, Location, Official, ProductSummary, VillageContact, VillageDetail};
+use shared::{Enterprise, Location, Official, ProductSummary, VillageContact, VillageDetail};
 use yew::prelude::*;
+use yew_router::prelude::*;
 
-use crate::components::badges::SectorTag;
+use crate::app::Route;
 use crate::components::empty_state::EmptyState;
 use crate::components::product_card::ProductCard;
 use crate::links::{coordinate_label, openstreetmap_url};
@@ -46,30 +47,6 @@ pub fn Stats(props: &DetailProps) -> Html {
                     </div>
                 }
             </dl>
-        </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct FlagshipProps {
-    pub flagship: Option<Flagship>,
-}
-
-/// The village's one flagship product, highlighted.
-#[component]
-pub fn FlagshipSection(props: &FlagshipProps) -> Html {
-    html! {
-        <section class="section flagship" aria-labelledby="produk-unggulan">
-            <p class="flagship__eyebrow" id="produk-unggulan">{ "Produk unggulan desa" }</p>
-            if let Some(f) = &props.flagship {
-                <h2 class="flagship__name">{ &f.name }</h2>
-                <SectorTag sector={f.sector} />
-                if !f.description.is_empty() {
-                    <p class="flagship__text">{ &f.description }</p>
-                }
-            } else {
-                <p class="flagship__text">{ "Desa ini belum menetapkan produk unggulan." }</p>
-            }
         </section>
     }
 }
@@ -115,7 +92,9 @@ pub fn Enterprises(props: &EnterprisesProps) -> Html {
                     { for props.enterprises.iter().map(|e| html! {
                         <li class="enterprise" key={e.slug.clone()}>
                             <span class="tag tag--kind">{ e.kind.label() }</span>
-                            <h3 class="enterprise__name">{ &e.name }</h3>
+                            <h3 class="enterprise__name">
+                                <Link<Route> to={Route::Enterprise { slug: e.slug.clone() }}>{ &e.name }</Link<Route>>
+                            </h3>
                             if !e.description.is_empty() {
                                 <p class="enterprise__text">{ &e.description }</p>
                             }

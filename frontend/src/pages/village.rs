@@ -14,8 +14,9 @@ use crate::components::cover::Cover;
 use crate::components::error_state::ErrorState;
 use crate::components::idm_history::IdmHistory;
 use crate::components::skeleton::SkeletonProfile;
+use crate::components::village_content::{FlagshipSection, GallerySection, NewsList, SectionNav};
 use crate::components::village_sections::{
-    ContactSection, Enterprises, FlagshipSection, LocationSection, OfficialsSection, Products, ProfileTexts, Stats,
+    ContactSection, Enterprises, LocationSection, OfficialsSection, Products, ProfileTexts, Stats,
 };
 use crate::hooks::{Remote, page_title, use_remote, use_title};
 use crate::links::{absolute_url, region_line, whatsapp_share_url};
@@ -82,6 +83,22 @@ fn Profile(props: &ProfileProps) -> Html {
     let d = &props.detail;
     let v = &d.summary;
     let share = whatsapp_share_url(&v.name, &absolute_url(&Route::Village { slug: v.slug.clone() }.to_path()));
+    let c = &d.contact;
+    let has_contact =
+        !(c.office_address.is_empty() && c.phone.is_none() && c.email.is_none() && c.opening_hours.is_empty());
+    let sections: Vec<(&'static str, &'static str)> = [
+        (true, "profil", "Profil"),
+        (true, "produk", "Produk"),
+        (!d.news.is_empty(), "berita", "Berita"),
+        (!d.albums.is_empty(), "galeri", "Galeri"),
+        (true, "lembaga", "Lembaga"),
+        (!d.officials.is_empty(), "perangkat", "Perangkat Desa"),
+        (has_contact, "kontak", "Kontak"),
+        (!has_contact, "lokasi", "Lokasi"),
+    ]
+    .into_iter()
+    .filter_map(|(shown, id, label)| shown.then_some((id, label)))
+    .collect();
     html! {
         <article class="village">
             <Cover
@@ -119,12 +136,25 @@ fn Profile(props: &ProfileProps) -> Html {
                         </a>
                     </div>
                 </header>
+                <SectionNav {sections} />
                 <Stats detail={d.clone()} />
+                <FlagshipSection flagship={v.flagship.clone()} story={d.flagship_story.clone()} />
                 <IdmHistory history={d.idm_history.clone()} />
-                <FlagshipSection flagship={v.flagship.clone()} />
                 <ProfileTexts detail={d.clone()} />
-                <Enterprises enterprises={d.enterprises.clone()} />
                 <Products products={d.products.clone()} />
+                if !d.news.is_empty() {
+                    <section class="section" aria-labelledby="berita">
+                        <h2 id="berita">{ "Berita dan pengumuman" }</h2>
+                        <NewsList village={v.slug.clone()} items={d.news.clone()} />
+                        <Link<Route> classes="button button--secondary" to={Route::VillageNews { slug: v.slug.clone() }}>
+                            { "Semua berita" }
+                        </Link<Route>>
+                    </section>
+                }
+                if !d.albums.is_empty() {
+                    <GallerySection albums={d.albums.clone()} />
+                }
+                <Enterprises enterprises={d.enterprises.clone()} />
                 <OfficialsSection officials={d.officials.clone()} />
                 <ContactSection name={v.name.clone()} contact={d.contact.clone()} />
                 <LocationSection location={d.location} />

@@ -3,12 +3,17 @@
 mod applications;
 mod audit;
 mod district_admins;
+mod enterprises;
+mod flagship;
+mod gallery;
 mod idm;
+mod news;
 mod officials;
 mod profile;
 mod region_picker;
 mod reset_link;
 mod users;
+mod village;
 mod villages;
 
 use std::rc::Rc;
@@ -35,17 +40,22 @@ const SECTIONS: [(&str, &str, bool); 6] = [
 pub struct AdminPageProps {
     /// The section in the address (`""` for the overview).
     pub section: String,
-    /// A village whose profile is being edited (`/admin/desa/{id}/profil`).
+    /// A village whose pages are being edited (`/admin/desa/{id}/{part}`).
     #[prop_or_default]
     pub village: Option<i64>,
+    /// Which of the village's pages (`profil`, `berita`, …).
+    #[prop_or_default]
+    pub part: String,
 }
 
 #[component]
 pub fn AdminPage(props: &AdminPageProps) -> Html {
     let label = SECTIONS.iter().find(|(s, _, _)| *s == props.section).map_or("Admin", |(_, label, _)| *label);
     use_title(page_title(&format!("{label} — Admin")));
-    let (section, village) = (props.section.clone(), props.village);
-    let render = Callback::from(move |me: Rc<Me>| html! { <Admin {me} section={section.clone()} {village} /> });
+    let (section, village, part) = (props.section.clone(), props.village, props.part.clone());
+    let render = Callback::from(move |me: Rc<Me>| {
+        html! { <Admin {me} section={section.clone()} {village} part={part.clone()} /> }
+    });
     html! { <SignedIn {render} /> }
 }
 
@@ -54,6 +64,7 @@ struct AdminProps {
     me: Rc<Me>,
     section: String,
     village: Option<i64>,
+    part: String,
 }
 
 #[component]
@@ -80,13 +91,7 @@ fn Admin(props: &AdminProps) -> Html {
             html! { <p class="form-alert" role="alert">{ "Bagian admin ini tidak ada atau bukan untuk peran Anda." }</p> }
         }
         (true, "desa") => match props.village {
-            Some(village) => html! {
-                <>
-                    <profile::ProfileEditor {village} />
-                    <idm::IdmEditor {village} />
-                    <officials::Officials {village} />
-                </>
-            },
+            Some(village) => html! { <village::VillageAdmin {village} part={props.part.clone()} /> },
             None => html! { <villages::Villages me={me.clone()} /> },
         },
         (true, "pengajuan-toko") => html! { <applications::Applications /> },

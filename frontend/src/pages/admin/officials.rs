@@ -1,7 +1,7 @@
-//! The officials (perangkat desa) of a village on its admin page: the list with photos, adding one
-//! with a photo the browser shrinks before uploading, and removing.
+//! The officials (perangkat desa) of a village on its admin page: the list with photos, adding or
+//! changing one with a photo the browser shrinks before uploading, and removing.
 
-use shared::{Image, OfficialForm};
+use shared::{Official, OfficialForm};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -21,6 +21,14 @@ pub fn Officials(props: &OfficialsProps) -> Html {
     let village = props.village;
     let list = use_remote(village, api::admin::officials);
     let failure = use_state(|| None::<ApiError>);
+    let editing = use_state(|| None::<Official>);
+    let done = {
+        let (list, editing) = (list.clone(), editing.clone());
+        Callback::from(move |()| {
+            editing.set(None);
+            list.retry().emit(());
+        })
+    };
     let remove = {
         let (list, failure) = (list.clone(), failure.clone());
         Callback::from(move |official: i64| {
@@ -47,6 +55,7 @@ pub fn Officials(props: &OfficialsProps) -> Html {
                     <ul class="official-list">
                         { for items.iter().map(|o| {
                             let (id, remove) = (o.id, remove.clone());
+                            let change = { let (editing, o) = (editing.clone(), o.clone()); Callback::from(move |_: MouseEvent| editing.set(Some(o.clone()))) };
                             html! {
                                 <li class="official-list__item" key={o.id}>
                                     if let Some(photo) = &o.photo {
@@ -54,6 +63,7 @@ pub fn Officials(props: &OfficialsProps) -> Html {
                                             width={photo.thumb.width.to_string()} height={photo.thumb.height.to_string()} loading="lazy" />
                                     }
                                     <span><strong>{ &o.name }</strong>{ format!(" · {} · urutan {}", o.position, o.sort_order) }</span>
+                                    <button type="button" class="button button--secondary" onclick={change}>{ "Ubah" }</button>
                                     <button type="button" class="button button--ghost" onclick={Callback::from(move |_: MouseEvent| remove.emit(id))}>
                                         { "Hapus" }
                                     </button>
@@ -63,22 +73,33 @@ pub fn Officials(props: &OfficialsProps) -> Html {
                     </ul>
                 },
             } }
-            <AddOfficial {village} on_added={list.retry()} />
+            <OfficialEditor key={editing.as_ref().map_or(0, |o| o.id)} {village} official={(*editing).clone()} {done} />
         </section>
     }
 }
 
 #[derive(Properties, PartialEq)]
-struct AddOfficialProps {
+struct OfficialEditorProps {
     village: i64,
-    on_added: Callback<()>,
+    /// None: a new official.
+    official: Option<Official>,
+    done: Callback<()>,
 }
 
 #[component]
-fn AddOfficial(props: &AddOfficialProps) -> Html {
-    let form = use_state(OfficialForm::default);
-    let order = use_state(|| String::from("0"));
-    let photo = use_state(|| None::<Image>);
+fn OfficialEditor(props: &OfficialEditorProps) -> Html {
+    let form = use_state(|| match &props.official {
+        Some(o) => OfficialForm {
+            version: o.version,
+            name: o.name.clone(),
+            position: o.position.clone(),
+            photo_id: o.photo.as_ref().map(|p| p.id),
+            sort_order: o.sort_order,
+        },
+        None => OfficialForm::default(),
+    });
+    let order = use_state(|| form.sort_order.to_string());
+    let photo = use_state(|| props.official.as_ref().and_then(|o| o.photo.clone()));
     let uploading = use_state(|| false);
     let submission = use_state(Submission::default);
     let on_file = {
@@ -98,17 +119,25 @@ fn AddOfficial(props: &AddOfficialProps) -> Html {
             });
         })
     };
-    let village = props.village;
+    let (village, id) = (props.village, props.official.as_ref().map(|o| o.id));
     let onsubmit = {
         let (form, order, photo, submission, done) =
-            (form.clone(), order.clone(), photo.clone(), submission.clone(), props.on_added.clone());
+            (form.clone(), order.clone(), photo.clone(), submission.clone(), props.done.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let sort_order = order.trim().parse().unwrap_or(-1);
             let body = OfficialForm { sort_order, photo_id: photo.as_ref().map(|p| p.id), ..(*form).clone() };
-            let (cleared, photo, done) = (form.clone(), photo.clone(), done.clone());
-            submit(&submission, body.validate(), api::admin::add_official(village, body), move |_| {
+            let (cleared, order, photo, done) = (form.clone(), order.clone(), photo.clone(), done.clone());
+            let local = body.validate();
+            let send = async move {
+                match id {
+                    Some(id) => api::admin::save_official(village, id, body).await,
+                    None => api::admin::add_official(village, body).await,
+                }
+            };
+            submit(&submission, local, send, move |_| {
                 cleared.set(OfficialForm::default());
+                order.set("0".into());
                 photo.set(None);
                 done.emit(());
             });
@@ -116,7 +145,7 @@ fn AddOfficial(props: &AddOfficialProps) -> Html {
     };
     html! {
         <form class="form form--boxed" {onsubmit} novalidate=true>
-            <h3>{ "Tambah perangkat desa" }</h3>
+            <h3>{ if id.is_some() { "Ubah perangkat desa" } else { "Tambah perangkat desa" } }</h3>
             <FormAlert message={submission.message()} />
             <TextField form="perangkat" name="name" label="Nama" value={form.name.clone()}
                 oninput={setter(&form, |f, v| f.name = v)} error={submission.field("name")} required=true />
@@ -137,14 +166,19 @@ fn AddOfficial(props: &AddOfficialProps) -> Html {
                 if let Some(image) = &*photo {
                     <img class="official-list__photo" src={image.thumb.url.clone()} alt="Foto yang akan dipakai"
                         width={image.thumb.width.to_string()} height={image.thumb.height.to_string()} />
+                    <button type="button" class="button button--ghost button--small"
+                        onclick={{ let photo = photo.clone(); move |_: MouseEvent| photo.set(None) }}>{ "Hapus foto" }</button>
                 }
                 if let Some(error) = submission.field("photo_id") {
                     <p class="form-field__error">{ error }</p>
                 }
             </div>
             <button type="submit" class="button button--primary" disabled={submission.busy || *uploading}>
-                { "Tambah" }
+                { if id.is_some() { "Simpan" } else { "Tambah" } }
             </button>
+            if id.is_some() {
+                <button type="button" class="button button--ghost" onclick={props.done.reform(|_: MouseEvent| ())}>{ "Batal" }</button>
+            }
         </form>
     }
 }

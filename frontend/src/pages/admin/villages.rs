@@ -116,7 +116,7 @@ fn VillageItem(props: &VillageItemProps) -> Html {
             </p>
             <p class="muted">{ format!("{} · {}", v.region.code, region_line(&v.region)) }</p>
             <div class="actions">
-                <Link<Route> classes="button button--primary" to={Route::VillageProfile { id: v.id }}>{ "Ubah profil" }</Link<Route>>
+                <Link<Route> classes="button button--primary" to={Route::VillagePart { id: v.id, part: "profil".into() }}>{ "Kelola desa" }</Link<Route>>
                 <a class="button button--ghost" href={format!("/desa/{}", v.slug)}>{ "Lihat halaman desa" }</a>
             </div>
             <p class="village-admin__admins">{ "Admin desa: " }

@@ -1,0 +1,245 @@
+//! `/admin/desa/{id}/galeri`: the village's gallery — albums (create, rename, remove) and their photos,
+//! uploaded several at once, each with a caption that can be changed or removed.
+
+use shared::{Album, AlbumForm, GalleryPhoto, PhotoForm};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::api::{self, ApiError};
+use crate::components::error_state::ErrorState;
+use crate::components::form::{FormAlert, Submission, TextField, setter, submit};
+use crate::hooks::{Remote, use_remote};
+use crate::upload::upload_photo;
+
+#[derive(Properties, PartialEq)]
+pub struct GalleryProps {
+    pub village: i64,
+}
+
+#[component]
+pub fn Gallery(props: &GalleryProps) -> Html {
+    let village = props.village;
+    let albums = use_remote(village, api::admin::albums);
+    html! {
+        <section class="panel" aria-labelledby="galeri-desa">
+            <h2 id="galeri-desa">{ "Galeri" }</h2>
+            { match albums.get() {
+                Remote::Loading => html! { <p class="muted">{ "Memuat…" }</p> },
+                Remote::Failed(error) => html! { <ErrorState error={error.clone()} on_retry={albums.retry()} /> },
+                Remote::Loaded(list) if list.is_empty() => html! { <p class="muted">{ "Belum ada album." }</p> },
+                Remote::Loaded(list) => html! {
+                    { for list.iter().map(|a| html! { <AlbumCard key={a.id} {village} album={a.clone()} reload={albums.retry()} /> }) }
+                },
+            } }
+            <AlbumEditor {village} album={None::<Album>} done={albums.retry()} />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AlbumEditorProps {
+    village: i64,
+    /// None: a new album.
+    album: Option<Album>,
+    done: Callback<()>,
+}
+
+/// The form that creates an album or renames one.
+#[component]
+fn AlbumEditor(props: &AlbumEditorProps) -> Html {
+    let initial = props.album.as_ref().map(|a| AlbumForm {
+        version: a.version,
+        title: a.title.clone(),
+        description: a.description.clone(),
+        sort_order: a.sort_order,
+    });
+    let form = use_state(|| initial.unwrap_or_default());
+    let submission = use_state(Submission::default);
+    let (village, id) = (props.village, props.album.as_ref().map(|a| a.id));
+    let onsubmit = {
+        let (form, submission, done) = (form.clone(), submission.clone(), props.done.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (form, done) = (form.clone(), done.clone());
+            let body = (*form).clone();
+            submit(&submission, body.validate(), api::admin::save_album(village, id, body), move |_| {
+                if id.is_none() {
+                    form.set(AlbumForm::default());
+                }
+                done.emit(());
+            });
+        })
+    };
+    let key = id.map_or_else(|| "album-baru".to_owned(), |id| format!("album-{id}"));
+    html! {
+        <form class="form form--boxed" {onsubmit} novalidate=true>
+            <h3>{ if id.is_some() { "Ubah album" } else { "Buat album" } }</h3>
+            <FormAlert message={submission.message()} />
+            <TextField form={key.clone()} name="title" label="Judul album" value={form.title.clone()}
+                oninput={setter(&form, |f, v| f.title = v)} error={submission.field("title")} required=true />
+            <TextField form={key} name="description" label="Keterangan (tidak wajib)" value={form.description.clone()}
+                oninput={setter(&form, |f, v| f.description = v)} error={submission.field("description")} />
+            <button type="submit" class="button button--primary" disabled={submission.busy}>
+                { if id.is_some() { "Simpan album" } else { "Buat album" } }
+            </button>
+        </form>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AlbumCardProps {
+    village: i64,
+    album: Album,
+    reload: Callback<()>,
+}
+
+#[component]
+fn AlbumCard(props: &AlbumCardProps) -> Html {
+    let (village, album) = (props.village, props.album.id);
+    let renaming = use_state(|| false);
+    let confirming = use_state(|| false);
+    let uploading = use_state(|| 0_usize);
+    let failure = use_state(|| None::<ApiError>);
+    let on_files = {
+        let (uploading, failure, reload) = (uploading.clone(), failure.clone(), props.reload.clone());
+        let next = props.album.photos.iter().map(|p| p.sort_order + 1).max().unwrap_or(0);
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let Some(list) = input.files() else { return };
+            let files: Vec<_> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+            input.set_value("");
+            let (uploading, failure, reload) = (uploading.clone(), failure.clone(), reload.clone());
+            uploading.set(files.len());
+            wasm_bindgen_futures::spawn_local(async move {
+                for (n, file) in files.into_iter().enumerate() {
+                    let added = match upload_photo(file).await {
+                        Ok(image) => {
+                            let form = PhotoForm {
+                                image_id: Some(image.id),
+                                sort_order: next + n as i64,
+                                ..Default::default()
+                            };
+                            api::admin::add_photo(village, album, form).await.map(|_| ())
+                        }
+                        Err(error) => Err(error),
+                    };
+                    if let Err(error) = added {
+                        failure.set(Some(error));
+                    }
+                }
+                uploading.set(0);
+                reload.emit(());
+            });
+        })
+    };
+    let remove = {
+        let (failure, reload) = (failure.clone(), props.reload.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (failure, reload) = (failure.clone(), reload.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::admin::remove_album(village, album).await {
+                    Ok(()) => reload.emit(()),
+                    Err(e) => failure.set(Some(e)),
+                }
+            });
+        })
+    };
+    let toggle = |state: &UseStateHandle<bool>| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.set(!*state))
+    };
+    let input_id = format!("album-{album}-photos");
+    html! {
+        <article class="album-admin">
+            <h3 class="album-admin__title">{ &props.album.title }</h3>
+            if !props.album.description.is_empty() { <p class="muted">{ &props.album.description }</p> }
+            if let Some(error) = &*failure { <p class="form-alert" role="alert">{ error.message() }</p> }
+            <div class="actions">
+                <button type="button" class="button button--secondary" onclick={toggle(&renaming)}>
+                    { if *renaming { "Tutup" } else { "Ubah album" } }
+                </button>
+                if *confirming {
+                    <span>{ format!("Hapus album beserta {} fotonya?", props.album.photos.len()) }</span>
+                    <button type="button" class="button button--danger" onclick={remove}>{ "Ya, hapus album" }</button>
+                    <button type="button" class="button button--ghost" onclick={toggle(&confirming)}>{ "Batal" }</button>
+                } else {
+                    <button type="button" class="button button--ghost" onclick={toggle(&confirming)}>{ "Hapus album" }</button>
+                }
+            </div>
+            if *renaming {
+                <AlbumEditor {village} album={Some(props.album.clone())} done={props.reload.clone()} />
+            }
+            <ul class="album-admin__photos">
+                { for props.album.photos.iter().map(|p| html! {
+                    <PhotoItem key={p.id} {village} {album} photo={p.clone()} reload={props.reload.clone()} />
+                }) }
+            </ul>
+            <div class="form-field">
+                <label class="form-field__label" for={input_id.clone()}>{ "Tambah foto ke album ini" }</label>
+                <input class="form-field__input" id={input_id} type="file" multiple=true
+                    accept="image/jpeg,image/png,image/webp" onchange={on_files} disabled={*uploading > 0} />
+                if *uploading > 0 { <p class="muted" role="status">{ format!("Mengunggah {} foto…", *uploading) }</p> }
+            </div>
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PhotoItemProps {
+    village: i64,
+    album: i64,
+    photo: GalleryPhoto,
+    reload: Callback<()>,
+}
+
+/// One photo with its caption field.
+#[component]
+fn PhotoItem(props: &PhotoItemProps) -> Html {
+    let caption = use_state(|| props.photo.caption.clone());
+    let submission = use_state(Submission::default);
+    let saved = use_state(|| false);
+    let (village, album, photo) = (props.village, props.album, props.photo.clone());
+    let onsubmit = {
+        let (caption, submission, saved, reload, photo) =
+            (caption.clone(), submission.clone(), saved.clone(), props.reload.clone(), photo.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let form = PhotoForm {
+                version: photo.version,
+                image_id: None,
+                caption: (*caption).clone(),
+                sort_order: photo.sort_order,
+            };
+            let (saved, reload) = (saved.clone(), reload.clone());
+            submit(&submission, form.validate(), api::admin::save_photo(village, album, photo.id, form), move |_| {
+                saved.set(true);
+                reload.emit(());
+            });
+        })
+    };
+    let remove = {
+        let (submission, reload, id) = (submission.clone(), props.reload.clone(), photo.id);
+        Callback::from(move |_: MouseEvent| {
+            let reload = reload.clone();
+            submit(&submission, Vec::new(), api::admin::remove_photo(village, album, id), move |()| reload.emit(()));
+        })
+    };
+    let image = &props.photo.image;
+    html! {
+        <li class="album-admin__photo">
+            <img src={image.thumb.url.clone()} alt={props.photo.caption.clone()}
+                width={image.thumb.width.to_string()} height={image.thumb.height.to_string()} loading="lazy" />
+            <form class="album-admin__caption" {onsubmit} novalidate=true>
+                <FormAlert message={submission.message()} />
+                <TextField form={format!("foto-{}", photo.id)} name="caption" label="Keterangan foto" value={(*caption).clone()}
+                    oninput={Callback::from({ let caption = caption.clone(); move |v: String| caption.set(v) })}
+                    error={submission.field("caption")} />
+                <div class="actions">
+                    <button type="submit" class="button button--secondary button--small" disabled={submission.busy}>{ "Simpan" }</button>
+                    <button type="button" class="button button--ghost button--small" onclick={remove} disabled={submission.busy}>{ "Hapus foto" }</button>
+                </div>
+                if *saved { <p class="form-success" role="status">{ "Tersimpan." }</p> }
+            </form>
+        </li>
+    }
+}

@@ -1,0 +1,210 @@
+//! `/admin/desa/{id}/berita`: the village's news and announcements — drafts, published and archived
+//! items, newest first; write or change one (cover photo, Markdown body, publish date) and remove one
+//! after a confirmation.
+
+use shared::{Image, NewsForm, NewsKind, NewsRecord, NewsStatus};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::api::{self, ApiError};
+use crate::components::error_state::ErrorState;
+use crate::components::form::{FormAlert, Submission, TextField, setter, submit};
+use crate::components::photo_picker::PhotoPicker;
+use crate::hooks::{Remote, use_remote};
+use crate::when;
+
+#[derive(Properties, PartialEq)]
+pub struct NewsProps {
+    pub village: i64,
+    /// The village's slug, for links to the published items.
+    pub slug: String,
+}
+
+#[derive(Clone, PartialEq)]
+enum Mode {
+    List,
+    Write,
+    Change(Box<NewsRecord>),
+}
+
+#[component]
+pub fn News(props: &NewsProps) -> Html {
+    let village = props.village;
+    let list = use_remote(village, api::admin::news);
+    let mode = use_state(|| Mode::List);
+    let confirming = use_state(|| None::<i64>);
+    let failure = use_state(|| None::<ApiError>);
+    let done = {
+        let (mode, list) = (mode.clone(), list.clone());
+        Callback::from(move |()| {
+            mode.set(Mode::List);
+            list.retry().emit(());
+        })
+    };
+    if *mode != Mode::List {
+        let record = match &*mode {
+            Mode::Change(record) => Some((**record).clone()),
+            _ => None,
+        };
+        let cancel = {
+            let mode = mode.clone();
+            Callback::from(move |()| mode.set(Mode::List))
+        };
+        return html! { <Editor {village} {record} {done} {cancel} /> };
+    }
+    let remove = {
+        let (list, failure, confirming) = (list.clone(), failure.clone(), confirming.clone());
+        Callback::from(move |id: i64| {
+            let (list, failure, confirming) = (list.clone(), failure.clone(), confirming.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::admin::remove_news(village, id).await {
+                    Ok(()) => list.retry().emit(()),
+                    Err(e) => failure.set(Some(e)),
+                }
+                confirming.set(None);
+            });
+        })
+    };
+    html! {
+        <section class="panel" aria-labelledby="berita-desa">
+            <h2 id="berita-desa">{ "Berita dan pengumuman" }</h2>
+            if let Some(error) = &*failure {
+                <p class="form-alert" role="alert">{ error.message() }</p>
+            }
+            <button type="button" class="button button--primary" onclick={{ let mode = mode.clone(); move |_: MouseEvent| mode.set(Mode::Write) }}>
+                { "Tulis berita" }
+            </button>
+            { match list.get() {
+                Remote::Loading => html! { <p class="muted">{ "Memuat…" }</p> },
+                Remote::Failed(error) => html! { <ErrorState error={error.clone()} on_retry={list.retry()} /> },
+                Remote::Loaded(items) if items.is_empty() => html! { <p class="muted">{ "Belum ada berita." }</p> },
+                Remote::Loaded(items) => html! {
+                    <ul class="record-list">
+                        { for items.iter().map(|n| {
+                            let id = n.id;
+                            let change = { let (mode, n) = (mode.clone(), n.clone()); Callback::from(move |_: MouseEvent| mode.set(Mode::Change(Box::new(n.clone())))) };
+                            let ask = { let confirming = confirming.clone(); Callback::from(move |_: MouseEvent| confirming.set(Some(id))) };
+                            let keep = { let confirming = confirming.clone(); Callback::from(move |_: MouseEvent| confirming.set(None)) };
+                            let confirm = { let remove = remove.clone(); Callback::from(move |_: MouseEvent| remove.emit(id)) };
+                            let dated = n.form.published_at.map(when::date).unwrap_or_else(|| "belum bertanggal".into());
+                            html! {
+                                <li class="record-list__item" key={n.id}>
+                                    if let Some(cover) = &n.cover {
+                                        <img class="record-list__photo" src={cover.thumb.url.clone()} alt=""
+                                            width={cover.thumb.width.to_string()} height={cover.thumb.height.to_string()} loading="lazy" />
+                                    }
+                                    <div class="record-list__text">
+                                        <span class={classes!("badge", format!("badge--{}", n.form.status.code()))}>{ n.form.status.label() }</span>
+                                        <strong>{ &n.form.title }</strong>
+                                        <span class="muted">{ format!(" · {} · {dated}", n.form.kind.label()) }</span>
+                                        if n.form.status == NewsStatus::Published {
+                                            <a class="record-list__link" href={format!("/desa/{}/berita/{}", props.slug, n.slug)}
+                                                target="_blank" rel="noopener">{ "Lihat berita" }</a>
+                                        }
+                                    </div>
+                                    if *confirming == Some(id) {
+                                        <div class="record-list__actions" role="group" aria-label="Konfirmasi hapus">
+                                            <span>{ "Hapus berita ini untuk selamanya?" }</span>
+                                            <button type="button" class="button button--danger" onclick={confirm}>{ "Ya, hapus" }</button>
+                                            <button type="button" class="button button--ghost" onclick={keep}>{ "Batal" }</button>
+                                        </div>
+                                    } else {
+                                        <div class="record-list__actions">
+                                            <button type="button" class="button button--secondary" onclick={change}>{ "Ubah" }</button>
+                                            <button type="button" class="button button--ghost" onclick={ask}>{ "Hapus" }</button>
+                                        </div>
+                                    }
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                },
+            } }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EditorProps {
+    village: i64,
+    record: Option<NewsRecord>,
+    done: Callback<()>,
+    cancel: Callback<()>,
+}
+
+#[component]
+fn Editor(props: &EditorProps) -> Html {
+    let form = use_state(|| props.record.as_ref().map(|r| r.form.clone()).unwrap_or_default());
+    let cover = use_state(|| props.record.as_ref().and_then(|r| r.cover.clone()).into_iter().collect::<Vec<Image>>());
+    let day = use_state(|| form.published_at.map(when::date_input).unwrap_or_default());
+    let uploading = use_state(|| false);
+    let submission = use_state(Submission::default);
+    let (village, id) = (props.village, props.record.as_ref().map(|r| r.id));
+    let send = |status: NewsStatus| {
+        let (form, cover, day, submission, done) =
+            (form.clone(), cover.clone(), day.clone(), submission.clone(), props.done.clone());
+        Callback::from(move |_: MouseEvent| {
+            let body = NewsForm {
+                status,
+                cover_id: cover.first().map(|c| c.id),
+                published_at: when::from_date_input(&day),
+                ..(*form).clone()
+            };
+            let done = done.clone();
+            submit(&submission, body.validate(), api::admin::save_news(village, id, body), move |_| done.emit(()));
+        })
+    };
+    let on_kind = {
+        let form = form.clone();
+        Callback::from(move |e: Event| {
+            let code = e.target_unchecked_into::<HtmlSelectElement>().value();
+            form.set(NewsForm { kind: NewsKind::from_code(&code).unwrap_or(form.kind), ..(*form).clone() });
+        })
+    };
+    let conflict = matches!(&submission.error, Some(ApiError::Problem { status: 409, .. }));
+    let busy = submission.busy || *uploading;
+    html! {
+        <form class="form panel" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
+            <h2>{ if id.is_some() { "Ubah berita" } else { "Tulis berita" } }</h2>
+            if let Some(record) = &props.record {
+                <p class="muted">{ format!("Status sekarang: {}", record.form.status.label()) }</p>
+            }
+            <FormAlert message={submission.message()} />
+            if conflict {
+                <button type="button" class="button button--secondary" onclick={props.done.reform(|_: MouseEvent| ())}>
+                    { "Kembali ke daftar dan muat ulang" }
+                </button>
+            }
+            <TextField form="berita" name="title" label="Judul" value={form.title.clone()}
+                oninput={setter(&form, |f, v| f.title = v)} error={submission.field("title")} required=true />
+            <div class="form-field">
+                <label class="form-field__label" for="berita-kind">{ "Jenis" }</label>
+                <select class="form-field__input" id="berita-kind" name="kind" onchange={on_kind}>
+                    { for NewsKind::ALL.iter().map(|k| html! { <option value={k.code()} selected={*k == form.kind}>{ k.label() }</option> }) }
+                </select>
+            </div>
+            <TextField form="berita" name="summary" label="Ringkasan" rows={2} value={form.summary.clone()}
+                oninput={setter(&form, |f, v| f.summary = v)} error={submission.field("summary")}
+                hint="Tampil di daftar berita dan di pratinjau tautan WhatsApp." />
+            <TextField form="berita" name="body_md" label="Isi berita" rows={10} value={form.body_md.clone()}
+                oninput={setter(&form, |f, v| f.body_md = v)} error={submission.field("body_md")}
+                hint="Markdown: ## judul, **tebal**, - daftar, [tautan](https://…)." />
+            <PhotoPicker id="berita-cover" label="Foto sampul" photos={(*cover).clone()} max={1}
+                on_change={Callback::from({ let cover = cover.clone(); move |p: Vec<Image>| cover.set(p) })}
+                on_busy={Callback::from({ let uploading = uploading.clone(); move |b| uploading.set(b) })}
+                error={submission.field("cover_id")} />
+            <TextField form="berita" name="published_at" label="Tanggal terbit" kind="date" value={(*day).clone()}
+                oninput={Callback::from({ let day = day.clone(); move |v: String| day.set(v) })}
+                error={submission.field("published_at")}
+                hint="Kosongkan untuk memakai saat diterbitkan. Tanggal mendatang: tampil mulai hari itu." />
+            <div class="actions">
+                <button type="button" class="button button--primary" disabled={busy} onclick={send(NewsStatus::Published)}>{ "Terbitkan" }</button>
+                <button type="button" class="button button--secondary" disabled={busy} onclick={send(NewsStatus::Draft)}>{ "Simpan sebagai draf" }</button>
+                if id.is_some() {
+                    <button type="button" class="button button--ghost" disabled={busy} onclick={send(NewsStatus::Archived)}>{ "Arsipkan" }</button>
+                }
+                <button type="button" class="button button--ghost" onclick={props.cancel.reform(|_: MouseEvent| ())}>{ "Batal" }</button>
+            </div>
+        </form>
+    }
+}

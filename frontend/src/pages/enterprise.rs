@@ -1,0 +1,98 @@
+//! `/lembaga/{slug}`: a village enterprise's page — what it is, its story, photos, how to reach it (a
+//! WhatsApp link), the flagship product it makes and the products of the shops that represent it.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::api;
+use crate::app::Route;
+use crate::components::badges::{DemoBadge, SectorTag};
+use crate::components::error_state::ErrorState;
+use crate::components::product_card::ProductCard;
+use crate::components::skeleton::SkeletonProfile;
+use crate::components::village_content::PhotoRow;
+use crate::hooks::{Remote, page_title, use_remote, use_title};
+use crate::links::{absolute_url, region_line, whatsapp_share_url};
+use crate::pages::not_found::NotFoundPage;
+
+#[derive(Properties, PartialEq)]
+pub struct EnterprisePageProps {
+    pub slug: String,
+}
+
+#[component]
+pub fn EnterprisePage(props: &EnterprisePageProps) -> Html {
+    let detail = use_remote(props.slug.clone(), api::enterprise);
+    let title = match detail.get() {
+        Remote::Loaded(d) => page_title(&d.enterprise.name),
+        _ => page_title("Lembaga desa"),
+    };
+    use_title(title);
+    let d = match detail.get() {
+        Remote::Loading => return html! { <SkeletonProfile /> },
+        Remote::Failed(error) if error.is_not_found() => {
+            return html! { <NotFoundPage message="Lembaga ini tidak ditemukan atau sudah dihapus oleh desanya." /> };
+        }
+        Remote::Failed(error) => {
+            return html! { <div class="container page"><ErrorState error={error.clone()} on_retry={detail.retry()} /></div> };
+        }
+        Remote::Loaded(d) => d.clone(),
+    };
+    let e = &d.enterprise;
+    let share = whatsapp_share_url(&e.name, &absolute_url(&Route::Enterprise { slug: e.slug.clone() }.to_path()));
+    let message = format!("Halo {}, saya menemukan Anda di Lapak Desa dan ingin bertanya.", e.name);
+    html! {
+        <article class="container page enterprise-page">
+            <p class="back-link">
+                <Link<Route> to={Route::Village { slug: d.village_slug.clone() }}>{ format!("‹ Desa {}", d.village_name) }</Link<Route>>
+            </p>
+            <div class="badges">
+                <span class="tag tag--kind">{ e.kind.label() }</span>
+                if d.is_demo { <DemoBadge /> }
+            </div>
+            <h1>{ &e.name }</h1>
+            <p class="village__region">{ format!("Desa {} · {}", d.village_name, region_line(&d.region)) }</p>
+            if !e.description.is_empty() {
+                <p class="lead">{ &e.description }</p>
+            }
+            if d.is_demo {
+                <p class="notice">{ "Halaman ini berisi data contoh untuk demonstrasi Lapak Desa." }</p>
+            }
+            <PhotoRow photos={d.photos.clone()} subject={e.name.clone()} />
+            if !d.story_html.trim().is_empty() {
+                <div class="prose">{ Html::from_html_unchecked(AttrValue::from(d.story_html.clone())) }</div>
+            }
+            if let Some(f) = &d.flagship {
+                <section class="section flagship" aria-labelledby="unggulan">
+                    <p class="flagship__eyebrow" id="unggulan">{ format!("Produk unggulan Desa {}", d.village_name) }</p>
+                    <h2 class="flagship__name">{ &f.name }</h2>
+                    <SectorTag sector={f.sector} />
+                    if !f.description.is_empty() { <p class="flagship__text">{ &f.description }</p> }
+                </section>
+            }
+            if !d.products.is_empty() {
+                <section class="section" aria-labelledby="produk">
+                    <h2 id="produk">{ "Produk" }</h2>
+                    <div class="card-grid card-grid--products">
+                        { for d.products.iter().map(|p| html! { <ProductCard key={p.id} product={p.clone()} /> }) }
+                    </div>
+                </section>
+            }
+            <section class="section" aria-labelledby="kontak">
+                <h2 id="kontak">{ "Kontak" }</h2>
+                if !d.address.is_empty() { <p class="contact__line">{ &d.address }</p> }
+                <div class="actions">
+                    if let Some(phone) = &d.phone {
+                        <a class="button button--wa" href={phone.whatsapp_url(&message)} target="_blank" rel="noopener noreferrer">
+                            { format!("WhatsApp {}", phone.display()) }
+                        </a>
+                    }
+                    if let Some(email) = &d.email {
+                        <a class="button button--secondary" href={format!("mailto:{email}")}>{ email.clone() }</a>
+                    }
+                    <a class="button button--secondary" href={share} target="_blank" rel="noopener noreferrer">{ "Bagikan ke WhatsApp" }</a>
+                </div>
+            </section>
+        </article>
+    }
+}

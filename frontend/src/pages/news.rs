@@ -1,0 +1,137 @@
+//! A village's news: the list at `/desa/{slug}/berita` (`?page=2`), and one item at
+//! `/desa/{slug}/berita/{news}` with its cover, text and a WhatsApp share button.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::api;
+use crate::app::Route;
+use crate::components::empty_state::EmptyState;
+use crate::components::error_state::ErrorState;
+use crate::components::pagination::{Pagination, Query};
+use crate::components::skeleton::SkeletonProfile;
+use crate::components::village_content::NewsList;
+use crate::hooks::{Remote, page_title, use_remote, use_title};
+use crate::links::{absolute_url, whatsapp_share_url};
+use crate::pages::not_found::NotFoundPage;
+use crate::when;
+
+#[derive(Properties, PartialEq)]
+pub struct NewsListProps {
+    pub slug: String,
+}
+
+/// The page number in `?page=N` (1 when absent or not a number).
+fn page_number(query: &str) -> u32 {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("page="))
+        .and_then(|n| n.parse().ok())
+        .filter(|n| *n >= 1)
+        .unwrap_or(1)
+}
+
+#[component]
+pub fn NewsListPage(props: &NewsListProps) -> Html {
+    let location = use_location();
+    let page = page_number(location.as_ref().map_or("", |l| l.query_str()));
+    let list = use_remote((props.slug.clone(), page), api::news_page);
+    let village = use_remote(props.slug.clone(), api::village);
+    let name = match village.get() {
+        Remote::Loaded(v) => v.summary.name.clone(),
+        _ => String::new(),
+    };
+    use_title(page_title(&format!("Berita Desa {name}")));
+    let slug = props.slug.clone();
+    let body = match list.get() {
+        Remote::Loading => html! { <SkeletonProfile /> },
+        Remote::Failed(error) if error.is_not_found() => return html! { <NotFoundPage /> },
+        Remote::Failed(error) => html! { <ErrorState error={error.clone()} on_retry={list.retry()} /> },
+        Remote::Loaded(found) if found.items.is_empty() => {
+            html! { <EmptyState message="Desa ini belum menerbitkan berita atau pengumuman." /> }
+        }
+        Remote::Loaded(found) => html! {
+            <>
+                <NewsList village={slug.clone()} items={found.items.clone()} />
+                <Pagination page={found.page} page_count={found.page_count()} route={Route::VillageNews { slug: slug.clone() }}
+                    query_for={Callback::from(|n: u32| -> Query { vec![("page", n.to_string())] })} />
+            </>
+        },
+    };
+    html! {
+        <div class="container page">
+            <p class="back-link">
+                <Link<Route> to={Route::Village { slug: slug.clone() }}>{ format!("‹ Desa {name}") }</Link<Route>>
+            </p>
+            <h1>{ "Berita dan pengumuman" }</h1>
+            { body }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NewsArticleProps {
+    pub slug: String,
+    pub news: String,
+}
+
+#[component]
+pub fn NewsArticlePage(props: &NewsArticleProps) -> Html {
+    let article = use_remote((props.slug.clone(), props.news.clone()), api::news_article);
+    let title = match article.get() {
+        Remote::Loaded(a) => page_title(&a.summary.title),
+        _ => page_title("Berita desa"),
+    };
+    use_title(title);
+    let a = match article.get() {
+        Remote::Loading => return html! { <SkeletonProfile /> },
+        Remote::Failed(error) if error.is_not_found() => {
+            return html! { <NotFoundPage message="Berita ini tidak ditemukan, belum terbit, atau sudah diarsipkan." /> };
+        }
+        Remote::Failed(error) => {
+            return html! { <div class="container page"><ErrorState error={error.clone()} on_retry={article.retry()} /></div> };
+        }
+        Remote::Loaded(a) => a.clone(),
+    };
+    let s = &a.summary;
+    let path = Route::NewsArticle { slug: a.village_slug.clone(), news: s.slug.clone() }.to_path();
+    let share = whatsapp_share_url(&s.title, &absolute_url(&path));
+    html! {
+        <article class="container page article">
+            <p class="back-link">
+                <Link<Route> to={Route::Village { slug: a.village_slug.clone() }}>{ format!("‹ Desa {}", a.village_name) }</Link<Route>>
+            </p>
+            <p class="news-item__meta">
+                <span class="tag">{ s.kind.label() }</span>
+                <time>{ when::date(s.published_at) }</time>
+            </p>
+            <h1 class="article__title">{ &s.title }</h1>
+            if !s.summary.is_empty() {
+                <p class="lead">{ &s.summary }</p>
+            }
+            if let Some(cover) = &s.cover {
+                <img class="article__cover" src={cover.full.url.clone()} alt=""
+                    width={cover.full.width.to_string()} height={cover.full.height.to_string()} />
+            }
+            <div class="prose">{ Html::from_html_unchecked(AttrValue::from(a.body_html.clone())) }</div>
+            <div class="actions">
+                <a class="button button--wa" href={share} target="_blank" rel="noopener noreferrer">{ "Bagikan ke WhatsApp" }</a>
+                <Link<Route> classes="button button--secondary" to={Route::VillageNews { slug: a.village_slug.clone() }}>
+                    { "Berita lainnya" }
+                </Link<Route>>
+            </div>
+        </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn reads_the_page_number() {
+        assert_eq!(super::page_number("?page=3"), 3);
+        assert_eq!(super::page_number(""), 1);
+        assert_eq!(super::page_number("?page=0"), 1);
+        assert_eq!(super::page_number("?x=1&page=2"), 2);
+    }
+}
