@@ -5,9 +5,7 @@ use yew_router::prelude::*;
 
 use crate::components::layout::{Frame, Header, NavItem, Target};
 use crate::pages::directory::DirectoryPage;
-use crate::pages::enterprise::EnterprisePage;
 use crate::pages::home::HomePage;
-use crate::pages::news::{NewsArticlePage, NewsListPage};
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::village::VillagePage;
 
@@ -31,16 +29,33 @@ pub enum Route {
     NotFound,
 }
 
+impl Route {
+    /// Whether the page belongs to the browse app (`browse.html`) rather than the portal.
+    pub fn is_browse(&self) -> bool {
+        matches!(self, Route::VillageNews { .. } | Route::NewsArticle { .. } | Route::Enterprise { .. })
+    }
+}
+
 fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <HomePage /> },
         Route::Directory => html! { <DirectoryPage /> },
         Route::Village { slug } => html! { <VillagePage {slug} /> },
-        Route::VillageNews { slug } => html! { <NewsListPage {slug} /> },
-        Route::NewsArticle { slug, news } => html! { <NewsArticlePage {slug} {news} /> },
-        Route::Enterprise { slug } => html! { <EnterprisePage {slug} /> },
         Route::NotFound => html! { <NotFoundPage /> },
+        _ => html! { <OtherApp /> },
     }
+}
+
+/// A page of the other public app, reached without a page load: load it from the server, which
+/// serves that app. (Links between the two apps are plain links, so this is only a safety net.)
+#[component]
+pub fn OtherApp() -> Html {
+    use_effect_with((), |()| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    });
+    Html::default()
 }
 
 /// The whole portal: router, header, the current page, footer.
@@ -48,22 +63,22 @@ fn switch(route: Route) -> Html {
 pub fn App() -> Html {
     html! {
         <BrowserRouter>
-            <Frame header={html! { <PortalHeader /> }}><Switch<Route> render={switch} /></Frame>
+            <Frame header={html! { <PublicHeader /> }}><Switch<Route> render={switch} /></Frame>
         </BrowserRouter>
     }
 }
 
+/// The header of the public pages, in either public app: its links stay in the portal when it is the
+/// portal, and load the portal from the browse app.
 #[component]
-fn PortalHeader() -> Html {
+pub fn PublicHeader() -> Html {
     let route = use_route::<Route>();
-    let on_villages = matches!(
-        route,
-        Some(Route::Directory | Route::Village { .. } | Route::VillageNews { .. } | Route::NewsArticle { .. })
-            | Some(Route::Enterprise { .. })
-    );
+    let in_portal = !route.as_ref().is_some_and(Route::is_browse);
+    let on_villages = route.as_ref().is_some_and(|r| !matches!(r, Route::Home | Route::NotFound));
+    let target = |to: Route, path: &'static str| if in_portal { Target::Here(to) } else { Target::Away(path) };
     let items = vec![
-        NavItem::new("Beranda", Target::Here(Route::Home), route == Some(Route::Home)),
-        NavItem::new("Desa", Target::Here(Route::Directory), on_villages),
+        NavItem::new("Beranda", target(Route::Home, "/"), route == Some(Route::Home)),
+        NavItem::new("Desa", target(Route::Directory, "/desa"), on_villages),
     ];
     html! {
         <Header<Route> {items} admin={(Target::Away("/admin"), false)} account={(Target::Away("/akun"), false)}

@@ -1,9 +1,11 @@
-//! The Lapak Desa web apps, compiled to WebAssembly: the public portal (`frontend`: villages, and
-//! later the catalog and cart) and the workspace (`workspace`: accounts and the admin area), two
-//! bundles so that a shopper's first load never carries the admin's code.
+//! The Lapak Desa web apps, compiled to WebAssembly: the public portal (`frontend`: home, directory,
+//! village pages), the other public pages (`browse`: a village's news, enterprise pages) and the
+//! workspace (`workspace`: accounts and the admin area), three bundles so that a shopper's first load
+//! carries only the front door.
 
 mod api;
 pub mod app;
+pub mod browse;
 mod components;
 mod filters;
 mod hooks;

@@ -24,7 +24,7 @@ pub struct FlagshipForm {
     pub version: i64,
     pub name: String,
     pub sector: Option<Sector>,
-    /// One sentence for cards and link previews.
+    /// One or two sentences for cards and link previews.
     pub description: String,
     /// Markdown: how it is made, by whom, where it sells.
     pub story_md: String,
@@ -60,8 +60,8 @@ impl FlagshipForm {
         if self.sector.is_none() {
             errors.push(FieldError::new("sector", "Pilih sektornya."));
         }
-        if self.description.trim().chars().count() > 200 {
-            errors.push(FieldError::new("description", "Ringkasan paling panjang 200 huruf."));
+        if self.description.trim().chars().count() > 300 {
+            errors.push(FieldError::new("description", "Ringkasan paling panjang 300 huruf."));
         }
         if self.story_md.chars().count() > crate::village_profile::TEXT_MAX {
             errors.push(FieldError::new("story_md", "Cerita paling panjang 20000 huruf."));

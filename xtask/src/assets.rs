@@ -1,5 +1,5 @@
 //! Writing the built frontend into `dist/`: content-hashed file names, the init call appended to
-//! the generated JS, one page per app (`index.html`, `workspace.html`) pointing at its hashed files,
+//! the generated JS, one page per app (`index.html`, `browse.html`, `workspace.html`) pointing at its hashed files,
 //! static files, stale files removed.
 
 use std::collections::BTreeSet;
@@ -64,7 +64,16 @@ pub fn write(root: &Path, work: &Path, dist: &Path) -> Result<Vec<String>> {
         }
         let js = format!("{js}\n{INIT_FN}({{ module_or_path: \"/{wasm_name}\" }});\n");
         let js_name = put(hashed(app, "js", js.as_bytes()), js.as_bytes())?;
+        // An app's own stylesheet (`frontend/{app}.css`), when it has one, after the shared one.
+        let own_css = frontend.join(format!("{app}.css"));
+        let app_css = if own_css.is_file() {
+            let css = read(&own_css)?;
+            format!("<link rel=\"stylesheet\" href=\"/{}\">", put(hashed(app, "css", &css), &css)?)
+        } else {
+            String::new()
+        };
         let html = template
+            .replace("{{app.css}}", &app_css)
             .replace("{{style.css}}", &format!("/{css_name}"))
             .replace("{{app.js}}", &format!("/{js_name}"))
             .replace("{{app_bg.wasm}}", &format!("/{wasm_name}"));
@@ -72,7 +81,7 @@ pub fn write(root: &Path, work: &Path, dist: &Path) -> Result<Vec<String>> {
             let rest: String = html[at..].chars().take(40).collect();
             bail!(
                 "frontend/index.html has a placeholder xtask does not know: {rest:?} (known: \
-                 {{{{style.css}}}}, {{{{app.js}}}}, {{{{app_bg.wasm}}}})"
+                 {{{{style.css}}}}, {{{{app.css}}}}, {{{{app.js}}}}, {{{{app_bg.wasm}}}})"
             );
         }
         put(page.to_string(), html.as_bytes())?;

@@ -70,7 +70,7 @@ fn app_load(dist: &Path, files: &[String], app: &str, page: &str) -> u64 {
         .filter(|f| {
             f.as_str() == page
                 || ((f.starts_with(&format!("{app}-")) || f.starts_with(&format!("{app}_bg-")))
-                    && (f.ends_with(".js") || f.ends_with(".wasm")))
+                    && (f.ends_with(".js") || f.ends_with(".wasm") || f.ends_with(".css")))
                 || (f.starts_with("style-") && f.ends_with(".css"))
         })
         .filter_map(|f| br_size(dist, f))
@@ -86,6 +86,8 @@ pub fn print_sizes(dist: &Path, files: &[String]) {
         println!("{f:<40} {:>10} {br:>10}", util::size(raw));
     }
     println!("{:<40} {:>10} {:>10}", "first load of / (html+js+wasm+css)", "", util::size(first_load(dist, files)));
+    let browse = app_load(dist, files, "browse", "browse.html");
+    println!("{:<40} {:>10} {:>10}", "first load of /lembaga, …/berita (browse)", "", util::size(browse));
     let workspace = app_load(dist, files, "workspace", "workspace.html");
     println!("{:<40} {:>10} {:>10}", "first load of /akun, /admin (workspace)", "", util::size(workspace));
 }

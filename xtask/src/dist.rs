@@ -28,7 +28,8 @@ const WASM_OPT_FEATURES: [&str; 6] = [
 ];
 
 /// The frontend's apps: a wasm binary of the `frontend` crate each, and the page that loads it.
-pub const APPS: [(&str, &str); 2] = [("frontend", "index.html"), ("workspace", "workspace.html")];
+pub const APPS: [(&str, &str); 3] =
+    [("frontend", "index.html"), ("browse", "browse.html"), ("workspace", "workspace.html")];
 
 /// The folder the frontend is built into.
 pub fn dist_dir() -> PathBuf {
@@ -172,7 +173,7 @@ fn inputs_hash(root: &Path, wasm: &[PathBuf]) -> Result<String> {
     for file in wasm {
         add(file)?;
     }
-    for name in ["index.html", "style.css", "package-lock.json"] {
+    for name in ["index.html", "style.css", "workspace.css", "package-lock.json"] {
         add(&frontend.join(name))?;
     }
     for file in assets::static_files(&frontend.join("static"))? {

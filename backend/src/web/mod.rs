@@ -18,7 +18,7 @@ use crate::{
     state::AppState,
     villages::queries::{self, Lookup},
 };
-use pages::{Head, Preview};
+use pages::{App, Head, Preview};
 
 /// The default preview image (generated on first start).
 pub const SITE_IMAGE_KEY: &str = "site/lapak-desa.jpg";
@@ -73,7 +73,7 @@ async fn village(State(state): State<AppState>, Path(slug): Path<String>) -> App
                 path: format!("/desa/{}", v.slug),
                 image: image.or_else(|| Some(site_image(&state))),
                 published_at: None,
-                private: false,
+                app: App::Portal,
             };
             Ok(page(&state, StatusCode::OK, head))
         }
@@ -90,6 +90,7 @@ async fn news_list(State(state): State<AppState>, Path(slug): Path<String>) -> A
                 site_head(&state, &format!("Berita Desa {} | Lapak Desa", v.name), &format!("/desa/{slug}/berita"));
             head.description = format!("Berita dan pengumuman terbaru dari Desa {}, {}.", v.name, v.region.kabupaten);
             head.image = v.cover_url.map(|u| cover_preview(&state, &u)).or(head.image);
+            head.app = App::Browse;
             Ok(page(&state, StatusCode::OK, head))
         }
         Lookup::Moved(to) => Ok(Redirect::permanent(&format!("/desa/{to}/berita")).into_response()),
@@ -120,7 +121,7 @@ async fn news_item(
         path: format!("/desa/{village}/berita/{slug}"),
         image: Some(s.cover.as_ref().map_or_else(|| site_image(&state), |c| image_preview(&state, &c.jpeg))),
         published_at: Some(s.published_at),
-        private: false,
+        app: App::Browse,
     };
     Ok(page(&state, StatusCode::OK, head))
 }
@@ -146,7 +147,7 @@ async fn enterprise(State(state): State<AppState>, Path(slug): Path<String>) -> 
         path: format!("/lembaga/{slug}"),
         image: Some(e.photos.first().map_or_else(|| site_image(&state), |p| image_preview(&state, &p.jpeg))),
         published_at: None,
-        private: false,
+        app: App::Browse,
     };
     Ok(page(&state, StatusCode::OK, head))
 }
@@ -171,7 +172,7 @@ fn site_head(state: &AppState, title: &str, path: &str) -> Head {
         path: path.into(),
         image: Some(site_image(state)),
         published_at: None,
-        private: false,
+        app: App::Portal,
     }
 }
 
@@ -179,7 +180,7 @@ fn site_head(state: &AppState, title: &str, path: &str) -> Head {
 fn private(title: &'static str, path: &'static str) -> MethodRouter<AppState> {
     get(move |State(state): State<AppState>| async move {
         let mut head = site_head(&state, &format!("{title} — Lapak Desa"), path);
-        head.private = true;
+        head.app = App::Workspace;
         page(&state, StatusCode::OK, head)
     })
 }
@@ -200,7 +201,7 @@ fn image_preview(state: &AppState, jpeg: &shared::ImageVariant) -> Preview {
 }
 
 fn page(state: &AppState, status: StatusCode, head: Head) -> Response {
-    let shell = if head.private { &state.shells.workspace } else { &state.shells.portal };
+    let shell = state.shells.of(head.app);
     let html = shell.render(&head, &state.config.public_url);
     (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-cache")], html)
         .into_response()

@@ -26,9 +26,19 @@ pub struct Head {
     pub image: Option<Preview>,
     /// For a news item: when it was published (unix milliseconds); the page is then an `article`.
     pub published_at: Option<i64>,
-    /// A page of someone's account or the admin area: served by the workspace app, kept out of
-    /// search engines.
-    pub private: bool,
+    /// The frontend app that shows the page.
+    pub app: App,
+}
+
+/// The frontend's apps, each its own bundle so the first load of `/` stays small.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum App {
+    /// The front door: home, directory, village pages.
+    Portal,
+    /// The other public pages: a village's news, enterprise pages.
+    Browse,
+    /// Accounts and the admin area: kept out of search engines.
+    Workspace,
 }
 
 /// A link-preview picture: its absolute URL and size.
@@ -38,23 +48,36 @@ pub struct Preview {
     pub height: u32,
 }
 
-/// The pages of the two frontend apps: the portal (`index.html`) and the workspace of accounts and
-/// the admin area (`workspace.html`).
+/// The pages of the frontend apps: the portal (`index.html`), the other public pages (`browse.html`)
+/// and the workspace of accounts and the admin area (`workspace.html`).
 pub struct Shells {
     pub portal: Shell,
+    pub browse: Shell,
     pub workspace: Shell,
 }
 
 impl Shells {
-    /// Reads both pages; a build without `workspace.html` (a test fixture) uses the portal's.
+    /// Reads the pages; a build without `browse.html` or `workspace.html` (a test fixture) uses the
+    /// portal's.
     pub fn load(dist: &Path) -> anyhow::Result<Shells> {
         let portal = Shell::load(&dist.join("index.html"))?;
-        let workspace = if dist.join("workspace.html").is_file() {
-            Shell::load(&dist.join("workspace.html"))?
-        } else {
-            Shell { before: portal.before.clone(), after: portal.after.clone() }
+        let other = |name: &str| -> anyhow::Result<Shell> {
+            if dist.join(name).is_file() {
+                Shell::load(&dist.join(name))
+            } else {
+                Ok(Shell { before: portal.before.clone(), after: portal.after.clone() })
+            }
         };
-        Ok(Shells { portal, workspace })
+        Ok(Shells { browse: other("browse.html")?, workspace: other("workspace.html")?, portal })
+    }
+
+    /// The page of `app`.
+    pub fn of(&self, app: App) -> &Shell {
+        match app {
+            App::Portal => &self.portal,
+            App::Browse => &self.browse,
+            App::Workspace => &self.workspace,
+        }
     }
 }
 
@@ -94,7 +117,7 @@ impl Shell {
              <meta property=\"og:title\" content=\"{title}\">\n<meta property=\"og:description\" content=\"{description}\">\n\
              <meta property=\"og:url\" content=\"{url}\">\n"
         ));
-        if head.private {
+        if head.app == App::Workspace {
             out.push_str("<meta name=\"robots\" content=\"noindex, nofollow\">\n");
         }
         if let Some(at) = head.published_at {
@@ -153,7 +176,7 @@ mod tests {
                 path: "/desa/a".into(),
                 image: Some(Preview { url: "https://x.test/media/a.jpg".into(), width: 1200, height: 800 }),
                 published_at: Some(1_795_509_000_000),
-                private: false,
+                app: App::Portal,
             },
             "https://x.test",
         );

@@ -4,10 +4,11 @@
 
 use shared::{Album, Flagship, FlagshipStory, Image, NewsSummary};
 use yew::prelude::*;
-use yew_router::prelude::*;
+use yew_router::Routable;
 
 use crate::app::Route;
 use crate::components::badges::SectorTag;
+use crate::components::empty_state::EmptyState;
 use crate::when;
 
 #[derive(Properties, PartialEq)]
@@ -82,7 +83,7 @@ pub fn FlagshipSection(props: &FlagshipProps) -> Html {
                     if let Some(e) = &story.enterprise {
                         <p class="flagship__maker">
                             { "Dikelola oleh " }
-                            <Link<Route> to={Route::Enterprise { slug: e.slug.clone() }}>{ &e.name }</Link<Route>>
+                            <a href={Route::Enterprise { slug: e.slug.clone() }.to_path()}>{ &e.name }</a>
                             { format!(" ({})", e.kind.label()) }
                         </p>
                     }
@@ -117,9 +118,9 @@ pub fn NewsList(props: &NewsListProps) -> Html {
                             <time>{ when::date(n.published_at) }</time>
                         </p>
                         <h3 class="news-item__title">
-                            <Link<Route> to={Route::NewsArticle { slug: props.village.clone(), news: n.slug.clone() }}>
+                            <a href={Route::NewsArticle { slug: props.village.clone(), news: n.slug.clone() }.to_path()}>
                                 { &n.title }
-                            </Link<Route>>
+                            </a>
                         </h3>
                         if !n.summary.is_empty() {
                             <p class="news-item__summary">{ &n.summary }</p>
@@ -142,6 +143,9 @@ pub fn GallerySection(props: &GalleryProps) -> Html {
     html! {
         <section class="section" aria-labelledby="galeri">
             <h2 id="galeri">{ "Galeri" }</h2>
+            if props.albums.is_empty() {
+                <EmptyState message="Belum ada foto di galeri desa ini." />
+            }
             { for props.albums.iter().map(|a| html! {
                 <div class="album" key={a.id}>
                     <h3 class="album__title">{ &a.title }</h3>

@@ -4,7 +4,7 @@
 use shared::format::{decimal, thousands};
 use shared::{Enterprise, Location, Official, ProductSummary, VillageContact, VillageDetail};
 use yew::prelude::*;
-use yew_router::prelude::*;
+use yew_router::Routable;
 
 use crate::app::Route;
 use crate::components::empty_state::EmptyState;
@@ -93,7 +93,7 @@ pub fn Enterprises(props: &EnterprisesProps) -> Html {
                         <li class="enterprise" key={e.slug.clone()}>
                             <span class="tag tag--kind">{ e.kind.label() }</span>
                             <h3 class="enterprise__name">
-                                <Link<Route> to={Route::Enterprise { slug: e.slug.clone() }}>{ &e.name }</Link<Route>>
+                                <a href={Route::Enterprise { slug: e.slug.clone() }.to_path()}>{ &e.name }</a>
                             </h3>
                             if !e.description.is_empty() {
                                 <p class="enterprise__text">{ &e.description }</p>
@@ -141,12 +141,12 @@ pub struct OfficialsProps {
 /// Perangkat desa with their photos (lazy: they sit far down the page).
 #[component]
 pub fn OfficialsSection(props: &OfficialsProps) -> Html {
-    if props.officials.is_empty() {
-        return Html::default();
-    }
     html! {
         <section class="section" aria-labelledby="perangkat">
             <h2 id="perangkat">{ "Perangkat desa" }</h2>
+            if props.officials.is_empty() {
+                <EmptyState message="Susunan perangkat desa belum diisi." />
+            }
             <ul class="officials">
                 { for props.officials.iter().map(|o| html! {
                     <li class="official" key={o.id}>
@@ -177,13 +177,14 @@ pub struct ContactProps {
 #[component]
 pub fn ContactSection(props: &ContactProps) -> Html {
     let c = &props.contact;
-    if c.office_address.is_empty() && c.phone.is_none() && c.email.is_none() && c.opening_hours.is_empty() {
-        return Html::default();
-    }
+    let empty = c.office_address.is_empty() && c.phone.is_none() && c.email.is_none() && c.opening_hours.is_empty();
     let message = format!("Halo kantor Desa {}, saya ingin bertanya.", props.name);
     html! {
         <section class="section" aria-labelledby="kontak">
             <h2 id="kontak">{ "Kontak kantor desa" }</h2>
+            if empty {
+                <EmptyState message="Alamat dan nomor kantor desa belum diisi." />
+            }
             if !c.office_address.is_empty() {
                 <p class="contact__line">{ &c.office_address }</p>
             }

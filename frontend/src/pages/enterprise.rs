@@ -2,7 +2,7 @@
 //! WhatsApp link), the flagship product it makes and the products of the shops that represent it.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
+use yew_router::Routable;
 
 use crate::api;
 use crate::app::Route;
@@ -44,7 +44,7 @@ pub fn EnterprisePage(props: &EnterprisePageProps) -> Html {
     html! {
         <article class="container page enterprise-page">
             <p class="back-link">
-                <Link<Route> to={Route::Village { slug: d.village_slug.clone() }}>{ format!("‹ Desa {}", d.village_name) }</Link<Route>>
+                <a href={Route::Village { slug: d.village_slug.clone() }.to_path()}>{ format!("‹ Desa {}", d.village_name) }</a>
             </p>
             <div class="badges">
                 <span class="tag tag--kind">{ e.kind.label() }</span>

@@ -62,7 +62,7 @@ pub fn NewsListPage(props: &NewsListProps) -> Html {
     html! {
         <div class="container page">
             <p class="back-link">
-                <Link<Route> to={Route::Village { slug: slug.clone() }}>{ format!("‹ Desa {name}") }</Link<Route>>
+                <a href={Route::Village { slug: slug.clone() }.to_path()}>{ format!("‹ Desa {name}") }</a>
             </p>
             <h1>{ "Berita dan pengumuman" }</h1>
             { body }
@@ -100,7 +100,7 @@ pub fn NewsArticlePage(props: &NewsArticleProps) -> Html {
     html! {
         <article class="container page article">
             <p class="back-link">
-                <Link<Route> to={Route::Village { slug: a.village_slug.clone() }}>{ format!("‹ Desa {}", a.village_name) }</Link<Route>>
+                <a href={Route::Village { slug: a.village_slug.clone() }.to_path()}>{ format!("‹ Desa {}", a.village_name) }</a>
             </p>
             <p class="news-item__meta">
                 <span class="tag">{ s.kind.label() }</span>

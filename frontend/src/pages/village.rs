@@ -11,6 +11,7 @@ use crate::api;
 use crate::app::Route;
 use crate::components::badges::{DemoBadge, IdmBadge};
 use crate::components::cover::Cover;
+use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
 use crate::components::idm_history::IdmHistory;
 use crate::components::skeleton::SkeletonProfile;
@@ -83,22 +84,15 @@ fn Profile(props: &ProfileProps) -> Html {
     let d = &props.detail;
     let v = &d.summary;
     let share = whatsapp_share_url(&v.name, &absolute_url(&Route::Village { slug: v.slug.clone() }.to_path()));
-    let c = &d.contact;
-    let has_contact =
-        !(c.office_address.is_empty() && c.phone.is_none() && c.email.is_none() && c.opening_hours.is_empty());
-    let sections: Vec<(&'static str, &'static str)> = [
-        (true, "profil", "Profil"),
-        (true, "produk", "Produk"),
-        (!d.news.is_empty(), "berita", "Berita"),
-        (!d.albums.is_empty(), "galeri", "Galeri"),
-        (true, "lembaga", "Lembaga"),
-        (!d.officials.is_empty(), "perangkat", "Perangkat Desa"),
-        (has_contact, "kontak", "Kontak"),
-        (!has_contact, "lokasi", "Lokasi"),
-    ]
-    .into_iter()
-    .filter_map(|(shown, id, label)| shown.then_some((id, label)))
-    .collect();
+    let sections = vec![
+        ("profil", "Profil"),
+        ("produk", "Produk"),
+        ("berita", "Berita"),
+        ("galeri", "Galeri"),
+        ("lembaga", "Lembaga"),
+        ("perangkat", "Perangkat Desa"),
+        ("kontak", "Kontak"),
+    ];
     html! {
         <article class="village">
             <Cover
@@ -142,18 +136,18 @@ fn Profile(props: &ProfileProps) -> Html {
                 <IdmHistory history={d.idm_history.clone()} />
                 <ProfileTexts detail={d.clone()} />
                 <Products products={d.products.clone()} />
-                if !d.news.is_empty() {
-                    <section class="section" aria-labelledby="berita">
-                        <h2 id="berita">{ "Berita dan pengumuman" }</h2>
+                <section class="section" aria-labelledby="berita">
+                    <h2 id="berita">{ "Berita dan pengumuman" }</h2>
+                    if d.news.is_empty() {
+                        <EmptyState message="Desa ini belum menerbitkan berita atau pengumuman." />
+                    } else {
                         <NewsList village={v.slug.clone()} items={d.news.clone()} />
-                        <Link<Route> classes="button button--secondary" to={Route::VillageNews { slug: v.slug.clone() }}>
+                        <a class="button button--secondary" href={Route::VillageNews { slug: v.slug.clone() }.to_path()}>
                             { "Semua berita" }
-                        </Link<Route>>
-                    </section>
-                }
-                if !d.albums.is_empty() {
-                    <GallerySection albums={d.albums.clone()} />
-                }
+                        </a>
+                    }
+                </section>
+                <GallerySection albums={d.albums.clone()} />
                 <Enterprises enterprises={d.enterprises.clone()} />
                 <OfficialsSection officials={d.officials.clone()} />
                 <ContactSection name={v.name.clone()} contact={d.contact.clone()} />

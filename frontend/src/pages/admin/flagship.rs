@@ -105,7 +105,7 @@ fn Editor(props: &EditorProps) -> Html {
                 </select>
                 if let Some(error) = submission.field("sector") { <p class="form-field__error">{ error }</p> }
             </div>
-            <TextField form="unggulan" name="description" label="Ringkasan satu kalimat" value={form.description.clone()}
+            <TextField form="unggulan" name="description" label="Ringkasan singkat" value={form.description.clone()}
                 oninput={setter(&form, |f, v| f.description = v)} error={submission.field("description")}
                 hint="Tampil di kartu desa dan pratinjau tautan WhatsApp." />
             <TextField form="unggulan" name="story_md" label="Cerita produk" rows={8} value={form.story_md.clone()}
