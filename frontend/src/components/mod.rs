@@ -11,6 +11,7 @@ pub mod layout;
 pub mod pagination;
 pub mod photo_picker;
 pub mod product_card;
+pub mod record_list;
 pub mod search_box;
 pub mod skeleton;
 pub mod village_card;

@@ -9,6 +9,7 @@ use crate::api::{self, ApiError};
 use crate::components::error_state::ErrorState;
 use crate::components::form::{FormAlert, Submission, TextField, setter, submit};
 use crate::components::photo_picker::PhotoPicker;
+use crate::components::record_list::{Editing, RemoveButton, close_editor, removal};
 use crate::hooks::{Remote, use_remote};
 
 #[derive(Properties, PartialEq)]
@@ -17,51 +18,17 @@ pub struct EnterprisesProps {
 }
 
 /// What the page is doing: listing, adding one, or changing one.
-#[derive(Clone, PartialEq)]
-enum Mode {
-    List,
-    Add,
-    Change(Box<EnterpriseRecord>),
-}
-
 #[component]
 pub fn Enterprises(props: &EnterprisesProps) -> Html {
     let village = props.village;
     let list = use_remote(village, api::admin::enterprises);
-    let mode = use_state(|| Mode::List);
-    let confirming = use_state(|| None::<i64>);
+    let editing = use_state(|| Editing::Nothing);
     let failure = use_state(|| None::<ApiError>);
-    let done = {
-        let (mode, list) = (mode.clone(), list.clone());
-        Callback::from(move |()| {
-            mode.set(Mode::List);
-            list.retry().emit(());
-        })
-    };
-    if *mode != Mode::List {
-        let record = match &*mode {
-            Mode::Change(record) => Some((**record).clone()),
-            _ => None,
-        };
-        let cancel = {
-            let mode = mode.clone();
-            Callback::from(move |()| mode.set(Mode::List))
-        };
-        return html! { <Editor {village} {record} {done} {cancel} /> };
+    if *editing != Editing::Nothing {
+        let (done, cancel) = (close_editor(&editing, Some(list.retry())), close_editor(&editing, None));
+        return html! { <Editor {village} record={editing.record()} {done} {cancel} /> };
     }
-    let remove = {
-        let (list, failure, confirming) = (list.clone(), failure.clone(), confirming.clone());
-        Callback::from(move |id: i64| {
-            let (list, failure, confirming) = (list.clone(), failure.clone(), confirming.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::admin::remove_enterprise(village, id).await {
-                    Ok(()) => list.retry().emit(()),
-                    Err(e) => failure.set(Some(e)),
-                }
-                confirming.set(None);
-            });
-        })
-    };
+    let remove = removal(move |id| api::admin::remove_enterprise(village, id), failure.clone(), list.retry());
     html! {
         <section class="panel" aria-labelledby="lembaga-desa">
             <h2 id="lembaga-desa">{ "Lembaga desa" }</h2>
@@ -77,10 +44,10 @@ pub fn Enterprises(props: &EnterprisesProps) -> Html {
                     <ul class="record-list">
                         { for items.iter().map(|e| {
                             let id = e.id;
-                            let change = { let (mode, e) = (mode.clone(), e.clone()); Callback::from(move |_: MouseEvent| mode.set(Mode::Change(Box::new(e.clone())))) };
-                            let ask = { let confirming = confirming.clone(); Callback::from(move |_: MouseEvent| confirming.set(Some(id))) };
-                            let keep = { let confirming = confirming.clone(); Callback::from(move |_: MouseEvent| confirming.set(None)) };
-                            let confirm = { let remove = remove.clone(); Callback::from(move |_: MouseEvent| remove.emit(id)) };
+                            let change = {
+                                let (editing, e) = (editing.clone(), e.clone());
+                                Callback::from(move |_: MouseEvent| editing.set(Editing::Existing(Box::new(e.clone()))))
+                            };
                             html! {
                                 <li class="record-list__item" key={e.id}>
                                     if let Some(photo) = e.photos.first() {
@@ -94,25 +61,17 @@ pub fn Enterprises(props: &EnterprisesProps) -> Html {
                                             { "Halaman lembaga" }
                                         </a>
                                     </div>
-                                    if *confirming == Some(id) {
-                                        <div class="record-list__actions" role="group" aria-label="Konfirmasi hapus">
-                                            <span>{ "Hapus lembaga ini?" }</span>
-                                            <button type="button" class="button button--danger" onclick={confirm}>{ "Ya, hapus" }</button>
-                                            <button type="button" class="button button--ghost" onclick={keep}>{ "Batal" }</button>
-                                        </div>
-                                    } else {
-                                        <div class="record-list__actions">
-                                            <button type="button" class="button button--secondary" onclick={change}>{ "Ubah" }</button>
-                                            <button type="button" class="button button--ghost" onclick={ask}>{ "Hapus" }</button>
-                                        </div>
-                                    }
+                                    <div class="record-list__actions">
+                                        <button type="button" class="button button--secondary" onclick={change}>{ "Ubah" }</button>
+                                        <RemoveButton question="Hapus lembaga ini?" on_remove={remove.reform(move |()| id)} />
+                                    </div>
                                 </li>
                             }
                         }) }
                     </ul>
                 },
             } }
-            <button type="button" class="button button--primary" onclick={{ let mode = mode.clone(); move |_: MouseEvent| mode.set(Mode::Add) }}>
+            <button type="button" class="button button--primary" onclick={{ let editing = editing.clone(); move |_: MouseEvent| editing.set(Editing::New) }}>
                 { "Tambah lembaga" }
             </button>
         </section>

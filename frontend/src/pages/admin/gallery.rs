@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::api::{self, ApiError};
 use crate::components::error_state::ErrorState;
 use crate::components::form::{FormAlert, Submission, TextField, setter, submit};
+use crate::components::record_list::{RemoveButton, removal};
 use crate::hooks::{Remote, use_remote};
 use crate::upload::upload_photo;
 
@@ -97,7 +98,6 @@ struct AlbumCardProps {
 fn AlbumCard(props: &AlbumCardProps) -> Html {
     let (village, album) = (props.village, props.album.id);
     let renaming = use_state(|| false);
-    let confirming = use_state(|| false);
     let uploading = use_state(|| 0_usize);
     let failure = use_state(|| None::<ApiError>);
     let on_files = {
@@ -132,18 +132,7 @@ fn AlbumCard(props: &AlbumCardProps) -> Html {
             });
         })
     };
-    let remove = {
-        let (failure, reload) = (failure.clone(), props.reload.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (failure, reload) = (failure.clone(), reload.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::admin::remove_album(village, album).await {
-                    Ok(()) => reload.emit(()),
-                    Err(e) => failure.set(Some(e)),
-                }
-            });
-        })
-    };
+    let remove = removal(move |id| api::admin::remove_album(village, id), failure.clone(), props.reload.clone());
     let toggle = |state: &UseStateHandle<bool>| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.set(!*state))
@@ -158,13 +147,8 @@ fn AlbumCard(props: &AlbumCardProps) -> Html {
                 <button type="button" class="button button--secondary" onclick={toggle(&renaming)}>
                     { if *renaming { "Tutup" } else { "Ubah album" } }
                 </button>
-                if *confirming {
-                    <span>{ format!("Hapus album beserta {} fotonya?", props.album.photos.len()) }</span>
-                    <button type="button" class="button button--danger" onclick={remove}>{ "Ya, hapus album" }</button>
-                    <button type="button" class="button button--ghost" onclick={toggle(&confirming)}>{ "Batal" }</button>
-                } else {
-                    <button type="button" class="button button--ghost" onclick={toggle(&confirming)}>{ "Hapus album" }</button>
-                }
+                <RemoveButton label="Hapus album" question={format!("Hapus album beserta {} fotonya?", props.album.photos.len())}
+                    on_remove={remove.reform(move |()| album)} />
             </div>
             if *renaming {
                 <AlbumEditor {village} album={Some(props.album.clone())} done={props.reload.clone()} />

@@ -10,6 +10,7 @@ use crate::api::{self, ApiError};
 use crate::components::error_state::ErrorState;
 use crate::components::form::{FormAlert, Submission, TextField, setter, submit};
 use crate::components::photo_picker::PhotoPicker;
+use crate::components::record_list::{Editing, RemoveButton, close_editor, removal};
 use crate::hooks::{Remote, use_remote};
 use crate::when;
 
@@ -20,58 +21,24 @@ pub struct NewsProps {
     pub slug: String,
 }
 
-#[derive(Clone, PartialEq)]
-enum Mode {
-    List,
-    Write,
-    Change(Box<NewsRecord>),
-}
-
 #[component]
 pub fn News(props: &NewsProps) -> Html {
     let village = props.village;
     let list = use_remote(village, api::admin::news);
-    let mode = use_state(|| Mode::List);
-    let confirming = use_state(|| None::<i64>);
+    let editing = use_state(|| Editing::Nothing);
     let failure = use_state(|| None::<ApiError>);
-    let done = {
-        let (mode, list) = (mode.clone(), list.clone());
-        Callback::from(move |()| {
-            mode.set(Mode::List);
-            list.retry().emit(());
-        })
-    };
-    if *mode != Mode::List {
-        let record = match &*mode {
-            Mode::Change(record) => Some((**record).clone()),
-            _ => None,
-        };
-        let cancel = {
-            let mode = mode.clone();
-            Callback::from(move |()| mode.set(Mode::List))
-        };
-        return html! { <Editor {village} {record} {done} {cancel} /> };
+    if *editing != Editing::Nothing {
+        let (done, cancel) = (close_editor(&editing, Some(list.retry())), close_editor(&editing, None));
+        return html! { <Editor {village} record={editing.record()} {done} {cancel} /> };
     }
-    let remove = {
-        let (list, failure, confirming) = (list.clone(), failure.clone(), confirming.clone());
-        Callback::from(move |id: i64| {
-            let (list, failure, confirming) = (list.clone(), failure.clone(), confirming.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::admin::remove_news(village, id).await {
-                    Ok(()) => list.retry().emit(()),
-                    Err(e) => failure.set(Some(e)),
-                }
-                confirming.set(None);
-            });
-        })
-    };
+    let remove = removal(move |id| api::admin::remove_news(village, id), failure.clone(), list.retry());
     html! {
         <section class="panel" aria-labelledby="berita-desa">
             <h2 id="berita-desa">{ "Berita dan pengumuman" }</h2>
             if let Some(error) = &*failure {
                 <p class="form-alert" role="alert">{ error.message() }</p>
             }
-            <button type="button" class="button button--primary" onclick={{ let mode = mode.clone(); move |_: MouseEvent| mode.set(Mode::Write) }}>
+            <button type="button" class="button button--primary" onclick={{ let editing = editing.clone(); move |_: MouseEvent| editing.set(Editing::New) }}>
                 { "Tulis berita" }
             </button>
             { match list.get() {
@@ -82,10 +49,10 @@ pub fn News(props: &NewsProps) -> Html {
                     <ul class="record-list">
                         { for items.iter().map(|n| {
                             let id = n.id;
-                            let change = { let (mode, n) = (mode.clone(), n.clone()); Callback::from(move |_: MouseEvent| mode.set(Mode::Change(Box::new(n.clone())))) };
-                            let ask = { let confirming = confirming.clone(); Callback::from(move |_: MouseEvent| confirming.set(Some(id))) };
-                            let keep = { let confirming = confirming.clone(); Callback::from(move |_: MouseEvent| confirming.set(None)) };
-                            let confirm = { let remove = remove.clone(); Callback::from(move |_: MouseEvent| remove.emit(id)) };
+                            let change = {
+                                let (editing, n) = (editing.clone(), n.clone());
+                                Callback::from(move |_: MouseEvent| editing.set(Editing::Existing(Box::new(n.clone()))))
+                            };
                             let dated = n.form.published_at.map(when::date).unwrap_or_else(|| "belum bertanggal".into());
                             html! {
                                 <li class="record-list__item" key={n.id}>
@@ -102,18 +69,10 @@ pub fn News(props: &NewsProps) -> Html {
                                                 target="_blank" rel="noopener">{ "Lihat berita" }</a>
                                         }
                                     </div>
-                                    if *confirming == Some(id) {
-                                        <div class="record-list__actions" role="group" aria-label="Konfirmasi hapus">
-                                            <span>{ "Hapus berita ini untuk selamanya?" }</span>
-                                            <button type="button" class="button button--danger" onclick={confirm}>{ "Ya, hapus" }</button>
-                                            <button type="button" class="button button--ghost" onclick={keep}>{ "Batal" }</button>
-                                        </div>
-                                    } else {
-                                        <div class="record-list__actions">
-                                            <button type="button" class="button button--secondary" onclick={change}>{ "Ubah" }</button>
-                                            <button type="button" class="button button--ghost" onclick={ask}>{ "Hapus" }</button>
-                                        </div>
-                                    }
+                                    <div class="record-list__actions">
+                                        <button type="button" class="button button--secondary" onclick={change}>{ "Ubah" }</button>
+                                        <RemoveButton question="Hapus berita ini untuk selamanya?" on_remove={remove.reform(move |()| id)} />
+                                    </div>
                                 </li>
                             }
                         }) }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::api::{self, ApiError};
 use crate::components::error_state::ErrorState;
 use crate::components::form::{FormAlert, Submission, TextField, setter, submit};
+use crate::components::record_list::{RemoveButton, removal};
 use crate::hooks::{Remote, use_remote};
 use crate::upload::upload_photo;
 
@@ -29,18 +30,7 @@ pub fn Officials(props: &OfficialsProps) -> Html {
             list.retry().emit(());
         })
     };
-    let remove = {
-        let (list, failure) = (list.clone(), failure.clone());
-        Callback::from(move |official: i64| {
-            let (list, failure) = (list.clone(), failure.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::admin::remove_official(village, official).await {
-                    Ok(()) => list.retry().emit(()),
-                    Err(e) => failure.set(Some(e)),
-                }
-            });
-        })
-    };
+    let remove = removal(move |id| api::admin::remove_official(village, id), failure.clone(), list.retry());
     html! {
         <section class="panel" aria-labelledby="perangkat-desa">
             <h2 id="perangkat-desa">{ "Perangkat desa" }</h2>
@@ -54,7 +44,7 @@ pub fn Officials(props: &OfficialsProps) -> Html {
                 Remote::Loaded(items) => html! {
                     <ul class="official-list">
                         { for items.iter().map(|o| {
-                            let (id, remove) = (o.id, remove.clone());
+                            let id = o.id;
                             let change = { let (editing, o) = (editing.clone(), o.clone()); Callback::from(move |_: MouseEvent| editing.set(Some(o.clone()))) };
                             html! {
                                 <li class="official-list__item" key={o.id}>
@@ -64,9 +54,7 @@ pub fn Officials(props: &OfficialsProps) -> Html {
                                     }
                                     <span><strong>{ &o.name }</strong>{ format!(" · {} · urutan {}", o.position, o.sort_order) }</span>
                                     <button type="button" class="button button--secondary" onclick={change}>{ "Ubah" }</button>
-                                    <button type="button" class="button button--ghost" onclick={Callback::from(move |_: MouseEvent| remove.emit(id))}>
-                                        { "Hapus" }
-                                    </button>
+                                    <RemoveButton question={format!("Hapus {} dari perangkat desa?", o.name)} on_remove={remove.reform(move |()| id)} />
                                 </li>
                             }
                         }) }
