@@ -163,3 +163,9 @@ async fn products(db: &Db, enterprise_id: i64) -> anyhow::Result<Vec<ProductSumm
         })
         .collect()
 }
+
+/// Every enterprise's slug and last change, for the sitemap.
+pub async fn all_slugs(db: &Db) -> anyhow::Result<Vec<(String, i64)>> {
+    let rows = sqlx::query("SELECT slug, updated_at FROM enterprises ORDER BY slug").fetch_all(&db.pool).await?;
+    rows.iter().map(|r| Ok((r.try_get("slug")?, r.try_get("updated_at")?))).collect()
+}

@@ -2,7 +2,7 @@
 //! photos and name the enterprise behind it; the village page and the portal show it.
 
 use axum::{Json, extract::State};
-use shared::{AuditAction, Enterprise, EnterpriseKind, FlagshipForm, FlagshipRecord, FlagshipStory, Sector};
+use shared::{AuditAction, FlagshipForm, FlagshipRecord, Sector};
 use sqlx::Row;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -21,35 +21,6 @@ const PHOTOS: PhotoList = PhotoList { table: "flagship_photos", owner: "village_
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(flagship, save_flagship))
-}
-
-/// What the village page adds to the flagship card; none when the village has no flagship product.
-pub async fn story(db: &Db, village_slug: &str) -> anyhow::Result<Option<FlagshipStory>> {
-    let Some(r) = sqlx::query(
-        "SELECT v.id, v.flagship_story_html, e.slug, e.name, e.kind, e.description FROM villages v \
-         LEFT JOIN enterprises e ON e.id = v.flagship_enterprise_id \
-         WHERE v.slug = $1 AND v.flagship_name IS NOT NULL",
-    )
-    .bind(village_slug)
-    .fetch_optional(&db.pool)
-    .await?
-    else {
-        return Ok(None);
-    };
-    let enterprise = match r.try_get::<Option<String>, _>("slug")? {
-        Some(slug) => Some(Enterprise {
-            slug,
-            name: r.try_get("name")?,
-            kind: EnterpriseKind::from_code(&r.try_get::<String, _>("kind")?).unwrap_or(EnterpriseKind::Umkm),
-            description: r.try_get("description")?,
-        }),
-        None => None,
-    };
-    Ok(Some(FlagshipStory {
-        story_html: r.try_get("flagship_story_html")?,
-        photos: PHOTOS.load(db, r.try_get("id")?).await?,
-        enterprise,
-    }))
 }
 
 async fn load(db: &Db, village_id: i64) -> AppResult<FlagshipRecord> {

@@ -17,15 +17,14 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(photos::update, photos::remove))
 }
 
-/// The albums of a village (by `village.slug` or `village.id`, as `filter` says), in order, each with its
-/// photos in order.
-async fn load(db: &Db, filter: &str, key: &str, only: Option<i64>) -> anyhow::Result<Vec<Album>> {
-    let rows = sqlx::query(&format!(
+/// The albums of the village with this id (or just `only`), in order, each with its photos in order.
+/// (The village page reads them with the rest of the page, in `villages::detail`.)
+async fn of_village_id(db: &Db, village_id: i64, only: Option<i64>) -> anyhow::Result<Vec<Album>> {
+    let rows = sqlx::query(
         "SELECT a.id, a.title, a.description, a.sort_order, a.version FROM albums a \
-         JOIN villages v ON v.id = a.village_id WHERE {filter} AND ($2 = 0 OR a.id = $2) \
-         ORDER BY a.sort_order, a.id"
-    ))
-    .bind(key)
+         WHERE a.village_id = $1 AND ($2 = 0 OR a.id = $2) ORDER BY a.sort_order, a.id",
+    )
+    .bind(village_id)
     .bind(only.unwrap_or(0))
     .fetch_all(&db.pool)
     .await?;
@@ -42,13 +41,12 @@ async fn load(db: &Db, filter: &str, key: &str, only: Option<i64>) -> anyhow::Re
             })
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let photos = sqlx::query(&format!(
+    let photos = sqlx::query(
         "SELECT p.id, p.album_id, p.caption, p.sort_order, p.version, i.id AS image_id, i.variants \
-         FROM album_photos p JOIN albums a ON a.id = p.album_id JOIN villages v ON v.id = a.village_id \
-         JOIN images i ON i.id = p.image_id WHERE {filter} AND ($2 = 0 OR a.id = $2) \
-         ORDER BY p.sort_order, p.id"
-    ))
-    .bind(key)
+         FROM album_photos p JOIN albums a ON a.id = p.album_id JOIN images i ON i.id = p.image_id \
+         WHERE a.village_id = $1 AND ($2 = 0 OR a.id = $2) ORDER BY p.sort_order, p.id",
+    )
+    .bind(village_id)
     .bind(only.unwrap_or(0))
     .fetch_all(&db.pool)
     .await?;
@@ -69,14 +67,4 @@ fn photo(r: &sqlx::any::AnyRow) -> anyhow::Result<GalleryPhoto> {
         sort_order: r.try_get("sort_order")?,
         version: r.try_get("version")?,
     })
-}
-
-/// The gallery of the village with this slug, as its page shows it.
-pub async fn of_village(db: &Db, slug: &str) -> anyhow::Result<Vec<Album>> {
-    load(db, "v.slug = $1", slug, None).await
-}
-
-/// The albums of the village with this id (or just `only`).
-async fn of_village_id(db: &Db, village_id: i64, only: Option<i64>) -> anyhow::Result<Vec<Album>> {
-    load(db, "v.id = CAST($1 AS BIGINT)", &village_id.to_string(), only).await
 }

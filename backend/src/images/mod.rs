@@ -33,7 +33,11 @@ pub fn router(upload_limit: usize) -> OpenApiRouter<AppState> {
 
 /// A stored picture from its id and its `variants` column.
 pub fn stored(id: i64, variants: &str) -> anyhow::Result<Image> {
-    let sizes: Vec<ImageVariant> = serde_json::from_str(variants)?;
+    from_sizes(id, serde_json::from_str(variants)?)
+}
+
+/// A stored picture from its id and its sizes, in the order they are stored.
+pub fn from_sizes(id: i64, sizes: Vec<ImageVariant>) -> anyhow::Result<Image> {
     let [thumb, card, full, jpeg]: [ImageVariant; 4] =
         sizes.try_into().map_err(|_| anyhow::anyhow!("image {id} lacks a size"))?;
     Ok(Image { id, thumb, card, full, jpeg })

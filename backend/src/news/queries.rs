@@ -86,13 +86,6 @@ fn summary(row: &AnyRow) -> anyhow::Result<NewsSummary> {
     })
 }
 
-/// The newest published items of a village.
-pub async fn latest(db: &Db, village_slug: &str, limit: i64) -> anyhow::Result<Vec<NewsSummary>> {
-    let sql = format!("{SUMMARY} WHERE v.slug = $1 AND {PUBLIC} ORDER BY n.published_at DESC, n.id DESC LIMIT $3");
-    let rows = sqlx::query(&sql).bind(village_slug).bind(now_ms()).bind(limit).fetch_all(&db.pool).await?;
-    rows.iter().map(summary).collect()
-}
-
 /// A page of a village's published items, newest first.
 pub async fn page(db: &Db, village_slug: &str, page: PageRequest) -> anyhow::Result<Page<NewsSummary>> {
     let now = now_ms();

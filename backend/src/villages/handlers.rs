@@ -31,16 +31,8 @@ pub async fn list_villages(
     responses((status = 200, body = VillageDetail), (status = 308, description = "The village moved to a new slug"),
         (status = 404, body = shared::Problem)))]
 pub async fn village_detail(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
-    match queries::detail_by_slug(&state.db, &slug).await? {
-        Lookup::Found(mut detail) => {
-            detail.officials = crate::officials::of_village(&state.db, &detail.summary.slug).await?;
-            let slug = detail.summary.slug.clone();
-            detail.idm_history = crate::idm::history(&state.db, &slug).await?;
-            detail.flagship_story = crate::flagship::story(&state.db, &slug).await?;
-            detail.news = crate::news::queries::latest(&state.db, &slug, 5).await?;
-            detail.albums = crate::gallery::of_village(&state.db, &slug).await?;
-            Ok(Json(detail).into_response())
-        }
+    match super::detail::detail_by_slug(&state.db, &slug).await? {
+        Lookup::Found(detail) => Ok(Json(detail).into_response()),
         Lookup::Moved(to) => Ok(Redirect::permanent(&format!("/api/v1/villages/{to}")).into_response()),
         Lookup::Missing => Err(AppError::NotFound(format!("Desa dengan alamat \"{slug}\" tidak ditemukan."))),
     }

@@ -1,5 +1,6 @@
 //! Villages: the directory, the profile, and creating villages from the region table.
 
+pub mod detail;
 mod handlers;
 pub mod queries;
 pub mod slug;

@@ -1,23 +1,17 @@
 //! SQL for villages: lists with filters, the profile with its enterprises and products, creation.
 
 use shared::{
-    Flagship, Idm, IdmStatus, Location, Page, PageRequest, Phone, RegionCode, RegionLevel, RegionPath, Sector,
-    VillageContact, VillageDetail, VillageQuery, VillageSummary,
+    Flagship, Idm, IdmStatus, Location, Page, PageRequest, RegionCode, RegionLevel, RegionPath, Sector, VillageQuery,
+    VillageSummary,
 };
 use sqlx::{Row, any::AnyRow};
 
-use std::sync::OnceLock;
+use crate::{db::Db, markdown, media::Media};
 
-use crate::{
-    db::{Db, Engine},
-    markdown,
-    media::Media,
-};
-
-const SUMMARY_COLUMNS: &str = "v.id, v.slug, v.name, v.region_code, kec.name AS kecamatan, kab.name AS kabupaten, \
+pub(super) const SUMMARY_COLUMNS: &str = "v.id, v.slug, v.name, v.region_code, kec.name AS kecamatan, kab.name AS kabupaten, \
     prov.name AS provinsi, v.tagline, v.idm_status, v.idm_score, v.idm_year, v.flagship_name, v.flagship_sector, \
     v.flagship_description, v.cover_key, v.is_demo";
-const FROM_VILLAGES: &str = "FROM villages v JOIN regions kec ON kec.code = v.kecamatan_code \
+pub(super) const FROM_VILLAGES: &str = "FROM villages v JOIN regions kec ON kec.code = v.kecamatan_code \
     JOIN regions kab ON kab.code = v.kabupaten_code JOIN regions prov ON prov.code = v.provinsi_code";
 
 /// One page of villages matching the directory's filters (already validated), ordered by name.
@@ -95,97 +89,6 @@ pub async fn summary_by_slug(db: &Db, slug: &str) -> sqlx::Result<Lookup<(i64, V
     }
 }
 
-/// Everything the profile page shows, in one query: the enterprises and the products (newest first, at
-/// most 24) come along as JSON arrays.
-pub async fn detail_by_slug(db: &Db, slug: &str) -> sqlx::Result<Lookup<VillageDetail>> {
-    let Some(row) = sqlx::query(detail_sql(db.engine)).bind(slug).fetch_optional(&db.pool).await? else {
-        return Ok(match summary_by_slug(db, slug).await? {
-            Lookup::Moved(to) => Lookup::Moved(to),
-            _ => Lookup::Missing,
-        });
-    };
-    let location = match (row.try_get::<Option<f64>, _>("lat")?, row.try_get::<Option<f64>, _>("lon")?) {
-        (Some(lat), Some(lon)) => Some(Location { lat, lon }),
-        _ => None,
-    };
-    Ok(Lookup::Found(VillageDetail {
-        summary: summary_from_row(&row)?,
-        history_html: row.try_get("history_html")?,
-        vision_html: row.try_get("vision_html")?,
-        mission_html: row.try_get("mission_html")?,
-        population: row.try_get("population")?,
-        households: row.try_get("households")?,
-        area_km2: row.try_get("area_km2")?,
-        location,
-        dusun_count: row.try_get("dusun_count")?,
-        contact: VillageContact {
-            office_address: row.try_get("office_address")?,
-            phone: row.try_get::<Option<String>, _>("contact_phone")?.and_then(|p| Phone::parse(&p).ok()),
-            email: row.try_get("contact_email")?,
-            opening_hours: row.try_get("opening_hours")?,
-        },
-        officials: Vec::new(),
-        idm_history: Vec::new(),
-        flagship_story: None,
-        news: Vec::new(),
-        albums: Vec::new(),
-        enterprises: json_column(&row, "enterprises")?,
-        products: json_column(&row, "products")?,
-    }))
-}
-
-fn detail_sql(engine: Engine) -> &'static str {
-    static SQLITE: OnceLock<String> = OnceLock::new();
-    static POSTGRES: OnceLock<String> = OnceLock::new();
-    let build = || {
-        let enterprises = json_array(
-            engine,
-            &["slug", "name", "kind", "description"],
-            "e",
-            "e.id",
-            "enterprises e WHERE e.village_id = v.id",
-        );
-        let products = json_array(
-            engine,
-            &["id", "slug", "name", "price", "unit", "stock", "sector", "shop_name", "shop_slug", "image_url"],
-            "p",
-            "p.created_at DESC, p.id DESC",
-            "(SELECT p.id, p.slug, p.name, p.price, p.unit, p.stock, p.sector, p.created_at, \
-             '/media/' || p.image_key AS image_url, s.name AS shop_name, s.slug AS shop_slug \
-             FROM products p JOIN shops s ON s.id = p.shop_id \
-             WHERE s.village_id = v.id AND p.is_active = TRUE AND s.status = 'active' \
-             ORDER BY p.created_at DESC, p.id DESC LIMIT 24) p",
-        );
-        format!(
-            "SELECT {SUMMARY_COLUMNS}, v.history_html, v.vision_html, v.mission_html, v.population, v.households, \
-             v.area_km2, v.lat, v.lon, v.dusun_count, v.office_address, v.contact_phone, v.contact_email, \
-             v.opening_hours, {enterprises} AS enterprises, {products} AS products \
-             {FROM_VILLAGES} WHERE v.slug = $1"
-        )
-    };
-    match engine {
-        Engine::Sqlite => SQLITE.get_or_init(build),
-        Engine::Postgres => POSTGRES.get_or_init(build),
-    }
-}
-
-/// A scalar subquery turning the rows of `from` into a JSON array of objects with `fields` (columns of
-/// `alias`), in `order`; `[]` when there are none. The one place where the two dialects differ.
-fn json_array(engine: Engine, fields: &[&str], alias: &str, order: &str, from: &str) -> String {
-    let pairs = fields.iter().map(|f| format!("'{f}', {alias}.{f}")).collect::<Vec<_>>().join(", ");
-    match engine {
-        Engine::Sqlite => format!("(SELECT json_group_array(json_object({pairs}) ORDER BY {order}) FROM {from})"),
-        Engine::Postgres => {
-            format!("(SELECT COALESCE(json_agg(json_build_object({pairs}) ORDER BY {order})::text, '[]') FROM {from})")
-        }
-    }
-}
-
-fn json_column<T: serde::de::DeserializeOwned>(row: &AnyRow, column: &str) -> sqlx::Result<T> {
-    let text: String = row.try_get(column)?;
-    serde_json::from_str(&text).map_err(|e| sqlx::Error::Decode(format!("{column}: {e}").into()))
-}
-
 /// Every village's slug and last change, for the sitemap.
 pub async fn all_slugs(db: &Db) -> sqlx::Result<Vec<(String, i64)>> {
     let rows = sqlx::query("SELECT slug, updated_at FROM villages ORDER BY slug").fetch_all(&db.pool).await?;
@@ -202,7 +105,7 @@ pub fn region_path(row: &AnyRow) -> sqlx::Result<RegionPath> {
     })
 }
 
-fn summary_from_row(row: &AnyRow) -> sqlx::Result<VillageSummary> {
+pub(super) fn summary_from_row(row: &AnyRow) -> sqlx::Result<VillageSummary> {
     let idm = match row.try_get::<Option<f64>, _>("idm_score")? {
         Some(score) => Some(Idm {
             status: row

@@ -1,4 +1,4 @@
-//! robots.txt and sitemap.xml, so search engines find every village.
+//! robots.txt and sitemap.xml, so search engines find every village, enterprise and news item.
 
 use axum::{
     extract::State,
@@ -27,6 +27,9 @@ pub async fn sitemap(State(state): State<AppState>) -> AppResult<Response> {
     }
     for (slug, updated_at) in queries::all_slugs(&state.db).await? {
         xml.push_str(&format!("<url><loc>{base}/desa/{slug}</loc><lastmod>{}</lastmod></url>\n", date(updated_at)));
+    }
+    for (slug, updated_at) in crate::enterprises::queries::all_slugs(&state.db).await? {
+        xml.push_str(&format!("<url><loc>{base}/lembaga/{slug}</loc><lastmod>{}</lastmod></url>\n", date(updated_at)));
     }
     for (village, slug, updated_at) in crate::news::queries::all_published(&state.db).await? {
         xml.push_str(&format!(

@@ -75,8 +75,10 @@ async fn robots_and_sitemap_list_the_villages(app: TestApp) {
     assert!(header(&res, "content-type").starts_with("application/xml"));
     let xml = res.text().await.unwrap();
     let news = app.count("news", "status = 'published'").await as usize;
-    assert!(news > 0, "the demo villages have news");
-    assert_eq!(xml.matches("<loc>").count(), 2 + 11 + news, "the pages, each village and each published item");
+    let enterprises = app.count("enterprises", "1 = 1").await as usize;
+    assert!(news > 0 && enterprises > 0, "the demo villages have news and enterprises");
+    assert_eq!(xml.matches("<loc>").count(), 2 + 11 + enterprises + news, "the pages, villages, enterprises, news");
+    assert!(xml.contains(&format!("<loc>{}/lembaga/bumdes-darma-tani</loc>", app.url(""))));
     assert!(xml.contains(&format!("<loc>{}/desa/buwun-sejati</loc>", app.url(""))));
     let item = "/desa/darmaji/berita/sambal-terasi-darmaji-kantongi-sertifikat-halal</loc>";
     assert!(xml.contains(item), "{xml}");
