@@ -23,6 +23,8 @@ pub struct Config {
     /// Largest picture upload (the browser shrinks photos first; this bounds what the server reads).
     pub upload_limit_bytes: usize,
     pub sqlite_busy_timeout: Duration,
+    /// How long a village page's JSON is kept per server (zero: not kept).
+    pub page_cache: Duration,
     /// Load the demo villages into an empty database.
     pub demo_data: bool,
     /// Failed sign-ins allowed per account (the login as typed) within `sign_in_window`.
@@ -101,6 +103,7 @@ impl Config {
             body_limit_bytes: parse(&lookup, "LAPAK_BODY_LIMIT_BYTES", "1048576")?,
             upload_limit_bytes: parse(&lookup, "LAPAK_UPLOAD_LIMIT_BYTES", "10485760")?,
             sqlite_busy_timeout: Duration::from_millis(parse(&lookup, "LAPAK_SQLITE_BUSY_TIMEOUT_MS", "5000")?),
+            page_cache: Duration::from_millis(parse(&lookup, "LAPAK_PAGE_CACHE_MS", "1000")?),
             demo_data: parse(&lookup, "LAPAK_DEMO_DATA", "true")?,
             sign_in_limit_account: parse(&lookup, "LAPAK_SIGNIN_LIMIT_ACCOUNT", "10")?,
             sign_in_limit_address: parse(&lookup, "LAPAK_SIGNIN_LIMIT_ADDRESS", "300")?,

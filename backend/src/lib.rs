@@ -59,7 +59,8 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         }
     }
     let shells = web::pages::Shells::load(&config.dist_dir)?;
-    Ok(AppState { db, config: Arc::new(config), media, shells: Arc::new(shells), hasher })
+    let pages = Arc::new(villages::page_cache::PageCache::new(config.page_cache));
+    Ok(AppState { db, config: Arc::new(config), media, shells: Arc::new(shells), hasher, pages })
 }
 
 /// The whole application: the JSON API, its OpenAPI document, media, pages and static files.
@@ -73,7 +74,11 @@ pub fn app(state: AppState) -> Router {
             async move { ([(axum::http::header::CONTENT_TYPE, "application/json")], body.as_bytes().to_vec()) }
         }),
     );
-    let router = api.merge(media::router()).merge(web::router(&state)).with_state(state.clone());
+    let router = api
+        .merge(media::router())
+        .merge(web::router(&state))
+        .layer(axum::middleware::from_fn_with_state(state.pages.clone(), villages::page_cache::invalidate_on_change))
+        .with_state(state.clone());
     layers::apply(router, &state.config)
 }
 

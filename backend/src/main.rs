@@ -111,6 +111,7 @@ VARIABEL LINGKUNGAN:
     LAPAK_BODY_LIMIT_BYTES       batas ukuran body JSON, bawaan 1048576
     LAPAK_UPLOAD_LIMIT_BYTES     batas ukuran unggahan foto, bawaan 10485760
     LAPAK_SQLITE_BUSY_TIMEOUT_MS busy_timeout SQLite, bawaan 5000
+    LAPAK_PAGE_CACHE_MS          simpan JSON halaman desa sebentar per server, bawaan 1000 (0: tidak)
     LAPAK_SIGNIN_LIMIT_ACCOUNT   gagal masuk per akun per jendela, bawaan 10
     LAPAK_SIGNIN_LIMIT_ADDRESS   gagal masuk per alamat IP per jendela, bawaan 300
     LAPAK_SIGNIN_WINDOW_SECS     jendela batas gagal masuk, bawaan 900 (15 menit)

@@ -13,4 +13,6 @@ pub struct AppState {
     pub shells: Arc<Shells>,
     /// Password hashing, a few at a time.
     pub hasher: Hasher,
+    /// Village pages' JSON, kept for a moment.
+    pub pages: Arc<crate::villages::page_cache::PageCache>,
 }

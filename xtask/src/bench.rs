@@ -52,6 +52,8 @@ pub fn bench() -> Result<()> {
     let ready = stage("bench: start on the existing database", || server.wait_ready(Duration::from_secs(60)))?;
     std::thread::sleep(Duration::from_millis(500));
     let idle_kb = proc_status_kb(server.pid(), "VmRSS")?;
+    let added = stage("bench: a richer village page (through the API)", || crate::bench_content::enrich(&server))?;
+    println!("added to Darmaji: {added}");
     let mut loads = Vec::new();
     for path in PATHS {
         let status = server::get_status(server.port, path)?;

@@ -37,7 +37,7 @@ fn twelve_megapixels() -> Result<Vec<u8>> {
 }
 
 /// One HTTP/1.1 request on a fresh connection; the status and the whole response.
-fn request(port: u16, head: &str, body: &[u8]) -> Result<(u16, String)> {
+pub fn request(port: u16, head: &str, body: &[u8]) -> Result<(u16, String)> {
     let mut stream = TcpStream::connect(("127.0.0.1", port))?;
     stream.set_read_timeout(Some(Duration::from_secs(60)))?;
     write!(stream, "{head}Host: 127.0.0.1:{port}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len())?;
@@ -49,20 +49,25 @@ fn request(port: u16, head: &str, body: &[u8]) -> Result<(u16, String)> {
     Ok((status, text))
 }
 
-pub fn measure(server: &Server) -> Result<Figures> {
-    let photo = twelve_megapixels()?;
-    let login = br#"{"login":"081234560001","password":"desa-demo-2026"}"#;
+/// Signs in as a demo account; the `Cookie` header value of its session.
+pub fn sign_in(port: u16, phone: &str) -> Result<String> {
+    let login = format!(r#"{{"login":"{phone}","password":"desa-demo-2026"}}"#);
     let head = "POST /api/v1/auth/sign-in HTTP/1.1\r\nContent-Type: application/json\r\nX-Lapak-Csrf: 1\r\n";
-    let (status, response) = request(server.port, head, login)?;
+    let (status, response) = request(port, head, login.as_bytes())?;
     if status != 200 {
-        bail!("the demo seller could not sign in ({status})");
+        bail!("the demo account {phone} could not sign in ({status})");
     }
     let cookie = response
         .lines()
         .find_map(|l| l.strip_prefix("set-cookie: ").or_else(|| l.strip_prefix("Set-Cookie: ")))
         .and_then(|c| c.split(';').next())
-        .context("no session cookie")?
-        .to_owned();
+        .context("no session cookie")?;
+    Ok(cookie.to_owned())
+}
+
+pub fn measure(server: &Server) -> Result<Figures> {
+    let photo = twelve_megapixels()?;
+    let cookie = sign_in(server.port, "081234560001")?;
     let pid = server.pid();
     let sampling = AtomicBool::new(true);
     let peak = AtomicU64::new(0);

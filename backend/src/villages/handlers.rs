@@ -2,7 +2,9 @@
 
 use axum::{
     Json,
+    body::Bytes,
     extract::{Path, State},
+    http::header,
     response::{IntoResponse, Redirect, Response},
 };
 use shared::{Page, VillageDetail, VillageQuery, VillageSummary};
@@ -31,9 +33,21 @@ pub async fn list_villages(
     responses((status = 200, body = VillageDetail), (status = 308, description = "The village moved to a new slug"),
         (status = 404, body = shared::Problem)))]
 pub async fn village_detail(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
+    if let Some(body) = state.pages.get(&slug) {
+        return Ok(json_body(body));
+    }
+    let generation = state.pages.generation();
     match super::detail::detail_by_slug(&state.db, &slug).await? {
-        Lookup::Found(detail) => Ok(Json(detail).into_response()),
+        Lookup::Found(detail) => {
+            let body = Bytes::from(serde_json::to_vec(&detail).map_err(|e| AppError::Internal(e.into()))?);
+            state.pages.put(&slug, generation, body.clone());
+            Ok(json_body(body))
+        }
         Lookup::Moved(to) => Ok(Redirect::permanent(&format!("/api/v1/villages/{to}")).into_response()),
         Lookup::Missing => Err(AppError::NotFound(format!("Desa dengan alamat \"{slug}\" tidak ditemukan."))),
     }
+}
+
+fn json_body(body: Bytes) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
 }

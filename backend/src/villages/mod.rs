@@ -2,6 +2,7 @@
 
 pub mod detail;
 mod handlers;
+pub mod page_cache;
 pub mod queries;
 pub mod slug;
 

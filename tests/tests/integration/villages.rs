@@ -12,6 +12,7 @@ on_both_databases!(
     unknown_slug_is_404,
     old_slugs_redirect,
     same_name_gets_the_kecamatan_then_the_kabupaten,
+    the_page_is_kept_for_a_moment_and_dropped_on_a_change,
 );
 
 async fn villages(app: &TestApp, query: &str) -> Page<VillageSummary> {
@@ -176,4 +177,35 @@ async fn same_name_gets_the_kecamatan_then_the_kabupaten(app: TestApp) {
     assert_eq!(v["name"], "Wanayasa");
     assert_eq!(v["history_html"], "<p><strong>Sejarah</strong></p>", "scripts never reach a page");
     assert_eq!(v["is_demo"], false);
+}
+
+/// The village page's JSON is kept for `LAPAK_PAGE_CACHE_MS` (1 s): a change another server makes (here,
+/// straight in the database) shows once that time has passed; a change through this server's API at once.
+async fn the_page_is_kept_for_a_moment_and_dropped_on_a_change(app: TestApp) {
+    let tagline = |page: serde_json::Value| page["tagline"].as_str().unwrap_or_default().to_owned();
+    let before = tagline(app.get_json("/api/v1/villages/darmaji", 200).await);
+    sqlx::query("UPDATE villages SET tagline = 'Diubah server lain' WHERE slug = 'darmaji'")
+        .execute(&app.db().pool)
+        .await
+        .unwrap();
+    assert_eq!(tagline(app.get_json("/api/v1/villages/darmaji", 200).await), before, "kept for a moment");
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    assert_eq!(tagline(app.get_json("/api/v1/villages/darmaji", 200).await), "Diubah server lain");
+
+    sqlx::query("UPDATE villages SET tagline = 'Diubah lagi' WHERE slug = 'darmaji'")
+        .execute(&app.db().pool)
+        .await
+        .unwrap();
+    // Signing out changes no page: the kept one stays.
+    let res = app.call(reqwest::Method::POST, "/api/v1/auth/sign-out", None, None).await;
+    assert_eq!(res.status(), 204);
+    assert_eq!(tagline(app.get_json("/api/v1/villages/darmaji", 200).await), "Diubah server lain");
+    let admin = app.session_for(app.user_id("081152020001").await).await;
+    // A change through the API (here, the profile saved as loaded) drops the kept pages at once.
+    let id: i64 =
+        sqlx::query_scalar("SELECT id FROM villages WHERE slug = 'darmaji'").fetch_one(&app.db().pool).await.unwrap();
+    let path = format!("/api/v1/admin/villages/{id}/profile");
+    let form = app.call_json(reqwest::Method::GET, &path, Some(&admin), None, 200).await;
+    app.call_json(reqwest::Method::PUT, &path, Some(&admin), Some(&form), 200).await;
+    assert_eq!(tagline(app.get_json("/api/v1/villages/darmaji", 200).await), "Diubah lagi");
 }

@@ -1,0 +1,111 @@
+//! The village page's JSON, kept for a moment: the busiest answer of the site is built once per
+//! `LAPAK_PAGE_CACHE_MS` (1 s by default) per village on each server instead of on every request. Any
+//! successful change made through this server's API (except signing in and out, one's own account and
+//! bare uploads, which no village page shows) drops every kept page at once, so an admin sees their save
+//! immediately; what other servers (or a news item's publish time) change shows within the time-to-live.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use axum::{extract::Request, middleware::Next, response::Response};
+use bytes::Bytes;
+
+/// Pages kept at most (beyond that, all are dropped and the cache starts again).
+const MAX_PAGES: usize = 2048;
+
+pub struct PageCache {
+    ttl: Duration,
+    /// Bumped by every change; a page built before a change is never served after it.
+    generation: AtomicU64,
+    pages: Mutex<HashMap<String, Kept>>,
+}
+
+struct Kept {
+    body: Bytes,
+    built: Instant,
+    generation: u64,
+}
+
+impl PageCache {
+    /// A cache keeping pages for `ttl` (zero: keeps nothing).
+    pub fn new(ttl: Duration) -> PageCache {
+        PageCache { ttl, generation: AtomicU64::new(0), pages: Mutex::new(HashMap::new()) }
+    }
+
+    /// The generation to build a page under (take it before reading the database).
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
+    /// The page kept for `slug`, when it is fresh and nothing changed since it was built.
+    pub fn get(&self, slug: &str) -> Option<Bytes> {
+        let pages = self.pages.lock().unwrap_or_else(|e| e.into_inner());
+        let kept = pages.get(slug)?;
+        (kept.generation == self.generation() && kept.built.elapsed() < self.ttl).then(|| kept.body.clone())
+    }
+
+    /// Keeps a page built under `generation`.
+    pub fn put(&self, slug: &str, generation: u64, body: Bytes) {
+        if self.ttl.is_zero() || generation != self.generation() {
+            return;
+        }
+        let mut pages = self.pages.lock().unwrap_or_else(|e| e.into_inner());
+        if pages.len() >= MAX_PAGES && !pages.contains_key(slug) {
+            pages.clear();
+        }
+        pages.insert(slug.to_owned(), Kept { body, built: Instant::now(), generation });
+    }
+
+    /// Something changed: no kept page may be served any more.
+    pub fn invalidate(&self) {
+        self.generation.fetch_add(1, Ordering::AcqRel);
+        self.pages.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+}
+
+/// API paths whose changes no village page shows: sessions, one's own account, uploads not yet used.
+const NOT_ON_PAGES: [&str; 3] = ["/api/v1/auth/", "/api/v1/me", "/api/v1/images"];
+
+/// Middleware: a successful change through the API (any method but GET/HEAD/OPTIONS, on any path but
+/// [`NOT_ON_PAGES`]) drops the kept pages.
+pub async fn invalidate_on_change(
+    axum::extract::State(cache): axum::extract::State<std::sync::Arc<PageCache>>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let path = req.uri().path();
+    let changes =
+        !req.method().is_safe() && path.starts_with("/api/") && !NOT_ON_PAGES.iter().any(|p| path.starts_with(p));
+    let res = next.run(req).await;
+    if changes && res.status().is_success() {
+        cache.invalidate();
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serves_fresh_pages_until_a_change() {
+        let cache = PageCache::new(Duration::from_secs(60));
+        let before = cache.generation();
+        cache.put("darmaji", before, Bytes::from_static(b"v1"));
+        assert_eq!(cache.get("darmaji").as_deref(), Some(&b"v1"[..]));
+        cache.invalidate();
+        assert_eq!(cache.get("darmaji"), None);
+        // A page built from data read before the change is not kept.
+        cache.put("darmaji", before, Bytes::from_static(b"stale"));
+        assert_eq!(cache.get("darmaji"), None);
+    }
+
+    #[test]
+    fn keeps_nothing_without_a_time_to_live() {
+        let cache = PageCache::new(Duration::ZERO);
+        cache.put("darmaji", cache.generation(), Bytes::from_static(b"v1"));
+        assert_eq!(cache.get("darmaji"), None);
+    }
+}
