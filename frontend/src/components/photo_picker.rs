@@ -24,7 +24,7 @@ pub struct PhotoPickerProps {
     pub error: Option<String>,
 }
 
-/// Thumbnails of the chosen photos with "move earlier" and "remove", and a file input for more.
+/// Thumbnails of the chosen photos with "move earlier", "move later" and "remove", and a file input for more.
 #[component]
 pub fn PhotoPicker(props: &PhotoPickerProps) -> Html {
     let uploading = use_state(|| 0_usize);
@@ -79,8 +79,11 @@ pub fn PhotoPicker(props: &PhotoPickerProps) -> Html {
                     { for props.photos.iter().enumerate().map(|(i, photo)| {
                         let on_change = props.on_change.clone();
                         let earlier = change(&props.photos, &|p| p.swap(i, i.saturating_sub(1)));
+                        let last = props.photos.len() - 1;
+                        let later = change(&props.photos, &|p| p.swap(i, (i + 1).min(last)));
                         let without = change(&props.photos, &|p| { p.remove(i); });
                         let on_earlier = { let on_change = on_change.clone(); Callback::from(move |_: MouseEvent| on_change.emit(earlier.clone())) };
+                        let on_later = { let on_change = on_change.clone(); Callback::from(move |_: MouseEvent| on_change.emit(later.clone())) };
                         let on_remove = Callback::from(move |_: MouseEvent| on_change.emit(without.clone()));
                         html! {
                             <li class="photo-picker__item" key={photo.id}>
@@ -90,6 +93,10 @@ pub fn PhotoPicker(props: &PhotoPickerProps) -> Html {
                                     if i > 0 {
                                         <button type="button" class="button button--ghost button--small" onclick={on_earlier}
                                             aria-label={format!("Pindahkan foto {} ke depan", i + 1)}>{ "‹" }</button>
+                                    }
+                                    if i + 1 < props.photos.len() {
+                                        <button type="button" class="button button--ghost button--small" onclick={on_later}
+                                            aria-label={format!("Pindahkan foto {} ke belakang", i + 1)}>{ "›" }</button>
                                     }
                                     <button type="button" class="button button--ghost button--small" onclick={on_remove}
                                         aria-label={format!("Hapus foto {}", i + 1)}>{ "Hapus" }</button>

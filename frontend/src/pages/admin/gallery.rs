@@ -55,17 +55,19 @@ fn AlbumEditor(props: &AlbumEditorProps) -> Html {
         sort_order: a.sort_order,
     });
     let form = use_state(|| initial.unwrap_or_default());
+    let order = use_state(|| form.sort_order.to_string());
     let submission = use_state(Submission::default);
     let (village, id) = (props.village, props.album.as_ref().map(|a| a.id));
     let onsubmit = {
-        let (form, submission, done) = (form.clone(), submission.clone(), props.done.clone());
+        let (form, order, submission, done) = (form.clone(), order.clone(), submission.clone(), props.done.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let (form, done) = (form.clone(), done.clone());
-            let body = (*form).clone();
+            let (form, order, done) = (form.clone(), order.clone(), done.clone());
+            let body = AlbumForm { sort_order: order.trim().parse().unwrap_or(-1), ..(*form).clone() };
             submit(&submission, body.validate(), api::admin::save_album(village, id, body), move |_| {
                 if id.is_none() {
                     form.set(AlbumForm::default());
+                    order.set("0".into());
                 }
                 done.emit(());
             });
@@ -78,8 +80,11 @@ fn AlbumEditor(props: &AlbumEditorProps) -> Html {
             <FormAlert message={submission.message()} />
             <TextField form={key.clone()} name="title" label="Judul album" value={form.title.clone()}
                 oninput={setter(&form, |f, v| f.title = v)} error={submission.field("title")} required=true />
-            <TextField form={key} name="description" label="Keterangan (tidak wajib)" value={form.description.clone()}
+            <TextField form={key.clone()} name="description" label="Keterangan (tidak wajib)" value={form.description.clone()}
                 oninput={setter(&form, |f, v| f.description = v)} error={submission.field("description")} />
+            <TextField form={key} name="sort_order" label="Urutan tampil" inputmode="numeric" value={(*order).clone()}
+                oninput={Callback::from({ let order = order.clone(); move |v: String| order.set(v) })}
+                error={submission.field("sort_order")} hint="0 tampil paling awal" />
             <button type="submit" class="button button--primary" disabled={submission.busy}>
                 { if id.is_some() { "Simpan album" } else { "Buat album" } }
             </button>
