@@ -208,7 +208,7 @@ fn PhotoItem(props: &PhotoItemProps) -> Html {
     };
     let remove = {
         let (submission, reload, id) = (submission.clone(), props.reload.clone(), photo.id);
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |()| {
             let reload = reload.clone();
             submit(&submission, Vec::new(), api::admin::remove_photo(village, album, id), move |()| reload.emit(()));
         })
@@ -225,7 +225,7 @@ fn PhotoItem(props: &PhotoItemProps) -> Html {
                     error={submission.field("caption")} />
                 <div class="actions">
                     <button type="submit" class="button button--secondary button--small" disabled={submission.busy}>{ "Simpan" }</button>
-                    <button type="button" class="button button--ghost button--small" onclick={remove} disabled={submission.busy}>{ "Hapus foto" }</button>
+                    <RemoveButton label="Hapus foto" question="Hapus foto ini dari album?" on_remove={remove} />
                 </div>
                 if *saved { <p class="form-success" role="status">{ "Tersimpan." }</p> }
             </form>
