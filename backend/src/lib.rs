@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod auth;
+pub mod catalog;
 pub mod cli;
 pub mod config;
 pub mod db;
@@ -18,6 +19,7 @@ pub mod idm;
 pub mod images;
 pub mod markdown;
 pub mod media;
+pub mod moderation;
 pub mod news;
 pub mod officials;
 mod openapi;

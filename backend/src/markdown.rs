@@ -25,6 +25,28 @@ pub fn to_safe_html(markdown: &str) -> String {
         .to_owned()
 }
 
+/// The words of Markdown without its markup (for search and link previews), blocks separated by spaces.
+pub fn to_plain_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES) {
+        match event {
+            Event::Text(text) | Event::Code(text) => out.push_str(&text),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock,
+            ) if !out.ends_with(' ') => out.push(' '),
+            _ => {}
+        }
+    }
+    out.trim().to_owned()
+}
+
 /// `#` and `##` become `h4`, `###` `h5`, deeper ones `h6`.
 fn demoted(level: HeadingLevel) -> HeadingLevel {
     match level {
@@ -36,7 +58,15 @@ fn demoted(level: HeadingLevel) -> HeadingLevel {
 
 #[cfg(test)]
 mod tests {
-    use super::to_safe_html;
+    use super::{to_plain_text, to_safe_html};
+
+    #[test]
+    fn plain_text_keeps_the_words() {
+        assert_eq!(
+            to_plain_text("## Madu\n\n**Asli** dari [hutan](https://x.id).\n- satu"),
+            "Madu Asli dari hutan. satu"
+        );
+    }
 
     #[test]
     fn renders_the_allowed_markup() {

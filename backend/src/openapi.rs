@@ -4,8 +4,8 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::{
-    accounts, admin, enterprises, flagship, gallery, health, idm, images, news, officials, regions, shops,
-    state::AppState, villages,
+    accounts, admin, catalog, enterprises, flagship, gallery, health, idm, images, moderation, news, officials,
+    products, regions, shops, state::AppState, villages,
 };
 
 #[derive(OpenApi)]
@@ -14,7 +14,8 @@ use crate::{
     tags(
         (name = "villages", description = "Village profiles and the directory"),
         (name = "accounts", description = "Sign-up, sign-in, sessions and the user's own account"),
-        (name = "shops", description = "Shop applications and member producers"),
+        (name = "shops", description = "Shop applications, settings, listings, producers and public pages"),
+        (name = "catalog", description = "The catalog, its search and product pages"),
         (name = "admin", description = "Village and district administration"),
         (name = "images", description = "The image pipeline for every upload"),
         (name = "regions", description = "Kemendagri region codes"),
@@ -30,6 +31,9 @@ pub fn api_router(config: &crate::config::Config) -> OpenApiRouter<AppState> {
         .merge(accounts::router())
         .merge(shops::router())
         .merge(admin::router())
+        .merge(moderation::router())
+        .merge(catalog::router())
+        .merge(products::router())
         .merge(officials::router())
         .merge(idm::router())
         .merge(enterprises::router())

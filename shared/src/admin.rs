@@ -105,6 +105,11 @@ crate::code_list! {
         AlbumRemoved = "album.removed", "Menghapus album galeri";
         PhotoSaved = "gallery_photo.saved", "Menyimpan foto galeri";
         PhotoRemoved = "gallery_photo.removed", "Menghapus foto galeri";
+        ProductHidden = "product.hidden", "Menyembunyikan produk";
+        ProductUnhidden = "product.unhidden", "Menampilkan lagi produk";
+        ShopSuspended = "shop.suspended", "Menangguhkan toko";
+        ShopReinstated = "shop.reinstated", "Mengaktifkan lagi toko";
+        ShopEnterpriseSet = "shop.enterprise_set", "Mengaitkan toko dengan lembaga";
     }
 }
 

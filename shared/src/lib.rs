@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod catalog;
 pub mod enterprise;
 pub mod flagship;
 pub mod format;
@@ -18,6 +19,7 @@ pub mod region;
 pub mod sector;
 pub mod shop;
 pub mod slug;
+pub mod storefront;
 pub mod village;
 pub mod village_profile;
 
@@ -25,6 +27,7 @@ pub use account::{Grant, Me, RegionRef, ResetLink, Role, UserRef, VillageRef};
 pub use admin::{
     AdminAssigned, AdminVillage, AuditAction, AuditEntry, DistrictAdminView, GrantHolder, NewAdmin, NewVillage,
 };
+pub use catalog::{CatalogPage, CatalogQuery, CatalogSort, Facets};
 pub use enterprise::{Enterprise, EnterpriseDetail, EnterpriseForm, EnterpriseKind, EnterpriseRecord};
 pub use flagship::{FlagshipForm, FlagshipRecord, FlagshipStory};
 pub use gallery::{Album, AlbumForm, GalleryPhoto, PhotoForm};
@@ -35,10 +38,11 @@ pub use official::{Official, OfficialForm};
 pub use page::{Page, PageRequest};
 pub use phone::Phone;
 pub use problem::{FieldError, Problem};
-pub use product::ProductSummary;
+pub use product::{ProductDetail, ProductForm, ProductRecord, ProductStatus, ProductSummary, Unit};
 pub use region::{Region, RegionCode, RegionLevel, RegionPath};
 pub use sector::Sector;
 pub use shop::{MyShop, Producer, ShopApplicationView, ShopStatus};
+pub use storefront::{DeliveryOptions, ShopSettings, ShopSettingsRecord, Storefront};
 pub use village::{Flagship, Location, VillageDetail, VillageQuery, VillageSummary};
 pub use village_profile::{ProfileForm, VillageContact};
 

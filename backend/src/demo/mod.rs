@@ -5,12 +5,16 @@ pub mod pictures;
 
 use anyhow::Context;
 use serde::Deserialize;
-use shared::{EnterpriseKind, Flagship, Location, NewsKind, NewsStatus, Phone, RegionCode, Sector, ShopStatus};
+use shared::{
+    DeliveryOptions, EnterpriseKind, Flagship, Location, NewsKind, NewsStatus, Phone, ProductForm, ProductStatus,
+    RegionCode, Sector, ShopStatus, Unit,
+    storefront::{CourierRate, SellerDelivery},
+};
 
 use crate::{
     auth::password::Hasher,
     db::{Db, now_ms},
-    enterprises,
+    enterprises, images,
     media::{Media, content_hash},
     news,
     products::{self, queries::NewProduct},
@@ -84,8 +88,20 @@ struct DemoShop {
     whatsapp: String,
     /// The name of the enterprise the shop represents, one of the village's.
     enterprise: Option<String>,
+    /// Where buyers collect.
+    pickup_address: String,
+    /// Member producers the shop sells for.
+    #[serde(default)]
+    producer: Vec<DemoProducer>,
     #[serde(default)]
     product: Vec<DemoProduct>,
+}
+
+#[derive(Deserialize)]
+struct DemoProducer {
+    name: String,
+    dusun: String,
+    makes: String,
 }
 
 #[derive(Deserialize)]
@@ -93,10 +109,15 @@ struct DemoProduct {
     name: String,
     description: String,
     price: i64,
-    unit: String,
+    unit: Unit,
     stock: i64,
     sector: Sector,
     weight_grams: i64,
+    #[serde(default)]
+    min_order: Option<i64>,
+    /// One of the shop's producers, by name.
+    #[serde(default)]
+    producer: Option<String>,
 }
 
 /// The text the demo data is made from (villages and accounts), for fingerprints of prepared databases.
@@ -119,7 +140,7 @@ pub async fn load_if_empty(db: &Db, media: &Media, hasher: &Hasher) -> anyhow::R
     for v in &file.village {
         let code = RegionCode::parse(&v.code).with_context(|| format!("demo village code {}", v.code))?;
         let new = NewVillage {
-            code,
+            code: code.clone(),
             tagline: v.tagline.clone(),
             history_md: v.history.clone(),
             vision_md: v.vision.clone(),
@@ -185,29 +206,60 @@ pub async fn load_if_empty(db: &Db, media: &Media, hasher: &Hasher) -> anyhow::R
                 status: ShopStatus::Active,
                 is_demo: true,
             };
-            let (shop_id, shop_slug) = shops::queries::create(&mut tx, &shop, now).await?;
-            sqlx::query("UPDATE shops SET enterprise_id = $1 WHERE id = $2")
+            let (shop_id, _) = shops::queries::create(&mut tx, &shop, now).await?;
+            sqlx::query("UPDATE shops SET enterprise_id = $1, pickup_address = $2, delivery = $3 WHERE id = $4")
                 .bind(enterprise(&s.enterprise)?)
+                .bind(&s.pickup_address)
+                .bind(serde_json::to_string(&delivery(&code))?)
                 .bind(shop_id)
                 .execute(&mut *tx)
                 .await?;
+            let mut producer_ids = std::collections::HashMap::new();
+            for p in &s.producer {
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO producers (shop_id, name, dusun, makes, created_at) VALUES ($1, $2, $3, $4, $5) \
+                     RETURNING id",
+                )
+                .bind(shop_id)
+                .bind(&p.name)
+                .bind(&p.dusun)
+                .bind(&p.makes)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                producer_ids.insert(p.name.as_str(), id);
+            }
             for p in &s.product {
                 let picture = pictures::product(sector_hue(p.sector), seed(&p.name))?;
-                let key =
-                    format!("products/{shop_slug}/{}-{}.jpg", shared::slug::slugify(&p.name), content_hash(&picture));
-                media.put(&key, picture).await?;
-                let product = NewProduct {
-                    shop_id,
-                    name: &p.name,
-                    description: &p.description,
-                    price: p.price,
-                    unit: &p.unit,
-                    stock: p.stock,
+                let source_bytes = picture.len() as i64;
+                let sizes = images::process_and_put(media, picture).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+                let photo = images::record(&mut tx, owner, sizes, source_bytes).await?;
+                let producer_id = p
+                    .producer
+                    .as_deref()
+                    .map(|n| producer_ids.get(n).copied().with_context(|| format!("demo producer {n} is not listed")))
+                    .transpose()?;
+                let form = ProductForm {
+                    version: 0,
+                    name: p.name.clone(),
                     sector: p.sector,
+                    description_md: p.description.clone(),
+                    price: p.price,
+                    unit: p.unit,
+                    min_order: p.min_order.unwrap_or(1),
+                    stock: p.stock,
                     weight_grams: p.weight_grams,
-                    image_key: Some(&key),
+                    photo_ids: vec![photo.id],
+                    producer_id,
+                    status: ProductStatus::Active,
                 };
-                products::queries::create(&mut tx, &product, now).await?;
+                anyhow::ensure!(
+                    form.validate().is_empty(),
+                    "demo product {} is invalid: {:?}",
+                    p.name,
+                    form.validate()
+                );
+                products::queries::create(&mut tx, &NewProduct { shop_id, form: &form }, now).await?;
             }
         }
     }
@@ -222,6 +274,18 @@ pub async fn ensure_site_picture(media: &Media) -> anyhow::Result<()> {
         media.put(crate::web::SITE_IMAGE_KEY, pictures::cover(Scene::Rice, 100.0, 2024)?).await?;
     }
     Ok(())
+}
+
+/// How demo shops deliver: pickup, their own delivery nearby, a courier within the province, and a
+/// quoted fee beyond it.
+fn delivery(village: &RegionCode) -> DeliveryOptions {
+    let province = village.as_str()[..2].to_owned();
+    DeliveryOptions {
+        pickup: true,
+        seller: Some(SellerDelivery { same_desa: Some(5_000), same_kecamatan: Some(10_000), same_kabupaten: None }),
+        courier: vec![CourierRate { region: province, per_kg: 12_000 }],
+        quoted: true,
+    }
 }
 
 fn seed(text: &str) -> u64 {

@@ -128,40 +128,15 @@ pub async fn detail(db: &Db, slug: &str) -> anyhow::Result<Option<EnterpriseDeta
         village_name: r.try_get("village_name")?,
         region: crate::villages::queries::region_path(&r)?,
         flagship,
-        products: products(db, id).await?,
+        products: products(db, slug).await?,
         is_demo: crate::db::flag(&r, "is_demo")?,
     }))
 }
 
-/// Products on sale in the shops that represent the enterprise, newest first (at most 24).
-async fn products(db: &Db, enterprise_id: i64) -> anyhow::Result<Vec<ProductSummary>> {
-    let rows = sqlx::query(
-        "SELECT p.id, p.slug, p.name, p.price, p.unit, p.stock, p.sector, p.image_key, s.name AS shop_name, \
-                s.slug AS shop_slug \
-         FROM products p JOIN shops s ON s.id = p.shop_id \
-         WHERE s.enterprise_id = $1 AND p.is_active = TRUE AND s.status = 'active' \
-         ORDER BY p.created_at DESC, p.id DESC LIMIT 24",
-    )
-    .bind(enterprise_id)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            let sector: String = r.try_get("sector")?;
-            Ok(ProductSummary {
-                id: r.try_get("id")?,
-                slug: r.try_get("slug")?,
-                name: r.try_get("name")?,
-                price: r.try_get("price")?,
-                unit: r.try_get("unit")?,
-                stock: r.try_get("stock")?,
-                sector: Sector::from_code(&sector).unwrap_or(Sector::Lainnya),
-                shop_name: r.try_get("shop_name")?,
-                shop_slug: r.try_get("shop_slug")?,
-                image_url: r.try_get::<Option<String>, _>("image_key")?.map(|k| crate::media::Media::url(&k)),
-            })
-        })
-        .collect()
+/// Products on sale in the shops that represent the enterprise, newest first (the catalog's first page).
+async fn products(db: &Db, slug: &str) -> anyhow::Result<Vec<ProductSummary>> {
+    let q = shared::CatalogQuery { lembaga: Some(slug.to_owned()), ..shared::CatalogQuery::default() };
+    Ok(crate::catalog::query::browse(db, &q).await?.items)
 }
 
 /// Every enterprise's slug and last change, for the sitemap.

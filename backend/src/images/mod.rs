@@ -83,9 +83,17 @@ pub async fn upload(
         return Err(AppError::UnsupportedMedia("Kirim foto sebagai JPEG, PNG atau WebP.".into()));
     }
     let source_bytes = i64::try_from(body.len()).unwrap_or(i64::MAX);
+    let variants = process_and_put(&state.media, body.to_vec()).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let image = record(&mut conn, user.id, variants, source_bytes).await?;
+    Ok((StatusCode::CREATED, Json(image)))
+}
+
+/// Runs the pipeline on a picture (at most two at once) and stores its sizes; 400 when it is refused.
+pub async fn process_and_put(media: &Media, bytes: Vec<u8>) -> AppResult<Vec<ImageVariant>> {
     let encoded = {
         let _permit = DECODES.acquire().await.map_err(|_| AppError::Unavailable)?;
-        tokio::task::spawn_blocking(move || process::process(&body))
+        tokio::task::spawn_blocking(move || process::process(&bytes))
             .await
             .map_err(|e| AppError::Internal(e.into()))?
             .map_err(|refusal| AppError::BadRequest(refusal.to_string()))?
@@ -94,20 +102,28 @@ pub async fn upload(
     let mut variants = Vec::with_capacity(encoded.len());
     for e in encoded {
         let key = format!("{folder}/{}.{}", e.name, e.extension);
-        state.media.put(&key, e.bytes).await?;
+        media.put(&key, e.bytes).await?;
         variants.push(ImageVariant { url: Media::url(&key), width: e.width, height: e.height });
     }
-    let json = serde_json::to_string(&variants).map_err(|e| AppError::Internal(e.into()))?;
+    Ok(variants)
+}
+
+/// Records stored sizes as `owner`'s picture.
+pub async fn record(
+    conn: &mut sqlx::AnyConnection,
+    owner: i64,
+    variants: Vec<ImageVariant>,
+    source_bytes: i64,
+) -> anyhow::Result<Image> {
+    let json = serde_json::to_string(&variants)?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO images (owner_id, variants, source_bytes, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
-    .bind(user.id)
+    .bind(owner)
     .bind(json)
     .bind(source_bytes)
     .bind(now_ms())
-    .fetch_one(&state.db.pool)
+    .fetch_one(conn)
     .await?;
-    let [thumb, card, full, jpeg]: [ImageVariant; 4] =
-        variants.try_into().map_err(|_| AppError::Internal(anyhow::anyhow!("a size is missing")))?;
-    Ok((StatusCode::CREATED, Json(Image { id, thumb, card, full, jpeg })))
+    from_sizes(id, variants)
 }

@@ -2,8 +2,8 @@
 
 use axum::{
     Json,
-    extract::{FromRequestParts, Path, State},
-    http::{StatusCode, request::Parts},
+    extract::{Path, State},
+    http::StatusCode,
 };
 use shared::{
     MyShop, Phone, Producer, ShopStatus,
@@ -11,10 +11,13 @@ use shared::{
 };
 use sqlx::Row;
 
-use super::queries::{self, NewShop};
+use super::{
+    owner::ShopOwner,
+    queries::{self, NewShop},
+};
 use crate::{
     accounts::queries::my_shop,
-    auth::{CurrentUser, guards::path_id},
+    auth::CurrentUser,
     db::now_ms,
     error::{AppError, AppResult},
     extract::ApiJson,
@@ -73,29 +76,6 @@ pub async fn apply(
     .fetch_one(&state.db.pool)
     .await?;
     Ok((StatusCode::CREATED, Json(my_shop(&row)?)))
-}
-
-/// The owner of the shop in the path (`{id}`).
-pub struct ShopOwner {
-    pub shop_id: i64,
-}
-
-impl FromRequestParts<AppState> for ShopOwner {
-    type Rejection = AppError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
-        let user = CurrentUser::from_request_parts(parts, state).await?;
-        let shop_id = path_id(parts, state, "id", "Toko").await?;
-        let owner: Option<Option<i64>> = sqlx::query_scalar("SELECT owner_id FROM shops WHERE id = $1")
-            .bind(shop_id)
-            .fetch_optional(&state.db.pool)
-            .await?;
-        match owner {
-            None => Err(AppError::NotFound("Toko tidak ditemukan.".into())),
-            Some(Some(owner)) if owner == user.id => Ok(ShopOwner { shop_id }),
-            Some(_) => Err(AppError::Forbidden("Hanya pemilik toko ini yang dapat mengelolanya.".into())),
-        }
-    }
 }
 
 /// The shop's member producers, by name.
@@ -159,13 +139,22 @@ pub async fn remove_producer(
     Path(ids): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
     let producer_id = ids.1;
+    let mut tx = state.db.pool.begin().await?;
+    let products: Vec<i64> = sqlx::query_scalar("SELECT id FROM products WHERE producer_id = $1 AND shop_id = $2")
+        .bind(producer_id)
+        .bind(owner.shop_id)
+        .fetch_all(&mut *tx)
+        .await?;
     let done = sqlx::query("DELETE FROM producers WHERE id = $1 AND shop_id = $2")
         .bind(producer_id)
         .bind(owner.shop_id)
-        .execute(&state.db.pool)
+        .execute(&mut *tx)
         .await?;
     if done.rows_affected() == 0 {
         return Err(AppError::NotFound("Produsen tidak ditemukan di toko ini.".into()));
     }
+    // Its products no longer name it: search forgets its name for them.
+    crate::catalog::index::reindex(&mut tx, &products).await?;
+    tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,7 +1,11 @@
-//! Shops: a seller's or village enterprise's stall in one village, from application to its producers.
+//! Shops: a seller's or village enterprise's stall in one village, from application to its producers,
+//! its settings and its public page.
 
 pub mod handlers;
+pub mod owner;
 pub mod queries;
+pub mod settings;
+pub mod storefront;
 
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -12,4 +16,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(handlers::apply))
         .routes(routes!(handlers::producers, handlers::add_producer))
         .routes(routes!(handlers::remove_producer))
+        .routes(routes!(settings::get, settings::put))
+        .routes(routes!(storefront::get))
 }

@@ -67,8 +67,14 @@ pub async fn detail_by_slug(db: &Db, slug: &str) -> anyhow::Result<Lookup<Villag
             .collect::<anyhow::Result<_>>()?,
         albums: albums(&row)?,
         enterprises: json_column(&row, "enterprises")?,
-        products: json_column(&row, "products")?,
+        products: products(db, slug).await?,
     }))
+}
+
+/// The village's products on sale: the catalog's first page for the village, newest first.
+async fn products(db: &Db, slug: &str) -> anyhow::Result<Vec<shared::ProductSummary>> {
+    let q = shared::CatalogQuery { desa: Some(slug.to_owned()), ..shared::CatalogQuery::default() };
+    Ok(crate::catalog::query::browse(db, &q).await?.items)
 }
 
 /// A stored picture as a JSON array carries it: its id and its sizes (none when the row has no picture).
@@ -228,16 +234,6 @@ fn detail_sql(engine: Engine) -> &'static str {
             "e.name, e.id",
             "enterprises e WHERE e.village_id = v.id",
         );
-        let products = array(
-            &["id", "slug", "name", "price", "unit", "stock", "sector", "shop_name", "shop_slug", "image_url"],
-            "p",
-            "p.created_at DESC, p.id DESC",
-            "(SELECT p.id, p.slug, p.name, p.price, p.unit, p.stock, p.sector, p.created_at, \
-             '/media/' || p.image_key AS image_url, s.name AS shop_name, s.slug AS shop_slug \
-             FROM products p JOIN shops s ON s.id = p.shop_id \
-             WHERE s.village_id = v.id AND p.is_active = TRUE AND s.status = 'active' \
-             ORDER BY p.created_at DESC, p.id DESC LIMIT 24) p",
-        );
         let officials = array(
             &["id", "name", "position", "sort_order", "version", "image_id", "variants:json"],
             "o",
@@ -280,7 +276,7 @@ fn detail_sql(engine: Engine) -> &'static str {
             "SELECT {SUMMARY_COLUMNS}, v.history_html, v.vision_html, v.mission_html, v.population, v.households, \
              v.area_km2, v.lat, v.lon, v.dusun_count, v.office_address, v.contact_phone, v.contact_email, \
              v.opening_hours, v.flagship_story_html, fe.slug AS fe_slug, fe.name AS fe_name, fe.kind AS fe_kind, \
-             fe.description AS fe_description, {enterprises} AS enterprises, {products} AS products, \
+             fe.description AS fe_description, {enterprises} AS enterprises, \
              {officials} AS officials, {idm} AS idm_history, {flagship_photos} AS flagship_photos, {news} AS news, \
              {albums} AS albums, {album_photos} AS album_photos \
              {FROM_VILLAGES} LEFT JOIN enterprises fe ON fe.id = v.flagship_enterprise_id WHERE v.slug = $1"

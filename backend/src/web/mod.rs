@@ -1,6 +1,7 @@
 //! The site around the API: pages with link previews, static files, robots.txt and sitemap.xml.
 
 mod assets;
+mod market;
 pub mod pages;
 mod seo;
 
@@ -31,6 +32,11 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/desa/{slug}/berita", get(news_list))
         .route("/desa/{slug}/berita/{news}", get(news_item))
         .route("/lembaga/{slug}", get(enterprise))
+        .route("/produk", get(market::catalog))
+        .route("/produk/{id}", get(market::product))
+        .route("/toko/{slug}", get(market::shop))
+        .route("/jual", private("Jual", "/jual"))
+        .route("/jual/{*rest}", private("Jual", "/jual"))
         .route("/masuk", private("Masuk", "/masuk"))
         .route("/daftar", private("Daftar", "/daftar"))
         .route("/akun", private("Akun saya", "/akun"))
@@ -74,6 +80,7 @@ async fn village(State(state): State<AppState>, Path(slug): Path<String>) -> App
                 image: image.or_else(|| Some(site_image(&state))),
                 published_at: None,
                 app: App::Portal,
+                offer: None,
             };
             Ok(page(&state, StatusCode::OK, head))
         }
@@ -122,6 +129,7 @@ async fn news_item(
         image: Some(s.cover.as_ref().map_or_else(|| site_image(&state), |c| image_preview(&state, &c.jpeg))),
         published_at: Some(s.published_at),
         app: App::Browse,
+        offer: None,
     };
     Ok(page(&state, StatusCode::OK, head))
 }
@@ -148,6 +156,7 @@ async fn enterprise(State(state): State<AppState>, Path(slug): Path<String>) -> 
         image: Some(e.photos.first().map_or_else(|| site_image(&state), |p| image_preview(&state, &p.jpeg))),
         published_at: None,
         app: App::Browse,
+        offer: None,
     };
     Ok(page(&state, StatusCode::OK, head))
 }
@@ -163,7 +172,7 @@ async fn api_not_found() -> AppError {
     AppError::NotFound("Alamat API ini tidak ada.".into())
 }
 
-fn site_head(state: &AppState, title: &str, path: &str) -> Head {
+pub(super) fn site_head(state: &AppState, title: &str, path: &str) -> Head {
     Head {
         title: title.into(),
         description: "Profil desa, produk unggulan dan lapak online desa-desa Indonesia: belanja langsung dari \
@@ -173,6 +182,7 @@ fn site_head(state: &AppState, title: &str, path: &str) -> Head {
         image: Some(site_image(state)),
         published_at: None,
         app: App::Portal,
+        offer: None,
     }
 }
 
@@ -186,7 +196,7 @@ fn private(title: &'static str, path: &'static str) -> MethodRouter<AppState> {
 }
 
 /// The site's default preview picture (1200×630).
-fn site_image(state: &AppState) -> Preview {
+pub(super) fn site_image(state: &AppState) -> Preview {
     cover_preview(state, &Media::url(SITE_IMAGE_KEY))
 }
 
@@ -196,11 +206,11 @@ fn cover_preview(state: &AppState, path: &str) -> Preview {
 }
 
 /// The JPEG size of an uploaded picture as a preview.
-fn image_preview(state: &AppState, jpeg: &shared::ImageVariant) -> Preview {
+pub(super) fn image_preview(state: &AppState, jpeg: &shared::ImageVariant) -> Preview {
     Preview { url: format!("{}{}", state.config.public_url, jpeg.url), width: jpeg.width, height: jpeg.height }
 }
 
-fn page(state: &AppState, status: StatusCode, head: Head) -> Response {
+pub(super) fn page(state: &AppState, status: StatusCode, head: Head) -> Response {
     let shell = state.shells.of(head.app);
     let html = shell.render(&head, &state.config.public_url);
     (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-cache")], html)

@@ -28,6 +28,17 @@ pub struct Head {
     pub published_at: Option<i64>,
     /// The frontend app that shows the page.
     pub app: App,
+    /// For a product: its price, availability and schema.org description.
+    pub offer: Option<Offer>,
+}
+
+/// What a product page's head says about buying it.
+pub struct Offer {
+    /// Whole Rupiah.
+    pub price: i64,
+    pub in_stock: bool,
+    /// A schema.org `Product` as JSON.
+    pub json_ld: serde_json::Value,
 }
 
 /// The frontend's apps, each its own bundle so the first load of `/` stays small.
@@ -109,7 +120,11 @@ impl Shell {
         let title = escape(&head.title);
         let description = escape(&head.description);
         let url = escape(&format!("{public_url}{}", head.path));
-        let kind = if head.published_at.is_some() { "article" } else { "website" };
+        let kind = match (&head.offer, head.published_at) {
+            (Some(_), _) => "product",
+            (None, Some(_)) => "article",
+            (None, None) => "website",
+        };
         out.push_str(&format!(
             "<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n\
              <link rel=\"canonical\" href=\"{url}\">\n<meta property=\"og:type\" content=\"{kind}\">\n\
@@ -129,6 +144,18 @@ impl Shell {
                 "<meta property=\"og:image\" content=\"{url}\">\n<meta property=\"og:image:type\" content=\"image/jpeg\">\n\
                  <meta property=\"og:image:width\" content=\"{width}\">\n<meta property=\"og:image:height\" content=\"{height}\">\n\
                  <meta name=\"twitter:card\" content=\"summary_large_image\">\n"
+            ));
+        }
+        if let Some(offer) = &head.offer {
+            let availability = if offer.in_stock { "in stock" } else { "out of stock" };
+            // JSON in a script element: `<` written as an escape, so no text can close the element.
+            let json = offer.json_ld.to_string().replace('<', "\\u003c");
+            out.push_str(&format!(
+                "<meta property=\"product:price:amount\" content=\"{}\">\n\
+                 <meta property=\"product:price:currency\" content=\"IDR\">\n\
+                 <meta property=\"product:availability\" content=\"{availability}\">\n\
+                 <script type=\"application/ld+json\">{json}</script>\n",
+                offer.price
             ));
         }
         out.push_str(&self.after);
@@ -177,6 +204,7 @@ mod tests {
                 image: Some(Preview { url: "https://x.test/media/a.jpg".into(), width: 1200, height: 800 }),
                 published_at: Some(1_795_509_000_000),
                 app: App::Portal,
+                offer: None,
             },
             "https://x.test",
         );
@@ -189,6 +217,31 @@ mod tests {
         assert!(html.contains("Kopi &amp; gula"));
         assert!(!html.contains("<title>x</title>"));
         assert!(!html.contains("noindex"));
+    }
+
+    #[test]
+    fn a_product_carries_its_price_and_safe_json_ld() {
+        let shell = Shell::parse("<head><!-- lapak:head --><!-- /lapak:head --></head>").unwrap();
+        let offer = Offer {
+            price: 25_000,
+            in_stock: false,
+            json_ld: serde_json::json!({"@type": "Product", "name": "</script><script>alert(1)</script>"}),
+        };
+        let head = Head {
+            title: "Sambal".into(),
+            description: String::new(),
+            path: "/produk/1-sambal".into(),
+            image: None,
+            published_at: None,
+            app: App::Browse,
+            offer: Some(offer),
+        };
+        let html = shell.render(&head, "https://x.test");
+        assert!(html.contains(r#"<meta property="og:type" content="product">"#));
+        assert!(html.contains(r#"<meta property="product:price:amount" content="25000">"#));
+        assert!(html.contains(r#"<meta property="product:availability" content="out of stock">"#));
+        assert_eq!(html.matches("</script>").count(), 1, "{html}");
+        assert!(html.contains(r"\u003c/script>\u003cscript>"));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! robots.txt and sitemap.xml, so search engines find every village, enterprise and news item.
+//! robots.txt and sitemap.xml, so search engines find every village, enterprise, news item and product.
 
 use axum::{
     extract::State,
@@ -10,7 +10,7 @@ use crate::{error::AppResult, state::AppState, villages::queries};
 
 pub async fn robots(State(state): State<AppState>) -> Response {
     let body = format!(
-        "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /akun\nDisallow: /admin\nDisallow: /masuk\nDisallow: /daftar\n\n\
+        "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /akun\nDisallow: /admin\nDisallow: /masuk\nDisallow: /daftar\nDisallow: /jual\n\n\
          Sitemap: {}/sitemap.xml\n",
         state.config.public_url
     );
@@ -22,7 +22,7 @@ pub async fn sitemap(State(state): State<AppState>) -> AppResult<Response> {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for path in ["/", "/desa"] {
+    for path in ["/", "/desa", "/produk"] {
         xml.push_str(&format!("<url><loc>{base}{path}</loc></url>\n"));
     }
     for (slug, updated_at) in queries::all_slugs(&state.db).await? {
@@ -36,6 +36,9 @@ pub async fn sitemap(State(state): State<AppState>) -> AppResult<Response> {
             "<url><loc>{base}/desa/{village}/berita/{slug}</loc><lastmod>{}</lastmod></url>\n",
             date(updated_at)
         ));
+    }
+    for (path, updated_at) in crate::products::queries::all_listed(&state.db).await? {
+        xml.push_str(&format!("<url><loc>{base}{path}</loc><lastmod>{}</lastmod></url>\n", date(updated_at)));
     }
     xml.push_str("</urlset>\n");
     Ok(([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], xml).into_response())

@@ -76,8 +76,13 @@ async fn robots_and_sitemap_list_the_villages(app: TestApp) {
     let xml = res.text().await.unwrap();
     let news = app.count("news", "status = 'published'").await as usize;
     let enterprises = app.count("enterprises", "1 = 1").await as usize;
-    assert!(news > 0 && enterprises > 0, "the demo villages have news and enterprises");
-    assert_eq!(xml.matches("<loc>").count(), 2 + 11 + enterprises + news, "the pages, villages, enterprises, news");
+    let products = app.count("products", "status = 'active' AND hidden_reason IS NULL").await as usize;
+    assert!(news > 0 && enterprises > 0 && products > 50, "the demo villages have news, enterprises, products");
+    let pages = 3 + 11 + enterprises + news + products;
+    assert_eq!(xml.matches("<loc>").count(), pages, "the pages, villages, enterprises, news, products");
+    let product: (i64, String) =
+        sqlx::query_as("SELECT id, slug FROM products ORDER BY id LIMIT 1").fetch_one(&app.db().pool).await.unwrap();
+    assert!(xml.contains(&format!("<loc>{}/produk/{}-{}</loc>", app.url(""), product.0, product.1)));
     assert!(xml.contains(&format!("<loc>{}/lembaga/bumdes-darma-tani</loc>", app.url(""))));
     assert!(xml.contains(&format!("<loc>{}/desa/buwun-sejati</loc>", app.url(""))));
     let item = "/desa/darmaji/berita/sambal-terasi-darmaji-kantongi-sertifikat-halal</loc>";

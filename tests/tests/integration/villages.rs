@@ -112,8 +112,10 @@ async fn profile_shows_everything(app: TestApp) {
     assert_eq!(cover.status(), 200);
     assert_eq!(header(&cover, "content-type"), "image/jpeg");
     assert!(header(&cover, "cache-control").contains("immutable"));
-    let image = v.products[0].image_url.clone().unwrap();
-    assert_eq!(app.get(&image).await.status(), 200);
+    let photo = v.products[0].photo.clone().expect("demo products have a photo");
+    let card = app.get(&photo.card.url).await;
+    assert_eq!(card.status(), 200);
+    assert_eq!(header(&card, "content-type"), "image/webp");
 }
 
 async fn unknown_slug_is_404(app: TestApp) {

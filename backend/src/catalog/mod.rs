@@ -1,0 +1,62 @@
+//! The catalog and its search (`/produk`): listed products from every village, found by words that
+//! tolerate spelling variants and typos, narrowed by place, category, enterprise kind, price and
+//! stock, sorted and paged by key. The index is kept in the database, the same on SQLite and PostgreSQL.
+
+pub mod cursor;
+pub mod index;
+pub mod query;
+pub mod search;
+pub mod words;
+
+use axum::{
+    Json,
+    extract::State,
+    http::header,
+    response::{IntoResponse, Response},
+};
+use shared::{CatalogPage, CatalogQuery, Facets};
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+use crate::{
+    error::{AppError, AppResult},
+    extract::ApiQuery,
+    state::AppState,
+};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(catalog)).routes(routes!(facets))
+}
+
+/// The query, checked, with its words expanded to indexed words.
+async fn prepare(state: &AppState, q: &CatalogQuery) -> AppResult<search::Expansion> {
+    if let Some(problem) = q.problem() {
+        return Err(AppError::BadRequest(problem));
+    }
+    Ok(match q.words() {
+        Some(text) => search::expand(&state.db, text).await?,
+        None => search::Expansion::Everything,
+    })
+}
+
+/// A page of listed products: matching every search word (spelling variants and small typos
+/// included), within the filters, in the order asked for; `next` is the cursor of the next page.
+#[utoipa::path(get, path = "/api/v1/catalog", tag = "catalog", params(CatalogQuery),
+    responses((status = 200, body = CatalogPage), (status = 400, body = shared::Problem)))]
+pub async fn catalog(
+    State(state): State<AppState>,
+    ApiQuery(q): ApiQuery<CatalogQuery>,
+) -> AppResult<Json<CatalogPage>> {
+    let expansion = prepare(&state, &q).await?;
+    let after = query::cursor(&q, &expansion)?;
+    Ok(Json(query::list(&state.db, &q, &expansion, after).await?))
+}
+
+/// How many results the same search has in each category and kecamatan (each facet ignoring its own
+/// filter), and in all; kept by browsers and caches for a minute.
+#[utoipa::path(get, path = "/api/v1/catalog/facets", tag = "catalog", params(CatalogQuery),
+    responses((status = 200, body = Facets), (status = 400, body = shared::Problem)))]
+pub async fn facets(State(state): State<AppState>, ApiQuery(q): ApiQuery<CatalogQuery>) -> AppResult<Response> {
+    let expansion = prepare(&state, &q).await?;
+    let facets = query::facets(&state.db, &q, &expansion).await?;
+    Ok(([(header::CACHE_CONTROL, "public, max-age=60")], Json(facets)).into_response())
+}

@@ -1,0 +1,105 @@
+//! Listings of a village as its admins see them, and hiding one with a reason (or showing it again).
+
+use axum::{
+    Json,
+    extract::{Path, State},
+    http::StatusCode,
+};
+use shared::{AuditAction, ProductStatus, product::ModeratedProduct, product::Moderation};
+use sqlx::Row;
+
+use crate::{
+    admin::{audit, profile::VillageKeeper},
+    db::now_ms,
+    error::{AppError, AppResult},
+    extract::ApiJson,
+    products::queries::{CARD, CARD_FROM, card},
+    state::AppState,
+};
+
+/// Every listing of the village's shops, drafts excluded (they are the seller's own), newest first.
+#[utoipa::path(get, path = "/api/v1/admin/villages/{id}/products", tag = "admin",
+    params(("id" = i64, Path, description = "The village's id")),
+    responses((status = 200, body = Vec<ModeratedProduct>), (status = 403, body = shared::Problem)))]
+pub async fn list(State(state): State<AppState>, keeper: VillageKeeper) -> AppResult<Json<Vec<ModeratedProduct>>> {
+    let sql = format!(
+        "SELECT {CARD}, p.status, p.hidden_reason {CARD_FROM} WHERE s.village_id = $1 AND p.status <> 'draft' \
+         ORDER BY p.created_at DESC, p.id DESC"
+    );
+    let rows = sqlx::query(&sql).bind(keeper.village.id).fetch_all(&state.db.pool).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let status: String = r.try_get("status")?;
+        out.push(ModeratedProduct {
+            card: card(r)?,
+            status: ProductStatus::from_code(&status).ok_or_else(|| anyhow::anyhow!("status {status}"))?,
+            hidden_reason: r.try_get("hidden_reason")?,
+        });
+    }
+    Ok(Json(out))
+}
+
+/// Sets or clears a product's hiding; answers its name for the audit log, 404 outside the village.
+async fn set_hidden(
+    state: &AppState,
+    keeper: &VillageKeeper,
+    id: i64,
+    reason: Option<&str>,
+    action: AuditAction,
+) -> AppResult<()> {
+    let mut tx = state.db.pool.begin().await?;
+    let name: Option<String> = sqlx::query_scalar(
+        "SELECT p.name FROM products p JOIN shops s ON s.id = p.shop_id WHERE p.id = $1 AND s.village_id = $2",
+    )
+    .bind(id)
+    .bind(keeper.village.id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let name = name.ok_or_else(|| AppError::NotFound("Produk ini tidak ditemukan di desa ini.".into()))?;
+    sqlx::query("UPDATE products SET hidden_reason = $1, hidden_by = $2, updated_at = $3 WHERE id = $4")
+        .bind(reason)
+        .bind(reason.map(|_| keeper.admin.id))
+        .bind(now_ms())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let summary = match reason {
+        Some(r) => format!("{name}, Desa {}: {r}", keeper.village.name),
+        None => format!("{name}, Desa {}", keeper.village.name),
+    };
+    audit::record(&mut tx, keeper.admin.id, action, &format!("product:{id}"), &summary, keeper.village.code.as_str())
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Hides a listing from shoppers; the seller sees the reason.
+#[utoipa::path(post, path = "/api/v1/admin/villages/{id}/products/{product_id}/hide", tag = "admin",
+    request_body = Moderation,
+    params(("id" = i64, Path, description = "The village's id"), ("product_id" = i64, Path, description = "The product")),
+    responses((status = 204, description = "Hidden"), (status = 403, body = shared::Problem),
+        (status = 404, body = shared::Problem), (status = 422, body = shared::Problem)))]
+pub async fn hide(
+    State(state): State<AppState>,
+    keeper: VillageKeeper,
+    Path((_village, id)): Path<(i64, i64)>,
+    ApiJson(form): ApiJson<Moderation>,
+) -> AppResult<StatusCode> {
+    AppError::check(form.validate())?;
+    set_hidden(&state, &keeper, id, Some(form.reason.trim()), AuditAction::ProductHidden).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Shows a hidden listing again.
+#[utoipa::path(post, path = "/api/v1/admin/villages/{id}/products/{product_id}/unhide", tag = "admin",
+    params(("id" = i64, Path, description = "The village's id"), ("product_id" = i64, Path, description = "The product")),
+    responses((status = 204, description = "Shown again"), (status = 403, body = shared::Problem),
+        (status = 404, body = shared::Problem)))]
+pub async fn unhide(
+    State(state): State<AppState>,
+    keeper: VillageKeeper,
+    Path((_village, id)): Path<(i64, i64)>,
+) -> AppResult<StatusCode> {
+    set_hidden(&state, &keeper, id, None, AuditAction::ProductUnhidden).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,114 @@
+//! A seller's listings (`/jual`): list, create, change, hide and delete the products of their own shop.
+
+use axum::{
+    Json,
+    extract::{Path, State},
+    http::StatusCode,
+};
+use shared::{ProductForm, ProductRecord};
+
+use super::queries::{self, NewProduct};
+use crate::{
+    db::{Db, now_ms},
+    error::{AppError, AppResult},
+    extract::ApiJson,
+    images::attached,
+    shops::owner::{ShopKeeper, ShopOwner},
+    state::AppState,
+};
+
+fn not_found() -> AppError {
+    AppError::NotFound("Produk ini tidak ditemukan di toko Anda.".into())
+}
+
+/// Refuses a producer that is not one of the shop's.
+async fn check_producer(db: &Db, shop_id: i64, producer: Option<i64>) -> AppResult<()> {
+    let Some(id) = producer else { return Ok(()) };
+    let known: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM producers WHERE id = $1 AND shop_id = $2")
+        .bind(id)
+        .bind(shop_id)
+        .fetch_one(&db.pool)
+        .await?;
+    if known == 0 {
+        return Err(AppError::field("producer_id", "Pilih produsen dari daftar anggota toko Anda."));
+    }
+    Ok(())
+}
+
+/// Every listing of the shop, drafts and hidden ones included, newest first.
+#[utoipa::path(get, path = "/api/v1/shops/{id}/products", tag = "shops",
+    params(("id" = i64, Path, description = "The shop's id")),
+    responses((status = 200, body = Vec<ProductRecord>), (status = 403, body = shared::Problem),
+        (status = 404, body = shared::Problem)))]
+pub async fn list(State(state): State<AppState>, owner: ShopOwner) -> AppResult<Json<Vec<ProductRecord>>> {
+    Ok(Json(queries::records(&state.db, owner.shop_id, None).await?))
+}
+
+/// Lists a new product (or keeps it as a draft); photos must be the seller's own uploads.
+#[utoipa::path(post, path = "/api/v1/shops/{id}/products", tag = "shops", request_body = ProductForm,
+    params(("id" = i64, Path, description = "The shop's id")),
+    responses((status = 201, body = ProductRecord), (status = 403, body = shared::Problem),
+        (status = 404, body = shared::Problem), (status = 422, body = shared::Problem)))]
+pub async fn create(
+    State(state): State<AppState>,
+    ShopKeeper(owner): ShopKeeper,
+    ApiJson(form): ApiJson<ProductForm>,
+) -> AppResult<(StatusCode, Json<ProductRecord>)> {
+    AppError::check(form.validate())?;
+    attached::check_usable(&state.db, "photo_ids", &form.photo_ids, owner.user.id, &[]).await?;
+    check_producer(&state.db, owner.shop_id, form.producer_id).await?;
+    let mut tx = state.db.pool.begin().await?;
+    let id = queries::create(&mut tx, &NewProduct { shop_id: owner.shop_id, form: &form }, now_ms()).await?;
+    tx.commit().await?;
+    let record = queries::records(&state.db, owner.shop_id, Some(id)).await?.pop().ok_or_else(not_found)?;
+    Ok((StatusCode::CREATED, Json(record)))
+}
+
+/// Changes a listing; 409 when it was saved elsewhere since `version` was loaded.
+#[utoipa::path(put, path = "/api/v1/shops/{id}/products/{product_id}", tag = "shops", request_body = ProductForm,
+    params(("id" = i64, Path, description = "The shop's id"), ("product_id" = i64, Path, description = "The product")),
+    responses((status = 200, body = ProductRecord), (status = 403, body = shared::Problem),
+        (status = 404, body = shared::Problem), (status = 409, body = shared::Problem),
+        (status = 422, body = shared::Problem)))]
+pub async fn update(
+    State(state): State<AppState>,
+    ShopKeeper(owner): ShopKeeper,
+    Path((_shop, id)): Path<(i64, i64)>,
+    ApiJson(form): ApiJson<ProductForm>,
+) -> AppResult<Json<ProductRecord>> {
+    AppError::check(form.validate())?;
+    let current = queries::records(&state.db, owner.shop_id, Some(id)).await?.pop().ok_or_else(not_found)?;
+    attached::check_usable(&state.db, "photo_ids", &form.photo_ids, owner.user.id, &current.form.photo_ids).await?;
+    check_producer(&state.db, owner.shop_id, form.producer_id).await?;
+    let mut tx = state.db.pool.begin().await?;
+    if !queries::update(&mut tx, owner.shop_id, id, &form, now_ms()).await? {
+        return Err(AppError::Conflict(
+            "Produk ini sudah diubah di tempat lain setelah Anda membukanya. Muat ulang halaman untuk melihat \
+             perubahan itu, lalu simpan lagi perubahan Anda."
+                .into(),
+        ));
+    }
+    tx.commit().await?;
+    Ok(Json(queries::records(&state.db, owner.shop_id, Some(id)).await?.pop().ok_or_else(not_found)?))
+}
+
+/// Deletes a listing for good (hiding keeps it).
+#[utoipa::path(delete, path = "/api/v1/shops/{id}/products/{product_id}", tag = "shops",
+    params(("id" = i64, Path, description = "The shop's id"), ("product_id" = i64, Path, description = "The product")),
+    responses((status = 204, description = "Deleted"), (status = 403, body = shared::Problem),
+        (status = 404, body = shared::Problem)))]
+pub async fn remove(
+    State(state): State<AppState>,
+    ShopKeeper(owner): ShopKeeper,
+    Path((_shop, id)): Path<(i64, i64)>,
+) -> AppResult<StatusCode> {
+    let done = sqlx::query("DELETE FROM products WHERE id = $1 AND shop_id = $2")
+        .bind(id)
+        .bind(owner.shop_id)
+        .execute(&state.db.pool)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(not_found());
+    }
+    Ok(StatusCode::NO_CONTENT)
+}

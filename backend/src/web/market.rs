@@ -1,0 +1,108 @@
+//! Pages of the marketplace with their link previews: the catalog (`/produk`), a product (its photo,
+//! price and a schema.org `Product`, so a link shared on WhatsApp shows both) and a shop.
+
+use axum::{
+    extract::{Path, Query, State},
+    http::{StatusCode, Uri},
+    response::{IntoResponse, Redirect, Response},
+};
+use serde_json::json;
+use shared::{CatalogQuery, format::rupiah, product::product_id_of};
+
+use super::{
+    image_preview, not_found, page,
+    pages::{App, Head, Offer},
+    site_head, site_image,
+};
+use crate::{error::AppResult, products::queries, shops::storefront::storefront, state::AppState};
+
+/// The catalog, titled after the search.
+pub async fn catalog(State(state): State<AppState>, uri: Uri) -> Response {
+    let q = Query::<CatalogQuery>::try_from_uri(&uri).map(|Query(q)| q).unwrap_or_default();
+    let mut head = match q.words() {
+        Some(words) => site_head(&state, &format!("Cari \"{words}\" — Produk desa | Lapak Desa"), "/produk"),
+        None => site_head(&state, "Produk desa — Lapak Desa", "/produk"),
+    };
+    head.description = "Belanja langsung dari BUMDes, koperasi dan UMKM desa: makanan olahan, kerajinan, tenun, hasil \
+                        tani dan laut."
+        .into();
+    head.app = App::Browse;
+    page(&state, StatusCode::OK, head)
+}
+
+/// A product: its name, price, village and cover as the preview; `/produk/{id}-{other}` moves to the
+/// product's own address.
+pub async fn product(State(state): State<AppState>, Path(segment): Path<String>) -> AppResult<Response> {
+    let Some(p) = (match product_id_of(&segment) {
+        Some(id) => queries::detail(&state.db, id).await?,
+        None => None,
+    }) else {
+        return Ok(not_found(&state));
+    };
+    let path = p.summary.path();
+    if format!("/produk/{segment}") != path {
+        return Ok(Redirect::permanent(&path).into_response());
+    }
+    let s = &p.summary;
+    let url = format!("{}{path}", state.config.public_url);
+    let in_stock = s.stock > 0;
+    let mut description =
+        format!("{} · {} · Desa {}, {}.", s.price_label(), s.shop_name, s.village_name, p.chain.region.kabupaten);
+    if !p.description_text.is_empty() {
+        description = format!("{description} {}", p.description_text);
+    }
+    let images: Vec<String> = p.photos.iter().map(|i| format!("{}{}", state.config.public_url, i.jpeg.url)).collect();
+    let json_ld = json!({
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": s.name,
+        "description": p.description_text,
+        "image": images,
+        "sku": s.id.to_string(),
+        "category": s.sector.label(),
+        "brand": { "@type": "Brand", "name": p.chain.enterprise.as_ref().map_or(&s.shop_name, |e| &e.name) },
+        "url": url,
+        "offers": {
+            "@type": "Offer",
+            "price": s.price.to_string(),
+            "priceCurrency": "IDR",
+            "availability": if in_stock { "https://schema.org/InStock" } else { "https://schema.org/OutOfStock" },
+            "url": url,
+            "seller": { "@type": "Organization", "name": s.shop_name },
+        },
+    });
+    let head = Head {
+        title: format!("{} — {} | Lapak Desa", s.name, rupiah(s.price)),
+        description,
+        path,
+        image: Some(p.photos.first().map_or_else(|| site_image(&state), |c| image_preview(&state, &c.jpeg))),
+        published_at: None,
+        app: App::Browse,
+        offer: Some(Offer { price: s.price, in_stock, json_ld }),
+    };
+    Ok(page(&state, StatusCode::OK, head))
+}
+
+/// A shop: its name, village and logo as the preview.
+pub async fn shop(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
+    let Some(shop) = storefront(&state.db, &slug).await? else {
+        return Ok(not_found(&state));
+    };
+    let mut description = format!(
+        "Toko di Desa {}, {}: {} produk. Pesan langsung atau tanya lewat WhatsApp.",
+        shop.village_name, shop.region.kabupaten, shop.product_count
+    );
+    if !shop.description.is_empty() {
+        description = format!("{} {description}", shop.description);
+    }
+    let head = Head {
+        title: format!("{} — Desa {} | Lapak Desa", shop.name, shop.village_name),
+        description,
+        path: format!("/toko/{}", shop.slug),
+        image: Some(shop.logo.as_ref().map_or_else(|| site_image(&state), |l| image_preview(&state, &l.jpeg))),
+        published_at: None,
+        app: App::Browse,
+        offer: None,
+    };
+    Ok(page(&state, StatusCode::OK, head))
+}
