@@ -2,9 +2,13 @@
 
 pub mod account;
 pub mod admin;
+pub mod catalog;
 pub mod directory;
 pub mod enterprise;
 pub mod home;
 pub mod news;
 pub mod not_found;
+pub mod product;
+pub mod seller;
+pub mod shop;
 pub mod village;

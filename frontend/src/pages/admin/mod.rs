@@ -7,6 +7,7 @@ mod enterprises;
 mod flagship;
 mod gallery;
 mod idm;
+mod market;
 mod news;
 mod officials;
 mod profile;

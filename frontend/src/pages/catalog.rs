@@ -1,0 +1,1 @@
+//! `/produk`: the catalog with search, filters, sorting and facet counts, its state in the address.

@@ -1,0 +1,1 @@
+//! `/produk/{id}-{slug}`: a product with its photos, price, stock, the chain behind it and WhatsApp links.

@@ -1,0 +1,1 @@
+//! `/toko/{slug}`: a shop with its products, village, delivery options and a WhatsApp link.
