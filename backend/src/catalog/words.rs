@@ -7,11 +7,12 @@ use std::collections::HashMap;
 /// Words too common to tell products apart, in descriptions and in what shoppers type.
 const STOPWORDS: &[&str] = &[
     "ada", "agar", "akan", "atau", "bisa", "dalam", "dan", "dari", "dengan", "di", "hingga", "ini", "itu", "juga",
-    "ke", "lalu", "oleh", "pada", "saat", "sampai", "untuk", "yang", "jual", "beli", "murah", "harga", "promo",
+    "ke", "lalu", "pada", "saat", "sampai", "untuk", "yang", "jual", "beli", "murah", "harga", "promo", "produk",
 ];
 
 /// Spellings of one word too far apart for the typo rule, all in use ("cabe" and "cabai").
-const VARIANTS: &[&[&str]] = &[&["cabai", "cabe"], &["durian", "duren"], &["petai", "pete"], &["kedelai", "kedele"]];
+const VARIANTS: &[&[&str]] =
+    &[&["cabai", "cabe"], &["durian", "duren"], &["petai", "pete"], &["kedelai", "kedele"], &["serai", "sereh"]];
 
 /// The word and its other spellings.
 pub fn spellings(word: &str) -> Vec<&str> {
@@ -89,10 +90,27 @@ pub fn quality(query: &str, term: &str) -> i64 {
     if query.len() >= 3 && term.starts_with(query) {
         return 4;
     }
+    if stem(query) == stem(term) {
+        return 4;
+    }
     match edits(query, term) {
         d if d <= allowed_edits(query) => 4 - d as i64,
         _ => 0,
     }
+}
+
+/// A word without the suffixes that do not change what it names ("anyaman" → "anyam", "olahannya" →
+/// "olah"), as long as four letters remain.
+fn stem(word: &str) -> &str {
+    let mut stem = word;
+    for suffix in ["nya", "kan", "an"] {
+        if let Some(rest) = stem.strip_suffix(suffix)
+            && rest.len() >= 4
+        {
+            stem = rest;
+        }
+    }
+    stem
 }
 
 /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours.
@@ -196,6 +214,8 @@ mod tests {
         }
         assert_eq!(quality("madu", "madu"), 6);
         assert_eq!(quality("kerip", "keripik"), 4);
+        assert_eq!(quality("anyaman", "anyam"), 4);
+        assert_eq!(quality("olahannya", "olah"), 4);
         for (query, term) in [("keripik", "kerupuk"), ("semen", "semut"), ("teh", "tea"), ("kopi", "kapas")] {
             assert_eq!(quality(query, term), 0, "{query} !~ {term}");
         }

@@ -3,6 +3,7 @@
 mod access;
 mod admin_flows;
 mod auth_flows;
+mod catalog;
 mod idm;
 mod images;
 mod news;
@@ -10,6 +11,7 @@ mod officials;
 mod platform;
 mod profile;
 mod regions;
+mod search;
 mod site;
 mod village_content;
 mod villages;
