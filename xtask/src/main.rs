@@ -2,6 +2,7 @@
 
 mod assets;
 mod bench;
+mod bench_catalog;
 mod bench_content;
 mod bench_images;
 mod bench_sign_in;

@@ -48,10 +48,11 @@ CREATE TABLE search_grams (
     term_id BIGINT NOT NULL REFERENCES search_terms (id),
     PRIMARY KEY (gram, term_id)
 );
+-- Keyed by weight so a word's best products are read first, in order, without sorting.
 CREATE TABLE search_postings (
     term_id    BIGINT NOT NULL REFERENCES search_terms (id),
     product_id BIGINT NOT NULL REFERENCES products (id) ON DELETE CASCADE,
     weight     BIGINT NOT NULL,
-    PRIMARY KEY (term_id, product_id)
+    PRIMARY KEY (term_id, weight, product_id)
 );
 CREATE INDEX search_postings_product ON search_postings (product_id);

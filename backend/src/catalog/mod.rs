@@ -6,6 +6,8 @@ pub mod cursor;
 pub mod index;
 pub mod query;
 pub mod search;
+mod sql;
+mod top;
 pub mod words;
 
 use axum::{

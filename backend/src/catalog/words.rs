@@ -87,7 +87,8 @@ pub fn quality(query: &str, term: &str) -> i64 {
     if query == term {
         return 6;
     }
-    if query.len() >= 3 && term.starts_with(query) {
+    // Typing a word's start finds it, but not the longer pairs ("madu" finds "madura", not "maduhutan").
+    if query.len() >= 3 && term.starts_with(query) && term.len() <= query.len() + 3 {
         return 4;
     }
     if stem(query) == stem(term) {
