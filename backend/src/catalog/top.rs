@@ -47,7 +47,7 @@ pub async fn best(
             .into_iter()
             .filter(|c| after.is_none_or(|a| (c.key, c.id) < (a.key, a.id)))
             .collect();
-        results.sort_by(|a, b| (b.key, b.id).cmp(&(a.key, a.id)));
+        results.sort_by_key(|c| std::cmp::Reverse((c.key, c.id)));
         results.truncate(need);
         let complete = match results.get(need - 1) {
             Some(last) => cut.iter().all(|c| (c.key, c.id) < (last.key, last.id)),
