@@ -98,7 +98,7 @@ async fn main() -> anyhow::Result<()> {
                     [k.base, variant, size].iter().filter(|w| !w.is_empty()).copied().collect::<Vec<_>>().join(" ");
                 let producer = if rng.below(3) == 0 { Some(shop.producers[rng.below(2)]) } else { None };
                 let description = format!("{name}: {}. Dari {} di desa kami.", k.about, shop.name);
-                let stock = if rng.below(10) == 0 { 0 } else { rng.between((1, 200), 1) as i64 };
+                let stock = if rng.below(10) == 0 { 0 } else { rng.between((1, 200), 1) };
                 // Listed at any minute of the year, so shops' products interleave as they do in life.
                 let at = base_time + rng.below(365 * 24 * 60) as i64 * 60_000;
                 let p = 15 * i;
@@ -227,7 +227,7 @@ async fn ensure_villages(db: &Db, count: usize) -> anyhow::Result<Vec<(i64, Stri
         )
         .fetch_all(&db.pool)
         .await?;
-        let step = (codes.len() / missing).max(1);
+        let step = codes.len().checked_div(missing).unwrap_or(1).max(1);
         let mut tx = db.pool.begin().await?;
         for code in codes.iter().step_by(step).take(missing) {
             let code = RegionCode::parse(code).context("a desa code")?;
