@@ -131,6 +131,10 @@ pub async fn save_profile(
     if saved.rows_affected() != 1 {
         return Err(versions::refusal(&state.db, "villages", "updated_by", "t.id = $1", &[village.id], "Profil").await?);
     }
+    if village.name != form.name.trim() {
+        // Its products are found by the village's name.
+        crate::catalog::index::reindex_where(&mut tx, "s.village_id = $1", village.id).await?;
+    }
     let summary = format!("Profil Desa {}", form.name.trim());
     let subject = format!("village:{}", village.id);
     audit::record(&mut tx, admin.id, AuditAction::VillageProfileUpdated, &subject, &summary, village.code.as_str())

@@ -66,6 +66,8 @@ pub async fn create(
     let (id, _) = queries::create(&mut tx, &new, now).await?;
     save_details(&mut tx, id, &form, admin.id, now).await?;
     PHOTOS.replace(&mut tx, id, &form.photo_ids).await?;
+    // Its shops' products are found by its name and kind.
+    crate::catalog::index::reindex_where(&mut tx, "s.enterprise_id = $1", id).await?;
     let summary = format!("{} ({}), Desa {}", form.name.trim(), form.kind.label(), village.name);
     let subject = format!("enterprise:{id}");
     audit::record(&mut tx, admin.id, AuditAction::EnterpriseSaved, &subject, &summary, village.code.as_str()).await?;
@@ -145,6 +147,8 @@ pub async fn update(
         );
     }
     PHOTOS.replace(&mut tx, id, &form.photo_ids).await?;
+    // Its shops' products are found by its name and kind.
+    crate::catalog::index::reindex_where(&mut tx, "s.enterprise_id = $1", id).await?;
     let summary = format!("{} ({}), Desa {}", form.name.trim(), form.kind.label(), village.name);
     let subject = format!("enterprise:{id}");
     audit::record(&mut tx, admin.id, AuditAction::EnterpriseSaved, &subject, &summary, village.code.as_str()).await?;
@@ -165,11 +169,18 @@ pub async fn remove(
 ) -> AppResult<StatusCode> {
     let record = queries::records(&state.db, village.id, Some(id)).await?.pop().ok_or_else(not_found)?;
     let mut tx = state.db.pool.begin().await?;
+    let products: Vec<i64> =
+        sqlx::query_scalar("SELECT p.id FROM products p JOIN shops s ON s.id = p.shop_id WHERE s.enterprise_id = $1")
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?;
     sqlx::query("DELETE FROM enterprises WHERE id = $1 AND village_id = $2")
         .bind(id)
         .bind(village.id)
         .execute(&mut *tx)
         .await?;
+    // Its shops' products are no longer found by its name.
+    crate::catalog::index::reindex(&mut tx, &products).await?;
     let summary = format!("{} ({}), Desa {}", record.form.name, record.form.kind.label(), village.name);
     let subject = format!("enterprise:{id}");
     audit::record(&mut tx, admin.id, AuditAction::EnterpriseRemoved, &subject, &summary, village.code.as_str()).await?;

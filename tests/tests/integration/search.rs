@@ -1,11 +1,12 @@
 //! Search as shoppers type it: the committed acceptance list (tests/search/acceptance.toml) must pass
 //! completely on both databases, and both must rank the first page the same.
 
-use lapak_tests::{Engine, TestApp, on_both_databases};
+use lapak_tests::{DEMO_PASSWORD, Engine, TestApp, on_both_databases};
+use reqwest::Method;
 use serde::Deserialize;
 use shared::CatalogPage;
 
-on_both_databases!(acceptance_list_finds_what_shoppers_mean);
+on_both_databases!(acceptance_list_finds_what_shoppers_mean, renamed_places_and_enterprises_are_found_anew);
 
 #[derive(Deserialize)]
 struct Acceptance {
@@ -72,4 +73,28 @@ async fn both_databases_rank_alike() {
         }
     }
     assert!(differ.is_empty(), "the databases rank differently:\n{}", differ.join("\n"));
+}
+
+/// A village or enterprise renamed by its admin: its products are found by the new name at once.
+async fn renamed_places_and_enterprises_are_found_anew(app: TestApp) {
+    let admin = app.sign_in("081152020001", DEMO_PASSWORD).await;
+    let id: i64 =
+        sqlx::query_scalar("SELECT id FROM villages WHERE slug = 'darmaji'").fetch_one(&app.db().pool).await.unwrap();
+    let names = |page: Vec<(i64, String)>| page.into_iter().map(|(_, n)| n).collect::<Vec<_>>();
+    assert!(first_page(&app, "cahaya bumi").await.is_empty());
+    assert!(first_page(&app, "beras permai").await.is_empty());
+
+    let enterprises = format!("/api/v1/admin/villages/{id}/enterprises");
+    let list = app.call_json(Method::GET, &enterprises, Some(&admin), None, 200).await;
+    let bumdes = list.as_array().unwrap().iter().find(|e| e["name"] == "BUMDes Darma Tani").unwrap().clone();
+    let mut form = bumdes.clone();
+    form["name"] = "BUMDes Cahaya Bumi".into();
+    app.call_json(Method::PUT, &format!("{enterprises}/{}", bumdes["id"]), Some(&admin), Some(&form), 200).await;
+    assert!(names(first_page(&app, "cahaya bumi").await).contains(&"Sambal Terasi Lombok 150 g".to_owned()));
+
+    let profile = format!("/api/v1/admin/villages/{id}/profile");
+    let mut form = app.call_json(Method::GET, &profile, Some(&admin), None, 200).await;
+    form["name"] = "Darmaji Permai".into();
+    app.call_json(Method::PUT, &profile, Some(&admin), Some(&form), 200).await;
+    assert!(names(first_page(&app, "beras permai").await).contains(&"Beras Putih Darmaji 5 kg".to_owned()));
 }
