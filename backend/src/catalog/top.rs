@@ -29,7 +29,7 @@ pub async fn best(
 ) -> anyhow::Result<Option<Vec<Cursor>>> {
     let mut limit = (need * 2).max(16);
     while limit <= LONGEST {
-        let mut candidates: Vec<i64> = Vec::new();
+        let mut read: Vec<Cursor> = Vec::new();
         let mut cut: Vec<Cursor> = Vec::new();
         for m in matches {
             let rows = list(db, q, m, after, limit).await?;
@@ -38,15 +38,18 @@ pub async fn best(
             {
                 cut.push(*last);
             }
-            candidates.extend(rows.iter().map(|c| c.id));
+            read.extend(rows);
         }
-        candidates.sort_unstable();
-        candidates.dedup();
-        let mut results: Vec<Cursor> = best_keys(db, matches, &candidates)
-            .await?
-            .into_iter()
-            .filter(|c| after.is_none_or(|a| (c.key, c.id) < (a.key, a.id)))
-            .collect();
+        // With one indexed word a product's entry is its best; with several, its best over all of them.
+        let mut results: Vec<Cursor> = if matches.len() == 1 {
+            read
+        } else {
+            let mut candidates: Vec<i64> = read.iter().map(|c| c.id).collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            best_keys(db, matches, &candidates).await?
+        };
+        results.retain(|c| after.is_none_or(|a| (c.key, c.id) < (a.key, a.id)));
         results.sort_by_key(|c| std::cmp::Reverse((c.key, c.id)));
         results.truncate(need);
         let complete = match results.get(need - 1) {
