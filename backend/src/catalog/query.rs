@@ -67,6 +67,13 @@ pub async fn list(
     Ok(CatalogPage { items: cards(db, &ids).await?, next })
 }
 
+/// Every result of a search in order, by scoring every match: the reference the early-stopping
+/// one-word path is checked against.
+pub async fn every_result(db: &Db, q: &CatalogQuery, expansion: &Expansion) -> anyhow::Result<Vec<i64>> {
+    let keys = scored(db, q, expansion, effective_sort(q, expansion), None, usize::MAX / 2).await?;
+    Ok(keys.into_iter().map(|c| c.id).collect())
+}
+
 /// The cards of these products, in this order.
 pub async fn cards(db: &Db, ids: &[i64]) -> anyhow::Result<Vec<ProductSummary>> {
     if ids.is_empty() {

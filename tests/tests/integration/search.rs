@@ -6,7 +6,11 @@ use reqwest::Method;
 use serde::Deserialize;
 use shared::CatalogPage;
 
-on_both_databases!(acceptance_list_finds_what_shoppers_mean, renamed_places_and_enterprises_are_found_anew);
+on_both_databases!(
+    acceptance_list_finds_what_shoppers_mean,
+    renamed_places_and_enterprises_are_found_anew,
+    early_stopping_pages_equal_scoring_everything
+);
 
 #[derive(Deserialize)]
 struct Acceptance {
@@ -97,4 +101,40 @@ async fn renamed_places_and_enterprises_are_found_anew(app: TestApp) {
     form["name"] = "Darmaji Permai".into();
     app.call_json(Method::PUT, &profile, Some(&admin), Some(&form), 200).await;
     assert!(names(first_page(&app, "beras permai").await).contains(&"Beras Putih Darmaji 5 kg".to_owned()));
+}
+
+/// The one-word path reads postings best first and stops early; paged three at a time, with and
+/// without filters, it gives exactly the order of scoring every match.
+async fn early_stopping_pages_equal_scoring_everything(app: TestApp) {
+    use backend::catalog::{query, search};
+    let mut several = 0;
+    for words in
+        ["kripik", "madu", "tenun", "dodol", "kopi", "ikan", "gula", "sambal", "manggis", "kerajinan", "lombok"]
+    {
+        for filter in ["", "&kategori=olahan", "&tersedia=true", "&harga_max=50000"] {
+            let path = format!("/api/v1/catalog?q={words}{filter}&per=3");
+            let mut paged = Vec::new();
+            let mut page: CatalogPage = serde_json::from_value(app.get_json(&path, 200).await).unwrap();
+            loop {
+                paged.extend(page.items.iter().map(|p| p.id));
+                let Some(next) = page.next else { break };
+                page = serde_json::from_value(app.get_json(&format!("{path}&setelah={next}"), 200).await).unwrap();
+            }
+            let q: shared::CatalogQuery = serde_json::from_value(serde_json::json!({})).unwrap();
+            let q = shared::CatalogQuery {
+                q: Some(words.into()),
+                kategori: filter.contains("olahan").then_some(shared::Sector::Olahan),
+                tersedia: filter.contains("tersedia").then_some(true),
+                harga_max: filter.contains("harga_max").then_some(50_000),
+                ..q
+            };
+            let expansion = search::expand(app.db(), words).await.unwrap();
+            if let search::Expansion::All { matches, .. } = &expansion {
+                several += usize::from(matches.len() > 1);
+            }
+            let reference = query::every_result(app.db(), &q, &expansion).await.unwrap();
+            assert_eq!(paged, reference, "\"{words}\"{filter}");
+        }
+    }
+    assert!(several > 0, "some words stand for several indexed words (\"kopi\" also matches \"topi\")");
 }
