@@ -94,8 +94,11 @@ pub fn quality(query: &str, term: &str) -> i64 {
     if stem(query) == stem(term) {
         return 4;
     }
+    // A four-letter word may only have lost a letter ("hutn" is "hutan"): one changed letter would make
+    // too many other words ("kopi" and "topi", "ikan" and "ikat").
+    let short = query.chars().count() < 5 && term.len() <= query.len();
     match edits(query, term) {
-        d if d <= allowed_edits(query) => 4 - d as i64,
+        d if d <= allowed_edits(query) && !short => 4 - d as i64,
         _ => 0,
     }
 }
@@ -217,7 +220,14 @@ mod tests {
         assert_eq!(quality("kerip", "keripik"), 4);
         assert_eq!(quality("anyaman", "anyam"), 4);
         assert_eq!(quality("olahannya", "olah"), 4);
-        for (query, term) in [("keripik", "kerupuk"), ("semen", "semut"), ("teh", "tea"), ("kopi", "kapas")] {
+        for (query, term) in [
+            ("keripik", "kerupuk"),
+            ("semen", "semut"),
+            ("teh", "tea"),
+            ("kopi", "kapas"),
+            ("kopi", "topi"),
+            ("ikan", "ikat"),
+        ] {
             assert_eq!(quality(query, term), 0, "{query} !~ {term}");
         }
     }
