@@ -24,6 +24,13 @@ pub enum Route {
     NewsArticle { slug: String, news: String },
     #[at("/lembaga/:slug")]
     Enterprise { slug: String },
+    #[at("/produk")]
+    Catalog,
+    /// `/produk/{id}-{slug}`: only the id counts.
+    #[at("/produk/:segment")]
+    Product { segment: String },
+    #[at("/toko/:slug")]
+    Shop { slug: String },
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -32,7 +39,13 @@ pub enum Route {
 impl Route {
     /// Whether the page belongs to the browse app (`browse.html`) rather than the portal.
     pub fn is_browse(&self) -> bool {
-        matches!(self, Route::VillageNews { .. } | Route::NewsArticle { .. } | Route::Enterprise { .. })
+        self.is_market()
+            || matches!(self, Route::VillageNews { .. } | Route::NewsArticle { .. } | Route::Enterprise { .. })
+    }
+
+    /// Whether the page belongs to the marketplace: the catalog, a product, a shop.
+    pub fn is_market(&self) -> bool {
+        matches!(self, Route::Catalog | Route::Product { .. } | Route::Shop { .. })
     }
 }
 
@@ -46,21 +59,42 @@ fn switch(route: Route) -> Html {
     }
 }
 
+thread_local! {
+    /// The address this document was loaded at.
+    static LOADED_AT: String = current_address();
+}
+
+fn current_address() -> String {
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
+
+/// Notes the address the document was loaded at; each app calls it when it starts.
+pub fn remember_load() {
+    LOADED_AT.with(|_| ());
+}
+
 /// A page of the other public app, reached without a page load: load it from the server, which
-/// serves that app. (Links between the two apps are plain links, so this is only a safety net.)
+/// serves that app. (Links between the two apps are plain links, so this is only a safety net.) When the
+/// server sent this app for the very address, it has no such page (an unknown product, say): not found.
 #[component]
 pub fn OtherApp() -> Html {
-    use_effect_with((), |()| {
-        if let Some(window) = web_sys::window() {
+    let loaded_here = LOADED_AT.with(|at| *at == current_address());
+    use_effect_with((), move |()| {
+        if let (false, Some(window)) = (loaded_here, web_sys::window()) {
             let _ = window.location().reload();
         }
     });
-    Html::default()
+    if loaded_here {
+        html! { <NotFoundPage /> }
+    } else {
+        Html::default()
+    }
 }
 
 /// The whole portal: router, header, the current page, footer.
 #[component]
 pub fn App() -> Html {
+    remember_load();
     html! {
         <BrowserRouter>
             <Frame header={html! { <PublicHeader /> }}><Switch<Route> render={switch} /></Frame>
@@ -74,11 +108,14 @@ pub fn App() -> Html {
 pub fn PublicHeader() -> Html {
     let route = use_route::<Route>();
     let in_portal = !route.as_ref().is_some_and(Route::is_browse);
-    let on_villages = route.as_ref().is_some_and(|r| !matches!(r, Route::Home | Route::NotFound));
+    let on_market = route.as_ref().is_some_and(Route::is_market);
+    let on_villages = !on_market && route.as_ref().is_some_and(|r| !matches!(r, Route::Home | Route::NotFound));
     let target = |to: Route, path: &'static str| if in_portal { Target::Here(to) } else { Target::Away(path) };
+    let market = if in_portal { Target::Away("/produk") } else { Target::Here(Route::Catalog) };
     let items = vec![
         NavItem::new("Beranda", target(Route::Home, "/"), route == Some(Route::Home)),
         NavItem::new("Desa", target(Route::Directory, "/desa"), on_villages),
+        NavItem::new("Produk", market, on_market),
     ];
     html! {
         <Header<Route> {items} admin={(Target::Away("/admin"), false)} account={(Target::Away("/akun"), false)}
@@ -105,5 +142,21 @@ mod tests {
             Route::recognize("/lembaga/bumdes-darma-tani"),
             Some(Route::Enterprise { slug: "bumdes-darma-tani".into() })
         );
+    }
+
+    #[test]
+    fn recognises_marketplace_addresses() {
+        assert_eq!(Route::recognize("/produk"), Some(Route::Catalog));
+        let product = Route::Product { segment: "12-keripik-tempe".into() };
+        assert_eq!(Route::recognize("/produk/12-keripik-tempe"), Some(product.clone()));
+        assert_eq!(product.to_path(), "/produk/12-keripik-tempe");
+        assert_eq!(Route::recognize("/toko/lapak-bumdes"), Some(Route::Shop { slug: "lapak-bumdes".into() }));
+        assert_eq!(Route::Shop { slug: "lapak".into() }.to_path(), "/toko/lapak");
+        assert_eq!(Route::recognize("/toko"), Some(Route::NotFound));
+        for route in [Route::Catalog, product, Route::Shop { slug: "x".into() }] {
+            assert!(route.is_browse() && route.is_market(), "{route:?}");
+        }
+        assert!(!Route::Home.is_browse() && !Route::Enterprise { slug: "x".into() }.is_market());
+        assert!(Route::Enterprise { slug: "x".into() }.is_browse());
     }
 }

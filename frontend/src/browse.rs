@@ -1,21 +1,30 @@
-//! The browse app: the public pages beyond the portal's front door — a village's news and an
-//! enterprise's page — as a bundle of its own, so the first load of `/` stays small. It shares the
-//! portal's routes and header; the portal's own pages are loaded from the server.
+//! The browse app: the public pages beyond the portal's front door — a village's news, an enterprise's
+//! page and the marketplace (catalog, products, shops) — as a bundle of its own, so the first load of `/`
+//! stays small. It shares the portal's routes and header; the portal's own pages are loaded from the server.
 
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::Element;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::{OtherApp, PublicHeader, Route};
+use crate::app::{OtherApp, PublicHeader, Route, remember_load};
 use crate::components::layout::Frame;
+use crate::pages::catalog::CatalogPage;
 use crate::pages::enterprise::EnterprisePage;
 use crate::pages::news::{NewsArticlePage, NewsListPage};
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::product::ProductPage;
+use crate::pages::shop::ShopPage;
 
 fn switch(route: Route) -> Html {
     match route {
         Route::VillageNews { slug } => html! { <NewsListPage {slug} /> },
         Route::NewsArticle { slug, news } => html! { <NewsArticlePage {slug} {news} /> },
         Route::Enterprise { slug } => html! { <EnterprisePage {slug} /> },
+        Route::Catalog => html! { <CatalogPage /> },
+        Route::Product { segment } => html! { <ProductPage {segment} /> },
+        Route::Shop { slug } => html! { <ShopPage {slug} /> },
         Route::NotFound => html! { <NotFoundPage /> },
         _ => html! { <OtherApp /> },
     }
@@ -23,9 +32,57 @@ fn switch(route: Route) -> Html {
 
 #[component]
 pub fn Browse() -> Html {
+    remember_load();
     html! {
         <BrowserRouter>
             <Frame header={html! { <PublicHeader /> }}><Switch<Route> render={switch} /></Frame>
+            <InAppLinks />
         </BrowserRouter>
     }
+}
+
+/// Follows plain links to other pages of this app (product cards, a product's shop) without loading
+/// the app again: on a slow phone, moving between the catalog, products and shops stays quick.
+#[component]
+fn InAppLinks() -> Html {
+    let navigator = use_navigator();
+    use_effect_with((), move |()| {
+        let document = web_sys::window().and_then(|w| w.document());
+        let listener = navigator
+            .map(|navigator| Closure::<dyn Fn(MouseEvent)>::new(move |event: MouseEvent| follow(&navigator, &event)));
+        if let (Some(document), Some(listener)) = (&document, &listener) {
+            let _ = document.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
+        }
+        move || {
+            if let (Some(document), Some(listener)) = (document, listener) {
+                let _ = document.remove_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
+            }
+        }
+    });
+    Html::default()
+}
+
+/// Navigates within the app when `event` is a plain click on a link to one of its pages.
+fn follow(navigator: &Navigator, event: &MouseEvent) {
+    let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
+    if event.default_prevented() || event.button() != 0 || modified {
+        return;
+    }
+    let link =
+        event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|e| e.closest("a[href]").ok().flatten());
+    let Some(link) = link.filter(|a| !a.has_attribute("target") && !a.has_attribute("download")) else {
+        return;
+    };
+    let Some(href) =
+        link.get_attribute("href").filter(|h| h.starts_with('/') && !h.starts_with("//") && !h.contains('#'))
+    else {
+        return;
+    };
+    let (path, query) = href.split_once('?').unwrap_or((&href, ""));
+    let Some(route) = Route::recognize(path).filter(|r| r.is_browse()) else {
+        return;
+    };
+    event.prevent_default();
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).into_owned().collect();
+    let _ = navigator.push_with_query(&route, &pairs);
 }

@@ -6,6 +6,7 @@
 mod api;
 pub mod app;
 pub mod browse;
+mod catalog_query;
 mod components;
 mod filters;
 mod hooks;

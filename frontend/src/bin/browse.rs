@@ -1,4 +1,4 @@
-//! The browse bundle: a village's news and enterprise pages.
+//! The browse bundle: a village's news, enterprise pages and the marketplace (catalog, products, shops).
 
 fn main() {
     frontend::start::<frontend::browse::Browse>();

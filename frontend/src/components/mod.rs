@@ -1,6 +1,8 @@
 //! Pieces of the interface that several pages use.
 
 pub mod badges;
+pub mod catalog_filters;
+pub mod catalog_search;
 pub mod cover;
 pub mod empty_state;
 pub mod error_state;
@@ -11,8 +13,14 @@ pub mod layout;
 pub mod pagination;
 pub mod photo_picker;
 pub mod product_card;
+pub mod product_chain;
+pub mod product_gallery;
+pub mod product_list;
+pub mod reason_action;
 pub mod record_list;
 pub mod search_box;
+pub mod select_field;
+pub mod share_button;
 pub mod skeleton;
 pub mod village_card;
 pub mod village_content;

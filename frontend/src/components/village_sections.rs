@@ -108,10 +108,12 @@ pub fn Enterprises(props: &EnterprisesProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ProductsProps {
+    /// The village's slug, for the link to all its products in the catalog.
+    pub village: AttrValue,
     pub products: Vec<ProductSummary>,
 }
 
-/// What the village's shops sell (read-only until the marketplace opens).
+/// What the village's shops sell, with a link to all of them in the catalog.
 #[component]
 pub fn Products(props: &ProductsProps) -> Html {
     html! {
@@ -122,6 +124,11 @@ pub fn Products(props: &ProductsProps) -> Html {
             } else {
                 <div class="card-grid card-grid--products">
                     { for props.products.iter().map(|p| html! { <ProductCard key={p.id} product={p.clone()} /> }) }
+                </div>
+                <div class="actions">
+                    <a class="button button--secondary" href={format!("/produk?desa={}", props.village)}>
+                        { "Lihat semua produk desa ini" }
+                    </a>
                 </div>
             }
         </section>

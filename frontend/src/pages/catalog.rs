@@ -1,1 +1,215 @@
 //! `/produk`: the catalog with search, filters, sorting and facet counts, its state in the address.
+//!
+//! The address holds the whole search (`/produk?q=keripik&kecamatan=13.05.04&harga_max=25000`), with the
+//! API's own parameter names: a search can be shared, and the back button undoes a filter. Further pages
+//! are added below by their cursor, which stays out of the address.
+
+use shared::format::thousands;
+use shared::{CatalogQuery, Facets};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::api;
+use crate::app::Route;
+use crate::catalog_query::{self, Filter, filter_count, price_range_label, slug_words};
+use crate::components::catalog_filters::{CatalogFilters, FacetState};
+use crate::components::catalog_search::{CatalogSearch, SortSelect};
+use crate::components::empty_state::EmptyState;
+use crate::components::error_state::ErrorState;
+use crate::components::product_list::{ProductList, ProductSkeleton};
+use crate::hooks::{Remote, page_title, use_remote, use_title};
+use crate::links::without_level;
+
+#[component]
+pub fn CatalogPage() -> Html {
+    let location = use_location();
+    let query = catalog_query::parse(location.as_ref().map_or("", |l| l.query_str()));
+    let results = use_remote(query.clone(), api::catalog::catalog);
+    let facets = use_remote(catalog_query::facet_query(&query), api::catalog::facets);
+    use_title(match query.words() {
+        Some(words) => page_title(&format!("Cari \u{201c}{words}\u{201d}")),
+        None => page_title("Produk desa"),
+    });
+
+    let navigator = use_navigator();
+    let go = {
+        let current = catalog_query::to_address(&query);
+        Callback::from(move |next: CatalogQuery| {
+            // The same search again adds no step to the back button.
+            if let Some(navigator) = navigator.as_ref().filter(|_| catalog_query::to_address(&next) != current) {
+                let _ = navigator.push_with_query(&Route::Catalog, &catalog_query::address_pairs(&next));
+            }
+        })
+    };
+    let on_search = {
+        let (go, query) = (go.clone(), query.clone());
+        Callback::from(move |words: String| go.emit(catalog_query::with_words(&query, &words)))
+    };
+    let on_sort = {
+        let (go, query) = (go.clone(), query.clone());
+        Callback::from(move |urut| go.emit(CatalogQuery { urut: Some(urut), ..query.first_page() }))
+    };
+    let facet_state = match facets.get() {
+        Remote::Loading => FacetState::Loading,
+        Remote::Failed(_) => FacetState::Failed,
+        Remote::Loaded(f) => FacetState::Loaded(f.clone()),
+    };
+    let first = match results.get() {
+        Remote::Loaded(page) => Some(page.clone()),
+        _ => None,
+    };
+    let count = match (facets.get(), query.words()) {
+        (Remote::Loaded(f), Some(words)) => format!("{} produk untuk \u{201c}{words}\u{201d}", thousands(f.total)),
+        (Remote::Loaded(f), None) => format!("{} produk", thousands(f.total)),
+        (Remote::Loading, _) => "Menghitung…".to_owned(),
+        (Remote::Failed(_), _) => String::new(),
+    };
+    let retry_all = {
+        let (a, b) = (results.retry(), facets.retry());
+        let facets_failed = matches!(facets.get(), Remote::Failed(_));
+        Callback::from(move |()| {
+            a.emit(());
+            if facets_failed {
+                b.emit(());
+            }
+        })
+    };
+    let active = filter_count(&query);
+    let body = match results.get() {
+        Remote::Loading => html! { <ProductSkeleton /> },
+        Remote::Failed(error) if error.status() == Some(400) => html! {
+            <div class="error-state" role="alert">
+                <p class="error-state__title">{ "Pencarian ini tidak dapat dilakukan." }</p>
+                <p class="error-state__detail">{ error.message() }</p>
+                <button type="button" class="button button--primary"
+                    onclick={go.reform(|_: MouseEvent| CatalogQuery::default())}>{ "Mulai pencarian baru" }</button>
+            </div>
+        },
+        Remote::Failed(error) => html! { <ErrorState error={error.clone()} on_retry={retry_all} /> },
+        Remote::Loaded(page) if page.items.is_empty() => empty(&query, &go),
+        Remote::Loaded(page) => html! { <ProductList query={query.clone()} first={page.clone()} /> },
+    };
+
+    html! {
+        <div class="container page catalog">
+            <h1>{ "Produk desa" }</h1>
+            <p class="lead">{ "Belanja langsung dari BUMDes, koperasi dan UMKM desa." }</p>
+            <CatalogSearch value={query.q.clone().unwrap_or_default()} {on_search} />
+            <details class="catalog-filters">
+                <summary class="catalog-filters__toggle">
+                    { "Saring hasil" }
+                    if active > 0 { <span class="catalog-filters__count">{ format!("{active} aktif") }</span> }
+                </summary>
+                <CatalogFilters query={query.clone()} facets={facet_state} on_change={go.clone()} />
+            </details>
+            { chips(&query, first.as_deref(), facets.get(), &go) }
+            <div class="catalog-bar">
+                <p class="result-count" aria-live="polite">{ count }</p>
+                <SortSelect value={query.sort()} has_words={query.words().is_some()} on_change={on_sort} />
+            </div>
+            <section class="section--results" aria-labelledby="hasil">
+                <h2 id="hasil" class="visually-hidden">{ "Hasil pencarian" }</h2>
+                { body }
+            </section>
+        </div>
+    }
+}
+
+/// The filters in use, each a button that removes it, and one that removes them all.
+fn chips(
+    q: &CatalogQuery,
+    first: Option<&shared::CatalogPage>,
+    facets: Remote<'_, Facets>,
+    go: &Callback<CatalogQuery>,
+) -> Html {
+    let set: Vec<Filter> = Filter::ALL.into_iter().filter(|f| f.is_set(q)).collect();
+    if set.is_empty() {
+        return Html::default();
+    }
+    let items = first.map(|p| p.items.as_slice()).unwrap_or_default();
+    let facets = match facets {
+        Remote::Loaded(f) => Some(f),
+        _ => None,
+    };
+    let label = |filter: Filter| -> String {
+        let text = |v: &Option<String>| v.clone().unwrap_or_default();
+        match filter {
+            Filter::Toko => {
+                let slug = text(&q.toko);
+                let name = items.iter().find(|p| p.shop_slug == slug).map(|p| p.shop_name.clone());
+                format!("Toko {}", name.unwrap_or_else(|| slug_words(&slug)))
+            }
+            Filter::Lembaga => format!("Lembaga {}", slug_words(&text(&q.lembaga))),
+            Filter::Jenis => q.jenis.map(|k| format!("Usaha {}", k.label())).unwrap_or_default(),
+            Filter::Desa => {
+                let slug = text(&q.desa);
+                let name = items.iter().find(|p| p.village_slug == slug).map(|p| p.village_name.clone());
+                format!("Desa {}", name.unwrap_or_else(|| slug_words(&slug)))
+            }
+            Filter::Kecamatan => {
+                let code = text(&q.kecamatan);
+                let place = facets.and_then(|f| f.kecamatan.iter().find(|k| k.code == code));
+                format!("Kecamatan {}", place.map_or(code.clone(), |k| without_level(&k.name).to_owned()))
+            }
+            Filter::Kabupaten => {
+                let code = text(&q.kabupaten);
+                let prefix = format!("{code}.");
+                let place = facets.and_then(|f| f.kecamatan.iter().find(|k| k.code.starts_with(&prefix)));
+                place.map_or(format!("Kabupaten {code}"), |k| k.kabupaten.clone())
+            }
+            Filter::Kategori => q.kategori.map(|s| s.label().to_owned()).unwrap_or_default(),
+            Filter::Harga => price_range_label(q.harga_min, q.harga_max),
+            Filter::Tersedia => "Hanya yang tersedia".to_owned(),
+        }
+    };
+    html! {
+        <ul class="chip-list filter-chips" aria-label="Filter yang dipakai">
+            { for set.into_iter().map(|filter| {
+                let text = label(filter);
+                let onclick = {
+                    let (go, q) = (go.clone(), q.clone());
+                    Callback::from(move |_: MouseEvent| go.emit(filter.remove(&q)))
+                };
+                html! {
+                    <li key={format!("{filter:?}")}>
+                        <button type="button" class="chip chip--filter" aria-label={format!("Hapus filter {text}")} {onclick}>
+                            { text }<span class="chip__remove" aria-hidden="true">{ "×" }</span>
+                        </button>
+                    </li>
+                }
+            }) }
+            <li>
+                <button type="button" class="button button--ghost"
+                    onclick={go.reform({ let q = q.clone(); move |_: MouseEvent| catalog_query::cleared(&q) })}>
+                    { "Hapus semua filter" }
+                </button>
+            </li>
+        </ul>
+    }
+}
+
+/// Why nothing was found, and the way out.
+fn empty(q: &CatalogQuery, go: &Callback<CatalogQuery>) -> Html {
+    if q.is_filtered() {
+        let cleared = catalog_query::cleared(q);
+        html! {
+            <EmptyState message="Tidak ada produk yang cocok dengan filter ini.">
+                <p class="empty-state__hint">{ "Coba hapus beberapa filter, atau longgarkan batas harganya." }</p>
+                <button type="button" class="button button--primary" onclick={go.reform(move |_: MouseEvent| cleared.clone())}>
+                    { "Hapus semua filter" }
+                </button>
+            </EmptyState>
+        }
+    } else if let Some(words) = q.words() {
+        html! {
+            <EmptyState message={format!("Belum ada produk untuk \u{201c}{words}\u{201d}.")}>
+                <p class="empty-state__hint">{ "Coba kata lain, misalnya nama bahan atau jenis olahannya." }</p>
+                <button type="button" class="button button--primary" onclick={go.reform(|_: MouseEvent| CatalogQuery::default())}>
+                    { "Lihat semua produk" }
+                </button>
+            </EmptyState>
+        }
+    } else {
+        html! { <EmptyState message="Belum ada produk yang dijual di Lapak Desa." /> }
+    }
+}

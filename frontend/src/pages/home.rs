@@ -1,4 +1,5 @@
-//! The portal's front page: what Lapak Desa is, a search box, featured villages and their flagship products.
+//! The portal's front page: what Lapak Desa is, a product search (a plain form to `/produk`, the
+//! marketplace's own app), featured villages and their flagship products.
 
 use shared::{Page, Region, VillageQuery, VillageSummary};
 use yew::prelude::*;
@@ -10,10 +11,8 @@ use crate::components::badges::SectorTag;
 use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
 use crate::components::pagination::Query;
-use crate::components::search_box::SearchBox;
 use crate::components::skeleton::{SkeletonCards, SkeletonList};
 use crate::components::village_card::VillageGrid;
-use crate::filters;
 use crate::hooks::{DEFAULT_TITLE, Remote, use_remote, use_title};
 
 /// How many villages the front page features.
@@ -22,16 +21,9 @@ const FEATURED: u32 = 6;
 #[component]
 pub fn HomePage() -> Html {
     use_title(DEFAULT_TITLE.to_owned());
-    let navigator = use_navigator();
     let featured = use_remote((), |()| api::villages(VillageQuery { per_page: Some(FEATURED), ..Default::default() }));
     let regions = use_remote((), |()| api::kabupaten());
 
-    let on_search = Callback::from(move |words: String| {
-        let query = filters::to_pairs(&filters::with_words(&VillageQuery::default(), &words));
-        if let Some(navigator) = &navigator {
-            let _ = navigator.push_with_query(&Route::Directory, &query);
-        }
-    });
     let featured_failed = matches!(featured.get(), Remote::Failed(_));
     // One error box per page: when both lists fail, the first box's button retries both.
     let retry_all = {
@@ -56,8 +48,15 @@ pub fn HomePage() -> Html {
                            BUMDes dan kelompok usaha — sekaligus lapak online tempat warga desa menjual hasil \
                            usahanya. Setiap desa mengangkat satu produk unggulan: satu desa, satu produk." }
                     </p>
-                    <SearchBox {on_search} />
+                    // A plain form: the catalog is the browse app's, loaded from the server.
+                    <form class="search" role="search" action="/produk" method="get">
+                        <label class="visually-hidden" for="cari-produk">{ "Cari produk desa" }</label>
+                        <input id="cari-produk" class="search__input" type="search" name="q" maxlength="100"
+                            placeholder="Cari keripik, kopi, tenun…" autocomplete="off" enterkeyhint="search" />
+                        <button class="button button--primary search__button" type="submit">{ "Cari" }</button>
+                    </form>
                     <div class="actions">
+                        <a class="button button--light" href="/produk">{ "Lihat semua produk" }</a>
                         <Link<Route> classes="button button--light" to={Route::Directory}>
                             { "Jelajahi semua desa" }
                         </Link<Route>>

@@ -135,7 +135,7 @@ fn Profile(props: &ProfileProps) -> Html {
                 <FlagshipSection flagship={v.flagship.clone()} story={d.flagship_story.clone()} />
                 <IdmHistory history={d.idm_history.clone()} />
                 <ProfileTexts detail={d.clone()} />
-                <Products products={d.products.clone()} />
+                <Products village={v.slug.clone()} products={d.products.clone()} />
                 <section class="section" aria-labelledby="berita">
                     <h2 id="berita">{ "Berita dan pengumuman" }</h2>
                     if d.news.is_empty() {

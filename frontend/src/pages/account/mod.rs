@@ -1,6 +1,6 @@
 //! Accounts: signing in and up, the account page, and setting a password from a reset link.
 
-mod producers;
+pub mod producers;
 mod profile;
 mod sessions;
 mod set_password;

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use shared::{Me, MyShop, ShopStatus, VillageQuery, shop::ShopApplication};
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use super::producers::Producers;
 use crate::api;
@@ -12,6 +13,7 @@ use crate::components::form::{FormAlert, Submission, TextField, setter, submit};
 use crate::hooks::{Remote, use_remote};
 use crate::session::use_session;
 use crate::when::date_time;
+use crate::workspace::Route;
 
 #[derive(Properties, PartialEq)]
 pub struct ShopsProps {
@@ -57,6 +59,10 @@ fn ShopItem(props: &ShopItemProps) -> Html {
             if let Some(reason) = &shop.status_reason {
                 <p class="shop-list__reason">{ format!("Alasan: {reason}") }</p>
             }
+            <Link<Route> classes="button button--secondary button--small"
+                to={Route::SellPart { shop: shop.id, part: "produk".into() }}>
+                { if shop.status == ShopStatus::Active { "Kelola produk dan pengaturan" } else { "Buka halaman toko" } }
+            </Link<Route>>
             if shop.status == ShopStatus::Active {
                 <Producers shop={shop.id} />
             }

@@ -1,21 +1,22 @@
 //! `/admin/desa/{id}/{bagian}`: one village's admin pages behind tabs — profile (with IDM and
-//! officials), flagship product, enterprises, news and gallery.
+//! officials), flagship product, enterprises, news, gallery and the village's marketplace.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::{enterprises, flagship, gallery, idm, news, officials, profile};
+use super::{enterprises, flagship, gallery, idm, market, news, officials, profile};
 use crate::api;
 use crate::hooks::{Remote, use_remote};
 use crate::workspace::Route;
 
 /// The tabs: address part and label.
-pub const PARTS: [(&str, &str); 5] = [
+pub const PARTS: [(&str, &str); 6] = [
     ("profil", "Profil"),
     ("unggulan", "Produk unggulan"),
     ("lembaga", "Lembaga"),
     ("berita", "Berita"),
     ("galeri", "Galeri"),
+    ("lapak", "Lapak"),
 ];
 
 #[derive(Properties, PartialEq)]
@@ -45,6 +46,7 @@ pub fn VillageAdmin(props: &VillageAdminProps) -> Html {
         "lembaga" => html! { <enterprises::Enterprises {village} /> },
         "berita" => html! { <news::News {village} slug={slug.clone()} /> },
         "galeri" => html! { <gallery::Gallery {village} /> },
+        "lapak" => html! { <market::Market {village} /> },
         _ => html! { <p class="form-alert" role="alert">{ "Bagian ini tidak ada." }</p> },
     };
     html! {

@@ -1,0 +1,158 @@
+//! The catalog's filters: kecamatan and category with their facet counts, a price range and "only in
+//! stock"; each change is a new search (and a new address).
+
+use std::rc::Rc;
+
+use shared::format::thousands;
+use shared::{CatalogQuery, Facets, Sector};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::catalog_query::{parse_price, with_prices};
+use crate::components::filter_select::FilterSelect;
+use crate::links::without_level;
+
+/// Where the facet counts stand.
+#[derive(Clone, PartialEq)]
+pub enum FacetState {
+    Loading,
+    Failed,
+    Loaded(Rc<Facets>),
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CatalogFiltersProps {
+    pub query: CatalogQuery,
+    pub facets: FacetState,
+    /// Receives the search with the filter changed.
+    pub on_change: Callback<CatalogQuery>,
+}
+
+#[component]
+pub fn CatalogFilters(props: &CatalogFiltersProps) -> Html {
+    let q = &props.query;
+    let (waiting, facets) = match &props.facets {
+        FacetState::Loading => (Some("Memuat…"), None),
+        FacetState::Failed => (Some("Gagal dimuat"), None),
+        FacetState::Loaded(f) => (None, Some(f.clone())),
+    };
+    let kecamatan: Vec<(String, String)> = facets
+        .iter()
+        .flat_map(|f| f.kecamatan.iter())
+        .map(|k| {
+            let place = format!("{}, {}", without_level(&k.name), without_level(&k.kabupaten));
+            (k.code.clone(), format!("{place} ({})", thousands(k.count)))
+        })
+        .collect();
+    let mut categories: Vec<(String, String)> = facets
+        .iter()
+        .flat_map(|f| f.categories.iter())
+        .map(|c| (c.sector.code().to_owned(), format!("{} ({})", c.sector.label(), thousands(c.count))))
+        .collect();
+    if let (Some(chosen), Some(_)) = (q.kategori, &facets)
+        && !categories.iter().any(|(code, _)| code == chosen.code())
+    {
+        categories.push((chosen.code().to_owned(), format!("{} (0)", chosen.label())));
+    }
+    let change = |apply: fn(&CatalogQuery, Option<String>) -> CatalogQuery| {
+        let (on_change, q) = (props.on_change.clone(), q.clone());
+        Callback::from(move |value: Option<String>| on_change.emit(apply(&q, value)))
+    };
+    let on_stock = {
+        let (on_change, q) = (props.on_change.clone(), q.clone());
+        Callback::from(move |event: Event| {
+            let checked = event.target_unchecked_into::<HtmlInputElement>().checked();
+            on_change.emit(CatalogQuery { tersedia: checked.then_some(true), ..q.first_page() });
+        })
+    };
+    html! {
+        <div class="filters catalog-filters__fields" role="group" aria-label="Saring produk">
+            <FilterSelect id="filter-kecamatan" label="Kecamatan" any_label={waiting.unwrap_or("Semua kecamatan")}
+                options={kecamatan} disabled={waiting.is_some()} value={q.kecamatan.clone().unwrap_or_default()}
+                on_change={change(|q, v| CatalogQuery { kecamatan: v, ..q.first_page() })} />
+            <FilterSelect id="filter-kategori" label="Kategori" any_label={waiting.unwrap_or("Semua kategori")}
+                options={categories} disabled={waiting.is_some()}
+                value={q.kategori.map(|s| s.code().to_owned()).unwrap_or_default()}
+                on_change={change(|q, v| {
+                    CatalogQuery { kategori: v.as_deref().and_then(Sector::from_code), ..q.first_page() }
+                })} />
+            <PriceRange query={q.clone()} on_change={props.on_change.clone()} />
+            <label class="check">
+                <input type="checkbox" class="check__box" checked={q.tersedia == Some(true)} onchange={on_stock} />
+                <span>{ "Hanya yang tersedia" }</span>
+            </label>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PriceRangeProps {
+    query: CatalogQuery,
+    on_change: Callback<CatalogQuery>,
+}
+
+/// Lowest and highest price, applied when a field is left or Enter is pressed; a range the server
+/// would refuse is explained here instead.
+#[component]
+fn PriceRange(props: &PriceRangeProps) -> Html {
+    let (min, max) = (use_node_ref(), use_node_ref());
+    let problem = use_state_eq(|| None::<String>);
+    {
+        let (min, max, problem) = (min.clone(), max.clone(), problem.clone());
+        use_effect_with((props.query.harga_min, props.query.harga_max), move |(low, high)| {
+            for (field, value) in [(&min, low), (&max, high)] {
+                if let Some(input) = field.cast::<HtmlInputElement>() {
+                    input.set_value(&value.map(thousands).unwrap_or_default());
+                }
+            }
+            problem.set(None);
+        });
+    }
+    let apply = {
+        let (min, max, problem) = (min.clone(), max.clone(), problem.clone());
+        let (q, on_change) = (props.query.clone(), props.on_change.clone());
+        Callback::from(move |()| {
+            let value = |field: &NodeRef| field.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            let (Ok(low), Ok(high)) = (parse_price(&value(&min)), parse_price(&value(&max))) else {
+                problem.set(Some("Tulis harga dengan angka saja, misalnya 25000.".into()));
+                return;
+            };
+            if (low, high) == (q.harga_min, q.harga_max) {
+                problem.set(None);
+                return;
+            }
+            let next = with_prices(&q, low, high);
+            match next.problem() {
+                Some(message) => problem.set(Some(message)),
+                None => {
+                    problem.set(None);
+                    on_change.emit(next);
+                }
+            }
+        })
+    };
+    let onsubmit = apply.reform(|event: SubmitEvent| event.prevent_default());
+    let onchange = apply.reform(|_: Event| ());
+    let field = |id: &'static str, label: &'static str, node: &NodeRef, placeholder: &'static str| {
+        html! {
+            <div class="field">
+                <label class="field__label" for={id}>{ label }</label>
+                <input ref={node.clone()} {id} class="field__select" type="text" inputmode="numeric"
+                    autocomplete="off" enterkeyhint="search" {placeholder} onchange={onchange.clone()}
+                    aria-invalid={problem.is_some().then_some("true")}
+                    aria-describedby={problem.is_some().then_some("harga-masalah")} />
+            </div>
+        }
+    };
+    html! {
+        <form class="price-range" {onsubmit}>
+            { field("harga-min", "Harga terendah (Rp)", &min, "0") }
+            { field("harga-max", "Harga tertinggi (Rp)", &max, "Berapa saja") }
+            if let Some(message) = &*problem {
+                <p id="harga-masalah" class="price-range__problem" role="alert">{ message }</p>
+            }
+            // Enter in either field applies the range; the button is for screen readers and keyboards.
+            <button type="submit" class="visually-hidden">{ "Terapkan harga" }</button>
+        </form>
+    }
+}
