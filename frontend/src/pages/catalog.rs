@@ -4,6 +4,8 @@
 //! API's own parameter names: a search can be shared, and the back button undoes a filter. Further pages
 //! are added below by their cursor, which stays out of the address.
 
+use std::rc::Rc;
+
 use shared::format::thousands;
 use shared::{CatalogQuery, Facets};
 use yew::prelude::*;
@@ -49,10 +51,19 @@ pub fn CatalogPage() -> Html {
         let (go, query) = (go.clone(), query.clone());
         Callback::from(move |urut| go.emit(CatalogQuery { urut: Some(urut), ..query.first_page() }))
     };
+    // While new counts load, the drop-downs keep the last ones rather than going blank.
+    let last_facets = use_mut_ref(|| None::<Rc<Facets>>);
     let facet_state = match facets.get() {
-        Remote::Loading => FacetState::Loading,
+        Remote::Loaded(f) => {
+            *last_facets.borrow_mut() = Some(f.clone());
+            FacetState::Loaded(f.clone())
+        }
+        Remote::Loading => last_facets.borrow().clone().map_or(FacetState::Loading, FacetState::Loaded),
         Remote::Failed(_) => FacetState::Failed,
-        Remote::Loaded(f) => FacetState::Loaded(f.clone()),
+    };
+    let known_facets = match &facet_state {
+        FacetState::Loaded(f) => Some(f.clone()),
+        _ => None,
     };
     let first = match results.get() {
         Remote::Loaded(page) => Some(page.clone()),
@@ -102,7 +113,7 @@ pub fn CatalogPage() -> Html {
                 </summary>
                 <CatalogFilters query={query.clone()} facets={facet_state} on_change={go.clone()} />
             </details>
-            { chips(&query, first.as_deref(), facets.get(), &go) }
+            { chips(&query, first.as_deref(), known_facets.as_deref(), &go) }
             <div class="catalog-bar">
                 <p class="result-count" aria-live="polite">{ count }</p>
                 <SortSelect value={query.sort()} has_words={query.words().is_some()} on_change={on_sort} />
@@ -119,7 +130,7 @@ pub fn CatalogPage() -> Html {
 fn chips(
     q: &CatalogQuery,
     first: Option<&shared::CatalogPage>,
-    facets: Remote<'_, Facets>,
+    facets: Option<&Facets>,
     go: &Callback<CatalogQuery>,
 ) -> Html {
     let set: Vec<Filter> = Filter::ALL.into_iter().filter(|f| f.is_set(q)).collect();
@@ -127,10 +138,6 @@ fn chips(
         return Html::default();
     }
     let items = first.map(|p| p.items.as_slice()).unwrap_or_default();
-    let facets = match facets {
-        Remote::Loaded(f) => Some(f),
-        _ => None,
-    };
     let label = |filter: Filter| -> String {
         let text = |v: &Option<String>| v.clone().unwrap_or_default();
         match filter {

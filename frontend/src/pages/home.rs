@@ -56,7 +56,6 @@ pub fn HomePage() -> Html {
                         <button class="button button--primary search__button" type="submit">{ "Cari" }</button>
                     </form>
                     <div class="actions">
-                        <a class="button button--light" href="/produk">{ "Lihat semua produk" }</a>
                         <Link<Route> classes="button button--light" to={Route::Directory}>
                             { "Jelajahi semua desa" }
                         </Link<Route>>
