@@ -4,7 +4,6 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::layout::{Frame, Header, NavItem, Target};
-use crate::pages::directory::DirectoryPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::village::VillagePage;
@@ -40,7 +39,10 @@ impl Route {
     /// Whether the page belongs to the browse app (`browse.html`) rather than the portal.
     pub fn is_browse(&self) -> bool {
         self.is_market()
-            || matches!(self, Route::VillageNews { .. } | Route::NewsArticle { .. } | Route::Enterprise { .. })
+            || matches!(
+                self,
+                Route::Directory | Route::VillageNews { .. } | Route::NewsArticle { .. } | Route::Enterprise { .. }
+            )
     }
 
     /// Whether the page belongs to the marketplace: the catalog, a product, a shop.
@@ -52,7 +54,6 @@ impl Route {
 fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <HomePage /> },
-        Route::Directory => html! { <DirectoryPage /> },
         Route::Village { slug } => html! { <VillagePage {slug} /> },
         Route::NotFound => html! { <NotFoundPage /> },
         _ => html! { <OtherApp /> },
@@ -102,20 +103,20 @@ pub fn App() -> Html {
     }
 }
 
-/// The header of the public pages, in either public app: its links stay in the portal when it is the
-/// portal, and load the portal from the browse app.
+/// The header of the public pages, in either public app: a link to a page of the same app stays in it,
+/// one to the other app loads that app.
 #[component]
 pub fn PublicHeader() -> Html {
     let route = use_route::<Route>();
     let in_portal = !route.as_ref().is_some_and(Route::is_browse);
     let on_market = route.as_ref().is_some_and(Route::is_market);
     let on_villages = !on_market && route.as_ref().is_some_and(|r| !matches!(r, Route::Home | Route::NotFound));
-    let target = |to: Route, path: &'static str| if in_portal { Target::Here(to) } else { Target::Away(path) };
-    let market = if in_portal { Target::Away("/produk") } else { Target::Here(Route::Catalog) };
+    let target =
+        |to: Route, path: &'static str| if to.is_browse() != in_portal { Target::Here(to) } else { Target::Away(path) };
     let items = vec![
         NavItem::new("Beranda", target(Route::Home, "/"), route == Some(Route::Home)),
         NavItem::new("Desa", target(Route::Directory, "/desa"), on_villages),
-        NavItem::new("Produk", market, on_market),
+        NavItem::new("Produk", target(Route::Catalog, "/produk"), on_market),
     ];
     html! {
         <Header<Route> {items} admin={(Target::Away("/admin"), false)} account={(Target::Away("/akun"), false)}

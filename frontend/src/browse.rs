@@ -1,5 +1,5 @@
-//! The browse app: the public pages beyond the portal's front door — a village's news, an enterprise's
-//! page and the marketplace (catalog, products, shops) — as a bundle of its own, so the first load of `/`
+//! The browse app: the public pages beyond the portal's front door — the village directory, a village's
+//! news, an enterprise's page and the marketplace (catalog, products, shops) — as a bundle of its own, so the first load of `/`
 //! stays small. It shares the portal's routes and header; the portal's own pages are loaded from the server.
 
 use wasm_bindgen::JsCast;
@@ -11,6 +11,7 @@ use yew_router::prelude::*;
 use crate::app::{OtherApp, PublicHeader, Route, remember_load};
 use crate::components::layout::Frame;
 use crate::pages::catalog::CatalogPage;
+use crate::pages::directory::DirectoryPage;
 use crate::pages::enterprise::EnterprisePage;
 use crate::pages::news::{NewsArticlePage, NewsListPage};
 use crate::pages::not_found::NotFoundPage;
@@ -19,6 +20,7 @@ use crate::pages::shop::ShopPage;
 
 fn switch(route: Route) -> Html {
     match route {
+        Route::Directory => html! { <DirectoryPage /> },
         Route::VillageNews { slug } => html! { <NewsListPage {slug} /> },
         Route::NewsArticle { slug, news } => html! { <NewsArticlePage {slug} {news} /> },
         Route::Enterprise { slug } => html! { <EnterprisePage {slug} /> },

@@ -61,9 +61,7 @@ pub fn openstreetmap_url(at: Location) -> String {
 
 /// Degrees with five decimals (about a metre), trailing zeros dropped.
 fn coordinate(degrees: f64) -> String {
-    let text = format!("{degrees:.5}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" { "0".into() } else { text.to_owned() }
+    shared::format::fixed(degrees, 5)
 }
 
 /// Degrees as Indonesians write decimals: `-0,5123`. (No thousands grouping is ever needed.)

@@ -56,6 +56,7 @@ async fn home(State(state): State<AppState>) -> Response {
 async fn directory(State(state): State<AppState>) -> Response {
     let mut head = site_head(&state, "Direktori Desa — Lapak Desa", "/desa");
     head.description = "Cari desa berdasarkan kabupaten, kecamatan, status IDM dan produk unggulannya.".into();
+    head.app = App::Browse;
     page(&state, StatusCode::OK, head)
 }
 

@@ -10,7 +10,6 @@ use crate::app::Route;
 use crate::components::badges::SectorTag;
 use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
-use crate::components::pagination::Query;
 use crate::components::skeleton::{SkeletonCards, SkeletonList};
 use crate::components::village_card::VillageGrid;
 use crate::hooks::{DEFAULT_TITLE, Remote, use_remote, use_title};
@@ -56,9 +55,8 @@ pub fn HomePage() -> Html {
                         <button class="button button--primary search__button" type="submit">{ "Cari" }</button>
                     </form>
                     <div class="actions">
-                        <Link<Route> classes="button button--light" to={Route::Directory}>
-                            { "Jelajahi semua desa" }
-                        </Link<Route>>
+                        // The directory is the browse app's: a plain link.
+                        <a class="button button--light" href="/desa">{ "Jelajahi semua desa" }</a>
                     </div>
                 </div>
             </section>
@@ -66,7 +64,7 @@ pub fn HomePage() -> Html {
             <section class="container section" aria-labelledby="desa-pilihan">
                 <div class="section__head">
                     <h2 id="desa-pilihan">{ "Desa pilihan" }</h2>
-                    <Link<Route> classes="section__more" to={Route::Directory}>{ "Lihat semua desa ›" }</Link<Route>>
+                    <a class="section__more" href="/desa">{ "Lihat semua desa ›" }</a>
                 </div>
                 { match featured.get() {
                     Remote::Loading => html! { <SkeletonCards count={FEATURED as usize} /> },
@@ -138,13 +136,12 @@ fn regions_section(regions: Remote<'_, Vec<Region>>, featured_failed: bool, retr
         Remote::Loaded(list) => html! {
             <ul class="chip-list">
                 { for list.iter().map(|r| {
-                    let query: Query = vec![("kabupaten", r.code.clone())];
                     html! {
                         <li key={r.code.clone()}>
-                            <Link<Route, Query> classes="chip" to={Route::Directory} query={Some(query)}>
+                            <a class="chip" href={format!("/desa?kabupaten={}", r.code)}>
                                 <span class="chip__name">{ &r.name }</span>
                                 <span class="chip__count">{ format!("{} desa", r.village_count) }</span>
-                            </Link<Route, Query>>
+                            </a>
                         </li>
                     }
                 }) }

@@ -153,7 +153,7 @@ fn Profile(props: &ProfileProps) -> Html {
                 <ContactSection name={v.name.clone()} contact={d.contact.clone()} />
                 <LocationSection location={d.location} />
                 <p class="back-link">
-                    <Link<Route> to={Route::Directory}>{ "‹ Kembali ke direktori desa" }</Link<Route>>
+                    <a href="/desa">{ "‹ Kembali ke direktori desa" }</a>
                 </p>
             </div>
         </article>
