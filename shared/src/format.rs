@@ -1,4 +1,4 @@
-//! Indonesian number formatting: `Rp 15.000`, `12.345`, `3,5`.
+//! Indonesian number formatting: `Rp 15.000`, `12.345`, `3,5`; and fixed points for addresses.
 
 /// Groups thousands with dots, as Indonesians write numbers: `1234567` → `1.234.567`.
 pub fn thousands(n: i64) -> String {
@@ -23,13 +23,29 @@ pub fn rupiah(amount: i64) -> String {
 
 /// A decimal with a comma and at most `places` decimals, trailing zeros dropped: `3,5`.
 pub fn decimal(value: f64, places: usize) -> String {
-    let text = format!("{:.places$}", value.abs());
-    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
-    let sign = if value < 0.0 && text.bytes().any(|b| (b'1'..=b'9').contains(&b)) { "-" } else { "" };
+    let text = fixed(value, places);
+    let (sign, text) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
     match text.split_once('.') {
         Some((int, frac)) => format!("{sign}{},{frac}", thousands(int.parse().unwrap_or(0))),
         None => format!("{sign}{}", thousands(text.parse().unwrap_or(0))),
     }
+}
+
+/// A number with a point and at most `places` (≤ 9) decimals, trailing zeros dropped: `-8.5812`. Done with
+/// whole numbers, so pages need no floating-point formatting code (a few kilobytes of WASM).
+pub fn fixed(value: f64, places: usize) -> String {
+    let scale = 10_u64.pow(places.min(9) as u32);
+    let scaled = (value.abs() * scale as f64).round() as u64;
+    let (int, frac) = (scaled / scale, scaled % scale);
+    let sign = if value < 0.0 && scaled > 0 { "-" } else { "" };
+    if frac == 0 {
+        return format!("{sign}{int}");
+    }
+    let digits = format!("{frac:0places$}", places = places.min(9));
+    format!("{sign}{int}.{}", digits.trim_end_matches('0'))
 }
 
 #[cfg(test)]
@@ -54,5 +70,14 @@ mod tests {
         assert_eq!(decimal(-0.5, 4), "-0,5");
         assert_eq!(decimal(-1234.5, 1), "-1.234,5");
         assert_eq!(decimal(-0.00001, 2), "0");
+    }
+
+    #[test]
+    fn fixed_points_drop_trailing_zeros() {
+        assert_eq!(fixed(-8.5812, 5), "-8.5812");
+        assert_eq!(fixed(116.1, 5), "116.1");
+        assert_eq!(fixed(110.0, 5), "110");
+        assert_eq!(fixed(-0.000001, 5), "0");
+        assert_eq!(fixed(0.05, 1), "0.1");
     }
 }
