@@ -12,8 +12,9 @@ pub mod words;
 
 use axum::{
     Json,
+    body::Bytes,
     extract::State,
-    http::header,
+    http::{Uri, header},
     response::{IntoResponse, Response},
 };
 use shared::{CatalogPage, CatalogQuery, Facets};
@@ -23,6 +24,7 @@ use crate::{
     error::{AppError, AppResult},
     extract::ApiQuery,
     state::AppState,
+    villages::page_cache::json_body,
 };
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -41,16 +43,26 @@ async fn prepare(state: &AppState, q: &CatalogQuery) -> AppResult<search::Expans
 }
 
 /// A page of listed products: matching every search word (spelling variants and small typos
-/// included), within the filters, in the order asked for; `next` is the cursor of the next page.
+/// included), within the filters, in the order asked for; `next` is the cursor of the next page. The same
+/// search is answered from memory for `LAPAK_PAGE_CACHE_MS`, like village pages, until anything changes.
 #[utoipa::path(get, path = "/api/v1/catalog", tag = "catalog", params(CatalogQuery),
     responses((status = 200, body = CatalogPage), (status = 400, body = shared::Problem)))]
 pub async fn catalog(
     State(state): State<AppState>,
+    uri: Uri,
     ApiQuery(q): ApiQuery<CatalogQuery>,
-) -> AppResult<Json<CatalogPage>> {
+) -> AppResult<Response> {
+    let key = format!("catalog:{}", uri.query().unwrap_or_default());
+    if let Some(body) = state.pages.get(&key) {
+        return Ok(json_body(body));
+    }
+    let generation = state.pages.generation();
     let expansion = prepare(&state, &q).await?;
     let after = query::cursor(&q, &expansion)?;
-    Ok(Json(query::list(&state.db, &q, &expansion, after).await?))
+    let page: CatalogPage = query::list(&state.db, &q, &expansion, after).await?;
+    let body = Bytes::from(serde_json::to_vec(&page).map_err(|e| AppError::Internal(e.into()))?);
+    state.pages.put(&key, generation, body.clone());
+    Ok(json_body(body))
 }
 
 /// How many results the same search has in each category and kecamatan (each facet ignoring its own

@@ -50,7 +50,8 @@ impl Db {
                     if engine == Engine::Sqlite {
                         let pragmas = format!(
                             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {busy_ms};"
+                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {busy_ms}; \
+                             PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY;"
                         );
                         conn.execute(pragmas.as_str()).await?;
                     }

@@ -181,18 +181,41 @@ pub async fn records(db: &Db, shop_id: i64, only: Option<i64>) -> anyhow::Result
     Ok(out)
 }
 
+/// The public page's statement for `engine`: the product with its chain and its photos as JSON, one query.
+fn detail_sql(engine: crate::db::Engine) -> &'static str {
+    use std::sync::OnceLock;
+    static SQLITE: OnceLock<String> = OnceLock::new();
+    static POSTGRES: OnceLock<String> = OnceLock::new();
+    let build = || {
+        let photos = crate::villages::detail::json_array(
+            engine,
+            &["image_id", "variants:json"],
+            "f",
+            "f.sort_order",
+            "(SELECT pp.image_id, pp.sort_order, i.variants FROM product_photos pp JOIN images i ON i.id = pp.image_id \
+             WHERE pp.product_id = p.id) f",
+        );
+        format!(
+            "SELECT {CARD}, p.description, p.description_html, p.min_order, p.weight_grams, p.updated_at, \
+                s.whatsapp, s.on_holiday, s.is_demo, s.enterprise_id, pr.name AS producer_name, pr.dusun AS producer_dusun, \
+                e.slug AS e_slug, e.name AS e_name, e.kind AS e_kind, e.description AS e_description, v.region_code, \
+                kc.name AS kecamatan, kb.name AS kabupaten, pv.name AS provinsi, v.flagship_name, v.flagship_sector, \
+                v.flagship_description, v.flagship_enterprise_id, {photos} AS photos \
+             {CARD_FROM} JOIN regions kc ON kc.code = v.kecamatan_code JOIN regions kb ON kb.code = v.kabupaten_code \
+             JOIN regions pv ON pv.code = v.provinsi_code LEFT JOIN producers pr ON pr.id = p.producer_id \
+             LEFT JOIN enterprises e ON e.id = s.enterprise_id WHERE p.id = $1 AND {LISTED}"
+        )
+    };
+    match engine {
+        crate::db::Engine::Sqlite => SQLITE.get_or_init(build),
+        crate::db::Engine::Postgres => POSTGRES.get_or_init(build),
+    }
+}
+
 /// A listed product's public page.
 pub async fn detail(db: &Db, id: i64) -> anyhow::Result<Option<ProductDetail>> {
-    let sql = format!(
-        "SELECT {CARD}, p.description, p.description_html, p.min_order, p.weight_grams, p.updated_at, \
-            s.whatsapp, s.on_holiday, s.is_demo, s.enterprise_id, pr.name AS producer_name, pr.dusun AS producer_dusun, \
-            e.slug AS e_slug, e.name AS e_name, e.kind AS e_kind, e.description AS e_description, v.region_code, kc.name AS kecamatan, kb.name AS kabupaten, \
-            pv.name AS provinsi, v.flagship_name, v.flagship_sector, v.flagship_description, v.flagship_enterprise_id \
-         {CARD_FROM} JOIN regions kc ON kc.code = v.kecamatan_code JOIN regions kb ON kb.code = v.kabupaten_code \
-         JOIN regions pv ON pv.code = v.provinsi_code LEFT JOIN producers pr ON pr.id = p.producer_id \
-         LEFT JOIN enterprises e ON e.id = s.enterprise_id WHERE p.id = $1 AND {LISTED}"
-    );
-    let Some(r) = sqlx::query(&sql).bind(id).fetch_optional(&db.pool).await? else {
+    let sql = detail_sql(db.engine);
+    let Some(r) = sqlx::query(sql).bind(id).fetch_optional(&db.pool).await? else {
         return Ok(None);
     };
     let enterprise = crate::shops::settings::enterprise(&r)?;
@@ -218,7 +241,10 @@ pub async fn detail(db: &Db, id: i64) -> anyhow::Result<Option<ProductDetail>> {
         description_text: preview_text(&markdown::to_plain_text(&description_md)),
         min_order: r.try_get("min_order")?,
         weight_grams: r.try_get("weight_grams")?,
-        photos: PHOTOS.load(db, id).await?,
+        photos: crate::villages::detail::json_column::<Vec<crate::villages::detail::Picture>>(&r, "photos")?
+            .into_iter()
+            .map(crate::villages::detail::Picture::image)
+            .collect::<anyhow::Result<_>>()?,
         chain: ProductChain {
             producer,
             shop_slug: summary.shop_slug.clone(),

@@ -79,13 +79,13 @@ async fn products(db: &Db, slug: &str) -> anyhow::Result<Vec<shared::ProductSumm
 
 /// A stored picture as a JSON array carries it: its id and its sizes (none when the row has no picture).
 #[derive(Deserialize)]
-struct Picture {
+pub(crate) struct Picture {
     image_id: Option<i64>,
     variants: Option<Vec<ImageVariant>>,
 }
 
 impl Picture {
-    fn image(self) -> anyhow::Result<Image> {
+    pub(crate) fn image(self) -> anyhow::Result<Image> {
         self.maybe()?.ok_or_else(|| anyhow::anyhow!("a photo without its picture"))
     }
 
@@ -291,7 +291,7 @@ fn detail_sql(engine: Engine) -> &'static str {
 /// A scalar subquery turning the rows of `from` into a JSON array of objects with `fields` (columns of
 /// `alias`; a `name:json` field holds JSON text, embedded as JSON), in `order`; `[]` when there are none.
 /// The one place where the two dialects differ.
-fn json_array(engine: Engine, fields: &[&str], alias: &str, order: &str, from: &str) -> String {
+pub(crate) fn json_array(engine: Engine, fields: &[&str], alias: &str, order: &str, from: &str) -> String {
     let pairs = fields
         .iter()
         .map(|f| match (f.strip_suffix(":json"), engine) {
@@ -309,7 +309,7 @@ fn json_array(engine: Engine, fields: &[&str], alias: &str, order: &str, from: &
     }
 }
 
-fn json_column<T: serde::de::DeserializeOwned>(row: &AnyRow, column: &str) -> anyhow::Result<T> {
+pub(crate) fn json_column<T: serde::de::DeserializeOwned>(row: &AnyRow, column: &str) -> anyhow::Result<T> {
     let text: String = row.try_get(column)?;
     serde_json::from_str(&text).map_err(|e| anyhow::anyhow!("{column}: {e}"))
 }

@@ -4,7 +4,6 @@ use axum::{
     Json,
     body::Bytes,
     extract::{Path, State},
-    http::header,
     response::{IntoResponse, Redirect, Response},
 };
 use shared::{Page, VillageDetail, VillageQuery, VillageSummary};
@@ -34,20 +33,16 @@ pub async fn list_villages(
         (status = 404, body = shared::Problem)))]
 pub async fn village_detail(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
     if let Some(body) = state.pages.get(&slug) {
-        return Ok(json_body(body));
+        return Ok(super::page_cache::json_body(body));
     }
     let generation = state.pages.generation();
     match super::detail::detail_by_slug(&state.db, &slug).await? {
         Lookup::Found(detail) => {
             let body = Bytes::from(serde_json::to_vec(&detail).map_err(|e| AppError::Internal(e.into()))?);
             state.pages.put(&slug, generation, body.clone());
-            Ok(json_body(body))
+            Ok(super::page_cache::json_body(body))
         }
         Lookup::Moved(to) => Ok(Redirect::permanent(&format!("/api/v1/villages/{to}")).into_response()),
         Lookup::Missing => Err(AppError::NotFound(format!("Desa dengan alamat \"{slug}\" tidak ditemukan."))),
     }
-}
-
-fn json_body(body: Bytes) -> Response {
-    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
 }

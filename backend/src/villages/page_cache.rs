@@ -1,5 +1,6 @@
-//! The village page's JSON, kept for a moment: the busiest answer of the site is built once per
-//! `LAPAK_PAGE_CACHE_MS` (1 s by default) per village on each server instead of on every request. Any
+//! The village page's JSON (and the catalog's pages), kept for a moment: the busiest answers of the site
+//! are built once per `LAPAK_PAGE_CACHE_MS` (1 s by default) per village or search on each server instead
+//! of on every request. Any
 //! successful change made through this server's API (except signing in and out, one's own account and
 //! bare uploads, which no village page shows) drops every kept page at once, so an admin sees their save
 //! immediately; what other servers (or a news item's publish time) change shows within the time-to-live.
@@ -63,6 +64,12 @@ impl PageCache {
         self.generation.fetch_add(1, Ordering::AcqRel);
         self.pages.lock().unwrap_or_else(|e| e.into_inner()).clear();
     }
+}
+
+/// A kept JSON answer as a response.
+pub fn json_body(body: Bytes) -> Response {
+    use axum::response::IntoResponse;
+    ([(axum::http::header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
 /// API paths whose changes no village page shows: sessions, one's own account, uploads not yet used.
