@@ -54,6 +54,9 @@ pub fn bench() -> Result<()> {
         rows.push(row(&format!("{e}: search + 1 filter req/s"), search, ">= 500", ok));
         let p99 = format!("{:.2} ms", f.search.p99_ms);
         rows.push(row(&format!("{e}: search + 1 filter p99"), p99, "< 50 ms", f.search.p99_ms < TARGET_SEARCH_P99_MS));
+        let u = &f.search_uncached;
+        let uncached = format!("{:.0} req/s, p99 {:.2} ms{}", u.rps, u.p99_ms, non_2xx(u.errors));
+        rows.push(row(&format!("{e}: same search, no page cache"), uncached, "-", u.errors == 0));
         let browse = format!("{:.0} req/s, p99 {:.2} ms{}", f.browse.rps, f.browse.p99_ms, non_2xx(f.browse.errors));
         rows.push(row(&format!("{e}: browse by kabupaten"), browse, "-", f.browse.errors == 0));
         let product = format!("{:.0}{}", f.product.rps, non_2xx(f.product.errors));

@@ -27,6 +27,8 @@ pub struct Figures {
     /// The generator's own summary (counts and database size).
     pub summary: String,
     pub search: Load,
+    /// The same search with the page cache off (`LAPAK_PAGE_CACHE_MS=0`): every request does the work.
+    pub search_uncached: Load,
     pub browse: Load,
     pub product: Load,
 }
@@ -103,8 +105,16 @@ fn one(
         loads.push(stage(&format!("bench: {engine} wrk {path} ({seconds} s)"), || wrk(&url, seconds, 50, None))?);
     }
     server.stop()?;
+    let uncached = [("DATABASE_URL", url), ("LAPAK_DEMO_DATA", "false"), ("LAPAK_PAGE_CACHE_MS", "0")];
+    let mut server = Server::spawn_with(lapak, data, dist, &uncached)?;
+    server.wait_ready(Duration::from_secs(120))?;
+    let search_url = format!("{}{SEARCH}", server.base_url);
+    let search_uncached = stage(&format!("bench: {engine} wrk {SEARCH}, no page cache ({seconds} s)"), || {
+        wrk(&search_url, seconds, 50, None)
+    })?;
+    server.stop()?;
     let product = loads.pop().context("three loads")?;
     let browse = loads.pop().context("three loads")?;
     let search = loads.pop().context("three loads")?;
-    Ok(Figures { engine, generate_s, summary, search, browse, product })
+    Ok(Figures { engine, generate_s, summary, search, search_uncached, browse, product })
 }
