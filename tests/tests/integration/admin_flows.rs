@@ -165,12 +165,15 @@ async fn shop_owners_keep_their_producers(app: TestApp) {
     .await
     .unwrap();
     let path = format!("/api/v1/shops/{shop}/producers");
+    let count = |list: serde_json::Value| list.as_array().map_or(0, Vec::len);
+    let before = count(app.call_json(Method::GET, &path, Some(&owner), None, 200).await);
     let bad = json!({ "name": "A", "dusun": "", "makes": "" });
     assert_problem(app.call(Method::POST, &path, Some(&owner), Some(&bad)).await, 422).await;
     let good = json!({ "name": "Inaq Sahnun", "dusun": "Dasan Baru", "makes": "sambal terasi" });
     let producer = app.call_json(Method::POST, &path, Some(&owner), Some(&good), 201).await;
     let list = app.call_json(Method::GET, &path, Some(&owner), None, 200).await;
-    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(count(list.clone()), before + 1);
+    assert!(list.as_array().unwrap().iter().any(|p| p["name"] == "Inaq Sahnun"));
     let neighbour = app.sign_in("081234560002", DEMO_PASSWORD).await;
     assert_problem(app.call(Method::GET, &path, Some(&neighbour), None).await, 403).await;
     let one = format!("{path}/{}", producer["id"]);
