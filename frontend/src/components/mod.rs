@@ -2,7 +2,7 @@
 
 pub mod badges;
 pub mod catalog_filters;
-pub mod catalog_search;
+pub mod catalog_sort;
 pub mod cover;
 pub mod empty_state;
 pub mod error_state;

@@ -1,9 +1,8 @@
-//! The village search form: one text field and a "Cari" button.
+//! A search form: one text field and a "Cari" button, kept in step with the address bar; without
+//! JavaScript it is a plain form to its page. The directory searches villages with it, the catalog products.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-use shared::village::MAX_QUERY_LEN;
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
@@ -12,6 +11,15 @@ pub struct SearchBoxProps {
     pub value: AttrValue,
     /// Receives the words typed, when the form is sent.
     pub on_search: Callback<String>,
+    /// The page the plain form goes to, e.g. `/desa`.
+    pub action: AttrValue,
+    /// The field's id.
+    pub id: AttrValue,
+    /// What is searched for, for screen readers ("Cari desa").
+    pub label: AttrValue,
+    pub placeholder: AttrValue,
+    /// Longest text accepted.
+    pub max_len: usize,
 }
 
 #[component]
@@ -32,21 +40,23 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if let Some(field) = input.cast::<HtmlInputElement>() {
+                // Hide the phone's keyboard so the results show.
+                let _ = field.blur();
                 on_search.emit(field.value());
             }
         })
     };
     html! {
-        <form class="search" role="search" action="/desa" method="get" {onsubmit}>
-            <label class="visually-hidden" for="cari-desa">{ "Cari desa" }</label>
+        <form class="search" role="search" action={props.action.clone()} method="get" {onsubmit}>
+            <label class="visually-hidden" for={props.id.clone()}>{ props.label.clone() }</label>
             <input
                 ref={input}
-                id="cari-desa"
+                id={props.id.clone()}
                 class="search__input"
                 type="search"
                 name="q"
-                placeholder="Cari desa atau produk"
-                maxlength={MAX_QUERY_LEN.to_string()}
+                placeholder={props.placeholder.clone()}
+                maxlength={props.max_len.to_string()}
                 autocomplete="off"
                 enterkeyhint="search"
             />

@@ -15,10 +15,11 @@ use crate::api;
 use crate::app::Route;
 use crate::catalog_query::{self, Filter, filter_count, price_range_label, slug_words};
 use crate::components::catalog_filters::{CatalogFilters, FacetState};
-use crate::components::catalog_search::{CatalogSearch, SortSelect};
+use crate::components::catalog_sort::SortSelect;
 use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
 use crate::components::product_list::{ProductList, ProductSkeleton};
+use crate::components::search_box::SearchBox;
 use crate::hooks::{Remote, page_title, use_remote, use_title};
 use crate::links::without_level;
 
@@ -105,7 +106,8 @@ pub fn CatalogPage() -> Html {
         <div class="container page catalog">
             <h1>{ "Produk desa" }</h1>
             <p class="lead">{ "Belanja langsung dari BUMDes, koperasi dan UMKM desa." }</p>
-            <CatalogSearch value={query.q.clone().unwrap_or_default()} {on_search} />
+            <SearchBox value={query.q.clone().unwrap_or_default()} {on_search} action="/produk" id="cari-produk"
+                label="Cari produk desa" placeholder="Cari keripik, kopi, tenun…" max_len={shared::catalog::QUERY_MAX} />
             <details class="catalog-filters">
                 <summary class="catalog-filters__toggle">
                     { "Saring hasil" }

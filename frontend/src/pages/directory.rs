@@ -79,7 +79,8 @@ pub fn DirectoryPage() -> Html {
             <p class="lead">
                 { "Temukan desa menurut wilayah, status Indeks Desa Membangun, atau sektor produk unggulannya." }
             </p>
-            <SearchBox value={filter.q.clone().unwrap_or_default()} {on_search} />
+            <SearchBox value={filter.q.clone().unwrap_or_default()} {on_search} action="/desa" id="cari-desa"
+                label="Cari desa" placeholder="Cari desa atau produk" max_len={shared::village::MAX_QUERY_LEN} />
             <div class="filters" role="group" aria-label="Saring desa">
                 <FilterSelect
                     id="filter-kabupaten" label="Kabupaten/kota"

@@ -1,0 +1,48 @@
+//! The catalog's sort order drop-down, kept in step with the address bar.
+
+use shared::CatalogSort;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SortSelectProps {
+    pub value: CatalogSort,
+    /// Whether the search has words ("Paling sesuai" needs them).
+    pub has_words: bool,
+    pub on_change: Callback<CatalogSort>,
+}
+
+/// "Urutkan": relevance (with words), newest, cheapest, dearest first.
+#[component]
+pub fn SortSelect(props: &SortSelectProps) -> Html {
+    let select = use_node_ref();
+    // Browsers keep the person's last choice over `selected`: back and forward set it directly.
+    {
+        let select = select.clone();
+        use_effect_with((props.value, props.has_words), move |(value, _)| {
+            if let Some(element) = select.cast::<HtmlSelectElement>() {
+                element.set_value(value.code());
+            }
+        });
+    }
+    let onchange = {
+        let (select, on_change) = (select.clone(), props.on_change.clone());
+        Callback::from(move |_: Event| {
+            if let Some(sort) = select.cast::<HtmlSelectElement>().and_then(|e| CatalogSort::from_code(&e.value())) {
+                on_change.emit(sort);
+            }
+        })
+    };
+    let keep_relevance = props.has_words || props.value == CatalogSort::Relevance;
+    let options = CatalogSort::ALL.iter().filter(|s| keep_relevance || **s != CatalogSort::Relevance);
+    html! {
+        <div class="sort">
+            <label class="sort__label" for="urut">{ "Urutkan" }</label>
+            <select ref={select} id="urut" class="field__select sort__select" {onchange}>
+                { for options.map(|s| html! {
+                    <option value={s.code()} selected={*s == props.value}>{ s.label() }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
