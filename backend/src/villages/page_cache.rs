@@ -27,6 +27,8 @@ struct Kept {
     body: Bytes,
     built: Instant,
     generation: u64,
+    /// When a request set out to rebuild it after it expired.
+    claimed: Option<Instant>,
 }
 
 impl PageCache {
@@ -40,11 +42,26 @@ impl PageCache {
         self.generation.load(Ordering::Acquire)
     }
 
-    /// The page kept for `slug`, when it is fresh and nothing changed since it was built.
+    /// The page kept for `slug` when nothing changed since it was built and it is fresh, or has just
+    /// expired and another request is already rebuilding it (so one request rebuilds, not every one that
+    /// arrives meanwhile). `None`: the caller builds it and keeps it with [`PageCache::put`].
     pub fn get(&self, slug: &str) -> Option<Bytes> {
-        let pages = self.pages.lock().unwrap_or_else(|e| e.into_inner());
-        let kept = pages.get(slug)?;
-        (kept.generation == self.generation() && kept.built.elapsed() < self.ttl).then(|| kept.body.clone())
+        let mut pages = self.pages.lock().unwrap_or_else(|e| e.into_inner());
+        let kept = pages.get_mut(slug)?;
+        if kept.generation != self.generation() {
+            return None;
+        }
+        if kept.built.elapsed() < self.ttl {
+            return Some(kept.body.clone());
+        }
+        match kept.claimed {
+            // A rebuild that failed or vanished no longer holds the others back after a second.
+            Some(at) if at.elapsed() < self.ttl.max(Duration::from_secs(1)) => Some(kept.body.clone()),
+            _ => {
+                kept.claimed = Some(Instant::now());
+                None
+            }
+        }
     }
 
     /// Keeps a page built under `generation`.
@@ -56,7 +73,7 @@ impl PageCache {
         if pages.len() >= MAX_PAGES && !pages.contains_key(slug) {
             pages.clear();
         }
-        pages.insert(slug.to_owned(), Kept { body, built: Instant::now(), generation });
+        pages.insert(slug.to_owned(), Kept { body, built: Instant::now(), generation, claimed: None });
     }
 
     /// Something changed: no kept page may be served any more.
@@ -107,6 +124,19 @@ mod tests {
         // A page built from data read before the change is not kept.
         cache.put("darmaji", before, Bytes::from_static(b"stale"));
         assert_eq!(cache.get("darmaji"), None);
+    }
+
+    #[test]
+    fn one_request_rebuilds_an_expired_page_while_the_others_keep_the_old_one() {
+        let cache = PageCache::new(Duration::from_millis(20));
+        cache.put("darmaji", cache.generation(), Bytes::from_static(b"v1"));
+        std::thread::sleep(Duration::from_millis(30));
+        assert_eq!(cache.get("darmaji"), None, "the first request after expiry rebuilds");
+        assert_eq!(cache.get("darmaji").as_deref(), Some(&b"v1"[..]), "the others meanwhile get the old page");
+        cache.put("darmaji", cache.generation(), Bytes::from_static(b"v2"));
+        assert_eq!(cache.get("darmaji").as_deref(), Some(&b"v2"[..]));
+        cache.invalidate();
+        assert_eq!(cache.get("darmaji"), None, "after a change nobody gets the old page");
     }
 
     #[test]
