@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod cart;
 pub mod catalog;
 pub mod enterprise;
 pub mod flagship;
@@ -11,6 +12,8 @@ pub mod idm;
 pub mod image;
 pub mod news;
 pub mod official;
+pub mod order;
+pub mod order_flow;
 pub mod page;
 pub mod phone;
 pub mod problem;
@@ -27,6 +30,7 @@ pub use account::{Grant, Me, RegionRef, ResetLink, Role, UserRef, VillageRef};
 pub use admin::{
     AdminAssigned, AdminVillage, AuditAction, AuditEntry, DistrictAdminView, GrantHolder, NewAdmin, NewVillage,
 };
+pub use cart::{Address, CartItem, CartView, Checkout, PlacedAddress, Quote};
 pub use catalog::{CatalogPage, CatalogQuery, CatalogSort, Facets};
 pub use enterprise::{Enterprise, EnterpriseDetail, EnterpriseForm, EnterpriseKind, EnterpriseRecord};
 pub use flagship::{FlagshipForm, FlagshipRecord, FlagshipStory};
@@ -35,6 +39,8 @@ pub use idm::{Idm, IdmStatus};
 pub use image::{Image, ImageVariant};
 pub use news::{NewsArticle, NewsForm, NewsKind, NewsRecord, NewsStatus, NewsSummary};
 pub use official::{Official, OfficialForm};
+pub use order::{Notifications, Order, OrderList, OrderSummary, Placed};
+pub use order_flow::{ActionKind, Actor, DeliveryMethod, OrderAction, OrderFlow, OrderStatus, PaymentMethod};
 pub use page::{Page, PageRequest};
 pub use phone::Phone;
 pub use problem::{FieldError, Problem};
@@ -42,7 +48,7 @@ pub use product::{ProductDetail, ProductForm, ProductRecord, ProductStatus, Prod
 pub use region::{Region, RegionCode, RegionLevel, RegionPath};
 pub use sector::Sector;
 pub use shop::{MyShop, Producer, ShopApplicationView, ShopStatus};
-pub use storefront::{DeliveryOptions, ShopSettings, ShopSettingsRecord, Storefront};
+pub use storefront::{BankAccount, DeliveryOptions, ShopSettings, ShopSettingsRecord, Storefront};
 pub use village::{Flagship, Location, VillageDetail, VillageQuery, VillageSummary};
 pub use village_profile::{ProfileForm, VillageContact};
 
