@@ -41,6 +41,10 @@ pub enum AppError {
     /// A dependency (the database) cannot be reached right now.
     #[error("service unavailable")]
     Unavailable,
+    /// Another transaction held what this one needed (SQLite busy, PostgreSQL deadlock or serialization
+    /// failure): the work can simply run again.
+    #[error("busy")]
+    Busy,
     /// A bug or an unexpected failure: logged in full, answered without details.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -50,6 +54,7 @@ impl From<sqlx::Error> for AppError {
     fn from(e: sqlx::Error) -> Self {
         match e {
             sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => AppError::Unavailable,
+            other if crate::db::is_retryable(&other) => AppError::Busy,
             other => AppError::Internal(other.into()),
         }
     }
@@ -69,7 +74,7 @@ impl AppError {
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMedia(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Unavailable | AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -90,6 +95,7 @@ impl AppError {
             AppError::Invalid(_) => "Periksa kembali isian yang ditandai.".into(),
             AppError::PayloadTooLarge => "Data yang dikirim terlalu besar.".into(),
             AppError::Unavailable => "Layanan sedang tidak dapat dihubungi. Coba lagi sebentar lagi.".into(),
+            AppError::Busy => "Sedang banyak yang memesan bersamaan. Coba lagi sebentar lagi.".into(),
             AppError::Internal(_) => "Terjadi kesalahan di server. Coba lagi sebentar lagi.".into(),
         };
         let fields = match self {
@@ -132,6 +138,9 @@ impl IntoResponse for AppError {
             && let Ok(value) = header::HeaderValue::from_str(&retry_after_secs.to_string())
         {
             response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        if let AppError::Busy = &self {
+            response.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
         }
         response
     }

@@ -1,8 +1,10 @@
 //! Lapak Desa's server: village information sites and their marketplace, as one axum application.
 
 pub mod accounts;
+pub mod addresses;
 pub mod admin;
 pub mod auth;
+pub mod cart;
 pub mod catalog;
 pub mod cli;
 pub mod config;
@@ -21,8 +23,10 @@ pub mod markdown;
 pub mod media;
 pub mod moderation;
 pub mod news;
+pub mod notifications;
 pub mod officials;
 mod openapi;
+pub mod orders;
 pub mod products;
 pub mod regions;
 pub mod shops;

@@ -67,6 +67,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         println!("{}", demo::accounts::sign_in_help());
     }
     println!("Lapak Desa siap di http://{local} (alamat publik: {public_url})");
+    backend::orders::sweeper::spawn(state.clone());
     backend::serve(listener, state, shutdown_signal()).await?;
     tracing::info!("stopped");
     Ok(())

@@ -4,8 +4,8 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::{
-    accounts, admin, catalog, enterprises, flagship, gallery, health, idm, images, moderation, news, officials,
-    products, regions, shops, state::AppState, villages,
+    accounts, addresses, admin, cart, catalog, enterprises, flagship, gallery, health, idm, images, moderation, news, notifications, officials,
+    orders, products, regions, shops, state::AppState, villages,
 };
 
 #[derive(OpenApi)]
@@ -16,6 +16,7 @@ use crate::{
         (name = "accounts", description = "Sign-up, sign-in, sessions and the user's own account"),
         (name = "shops", description = "Shop applications, settings, listings, producers and public pages"),
         (name = "catalog", description = "The catalog, its search and product pages"),
+        (name = "orders", description = "Cart, checkout, orders and their life cycle, addresses, notifications"),
         (name = "admin", description = "Village and district administration"),
         (name = "images", description = "The image pipeline for every upload"),
         (name = "regions", description = "Kemendagri region codes"),
@@ -43,4 +44,8 @@ pub fn api_router(config: &crate::config::Config) -> OpenApiRouter<AppState> {
         .merge(images::router(config.upload_limit_bytes))
         .merge(villages::router())
         .merge(regions::router())
+        .merge(cart::router())
+        .merge(addresses::router())
+        .merge(notifications::router())
+        .merge(orders::router(config.upload_limit_bytes))
 }

@@ -41,7 +41,8 @@ CREATE TABLE orders (
     weight_grams    BIGINT NOT NULL CHECK (weight_grams >= 0),
     delivery_fee    BIGINT CHECK (delivery_fee >= 0),
     tracking_number TEXT,
-    receipt_id      BIGINT REFERENCES images (id),
+    -- The latest receipt photo's sizes (JSON), sent by the buyer (guests have no account to own an image).
+    receipt         TEXT,
     -- When the order entered its status (time limits count from it).
     status_at       BIGINT NOT NULL,
     created_at      BIGINT NOT NULL,

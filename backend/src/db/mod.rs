@@ -73,6 +73,15 @@ impl Db {
         migrator.run(&self.pool).await.context("database migration failed")
     }
 
+    /// A transaction that reads and then writes: on SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`), so concurrent writers wait their turn instead of failing half-way.
+    pub async fn begin_write(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Any>> {
+        match self.engine {
+            Engine::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Engine::Postgres => self.pool.begin().await,
+        }
+    }
+
     /// Whether the database answers a trivial query.
     pub async fn is_reachable(&self) -> bool {
         sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
@@ -89,6 +98,15 @@ pub fn schema_fingerprint() -> String {
 pub fn flag(row: &sqlx::any::AnyRow, column: &str) -> sqlx::Result<bool> {
     use sqlx::Row;
     row.try_get::<bool, _>(column).or_else(|_| row.try_get::<i64, _>(column).map(|v| v != 0))
+}
+
+/// Whether a failed statement may succeed when its transaction is run again: SQLite busy or locked,
+/// PostgreSQL serialization failure or deadlock.
+pub fn is_retryable(e: &sqlx::Error) -> bool {
+    let Some(db) = e.as_database_error() else { return false };
+    let code = db.code().unwrap_or_default();
+    matches!(code.as_ref(), "5" | "6" | "261" | "262" | "517" | "40001" | "40P01")
+        || db.message().contains("database is locked")
 }
 
 /// Milliseconds since the Unix epoch: how every table stores time.
@@ -121,6 +139,27 @@ fn redact(url: &str) -> String {
         }
         _ => url.to_owned(),
     }
+}
+
+/// Runs `work` (a whole transaction) again while the database says it was busy, with growing pauses;
+/// gives up with [`AppError::Busy`] (503, retry later) after a few seconds, never with a 500.
+pub async fn retrying<T, F, Fut>(mut work: F) -> crate::error::AppResult<T>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = crate::error::AppResult<T>>,
+{
+    let mut pause = Duration::from_millis(4);
+    for _ in 0..10 {
+        match work().await {
+            Err(crate::error::AppError::Busy) => {
+                let jitter = Duration::from_micros(u64::from(now_ms().unsigned_abs() as u32 % 4000));
+                tokio::time::sleep(pause + jitter).await;
+                pause = (pause * 2).min(Duration::from_millis(500));
+            }
+            done => return done,
+        }
+    }
+    work().await
 }
 
 #[cfg(test)]

@@ -6,13 +6,14 @@ use axum::{
     http::{StatusCode, Uri},
     response::{IntoResponse, Redirect, Response},
 };
+use bytes::Bytes;
 use serde_json::json;
 use shared::{CatalogQuery, format::rupiah, product::product_id_of};
 
 use super::{
-    image_preview, not_found, page,
+    html_response, image_preview, not_found, page,
     pages::{App, Head, Offer},
-    site_head, site_image,
+    render, site_head, site_image,
 };
 use crate::{error::AppResult, products::queries, shops::storefront::storefront, state::AppState};
 
@@ -31,8 +32,13 @@ pub async fn catalog(State(state): State<AppState>, uri: Uri) -> Response {
 }
 
 /// A product: its name, price, village and cover as the preview; `/produk/{id}-{other}` moves to the
-/// product's own address.
+/// product's own address. The page is kept like the catalog's (shared links bring bursts of visits).
 pub async fn product(State(state): State<AppState>, Path(segment): Path<String>) -> AppResult<Response> {
+    let key = format!("produk:{segment}");
+    if let Some(html) = state.pages.get(&key) {
+        return Ok(html_response(StatusCode::OK, html));
+    }
+    let generation = state.pages.generation();
     let Some(p) = (match product_id_of(&segment) {
         Some(id) => queries::detail(&state.db, id).await?,
         None => None,
@@ -79,8 +85,11 @@ pub async fn product(State(state): State<AppState>, Path(segment): Path<String>)
         published_at: None,
         app: App::Browse,
         offer: Some(Offer { price: s.price, in_stock, json_ld }),
+        private: false,
     };
-    Ok(page(&state, StatusCode::OK, head))
+    let html = Bytes::from(render(&state, &head));
+    state.pages.put(&key, generation, html.clone());
+    Ok(html_response(StatusCode::OK, html))
 }
 
 /// A shop: its name, village and logo as the preview.
@@ -103,6 +112,7 @@ pub async fn shop(State(state): State<AppState>, Path(slug): Path<String>) -> Ap
         published_at: None,
         app: App::Browse,
         offer: None,
+        private: false,
     };
     Ok(page(&state, StatusCode::OK, head))
 }

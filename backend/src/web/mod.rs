@@ -35,6 +35,9 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/produk", get(market::catalog))
         .route("/produk/{id}", get(market::product))
         .route("/toko/{slug}", get(market::shop))
+        .route("/keranjang", private_browse("Keranjang", "/keranjang"))
+        .route("/pesan", private_browse("Pesan", "/pesan"))
+        .route("/pesanan/{code}", private_browse("Pesanan", "/pesanan"))
         .route("/jual", private("Jual", "/jual"))
         .route("/jual/{*rest}", private("Jual", "/jual"))
         .route("/masuk", private("Masuk", "/masuk"))
@@ -82,6 +85,7 @@ async fn village(State(state): State<AppState>, Path(slug): Path<String>) -> App
                 published_at: None,
                 app: App::Portal,
                 offer: None,
+                private: false,
             };
             Ok(page(&state, StatusCode::OK, head))
         }
@@ -131,6 +135,7 @@ async fn news_item(
         published_at: Some(s.published_at),
         app: App::Browse,
         offer: None,
+        private: false,
     };
     Ok(page(&state, StatusCode::OK, head))
 }
@@ -158,6 +163,7 @@ async fn enterprise(State(state): State<AppState>, Path(slug): Path<String>) -> 
         published_at: None,
         app: App::Browse,
         offer: None,
+        private: false,
     };
     Ok(page(&state, StatusCode::OK, head))
 }
@@ -184,14 +190,25 @@ pub(super) fn site_head(state: &AppState, title: &str, path: &str) -> Head {
         published_at: None,
         app: App::Portal,
         offer: None,
+        private: false,
     }
 }
 
 /// A page of accounts or the admin area: the app, titled, never indexed.
 fn private(title: &'static str, path: &'static str) -> MethodRouter<AppState> {
+    private_page(title, path, App::Workspace)
+}
+
+/// A buyer's own page of the browse app (cart, checkout, an order), never indexed.
+fn private_browse(title: &'static str, path: &'static str) -> MethodRouter<AppState> {
+    private_page(title, path, App::Browse)
+}
+
+fn private_page(title: &'static str, path: &'static str, app: App) -> MethodRouter<AppState> {
     get(move |State(state): State<AppState>| async move {
         let mut head = site_head(&state, &format!("{title} — Lapak Desa"), path);
-        head.app = App::Workspace;
+        head.app = app;
+        head.private = true;
         page(&state, StatusCode::OK, head)
     })
 }
@@ -212,8 +229,16 @@ pub(super) fn image_preview(state: &AppState, jpeg: &shared::ImageVariant) -> Pr
 }
 
 pub(super) fn page(state: &AppState, status: StatusCode, head: Head) -> Response {
-    let shell = state.shells.of(head.app);
-    let html = shell.render(&head, &state.config.public_url);
-    (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-cache")], html)
+    html_response(status, render(state, &head))
+}
+
+/// A page's HTML: the shell of its app with the head filled in.
+pub(super) fn render(state: &AppState, head: &Head) -> String {
+    state.shells.of(head.app).render(head, &state.config.public_url)
+}
+
+/// HTML that browsers check again before reusing.
+pub(super) fn html_response(status: StatusCode, html: impl Into<axum::body::Body>) -> Response {
+    (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-cache")], html.into())
         .into_response()
 }

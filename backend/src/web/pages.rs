@@ -30,6 +30,8 @@ pub struct Head {
     pub app: App,
     /// For a product: its price, availability and schema.org description.
     pub offer: Option<Offer>,
+    /// A page of one person's own (cart, order): never indexed.
+    pub private: bool,
 }
 
 /// What a product page's head says about buying it.
@@ -132,7 +134,7 @@ impl Shell {
              <meta property=\"og:title\" content=\"{title}\">\n<meta property=\"og:description\" content=\"{description}\">\n\
              <meta property=\"og:url\" content=\"{url}\">\n"
         ));
-        if head.app == App::Workspace {
+        if head.app == App::Workspace || head.private {
             out.push_str("<meta name=\"robots\" content=\"noindex, nofollow\">\n");
         }
         if let Some(at) = head.published_at {
@@ -205,6 +207,7 @@ mod tests {
                 published_at: Some(1_795_509_000_000),
                 app: App::Portal,
                 offer: None,
+                private: false,
             },
             "https://x.test",
         );
@@ -235,6 +238,7 @@ mod tests {
             published_at: None,
             app: App::Browse,
             offer: Some(offer),
+            private: false,
         };
         let html = shell.render(&head, "https://x.test");
         assert!(html.contains(r#"<meta property="og:type" content="product">"#));

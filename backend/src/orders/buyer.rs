@@ -1,0 +1,146 @@
+//! The buyer's side of an order: the tracking page's data, cancelling before the seller accepts, sending a
+//! receipt photo, confirming receipt, and a signed-in buyer's order history. A guest proves an order is
+//! theirs with its code and WhatsApp number (`X-Buyer-Phone`).
+
+use axum::{
+    Json,
+    body::Bytes,
+    extract::{FromRequestParts, Path, State},
+    http::{HeaderMap, header, request::Parts},
+};
+use serde::Deserialize;
+use shared::{
+    ActionKind, Actor, OrderAction, Phone,
+    order::{BUYER_PHONE_HEADER, Order, OrderList},
+};
+use utoipa::IntoParams;
+
+use super::{
+    list::{self, Filter},
+    moves::{self, not_found},
+    timeline::Move,
+    view::{self, Stored},
+};
+use crate::{
+    auth::CurrentUser,
+    error::{AppError, AppResult},
+    extract::{ApiJson, ApiQuery},
+    images::process_and_put,
+    state::AppState,
+};
+
+/// The buyer of the order in the path (`{code}`): its signed-in buyer, or anyone with its phone number.
+pub struct OrderBuyer {
+    pub order: Stored,
+    pub user: Option<CurrentUser>,
+}
+
+impl FromRequestParts<AppState> for OrderBuyer {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
+        let user = <CurrentUser as axum::extract::OptionalFromRequestParts<AppState>>::from_request_parts(parts, state)
+            .await?;
+        let Path(code) = Path::<String>::from_request_parts(parts, state).await.map_err(|_| not_found())?;
+        let phone = parts.headers.get(BUYER_PHONE_HEADER).and_then(|v| v.to_str().ok()).map(Phone::parse);
+        let mut conn = state.db.pool.acquire().await?;
+        let order = view::find(&mut conn, &code).await?;
+        let by_session = |o: &Stored| user.as_ref().is_some_and(|u| o.buyer_id == Some(u.id));
+        match (order, phone) {
+            (Some(o), _) if by_session(&o) => Ok(OrderBuyer { order: o, user }),
+            (Some(o), Some(Ok(p))) if p == o.buyer_phone => Ok(OrderBuyer { order: o, user }),
+            (_, Some(_)) => Err(AppError::NotFound(
+                "Pesanan dengan kode dan nomor WhatsApp ini tidak ditemukan. Periksa keduanya.".into(),
+            )),
+            (_, None) if user.is_some() => Err(AppError::Forbidden(
+                "Pesanan ini bukan milik akun Anda. Masukkan nomor WhatsApp yang dipakai saat memesan.".into(),
+            )),
+            (_, None) => Err(AppError::Unauthorized),
+        }
+    }
+}
+
+impl OrderBuyer {
+    fn who(&self) -> Move {
+        Move { actor: Actor::Buyer, actor_id: self.user.as_ref().map(|u| u.id), actor_name: self.order.buyer_name.clone() }
+    }
+
+    async fn reloaded(&self, state: &AppState) -> AppResult<Order> {
+        let mut conn = state.db.pool.acquire().await?;
+        let order = view::find(&mut conn, &self.order.code).await?.ok_or_else(not_found)?;
+        order.order(&mut conn, state, Actor::Buyer).await
+    }
+}
+
+/// An order as its buyer sees it, with the moves they may make.
+#[utoipa::path(get, path = "/api/v1/orders/{code}", tag = "orders",
+    params(("code" = String, Path, description = "The order code, `LD-…`"),
+        ("X-Buyer-Phone" = Option<String>, Header, description = "For guests: the order's WhatsApp number")),
+    responses((status = 200, body = Order), (status = 401, body = shared::Problem),
+        (status = 403, body = shared::Problem), (status = 404, body = shared::Problem)))]
+pub async fn show(State(state): State<AppState>, buyer: OrderBuyer) -> AppResult<Json<Order>> {
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(Json(buyer.order.order(&mut conn, &state, Actor::Buyer).await?))
+}
+
+/// The buyer moves their order: `batal` (before the seller accepts) or `selesai` (goods received).
+#[utoipa::path(post, path = "/api/v1/orders/{code}/actions", tag = "orders", request_body = OrderAction,
+    params(("code" = String, Path, description = "The order code"),
+        ("X-Buyer-Phone" = Option<String>, Header, description = "For guests: the order's WhatsApp number")),
+    responses((status = 200, body = Order), (status = 401, body = shared::Problem),
+        (status = 403, body = shared::Problem), (status = 404, body = shared::Problem),
+        (status = 409, body = shared::Problem), (status = 422, body = shared::Problem)))]
+pub async fn act(
+    State(state): State<AppState>,
+    buyer: OrderBuyer,
+    ApiJson(action): ApiJson<OrderAction>,
+) -> AppResult<Json<Order>> {
+    moves::apply(&state, &buyer.order.code, &action, &buyer.who(), None).await?;
+    Ok(Json(buyer.reloaded(&state).await?))
+}
+
+/// A note sent with a receipt.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReceiptNote {
+    /// E.g. "Transfer dari BRI a.n. Baiq".
+    catatan: Option<String>,
+}
+
+/// Sends a photo of the transfer or QRIS receipt (the body is the picture, `Content-Type: image/jpeg`,
+/// `image/png` or `image/webp`); the seller then checks it. Nothing is stored when it is refused.
+#[utoipa::path(post, path = "/api/v1/orders/{code}/receipt", tag = "orders",
+    request_body(content = Vec<u8>, content_type = "image/jpeg", description = "A JPEG, PNG or WebP"),
+    params(("code" = String, Path, description = "The order code"), ReceiptNote,
+        ("X-Buyer-Phone" = Option<String>, Header, description = "For guests: the order's WhatsApp number")),
+    responses((status = 200, body = Order), (status = 400, body = shared::Problem),
+        (status = 401, body = shared::Problem), (status = 403, body = shared::Problem),
+        (status = 404, body = shared::Problem), (status = 409, body = shared::Problem),
+        (status = 413, body = shared::Problem), (status = 415, body = shared::Problem)))]
+pub async fn receipt(
+    State(state): State<AppState>,
+    buyer: OrderBuyer,
+    ApiQuery(note): ApiQuery<ReceiptNote>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> AppResult<Json<Order>> {
+    let declared = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    if !matches!(declared, "image/jpeg" | "image/png" | "image/webp") {
+        return Err(AppError::UnsupportedMedia("Kirim foto bukti bayar sebagai JPEG, PNG atau WebP.".into()));
+    }
+    let action = OrderAction { note: note.catatan.unwrap_or_default(), ..OrderAction::of(ActionKind::SendReceipt) };
+    // Refused before the picture is processed and stored.
+    buyer.order.flow.next(ActionKind::SendReceipt, Actor::Buyer).map_err(|r| AppError::Conflict(r.reason))?;
+    AppError::check(action.validate(Actor::Buyer, buyer.order.flow.delivery, buyer.order.delivery_fee.is_some()))?;
+    let sizes = process_and_put(&state.media, body.to_vec()).await?;
+    moves::apply(&state, &buyer.order.code, &action, &buyer.who(), Some(&sizes)).await?;
+    Ok(Json(buyer.reloaded(&state).await?))
+}
+
+/// The signed-in buyer's orders, newest first, with counts per status.
+#[utoipa::path(get, path = "/api/v1/me/orders", tag = "orders",
+    responses((status = 200, body = OrderList), (status = 401, body = shared::Problem)))]
+pub async fn mine(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<OrderList>> {
+    let filter = Filter { owner_column: "o.buyer_id", owner: user.id, status: None, from: None, until: None };
+    Ok(Json(list::orders(&state.db, &filter).await?))
+}

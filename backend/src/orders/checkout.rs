@@ -1,0 +1,257 @@
+//! A checkout checked against the database: each shop's products at today's price and stock, the ways it
+//! can deliver to the address with their fees, and its totals — what a quote shows and what placing writes.
+
+use std::collections::HashMap;
+
+use shared::{
+    Checkout, DeliveryMethod, DeliveryOptions, PaymentMethod, Phone, PlacedAddress, RegionCode,
+    cart::{DeliveryQuote, Quote, ShopChoice, ShopQuote, delivery_fee, quantity_problem},
+    format::rupiah,
+};
+use sqlx::{AnyConnection, Row};
+
+use crate::{
+    addresses,
+    db::flag,
+    error::{AppError, AppResult},
+};
+
+/// One shop's order as it will be written.
+pub struct ShopPlan {
+    pub shop_id: i64,
+    pub shop_name: String,
+    pub owner_id: Option<i64>,
+    pub whatsapp: Phone,
+    pub choice: ShopChoice,
+    pub lines: Vec<LinePlan>,
+    pub items_total: i64,
+    pub weight_grams: i64,
+    /// `None` while the seller has to name it.
+    pub delivery_fee: Option<i64>,
+    pub deliveries: Vec<DeliveryQuote>,
+}
+
+/// A product line with what the order keeps of it.
+pub struct LinePlan {
+    pub product_id: i64,
+    pub name: String,
+    pub unit: String,
+    pub price: i64,
+    pub weight_grams: i64,
+    pub quantity: i64,
+}
+
+/// A whole checkout, ready to place.
+pub struct Plan {
+    pub buyer_name: String,
+    pub buyer_phone: Phone,
+    pub address: Option<PlacedAddress>,
+    pub shops: Vec<ShopPlan>,
+}
+
+impl Plan {
+    pub fn quote(&self) -> Quote {
+        let shops: Vec<ShopQuote> = self
+            .shops
+            .iter()
+            .map(|s| ShopQuote {
+                shop_id: s.shop_id,
+                items_total: s.items_total,
+                weight_grams: s.weight_grams,
+                deliveries: s.deliveries.clone(),
+                delivery_fee: s.delivery_fee,
+                total: s.delivery_fee.map(|fee| s.items_total + fee),
+            })
+            .collect();
+        let total = shops.iter().map(|s| s.items_total + s.delivery_fee.unwrap_or(0)).sum();
+        Quote { shops, total }
+    }
+}
+
+/// What the database says about a product and its shop.
+struct Stocked {
+    shop_id: i64,
+    name: String,
+    unit: String,
+    price: i64,
+    stock: i64,
+    min_order: i64,
+    weight_grams: i64,
+    listed: bool,
+}
+
+struct ShopFacts {
+    name: String,
+    owner_id: Option<i64>,
+    whatsapp: String,
+    active: bool,
+    on_holiday: bool,
+    delivery: DeliveryOptions,
+    has_bank: bool,
+    has_qris: bool,
+    desa: String,
+}
+
+/// Checks `checkout` against today's products, shops and regions: 422 for a wrong form (unknown or
+/// unlisted product, a delivery or payment the shop does not offer), 409 when a price or the stock changed.
+pub async fn plan(conn: &mut AnyConnection, checkout: &Checkout) -> AppResult<Plan> {
+    AppError::check(checkout.validate())?;
+    let buyer_phone = Phone::parse(&checkout.buyer_whatsapp).map_err(|e| AppError::field("buyer_whatsapp", e.to_string()))?;
+    let address = match &checkout.address {
+        Some(a) => Some(
+            addresses::placed(&mut *conn, a)
+                .await?
+                .ok_or_else(|| AppError::field("address.desa_code", "Desa ini tidak ada di daftar wilayah."))?,
+        ),
+        None => None,
+    };
+    let destination = address.as_ref().and_then(|a| RegionCode::parse(&a.address.desa_code).ok());
+    let ids: Vec<i64> = checkout.shops.iter().flat_map(|s| s.lines.iter().map(|l| l.product_id)).collect();
+    let products = products(conn, &ids).await?;
+    let shop_ids: Vec<i64> = checkout.shops.iter().map(|s| s.shop_id).collect();
+    let shops = shops(conn, &shop_ids).await?;
+    let mut plans = Vec::with_capacity(checkout.shops.len());
+    for (i, choice) in checkout.shops.iter().enumerate() {
+        let field = |name: &str| format!("shops[{i}].{name}");
+        let shop = shops
+            .get(&choice.shop_id)
+            .filter(|s| s.active)
+            .ok_or_else(|| AppError::field(&field("shop_id"), "Toko ini tidak ditemukan atau sedang tidak berjualan."))?;
+        if shop.on_holiday {
+            return Err(AppError::Conflict(format!("{} sedang libur; pesan lagi nanti.", shop.name)));
+        }
+        let mut lines = Vec::with_capacity(choice.lines.len());
+        for (j, line) in choice.lines.iter().enumerate() {
+            let field = |name: &str| format!("shops[{i}].lines[{j}].{name}");
+            let p = products
+                .get(&line.product_id)
+                .filter(|p| p.listed && p.shop_id == choice.shop_id)
+                .ok_or_else(|| AppError::field(&field("product_id"), "Produk ini tidak dijual di toko ini."))?;
+            if p.price != line.price {
+                return Err(AppError::Conflict(format!(
+                    "Harga {} sekarang {} (sebelumnya {}). Periksa keranjang Anda lalu pesan lagi.",
+                    p.name,
+                    rupiah(p.price),
+                    rupiah(line.price)
+                )));
+            }
+            if let Some(problem) = quantity_problem(line.quantity, p.stock, p.min_order) {
+                if line.quantity > p.stock {
+                    return Err(out_of_stock(&p.name, p.stock));
+                }
+                return Err(AppError::field(&field("quantity"), problem));
+            }
+            lines.push(LinePlan {
+                product_id: line.product_id,
+                name: p.name.clone(),
+                unit: p.unit.clone(),
+                price: p.price,
+                weight_grams: p.weight_grams,
+                quantity: line.quantity,
+            });
+        }
+        let payments_ok = match choice.payment {
+            PaymentMethod::Cash => true,
+            PaymentMethod::Transfer => shop.has_bank,
+            PaymentMethod::Qris => shop.has_qris,
+        };
+        if !payments_ok {
+            return Err(AppError::field(&field("payment"), format!("{} tidak menerima {}.", shop.name, choice.payment)));
+        }
+        let items_total = lines.iter().map(|l| l.price * l.quantity).sum();
+        let weight_grams = lines.iter().map(|l| l.weight_grams * l.quantity).sum();
+        let shop_desa = RegionCode::parse(&shop.desa).map_err(|e| AppError::Internal(e.into()))?;
+        let fee_by = |method| delivery_fee(&shop.delivery, method, &shop_desa, destination.as_ref(), weight_grams);
+        let deliveries = DeliveryMethod::ALL.iter().map(|&m| DeliveryQuote::new(m, fee_by(m))).collect();
+        let delivery_fee = fee_by(choice.delivery).map_err(|why| AppError::field(&field("delivery"), why))?;
+        plans.push(ShopPlan {
+            shop_id: choice.shop_id,
+            shop_name: shop.name.clone(),
+            owner_id: shop.owner_id,
+            whatsapp: Phone::parse(&shop.whatsapp).map_err(|e| AppError::Internal(e.into()))?,
+            choice: choice.clone(),
+            lines,
+            items_total,
+            weight_grams,
+            delivery_fee,
+            deliveries,
+        });
+    }
+    Ok(Plan { buyer_name: checkout.buyer_name.trim().to_owned(), buyer_phone, address, shops: plans })
+}
+
+/// The 409 a buyer gets when too few are left.
+pub fn out_of_stock(name: &str, left: i64) -> AppError {
+    AppError::Conflict(if left > 0 {
+        format!("Stok {name} tidak cukup: tinggal {left}.")
+    } else {
+        format!("Stok {name} tidak cukup: sudah habis.")
+    })
+}
+
+/// `$1, $2, …` for `n` values.
+pub fn placeholders(n: usize) -> String {
+    (1..=n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
+async fn products(conn: &mut AnyConnection, ids: &[i64]) -> AppResult<HashMap<i64, Stocked>> {
+    let sql = format!(
+        "SELECT id, shop_id, name, unit, price, stock, min_order, weight_grams, status FROM products WHERE id IN ({})",
+        placeholders(ids.len())
+    );
+    let mut query = sqlx::query(&sql);
+    for id in ids {
+        query = query.bind(id);
+    }
+    let mut found = HashMap::new();
+    for row in query.fetch_all(&mut *conn).await? {
+        let status: String = row.try_get("status")?;
+        found.insert(
+            row.try_get("id")?,
+            Stocked {
+                shop_id: row.try_get("shop_id")?,
+                name: row.try_get("name")?,
+                unit: row.try_get("unit")?,
+                price: row.try_get("price")?,
+                stock: row.try_get("stock")?,
+                min_order: row.try_get("min_order")?,
+                weight_grams: row.try_get("weight_grams")?,
+                listed: status == "active",
+            },
+        );
+    }
+    Ok(found)
+}
+
+async fn shops(conn: &mut AnyConnection, ids: &[i64]) -> AppResult<HashMap<i64, ShopFacts>> {
+    let sql = format!(
+        "SELECT s.id, s.name, s.owner_id, s.whatsapp, s.status, s.on_holiday, s.delivery, s.bank_accounts, s.qris_id, \
+         v.region_code FROM shops s JOIN villages v ON v.id = s.village_id WHERE s.id IN ({})",
+        placeholders(ids.len())
+    );
+    let mut query = sqlx::query(&sql);
+    for id in ids {
+        query = query.bind(id);
+    }
+    let mut found = HashMap::new();
+    for row in query.fetch_all(&mut *conn).await? {
+        let delivery: String = row.try_get("delivery")?;
+        let banks: String = row.try_get("bank_accounts")?;
+        let status: String = row.try_get("status")?;
+        found.insert(
+            row.try_get("id")?,
+            ShopFacts {
+                name: row.try_get("name")?,
+                owner_id: row.try_get("owner_id")?,
+                whatsapp: row.try_get("whatsapp")?,
+                active: status == "active",
+                on_holiday: flag(&row, "on_holiday")?,
+                delivery: serde_json::from_str(&delivery).map_err(|e| AppError::Internal(e.into()))?,
+                has_bank: banks.trim() != "[]",
+                has_qris: row.try_get::<Option<i64>, _>("qris_id")?.is_some(),
+                desa: row.try_get("region_code")?,
+            },
+        );
+    }
+    Ok(found)
+}

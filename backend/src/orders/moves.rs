@@ -1,0 +1,133 @@
+//! Moving an order along its life cycle: checked against the table in `shared::order_flow`, applied with
+//! a guarded update (`… WHERE status = <the status it was read in>`) so each move happens once even when
+//! several servers or people try at the same moment; cancelling gives the stock back.
+
+use shared::{
+    ActionKind, Actor, ImageVariant, OrderAction, OrderStatus,
+    order::order_path,
+};
+use sqlx::AnyConnection;
+
+use super::{
+    timeline::{self, Move},
+    view::{self, Stored},
+};
+use crate::{
+    db::{now_ms, retrying},
+    error::{AppError, AppResult},
+    notifications::{Note, notify},
+    state::AppState,
+};
+
+/// Makes `action` on the order `code` as `who`; `receipt` is the photo sent with a `kirim_bukti`.
+/// 404 unknown order, 422 wrong fields, 409 a move the order does not allow now (with the reason).
+pub async fn apply(
+    state: &AppState,
+    code: &str,
+    action: &OrderAction,
+    who: &Move,
+    receipt: Option<&[ImageVariant]>,
+) -> AppResult<()> {
+    if action.action == ActionKind::SendReceipt && receipt.is_none() {
+        return Err(AppError::field("action", "Kirim bukti bayar dengan mengunggah fotonya."));
+    }
+    let receipt = receipt.map(serde_json::to_string).transpose().map_err(|e| AppError::Internal(e.into()))?;
+    let receipt = receipt.as_deref();
+    retrying(|| async move {
+        let mut tx = state.db.begin_write().await?;
+        let order = view::find(&mut tx, code).await?.ok_or_else(not_found)?;
+        let cancelled = make(&mut tx, &order, action, who, receipt, now_ms()).await?;
+        tx.commit().await?;
+        if cancelled {
+            state.pages.invalidate();
+        }
+        Ok(())
+    })
+    .await
+}
+
+pub fn not_found() -> AppError {
+    AppError::NotFound("Pesanan ini tidak ditemukan.".into())
+}
+
+/// The move itself, inside the caller's transaction; `true` when it cancelled the order (stock returned).
+pub async fn make(
+    conn: &mut AnyConnection,
+    order: &Stored,
+    action: &OrderAction,
+    who: &Move,
+    receipt: Option<&str>,
+    now: i64,
+) -> AppResult<bool> {
+    let flow = order.flow;
+    AppError::check(action.validate(who.actor, flow.delivery, order.delivery_fee.is_some()))?;
+    let to = flow.next(action.action, who.actor).map_err(|r| AppError::Conflict(r.reason))?;
+    let tracking = action.tracking_number.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    let moved = sqlx::query(
+        "UPDATE orders SET status = $1, status_at = $2, updated_at = $2, \
+         delivery_fee = COALESCE($3, delivery_fee), tracking_number = COALESCE($4, tracking_number), \
+         receipt = COALESCE($5, receipt) WHERE id = $6 AND status = $7",
+    )
+    .bind(to.code())
+    .bind(now)
+    .bind(action.delivery_fee)
+    .bind(tracking)
+    .bind(receipt)
+    .bind(order.id)
+    .bind(flow.status.code())
+    .execute(&mut *conn)
+    .await?;
+    if moved.rows_affected() == 0 {
+        return Err(AppError::Conflict("Pesanan ini baru saja berubah. Muat ulang halaman untuk melihatnya.".into()));
+    }
+    let cancelled = to == OrderStatus::Cancelled;
+    if cancelled {
+        sqlx::query(
+            "UPDATE products SET stock = stock + (SELECT SUM(l.quantity) FROM order_lines l \
+             WHERE l.order_id = $1 AND l.product_id = products.id), version = version + 1, updated_at = $2 \
+             WHERE id IN (SELECT product_id FROM order_lines WHERE order_id = $1 AND product_id IS NOT NULL)",
+        )
+        .bind(order.id)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    }
+    let note = action.note.trim();
+    timeline::record(&mut *conn, order.id, who, Some(flow.status), to, note, now).await?;
+    tell(conn, order, who, to, note).await?;
+    Ok(cancelled)
+}
+
+/// Tells the other side of the order (the background job's moves both sides).
+async fn tell(conn: &mut AnyConnection, order: &Stored, who: &Move, to: OrderStatus, note: &str) -> AppResult<()> {
+    let code = &order.code;
+    let body = if note.is_empty() { to.label().to_owned() } else { format!("{}: {note}", to.label()) };
+    let title = format!("Pesanan {code}: {}", to.label());
+    if who.actor != Actor::Seller
+        && let Some(owner) = order.owner_id
+    {
+        let message = format!("Halo {}, tentang pesanan {code} di {}.", order.buyer_name, order.shop_name);
+        let note = Note {
+            user_id: owner,
+            title: title.clone(),
+            body: format!("{} — {body}", order.buyer_name),
+            link: format!("/jual/{}/pesanan/{code}", order.shop_id),
+            whatsapp_link: Some(order.buyer_phone.whatsapp_url(&message)),
+        };
+        notify(&mut *conn, &note).await?;
+    }
+    if who.actor != Actor::Buyer
+        && let Some(buyer) = order.buyer_id
+    {
+        let message = format!("Halo {}, tentang pesanan saya {code}.", order.shop_name);
+        let note = Note {
+            user_id: buyer,
+            title,
+            body: format!("{} — {body}", order.shop_name),
+            link: order_path(code),
+            whatsapp_link: Some(order.shop_whatsapp.whatsapp_url(&message)),
+        };
+        notify(&mut *conn, &note).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,281 @@
+//! Placing a checkout: one order per shop, all written with their stock decrements in one transaction or
+//! none; safe to retry with an `Idempotency-Key` (per buyer), and never overselling.
+
+use axum::{
+    Json,
+    extract::State,
+    http::{HeaderMap, HeaderValue, StatusCode},
+    response::{IntoResponse, Response},
+};
+use sha2::{Digest, Sha256};
+use shared::{
+    Checkout, OrderStatus,
+    cart::Quote,
+    format::rupiah,
+    order::{IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_MAX, Placed, PlacedOrder, order_path},
+};
+use sqlx::AnyConnection;
+
+use super::{
+    checkout::{Plan, ShopPlan, out_of_stock, plan},
+    code,
+    timeline::{self, Move},
+};
+use crate::{
+    auth::CurrentUser,
+    db::{now_ms, retrying},
+    error::{AppError, AppResult},
+    extract::ApiJson,
+    notifications::{Note, notify},
+    state::AppState,
+};
+
+/// What a checkout would cost: each shop's items, the ways it can deliver to the address with their fees,
+/// and the totals. Writes nothing.
+#[utoipa::path(post, path = "/api/v1/orders/quote", tag = "orders", request_body = Checkout,
+    responses((status = 200, body = Quote), (status = 409, body = shared::Problem),
+        (status = 422, body = shared::Problem)))]
+pub async fn quote(State(state): State<AppState>, ApiJson(checkout): ApiJson<Checkout>) -> AppResult<Json<Quote>> {
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(Json(plan(&mut conn, &checkout).await?.quote()))
+}
+
+/// Places a checkout as one order per shop. With an `Idempotency-Key` header, the same buyer sending the
+/// same checkout again gets the same orders (header `Idempotent-Replayed: true`); the same key with another
+/// checkout is refused (422). 409 when a price changed or the stock is short: nothing is written then.
+#[utoipa::path(post, path = "/api/v1/orders", tag = "orders", request_body = Checkout,
+    params(("Idempotency-Key" = Option<String>, Header, description = "One per checkout attempt, reused on retry")),
+    responses((status = 201, body = Placed), (status = 400, body = shared::Problem),
+        (status = 409, body = shared::Problem), (status = 422, body = shared::Problem),
+        (status = 503, body = shared::Problem)))]
+pub async fn place(
+    State(state): State<AppState>,
+    user: Option<CurrentUser>,
+    headers: HeaderMap,
+    ApiJson(checkout): ApiJson<Checkout>,
+) -> AppResult<Response> {
+    AppError::check(checkout.validate())?;
+    let key = idempotency_key(&headers)?;
+    let phone = shared::Phone::parse(&checkout.buyer_whatsapp).map_err(|e| AppError::field("buyer_whatsapp", e.to_string()))?;
+    let scope = match &user {
+        Some(u) => format!("u:{}", u.id),
+        None => format!("p:{}", phone.as_str()),
+    };
+    // The checkout as read (not as sent), so spacing and field order do not make it another request.
+    let canonical = serde_json::to_vec(&checkout).map_err(|e| AppError::Internal(e.into()))?;
+    let hash = format!("{:x}", Sha256::digest(&canonical));
+    let placing = Placing { state: &state, user: user.as_ref(), checkout: &checkout, scope, key, hash };
+    let (placed, replayed) = retrying(|| placing.attempt()).await?;
+    let mut response = (if replayed { StatusCode::OK } else { StatusCode::CREATED }, Json(placed)).into_response();
+    if replayed {
+        response.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
+    }
+    Ok(response)
+}
+
+fn idempotency_key(headers: &HeaderMap) -> AppResult<Option<String>> {
+    let Some(value) = headers.get(IDEMPOTENCY_HEADER) else { return Ok(None) };
+    let key = value.to_str().unwrap_or_default().trim();
+    if key.is_empty() || key.len() > IDEMPOTENCY_KEY_MAX || !key.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(AppError::BadRequest(format!(
+            "{IDEMPOTENCY_HEADER} harus 1 sampai {IDEMPOTENCY_KEY_MAX} huruf/angka tanpa spasi."
+        )));
+    }
+    Ok(Some(key.to_owned()))
+}
+
+struct Placing<'a> {
+    state: &'a AppState,
+    user: Option<&'a CurrentUser>,
+    checkout: &'a Checkout,
+    scope: String,
+    key: Option<String>,
+    hash: String,
+}
+
+impl Placing<'_> {
+    /// One try in one transaction: the orders and `true` when this key's first result is answered again.
+    async fn attempt(&self) -> AppResult<(Placed, bool)> {
+        let mut tx = self.state.db.begin_write().await?;
+        if let Some(key) = &self.key {
+            // Taken first: a concurrent request with the same key waits here until this one ends.
+            let claimed = sqlx::query(
+                "INSERT INTO idempotency_keys (scope, key, request_hash, response, created_at) \
+                 VALUES ($1, $2, $3, '', $4) ON CONFLICT DO NOTHING",
+            )
+            .bind(&self.scope)
+            .bind(key)
+            .bind(&self.hash)
+            .bind(now_ms())
+            .execute(&mut *tx)
+            .await?;
+            if claimed.rows_affected() == 0 {
+                tx.rollback().await?;
+                return self.replay(key).await.map(|placed| (placed, true));
+            }
+        }
+        let plan = plan(&mut tx, self.checkout).await?;
+        let placed = write(&mut tx, self.user, &plan).await?;
+        if let Some(key) = &self.key {
+            let response = serde_json::to_string(&placed).map_err(|e| AppError::Internal(e.into()))?;
+            sqlx::query("UPDATE idempotency_keys SET response = $1 WHERE scope = $2 AND key = $3")
+                .bind(response)
+                .bind(&self.scope)
+                .bind(key)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        self.state.pages.invalidate();
+        Ok((placed, false))
+    }
+
+    /// The first answer given for this buyer's key.
+    async fn replay(&self, key: &str) -> AppResult<Placed> {
+        let row: Option<(String, String)> =
+            sqlx::query_as("SELECT request_hash, response FROM idempotency_keys WHERE scope = $1 AND key = $2")
+                .bind(&self.scope)
+                .bind(key)
+                .fetch_optional(&self.state.db.pool)
+                .await?;
+        let Some((hash, response)) = row else { return Err(AppError::Busy) };
+        if hash != self.hash {
+            return Err(AppError::field(
+                "idempotency_key",
+                "Kunci pesanan ini sudah dipakai untuk pesanan yang lain. Muat ulang halaman lalu pesan lagi.",
+            ));
+        }
+        if response.is_empty() {
+            return Err(AppError::Conflict("Pesanan yang sama sedang diproses. Coba lagi sebentar lagi.".into()));
+        }
+        serde_json::from_str(&response).map_err(|e| AppError::Internal(e.into()))
+    }
+}
+
+/// Takes the stock (one guarded statement per product, in id order so concurrent checkouts never deadlock)
+/// and writes each shop's order with its lines, first timeline entry and notifications.
+async fn write(conn: &mut AnyConnection, user: Option<&CurrentUser>, plan: &Plan) -> AppResult<Placed> {
+    let now = now_ms();
+    let mut lines: Vec<_> = plan.shops.iter().flat_map(|s| &s.lines).collect();
+    lines.sort_by_key(|l| l.product_id);
+    for line in lines {
+        let taken = sqlx::query(
+            "UPDATE products SET stock = stock - $1, version = version + 1, updated_at = $2 \
+             WHERE id = $3 AND stock >= $1 AND status = 'active'",
+        )
+        .bind(line.quantity)
+        .bind(now)
+        .bind(line.product_id)
+        .execute(&mut *conn)
+        .await?;
+        if taken.rows_affected() == 0 {
+            let left: Option<i64> = sqlx::query_scalar("SELECT stock FROM products WHERE id = $1")
+                .bind(line.product_id)
+                .fetch_optional(&mut *conn)
+                .await?;
+            return Err(out_of_stock(&line.name, left.unwrap_or(0)));
+        }
+    }
+    let address = match &plan.address {
+        Some(a) => Some(serde_json::to_string(a).map_err(|e| AppError::Internal(e.into()))?),
+        None => None,
+    };
+    let mut orders = Vec::with_capacity(plan.shops.len());
+    for shop in &plan.shops {
+        let code = code::fresh();
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO orders (code, shop_id, buyer_id, buyer_name, buyer_phone, status, payment, delivery, address, \
+             dest_desa_code, note, items_total, weight_grams, delivery_fee, status_at, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, 'baru', $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $14) RETURNING id",
+        )
+        .bind(&code)
+        .bind(shop.shop_id)
+        .bind(user.map(|u| u.id))
+        .bind(&plan.buyer_name)
+        .bind(plan.buyer_phone.as_str())
+        .bind(shop.choice.payment.code())
+        .bind(shop.choice.delivery.code())
+        .bind(&address)
+        .bind(plan.address.as_ref().map(|a| a.address.desa_code.clone()))
+        .bind(shop.choice.note.trim())
+        .bind(shop.items_total)
+        .bind(shop.weight_grams)
+        .bind(shop.delivery_fee)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
+        for (position, line) in shop.lines.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO order_lines (order_id, position, product_id, name, unit, price, weight_grams, quantity) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(id)
+            .bind(i64::try_from(position).unwrap_or(i64::MAX))
+            .bind(line.product_id)
+            .bind(&line.name)
+            .bind(&line.unit)
+            .bind(line.price)
+            .bind(line.weight_grams)
+            .bind(line.quantity)
+            .execute(&mut *conn)
+            .await?;
+        }
+        let who = Move { actor: shared::Actor::Buyer, actor_id: user.map(|u| u.id), actor_name: plan.buyer_name.clone() };
+        timeline::record(&mut *conn, id, &who, None, OrderStatus::New, shop.choice.note.trim(), now).await?;
+        announce(&mut *conn, user, plan, shop, &code).await?;
+        let message = format!("Halo {}, saya baru memesan {} (pesanan {code}).", shop.shop_name, summary(shop));
+        orders.push(PlacedOrder {
+            code,
+            shop_name: shop.shop_name.clone(),
+            total: shop.delivery_fee.map(|fee| shop.items_total + fee),
+            status: OrderStatus::New,
+            whatsapp_link: shop.whatsapp.whatsapp_url(&message),
+        });
+    }
+    Ok(Placed { orders })
+}
+
+/// "3 barang, Rp 75.000".
+fn summary(shop: &ShopPlan) -> String {
+    let pieces: i64 = shop.lines.iter().map(|l| l.quantity).sum();
+    format!("{pieces} barang, {}", rupiah(shop.items_total))
+}
+
+/// Tells the seller (and a signed-in buyer) about the new order.
+async fn announce(
+    conn: &mut AnyConnection,
+    user: Option<&CurrentUser>,
+    plan: &Plan,
+    shop: &ShopPlan,
+    code: &str,
+) -> AppResult<()> {
+    if let Some(owner) = shop.owner_id {
+        let message = format!("Halo {}, pesanan {code} di {} sudah kami terima.", plan.buyer_name, shop.shop_name);
+        notify(
+            conn,
+            &Note {
+                user_id: owner,
+                title: format!("Pesanan baru {code}"),
+                body: format!("{} memesan {}. Terima atau tolak pesanan ini.", plan.buyer_name, summary(shop)),
+                link: format!("/jual/{}/pesanan/{code}", shop.shop_id),
+                whatsapp_link: Some(plan.buyer_phone.whatsapp_url(&message)),
+            },
+        )
+        .await?;
+    }
+    if let Some(user) = user {
+        let message = format!("Halo {}, saya memesan {} (pesanan {code}).", shop.shop_name, summary(shop));
+        notify(
+            conn,
+            &Note {
+                user_id: user.id,
+                title: format!("Pesanan {code} terkirim ke {}", shop.shop_name),
+                body: format!("{}. Menunggu konfirmasi penjual.", summary(shop)),
+                link: order_path(code),
+                whatsapp_link: Some(shop.whatsapp.whatsapp_url(&message)),
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,92 @@
+//! The background job: cancels transfer/QRIS orders left unpaid past the limit (stock returned) and
+//! completes shipped or collectable orders after the set days. Safe with several servers running it: each
+//! move is a guarded update, so an order another server already moved is skipped.
+
+use std::time::Duration;
+
+use shared::{ActionKind, OrderAction, OrderStatus};
+
+use super::{moves, timeline::Move, view};
+use crate::{
+    db::{now_ms, retrying},
+    error::{AppError, AppResult},
+    state::AppState,
+};
+
+/// Runs [`sweep`] every `config.order_sweep` until the process ends (not at all when it is zero).
+pub fn spawn(state: AppState) {
+    let every = state.config.order_sweep;
+    if every.is_zero() {
+        return;
+    }
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            if let Err(e) = sweep(&state, now_ms()).await {
+                tracing::warn!(error = %e, "order sweep failed; trying again later");
+            }
+        }
+    });
+}
+
+/// Moves every order past its limit as of `now` (Unix ms); answers how many this run moved.
+pub async fn sweep(state: &AppState, now: i64) -> AppResult<usize> {
+    let ms = |d: Duration| i64::try_from(d.as_millis()).unwrap_or(i64::MAX);
+    let hours = state.config.unpaid_limit.as_secs() / 3600;
+    let days = state.config.auto_complete.as_secs() / 86_400;
+    let due = [
+        (
+            "o.status = 'menunggu_bayar'",
+            now.saturating_sub(ms(state.config.unpaid_limit)),
+            ActionKind::Cancel,
+            format!("Dibatalkan otomatis: belum dibayar dalam {hours} jam."),
+        ),
+        (
+            "o.status IN ('dikirim', 'siap_diambil')",
+            now.saturating_sub(ms(state.config.auto_complete)),
+            ActionKind::Complete,
+            format!("Selesai otomatis {days} hari setelah dikirim / siap diambil."),
+        ),
+    ];
+    let mut moved = 0;
+    for (condition, before, kind, note) in due {
+        let codes: Vec<String> = sqlx::query_scalar(&format!(
+            "SELECT o.code FROM orders o WHERE {condition} AND o.status_at < $1 ORDER BY o.status_at LIMIT 500"
+        ))
+        .bind(before)
+        .fetch_all(&state.db.pool)
+        .await?;
+        let action = OrderAction { note, ..OrderAction::of(kind) };
+        for code in codes {
+            if move_one(state, &code, &action, before, now).await? {
+                moved += 1;
+            }
+        }
+    }
+    Ok(moved)
+}
+
+/// Moves one order if it is still due; `false` when another server (or person) moved it first.
+async fn move_one(state: &AppState, code: &str, action: &OrderAction, before: i64, now: i64) -> AppResult<bool> {
+    let done = retrying(|| async move {
+        let mut tx = state.db.begin_write().await?;
+        let Some(order) = view::find(&mut tx, code).await? else { return Ok(false) };
+        if order.status_at >= before || order.flow.status.is_final() {
+            return Ok(false);
+        }
+        let cancelled = match moves::make(&mut tx, &order, action, &Move::system(), None, now).await {
+            Ok(cancelled) => cancelled,
+            Err(AppError::Conflict(_)) => return Ok(false),
+            Err(e) => return Err(e),
+        };
+        tx.commit().await?;
+        Ok(cancelled || order.flow.status != OrderStatus::Cancelled)
+    })
+    .await?;
+    if done && action.action == ActionKind::Cancel {
+        state.pages.invalidate();
+    }
+    Ok(done)
+}
