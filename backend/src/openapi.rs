@@ -4,8 +4,8 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::{
-    accounts, addresses, admin, cart, catalog, enterprises, flagship, gallery, health, idm, images, moderation, news, notifications, officials,
-    orders, products, regions, shops, state::AppState, villages,
+    accounts, addresses, admin, cart, catalog, enterprises, flagship, gallery, health, idm, images, moderation, news,
+    notifications, officials, orders, products, regions, shops, state::AppState, villages,
 };
 
 #[derive(OpenApi)]

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use shared::{
     DeliveryOptions, EnterpriseKind, Flagship, Location, NewsKind, NewsStatus, Phone, ProductForm, ProductStatus,
     RegionCode, Sector, ShopStatus, Unit,
-    storefront::{CourierRate, SellerDelivery},
+    storefront::{BankAccount, CourierRate, SellerDelivery},
 };
 
 use crate::{
@@ -207,13 +207,17 @@ pub async fn load_if_empty(db: &Db, media: &Media, hasher: &Hasher) -> anyhow::R
                 is_demo: true,
             };
             let (shop_id, _) = shops::queries::create(&mut tx, &shop, now).await?;
-            sqlx::query("UPDATE shops SET enterprise_id = $1, pickup_address = $2, delivery = $3 WHERE id = $4")
-                .bind(enterprise(&s.enterprise)?)
-                .bind(&s.pickup_address)
-                .bind(serde_json::to_string(&delivery(&code))?)
-                .bind(shop_id)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "UPDATE shops SET enterprise_id = $1, pickup_address = $2, delivery = $3, bank_accounts = $4 \
+                 WHERE id = $5",
+            )
+            .bind(enterprise(&s.enterprise)?)
+            .bind(&s.pickup_address)
+            .bind(serde_json::to_string(&delivery(&code))?)
+            .bind(serde_json::to_string(&bank_accounts(&s.name, shop_id))?)
+            .bind(shop_id)
+            .execute(&mut *tx)
+            .await?;
             let mut producer_ids = std::collections::HashMap::new();
             for p in &s.producer {
                 let id: i64 = sqlx::query_scalar(
@@ -286,6 +290,15 @@ fn delivery(village: &RegionCode) -> DeliveryOptions {
         courier: vec![CourierRate { region: province, per_kg: 12_000 }],
         quoted: true,
     }
+}
+
+/// A demo account to transfer to, so the transfer flow can be tried; its holder says it is demo.
+fn bank_accounts(shop: &str, shop_id: i64) -> Vec<BankAccount> {
+    vec![BankAccount {
+        bank: "BRI".into(),
+        number: format!("0000-01-{shop_id:06}-50-9"),
+        holder: format!("{shop} (demo)"),
+    }]
 }
 
 fn seed(text: &str) -> u64 {

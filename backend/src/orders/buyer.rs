@@ -62,7 +62,11 @@ impl FromRequestParts<AppState> for OrderBuyer {
 
 impl OrderBuyer {
     fn who(&self) -> Move {
-        Move { actor: Actor::Buyer, actor_id: self.user.as_ref().map(|u| u.id), actor_name: self.order.buyer_name.clone() }
+        Move {
+            actor: Actor::Buyer,
+            actor_id: self.user.as_ref().map(|u| u.id),
+            actor_name: self.order.buyer_name.clone(),
+        }
     }
 
     async fn reloaded(&self, state: &AppState) -> AppResult<Order> {

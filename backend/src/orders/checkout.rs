@@ -96,7 +96,8 @@ struct ShopFacts {
 /// unlisted product, a delivery or payment the shop does not offer), 409 when a price or the stock changed.
 pub async fn plan(conn: &mut AnyConnection, checkout: &Checkout) -> AppResult<Plan> {
     AppError::check(checkout.validate())?;
-    let buyer_phone = Phone::parse(&checkout.buyer_whatsapp).map_err(|e| AppError::field("buyer_whatsapp", e.to_string()))?;
+    let buyer_phone =
+        Phone::parse(&checkout.buyer_whatsapp).map_err(|e| AppError::field("buyer_whatsapp", e.to_string()))?;
     let address = match &checkout.address {
         Some(a) => Some(
             addresses::placed(&mut *conn, a)
@@ -113,10 +114,9 @@ pub async fn plan(conn: &mut AnyConnection, checkout: &Checkout) -> AppResult<Pl
     let mut plans = Vec::with_capacity(checkout.shops.len());
     for (i, choice) in checkout.shops.iter().enumerate() {
         let field = |name: &str| format!("shops[{i}].{name}");
-        let shop = shops
-            .get(&choice.shop_id)
-            .filter(|s| s.active)
-            .ok_or_else(|| AppError::field(&field("shop_id"), "Toko ini tidak ditemukan atau sedang tidak berjualan."))?;
+        let shop = shops.get(&choice.shop_id).filter(|s| s.active).ok_or_else(|| {
+            AppError::field(&field("shop_id"), "Toko ini tidak ditemukan atau sedang tidak berjualan.")
+        })?;
         if shop.on_holiday {
             return Err(AppError::Conflict(format!("{} sedang libur; pesan lagi nanti.", shop.name)));
         }
@@ -156,7 +156,10 @@ pub async fn plan(conn: &mut AnyConnection, checkout: &Checkout) -> AppResult<Pl
             PaymentMethod::Qris => shop.has_qris,
         };
         if !payments_ok {
-            return Err(AppError::field(&field("payment"), format!("{} tidak menerima {}.", shop.name, choice.payment)));
+            return Err(AppError::field(
+                &field("payment"),
+                format!("{} tidak menerima {}.", shop.name, choice.payment),
+            ));
         }
         let items_total = lines.iter().map(|l| l.price * l.quantity).sum();
         let weight_grams = lines.iter().map(|l| l.weight_grams * l.quantity).sum();

@@ -137,8 +137,19 @@ pub async fn csv(db: &Db, filter: &Filter) -> AppResult<Vec<u8>> {
     }
     let mut out = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     let header = [
-        "Kode", "Tanggal", "Status", "Pembeli", "WhatsApp", "Alamat", "Pengiriman", "Pembayaran", "Barang",
-        "Total barang", "Ongkir", "Total", "Resi",
+        "Kode",
+        "Tanggal",
+        "Status",
+        "Pembeli",
+        "WhatsApp",
+        "Alamat",
+        "Pengiriman",
+        "Pembayaran",
+        "Barang",
+        "Total barang",
+        "Ongkir",
+        "Total",
+        "Resi",
     ];
     let failed = |e: csv::Error| AppError::Internal(e.into());
     out.write_record(header).map_err(failed)?;

@@ -2,10 +2,7 @@
 //! a guarded update (`… WHERE status = <the status it was read in>`) so each move happens once even when
 //! several servers or people try at the same moment; cancelling gives the stock back.
 
-use shared::{
-    ActionKind, Actor, ImageVariant, OrderAction, OrderStatus,
-    order::order_path,
-};
+use shared::{ActionKind, Actor, ImageVariant, OrderAction, OrderStatus, order::order_path};
 use sqlx::AnyConnection;
 
 use super::{

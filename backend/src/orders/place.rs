@@ -22,7 +22,9 @@ use super::{
     timeline::{self, Move},
 };
 use crate::{
+    addresses,
     auth::CurrentUser,
+    cart,
     db::{now_ms, retrying},
     error::{AppError, AppResult},
     extract::ApiJson,
@@ -56,7 +58,8 @@ pub async fn place(
 ) -> AppResult<Response> {
     AppError::check(checkout.validate())?;
     let key = idempotency_key(&headers)?;
-    let phone = shared::Phone::parse(&checkout.buyer_whatsapp).map_err(|e| AppError::field("buyer_whatsapp", e.to_string()))?;
+    let phone =
+        shared::Phone::parse(&checkout.buyer_whatsapp).map_err(|e| AppError::field("buyer_whatsapp", e.to_string()))?;
     let scope = match &user {
         Some(u) => format!("u:{}", u.id),
         None => format!("p:{}", phone.as_str()),
@@ -116,6 +119,9 @@ impl Placing<'_> {
         }
         let plan = plan(&mut tx, self.checkout).await?;
         let placed = write(&mut tx, self.user, &plan).await?;
+        if let Some(user) = self.user {
+            keep_for_buyer(&mut tx, user.id, self.checkout).await?;
+        }
         if let Some(key) = &self.key {
             let response = serde_json::to_string(&placed).map_err(|e| AppError::Internal(e.into()))?;
             sqlx::query("UPDATE idempotency_keys SET response = $1 WHERE scope = $2 AND key = $3")
@@ -220,7 +226,8 @@ async fn write(conn: &mut AnyConnection, user: Option<&CurrentUser>, plan: &Plan
             .execute(&mut *conn)
             .await?;
         }
-        let who = Move { actor: shared::Actor::Buyer, actor_id: user.map(|u| u.id), actor_name: plan.buyer_name.clone() };
+        let who =
+            Move { actor: shared::Actor::Buyer, actor_id: user.map(|u| u.id), actor_name: plan.buyer_name.clone() };
         timeline::record(&mut *conn, id, &who, None, OrderStatus::New, shop.choice.note.trim(), now).await?;
         announce(&mut *conn, user, plan, shop, &code).await?;
         let message = format!("Halo {}, saya baru memesan {} (pesanan {code}).", shop.shop_name, summary(shop));
@@ -233,6 +240,30 @@ async fn write(conn: &mut AnyConnection, user: Option<&CurrentUser>, plan: &Plan
         });
     }
     Ok(Placed { orders })
+}
+
+/// A signed-in buyer's cart loses what was just ordered; the address joins their address book when they
+/// asked (and it is not there yet, and the book is not full).
+async fn keep_for_buyer(conn: &mut AnyConnection, user_id: i64, checkout: &Checkout) -> AppResult<()> {
+    let ordered: Vec<i64> = checkout.shops.iter().flat_map(|s| s.lines.iter().map(|l| l.product_id)).collect();
+    cart::queries::remove(&mut *conn, user_id, &ordered).await?;
+    let Some(address) = checkout.address.as_ref().filter(|_| checkout.save_address) else { return Ok(()) };
+    let known = addresses::queries::list(&mut *conn, user_id).await?.iter().any(|saved| same_place(&saved.address, address));
+    if !known && addresses::queries::count(&mut *conn, user_id).await? < addresses::ADDRESSES_MAX {
+        addresses::queries::insert(&mut *conn, user_id, address, now_ms()).await?;
+    }
+    Ok(())
+}
+
+/// Whether two addresses name the same place for the same person (spacing and number format aside).
+fn same_place(a: &shared::Address, b: &shared::Address) -> bool {
+    let phone = |text: &str| shared::Phone::parse(text).ok();
+    let text = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    a.desa_code == b.desa_code
+        && phone(&a.whatsapp) == phone(&b.whatsapp)
+        && [(&a.recipient, &b.recipient), (&a.street, &b.street), (&a.rt_rw, &b.rt_rw), (&a.landmark, &b.landmark)]
+            .iter()
+            .all(|(x, y)| text(x) == text(y))
 }
 
 /// "3 barang, Rp 75.000".

@@ -8,7 +8,10 @@ use axum::{
     response::IntoResponse,
 };
 use serde::Deserialize;
-use shared::{Actor, OrderAction, OrderStatus, order::{Order, OrderList}};
+use shared::{
+    Actor, OrderAction, OrderStatus,
+    order::{Order, OrderList},
+};
 use utoipa::IntoParams;
 
 use super::{
@@ -41,7 +44,10 @@ impl OrderQuery {
         let day = |text: &Option<String>, name: &str| -> AppResult<Option<i64>> {
             text.as_deref()
                 .filter(|t| !t.is_empty())
-                .map(|t| local_day_start(t).ok_or_else(|| AppError::BadRequest(format!("{name}: tulis tanggal seperti 2026-11-30."))))
+                .map(|t| {
+                    local_day_start(t)
+                        .ok_or_else(|| AppError::BadRequest(format!("{name}: tulis tanggal seperti 2026-11-30.")))
+                })
                 .transpose()
         };
         let from = day(&self.dari, "dari")?;

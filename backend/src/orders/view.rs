@@ -107,7 +107,8 @@ impl Stored {
         })
         .collect::<AppResult<Vec<_>>>()?;
         let json = |column: &str| -> AppResult<Option<String>> { Ok(row.try_get(column)?) };
-        let address = json("address")?.map(|a| serde_json::from_str(&a)).transpose().map_err(|_| internal("address"))?;
+        let address =
+            json("address")?.map(|a| serde_json::from_str(&a)).transpose().map_err(|_| internal("address"))?;
         let banks: Vec<BankAccount> =
             serde_json::from_str(&row.try_get::<String, _>("bank_accounts")?).map_err(|_| internal("bank"))?;
         let qris = match (row.try_get::<Option<i64>, _>("qris_id")?, json("qris_variants")?) {
@@ -115,7 +116,11 @@ impl Stored {
             _ => None,
         };
         let receipt = json("receipt")?
-            .map(|v| serde_json::from_str(&v).map_err(|_| internal("receipt")).and_then(|sizes| Ok(images::from_sizes(self.id, sizes)?)))
+            .map(|v| {
+                serde_json::from_str(&v)
+                    .map_err(|_| internal("receipt"))
+                    .and_then(|sizes| Ok(images::from_sizes(self.id, sizes)?))
+            })
             .transpose()?;
         let status = self.flow.status;
         let config = &state.config;

@@ -3,6 +3,7 @@
 mod access;
 mod admin_flows;
 mod auth_flows;
+mod cart;
 mod catalog;
 mod idm;
 mod images;

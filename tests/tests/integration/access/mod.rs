@@ -1,6 +1,7 @@
 //! The access matrix: every endpoint of the OpenAPI document × every kind of user → the expected
 //! status. An endpoint without a row here, or a row without an endpoint, fails the test.
 
+mod cart;
 mod content;
 mod fixture;
 mod market;
@@ -90,7 +91,7 @@ fn expected(endpoint: &str) -> Option<[u16; 10]> {
         | "POST /api/v1/admin/villages/{id}/albums/{album_id}/photos" => [ANON, NO, NO, NO, NO, NO, 201, NO, 201, NO],
         // Sellers with an active shop and admins upload pictures; shoppers do not.
         "POST /api/v1/images" => [ANON, NO, NO, 201, 201, 201, 201, 201, 201, 201],
-        _ => return market::expected(endpoint),
+        _ => return market::expected(endpoint).or_else(|| cart::expected(endpoint)),
     })
 }
 
@@ -101,6 +102,9 @@ async fn request(app: &TestApp, fx: &Fixture, endpoint: &str, role: usize) -> (S
         return request;
     }
     if let Some(request) = market::request(app, fx, endpoint, role).await {
+        return request;
+    }
+    if let Some(request) = cart::request(app, fx, endpoint, role).await {
         return request;
     }
     let user = fx.users[role];
@@ -274,11 +278,11 @@ async fn every_endpoint_for_every_role(app: TestApp) {
 /// A row for an endpoint that no longer exists is a stale row.
 async fn every_row_names_a_documented_endpoint(app: TestApp) {
     let endpoints = documented(&app).await;
-    for row in ROWS.iter().chain(content::ROWS).chain(market::ROWS) {
+    for row in ROWS.iter().chain(content::ROWS).chain(market::ROWS).chain(cart::ROWS) {
         assert!(endpoints.iter().any(|e| e == row), "the matrix has a row for {row}, which is not documented");
         assert!(expected(row).is_some());
     }
-    let rows = ROWS.len() + content::ROWS.len() + market::ROWS.len();
+    let rows = ROWS.len() + content::ROWS.len() + market::ROWS.len() + cart::ROWS.len();
     assert_eq!(endpoints.len(), rows, "every documented endpoint is listed in ROWS");
 }
 
