@@ -33,11 +33,8 @@ pub async fn apply(
     retrying(|| async move {
         let mut tx = state.db.begin_write().await?;
         let order = view::find(&mut tx, code).await?.ok_or_else(not_found)?;
-        let cancelled = make(&mut tx, &order, action, who, receipt, now_ms()).await?;
+        make(&mut tx, &order, action, who, receipt, now_ms()).await?;
         tx.commit().await?;
-        if cancelled {
-            state.pages.invalidate();
-        }
         Ok(())
     })
     .await
@@ -47,7 +44,7 @@ pub fn not_found() -> AppError {
     AppError::NotFound("Pesanan ini tidak ditemukan.".into())
 }
 
-/// The move itself, inside the caller's transaction; `true` when it cancelled the order (stock returned).
+/// The move itself, inside the caller's transaction (cancelling returns the stock).
 pub async fn make(
     conn: &mut AnyConnection,
     order: &Stored,
@@ -55,7 +52,7 @@ pub async fn make(
     who: &Move,
     receipt: Option<&str>,
     now: i64,
-) -> AppResult<bool> {
+) -> AppResult<()> {
     let flow = order.flow;
     AppError::check(action.validate(who.actor, flow.delivery, order.delivery_fee.is_some()))?;
     let to = flow.next(action.action, who.actor).map_err(|r| AppError::Conflict(r.reason))?;
@@ -77,8 +74,7 @@ pub async fn make(
     if moved.rows_affected() == 0 {
         return Err(AppError::Conflict("Pesanan ini baru saja berubah. Muat ulang halaman untuk melihatnya.".into()));
     }
-    let cancelled = to == OrderStatus::Cancelled;
-    if cancelled {
+    if to == OrderStatus::Cancelled {
         sqlx::query(
             "UPDATE products SET stock = stock + (SELECT SUM(l.quantity) FROM order_lines l \
              WHERE l.order_id = $1 AND l.product_id = products.id), version = version + 1, updated_at = $2 \
@@ -91,8 +87,7 @@ pub async fn make(
     }
     let note = action.note.trim();
     timeline::record(&mut *conn, order.id, who, Some(flow.status), to, note, now).await?;
-    tell(conn, order, who, to, note).await?;
-    Ok(cancelled)
+    tell(conn, order, who, to, note).await
 }
 
 /// Tells the other side of the order (the background job's moves both sides).

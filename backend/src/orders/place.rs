@@ -132,7 +132,6 @@ impl Placing<'_> {
                 .await?;
         }
         tx.commit().await?;
-        self.state.pages.invalidate();
         Ok((placed, false))
     }
 

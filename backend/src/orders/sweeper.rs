@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use shared::{ActionKind, OrderAction, OrderStatus};
+use shared::{ActionKind, OrderAction};
 
 use super::{moves, timeline::Move, view};
 use crate::{
@@ -70,23 +70,19 @@ pub async fn sweep(state: &AppState, now: i64) -> AppResult<usize> {
 
 /// Moves one order if it is still due; `false` when another server (or person) moved it first.
 async fn move_one(state: &AppState, code: &str, action: &OrderAction, before: i64, now: i64) -> AppResult<bool> {
-    let done = retrying(|| async move {
+    retrying(|| async move {
         let mut tx = state.db.begin_write().await?;
         let Some(order) = view::find(&mut tx, code).await? else { return Ok(false) };
         if order.status_at >= before || order.flow.status.is_final() {
             return Ok(false);
         }
-        let cancelled = match moves::make(&mut tx, &order, action, &Move::system(), None, now).await {
-            Ok(cancelled) => cancelled,
+        match moves::make(&mut tx, &order, action, &Move::system(), None, now).await {
+            Ok(_) => {}
             Err(AppError::Conflict(_)) => return Ok(false),
             Err(e) => return Err(e),
-        };
+        }
         tx.commit().await?;
-        Ok(cancelled || order.flow.status != OrderStatus::Cancelled)
+        Ok(true)
     })
-    .await?;
-    if done && action.action == ActionKind::Cancel {
-        state.pages.invalidate();
-    }
-    Ok(done)
+    .await
 }

@@ -1,8 +1,8 @@
 //! The village page's JSON (and the catalog's pages), kept for a moment: the busiest answers of the site
 //! are built once per `LAPAK_PAGE_CACHE_MS` (1 s by default) per village or search on each server instead
 //! of on every request. Any
-//! successful change made through this server's API (except signing in and out, one's own account and
-//! bare uploads, which no village page shows) drops every kept page at once, so an admin sees their save
+//! successful change made through this server's API (except signing in and out, one's own account, bare
+//! uploads, carts and orders, see [`NOT_ON_PAGES`]) drops every kept page at once, so an admin sees their save
 //! immediately; what other servers (or a news item's publish time) change shows within the time-to-live.
 
 use std::collections::HashMap;
@@ -89,8 +89,10 @@ pub fn json_body(body: Bytes) -> Response {
     ([(axum::http::header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
-/// API paths whose changes no village page shows: sessions, one's own account, uploads not yet used.
-const NOT_ON_PAGES: [&str; 3] = ["/api/v1/auth/", "/api/v1/me", "/api/v1/images"];
+/// API paths whose changes no kept page shows at once: sessions, one's own account, uploads not yet used,
+/// carts, and orders (the stock they take shows within the time-to-live; a busy shop's orders must not
+/// empty the cache of the whole site).
+const NOT_ON_PAGES: [&str; 5] = ["/api/v1/auth/", "/api/v1/me", "/api/v1/images", "/api/v1/cart/", "/api/v1/orders"];
 
 /// Middleware: a successful change through the API (any method but GET/HEAD/OPTIONS, on any path but
 /// [`NOT_ON_PAGES`]) drops the kept pages.
