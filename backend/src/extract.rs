@@ -8,6 +8,36 @@ use serde::de::DeserializeOwned;
 
 use crate::error::AppError;
 
+/// What serde says about a body, said in Indonesian: `shops[0].delivery: nilai "terbang" tidak dikenal
+/// (pilihan: ambil, antar, kurir, ongkir_nanti)`.
+fn in_indonesian(text: &str) -> String {
+    let text = text
+        .trim_start_matches("Failed to deserialize the JSON body into the target type: ")
+        .trim_start_matches("Failed to parse the request body as JSON: ");
+    let text = text.split(" at line ").next().unwrap_or(text);
+    let (path, message) = match text.split_once(": ") {
+        Some((path, message)) if !path.contains(' ') => (format!("{path}: "), message),
+        _ => (String::new(), text),
+    };
+    let quoted = |m: &str| m.split('`').nth(1).unwrap_or_default().to_owned();
+    let said = if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let choices = rest.split("expected one of ").nth(1).unwrap_or_default().replace('`', "");
+        format!("nilai \"{}\" tidak dikenal (pilihan: {choices})", quoted(rest))
+    } else if message.starts_with("missing field ") {
+        format!("kolom \"{}\" wajib ada", quoted(message))
+    } else if message.starts_with("unknown field ") {
+        format!("kolom \"{}\" tidak dikenal", quoted(message))
+    } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
+        let expected = message.split("expected ").nth(1).unwrap_or_default();
+        format!("jenis isian salah (seharusnya {})", expected.replace("a string", "teks").replace("i64", "angka bulat"))
+    } else if message.contains("EOF") || message.starts_with("expected") || message.contains("key must be") {
+        "JSON rusak atau terpotong".to_owned()
+    } else {
+        message.to_owned()
+    };
+    format!("{path}{said}.")
+}
+
 /// Query parameters; a malformed query answers 400 with a problem document.
 pub struct ApiQuery<T>(pub T);
 
@@ -33,7 +63,33 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
             Err(JsonRejection::BytesRejection(r)) if r.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
                 Err(AppError::PayloadTooLarge)
             }
-            Err(e) => Err(AppError::BadRequest(format!("Data tidak sah: {}", e.body_text()))),
+            Err(JsonRejection::MissingJsonContentType(_)) => {
+                Err(AppError::UnsupportedMedia("Kirim data sebagai JSON (Content-Type: application/json).".into()))
+            }
+            Err(e) => Err(AppError::BadRequest(format!("Data tidak sah: {}", in_indonesian(&e.body_text())))),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_indonesian;
+
+    #[test]
+    fn serde_messages_read_in_indonesian() {
+        let unknown = "Failed to deserialize the JSON body into the target type: shops[0].delivery: unknown variant \
+                       `terbang`, expected one of `ambil`, `antar` at line 1 column 80";
+        assert_eq!(
+            in_indonesian(unknown),
+            "shops[0].delivery: nilai \"terbang\" tidak dikenal (pilihan: ambil, antar)."
+        );
+        let missing =
+            "Failed to deserialize the JSON body into the target type: missing field `shops` at line 1 column 2";
+        assert_eq!(in_indonesian(missing), "kolom \"shops\" wajib ada.");
+        let wrong = "Failed to deserialize the JSON body into the target type: shops[0].lines[0].quantity: invalid type: \
+                     string \"dua\", expected i64 at line 1 column 9";
+        assert_eq!(in_indonesian(wrong), "shops[0].lines[0].quantity: jenis isian salah (seharusnya angka bulat).");
+        let broken = "Failed to parse the request body as JSON: EOF while parsing an object at line 1 column 10";
+        assert_eq!(in_indonesian(broken), "JSON rusak atau terpotong.");
     }
 }

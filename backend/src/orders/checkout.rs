@@ -199,7 +199,8 @@ pub fn placeholders(n: usize) -> String {
 
 async fn products(conn: &mut AnyConnection, ids: &[i64]) -> AppResult<HashMap<i64, Stocked>> {
     let sql = format!(
-        "SELECT id, shop_id, name, unit, price, stock, min_order, weight_grams, status FROM products WHERE id IN ({})",
+        "SELECT id, shop_id, name, unit, price, stock, min_order, weight_grams, status, hidden_reason FROM products \
+         WHERE id IN ({})",
         placeholders(ids.len())
     );
     let mut query = sqlx::query(&sql);
@@ -219,7 +220,8 @@ async fn products(conn: &mut AnyConnection, ids: &[i64]) -> AppResult<HashMap<i6
                 stock: row.try_get("stock")?,
                 min_order: row.try_get("min_order")?,
                 weight_grams: row.try_get("weight_grams")?,
-                listed: status == "active",
+                // Hidden by its seller, or by the village admin's moderation.
+                listed: status == "active" && row.try_get::<Option<String>, _>("hidden_reason")?.is_none(),
             },
         );
     }

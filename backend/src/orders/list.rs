@@ -65,7 +65,7 @@ fn bind<'q>(
 
 const SUMMARY: &str = "SELECT o.code, o.status, o.payment, o.delivery, o.shop_id, s.name AS shop_name, o.buyer_name, \
      o.items_total, o.delivery_fee, o.created_at, \
-     (SELECT SUM(l.quantity) FROM order_lines l WHERE l.order_id = o.id) AS items, \
+     (SELECT CAST(SUM(l.quantity) AS BIGINT) FROM order_lines l WHERE l.order_id = o.id) AS items, \
      (SELECT l.name FROM order_lines l WHERE l.order_id = o.id AND l.position = 0) AS first_item \
      FROM orders o JOIN shops s ON s.id = o.shop_id";
 

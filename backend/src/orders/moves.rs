@@ -25,9 +25,6 @@ pub async fn apply(
     who: &Move,
     receipt: Option<&[ImageVariant]>,
 ) -> AppResult<()> {
-    if action.action == ActionKind::SendReceipt && receipt.is_none() {
-        return Err(AppError::field("action", "Kirim bukti bayar dengan mengunggah fotonya."));
-    }
     let receipt = receipt.map(serde_json::to_string).transpose().map_err(|e| AppError::Internal(e.into()))?;
     let receipt = receipt.as_deref();
     retrying(|| async move {
@@ -56,6 +53,9 @@ pub async fn make(
     let flow = order.flow;
     AppError::check(action.validate(who.actor, flow.delivery, order.delivery_fee.is_some()))?;
     let to = flow.next(action.action, who.actor).map_err(|r| AppError::Conflict(r.reason))?;
+    if action.action == ActionKind::SendReceipt && receipt.is_none() {
+        return Err(AppError::field("action", "Kirim bukti bayar dengan mengunggah fotonya."));
+    }
     let tracking = action.tracking_number.as_deref().map(str::trim).filter(|t| !t.is_empty());
     let moved = sqlx::query(
         "UPDATE orders SET status = $1, status_at = $2, updated_at = $2, \

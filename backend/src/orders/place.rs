@@ -166,7 +166,7 @@ async fn write(conn: &mut AnyConnection, user: Option<&CurrentUser>, plan: &Plan
     for line in lines {
         let taken = sqlx::query(
             "UPDATE products SET stock = stock - $1, version = version + 1, updated_at = $2 \
-             WHERE id = $3 AND stock >= $1 AND status = 'active'",
+             WHERE id = $3 AND stock >= $1 AND status = 'active' AND hidden_reason IS NULL",
         )
         .bind(line.quantity)
         .bind(now)
@@ -247,7 +247,8 @@ async fn keep_for_buyer(conn: &mut AnyConnection, user_id: i64, checkout: &Check
     let ordered: Vec<i64> = checkout.shops.iter().flat_map(|s| s.lines.iter().map(|l| l.product_id)).collect();
     cart::queries::remove(&mut *conn, user_id, &ordered).await?;
     let Some(address) = checkout.address.as_ref().filter(|_| checkout.save_address) else { return Ok(()) };
-    let known = addresses::queries::list(&mut *conn, user_id).await?.iter().any(|saved| same_place(&saved.address, address));
+    let known =
+        addresses::queries::list(&mut *conn, user_id).await?.iter().any(|saved| same_place(&saved.address, address));
     if !known && addresses::queries::count(&mut *conn, user_id).await? < addresses::ADDRESSES_MAX {
         addresses::queries::insert(&mut *conn, user_id, address, now_ms()).await?;
     }

@@ -9,6 +9,7 @@ mod idm;
 mod images;
 mod news;
 mod officials;
+mod orders;
 mod platform;
 mod profile;
 mod regions;

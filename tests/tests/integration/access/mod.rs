@@ -5,6 +5,7 @@ mod cart;
 mod content;
 mod fixture;
 mod market;
+mod orders;
 mod scope;
 
 use fixture::{Fixture, ROLES};
@@ -91,7 +92,11 @@ fn expected(endpoint: &str) -> Option<[u16; 10]> {
         | "POST /api/v1/admin/villages/{id}/albums/{album_id}/photos" => [ANON, NO, NO, NO, NO, NO, 201, NO, 201, NO],
         // Sellers with an active shop and admins upload pictures; shoppers do not.
         "POST /api/v1/images" => [ANON, NO, NO, 201, 201, 201, 201, 201, 201, 201],
-        _ => return market::expected(endpoint).or_else(|| cart::expected(endpoint)),
+        _ => {
+            return market::expected(endpoint)
+                .or_else(|| cart::expected(endpoint))
+                .or_else(|| orders::expected(endpoint));
+        }
     })
 }
 
@@ -105,6 +110,9 @@ async fn request(app: &TestApp, fx: &Fixture, endpoint: &str, role: usize) -> (S
         return request;
     }
     if let Some(request) = cart::request(app, fx, endpoint, role).await {
+        return request;
+    }
+    if let Some(request) = orders::request(app, fx, endpoint, role).await {
         return request;
     }
     let user = fx.users[role];
@@ -255,7 +263,7 @@ async fn every_endpoint_for_every_role(app: TestApp) {
                 None => None,
             };
             let (path, body) = request(&app, &fx, endpoint, role).await;
-            let res = if endpoint == "POST /api/v1/images" {
+            let res = if endpoint == "POST /api/v1/images" || endpoint == "POST /api/v1/orders/{code}/receipt" {
                 app.upload(&path, cookie.as_deref(), "image/png", lapak_tests::sample_png(40, 30)).await
             } else {
                 app.call(method.clone(), &path, cookie.as_deref(), body.as_ref()).await
@@ -278,11 +286,11 @@ async fn every_endpoint_for_every_role(app: TestApp) {
 /// A row for an endpoint that no longer exists is a stale row.
 async fn every_row_names_a_documented_endpoint(app: TestApp) {
     let endpoints = documented(&app).await;
-    for row in ROWS.iter().chain(content::ROWS).chain(market::ROWS).chain(cart::ROWS) {
+    for row in ROWS.iter().chain(content::ROWS).chain(market::ROWS).chain(cart::ROWS).chain(orders::ROWS) {
         assert!(endpoints.iter().any(|e| e == row), "the matrix has a row for {row}, which is not documented");
         assert!(expected(row).is_some());
     }
-    let rows = ROWS.len() + content::ROWS.len() + market::ROWS.len() + cart::ROWS.len();
+    let rows = ROWS.len() + content::ROWS.len() + market::ROWS.len() + cart::ROWS.len() + orders::ROWS.len();
     assert_eq!(endpoints.len(), rows, "every documented endpoint is listed in ROWS");
 }
 
