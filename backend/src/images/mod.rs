@@ -25,6 +25,9 @@ use crate::{
 };
 
 /// Decodes at once: a 12-megapixel photo takes about 50 MB while it is processed.
+/// The folder of payment receipts.
+pub const RECEIPTS: &str = "receipts";
+
 static DECODES: Semaphore = Semaphore::const_new(2);
 
 pub fn router(upload_limit: usize) -> OpenApiRouter<AppState> {
@@ -89,8 +92,21 @@ pub async fn upload(
     Ok((StatusCode::CREATED, Json(image)))
 }
 
+/// Where a picture's sizes are stored: public pictures, or payment receipts (served only to the order's
+/// two sides, never kept by shared caches).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Folder {
+    Images,
+    Receipts,
+}
+
 /// Runs the pipeline on a picture (at most two at once) and stores its sizes; 400 when it is refused.
 pub async fn process_and_put(media: &Media, bytes: Vec<u8>) -> AppResult<Vec<ImageVariant>> {
+    process_and_put_in(media, Folder::Images, bytes).await
+}
+
+/// [`process_and_put`] into `folder`.
+pub async fn process_and_put_in(media: &Media, folder: Folder, bytes: Vec<u8>) -> AppResult<Vec<ImageVariant>> {
     let encoded = {
         let _permit = DECODES.acquire().await.map_err(|_| AppError::Unavailable)?;
         tokio::task::spawn_blocking(move || process::process(&bytes))
@@ -98,7 +114,11 @@ pub async fn process_and_put(media: &Media, bytes: Vec<u8>) -> AppResult<Vec<Ima
             .map_err(|e| AppError::Internal(e.into()))?
             .map_err(|refusal| AppError::BadRequest(refusal.to_string()))?
     };
-    let folder = format!("images/{}", uuid::Uuid::new_v4().simple());
+    let top = match folder {
+        Folder::Images => "images",
+        Folder::Receipts => RECEIPTS,
+    };
+    let folder = format!("{top}/{}", uuid::Uuid::new_v4().simple());
     let mut variants = Vec::with_capacity(encoded.len());
     for e in encoded {
         let key = format!("{folder}/{}.{}", e.name, e.extension);

@@ -11,15 +11,21 @@ use crate::{
     state::AppState,
 };
 
-/// A stored file. Keys carry a content hash, so browsers and CDNs may keep them for a year.
+/// A stored file. Keys carry a content hash (or a random folder), so browsers and CDNs may keep them for a
+/// year; payment receipts, whose random address only the order's two sides see, only browsers.
 pub async fn media_file(State(state): State<AppState>, Path(key): Path<String>) -> AppResult<Response> {
     let content_type = content_type(&key).ok_or_else(not_found)?;
     if key.split('/').any(|part| part.is_empty() || part.starts_with('.')) {
         return Err(not_found());
     }
     let bytes = state.media.get(&key).await?.ok_or_else(not_found)?;
-    Ok(([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "public, max-age=31536000, immutable")], bytes)
-        .into_response())
+    // A receipt's address is only ever shown to the order's buyer and seller: no shared cache keeps it.
+    let cache = if key.starts_with(crate::images::RECEIPTS) {
+        "private, max-age=31536000, immutable"
+    } else {
+        "public, max-age=31536000, immutable"
+    };
+    Ok(([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, cache)], bytes).into_response())
 }
 
 fn content_type(key: &str) -> Option<&'static str> {

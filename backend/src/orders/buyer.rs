@@ -25,7 +25,7 @@ use crate::{
     auth::CurrentUser,
     error::{AppError, AppResult},
     extract::{ApiJson, ApiQuery},
-    images::process_and_put,
+    images::{Folder, process_and_put_in},
     state::AppState,
 };
 
@@ -136,7 +136,7 @@ pub async fn receipt(
     // Refused before the picture is processed and stored.
     buyer.order.flow.next(ActionKind::SendReceipt, Actor::Buyer).map_err(|r| AppError::Conflict(r.reason))?;
     AppError::check(action.validate(Actor::Buyer, buyer.order.flow.delivery, buyer.order.delivery_fee.is_some()))?;
-    let sizes = process_and_put(&state.media, body.to_vec()).await?;
+    let sizes = process_and_put_in(&state.media, Folder::Receipts, body.to_vec()).await?;
     moves::apply(&state, &buyer.order.code, &action, &buyer.who(), Some(&sizes)).await?;
     Ok(Json(buyer.reloaded(&state).await?))
 }

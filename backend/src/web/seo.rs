@@ -10,7 +10,7 @@ use crate::{error::AppResult, state::AppState, villages::queries};
 
 pub async fn robots(State(state): State<AppState>) -> Response {
     let body = format!(
-        "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /akun\nDisallow: /admin\nDisallow: /masuk\nDisallow: /daftar\nDisallow: /jual\nDisallow: /keranjang\nDisallow: /pesan\n\n\
+        "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /akun\nDisallow: /admin\nDisallow: /masuk\nDisallow: /daftar\nDisallow: /jual\nDisallow: /keranjang\nDisallow: /pesan\nDisallow: /media/receipts/\n\n\
          Sitemap: {}/sitemap.xml\n",
         state.config.public_url
     );
