@@ -42,10 +42,15 @@ pub fn bench() -> Result<()> {
     };
     let lapak = util::target_dir()?.join("release/lapak");
     let dist = crate::dist::dist_dir();
-    // LAPAK_BENCH_ONLY=catalog measures the catalog at scale alone.
-    let only_catalog = std::env::var("LAPAK_BENCH_ONLY").is_ok_and(|v| v == "catalog");
-    let mut rows = if only_catalog { Vec::new() } else { demo_rows(&lapak, &dist, seconds, first_load)? };
-    for f in crate::bench_catalog::measure(&lapak, &dist, seconds)? {
+    // LAPAK_BENCH_ONLY=catalog (the catalog at scale) or =orders (checkouts) measures that part alone.
+    let only = std::env::var("LAPAK_BENCH_ONLY").unwrap_or_default();
+    if !["", "catalog", "orders"].contains(&only.as_str()) {
+        bail!("LAPAK_BENCH_ONLY must be `catalog` or `orders`, not `{only}`");
+    }
+    let part = |name: &str| only.is_empty() || only == name;
+    let mut rows = if only.is_empty() { demo_rows(&lapak, &dist, seconds, first_load)? } else { Vec::new() };
+    let catalog = if part("catalog") { crate::bench_catalog::measure(&lapak, &dist, seconds)? } else { Vec::new() };
+    for f in catalog {
         let e = f.engine;
         rows.push(row(&format!("{e}: 100k catalog generated"), format!("{:.0} s", f.generate_s), "-", true));
         println!("{e}: {}", f.summary);
@@ -65,6 +70,9 @@ pub fn bench() -> Result<()> {
         rows.push(row(&format!("{e}: product page HTML p99"), format!("{:.2} ms", f.product.p99_ms), "-", true));
         let size = f.summary.split("database size ").nth(1).unwrap_or("?").to_owned();
         rows.push(row(&format!("{e}: database size"), size, "-", true));
+    }
+    if part("orders") {
+        rows.extend(crate::bench_orders::rows(&lapak, &dist, seconds)?);
     }
 
     println!("\n{:<36} {:>20} {:>12}  result", "measure", "measured", "target");
@@ -165,14 +173,14 @@ fn demo_rows(lapak: &Path, dist: &Path, seconds: u64, first_load: u64) -> Result
     Ok(rows)
 }
 
-fn non_2xx(errors: u64) -> String {
+pub fn non_2xx(errors: u64) -> String {
     if errors > 0 { format!(" ({errors} non-2xx)") } else { String::new() }
 }
 
 /// A line of the report: what, measured, target ("-" for none), met.
-type Row = (String, String, String, bool);
+pub type Row = (String, String, String, bool);
 
-fn row(name: &str, measured: String, target: &str, ok: bool) -> Row {
+pub fn row(name: &str, measured: String, target: &str, ok: bool) -> Row {
     (name.to_string(), measured, target.to_string(), ok)
 }
 
@@ -187,10 +195,11 @@ fn ensure_wrk() -> Result<()> {
     util::apt_install(&["wrk"])
 }
 
-/// `wrk -t2 -c<connections> -d<seconds>s --latency [-s script] <url>`, parsed.
+/// `wrk -t2 -c<connections> -d<seconds>s --latency --timeout 10s [-s script] <url>`, parsed. The timeout is
+/// raised from wrk's 2 s so that slow answers count in the latency instead of dropping out as socket errors.
 pub fn wrk(url: &str, seconds: u64, connections: u32, script: Option<&Path>) -> Result<Load> {
     let mut command = Command::new("wrk");
-    command.args(["-t2", &format!("-c{connections}"), &format!("-d{seconds}s"), "--latency"]);
+    command.args(["-t2", &format!("-c{connections}"), &format!("-d{seconds}s"), "--latency", "--timeout", "10s"]);
     if let Some(script) = script {
         command.arg("-s").arg(script);
     }

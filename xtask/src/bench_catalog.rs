@@ -55,7 +55,7 @@ pub fn measure(lapak: &Path, dist: &Path, seconds: u64) -> Result<Vec<Figures>> 
     Ok(out)
 }
 
-fn postgres(sql: &str) -> Result<()> {
+pub fn postgres(sql: &str) -> Result<()> {
     let status = Command::new("psql").args([POSTGRES_ADMIN, "-q", "-c", sql]).status().context("running psql")?;
     if !status.success() {
         bail!("psql failed: {sql}");

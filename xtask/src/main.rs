@@ -5,6 +5,7 @@ mod bench;
 mod bench_catalog;
 mod bench_content;
 mod bench_images;
+mod bench_orders;
 mod bench_sign_in;
 mod compress;
 mod dist;

@@ -1,6 +1,6 @@
 //! The database: one `sqlx::Any` pool over SQLite or PostgreSQL, chosen by the URL scheme.
 
-use std::{str::FromStr, time::Duration};
+use std::{str::FromStr, sync::Arc, time::Duration};
 
 use anyhow::Context;
 use sqlx::{
@@ -8,6 +8,7 @@ use sqlx::{
     any::{AnyConnectOptions, AnyPoolOptions},
     migrate::Migrator,
 };
+use tokio::sync::{Mutex, OwnedMutexGuard};
 
 use crate::config::Config;
 
@@ -26,6 +27,39 @@ pub enum Engine {
 pub struct Db {
     pub pool: AnyPool,
     pub engine: Engine,
+    /// On SQLite, write transactions of [`Db::begin_write`] take turns here, first come first served,
+    /// instead of polling SQLite's busy handler (which lets latecomers overtake and stretches the tail).
+    writer: Arc<Mutex<()>>,
+}
+
+/// A write transaction; on SQLite it holds the turn to write until it commits or is dropped.
+pub struct WriteTx {
+    tx: sqlx::Transaction<'static, sqlx::Any>,
+    _turn: Option<OwnedMutexGuard<()>>,
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> sqlx::Result<()> {
+        self.tx.commit().await
+    }
+
+    pub async fn rollback(self) -> sqlx::Result<()> {
+        self.tx.rollback().await
+    }
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = sqlx::AnyConnection;
+
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.tx
+    }
 }
 
 impl Db {
@@ -61,7 +95,7 @@ impl Db {
             .connect_with(options)
             .await
             .with_context(|| format!("cannot connect to the database ({})", redact(&config.database_url)))?;
-        Ok(Db { pool, engine })
+        Ok(Db { pool, engine, writer: Arc::new(Mutex::new(())) })
     }
 
     /// Brings the schema up to date.
@@ -73,12 +107,15 @@ impl Db {
         migrator.run(&self.pool).await.context("database migration failed")
     }
 
-    /// A transaction that reads and then writes: on SQLite it takes the write lock at once
-    /// (`BEGIN IMMEDIATE`), so concurrent writers wait their turn instead of failing half-way.
-    pub async fn begin_write(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Any>> {
+    /// A transaction that reads and then writes: on SQLite it waits its turn among this server's writers,
+    /// then takes the write lock at once (`BEGIN IMMEDIATE`), so concurrent writers never fail half-way.
+    pub async fn begin_write(&self) -> sqlx::Result<WriteTx> {
         match self.engine {
-            Engine::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            Engine::Postgres => self.pool.begin().await,
+            Engine::Sqlite => {
+                let turn = self.writer.clone().lock_owned().await;
+                Ok(WriteTx { tx: self.pool.begin_with("BEGIN IMMEDIATE").await?, _turn: Some(turn) })
+            }
+            Engine::Postgres => Ok(WriteTx { tx: self.pool.begin().await?, _turn: None }),
         }
     }
 

@@ -157,30 +157,9 @@ impl Placing<'_> {
     }
 }
 
-/// Takes the stock (one guarded statement per product, in id order so concurrent checkouts never deadlock)
-/// and writes each shop's order with its lines, first timeline entry and notifications.
+/// Writes each shop's order with its lines, first timeline entry and notifications, then takes the stock.
 async fn write(conn: &mut AnyConnection, user: Option<&CurrentUser>, plan: &Plan) -> AppResult<Placed> {
     let now = now_ms();
-    let mut lines: Vec<_> = plan.shops.iter().flat_map(|s| &s.lines).collect();
-    lines.sort_by_key(|l| l.product_id);
-    for line in lines {
-        let taken = sqlx::query(
-            "UPDATE products SET stock = stock - $1, version = version + 1, updated_at = $2 \
-             WHERE id = $3 AND stock >= $1 AND status = 'active' AND hidden_reason IS NULL",
-        )
-        .bind(line.quantity)
-        .bind(now)
-        .bind(line.product_id)
-        .execute(&mut *conn)
-        .await?;
-        if taken.rows_affected() == 0 {
-            let left: Option<i64> = sqlx::query_scalar("SELECT stock FROM products WHERE id = $1")
-                .bind(line.product_id)
-                .fetch_optional(&mut *conn)
-                .await?;
-            return Err(out_of_stock(&line.name, left.unwrap_or(0)));
-        }
-    }
     let address = match &plan.address {
         Some(a) => Some(serde_json::to_string(a).map_err(|e| AppError::Internal(e.into()))?),
         None => None,
@@ -238,7 +217,34 @@ async fn write(conn: &mut AnyConnection, user: Option<&CurrentUser>, plan: &Plan
             whatsapp_link: shop.whatsapp.whatsapp_url(&message),
         });
     }
+    take_stock(conn, plan, now).await?;
     Ok(Placed { orders })
+}
+
+/// One guarded statement per product, in id order so concurrent checkouts never deadlock, and last, so
+/// the rows stay locked (PostgreSQL) only for the end of the transaction.
+async fn take_stock(conn: &mut AnyConnection, plan: &Plan, now: i64) -> AppResult<()> {
+    let mut lines: Vec<_> = plan.shops.iter().flat_map(|s| &s.lines).collect();
+    lines.sort_by_key(|l| l.product_id);
+    for line in lines {
+        let taken = sqlx::query(
+            "UPDATE products SET stock = stock - $1, version = version + 1, updated_at = $2 \
+             WHERE id = $3 AND stock >= $1 AND status = 'active' AND hidden_reason IS NULL",
+        )
+        .bind(line.quantity)
+        .bind(now)
+        .bind(line.product_id)
+        .execute(&mut *conn)
+        .await?;
+        if taken.rows_affected() == 0 {
+            let left: Option<i64> = sqlx::query_scalar("SELECT stock FROM products WHERE id = $1")
+                .bind(line.product_id)
+                .fetch_optional(&mut *conn)
+                .await?;
+            return Err(out_of_stock(&line.name, left.unwrap_or(0)));
+        }
+    }
+    Ok(())
 }
 
 /// A signed-in buyer's cart loses what was just ordered; the address joins their address book when they
