@@ -3,6 +3,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::cart_store::CartLink;
 use crate::components::layout::{Frame, Header, NavItem, Target};
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
@@ -30,6 +31,13 @@ pub enum Route {
     Product { segment: String },
     #[at("/toko/:slug")]
     Shop { slug: String },
+    #[at("/keranjang")]
+    Cart,
+    #[at("/pesan")]
+    Checkout,
+    /// An order's tracking page, for its buyer.
+    #[at("/pesanan/:code")]
+    Order { code: String },
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -45,9 +53,17 @@ impl Route {
             )
     }
 
-    /// Whether the page belongs to the marketplace: the catalog, a product, a shop.
+    /// Whether the page belongs to the marketplace: the catalog, a product, a shop, the cart, checkout, an order.
     pub fn is_market(&self) -> bool {
-        matches!(self, Route::Catalog | Route::Product { .. } | Route::Shop { .. })
+        matches!(
+            self,
+            Route::Catalog
+                | Route::Product { .. }
+                | Route::Shop { .. }
+                | Route::Cart
+                | Route::Checkout
+                | Route::Order { .. }
+        )
     }
 }
 
@@ -109,8 +125,10 @@ pub fn App() -> Html {
 pub fn PublicHeader() -> Html {
     let route = use_route::<Route>();
     let in_portal = !route.as_ref().is_some_and(Route::is_browse);
-    let on_market = route.as_ref().is_some_and(Route::is_market);
-    let on_villages = !on_market && route.as_ref().is_some_and(|r| !matches!(r, Route::Home | Route::NotFound));
+    let buying = route.as_ref().is_some_and(|r| matches!(r, Route::Cart | Route::Checkout | Route::Order { .. }));
+    let on_market = !buying && route.as_ref().is_some_and(Route::is_market);
+    let on_villages =
+        !buying && !on_market && route.as_ref().is_some_and(|r| !matches!(r, Route::Home | Route::NotFound));
     let target =
         |to: Route, path: &'static str| if to.is_browse() != in_portal { Target::Here(to) } else { Target::Away(path) };
     let items = vec![
@@ -120,7 +138,7 @@ pub fn PublicHeader() -> Html {
     ];
     html! {
         <Header<Route> {items} admin={(Target::Away("/admin"), false)} account={(Target::Away("/akun"), false)}
-            sign_in={Target::Away("/masuk")} />
+            sign_in={Target::Away("/masuk")} extra={html! { <CartLink /> }} />
     }
 }
 
@@ -159,5 +177,17 @@ mod tests {
         }
         assert!(!Route::Home.is_browse() && !Route::Enterprise { slug: "x".into() }.is_market());
         assert!(Route::Enterprise { slug: "x".into() }.is_browse());
+    }
+
+    #[test]
+    fn recognises_buying_addresses() {
+        assert_eq!(Route::recognize("/keranjang"), Some(Route::Cart));
+        assert_eq!(Route::recognize("/pesan"), Some(Route::Checkout));
+        let order = Route::Order { code: "LD-7K3M9Q2X".into() };
+        assert_eq!(Route::recognize("/pesanan/LD-7K3M9Q2X"), Some(order.clone()));
+        assert_eq!(order.to_path(), shared::order::order_path("LD-7K3M9Q2X"));
+        for route in [Route::Cart, Route::Checkout, order] {
+            assert!(route.is_browse() && route.is_market(), "{route:?}");
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! The browse app: the public pages beyond the portal's front door — the village directory, a village's
-//! news, an enterprise's page and the marketplace (catalog, products, shops) — as a bundle of its own, so the first load of `/`
-//! stays small. It shares the portal's routes and header; the portal's own pages are loaded from the server.
+//! news, an enterprise's page and the marketplace (catalog, products, shops, the cart, checkout and order
+//! tracking) — as a bundle of its own, so the first load of `/` stays small. It shares the portal's routes
+//! and header; the portal's own pages are loaded from the server.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
@@ -9,12 +10,16 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::{OtherApp, PublicHeader, Route, remember_load};
+use crate::cart_store::{CartProvider, CartSync};
 use crate::components::layout::Frame;
+use crate::pages::cart::CartPage;
 use crate::pages::catalog::CatalogPage;
+use crate::pages::checkout::CheckoutPage;
 use crate::pages::directory::DirectoryPage;
 use crate::pages::enterprise::EnterprisePage;
 use crate::pages::news::{NewsArticlePage, NewsListPage};
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::order::OrderPage;
 use crate::pages::product::ProductPage;
 use crate::pages::shop::ShopPage;
 
@@ -27,6 +32,9 @@ fn switch(route: Route) -> Html {
         Route::Catalog => html! { <CatalogPage /> },
         Route::Product { segment } => html! { <ProductPage {segment} /> },
         Route::Shop { slug } => html! { <ShopPage {slug} /> },
+        Route::Cart => html! { <CartPage /> },
+        Route::Checkout => html! { <CheckoutPage /> },
+        Route::Order { code } => html! { <OrderPage {code} /> },
         Route::NotFound => html! { <NotFoundPage /> },
         _ => html! { <OtherApp /> },
     }
@@ -37,7 +45,9 @@ pub fn Browse() -> Html {
     remember_load();
     html! {
         <BrowserRouter>
-            <Frame header={html! { <PublicHeader /> }}><Switch<Route> render={switch} /></Frame>
+            <CartProvider>
+                <Frame header={html! { <PublicHeader /> }}><CartSync /><Switch<Route> render={switch} /></Frame>
+            </CartProvider>
             <InAppLinks />
         </BrowserRouter>
     }

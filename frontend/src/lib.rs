@@ -6,6 +6,7 @@
 mod api;
 pub mod app;
 pub mod browse;
+mod cart_store;
 mod catalog_query;
 mod components;
 mod filters;

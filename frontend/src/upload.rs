@@ -51,7 +51,7 @@ fn unreadable() -> ApiError {
 }
 
 /// The photo drawn upright at its shrunk size and encoded as JPEG.
-async fn shrink(file: &File) -> Result<Blob, JsValue> {
+pub async fn shrink(file: &File) -> Result<Blob, JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     let bitmap: ImageBitmap = JsFuture::from(window.create_image_bitmap_with_blob(file)?).await?.dyn_into()?;
     let (width, height) = shrunk_size(bitmap.width(), bitmap.height());

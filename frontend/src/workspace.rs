@@ -5,10 +5,11 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::layout::{Frame, Header, NavItem, Target};
-use crate::pages::account::{AccountPage, SetPasswordPage, SignInPage, SignUpPage};
+use crate::pages::account::notifications::{UnreadProvider, menu_label, use_unread_count};
+use crate::pages::account::{AccountPage, MyOrdersPage, NotificationsPage, SetPasswordPage, SignInPage, SignUpPage};
 use crate::pages::admin::AdminPage;
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::seller::{SellPage, SellPartPage};
+use crate::pages::seller::{PrintPage, SellOrderPage, SellPage, SellPartPage};
 use crate::session::use_session;
 
 /// Every page address the workspace knows.
@@ -22,6 +23,10 @@ pub enum Route {
     Account,
     #[at("/akun/atur-sandi")]
     SetPassword,
+    #[at("/akun/pesanan")]
+    MyOrders,
+    #[at("/akun/notifikasi")]
+    Notifications,
     #[at("/admin")]
     Admin,
     #[at("/admin/:section")]
@@ -32,6 +37,10 @@ pub enum Route {
     Sell,
     #[at("/jual/:shop/:part")]
     SellPart { shop: i64, part: String },
+    #[at("/jual/:shop/pesanan/:code")]
+    SellOrder { shop: i64, code: String },
+    #[at("/jual/:shop/pesanan/:code/cetak")]
+    SellOrderPrint { shop: i64, code: String },
     #[not_found]
     #[at("/akun/404")]
     NotFound,
@@ -43,11 +52,15 @@ fn switch(route: Route) -> Html {
         Route::SignUp => html! { <SignUpPage /> },
         Route::Account => html! { <AccountPage /> },
         Route::SetPassword => html! { <SetPasswordPage /> },
+        Route::MyOrders => html! { <MyOrdersPage /> },
+        Route::Notifications => html! { <NotificationsPage /> },
         Route::Admin => html! { <AdminPage section={String::new()} /> },
         Route::AdminSection { section } => html! { <AdminPage {section} /> },
         Route::VillagePart { id, part } => html! { <AdminPage section="desa" village={Some(id)} {part} /> },
         Route::Sell => html! { <SellPage /> },
         Route::SellPart { shop, part } => html! { <SellPartPage {shop} {part} /> },
+        Route::SellOrder { shop, code } => html! { <SellOrderPage {shop} {code} /> },
+        Route::SellOrderPrint { shop, code } => html! { <PrintPage {shop} {code} /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }
@@ -56,7 +69,9 @@ fn switch(route: Route) -> Html {
 pub fn Workspace() -> Html {
     html! {
         <BrowserRouter>
-            <Frame header={html! { <WorkspaceHeader /> }}><Switch<Route> render={switch} /></Frame>
+            <UnreadProvider>
+                <Frame header={html! { <WorkspaceHeader /> }}><Switch<Route> render={switch} /></Frame>
+            </UnreadProvider>
         </BrowserRouter>
     }
 }
@@ -67,11 +82,21 @@ fn WorkspaceHeader() -> Html {
     let seller = use_session().user().is_some_and(|me| !me.shops.is_empty());
     let on_admin = matches!(route, Some(Route::Admin | Route::AdminSection { .. } | Route::VillagePart { .. }));
     let on_account = matches!(route, Some(Route::Account | Route::SignIn | Route::SignUp | Route::SetPassword));
-    let on_sell = matches!(route, Some(Route::Sell | Route::SellPart { .. }));
+    let on_sell = matches!(
+        route,
+        Some(Route::Sell | Route::SellPart { .. } | Route::SellOrder { .. } | Route::SellOrderPrint { .. })
+    );
+    let unread = use_unread_count();
     let mut items =
         vec![NavItem::new("Beranda", Target::Away("/"), false), NavItem::new("Desa", Target::Away("/desa"), false)];
     if seller {
         items.push(NavItem::new("Jual", Target::Here(Route::Sell), on_sell));
+    }
+    if let Some(unread) = unread {
+        let on_notifications = matches!(route, Some(Route::Notifications));
+        let (label, full) = menu_label(unread);
+        let item = NavItem::new(label, Target::Here(Route::Notifications), on_notifications);
+        items.push(NavItem { label_for: Some(full), ..item });
     }
     html! {
         <Header<Route> {items} admin={(Target::Here(Route::Admin), on_admin)}
@@ -97,5 +122,12 @@ mod tests {
         assert_eq!(Route::recognize("/jual"), Some(Route::Sell));
         assert_eq!(Route::recognize("/jual/12/produk"), Some(Route::SellPart { shop: 12, part: "produk".into() }));
         assert_eq!(Route::SellPart { shop: 4, part: "pengaturan".into() }.to_path(), "/jual/4/pengaturan");
+        assert_eq!(Route::recognize("/jual/3/pesanan"), Some(Route::SellPart { shop: 3, part: "pesanan".into() }));
+        let order = Route::SellOrder { shop: 3, code: "LD-7K3M9Q2X".into() };
+        assert_eq!(Route::recognize("/jual/3/pesanan/LD-7K3M9Q2X"), Some(order));
+        let print = Route::SellOrderPrint { shop: 3, code: "LD-7K3M9Q2X".into() };
+        assert_eq!(Route::recognize("/jual/3/pesanan/LD-7K3M9Q2X/cetak"), Some(print));
+        assert_eq!(Route::recognize("/akun/pesanan"), Some(Route::MyOrders));
+        assert_eq!(Route::recognize("/akun/notifikasi"), Some(Route::Notifications));
     }
 }

@@ -113,7 +113,14 @@ impl Db {
         match self.engine {
             Engine::Sqlite => {
                 let turn = self.writer.clone().lock_owned().await;
-                Ok(WriteTx { tx: self.pool.begin_with("BEGIN IMMEDIATE").await?, _turn: Some(turn) })
+                // Started in its own task: a request cancelled half-way through a custom BEGIN (the client
+                // went away) would otherwise leave the connection inside a transaction nobody can end,
+                // holding SQLite's write lock for good. A finished but unwanted transaction rolls back.
+                let pool = self.pool.clone();
+                let tx = tokio::spawn(async move { pool.begin_with("BEGIN IMMEDIATE").await })
+                    .await
+                    .map_err(|e| sqlx::Error::Protocol(format!("starting a write transaction: {e}")))??;
+                Ok(WriteTx { tx, _turn: Some(turn) })
             }
             Engine::Postgres => Ok(WriteTx { tx: self.pool.begin().await?, _turn: None }),
         }

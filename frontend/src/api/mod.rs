@@ -4,7 +4,9 @@
 pub mod account;
 pub mod admin;
 pub mod catalog;
+pub mod orders;
 pub mod seller;
+pub mod seller_orders;
 
 use std::fmt;
 

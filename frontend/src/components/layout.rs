@@ -76,6 +76,9 @@ pub struct HeaderProps<R: PartialEq> {
     pub admin: (Target<R>, bool),
     pub account: (Target<R>, bool),
     pub sign_in: Target<R>,
+    /// Shown after the menu (the public header's cart link).
+    #[prop_or_default]
+    pub extra: Html,
 }
 
 /// Sticky compact header: brand, the app's destinations, and the person's own.
@@ -107,6 +110,7 @@ pub fn Header<R: Routable + Clone + PartialEq + 'static>(props: &HeaderProps<R>)
                 <nav class="site-nav" aria-label="Menu utama">
                     { for items.into_iter().map(nav_link) }
                 </nav>
+                { props.extra.clone() }
             </div>
         </header>
     }

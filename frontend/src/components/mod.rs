@@ -1,5 +1,6 @@
 //! Pieces of the interface that several pages use.
 
+pub mod address_form;
 pub mod badges;
 pub mod catalog_filters;
 pub mod catalog_sort;
@@ -10,6 +11,8 @@ pub mod filter_select;
 pub mod form;
 pub mod idm_history;
 pub mod layout;
+pub mod order_lines;
+pub mod order_timeline;
 pub mod pagination;
 pub mod photo_picker;
 pub mod product_card;

@@ -1,4 +1,5 @@
-//! `/produk/{id}-{slug}`: a product with its photos, price, stock, the chain behind it and WhatsApp links.
+//! `/produk/{id}-{slug}`: a product with its photos, price, stock, buying it, the chain behind it and
+//! WhatsApp links.
 
 use shared::format::thousands;
 use shared::product::product_id_of;
@@ -16,6 +17,7 @@ use crate::components::share_button::ShareButton;
 use crate::components::skeleton::SkeletonProfile;
 use crate::hooks::{Remote, page_title, use_remote, use_title};
 use crate::links::absolute_url;
+use crate::pages::cart::BuyBox;
 use crate::pages::not_found::NotFoundPage;
 
 /// What the "not found" page says for a product that is not (or no longer) on sale.
@@ -99,6 +101,8 @@ fn product(d: &ProductDetail) -> Html {
                             { "Toko ini sedang libur. Anda tetap bisa bertanya; penjual membalas setelah buka kembali." }
                         </p>
                     }
+                    <BuyBox product_id={s.id} name={s.name.clone()} stock={s.stock} min_order={d.min_order}
+                        unit={s.unit} on_holiday={d.chain.on_holiday} />
                     <div class="actions">
                         <a class="button button--wa" href={ask} target="_blank" rel="noopener noreferrer">
                             { "Tanya penjual" }

@@ -1,5 +1,8 @@
-//! Accounts: signing in and up, the account page, and setting a password from a reset link.
+//! Accounts: signing in and up, the account page (with the buyer's orders and notifications), and setting a
+//! password from a reset link.
 
+pub mod notifications;
+mod orders;
 pub mod producers;
 mod profile;
 mod sessions;
@@ -17,6 +20,8 @@ use yew_router::prelude::*;
 use crate::hooks::{page_title, use_title};
 use crate::session::SignedIn;
 use crate::workspace::Route;
+pub use notifications::NotificationsPage;
+pub use orders::MyOrdersPage;
 pub use set_password::SetPasswordPage;
 pub use sign_in::SignInPage;
 pub use sign_up::SignUpPage;
@@ -45,6 +50,10 @@ fn Account(props: &AccountProps) -> Html {
                     <Link<Route> to={Route::Admin}>{ "Buka halaman admin" }</Link<Route>>
                 </p>
             }
+            <nav class="account-links" aria-label="Belanja">
+                <Link<Route> classes="account-links__item" to={Route::MyOrders}>{ "Pesanan saya" }</Link<Route>>
+                <Link<Route> classes="account-links__item" to={Route::Notifications}>{ "Notifikasi" }</Link<Route>>
+            </nav>
             <shops::ShopsSection me={me.clone()} />
             <profile::ProfileSection me={me.clone()} />
             <profile::PasswordSection />

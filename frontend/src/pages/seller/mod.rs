@@ -1,8 +1,13 @@
-//! `/jual`: the seller's dashboard — their shops, and for each one its listings, settings and member
-//! producers behind tabs (`/jual/{toko}/{bagian}`).
+//! `/jual`: the seller's dashboard — their shops, and for each one its orders, listings, settings and
+//! member producers behind tabs (`/jual/{toko}/{bagian}`).
 
 mod bank_accounts;
 mod delivery;
+mod order;
+mod order_dates;
+mod order_moves;
+pub mod orders;
+mod print;
 mod product_form;
 mod products;
 mod settings;
@@ -20,9 +25,12 @@ use crate::hooks::{Remote, page_title, use_remote, use_title};
 use crate::pages::account::producers::Producers;
 use crate::session::SignedIn;
 use crate::workspace::Route;
+pub use order::SellOrderPage;
+pub use print::PrintPage;
 
 /// The tabs of a shop: address part and label.
-pub const PARTS: [(&str, &str); 3] = [("produk", "Produk"), ("pengaturan", "Pengaturan"), ("produsen", "Produsen")];
+pub const PARTS: [(&str, &str); 4] =
+    [("pesanan", "Pesanan"), ("produk", "Produk"), ("pengaturan", "Pengaturan"), ("produsen", "Produsen")];
 
 /// An amount typed by a villager ("25.000", "Rp 25000", "25 000"): its digits, or none when it has none
 /// (a number too long to hold counts as too big, so the form's check refuses it).
@@ -134,6 +142,9 @@ struct DeskProps {
 #[component]
 fn Desk(props: &DeskProps) -> Html {
     let loaded = use_remote(props.shop, api::seller::settings);
+    // How many orders wait for an answer, asked again on every tab change.
+    let new_orders =
+        use_remote((props.shop, props.part.clone()), |(shop, _)| api::seller_orders::new_order_count(shop));
     // The settings as last saved here, newer than those loaded.
     let saved = use_state(|| None::<Rc<ShopSettingsRecord>>);
     let record = match (loaded.get(), &*saved) {
@@ -156,6 +167,7 @@ fn Desk(props: &DeskProps) -> Html {
     let shop = props.shop;
     let active = record.status == ShopStatus::Active;
     let content = match props.part.as_str() {
+        "pesanan" => html! { <orders::Orders {shop} /> },
         "produk" => html! { <products::Products {shop} {active} /> },
         "pengaturan" => html! { <settings::Settings record={(*record).clone()} {reload} {on_saved} /> },
         "produsen" => html! { <Producers {shop} /> },
@@ -170,7 +182,15 @@ fn Desk(props: &DeskProps) -> Html {
                     html! {
                         <Link<Route> classes={classes!("tabs__tab", current.then_some("is-active"))}
                             to={Route::SellPart { shop, part: (*part).into() }}>
-                            <span aria-current={current.then_some("page")}>{ *label }</span>
+                            <span aria-current={current.then_some("page")}>
+                                { *label }
+                                if let (true, Remote::Loaded(count)) = (*part == "pesanan", new_orders.get()) {
+                                    if **count > 0 {
+                                        <span class="count-badge count-badge--urgent"
+                                            aria-label={format!("{count} pesanan baru")}>{ **count }</span>
+                                    }
+                                }
+                            </span>
                         </Link<Route>>
                     }
                 }) }

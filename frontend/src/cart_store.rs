@@ -1,0 +1,265 @@
+//! The cart as every page of the browse app shares it: a guest's kept in the browser (localStorage), a
+//! signed-in buyer's on the server (a guest cart is merged into it once the session is known), and the
+//! count the header shows, which follows every change.
+
+use std::rc::Rc;
+
+use serde::{Serialize, de::DeserializeOwned};
+use shared::{CartItem, CartView};
+use yew::prelude::*;
+
+use crate::api::{self, ApiError};
+use crate::session::use_session;
+
+/// Where a guest's cart is kept.
+const ITEMS_KEY: &str = "lapak.keranjang";
+/// How many products the cart held last, for the header of the portal (which does not load the cart).
+const COUNT_KEY: &str = "lapak.keranjang.jumlah";
+
+/// The browser's localStorage, when it allows it (private modes may not).
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// A value kept in localStorage under `key`, if it is there and readable.
+pub fn read_stored<T: DeserializeOwned>(key: &str) -> Option<T> {
+    let text = storage()?.get_item(key).ok()??;
+    serde_json::from_str(&text).ok()
+}
+
+/// Keeps `value` in localStorage under `key` (silently not, when storage is refused).
+pub fn write_stored<T: Serialize>(key: &str, value: &T) {
+    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(value)) {
+        let _ = storage.set_item(key, &text);
+    }
+}
+
+/// The guest cart kept in this browser.
+pub fn local_items() -> Vec<CartItem> {
+    read_stored(ITEMS_KEY).unwrap_or_default()
+}
+
+fn save_local(items: &[CartItem]) {
+    write_stored(ITEMS_KEY, &items);
+}
+
+/// How many products the cart held when this browser last knew.
+pub fn stored_count() -> usize {
+    read_stored(COUNT_KEY).unwrap_or_else(|| local_items().len())
+}
+
+/// `items` with `product_id` set to `quantity` (0 or less takes it out), keeping the order they were added.
+pub fn with_quantity(items: &[CartItem], product_id: i64, quantity: i64) -> Vec<CartItem> {
+    let mut next: Vec<CartItem> = items.iter().filter(|i| i.product_id != product_id).cloned().collect();
+    if quantity > 0 {
+        match items.iter().position(|i| i.product_id == product_id) {
+            Some(at) => next.insert(at, CartItem { product_id, quantity }),
+            None => next.push(CartItem { product_id, quantity }),
+        }
+    }
+    next
+}
+
+/// The products and quantities of a priced cart.
+pub fn items_of(view: &CartView) -> Vec<CartItem> {
+    view.shops
+        .iter()
+        .flat_map(|s| &s.lines)
+        .map(|l| CartItem { product_id: l.product.id, quantity: l.quantity })
+        .collect()
+}
+
+/// What the cart holds as far as this page knows.
+#[derive(Clone, Default, PartialEq)]
+pub struct CartState {
+    /// Whether the buyer is signed in (their cart is on the server); `None` until the session is known.
+    pub member: Option<bool>,
+    pub items: Vec<CartItem>,
+    /// The cart priced as it stood after the last load or change.
+    pub view: Option<Rc<CartView>>,
+}
+
+/// The shared cart (inside `CartProvider`); every change goes through it so the header follows.
+#[derive(Clone, PartialEq)]
+pub struct Cart {
+    state: UseStateHandle<CartState>,
+}
+
+impl Cart {
+    /// How many different products are in the cart.
+    pub fn count(&self) -> usize {
+        self.state.items.len()
+    }
+
+    pub fn member(&self) -> Option<bool> {
+        self.state.member
+    }
+
+    pub fn view(&self) -> Option<Rc<CartView>> {
+        self.state.view.clone()
+    }
+
+    /// How many of a product are in the cart now.
+    pub fn quantity_of(&self, product_id: i64) -> i64 {
+        let items = if self.is_member() { self.state.items.clone() } else { local_items() };
+        items.iter().find(|i| i.product_id == product_id).map_or(0, |i| i.quantity)
+    }
+
+    fn is_member(&self) -> bool {
+        self.state.member == Some(true)
+    }
+
+    fn publish(&self, member: Option<bool>, items: Vec<CartItem>, view: Option<Rc<CartView>>) {
+        write_stored(COUNT_KEY, &items.len());
+        self.state.set(CartState { member, items, view });
+    }
+
+    /// Prices the cart again (and drops products no longer sold from a guest cart).
+    pub async fn refresh(&self) -> Result<Rc<CartView>, ApiError> {
+        if self.is_member() {
+            let view = Rc::new(api::orders::my_cart().await?);
+            self.publish(Some(true), items_of(&view), Some(view.clone()));
+            return Ok(view);
+        }
+        let items = local_items();
+        let view = if items.is_empty() {
+            Rc::new(CartView::default())
+        } else {
+            Rc::new(api::orders::cart_view(items.clone()).await?)
+        };
+        let kept: Vec<CartItem> = items.into_iter().filter(|i| !view.gone.contains(&i.product_id)).collect();
+        save_local(&kept);
+        self.publish(self.state.member, kept, Some(view.clone()));
+        Ok(view)
+    }
+
+    /// Sets how many of a product the cart holds (0 takes it out).
+    pub async fn set(&self, product_id: i64, quantity: i64) -> Result<Rc<CartView>, ApiError> {
+        if self.is_member() {
+            let view = if quantity > 0 {
+                api::orders::set_cart_item(CartItem { product_id, quantity }).await?
+            } else {
+                api::orders::remove_cart_item(product_id).await?
+            };
+            let view = Rc::new(view);
+            self.publish(Some(true), items_of(&view), Some(view.clone()));
+            return Ok(view);
+        }
+        let items = with_quantity(&local_items(), product_id, quantity);
+        save_local(&items);
+        self.publish(self.state.member, items, self.state.view.clone());
+        self.refresh().await
+    }
+
+    /// Puts `quantity` more of a product in the cart.
+    pub async fn add(&self, product_id: i64, quantity: i64) -> Result<Rc<CartView>, ApiError> {
+        self.set(product_id, self.quantity_of(product_id) + quantity).await
+    }
+
+    /// Takes ordered products out of the cart (after a checkout; the server did it already for a
+    /// signed-in buyer, whose cart is read again).
+    pub async fn remove_all(&self, product_ids: &[i64]) -> Result<(), ApiError> {
+        if self.is_member() {
+            return self.refresh().await.map(|_| ());
+        }
+        let items: Vec<CartItem> = local_items().into_iter().filter(|i| !product_ids.contains(&i.product_id)).collect();
+        save_local(&items);
+        self.publish(self.state.member, items, None);
+        Ok(())
+    }
+}
+
+/// The cart of the current page, when the app provides one.
+#[hook]
+pub fn use_cart() -> Option<Cart> {
+    use_context::<Cart>()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CartProviderProps {
+    pub children: Html,
+}
+
+/// Holds the cart for everything inside it (the browse app's header and pages).
+#[component]
+pub fn CartProvider(props: &CartProviderProps) -> Html {
+    let state = use_state(|| CartState { items: local_items(), ..CartState::default() });
+    html! { <ContextProvider<Cart> context={Cart { state }}>{ props.children.clone() }</ContextProvider<Cart>> }
+}
+
+/// Once the session is known: a signed-in buyer's cart comes from the server, with the cart kept in this
+/// browser merged into it (and then cleared here); a guest's stays the browser's.
+#[component]
+pub fn CartSync() -> Html {
+    let session = use_session();
+    let cart = use_cart();
+    let member = session.is_known().then(|| session.user().is_some());
+    use_effect_with(member, move |member| {
+        if let (Some(member), Some(cart)) = (*member, cart) {
+            if member {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let local = local_items();
+                    let answer = if local.is_empty() {
+                        api::orders::my_cart().await
+                    } else {
+                        api::orders::merge_cart(local.clone()).await
+                    };
+                    match answer {
+                        Ok(view) => {
+                            if !local.is_empty() {
+                                save_local(&[]);
+                            }
+                            let view = Rc::new(view);
+                            cart.publish(Some(true), items_of(&view), Some(view));
+                        }
+                        // Offline: the server cart is read again when the cart page opens.
+                        Err(_) => cart.publish(Some(true), local, None),
+                    }
+                });
+            } else {
+                cart.publish(Some(false), local_items(), None);
+            }
+        }
+    });
+    Html::default()
+}
+
+/// The header's cart link with how many products the cart holds.
+#[component]
+pub fn CartLink() -> Html {
+    let cart = use_cart();
+    let count = cart.map_or_else(stored_count, |c| c.count());
+    let label = if count == 0 { "Keranjang".to_owned() } else { format!("Keranjang, {count} produk") };
+    html! {
+        <a class="cart-link" href="/keranjang" aria-label={label.clone()} title={label}>
+            <svg class="cart-link__icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true"
+                focusable="false">
+                <path d="M2.5 3.5h2.2l2.5 11a1.5 1.5 0 0 0 1.5 1.2h8.6a1.5 1.5 0 0 0 1.4-1.1l1.8-6.6H6" fill="none"
+                    stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+                <circle cx="9.5" cy="19.6" r="1.6" fill="currentColor" />
+                <circle cx="17" cy="19.6" r="1.6" fill="currentColor" />
+            </svg>
+            if count > 0 {
+                <span class="cart-link__count">{ if count > 99 { "99+".to_owned() } else { count.to_string() } }</span>
+            }
+        </a>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(product_id: i64, quantity: i64) -> CartItem {
+        CartItem { product_id, quantity }
+    }
+
+    #[test]
+    fn changes_a_quantity_in_place() {
+        let items = vec![item(1, 2), item(2, 1), item(3, 5)];
+        assert_eq!(with_quantity(&items, 2, 4), vec![item(1, 2), item(2, 4), item(3, 5)]);
+        assert_eq!(with_quantity(&items, 2, 0), vec![item(1, 2), item(3, 5)]);
+        assert_eq!(with_quantity(&items, 9, 1), vec![item(1, 2), item(2, 1), item(3, 5), item(9, 1)]);
+        assert_eq!(with_quantity(&[], 9, -1), Vec::new());
+    }
+}

@@ -1,0 +1,161 @@
+//! Tests of the checkout form's logic: stand-in choices for quotes, missing choices, fees and totals.
+
+use shared::cart::{CartLine, CartShop, ShopQuote};
+use shared::storefront::SellerDelivery;
+use shared::{Phone, ProductSummary, Sector, Unit};
+
+use super::*;
+
+fn shop(id: i64, delivery: DeliveryOptions, payments: Vec<PaymentMethod>) -> CartShop {
+    let product = ProductSummary {
+        id: id * 10,
+        slug: "keripik".into(),
+        name: "Keripik".into(),
+        price: 15_000,
+        unit: Unit::Bungkus,
+        stock: 20,
+        sector: Sector::Olahan,
+        shop_name: format!("Toko {id}"),
+        shop_slug: format!("toko-{id}"),
+        village_name: "Darmaji".into(),
+        village_slug: "darmaji".into(),
+        photo: None,
+    };
+    CartShop {
+        shop_id: id,
+        shop_name: format!("Toko {id}"),
+        shop_slug: format!("toko-{id}"),
+        village_name: "Darmaji".into(),
+        whatsapp: Phone::parse("081234560001").unwrap(),
+        on_holiday: false,
+        holiday_note: String::new(),
+        delivery,
+        payments,
+        lines: vec![CartLine {
+            product,
+            min_order: 1,
+            weight_grams: 250,
+            quantity: 2,
+            subtotal: 30_000,
+            problem: None,
+        }],
+        subtotal: 30_000,
+        weight_grams: 500,
+    }
+}
+
+fn every_way() -> DeliveryOptions {
+    DeliveryOptions {
+        pickup: true,
+        seller: Some(SellerDelivery { same_desa: Some(5_000), ..Default::default() }),
+        courier: Vec::new(),
+        quoted: true,
+    }
+}
+
+fn view() -> CartView {
+    CartView {
+        shops: vec![
+            shop(1, every_way(), vec![PaymentMethod::Cash, PaymentMethod::Transfer]),
+            shop(2, DeliveryOptions::default(), vec![PaymentMethod::Cash]),
+        ],
+        total: 60_000,
+        gone: Vec::new(),
+    }
+}
+
+fn quote() -> Quote {
+    let ways = vec![
+        DeliveryQuote { method: DeliveryMethod::Pickup, fee: Some(0), unavailable: None },
+        DeliveryQuote { method: DeliveryMethod::Seller, fee: None, unavailable: Some("Terlalu jauh.".into()) },
+        DeliveryQuote { method: DeliveryMethod::Quoted, fee: None, unavailable: None },
+    ];
+    let shop = ShopQuote {
+        shop_id: 1,
+        items_total: 30_000,
+        weight_grams: 500,
+        deliveries: ways,
+        delivery_fee: Some(0),
+        total: Some(30_000),
+    };
+    Quote { shops: vec![shop], total: 30_000 }
+}
+
+#[test]
+fn lists_the_ways_a_shop_delivers_and_chooses_only_when_there_is_one() {
+    assert_eq!(offered(&every_way()), vec![DeliveryMethod::Pickup, DeliveryMethod::Seller, DeliveryMethod::Quoted]);
+    let view = view();
+    assert_eq!(fresh_choice(&view.shops[0]), ShopDraft { shop_id: 1, ..ShopDraft::default() });
+    let single = fresh_choice(&view.shops[1]);
+    assert_eq!(single.delivery, Some(DeliveryMethod::Pickup));
+    assert_eq!(single.payment, Some(PaymentMethod::Cash));
+    let mut draft = Draft::default();
+    draft.set_shop(ShopDraft { note: "pagi".into(), ..single.clone() });
+    assert_eq!(draft.shop(&view.shops[1]).note, "pagi");
+    assert_eq!(draft.shop(&view.shops[0]).shop_id, 1);
+}
+
+#[test]
+fn a_quote_asks_with_stand_ins_and_an_order_names_what_is_missing() {
+    let view = view();
+    let draft = Draft { buyer_name: "Budi".into(), buyer_whatsapp: "0812 3456 7890".into(), ..Draft::default() };
+    let asked = draft.checkout(&view, true);
+    assert_eq!(asked.shops[0].delivery, DeliveryMethod::Pickup);
+    assert_eq!(asked.shops[0].lines[0], CheckoutLine { product_id: 10, quantity: 2, price: 15_000 });
+    assert!(asked.address.is_some(), "shop 1 has not chosen pickup: an address is asked for");
+    let errors = draft.errors(&view, None);
+    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    for field in ["shops[0].delivery", "shops[0].payment", "address.street"] {
+        assert!(fields.contains(&field), "{field} in {fields:?}");
+    }
+    assert!(!fields.iter().any(|f| f.starts_with("shops[1]")), "{fields:?}");
+}
+
+#[test]
+fn everything_collected_needs_no_address() {
+    let view = view();
+    let mut draft = Draft { buyer_name: "Budi".into(), buyer_whatsapp: "081234567890".into(), ..Draft::default() };
+    let pickup = Some(DeliveryMethod::Pickup);
+    draft.set_shop(ShopDraft { delivery: pickup, payment: Some(PaymentMethod::Cash), ..draft.shop(&view.shops[0]) });
+    assert!(!draft.needs_address(&view));
+    assert_eq!(draft.checkout(&view, false).address, None);
+    assert_eq!(draft.errors(&view, None), Vec::new());
+}
+
+#[test]
+fn fees_come_from_the_quote_and_unavailable_ways_do_not_count() {
+    let (view, quote) = (view(), quote());
+    assert_eq!(fee(Some(&quote), 1, DeliveryMethod::Pickup), Fee::Known(0));
+    assert_eq!(fee(Some(&quote), 1, DeliveryMethod::Quoted), Fee::Later);
+    assert_eq!(fee(Some(&quote), 1, DeliveryMethod::Seller), Fee::Unavailable("Terlalu jauh.".into()));
+    assert_eq!(fee(None, 1, DeliveryMethod::Seller), Fee::Unknown);
+    let mut draft = Draft::default();
+    let choose = |draft: &mut Draft, method| {
+        let choice = ShopDraft { delivery: Some(method), ..draft.shop(&view.shops[0]) };
+        draft.set_shop(choice);
+    };
+    choose(&mut draft, DeliveryMethod::Seller);
+    assert_eq!(draft.delivery(&view.shops[0], Some(&quote)), None);
+    assert!(
+        draft
+            .errors(&view, Some(&quote))
+            .iter()
+            .any(|e| e.field == "shops[0].delivery" && e.message == "Terlalu jauh.")
+    );
+    choose(&mut draft, DeliveryMethod::Pickup);
+    assert_eq!(draft.shop_total(&view.shops[0], Some(&quote)), Some(30_000));
+    choose(&mut draft, DeliveryMethod::Quoted);
+    assert_eq!(draft.shop_total(&view.shops[0], Some(&quote)), None);
+}
+
+#[test]
+fn the_recipient_follows_the_buyer_until_changed() {
+    let mut recipient = String::new();
+    follow(&mut recipient, "", "B");
+    assert_eq!(recipient, "B");
+    follow(&mut recipient, "B", "Bu");
+    assert_eq!(recipient, "Bu");
+    let mut other = "Siti".to_owned();
+    follow(&mut other, "Bu", "Budi");
+    assert_eq!(other, "Siti");
+}

@@ -1,0 +1,303 @@
+//! `/jual/{toko}/pesanan/{kode}/cetak`: the order's invoice and packing label, printable on 58 mm receipt
+//! paper (`?kertas=58`) or A4. The print styles (`@page slip58`, `@page a4`) hide everything else; on
+//! receipt paper the page is made as long as the slip, so a roll printer does not feed blank paper.
+
+use std::rc::Rc;
+
+use shared::{
+    Me, Order,
+    format::{rupiah, thousands},
+    order::order_path,
+    order_flow::{OrderStatus, PaymentMethod},
+};
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::order::weight;
+use crate::api;
+use crate::components::error_state::ErrorState;
+use crate::components::order_lines::{fee_label, total_label};
+use crate::components::skeleton::SkeletonList;
+use crate::hooks::{Remote, page_title, use_remote, use_title};
+use crate::links::absolute_url;
+use crate::session::SignedIn;
+use crate::when;
+use crate::workspace::Route;
+
+/// Paper a slip is printed on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paper {
+    /// 58 mm thermal receipt roll (48 mm printable).
+    Receipt,
+    A4,
+}
+
+impl Paper {
+    /// The paper the address asks for: `?kertas=58` for receipt paper, A4 otherwise.
+    pub fn from_query(query: &str) -> Paper {
+        let receipt = form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+            .any(|(name, value)| name == "kertas" && value.trim() == "58");
+        if receipt { Paper::Receipt } else { Paper::A4 }
+    }
+}
+
+/// The query of a print page's address.
+type PaperQuery = Vec<(&'static str, &'static str)>;
+
+#[derive(Properties, PartialEq)]
+pub struct PrintPageProps {
+    pub shop: i64,
+    pub code: String,
+}
+
+#[component]
+pub fn PrintPage(props: &PrintPageProps) -> Html {
+    use_title(page_title(&format!("Cetak {}", props.code)));
+    let (shop, code) = (props.shop, props.code.clone());
+    let render = Callback::from(move |_: Rc<Me>| html! { <PrintDesk {shop} code={code.clone()} /> });
+    html! { <SignedIn {render} /> }
+}
+
+#[component]
+fn PrintDesk(props: &PrintPageProps) -> Html {
+    let location = use_location();
+    let paper = Paper::from_query(location.as_ref().map_or("", |l| l.query_str()));
+    let loaded = use_remote((props.shop, props.code.clone()), api::seller_orders::shop_order);
+    let ready = matches!(loaded.get(), Remote::Loaded(_));
+    use_effect_with((ready, paper), |(ready, paper)| {
+        if *ready && *paper == Paper::Receipt {
+            fit_receipt_length();
+        }
+    });
+    let order = match loaded.get() {
+        Remote::Loaded(order) => order.clone(),
+        Remote::Loading => return html! { <div class="container page"><SkeletonList count={3} /></div> },
+        Remote::Failed(error) => {
+            return html! {
+                <div class="container page page--narrow">
+                    <h1>{ "Cetak pesanan" }</h1>
+                    <ErrorState error={error.clone()} on_retry={loaded.retry()} />
+                </div>
+            };
+        }
+    };
+    let (shop, code) = (props.shop, props.code.clone());
+    let print = Callback::from(move |_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            if paper == Paper::Receipt {
+                fit_receipt_length();
+            }
+            let _ = window.print();
+        }
+    });
+    let choice = |to: Paper, label: &'static str| {
+        let current = to == paper;
+        let query: PaperQuery = if to == Paper::Receipt { vec![("kertas", "58")] } else { Vec::new() };
+        html! {
+            <Link<Route, PaperQuery> classes={classes!("tabs__tab", current.then_some("is-active"))}
+                to={Route::SellOrderPrint { shop, code: code.clone() }} query={Some(query)}>
+                <span aria-current={current.then_some("page")}>{ label }</span>
+            </Link<Route, PaperQuery>>
+        }
+    };
+    html! {
+        <div class="container page print-page">
+            <div class="print-tools">
+                <Link<Route> classes="back-link" to={Route::SellOrder { shop, code: props.code.clone() }}>
+                    { "‹ Kembali ke pesanan" }
+                </Link<Route>>
+                <h1 class="print-tools__title">{ format!("Cetak {}", order.code) }</h1>
+                <nav class="tabs" aria-label="Ukuran kertas">
+                    { choice(Paper::Receipt, "Struk 58 mm") }
+                    { choice(Paper::A4, "A4") }
+                </nav>
+                <button type="button" class="button button--primary button--block" onclick={print}>{ "Cetak" }</button>
+                <p class="form-note">
+                    { if paper == Paper::Receipt {
+                        "Di jendela cetak, pilih printer struk 58 mm (mis. lewat aplikasi RawBT) dan kertas 58 mm."
+                    } else {
+                        "Di jendela cetak, pilih kertas A4. Potong label kirim di garis putus-putus, tempel di paket."
+                    } }
+                </p>
+            </div>
+            <Slip order={order.clone()} {paper} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SlipProps {
+    order: Rc<Order>,
+    paper: Paper,
+}
+
+/// Whether the money is in, when the slip should say so (cash is paid at hand-over, so only once done).
+fn payment_state(o: &Order) -> Option<&'static str> {
+    match o.status {
+        OrderStatus::Cancelled => Some("DIBATALKAN"),
+        OrderStatus::Completed => Some("LUNAS"),
+        _ if o.payment == PaymentMethod::Cash => None,
+        OrderStatus::Preparing | OrderStatus::Shipped | OrderStatus::ReadyForPickup => Some("LUNAS"),
+        _ => Some("BELUM DIBAYAR"),
+    }
+}
+
+/// An amount that never breaks across lines on narrow paper: `Rp 60.000`.
+fn money(amount: i64) -> String {
+    keep_together(&rupiah(amount))
+}
+
+fn keep_together(text: &str) -> String {
+    text.replace(' ', "\u{a0}")
+}
+
+/// The invoice, then the packing label below a cut line.
+#[component]
+fn Slip(props: &SlipProps) -> Html {
+    let o = &*props.order;
+    let class = if props.paper == Paper::Receipt { "slip--58" } else { "slip--a4" };
+    let pieces: i64 = o.lines.iter().map(|l| l.quantity).sum();
+    let grams = keep_together(&weight(o.weight_grams));
+    html! {
+        <article class={classes!("slip", class)} aria-label="Pratinjau cetak">
+            <section class="slip__invoice">
+                <header class="slip__shop">
+                    <strong class="slip__shop-name">{ &o.shop.name }</strong>
+                    <span>{ format!("Desa {}", o.shop.village_name) }</span>
+                    <span>{ format!("WA {}", o.shop.whatsapp.display()) }</span>
+                </header>
+                <p class="slip__title">{ "NOTA PESANAN" }</p>
+                <dl class="slip__facts">
+                    <dt>{ "Kode" }</dt><dd><strong>{ &o.code }</strong></dd>
+                    <dt>{ "Tanggal" }</dt><dd>{ when::date_time(o.created_at) }</dd>
+                    <dt>{ "Pembeli" }</dt><dd>{ format!("{} ({})", o.buyer_name, o.buyer_whatsapp.display()) }</dd>
+                    <dt>{ "Bayar" }</dt><dd>{ o.payment.label() }</dd>
+                    if let Some(state) = payment_state(o) {
+                        <dt>{ "Status" }</dt><dd><strong>{ state }</strong></dd>
+                    }
+                    <dt>{ "Kirim" }</dt><dd>{ o.delivery.label() }</dd>
+                </dl>
+                <div class="slip__lines" role="table" aria-label="Barang">
+                    <div class="slip__line slip__line--head" role="row">
+                        <span role="columnheader">{ "Barang" }</span>
+                        <span role="columnheader">{ "Jumlah × harga" }</span>
+                        <span role="columnheader">{ "Subtotal" }</span>
+                    </div>
+                    { for o.lines.iter().map(|l| html! {
+                        <div class="slip__line" role="row">
+                            <span class="slip__name" role="cell">{ &l.name }</span>
+                            <span class="slip__qty" role="cell">
+                                { format!("{} {} × {}", thousands(l.quantity), l.unit.label(), money(l.price)) }
+                            </span>
+                            <span class="slip__amount" role="cell">{ money(l.subtotal) }</span>
+                        </div>
+                    }) }
+                </div>
+                <dl class="slip__totals">
+                    <dt>{ format!("Harga barang ({} barang)", thousands(pieces)) }</dt><dd>{ money(o.items_total) }</dd>
+                    <dt>{ "Ongkos kirim" }</dt><dd>{ keep_together(&fee_label(o.delivery, o.delivery_fee)) }</dd>
+                    <dt class="slip__grand">{ "TOTAL" }</dt>
+                    <dd class="slip__grand">{ keep_together(&total_label(o.items_total, o.total)) }</dd>
+                </dl>
+                if !o.note.trim().is_empty() {
+                    <p class="slip__note">{ format!("Catatan: {}", o.note.trim()) }</p>
+                }
+                <p class="slip__thanks">{ "Terima kasih telah berbelanja produk desa." }</p>
+                <p class="slip__url">{ absolute_url(&order_path(&o.code)) }</p>
+            </section>
+            <section class="slip__label" aria-label="Label kirim">
+                <p class="slip__cut">{ "potong di sini" }</p>
+                <p class="slip__label-head">{ "KEPADA" }</p>
+                { recipient(o) }
+                <p class="slip__label-head">{ "DARI" }</p>
+                <p>{ format!("{} · WA {}", o.shop.name, o.shop.whatsapp.display()) }</p>
+                <p class="slip__label-meta">
+                    { format!("{} · {} barang · {} · {}", o.code, thousands(pieces), grams, o.delivery.label()) }
+                </p>
+                if let Some(resi) = o.tracking_number.as_ref().filter(|t| !t.trim().is_empty()) {
+                    <p class="slip__label-meta">{ format!("Resi: {resi}") }</p>
+                }
+                <ul class="slip__checklist" aria-label="Daftar kemas">
+                    { for o.lines.iter().map(|l| html! {
+                        <li>{ format!("☐ {} {} {}", thousands(l.quantity), l.unit.label(), l.name) }</li>
+                    }) }
+                </ul>
+            </section>
+        </article>
+    }
+}
+
+/// Who receives the parcel, or that the buyer collects it.
+fn recipient(o: &Order) -> Html {
+    match &o.address {
+        Some(a) => html! {
+            <>
+                <p class="slip__to">{ &a.address.recipient }</p>
+                <p>{ format!("WA {}", a.address.whatsapp) }</p>
+                <p class="slip__address">{ a.one_line() }</p>
+            </>
+        },
+        None => html! {
+            <>
+                <p class="slip__to">{ &o.buyer_name }</p>
+                <p>{ format!("WA {}", o.buyer_whatsapp.display()) }</p>
+                <p class="slip__address">{ "DIAMBIL SENDIRI DI TOKO" }</p>
+            </>
+        },
+    }
+}
+
+/// Makes the receipt paper page exactly as long as the slip: sets the `size` of the `@page slip58` rule of
+/// the stylesheet (through the CSS object model, which the content security policy allows).
+fn fit_receipt_length() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(slip) = document.query_selector(".slip--58").ok().flatten() else {
+        return;
+    };
+    let Some(slip) = slip.dyn_ref::<web_sys::HtmlElement>() else {
+        return;
+    };
+    // CSS pixels are 1/96 inch; a few millimetres spare keep the last line off a second page.
+    let length = (f64::from(slip.offset_height()) * 25.4 / 96.0).ceil() as i64 + 6;
+    let _ = set_page_size(&document, "slip58", &format!("58mm {length}mm"));
+}
+
+fn set_page_size(document: &web_sys::Document, page: &str, size: &str) -> Result<(), JsValue> {
+    use js_sys::Reflect;
+    let get = |target: &JsValue, name: &str| Reflect::get(target, &JsValue::from_str(name));
+    let sheets = get(document.as_ref(), "styleSheets")?;
+    let count = get(&sheets, "length")?.as_f64().unwrap_or(0.0) as u32;
+    for i in 0..count {
+        let sheet = Reflect::get_u32(&sheets, i)?;
+        // A stylesheet from elsewhere refuses to list its rules; ours do not.
+        let Ok(rules) = get(&sheet, "cssRules") else {
+            continue;
+        };
+        let rule_count = get(&rules, "length")?.as_f64().unwrap_or(0.0) as u32;
+        for j in 0..rule_count {
+            let rule = Reflect::get_u32(&rules, j)?;
+            if get(&rule, "selectorText")?.as_string().as_deref() == Some(page) {
+                let style = get(&rule, "style")?;
+                let set: js_sys::Function = get(&style, "setProperty")?.dyn_into()?;
+                set.call2(&style, &JsValue::from_str("size"), &JsValue::from_str(size))?;
+                return Ok(());
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Paper;
+
+    #[test]
+    fn receipt_paper_only_when_asked() {
+        assert_eq!(Paper::from_query("?kertas=58"), Paper::Receipt);
+        assert_eq!(Paper::from_query("kertas=a4"), Paper::A4);
+        assert_eq!(Paper::from_query(""), Paper::A4);
+    }
+}
