@@ -101,10 +101,7 @@ fn bad_checkouts_name_their_fields() {
     assert_eq!(fields(c), ["buyer_whatsapp", "address"]);
     let mut c = checkout();
     c.address = Some(Address { desa_code: "52.01".into(), ..Address::default() });
-    assert_eq!(
-        fields(c),
-        ["address.recipient", "address.whatsapp", "address.desa_code", "address.street"]
-    );
+    assert_eq!(fields(c), ["address.recipient", "address.whatsapp", "address.desa_code", "address.street"]);
     assert_eq!(fields(Checkout { shops: vec![], ..checkout() }), ["shops"]);
 }
 

@@ -117,9 +117,7 @@ impl OrderFlow {
             });
         }
         let who_may = match kind {
-            A::Confirm | A::Reject | A::AcceptPayment | A::RejectPayment | A::Ship | A::ReadyForPickup => {
-                &[Seller][..]
-            }
+            A::Confirm | A::Reject | A::AcceptPayment | A::RejectPayment | A::Ship | A::ReadyForPickup => &[Seller][..],
             A::SendReceipt => &[Buyer][..],
             A::Complete => &[Buyer, System][..],
             A::Cancel => &[Buyer, Seller, System][..],
@@ -240,7 +238,10 @@ impl OrderAction {
             if self.action != ActionKind::Ship {
                 errors.push(FieldError::new("tracking_number", "Nomor resi hanya diisi saat mengirim."));
             } else if t.trim().chars().count() > TRACKING_MAX {
-                errors.push(FieldError::new("tracking_number", format!("Nomor resi paling banyak {TRACKING_MAX} huruf.")));
+                errors.push(FieldError::new(
+                    "tracking_number",
+                    format!("Nomor resi paling banyak {TRACKING_MAX} huruf."),
+                ));
             }
         }
         errors

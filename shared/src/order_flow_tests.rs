@@ -165,9 +165,17 @@ fn moves_check_their_fields() {
     let quoted = DeliveryMethod::Quoted;
     let confirm = OrderAction::of(A::Confirm);
     assert_eq!(confirm.validate(Actor::Seller, quoted, false)[0].field, "delivery_fee");
-    assert!(OrderAction { delivery_fee: Some(15_000), ..confirm.clone() }.validate(Actor::Seller, quoted, false).is_empty());
-    assert!(!OrderAction { delivery_fee: Some(-1), ..confirm.clone() }.validate(Actor::Seller, quoted, false).is_empty());
-    assert!(!OrderAction { delivery_fee: Some(1), ..confirm }.validate(Actor::Seller, DeliveryMethod::Pickup, true).is_empty());
+    assert!(
+        OrderAction { delivery_fee: Some(15_000), ..confirm.clone() }.validate(Actor::Seller, quoted, false).is_empty()
+    );
+    assert!(
+        !OrderAction { delivery_fee: Some(-1), ..confirm.clone() }.validate(Actor::Seller, quoted, false).is_empty()
+    );
+    assert!(
+        !OrderAction { delivery_fee: Some(1), ..confirm }
+            .validate(Actor::Seller, DeliveryMethod::Pickup, true)
+            .is_empty()
+    );
     assert_eq!(OrderAction::of(A::Reject).validate(Actor::Seller, quoted, true)[0].field, "note");
     assert_eq!(OrderAction::of(A::Cancel).validate(Actor::Seller, quoted, true)[0].field, "note");
     assert!(OrderAction::of(A::Cancel).validate(Actor::Buyer, quoted, true).is_empty());

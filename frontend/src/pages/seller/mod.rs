@@ -151,7 +151,12 @@ fn Desk(props: &DeskProps) -> Html {
         (Remote::Loaded(_), Some(record)) if record.id == props.shop => record.clone(),
         (Remote::Loaded(record), _) => record.clone(),
         (Remote::Loading, _) => return html! { <div class="container page"><SkeletonList count={3} /></div> },
-        (Remote::Failed(error), _) => return html! { <Refused error={error.clone()} on_retry={loaded.retry()} /> },
+        (Remote::Failed(error), _) => {
+            return html! {
+                <Refused title="Jual" error={error.clone()} on_retry={loaded.retry()} back={Route::Sell}
+                    back_label="Ke toko saya" />
+            };
+        }
     };
     let reload = {
         let (saved, retry) = (saved.clone(), loaded.retry());
@@ -240,22 +245,29 @@ fn Head(props: &HeadProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct RefusedProps {
-    error: ApiError,
-    on_retry: Callback<()>,
+pub(super) struct RefusedProps {
+    /// The page's heading.
+    pub title: AttrValue,
+    pub error: ApiError,
+    pub on_retry: Callback<()>,
+    /// Where to go instead, and its label, when the answer is final.
+    pub back: Route,
+    pub back_label: AttrValue,
 }
 
-/// Why a shop cannot be opened: not one's own (403), gone (404), or the network.
+/// Why a shop's page cannot be opened: not one's own (403), gone (404), or the network.
 #[component]
-fn Refused(props: &RefusedProps) -> Html {
+pub(super) fn Refused(props: &RefusedProps) -> Html {
     let final_answer = matches!(props.error.status(), Some(403 | 404));
     html! {
         <div class="container page page--narrow">
-            <h1>{ "Jual" }</h1>
+            <h1>{ props.title.clone() }</h1>
             if final_answer {
                 <div class="empty-state" role="alert">
                     <p class="empty-state__message">{ props.error.message() }</p>
-                    <Link<Route> classes="button button--secondary" to={Route::Sell}>{ "Ke toko saya" }</Link<Route>>
+                    <Link<Route> classes="button button--secondary" to={props.back.clone()}>
+                        { props.back_label.clone() }
+                    </Link<Route>>
                 </div>
             } else {
                 <ErrorState error={props.error.clone()} on_retry={props.on_retry.clone()} />

@@ -11,10 +11,10 @@ use shared::{
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use super::Refused;
 use super::order_moves::Moves;
 use super::orders::{seller_next_step, status_tone};
-use crate::api::{self, ApiError};
-use crate::components::error_state::ErrorState;
+use crate::api;
 use crate::components::order_lines::OrderLines;
 use crate::components::order_timeline::OrderTimeline;
 use crate::components::skeleton::SkeletonList;
@@ -54,7 +54,11 @@ fn OrderDesk(props: &OrderDeskProps) -> Html {
         (Remote::Loaded(order), _) => order.clone(),
         (Remote::Loading, _) => return html! { <div class="container page"><SkeletonList count={4} /></div> },
         (Remote::Failed(error), _) => {
-            return html! { <Unavailable shop={props.shop} error={error.clone()} on_retry={loaded.retry()} /> };
+            let back = Route::SellPart { shop: props.shop, part: "pesanan".into() };
+            return html! {
+                <Refused title="Pesanan" error={error.clone()} on_retry={loaded.retry()} {back}
+                    back_label="Ke daftar pesanan" />
+            };
         }
     };
     let on_moved = {
@@ -241,35 +245,6 @@ fn Payment(props: &OrderProps) -> Html {
                 </figure>
             }
         </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct UnavailableProps {
-    shop: i64,
-    error: ApiError,
-    on_retry: Callback<()>,
-}
-
-/// Why the order cannot be shown: not this seller's (403), no such order (404), or the network.
-#[component]
-fn Unavailable(props: &UnavailableProps) -> Html {
-    let final_answer = matches!(props.error.status(), Some(403 | 404));
-    html! {
-        <div class="container page page--narrow">
-            <h1>{ "Pesanan" }</h1>
-            if final_answer {
-                <div class="empty-state" role="alert">
-                    <p class="empty-state__message">{ props.error.message() }</p>
-                    <Link<Route> classes="button button--secondary"
-                        to={Route::SellPart { shop: props.shop, part: "pesanan".into() }}>
-                        { "Ke daftar pesanan" }
-                    </Link<Route>>
-                </div>
-            } else {
-                <ErrorState error={props.error.clone()} on_retry={props.on_retry.clone()} />
-            }
-        </div>
     }
 }
 
