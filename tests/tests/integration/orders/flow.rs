@@ -15,7 +15,11 @@ use super::{
     order_of, placed, product, sample_jpeg, seller, seller_moved, stock, take_transfers, upload_receipt,
 };
 
-on_both_databases!(a_guest_orders_from_two_shops_to_the_end, sellers_and_buyers_are_notified);
+on_both_databases!(
+    a_guest_orders_from_two_shops_to_the_end,
+    sellers_and_buyers_are_notified,
+    a_qris_order_shows_the_shops_code_and_is_paid_with_a_receipt
+);
 
 const GUEST: &str = "081977700001";
 
@@ -174,4 +178,46 @@ async fn sellers_and_buyers_are_notified(app: TestApp) {
     assert_eq!(mine.orders.iter().map(|o| o.code.as_str()).collect::<Vec<_>>(), [code.as_str()]);
     let guest = as_guest(&app, Method::GET, &format!("/api/v1/orders/{code}"), SHOPPER, None).await;
     assert_eq!(guest.status(), 200, "the order's WhatsApp number also opens it");
+}
+
+/// The seller uploads their static QRIS picture; a guest who pays by QRIS sees it once the order is accepted,
+/// sends the receipt, and the order goes on like a transfer.
+async fn a_qris_order_shows_the_shops_code_and_is_paid_with_a_receipt(app: TestApp) {
+    const PAYER: &str = "081977700002";
+    let tani = seller(&app, DARMA_TANI).await;
+    let upload = app
+        .client
+        .post(app.url("/api/v1/images"))
+        .header("x-lapak-csrf", "1")
+        .header("cookie", &tani.cookie)
+        .header("content-type", "image/png")
+        .body(lapak_tests::sample_png(300, 300))
+        .send()
+        .await
+        .expect("request reaches the server");
+    assert_eq!(upload.status().as_u16(), 201, "the QRIS picture is uploaded");
+    let qris: shared::Image = upload.json().await.expect("the stored picture");
+    super::settle(&app, &tani, |form| form["qris_id"] = json!(qris.id)).await;
+    let kopi = product(&app, tani.shop, "Kopi Uji", 40_000, 6, 250).await;
+    let placed =
+        placed(&app, None, &checkout(PAYER, &[choice(tani.shop, "ambil", "qris", &[line(kopi, 2, 40_000)])])).await;
+    let code = placed.orders[0].code.clone();
+    let order = guest_order(&app, &code, PAYER).await;
+    assert_eq!(order.shop.qris.as_ref().map(|q| q.id), Some(qris.id), "the buyer is shown the shop's QRIS");
+    assert_eq!(order.allowed, [ActionKind::Cancel], "nothing to pay before the seller accepts");
+
+    let accepted = seller_moved(&app, &tani, &code, json!({ "action": "terima" })).await;
+    assert_eq!(accepted.status, OrderStatus::AwaitingPayment);
+    assert!(accepted.pay_by.is_some_and(|at| at > accepted.updated_at), "the buyer sees until when to pay");
+    let paid = upload_receipt(&app, &code, "?catatan=QRIS%20dari%20DANA", PAYER, "image/jpeg", sample_jpeg()).await;
+    let paid = order_of(paid).await;
+    assert_eq!(paid.status, OrderStatus::PaymentReview);
+    assert!(paid.receipt.as_ref().is_some_and(|r| r.jpeg.url.starts_with("/media/receipts/")), "{:?}", paid.receipt);
+    assert_eq!(paid.events.last().map(|e| e.note.as_str()), Some("QRIS dari DANA"));
+    let preparing = seller_moved(&app, &tani, &code, json!({ "action": "bayar_diterima" })).await;
+    assert_eq!(preparing.status, OrderStatus::Preparing);
+    seller_moved(&app, &tani, &code, json!({ "action": "siap_diambil" })).await;
+    let done = order_of(guest_moves(&app, &code, PAYER, &json!({ "action": "selesai" })).await).await;
+    assert_eq!(done.status, OrderStatus::Completed);
+    assert_eq!(stock(&app, kopi).await, 4);
 }
