@@ -43,6 +43,8 @@ pub struct Config {
     pub auto_complete: Duration,
     /// How often the background job looks for orders past those limits (zero: never, for tests).
     pub order_sweep: Duration,
+    /// The kabupaten's time zone, for dates in filters and exports.
+    pub time_zone: crate::time_zone::TimeZone,
 }
 
 /// A configuration variable that could not be used, named so the operator can fix it.
@@ -119,6 +121,7 @@ impl Config {
             unpaid_limit: Duration::from_secs(3600 * parse::<u64>(&lookup, "LAPAK_UNPAID_CANCEL_HOURS", "24")?),
             auto_complete: Duration::from_secs(86_400 * parse::<u64>(&lookup, "LAPAK_AUTO_COMPLETE_DAYS", "7")?),
             order_sweep: Duration::from_secs(parse(&lookup, "LAPAK_ORDER_SWEEP_SECS", "60")?),
+            time_zone: parse(&lookup, "LAPAK_TIME_ZONE", "WITA")?,
         })
     }
 

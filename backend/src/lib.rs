@@ -33,6 +33,7 @@ pub mod shops;
 mod slugs;
 pub mod state;
 pub mod telemetry;
+pub mod time_zone;
 pub mod villages;
 pub mod web;
 

@@ -9,6 +9,7 @@ use sqlx::Row;
 use crate::{
     db::Db,
     error::{AppError, AppResult},
+    time_zone::TimeZone,
 };
 
 /// Most orders in one list (the CSV export has no limit).
@@ -117,7 +118,7 @@ pub fn cell(text: &str) -> String {
 }
 
 /// The shop's orders within the dates as CSV (UTF-8 with a byte-order mark, for spreadsheet programs).
-pub async fn csv(db: &Db, filter: &Filter) -> AppResult<Vec<u8>> {
+pub async fn csv(db: &Db, filter: &Filter, zone: TimeZone) -> AppResult<Vec<u8>> {
     let (condition, values) = filter.condition(true);
     let sql = format!(
         "SELECT o.id, o.code, o.created_at, o.status, o.buyer_name, o.buyer_phone, o.address, o.delivery, o.payment, \
@@ -168,7 +169,7 @@ pub async fn csv(db: &Db, filter: &Filter) -> AppResult<Vec<u8>> {
         let id: i64 = row.try_get("id")?;
         let record = [
             row.try_get::<String, _>("code")?,
-            local_date_time(row.try_get("created_at")?),
+            zone.date_time(row.try_get("created_at")?),
             code_label(&status, OrderStatus::from_code(&status).map(OrderStatus::label)),
             row.try_get::<String, _>("buyer_name")?,
             row.try_get::<String, _>("buyer_phone")?,
@@ -186,64 +187,9 @@ pub async fn csv(db: &Db, filter: &Filter) -> AppResult<Vec<u8>> {
     out.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("csv: {e}")))
 }
 
-/// Hours the dates of lists and exports are read in: WITA (UTC+8), the demo kabupaten's time.
-pub const LOCAL_OFFSET_MS: i64 = 8 * 3_600_000;
-
-/// `2026-11-24 14:05` in local time.
-pub fn local_date_time(ms: i64) -> String {
-    let local = ms + LOCAL_OFFSET_MS;
-    let days = local.div_euclid(86_400_000);
-    let minutes = local.rem_euclid(86_400_000) / 60_000;
-    let (y, m, d) = civil_from_days(days);
-    format!("{y:04}-{m:02}-{d:02} {:02}:{:02}", minutes / 60, minutes % 60)
-}
-
-/// The first moment (Unix ms) of a local `YYYY-MM-DD`.
-pub fn local_day_start(date: &str) -> Option<i64> {
-    let mut parts = date.splitn(3, '-').map(str::parse::<i64>);
-    let (y, m, d) = (parts.next()?.ok()?, parts.next()?.ok()?, parts.next()?.ok()?);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(1970..=9999).contains(&y) {
-        return None;
-    }
-    let days = days_from_civil(y, m, d);
-    (civil_from_days(days) == (y, m, d)).then(|| days * 86_400_000 - LOCAL_OFFSET_MS)
-}
-
-/// Howard Hinnant's days-from-civil (proleptic Gregorian).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn local_dates_round_trip() {
-        let start = local_day_start("2026-11-24").unwrap();
-        assert_eq!(local_date_time(start), "2026-11-24 00:00");
-        assert_eq!(local_date_time(start - 60_000), "2026-11-23 23:59");
-        assert_eq!(local_day_start("2026-02-30"), None);
-        assert_eq!(local_day_start("kemarin"), None);
-        assert_eq!(local_date_time(0), "1970-01-01 08:00");
-    }
 
     #[test]
     fn formulas_are_defused() {

@@ -15,7 +15,7 @@ use shared::{
 use utoipa::IntoParams;
 
 use super::{
-    list::{self, Filter, local_day_start},
+    list::{self, Filter},
     moves::{self, not_found},
     timeline::Move,
     view::{self, Stored},
@@ -25,6 +25,7 @@ use crate::{
     extract::{ApiJson, ApiQuery},
     shops::owner::ShopOwner,
     state::AppState,
+    time_zone::TimeZone,
 };
 
 /// Which of the shop's orders.
@@ -40,12 +41,12 @@ pub struct OrderQuery {
 }
 
 impl OrderQuery {
-    fn filter(&self, shop_id: i64) -> AppResult<Filter> {
+    fn filter(&self, shop_id: i64, zone: TimeZone) -> AppResult<Filter> {
         let day = |text: &Option<String>, name: &str| -> AppResult<Option<i64>> {
             text.as_deref()
                 .filter(|t| !t.is_empty())
                 .map(|t| {
-                    local_day_start(t)
+                    zone.day_start(t)
                         .ok_or_else(|| AppError::BadRequest(format!("{name}: tulis tanggal seperti 2026-11-30.")))
                 })
                 .transpose()
@@ -72,7 +73,7 @@ pub async fn list(
     owner: ShopOwner,
     ApiQuery(query): ApiQuery<OrderQuery>,
 ) -> AppResult<Json<OrderList>> {
-    Ok(Json(list::orders(&state.db, &query.filter(owner.shop_id)?).await?))
+    Ok(Json(list::orders(&state.db, &query.filter(owner.shop_id, state.config.time_zone)?).await?))
 }
 
 /// The shop's order in the path, or 404 (another shop's order is not found here).
@@ -130,7 +131,8 @@ pub async fn export(
     owner: ShopOwner,
     ApiQuery(query): ApiQuery<OrderQuery>,
 ) -> AppResult<impl IntoResponse> {
-    let body = list::csv(&state.db, &query.filter(owner.shop_id)?).await?;
+    let body =
+        list::csv(&state.db, &query.filter(owner.shop_id, state.config.time_zone)?, state.config.time_zone).await?;
     let name = format!(
         "pesanan-toko-{}-{}-{}.csv",
         owner.shop_id,

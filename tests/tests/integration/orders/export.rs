@@ -1,7 +1,7 @@
 //! The seller's orders of a date range (local WITA days) as a CSV file for spreadsheets: a byte-order
 //! mark, a header row and one row per order of that shop in range, formulas defused.
 
-use backend::orders::local_day_start;
+use backend::time_zone::TimeZone;
 use lapak_tests::{TestApp, assert_problem, header, on_both_databases};
 use reqwest::Method;
 use serde_json::json;
@@ -42,7 +42,7 @@ async fn a_date_range_exports_as_csv(app: TestApp) {
     let too_early = one_order(&app, "081922200003", tani.shop, "ambil", "tunai", &[line(kopi, 1, 20_000)]).await;
     let too_late = one_order(&app, "081922200004", tani.shop, "ambil", "tunai", &[line(kopi, 1, 20_000)]).await;
     let elsewhere = one_order(&app, "081922200005", bahari.shop, "ambil", "tunai", &[line(abon, 1, 30_000)]).await;
-    let day = |date: &str| local_day_start(date).expect("a date");
+    let day = |date: &str| TimeZone::Wita.day_start(date).expect("a date");
     placed_at(&app, &first, day("2026-03-10") + 9 * HOUR).await;
     placed_at(&app, &second, day("2026-03-11") + 23 * HOUR + 59 * 60_000).await;
     placed_at(&app, &too_early, day("2026-03-10") - 60_000).await;
