@@ -8,7 +8,7 @@
 // picked for them when buying at once from a product page; "Pesan lagi" puts the order back in the cart.
 import assert from 'node:assert/strict';
 import { request as http } from 'playwright-core';
-import { DEMO, DEMO_PASSWORD, PHONE, browserTest, freshPhone, signIn, snap } from './helpers.mjs';
+import { DEMO, DEMO_PASSWORD, PHONE, browserTest, freshPhone, receiptPhoto, signIn, snap } from './helpers.mjs';
 
 const SAMBAL = { path: '/produk/1-sambal-terasi-lombok-150-g', name: 'Sambal Terasi Lombok 150 g' };
 const ABON = { path: '/produk/5-abon-ikan-tongkol-original-100-g', name: 'Abon Ikan Tongkol Original 100 g' };
@@ -33,23 +33,6 @@ async function sellerAccepts(baseURL, code) {
   const accepted = await seller.post(`/api/v1/shops/1/orders/${code}/actions`, { data: { action: 'terima' } });
   assert.equal(accepted.status(), 200, await accepted.text());
   await seller.dispose();
-}
-
-/** A photo of a transfer receipt, drawn in the page as a phone camera would give it. */
-async function receiptPhoto(page) {
-  const dataUrl = await page.evaluate(() => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 600;
-    canvas.height = 800;
-    const g = canvas.getContext('2d');
-    g.fillStyle = '#f4f1ea';
-    g.fillRect(0, 0, 600, 800);
-    g.fillStyle = '#1d6b45';
-    g.fillRect(40, 60, 520, 90);
-    g.fillRect(40, 260, 320, 36);
-    return canvas.toDataURL('image/png');
-  });
-  return { name: 'bukti.png', mimeType: 'image/png', buffer: Buffer.from(dataUrl.split(',')[1], 'base64') };
 }
 
 /** Picks Desa Senggigi in the address pickers and types the rest of the address. */
@@ -175,7 +158,7 @@ browserTest('a guest orders from two shops and follows the orders', { file: 'che
   await page.locator('.order-status', { hasText: 'Menunggu pembayaran' }).waitFor();
   const account = page.getByRole('list', { name: 'Rekening penjual' }).locator('.bank-account').first();
   await account.waitFor();
-  await page.getByLabel('Foto bukti transfer').setInputFiles(await receiptPhoto(page));
+  await page.getByLabel('Foto bukti transfer').setInputFiles({ name: 'bukti.png', mimeType: 'image/png', buffer: await receiptPhoto(page) });
   await page.getByLabel('Catatan (bila ada)').fill('Transfer dari BRI a.n. Baiq Nurul');
   await fitsThePhone(page);
   await snap(page, 'checkout-pay');

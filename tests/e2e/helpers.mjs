@@ -156,3 +156,20 @@ export async function signIn(page, login, password = DEMO_PASSWORD, next = '/aku
 
 /** Resolves after `ms` milliseconds. */
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A photo of a transfer receipt (PNG bytes), drawn in the page as a phone camera would give it. */
+export async function receiptPhoto(page) {
+  const dataUrl = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 600;
+    canvas.height = 800;
+    const g = canvas.getContext('2d');
+    g.fillStyle = '#f4f1ea';
+    g.fillRect(0, 0, 600, 800);
+    g.fillStyle = '#1d6b45';
+    g.fillRect(40, 60, 520, 90);
+    g.fillRect(40, 260, 320, 36);
+    return canvas.toDataURL('image/png');
+  });
+  return Buffer.from(dataUrl.split(',')[1], 'base64');
+}

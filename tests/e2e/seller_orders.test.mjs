@@ -7,7 +7,7 @@
 // seller, a wrong receipt turned down with a reason, the right one accepted, and ships with a resi.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { browserTest, failedLoad, signIn, snap, BASE_URL, DEMO, PHONE } from './helpers.mjs';
+import { browserTest, failedLoad, receiptPhoto, signIn, snap, BASE_URL, DEMO, PHONE } from './helpers.mjs';
 
 /** The demo shop the orders go to and its owner (the shop's WhatsApp number). */
 const SHOP = 'lapak-bumdes-senggigi-bahari';
@@ -222,23 +222,6 @@ browserTest(
     assert.equal(line?.quantity, 2);
   },
 );
-
-/** A receipt photo drawn in the page, as a phone camera would give it. */
-async function receiptPhoto(page) {
-  const dataUrl = await page.evaluate(() => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 360;
-    canvas.height = 480;
-    const g = canvas.getContext('2d');
-    g.fillStyle = '#f4f1ea';
-    g.fillRect(0, 0, 360, 480);
-    g.fillStyle = '#1d6b45';
-    g.fillRect(30, 40, 300, 60);
-    g.fillRect(30, 160, 200, 24);
-    return canvas.toDataURL('image/png');
-  });
-  return Buffer.from(dataUrl.split(',')[1], 'base64');
-}
 
 /** The guest sends a receipt photo for their order (proving it is theirs with its WhatsApp number). */
 async function sendReceipt(request, code, photo) {
