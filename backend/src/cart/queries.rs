@@ -4,6 +4,8 @@
 use shared::CartItem;
 use sqlx::{AnyConnection, Row};
 
+use crate::db::id_list;
+
 /// The user's items, oldest first.
 pub async fn items(conn: &mut AnyConnection, user_id: i64) -> sqlx::Result<Vec<CartItem>> {
     let rows =
@@ -36,9 +38,7 @@ pub async fn remove(conn: &mut AnyConnection, user_id: i64, product_ids: &[i64])
     if product_ids.is_empty() {
         return Ok(());
     }
-    // Ids are integers: writing them into the statement is safe.
-    let list = product_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-    let sql = format!("DELETE FROM cart_items WHERE user_id = $1 AND product_id IN ({list})");
+    let sql = format!("DELETE FROM cart_items WHERE user_id = $1 AND product_id IN ({})", id_list(product_ids));
     sqlx::query(&sql).persistent(false).bind(user_id).execute(conn).await?;
     Ok(())
 }

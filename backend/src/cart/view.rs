@@ -11,7 +11,7 @@ use sqlx::{AnyConnection, Row, any::AnyRow};
 
 use crate::{
     accounts::queries::phone,
-    db::flag,
+    db::{flag, id_list},
     products::queries::{CARD, CARD_FROM, LISTED, card},
     shops::settings::delivery,
 };
@@ -62,8 +62,7 @@ pub async fn listed(conn: &mut AnyConnection, ids: &[i64]) -> anyhow::Result<Has
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
-    // Ids are integers: writing them into the statement is safe.
-    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    let list = id_list(ids);
     let sql = format!(
         "SELECT {CARD}, p.shop_id, p.min_order, p.weight_grams, s.whatsapp, s.on_holiday, s.holiday_note, \
             s.delivery, s.bank_accounts, s.qris_id \

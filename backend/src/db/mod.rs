@@ -153,6 +153,12 @@ pub fn is_retryable(e: &sqlx::Error) -> bool {
         || db.message().contains("database is locked")
 }
 
+/// Ids written into a statement's `IN (…)`: integers, so inlining them is safe; `NULL` (which matches
+/// nothing) for none. Such statements vary, so run them with `.persistent(false)`.
+pub fn id_list(ids: &[i64]) -> String {
+    if ids.is_empty() { "NULL".into() } else { ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",") }
+}
+
 /// Milliseconds since the Unix epoch: how every table stores time.
 pub fn now_ms() -> i64 {
     std::time::SystemTime::now()

@@ -12,7 +12,7 @@ use sqlx::{AnyConnection, Row};
 
 use crate::{
     addresses,
-    db::flag,
+    db::{flag, id_list},
     error::{AppError, AppResult},
 };
 
@@ -192,23 +192,14 @@ pub fn out_of_stock(name: &str, left: i64) -> AppError {
     })
 }
 
-/// `$1, $2, …` for `n` values.
-pub fn placeholders(n: usize) -> String {
-    (1..=n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
-}
-
 async fn products(conn: &mut AnyConnection, ids: &[i64]) -> AppResult<HashMap<i64, Stocked>> {
     let sql = format!(
         "SELECT id, shop_id, name, unit, price, stock, min_order, weight_grams, status, hidden_reason FROM products \
          WHERE id IN ({})",
-        placeholders(ids.len())
+        id_list(ids)
     );
-    let mut query = sqlx::query(&sql);
-    for id in ids {
-        query = query.bind(id);
-    }
     let mut found = HashMap::new();
-    for row in query.fetch_all(&mut *conn).await? {
+    for row in sqlx::query(&sql).persistent(false).fetch_all(&mut *conn).await? {
         let status: String = row.try_get("status")?;
         found.insert(
             row.try_get("id")?,
@@ -232,14 +223,10 @@ async fn shops(conn: &mut AnyConnection, ids: &[i64]) -> AppResult<HashMap<i64, 
     let sql = format!(
         "SELECT s.id, s.name, s.owner_id, s.whatsapp, s.status, s.on_holiday, s.delivery, s.bank_accounts, s.qris_id, \
          v.region_code FROM shops s JOIN villages v ON v.id = s.village_id WHERE s.id IN ({})",
-        placeholders(ids.len())
+        id_list(ids)
     );
-    let mut query = sqlx::query(&sql);
-    for id in ids {
-        query = query.bind(id);
-    }
     let mut found = HashMap::new();
-    for row in query.fetch_all(&mut *conn).await? {
+    for row in sqlx::query(&sql).persistent(false).fetch_all(&mut *conn).await? {
         let delivery: String = row.try_get("delivery")?;
         let banks: String = row.try_get("bank_accounts")?;
         let status: String = row.try_get("status")?;
