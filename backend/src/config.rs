@@ -45,6 +45,10 @@ pub struct Config {
     pub order_sweep: Duration,
     /// The kabupaten's time zone, for dates in filters and exports.
     pub time_zone: crate::time_zone::TimeZone,
+    /// Address of the village map's tiles with `{z}/{x}/{y}`; none: the map has no background.
+    pub map_tiles: Option<String>,
+    /// The tiles' credit, shown on the map.
+    pub map_attribution: String,
 }
 
 /// A configuration variable that could not be used, named so the operator can fix it.
@@ -99,6 +103,12 @@ impl Config {
                 problem: "must be s3://bucket or s3://bucket/prefix (leave it unset for the local folder)".into(),
             });
         }
+        let tiles = lookup("LAPAK_MAP_TILES").unwrap_or_else(|| crate::village_map::tiles::DEFAULT_TEMPLATE.into());
+        let map_tiles = crate::village_map::tiles::parse(&tiles).map_err(|problem| ConfigError {
+            name: "LAPAK_MAP_TILES",
+            value: tiles.clone(),
+            problem,
+        })?;
         Ok(Config {
             media_store,
             database_url,
@@ -122,6 +132,11 @@ impl Config {
             auto_complete: Duration::from_secs(86_400 * parse::<u64>(&lookup, "LAPAK_AUTO_COMPLETE_DAYS", "7")?),
             order_sweep: Duration::from_secs(parse(&lookup, "LAPAK_ORDER_SWEEP_SECS", "60")?),
             time_zone: parse(&lookup, "LAPAK_TIME_ZONE", "WITA")?,
+            map_tiles,
+            map_attribution: lookup("LAPAK_MAP_ATTRIBUTION")
+                .unwrap_or_else(|| crate::village_map::tiles::DEFAULT_ATTRIBUTION.into())
+                .trim()
+                .to_owned(),
         })
     }
 
@@ -180,6 +195,7 @@ mod tests {
         assert_eq!(config(&[("DATABASE_URL", "mysql://x")]).unwrap_err().name, "DATABASE_URL");
         assert_eq!(config(&[("LAPAK_PUBLIC_URL", "example.org")]).unwrap_err().name, "LAPAK_PUBLIC_URL");
         assert_eq!(config(&[("LAPAK_DB_MAX_CONNECTIONS", "-1")]).unwrap_err().name, "LAPAK_DB_MAX_CONNECTIONS");
+        assert_eq!(config(&[("LAPAK_MAP_TILES", "https://x.example/{z}.png")]).unwrap_err().name, "LAPAK_MAP_TILES");
     }
 
     #[test]

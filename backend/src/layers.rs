@@ -21,15 +21,28 @@ use tower_http::{
 
 use crate::{config::Config, error::problem_response, telemetry};
 
-/// What pages may load: only this site's own files, the WASM it compiles, and inline `data:` images.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-    style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; \
-    base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+/// What pages may load: only this site's own files, the WASM it compiles, inline `data:` images, and
+/// the village map's tiles from their one server (`LAPAK_MAP_TILES`).
+pub fn content_security_policy(config: &Config) -> String {
+    let tiles = config.map_tiles.as_deref().and_then(crate::village_map::tiles::origin);
+    policy(&tiles.map(|origin| format!(" {origin}")).unwrap_or_default())
+}
+
+fn policy(tiles: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:{tiles}; \
+         connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; \
+         form-action 'self'"
+    )
+}
 
 pub fn apply(router: Router, config: &Config) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
     let header =
         |name, value: &'static str| SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value));
+    // The tile origin was checked when the configuration was read: only header-safe characters.
+    let csp = HeaderValue::from_str(&content_security_policy(config))
+        .unwrap_or_else(|_| HeaderValue::from_str(&policy("")).expect("a plain policy"));
     // Each layer wraps the ones before it: the last is the first a request meets.
     router
         // JSON bodies are held to `body_limit_bytes` by the extractors; only uploads may be larger.
@@ -43,7 +56,7 @@ pub fn apply(router: Router, config: &Config) -> Router {
         .layer(header(header::X_FRAME_OPTIONS, "DENY"))
         .layer(header(header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
         .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .layer(header(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
+        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, csp))
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(telemetry::request_log())
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))

@@ -8,6 +8,8 @@ pub mod cart;
 pub mod catalog;
 pub mod cli;
 pub mod config;
+pub mod consultations;
+pub mod dashboards;
 pub mod db;
 pub mod demo;
 pub mod enterprises;
@@ -19,6 +21,7 @@ mod hash;
 mod health;
 pub mod idm;
 pub mod images;
+pub mod inquiries;
 pub mod markdown;
 pub mod media;
 pub mod moderation;
@@ -34,6 +37,7 @@ mod slugs;
 pub mod state;
 pub mod telemetry;
 pub mod time_zone;
+pub mod village_map;
 pub mod villages;
 pub mod web;
 
@@ -64,6 +68,9 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         if villages > 0 {
             tracing::info!(villages, "demo data loaded");
         }
+    }
+    if dashboards::rebuild::ensure(&db, config.time_zone).await? {
+        tracing::info!(time_zone = config.time_zone.code(), "sales summaries rebuilt from the orders");
     }
     let shells = web::pages::Shells::load(&config.dist_dir)?;
     let pages = Arc::new(villages::page_cache::PageCache::new(config.page_cache));

@@ -4,8 +4,9 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::{
-    accounts, addresses, admin, cart, catalog, enterprises, flagship, gallery, health, idm, images, moderation, news,
-    notifications, officials, orders, products, regions, shops, state::AppState, villages,
+    accounts, addresses, admin, cart, catalog, consultations, dashboards, enterprises, flagship, gallery, health, idm,
+    images, inquiries, moderation, news, notifications, officials, orders, products, regions, shops, state::AppState,
+    village_map, villages,
 };
 
 #[derive(OpenApi)]
@@ -18,6 +19,7 @@ use crate::{
         (name = "catalog", description = "The catalog, its search and product pages"),
         (name = "orders", description = "Cart, checkout, orders and their life cycle, addresses, notifications"),
         (name = "admin", description = "Village and district administration"),
+        (name = "consultations", description = "The consultation desk, its consultants and FAQ"),
         (name = "images", description = "The image pipeline for every upload"),
         (name = "regions", description = "Kemendagri region codes"),
         (name = "health", description = "Probes")
@@ -43,9 +45,13 @@ pub fn api_router(config: &crate::config::Config) -> OpenApiRouter<AppState> {
         .merge(gallery::router())
         .merge(images::router(config.upload_limit_bytes))
         .merge(villages::router())
+        .merge(village_map::router())
         .merge(regions::router())
         .merge(cart::router())
         .merge(addresses::router())
         .merge(notifications::router())
         .merge(orders::router(config.upload_limit_bytes))
+        .merge(consultations::router())
+        .merge(dashboards::router())
+        .merge(inquiries::router())
 }

@@ -30,6 +30,14 @@ impl FromStr for TimeZone {
 const DAY_MS: i64 = 86_400_000;
 
 impl TimeZone {
+    pub fn code(self) -> &'static str {
+        match self {
+            TimeZone::Wib => "WIB",
+            TimeZone::Wita => "WITA",
+            TimeZone::Wit => "WIT",
+        }
+    }
+
     fn offset_ms(self) -> i64 {
         let hours = match self {
             TimeZone::Wib => 7,
@@ -49,14 +57,47 @@ impl TimeZone {
 
     /// The first moment (Unix ms) of a local `YYYY-MM-DD`; `None` for anything else.
     pub fn day_start(self, date: &str) -> Option<i64> {
-        let mut parts = date.splitn(3, '-').map(str::parse::<i64>);
-        let (y, m, d) = (parts.next()?.ok()?, parts.next()?.ok()?, parts.next()?.ok()?);
-        if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(1970..=9999).contains(&y) {
-            return None;
-        }
-        let days = days_from_civil(y, m, d);
-        (civil_from_days(days) == (y, m, d)).then(|| days * DAY_MS - self.offset_ms())
+        day_number(date).map(|day| day * DAY_MS - self.offset_ms())
     }
+
+    /// The local day (days since 1970-01-01) of the moment `ms`.
+    pub fn day_of(self, ms: i64) -> i64 {
+        (ms + self.offset_ms()).div_euclid(DAY_MS)
+    }
+
+    /// The SQL expression of the local day of the Unix-ms column `column` (for moments after 1970).
+    pub fn day_sql(self, column: &str) -> String {
+        format!("(({column} + {}) / {DAY_MS})", self.offset_ms())
+    }
+}
+
+/// The day number (days since 1970-01-01) of a `YYYY-MM-DD` date; `None` for anything else.
+pub fn day_number(date: &str) -> Option<i64> {
+    let mut parts = date.splitn(3, '-').map(str::parse::<i64>);
+    let (y, m, d) = (parts.next()?.ok()?, parts.next()?.ok()?, parts.next()?.ok()?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(1970..=9999).contains(&y) {
+        return None;
+    }
+    let days = days_from_civil(y, m, d);
+    (civil_from_days(days) == (y, m, d)).then_some(days)
+}
+
+/// The `YYYY-MM-DD` of a day number.
+pub fn date_of(day: i64) -> String {
+    let (y, m, d) = civil_from_days(day);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The first day of the month that `day` lies in.
+pub fn month_start(day: i64) -> i64 {
+    let (y, m, _) = civil_from_days(day);
+    days_from_civil(y, m, 1)
+}
+
+/// The first day of the month after the one `day` lies in.
+pub fn next_month(day: i64) -> i64 {
+    let (y, m, _) = civil_from_days(day);
+    if m == 12 { days_from_civil(y + 1, 1, 1) } else { days_from_civil(y, m + 1, 1) }
 }
 
 /// Howard Hinnant's days-from-civil (proleptic Gregorian).
@@ -96,6 +137,19 @@ mod tests {
         assert_eq!(wita.date_time(0), "1970-01-01 08:00");
         assert_eq!(TimeZone::Wib.date_time(0), "1970-01-01 07:00");
         assert_eq!(TimeZone::Wit.day_start("1970-01-02"), Some(86_400_000 - 9 * 3_600_000));
+    }
+
+    #[test]
+    fn days_and_months() {
+        let day = super::day_number("2026-11-24").unwrap();
+        assert_eq!(super::date_of(day), "2026-11-24");
+        assert_eq!(super::date_of(super::month_start(day)), "2026-11-01");
+        assert_eq!(super::date_of(super::next_month(day)), "2026-12-01");
+        assert_eq!(super::date_of(super::next_month(super::day_number("2026-12-31").unwrap())), "2027-01-01");
+        let wita = TimeZone::Wita;
+        assert_eq!(wita.day_of(wita.day_start("2026-11-24").unwrap()), day);
+        assert_eq!(wita.day_of(wita.day_start("2026-11-24").unwrap() - 1), day - 1);
+        assert_eq!(super::day_number("2026-13-01"), None);
     }
 
     #[test]

@@ -22,6 +22,12 @@ pub enum Route {
     VillageNews { slug: String },
     #[at("/desa/:slug/berita/:news")]
     NewsArticle { slug: String, news: String },
+    /// The village potential map.
+    #[at("/peta")]
+    VillageMap,
+    /// A bulk or export inquiry about the village's flagship product.
+    #[at("/desa/:slug/permintaan")]
+    VillageInquiry { slug: String },
     #[at("/lembaga/:slug")]
     Enterprise { slug: String },
     #[at("/produk")]
@@ -49,7 +55,12 @@ impl Route {
         self.is_market()
             || matches!(
                 self,
-                Route::Directory | Route::VillageNews { .. } | Route::NewsArticle { .. } | Route::Enterprise { .. }
+                Route::Directory
+                    | Route::VillageNews { .. }
+                    | Route::NewsArticle { .. }
+                    | Route::Enterprise { .. }
+                    | Route::VillageInquiry { .. }
+                    | Route::VillageMap
             )
     }
 
@@ -177,6 +188,19 @@ mod tests {
         }
         assert!(!Route::Home.is_browse() && !Route::Enterprise { slug: "x".into() }.is_market());
         assert!(Route::Enterprise { slug: "x".into() }.is_browse());
+    }
+
+    #[test]
+    fn the_flagship_inquiry_is_a_browse_page() {
+        let inquiry = Route::VillageInquiry { slug: "darmaji".into() };
+        assert_eq!(Route::recognize("/desa/darmaji/permintaan"), Some(inquiry.clone()));
+        assert!(inquiry.is_browse() && !inquiry.is_market());
+    }
+
+    #[test]
+    fn the_village_map_is_a_browse_page() {
+        assert_eq!(Route::recognize("/peta"), Some(Route::VillageMap));
+        assert!(Route::VillageMap.is_browse() && !Route::VillageMap.is_market());
     }
 
     #[test]

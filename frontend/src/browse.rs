@@ -1,7 +1,7 @@
 //! The browse app: the public pages beyond the portal's front door — the village directory, a village's
-//! news, an enterprise's page and the marketplace (catalog, products, shops, the cart, checkout and order
-//! tracking) — as a bundle of its own, so the first load of `/` stays small. It shares the portal's routes
-//! and header; the portal's own pages are loaded from the server.
+//! news, an enterprise's page, the village potential map and the marketplace (catalog, products, shops,
+//! the cart, checkout and order tracking) — as a bundle of its own, so the first load of `/` stays small.
+//! It shares the portal's routes and header; the portal's own pages are loaded from the server.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
@@ -22,6 +22,8 @@ use crate::pages::not_found::NotFoundPage;
 use crate::pages::order::OrderPage;
 use crate::pages::product::ProductPage;
 use crate::pages::shop::ShopPage;
+use crate::pages::village_inquiry::VillageInquiryPage;
+use crate::pages::village_map::VillageMapPage;
 
 fn switch(route: Route) -> Html {
     match route {
@@ -29,6 +31,8 @@ fn switch(route: Route) -> Html {
         Route::VillageNews { slug } => html! { <NewsListPage {slug} /> },
         Route::NewsArticle { slug, news } => html! { <NewsArticlePage {slug} {news} /> },
         Route::Enterprise { slug } => html! { <EnterprisePage {slug} /> },
+        Route::VillageMap => html! { <VillageMapPage /> },
+        Route::VillageInquiry { slug } => html! { <VillageInquiryPage {slug} /> },
         Route::Catalog => html! { <CatalogPage /> },
         Route::Product { segment } => html! { <ProductPage {segment} /> },
         Route::Shop { slug } => html! { <ShopPage {slug} /> },

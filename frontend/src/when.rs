@@ -1,6 +1,7 @@
 //! Times as Indonesians read them ("24 Nov 2026, 14.05"), in the browser's own time zone.
 
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
+/// Short month names, January first.
+pub const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
 
 /// A unix-milliseconds time as a date and time in the browser's time zone.
 pub fn date_time(ms: i64) -> String {

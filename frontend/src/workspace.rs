@@ -1,5 +1,6 @@
-//! The workspace app: signing in and up, the account page, the seller's dashboard and the admin area,
-//! served for `/masuk`, `/daftar`, `/akun…`, `/jual…` and `/admin…` as a bundle of its own.
+//! The workspace app: signing in and up, the account page, the seller's dashboard, the consultation desk
+//! and the admin area, served for `/masuk`, `/daftar`, `/akun…`, `/konsultasi…`, `/jual…` and `/admin…` as a
+//! bundle of its own.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -8,6 +9,7 @@ use crate::components::layout::{Frame, Header, NavItem, Target};
 use crate::pages::account::notifications::{UnreadProvider, menu_label, use_unread_count};
 use crate::pages::account::{AccountPage, MyOrdersPage, NotificationsPage, SetPasswordPage, SignInPage, SignUpPage};
 use crate::pages::admin::AdminPage;
+use crate::pages::consultation::{ConsultationPage, DeskPage, MyConsultationsPage, NewConsultationPage, QueuePage};
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::seller::{PrintPage, SellOrderPage, SellPage, SellPartPage};
 use crate::session::use_session;
@@ -33,6 +35,16 @@ pub enum Route {
     AdminSection { section: String },
     #[at("/admin/desa/:id/:part")]
     VillagePart { id: i64, part: String },
+    #[at("/konsultasi")]
+    Desk,
+    #[at("/konsultasi/baru")]
+    DeskNew,
+    #[at("/konsultasi/saya")]
+    DeskMine,
+    #[at("/konsultasi/antrian")]
+    DeskQueue,
+    #[at("/konsultasi/:id")]
+    DeskThread { id: i64 },
     #[at("/jual")]
     Sell,
     #[at("/jual/:shop/:part")]
@@ -57,6 +69,11 @@ fn switch(route: Route) -> Html {
         Route::Admin => html! { <AdminPage section={String::new()} /> },
         Route::AdminSection { section } => html! { <AdminPage {section} /> },
         Route::VillagePart { id, part } => html! { <AdminPage section="desa" village={Some(id)} {part} /> },
+        Route::Desk => html! { <DeskPage /> },
+        Route::DeskNew => html! { <NewConsultationPage /> },
+        Route::DeskMine => html! { <MyConsultationsPage /> },
+        Route::DeskQueue => html! { <QueuePage /> },
+        Route::DeskThread { id } => html! { <ConsultationPage {id} /> },
         Route::Sell => html! { <SellPage /> },
         Route::SellPart { shop, part } => html! { <SellPartPage {shop} {part} /> },
         Route::SellOrder { shop, code } => html! { <SellOrderPage {shop} {code} /> },
@@ -79,7 +96,8 @@ pub fn Workspace() -> Html {
 #[component]
 fn WorkspaceHeader() -> Html {
     let route = use_route::<Route>();
-    let seller = use_session().user().is_some_and(|me| !me.shops.is_empty());
+    let session = use_session();
+    let seller = session.user().is_some_and(|me| !me.shops.is_empty());
     let on_admin = matches!(route, Some(Route::Admin | Route::AdminSection { .. } | Route::VillagePart { .. }));
     let on_account = matches!(route, Some(Route::Account | Route::SignIn | Route::SignUp | Route::SetPassword));
     let on_sell = matches!(
@@ -91,6 +109,13 @@ fn WorkspaceHeader() -> Html {
         vec![NavItem::new("Beranda", Target::Away("/"), false), NavItem::new("Desa", Target::Away("/desa"), false)];
     if seller {
         items.push(NavItem::new("Jual", Target::Here(Route::Sell), on_sell));
+    }
+    if session.user().is_some() {
+        let on_desk = matches!(
+            route,
+            Some(Route::Desk | Route::DeskNew | Route::DeskMine | Route::DeskQueue | Route::DeskThread { .. })
+        );
+        items.push(NavItem::new("Konsultasi", Target::Here(Route::Desk), on_desk));
     }
     if let Some(unread) = unread {
         let on_notifications = matches!(route, Some(Route::Notifications));
@@ -129,5 +154,11 @@ mod tests {
         assert_eq!(Route::recognize("/jual/3/pesanan/LD-7K3M9Q2X/cetak"), Some(print));
         assert_eq!(Route::recognize("/akun/pesanan"), Some(Route::MyOrders));
         assert_eq!(Route::recognize("/akun/notifikasi"), Some(Route::Notifications));
+        assert_eq!(Route::recognize("/konsultasi"), Some(Route::Desk));
+        assert_eq!(Route::recognize("/konsultasi/baru"), Some(Route::DeskNew));
+        assert_eq!(Route::recognize("/konsultasi/saya"), Some(Route::DeskMine));
+        assert_eq!(Route::recognize("/konsultasi/antrian"), Some(Route::DeskQueue));
+        assert_eq!(Route::recognize("/konsultasi/12"), Some(Route::DeskThread { id: 12 }));
+        assert_eq!(Route::DeskThread { id: 7 }.to_path(), "/konsultasi/7");
     }
 }

@@ -110,6 +110,8 @@ crate::code_list! {
         ShopSuspended = "shop.suspended", "Menangguhkan toko";
         ShopReinstated = "shop.reinstated", "Mengaktifkan lagi toko";
         ShopEnterpriseSet = "shop.enterprise_set", "Mengaitkan toko dengan lembaga";
+        ConsultantGranted = "consultant.granted", "Menetapkan konsultan";
+        ConsultantRevoked = "consultant.revoked", "Mencabut peran konsultan";
     }
 }
 

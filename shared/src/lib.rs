@@ -4,12 +4,15 @@ pub mod account;
 pub mod admin;
 pub mod cart;
 pub mod catalog;
+pub mod consultation;
+pub mod dashboard;
 pub mod enterprise;
 pub mod flagship;
 pub mod format;
 pub mod gallery;
 pub mod idm;
 pub mod image;
+pub mod inquiry;
 pub mod news;
 pub mod official;
 pub mod order;
@@ -24,6 +27,7 @@ pub mod shop;
 pub mod slug;
 pub mod storefront;
 pub mod village;
+pub mod village_map;
 pub mod village_profile;
 
 pub use account::{Grant, Me, RegionRef, ResetLink, Role, UserRef, VillageRef};
@@ -32,11 +36,15 @@ pub use admin::{
 };
 pub use cart::{Address, CartItem, CartView, Checkout, PlacedAddress, Quote};
 pub use catalog::{CatalogPage, CatalogQuery, CatalogSort, Facets};
+pub use consultation::{
+    Consultation, ConsultationStatus, ConsultationSummary, DeskSide, FaqEntry, Office, StaffRef, Topic, VisitStatus,
+};
 pub use enterprise::{Enterprise, EnterpriseDetail, EnterpriseForm, EnterpriseKind, EnterpriseRecord};
 pub use flagship::{FlagshipForm, FlagshipRecord, FlagshipStory};
 pub use gallery::{Album, AlbumForm, GalleryPhoto, PhotoForm};
 pub use idm::{Idm, IdmStatus};
 pub use image::{Image, ImageVariant};
+pub use inquiry::{Inquiry, InquiryForm, InquiryKind, InquiryList, InquirySent, InquiryStatus};
 pub use news::{NewsArticle, NewsForm, NewsKind, NewsRecord, NewsStatus, NewsSummary};
 pub use official::{Official, OfficialForm};
 pub use order::{Notifications, Order, OrderList, OrderSummary, Placed};
@@ -50,6 +58,7 @@ pub use sector::Sector;
 pub use shop::{MyShop, Producer, ShopApplicationView, ShopStatus};
 pub use storefront::{BankAccount, DeliveryOptions, ShopSettings, ShopSettingsRecord, Storefront};
 pub use village::{Flagship, Location, VillageDetail, VillageQuery, VillageSummary};
+pub use village_map::{MapQuery, MapVillage, VillageMap};
 pub use village_profile::{ProfileForm, VillageContact};
 
 /// Declares a closed list of values with a stable code (used in JSON, URLs and the database) and an

@@ -186,6 +186,8 @@ pub struct ShopSettingsRecord {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Storefront {
+    /// The shop's id (what a bulk inquiry names).
+    pub id: i64,
     pub slug: String,
     pub name: String,
     pub description: String,

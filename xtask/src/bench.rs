@@ -42,10 +42,11 @@ pub fn bench() -> Result<()> {
     };
     let lapak = util::target_dir()?.join("release/lapak");
     let dist = crate::dist::dist_dir();
-    // LAPAK_BENCH_ONLY=catalog (the catalog at scale) or =orders (checkouts) measures that part alone.
+    // LAPAK_BENCH_ONLY=catalog (the catalog at scale), =orders (checkouts) or =dashboards measures that
+    // part alone.
     let only = std::env::var("LAPAK_BENCH_ONLY").unwrap_or_default();
-    if !["", "catalog", "orders"].contains(&only.as_str()) {
-        bail!("LAPAK_BENCH_ONLY must be `catalog` or `orders`, not `{only}`");
+    if !["", "catalog", "orders", "dashboards"].contains(&only.as_str()) {
+        bail!("LAPAK_BENCH_ONLY must be `catalog`, `orders` or `dashboards`, not `{only}`");
     }
     let part = |name: &str| only.is_empty() || only == name;
     let mut rows = if only.is_empty() { demo_rows(&lapak, &dist, seconds, first_load)? } else { Vec::new() };
@@ -73,6 +74,19 @@ pub fn bench() -> Result<()> {
     }
     if part("orders") {
         rows.extend(crate::bench_orders::rows(&lapak, &dist, seconds)?);
+    }
+    if part("dashboards") {
+        let (measured, generated) = crate::bench_dashboards::measure(&lapak, &dist, seconds)?;
+        for (engine, s) in generated {
+            rows.push(row(&format!("{engine}: 100k catalog + 200k orders"), format!("{s:.0} s"), "-", true));
+        }
+        for m in measured {
+            let (path, year) = m.path.split_once('?').map_or((m.path.as_str(), ""), |(p, _)| (p, ", a year"));
+            let name = format!("{}: {}{year}", m.engine, path.trim_start_matches("/api/v1/"));
+            let figure = format!("p99 {:.1} ms, {:.0}/s{}", m.load.p99_ms, m.load.rps, non_2xx(m.load.errors));
+            let ok = m.load.p99_ms < crate::bench_dashboards::TARGET_P99_MS && m.load.errors == 0;
+            rows.push(row(&name, figure, "p99 < 200 ms", ok));
+        }
     }
 
     println!("\n{:<36} {:>20} {:>12}  result", "measure", "measured", "target");

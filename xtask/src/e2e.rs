@@ -13,6 +13,10 @@ use crate::test::Outcome;
 use crate::util::{self, TempDir, stage};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
+/// Map tiles from a loopback port nothing listens on (above the ports the system hands out; Chromium
+/// refuses low ones such as 9 outright): the browser tests never reach the internet, and the village map
+/// must work without its tiles (its test checks that).
+const OFFLINE_TILES: &str = "http://127.0.0.1:65535/{z}/{x}/{y}.png";
 
 pub fn browser_tests() -> Result<Outcome> {
     let root = util::root();
@@ -26,7 +30,8 @@ pub fn browser_tests() -> Result<Outcome> {
     })?;
     let lapak = util::target_dir()?.join("debug/lapak");
     let data = TempDir::new("lapak-e2e")?;
-    let mut server = Server::spawn(&lapak, data.path(), &crate::dist::dist_dir())?;
+    let tiles = [("LAPAK_MAP_TILES", OFFLINE_TILES)];
+    let mut server = Server::spawn_with(&lapak, data.path(), &crate::dist::dist_dir(), &tiles)?;
     stage("browser: server ready", || server.wait_ready(Duration::from_secs(60)))?;
     println!("server at {}, data in {}", server.base_url, data.path().display());
     let result = stage("browser: node --test tests/e2e/", || node_tests(&root, &server.base_url));

@@ -4,6 +4,7 @@ mod assets;
 mod bench;
 mod bench_catalog;
 mod bench_content;
+mod bench_dashboards;
 mod bench_images;
 mod bench_orders;
 mod bench_sign_in;

@@ -89,6 +89,8 @@ pub fn sign_in_help() -> String {
         let phone = Phone::parse(account.phone).map(|p| p.display()).unwrap_or_default();
         text.push_str(&format!("  {phone}  {role:<28} {}\n", account.name));
     }
+    let consultant = Phone::parse(super::consultations::CONSULTANT_PHONE).map(|p| p.display()).unwrap_or_default();
+    text.push_str(&format!("  {consultant}  {:<28} {}\n", "Konsultan 52.01", super::consultations::CONSULTANT_NAME));
     text.push_str("  Penjual: masuk dengan nomor WhatsApp tokonya, mis. 0812-3456-0001 (Lapak BUMDes Darma Tani)\n");
     text
 }

@@ -1,6 +1,7 @@
 //! Demo data: the pilot villages of the seed articles, loaded into an empty database and labelled as demo.
 
 pub mod accounts;
+pub mod consultations;
 pub mod pictures;
 
 use anyhow::Context;
@@ -120,9 +121,17 @@ struct DemoProduct {
     producer: Option<String>,
 }
 
-/// The text the demo data is made from (villages and accounts), for fingerprints of prepared databases.
+/// The text the demo data is made from (villages, accounts and the code that loads them), for
+/// fingerprints of prepared databases.
 pub fn source() -> String {
-    format!("{DEMO_TOML}{}", include_str!("accounts.rs"))
+    [
+        DEMO_TOML,
+        include_str!("mod.rs"),
+        include_str!("accounts.rs"),
+        include_str!("pictures.rs"),
+        include_str!("consultations.rs"),
+    ]
+    .concat()
 }
 
 /// Loads the demo data (villages, their shops with owners, and the demo accounts) when the database
@@ -268,6 +277,7 @@ pub async fn load_if_empty(db: &Db, media: &Media, hasher: &Hasher) -> anyhow::R
         }
     }
     accounts::create(&mut tx, &password_hash).await?;
+    consultations::create(&mut tx, &password_hash, now).await?;
     tx.commit().await?;
     Ok(file.village.len())
 }

@@ -4,7 +4,7 @@
 mod buyer;
 mod checkout;
 mod code;
-mod list;
+pub mod list;
 pub mod moves;
 mod place;
 pub mod sweeper;

@@ -10,10 +10,12 @@ use super::{
     view::{self, Stored},
 };
 use crate::{
+    dashboards::ledger::{self, Outcome},
     db::{now_ms, retrying},
     error::{AppError, AppResult},
     notifications::{Note, notify},
     state::AppState,
+    time_zone::TimeZone,
 };
 
 /// Makes `action` on the order `code` as `who`; `receipt` is the photo sent with a `kirim_bukti`.
@@ -30,7 +32,7 @@ pub async fn apply(
     retrying(|| async move {
         let mut tx = state.db.begin_write().await?;
         let order = view::find(&mut tx, code).await?.ok_or_else(not_found)?;
-        make(&mut tx, &order, action, who, receipt, now_ms()).await?;
+        make(&mut tx, state.config.time_zone, &order, action, who, receipt, now_ms()).await?;
         tx.commit().await?;
         Ok(())
     })
@@ -44,6 +46,7 @@ pub fn not_found() -> AppError {
 /// The move itself, inside the caller's transaction (cancelling returns the stock).
 pub async fn make(
     conn: &mut AnyConnection,
+    zone: TimeZone,
     order: &Stored,
     action: &OrderAction,
     who: &Move,
@@ -84,6 +87,11 @@ pub async fn make(
         .bind(now)
         .execute(&mut *conn)
         .await?;
+    }
+    let (from, to_outcome) = (Outcome::of(flow.status), Outcome::of(to));
+    if from != to_outcome {
+        let sale = ledger::stored_sale(&mut *conn, order.id).await?;
+        ledger::shift(&mut *conn, zone, &sale, from, to_outcome).await?;
     }
     let note = action.note.trim();
     timeline::record(&mut *conn, order.id, who, Some(flow.status), to, note, now).await?;

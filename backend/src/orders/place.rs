@@ -25,11 +25,13 @@ use crate::{
     addresses,
     auth::CurrentUser,
     cart,
+    dashboards::ledger::{self, Sale, SoldLine},
     db::{now_ms, retrying},
     error::{AppError, AppResult},
     extract::ApiJson,
     notifications::{Note, notify},
     state::AppState,
+    time_zone::TimeZone,
 };
 
 /// What a checkout would cost: each shop's items, the ways it can deliver to the address with their fees,
@@ -118,7 +120,7 @@ impl Placing<'_> {
             }
         }
         let plan = plan(&mut tx, self.checkout).await?;
-        let placed = write(&mut tx, self.user, &plan).await?;
+        let placed = write(&mut tx, self.state.config.time_zone, self.user, &plan).await?;
         if let Some(user) = self.user {
             keep_for_buyer(&mut tx, user.id, self.checkout).await?;
         }
@@ -157,8 +159,9 @@ impl Placing<'_> {
     }
 }
 
-/// Writes each shop's order with its lines, first timeline entry and notifications, then takes the stock.
-async fn write(conn: &mut AnyConnection, user: Option<&CurrentUser>, plan: &Plan) -> AppResult<Placed> {
+/// Writes each shop's order with its lines, first timeline entry and notifications, then takes the stock
+/// and counts the sales.
+async fn write(conn: &mut AnyConnection, zone: TimeZone, user: Option<&CurrentUser>, plan: &Plan) -> AppResult<Placed> {
     let now = now_ms();
     let address = match &plan.address {
         Some(a) => Some(serde_json::to_string(a).map_err(|e| AppError::Internal(e.into()))?),
@@ -218,6 +221,24 @@ async fn write(conn: &mut AnyConnection, user: Option<&CurrentUser>, plan: &Plan
         });
     }
     take_stock(conn, plan, now).await?;
+    let buyer_region = ledger::region_of(plan.address.as_ref().map(|a| a.address.desa_code.as_str()));
+    let mut shops: Vec<&ShopPlan> = plan.shops.iter().collect();
+    shops.sort_by_key(|s| s.shop_id);
+    for shop in shops {
+        let lines = shop
+            .lines
+            .iter()
+            .map(|l| SoldLine { product_id: l.product_id, quantity: l.quantity, price: l.price })
+            .collect();
+        let sale = Sale {
+            shop_id: shop.shop_id,
+            placed_at: now,
+            buyer_region: buyer_region.clone(),
+            rupiah: shop.items_total,
+            lines,
+        };
+        ledger::record(conn, zone, &sale).await?;
+    }
     Ok(Placed { orders })
 }
 

@@ -76,7 +76,7 @@ async fn move_one(state: &AppState, code: &str, action: &OrderAction, before: i6
         if order.status_at >= before || order.flow.status.is_final() {
             return Ok(false);
         }
-        match moves::make(&mut tx, &order, action, &Move::system(), None, now).await {
+        match moves::make(&mut tx, state.config.time_zone, &order, action, &Move::system(), None, now).await {
             Ok(_) => {}
             Err(AppError::Conflict(_)) => return Ok(false),
             Err(e) => return Err(e),

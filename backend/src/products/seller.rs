@@ -92,16 +92,28 @@ pub async fn update(
     Ok(Json(queries::records(&state.db, owner.shop_id, Some(id)).await?.pop().ok_or_else(not_found)?))
 }
 
-/// Deletes a listing for good (hiding keeps it).
+/// Deletes a listing for good (hiding keeps it); one that was ever ordered stays, so orders and the
+/// sales figures keep their product.
 #[utoipa::path(delete, path = "/api/v1/shops/{id}/products/{product_id}", tag = "shops",
     params(("id" = i64, Path, description = "The shop's id"), ("product_id" = i64, Path, description = "The product")),
     responses((status = 204, description = "Deleted"), (status = 403, body = shared::Problem),
-        (status = 404, body = shared::Problem)))]
+        (status = 404, body = shared::Problem), (status = 409, body = shared::Problem)))]
 pub async fn remove(
     State(state): State<AppState>,
     ShopKeeper(owner): ShopKeeper,
     Path((_shop, id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
+    let ordered: Option<i64> = sqlx::query_scalar("SELECT 1 FROM order_lines WHERE product_id = $1 LIMIT 1")
+        .bind(id)
+        .fetch_optional(&state.db.pool)
+        .await?;
+    if ordered.is_some() {
+        return Err(AppError::Conflict(
+            "Produk ini sudah pernah dipesan, jadi tidak dihapus agar riwayat pesanan dan angka penjualan tetap \
+             utuh. Sembunyikan saja supaya tidak tampil lagi."
+                .into(),
+        ));
+    }
     let done = sqlx::query("DELETE FROM products WHERE id = $1 AND shop_id = $2")
         .bind(id)
         .bind(owner.shop_id)

@@ -55,6 +55,7 @@ pub async fn storefront(db: &Db, slug: &str) -> anyhow::Result<Option<Storefront
     };
     let enterprise = enterprise(&r)?;
     Ok(Some(Storefront {
+        id: shop_id,
         slug: r.try_get("slug")?,
         name: r.try_get("name")?,
         description: r.try_get("description")?,

@@ -28,9 +28,11 @@ pub fn router(state: &AppState) -> Router<AppState> {
     Router::new()
         .route("/", get(home))
         .route("/desa", get(directory))
+        .route("/peta", get(village_map))
         .route("/desa/{slug}", get(village))
         .route("/desa/{slug}/berita", get(news_list))
         .route("/desa/{slug}/berita/{news}", get(news_item))
+        .route("/desa/{slug}/permintaan", get(flagship_inquiry))
         .route("/lembaga/{slug}", get(enterprise))
         .route("/produk", get(market::catalog))
         .route("/produk/{id}", get(market::product))
@@ -38,6 +40,8 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/keranjang", private_browse("Keranjang", "/keranjang"))
         .route("/pesan", private_browse("Pesan", "/pesan"))
         .route("/pesanan/{code}", private_browse("Pesanan", "/pesanan"))
+        .route("/konsultasi", get(consultation_desk))
+        .route("/konsultasi/{*rest}", private("Konsultasi", "/konsultasi"))
         .route("/jual", private("Jual", "/jual"))
         .route("/jual/{*rest}", private("Jual", "/jual"))
         .route("/masuk", private("Masuk", "/masuk"))
@@ -59,6 +63,27 @@ async fn home(State(state): State<AppState>) -> Response {
 async fn directory(State(state): State<AppState>) -> Response {
     let mut head = site_head(&state, "Direktori Desa — Lapak Desa", "/desa");
     head.description = "Cari desa berdasarkan kabupaten, kecamatan, status IDM dan produk unggulannya.".into();
+    head.app = App::Browse;
+    page(&state, StatusCode::OK, head)
+}
+
+/// The consultation desk with its published FAQ: public, titled and described for search engines (the
+/// workspace app shows it; its other pages are one person's own).
+async fn consultation_desk(State(state): State<AppState>) -> Response {
+    let mut head = site_head(&state, "Konsultasi Usaha Desa — Lapak Desa", "/konsultasi");
+    head.description = "Tanyakan permodalan, perizinan dan sertifikasi (PIRT, halal, merek), pemasaran, produksi, \
+                        kemasan dan ekspor kepada dinas kabupaten, dan baca tanya-jawab yang sudah dijawab."
+        .into();
+    head.app = App::Workspace;
+    page(&state, StatusCode::OK, head)
+}
+
+/// The village potential map: a page of the browse app, described for link previews and search engines.
+async fn village_map(State(state): State<AppState>) -> Response {
+    let mut head = site_head(&state, "Peta Potensi Desa — Lapak Desa", "/peta");
+    head.description = "Peta desa-desa kabupaten: status Indeks Desa Membangun, produk unggulan, jumlah toko, \
+                        produk dan lembaga usaha setiap desa dan kecamatan."
+        .into();
     head.app = App::Browse;
     page(&state, StatusCode::OK, head)
 }
@@ -106,6 +131,24 @@ async fn news_list(State(state): State<AppState>, Path(slug): Path<String>) -> A
             Ok(page(&state, StatusCode::OK, head))
         }
         Lookup::Moved(to) => Ok(Redirect::permanent(&format!("/desa/{to}/berita")).into_response()),
+        Lookup::Missing => Ok(not_found(&state)),
+    }
+}
+
+/// The bulk or export inquiry form of a village's flagship product: the browse app, titled with the village.
+async fn flagship_inquiry(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
+    match queries::summary_by_slug(&state.db, &slug).await? {
+        Lookup::Found((_, v)) => {
+            let title = format!("Permintaan partai besar / ekspor — Desa {} | Lapak Desa", v.name);
+            let mut head = site_head(&state, &title, &format!("/desa/{slug}/permintaan"));
+            if let Some(f) = &v.flagship {
+                head.description =
+                    format!("Ajukan permintaan partai besar atau ekspor {} dari Desa {}.", f.name, v.name);
+            }
+            head.app = App::Browse;
+            Ok(page(&state, StatusCode::OK, head))
+        }
+        Lookup::Moved(to) => Ok(Redirect::permanent(&format!("/desa/{to}/permintaan")).into_response()),
         Lookup::Missing => Ok(not_found(&state)),
     }
 }

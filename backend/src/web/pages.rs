@@ -30,7 +30,7 @@ pub struct Head {
     pub app: App,
     /// For a product: its price, availability and schema.org description.
     pub offer: Option<Offer>,
-    /// A page of one person's own (cart, order): never indexed.
+    /// A page of one person's own (cart, order, account, the admin area): never indexed.
     pub private: bool,
 }
 
@@ -50,7 +50,7 @@ pub enum App {
     Portal,
     /// The other public pages: a village's news, enterprise pages.
     Browse,
-    /// Accounts and the admin area: kept out of search engines.
+    /// Accounts and the admin area (kept out of search engines), and the consultation desk.
     Workspace,
 }
 
@@ -134,7 +134,7 @@ impl Shell {
              <meta property=\"og:title\" content=\"{title}\">\n<meta property=\"og:description\" content=\"{description}\">\n\
              <meta property=\"og:url\" content=\"{url}\">\n"
         ));
-        if head.app == App::Workspace || head.private {
+        if head.private {
             out.push_str("<meta name=\"robots\" content=\"noindex, nofollow\">\n");
         }
         if let Some(at) = head.published_at {

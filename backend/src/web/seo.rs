@@ -10,7 +10,7 @@ use crate::{error::AppResult, state::AppState, villages::queries};
 
 pub async fn robots(State(state): State<AppState>) -> Response {
     let body = format!(
-        "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /akun\nDisallow: /admin\nDisallow: /masuk\nDisallow: /daftar\nDisallow: /jual\nDisallow: /keranjang\nDisallow: /pesan\nDisallow: /media/receipts/\n\n\
+        "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /akun\nDisallow: /admin\nDisallow: /masuk\nDisallow: /daftar\nDisallow: /jual\nDisallow: /keranjang\nDisallow: /pesan\nDisallow: /konsultasi/\nDisallow: /media/receipts/\n\n\
          Sitemap: {}/sitemap.xml\n",
         state.config.public_url
     );
@@ -22,7 +22,7 @@ pub async fn sitemap(State(state): State<AppState>) -> AppResult<Response> {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for path in ["/", "/desa", "/produk"] {
+    for path in ["/", "/desa", "/peta", "/produk", "/konsultasi"] {
         xml.push_str(&format!("<url><loc>{base}{path}</loc></url>\n"));
     }
     for (slug, updated_at) in queries::all_slugs(&state.db).await? {

@@ -4,9 +4,13 @@
 pub mod account;
 pub mod admin;
 pub mod catalog;
+pub mod consultations;
+pub mod dashboard;
+pub mod inquiries;
 pub mod orders;
 pub mod seller;
 pub mod seller_orders;
+pub mod village_map;
 
 use std::fmt;
 

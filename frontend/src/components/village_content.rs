@@ -61,6 +61,9 @@ pub struct FlagshipProps {
     pub flagship: Option<Flagship>,
     #[prop_or_default]
     pub story: Option<FlagshipStory>,
+    /// The page where buyers ask for it in bulk or for export.
+    #[prop_or_default]
+    pub inquiry: Option<AttrValue>,
 }
 
 /// The village's one flagship product, highlighted: name, sector, story, photos and who makes it.
@@ -87,6 +90,11 @@ pub fn FlagshipSection(props: &FlagshipProps) -> Html {
                             { format!(" ({})", e.kind.label()) }
                         </p>
                     }
+                }
+                if let Some(link) = &props.inquiry {
+                    <div class="actions">
+                        <a class="button button--secondary" href={link.clone()}>{ "Ajukan permintaan partai besar / ekspor" }</a>
+                    </div>
                 }
             } else {
                 <p class="flagship__text">{ "Desa ini belum menetapkan produk unggulan." }</p>

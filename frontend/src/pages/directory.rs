@@ -79,6 +79,9 @@ pub fn DirectoryPage() -> Html {
             <p class="lead">
                 { "Temukan desa menurut wilayah, status Indeks Desa Membangun, atau sektor produk unggulannya." }
             </p>
+            <p class="directory__map">
+                <Link<Route> to={Route::VillageMap} classes="button button--ghost">{ "Peta potensi desa" }</Link<Route>>
+            </p>
             <SearchBox value={filter.q.clone().unwrap_or_default()} {on_search} action="/desa" id="cari-desa"
                 label="Cari desa" placeholder="Cari desa atau produk" max_len={shared::village::MAX_QUERY_LEN} />
             <div class="filters" role="group" aria-label="Saring desa">

@@ -11,6 +11,7 @@ use crate::api::{self, ApiError};
 use crate::app::Route;
 use crate::components::badges::{DemoBadge, SectorTag};
 use crate::components::error_state::ErrorState;
+use crate::components::inquiry_form::{InquiryBox, Target};
 use crate::components::product_chain::ProductChainSection;
 use crate::components::product_gallery::ProductGallery;
 use crate::components::share_button::ShareButton;
@@ -109,6 +110,7 @@ fn product(d: &ProductDetail) -> Html {
                         </a>
                         <ShareButton title={s.name.clone()} url={url.clone()} />
                     </div>
+                    <InquiryBox target={Target::Product(s.id)} to={s.shop_name.clone()} unit={s.unit.label()} />
                     if d.is_demo {
                         <p class="notice">
                             { "Produk ini data contoh untuk demonstrasi Lapak Desa, bukan barang yang benar-benar dijual." }

@@ -13,6 +13,7 @@ use crate::components::badges::DemoBadge;
 use crate::components::cover::Cover;
 use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
+use crate::components::inquiry_form::{InquiryBox, Target};
 use crate::components::product_chain::dusun_label;
 use crate::components::product_list::{ProductList, ProductSkeleton};
 use crate::components::share_button::ShareButton;
@@ -154,6 +155,7 @@ fn head(s: &Rc<Storefront>) -> Html {
                 </a>
                 <ShareButton title={s.name.clone()} {url} label="Bagikan toko" />
             </div>
+            <InquiryBox target={Target::Shop(s.id)} to={s.name.clone()} />
         </header>
     }
 }

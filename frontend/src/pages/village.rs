@@ -132,7 +132,8 @@ fn Profile(props: &ProfileProps) -> Html {
                 </header>
                 <SectionNav {sections} />
                 <Stats detail={d.clone()} />
-                <FlagshipSection flagship={v.flagship.clone()} story={d.flagship_story.clone()} />
+                <FlagshipSection flagship={v.flagship.clone()} story={d.flagship_story.clone()}
+                    inquiry={Some(AttrValue::from(Route::VillageInquiry { slug: v.slug.clone() }.to_path()))} />
                 <IdmHistory history={d.idm_history.clone()} />
                 <ProfileTexts detail={d.clone()} />
                 <Products village={v.slug.clone()} products={d.products.clone()} />

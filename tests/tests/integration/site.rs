@@ -78,7 +78,11 @@ async fn robots_and_sitemap_list_the_villages(app: TestApp) {
     let enterprises = app.count("enterprises", "1 = 1").await as usize;
     let products = app.count("products", "status = 'active' AND hidden_reason IS NULL").await as usize;
     assert!(news > 0 && enterprises > 0 && products > 50, "the demo villages have news, enterprises, products");
-    let pages = 3 + 11 + enterprises + news + products;
+    let fixed = ["/", "/desa", "/peta", "/produk", "/konsultasi"];
+    for path in fixed {
+        assert!(xml.contains(&format!("<loc>{}</loc>", app.url(path))), "the sitemap lists {path}");
+    }
+    let pages = fixed.len() + 11 + enterprises + news + products;
     assert_eq!(xml.matches("<loc>").count(), pages, "the pages, villages, enterprises, news, products");
     let product: (i64, String) =
         sqlx::query_as("SELECT id, slug FROM products ORDER BY id LIMIT 1").fetch_one(&app.db().pool).await.unwrap();

@@ -1,8 +1,10 @@
-//! `catalog-data [PRODUCTS SHOPS VILLAGES]`: fills the database of `DATABASE_URL` (and the media of
+//! `catalog-data [PRODUCTS SHOPS VILLAGES [ORDERS]]`: fills the database of `DATABASE_URL` (and the media of
 //! `LAPAK_DATA_DIR`) with a large catalog made the same way every time — villages from the region
 //! table, shops with member producers, products with photos — indexed for search through the
-//! server's own code. Run by `cargo xtask bench`; does nothing when the products are already there.
+//! server's own code; with ORDERS, a year of orders too (`orders.rs`). Run by `cargo xtask bench`;
+//! does nothing when the products (and orders) are already there.
 
+mod orders;
 mod vocab;
 
 use anyhow::Context;
@@ -36,8 +38,23 @@ async fn main() -> anyhow::Result<()> {
     let present: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM products").fetch_one(&db.pool).await?;
     if present >= products as i64 {
         println!("catalog-data: {present} products already there");
-        return report(&db, &config).await;
+    } else {
+        make_catalog(&db, &config, products, shop_count, village_count).await?;
     }
+    if let Some(orders) = args.get(3) {
+        orders::ensure(&db, &config, *orders).await?;
+    }
+    report(&db, &config).await
+}
+
+/// Villages, shops with producers, and `products` products with photos, indexed for search.
+async fn make_catalog(
+    db: &Db,
+    config: &Config,
+    products: usize,
+    shop_count: usize,
+    village_count: usize,
+) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
     let village_ids = ensure_villages(&db, village_count).await?;
     let mut rng = Rng(0x5eed_1a9a_de5a_0001);
@@ -174,7 +191,7 @@ async fn main() -> anyhow::Result<()> {
         sqlx::query("ANALYZE").execute(&db.pool).await?;
     }
     println!("catalog-data: {made} products written in {:.0} s", started.elapsed().as_secs_f64());
-    report(&db, &config).await
+    Ok(())
 }
 
 /// A generated shop: its id, name and two member producers.

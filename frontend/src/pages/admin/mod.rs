@@ -2,11 +2,14 @@
 
 mod applications;
 mod audit;
+mod consultants;
+mod dashboard;
 mod district_admins;
 mod enterprises;
 mod flagship;
 mod gallery;
 mod idm;
+mod inquiries;
 mod market;
 mod news;
 mod officials;
@@ -28,12 +31,15 @@ use crate::session::SignedIn;
 use crate::workspace::Route;
 
 /// The sections of the admin area: address, menu label, and whether only district admins see it.
-const SECTIONS: [(&str, &str, bool); 6] = [
+const SECTIONS: [(&str, &str, bool); 9] = [
     ("", "Ringkasan", false),
+    ("dasbor", "Dasbor", false),
     ("desa", "Desa", false),
     ("pengajuan-toko", "Pengajuan toko", false),
     ("pengguna", "Pengguna", false),
+    ("permintaan", "Permintaan", false),
     ("admin-kabupaten", "Admin kabupaten", true),
+    ("konsultan", "Konsultan", true),
     ("log", "Log audit", true),
 ];
 
@@ -95,9 +101,12 @@ fn Admin(props: &AdminProps) -> Html {
             Some(village) => html! { <village::VillageAdmin {village} part={props.part.clone()} /> },
             None => html! { <villages::Villages me={me.clone()} /> },
         },
+        (true, "dasbor") => html! { <dashboard::DashboardPage /> },
         (true, "pengajuan-toko") => html! { <applications::Applications /> },
         (true, "pengguna") => html! { <users::Users /> },
+        (true, "permintaan") => html! { <inquiries::Inquiries /> },
         (true, "admin-kabupaten") => html! { <district_admins::DistrictAdmins me={me.clone()} /> },
+        (true, "konsultan") => html! { <consultants::Consultants me={me.clone()} /> },
         (true, "log") => html! { <audit::Audit /> },
         (true, _) => html! { <Overview me={me.clone()} /> },
     };
@@ -144,6 +153,11 @@ fn Overview(props: &OverviewProps) -> Html {
             <p class="muted">
                 { "Admin desa memeriksa pengajuan toko di desanya dan membantu warganya masuk kembali. \
                    Admin kabupaten juga membuat desa, menetapkan admin desa, dan membaca log audit." }
+            </p>
+            <p>
+                <Link<Route> classes="button button--secondary" to={Route::AdminSection { section: "dasbor".into() }}>
+                    { "Lihat dasbor" }
+                </Link<Route>>
             </p>
         </section>
     }

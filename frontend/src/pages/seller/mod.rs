@@ -3,6 +3,7 @@
 
 mod bank_accounts;
 mod delivery;
+mod inquiries;
 mod order;
 mod order_dates;
 mod order_moves;
@@ -29,8 +30,13 @@ pub use order::SellOrderPage;
 pub use print::PrintPage;
 
 /// The tabs of a shop: address part and label.
-pub const PARTS: [(&str, &str); 4] =
-    [("pesanan", "Pesanan"), ("produk", "Produk"), ("pengaturan", "Pengaturan"), ("produsen", "Produsen")];
+pub const PARTS: [(&str, &str); 5] = [
+    ("pesanan", "Pesanan"),
+    ("permintaan", "Permintaan"),
+    ("produk", "Produk"),
+    ("pengaturan", "Pengaturan"),
+    ("produsen", "Produsen"),
+];
 
 /// An amount typed by a villager ("25.000", "Rp 25000", "25 000"): its digits, or none when it has none
 /// (a number too long to hold counts as too big, so the form's check refuses it).
@@ -145,6 +151,9 @@ fn Desk(props: &DeskProps) -> Html {
     // How many orders wait for an answer, asked again on every tab change.
     let new_orders =
         use_remote((props.shop, props.part.clone()), |(shop, _)| api::seller_orders::new_order_count(shop));
+    // How many bulk and export inquiries are new, likewise.
+    let new_inquiries =
+        use_remote((props.shop, props.part.clone()), |(shop, _)| api::inquiries::new_inquiry_count(shop));
     // The settings as last saved here, newer than those loaded.
     let saved = use_state(|| None::<Rc<ShopSettingsRecord>>);
     let record = match (loaded.get(), &*saved) {
@@ -173,6 +182,7 @@ fn Desk(props: &DeskProps) -> Html {
     let active = record.status == ShopStatus::Active;
     let content = match props.part.as_str() {
         "pesanan" => html! { <orders::Orders {shop} /> },
+        "permintaan" => html! { <inquiries::Inquiries {shop} /> },
         "produk" => html! { <products::Products {shop} {active} /> },
         "pengaturan" => html! { <settings::Settings record={(*record).clone()} {reload} {on_saved} /> },
         "produsen" => html! { <Producers {shop} /> },
@@ -193,6 +203,12 @@ fn Desk(props: &DeskProps) -> Html {
                                     if **count > 0 {
                                         <span class="count-badge count-badge--urgent"
                                             aria-label={format!("{count} pesanan baru")}>{ **count }</span>
+                                    }
+                                }
+                                if let (true, Remote::Loaded(count)) = (*part == "permintaan", new_inquiries.get()) {
+                                    if **count > 0 {
+                                        <span class="count-badge count-badge--urgent"
+                                            aria-label={format!("{count} permintaan baru")}>{ **count }</span>
                                     }
                                 }
                             </span>

@@ -16,7 +16,7 @@ use serde_json::json;
 use shared::{Phone, Role, ShopStatus};
 
 /// Who asks, in the order of the matrix's columns.
-pub const ROLES: [&str; 10] = [
+pub const ROLES: [&str; 12] = [
     "anonymous",
     "shopper",
     "another shopper",
@@ -27,11 +27,13 @@ pub const ROLES: [&str; 10] = [
     "village admin of another village",
     "district admin of this region",
     "district admin of another region",
+    "consultant of this region",
+    "consultant of another region",
 ];
 
 pub struct Fixture {
     /// The user behind each role (`None`: anonymous).
-    pub users: [Option<i64>; 10],
+    pub users: [Option<i64>; 12],
     /// Darmaji (52.02.09.2008), the village the matrix is about.
     pub village_id: i64,
     /// The shop of "seller of this shop".
@@ -66,7 +68,7 @@ impl Fixture {
         .fetch_all(pool)
         .await
         .unwrap();
-        let mut fx = Fixture { users: [None; 10], village_id, shop_id, free_codes, hash, next: AtomicU32::new(0) };
+        let mut fx = Fixture { users: [None; 12], village_id, shop_id, free_codes, hash, next: AtomicU32::new(0) };
         let other_shopper = fx.user(app, "Pembeli Lain").await;
         let neighbour = fx.user(app, "Penjual Tetangga").await;
         fx.shop(app, neighbour, village_id, ShopStatus::Active).await;
@@ -75,6 +77,20 @@ impl Fixture {
         grants::insert(&mut conn, other_admin, Role::VillageAdmin, Some(other_village), None, None).await.unwrap();
         let far_admin = fx.user(app, "Admin Sumatera Barat").await;
         grants::insert(&mut conn, far_admin, Role::DistrictAdmin, None, Some("13"), None).await.unwrap();
+        // Consultants answer for Lombok Tengah (Darmaji's kabupaten) and for Lombok Barat.
+        let consultant = fx.user(app, "Konsultan Lombok Tengah").await;
+        let far_consultant = fx.user(app, "Konsultan Lombok Barat").await;
+        for (user, region) in [(consultant, "52.02"), (far_consultant, "52.01")] {
+            sqlx::query(
+                "INSERT INTO consultants (user_id, region_code, office, created_at) \
+                 VALUES ($1, $2, 'dinas_koperasi_umkm', 0)",
+            )
+            .bind(user)
+            .bind(region)
+            .execute(&mut *conn)
+            .await
+            .unwrap();
+        }
         fx.users = [
             None,
             Some(shopper),
@@ -86,6 +102,8 @@ impl Fixture {
             Some(other_admin),
             Some(app.user_id("081152000000").await),
             Some(far_admin),
+            Some(consultant),
+            Some(far_consultant),
         ];
         fx
     }

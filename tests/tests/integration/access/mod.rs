@@ -2,11 +2,14 @@
 //! status. An endpoint without a row here, or a row without an endpoint, fails the test.
 
 mod cart;
+mod consultations;
 mod content;
 mod fixture;
+mod inquiries;
 mod market;
 mod orders;
 mod scope;
+mod village_map;
 
 use fixture::{Fixture, ROLES};
 use lapak_tests::{TestApp, on_both_databases};
@@ -28,9 +31,26 @@ const fn signed_in(status: u16) -> [u16; 10] {
     row
 }
 
+/// A ten-column row widened to the twelve columns of `fixture::ROLES`: outside the consultation desk a
+/// consultant is like any other signed-in user ("another shopper").
+const fn widened(row: [u16; 10]) -> [u16; 12] {
+    let mut wide = [row[2]; 12];
+    let mut i = 0;
+    while i < row.len() {
+        wide[i] = row[i];
+        i += 1;
+    }
+    wide
+}
+
+/// The row of `endpoint` in all twelve columns: the desk's own, or a ten-column row widened.
+fn expected_row(endpoint: &str) -> Option<[u16; 12]> {
+    consultations::expected(endpoint).or_else(|| expected(endpoint).map(widened))
+}
+
 /// Columns: anonymous, shopper, another shopper, seller of this shop, another seller of this village,
 /// seller of another village, village admin here, village admin elsewhere, district admin here,
-/// district admin elsewhere.
+/// district admin elsewhere (then, through `widened`, consultant here and consultant elsewhere).
 fn expected(endpoint: &str) -> Option<[u16; 10]> {
     Some(match endpoint {
         "GET /api/v1/health" | "GET /api/v1/ready" | "GET /api/v1/regions" | "GET /api/v1/villages" => all(200),
@@ -55,6 +75,10 @@ fn expected(endpoint: &str) -> Option<[u16; 10]> {
         }
         "POST /api/v1/admin/users/{id}/reset-link" => [ANON, NO, NO, NO, NO, NO, 201, NO, 201, NO],
         "GET /api/v1/admin/district-admins" | "GET /api/v1/admin/audit" => [ANON, NO, NO, NO, NO, NO, NO, NO, 200, 200],
+        // Every admin has a dashboard of their own villages.
+        "GET /api/v1/dashboard" | "GET /api/v1/dashboard/{report}" | "GET /api/v1/dashboard/{report}/unduh" => {
+            [ANON, NO, NO, NO, NO, NO, 200, 200, 200, 200]
+        }
         "POST /api/v1/admin/villages" | "POST /api/v1/admin/villages/{id}/admins" => {
             [ANON, NO, NO, NO, NO, NO, NO, NO, 201, NO]
         }
@@ -95,7 +119,9 @@ fn expected(endpoint: &str) -> Option<[u16; 10]> {
         _ => {
             return market::expected(endpoint)
                 .or_else(|| cart::expected(endpoint))
-                .or_else(|| orders::expected(endpoint));
+                .or_else(|| orders::expected(endpoint))
+                .or_else(|| village_map::expected(endpoint))
+                .or_else(|| inquiries::expected(endpoint));
         }
     })
 }
@@ -113,6 +139,12 @@ async fn request(app: &TestApp, fx: &Fixture, endpoint: &str, role: usize) -> (S
         return request;
     }
     if let Some(request) = orders::request(app, fx, endpoint, role).await {
+        return request;
+    }
+    if let Some(request) = consultations::request(app, fx, endpoint, role).await {
+        return request;
+    }
+    if let Some(request) = inquiries::request(app, fx, endpoint, role).await {
         return request;
     }
     let user = fx.users[role];
@@ -175,6 +207,8 @@ async fn request(app: &TestApp, fx: &Fixture, endpoint: &str, role: usize) -> (S
             let seller = fx.users[3].expect("seller");
             (format!("/api/v1/admin/users/{seller}/reset-link"), None)
         }
+        "GET /api/v1/dashboard/{report}" => ("/api/v1/dashboard/desa".into(), None),
+        "GET /api/v1/dashboard/{report}/unduh" => ("/api/v1/dashboard/pasar/unduh?format=xlsx".into(), None),
         "POST /api/v1/admin/villages" => ("/api/v1/admin/villages".into(), Some(json!({ "code": fx.fresh_code() }))),
         "POST /api/v1/admin/villages/{id}/admins" => {
             let body = json!({ "name": "Operator Baru", "phone": fx.fresh_phone() });
@@ -250,12 +284,12 @@ async fn documented(app: &TestApp) -> Vec<String> {
 async fn every_endpoint_for_every_role(app: TestApp) {
     let fx = Fixture::new(&app).await;
     let endpoints = documented(&app).await;
-    let missing: Vec<&String> = endpoints.iter().filter(|e| expected(e).is_none()).collect();
+    let missing: Vec<&String> = endpoints.iter().filter(|e| expected_row(e).is_none()).collect();
     assert!(missing.is_empty(), "endpoints without a row in the access matrix: {missing:?}");
     let mut wrong = Vec::new();
     let mut checked = 0;
     for endpoint in &endpoints {
-        let row = expected(endpoint).expect("checked above");
+        let row = expected_row(endpoint).expect("checked above");
         let method = Method::from_bytes(endpoint.split(' ').next().unwrap().as_bytes()).unwrap();
         for (role, want) in row.iter().enumerate() {
             let cookie = match fx.users[role] {
@@ -286,11 +320,13 @@ async fn every_endpoint_for_every_role(app: TestApp) {
 /// A row for an endpoint that no longer exists is a stale row.
 async fn every_row_names_a_documented_endpoint(app: TestApp) {
     let endpoints = documented(&app).await;
-    for row in ROWS.iter().chain(content::ROWS).chain(market::ROWS).chain(cart::ROWS).chain(orders::ROWS) {
+    let all = ROWS.iter().chain(content::ROWS).chain(market::ROWS).chain(cart::ROWS).chain(orders::ROWS);
+    for row in all.chain(consultations::ROWS).chain(village_map::ROWS).chain(inquiries::ROWS) {
         assert!(endpoints.iter().any(|e| e == row), "the matrix has a row for {row}, which is not documented");
-        assert!(expected(row).is_some());
+        assert!(expected_row(row).is_some());
     }
     let rows = ROWS.len() + content::ROWS.len() + market::ROWS.len() + cart::ROWS.len() + orders::ROWS.len();
+    let rows = rows + consultations::ROWS.len() + village_map::ROWS.len() + inquiries::ROWS.len();
     assert_eq!(endpoints.len(), rows, "every documented endpoint is listed in ROWS");
 }
 
@@ -329,6 +365,9 @@ const ROWS: &[&str] = &[
     "POST /api/v1/admin/district-admins",
     "DELETE /api/v1/admin/grants/{id}",
     "GET /api/v1/admin/audit",
+    "GET /api/v1/dashboard",
+    "GET /api/v1/dashboard/{report}",
+    "GET /api/v1/dashboard/{report}/unduh",
     "POST /api/v1/images",
     "GET /api/v1/admin/villages/{id}/profile",
     "PUT /api/v1/admin/villages/{id}/profile",

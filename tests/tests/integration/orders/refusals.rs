@@ -39,8 +39,13 @@ async fn moderated(app: &TestApp, product: i64) -> i64 {
 
 async fn bad_checkouts_write_nothing(app: TestApp) {
     let tani = seller(&app, DARMA_TANI).await;
-    // Demo shops have no bank account and no QRIS; this one stops quoting fees after the order.
-    settle(&app, &tani, |form| form["delivery"]["quoted"] = json!(false)).await;
+    // This shop takes neither transfers nor QRIS, and stops quoting fees after the order.
+    settle(&app, &tani, |form| {
+        form["delivery"]["quoted"] = json!(false);
+        form["bank_accounts"] = json!([]);
+        form["qris_id"] = json!(null);
+    })
+    .await;
     let kopi = product(&app, tani.shop, "Kopi Uji", 20_000, 10, 250).await;
     let make = |name: &'static str| product(&app, tani.shop, name, 20_000, 10, 250);
     let hidden = with_status(&app, make("Kopi Simpan Uji").await, "hidden").await;

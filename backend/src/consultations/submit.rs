@@ -1,0 +1,68 @@
+//! Asking the desk: a signed-in person submits a consultation about a village (and perhaps their own shop),
+//! with photos they uploaded; and the list of their own consultations.
+
+use axum::{Json, extract::State, http::StatusCode};
+use shared::{Consultation, ConsultationSummary, DeskSide, consultation::NewConsultation};
+
+use super::{
+    guard::Desk,
+    queries::{self, Bind},
+    view::{self, Viewer},
+};
+use crate::{
+    auth::CurrentUser,
+    db::now_ms,
+    error::{AppError, AppResult},
+    extract::ApiJson,
+    images::attached,
+    state::AppState,
+};
+
+/// Most of a person's own consultations listed.
+const MINE_MAX: i64 = 100;
+
+/// Submits a consultation (status `baru`); it joins the queue of the village's staff.
+#[utoipa::path(post, path = "/api/v1/consultations", tag = "consultations", request_body = NewConsultation,
+    responses((status = 201, body = Consultation), (status = 400, body = shared::Problem),
+        (status = 401, body = shared::Problem), (status = 422, body = shared::Problem)))]
+pub async fn submit(
+    State(state): State<AppState>,
+    desk: Desk,
+    ApiJson(form): ApiJson<NewConsultation>,
+) -> AppResult<(StatusCode, Json<Consultation>)> {
+    AppError::check(form.validate())?;
+    let user = &desk.user;
+    let village: Option<(i64, String)> = sqlx::query_as("SELECT id, region_code FROM villages WHERE slug = $1")
+        .bind(form.village.trim())
+        .fetch_optional(&state.db.pool)
+        .await?;
+    let (village_id, code) = village.ok_or_else(|| AppError::field("village", "Desa ini tidak ada di Lapak Desa."))?;
+    if let Some(shop) = form.shop_id {
+        let owned: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM shops WHERE id = $1 AND owner_id = $2")
+            .bind(shop)
+            .bind(user.id)
+            .fetch_one(&state.db.pool)
+            .await?;
+        if owned == 0 {
+            return Err(AppError::field("shop_id", "Pilih salah satu toko Anda sendiri, atau kosongkan."));
+        }
+    }
+    attached::check_usable(&state.db, "photo_ids", &form.photo_ids, user.id, &[]).await?;
+    let mut tx = state.db.begin_write().await?;
+    let id = queries::insert(&mut tx, user.id, village_id, &form, now_ms()).await?;
+    tx.commit().await?;
+    let code = shared::RegionCode::parse(&code).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let side = if desk.covers(village_id, &code) { DeskSide::Staff } else { DeskSide::Submitter };
+    let mut conn = state.db.pool.acquire().await?;
+    let viewer = Viewer { name: &user.name, side };
+    Ok((StatusCode::CREATED, Json(view::consultation(&mut conn, &state, id, &viewer).await?)))
+}
+
+/// The signed-in person's own consultations, most recently changed first.
+#[utoipa::path(get, path = "/api/v1/consultations/mine", tag = "consultations",
+    responses((status = 200, body = Vec<ConsultationSummary>), (status = 401, body = shared::Problem)))]
+pub async fn mine(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<Vec<ConsultationSummary>>> {
+    let mut conn = state.db.pool.acquire().await?;
+    let (items, _) = queries::summaries(&mut conn, "c.user_id = $1", &[Bind::Int(user.id)], MINE_MAX, 0).await?;
+    Ok(Json(items))
+}

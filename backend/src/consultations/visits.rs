@@ -1,0 +1,137 @@
+//! Field visits (kunjungan lapangan): staff request or schedule one, then reschedule, complete or cancel
+//! it; the asker hears of each.
+
+use axum::{
+    Json,
+    extract::{Path, State},
+    http::StatusCode,
+};
+use shared::{Consultation, ConsultationStatus, VisitStatus, consultation::VisitForm};
+use sqlx::AnyConnection;
+
+use super::{
+    guard::{ThreadReader, ThreadStaff},
+    notes,
+    queries::code_of,
+    thread::seen_by,
+};
+use crate::{
+    db::now_ms,
+    error::{AppError, AppResult},
+    extract::ApiJson,
+    state::AppState,
+};
+
+fn open(reader: &ThreadReader) -> AppResult<()> {
+    if reader.thread.status == ConsultationStatus::Closed {
+        return Err(AppError::Conflict("Konsultasi ini sudah ditutup.".into()));
+    }
+    Ok(())
+}
+
+/// What the asker is told about a visit now in `status`.
+fn news(status: VisitStatus, form: &VisitForm) -> String {
+    let place = if form.place.trim().is_empty() { String::new() } else { format!(" di {}", form.place.trim()) };
+    match status {
+        VisitStatus::Requested => "Petugas mengusulkan kunjungan lapangan; jadwalnya akan dikabarkan.".into(),
+        VisitStatus::Scheduled => format!("Kunjungan lapangan dijadwalkan{place}. Lihat tanggalnya di Lapak Desa."),
+        VisitStatus::Done => "Kunjungan lapangan sudah dilaksanakan.".into(),
+        VisitStatus::Cancelled => "Kunjungan lapangan dibatalkan.".into(),
+    }
+}
+
+async fn tell(conn: &mut AnyConnection, state: &AppState, reader: &ThreadReader, form: &VisitForm) -> AppResult<()> {
+    let title = format!("Kunjungan lapangan: {}", form.status.label().to_lowercase());
+    let thread = &reader.thread;
+    notes::to_submitter(conn, state, thread, &reader.desk.user, title, news(form.status, form)).await
+}
+
+/// Requests (`diminta`, no date yet) or schedules (`dijadwalkan`, with a date) a field visit.
+#[utoipa::path(post, path = "/api/v1/consultations/{id}/visits", tag = "consultations", request_body = VisitForm,
+    params(("id" = i64, Path, description = "The consultation's id")),
+    responses((status = 201, body = Consultation), (status = 401, body = shared::Problem),
+        (status = 403, body = shared::Problem), (status = 404, body = shared::Problem),
+        (status = 409, body = shared::Problem), (status = 422, body = shared::Problem)))]
+pub async fn create(
+    State(state): State<AppState>,
+    ThreadStaff(reader): ThreadStaff,
+    ApiJson(form): ApiJson<VisitForm>,
+) -> AppResult<(StatusCode, Json<Consultation>)> {
+    AppError::check(form.validate(true))?;
+    open(&reader)?;
+    let now = now_ms();
+    let mut tx = state.db.begin_write().await?;
+    sqlx::query(
+        "INSERT INTO consultation_visits (consultation_id, status, scheduled_for, place, note, created_by, created_at, \
+         updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
+    )
+    .bind(reader.thread.id)
+    .bind(form.status.code())
+    .bind(form.scheduled_for)
+    .bind(form.place.trim())
+    .bind(form.note.trim())
+    .bind(reader.desk.user.id)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    touch(&mut tx, reader.thread.id, now).await?;
+    tell(&mut tx, &state, &reader, &form).await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(seen_by(&state, &reader).await?)))
+}
+
+/// Changes a visit: schedules a requested one, reschedules, marks it done or cancels it.
+#[utoipa::path(put, path = "/api/v1/consultations/{id}/visits/{visit_id}", tag = "consultations",
+    request_body = VisitForm,
+    params(("id" = i64, Path, description = "The consultation's id"),
+        ("visit_id" = i64, Path, description = "The visit's id")),
+    responses((status = 200, body = Consultation), (status = 401, body = shared::Problem),
+        (status = 403, body = shared::Problem), (status = 404, body = shared::Problem),
+        (status = 409, body = shared::Problem), (status = 422, body = shared::Problem)))]
+pub async fn update(
+    State(state): State<AppState>,
+    ThreadStaff(reader): ThreadStaff,
+    Path(ids): Path<(i64, i64)>,
+    ApiJson(form): ApiJson<VisitForm>,
+) -> AppResult<Json<Consultation>> {
+    AppError::check(form.validate(false))?;
+    open(&reader)?;
+    let visit_id = ids.1;
+    let now = now_ms();
+    let mut tx = state.db.begin_write().await?;
+    let row = sqlx::query("SELECT status FROM consultation_visits WHERE id = $1 AND consultation_id = $2")
+        .bind(visit_id)
+        .bind(reader.thread.id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| AppError::NotFound("Kunjungan tidak ditemukan.".into()))?;
+    let from = code_of(&row, "status", VisitStatus::from_code)?;
+    if !from.can_become(form.status) {
+        return Err(AppError::Conflict(format!(
+            "Kunjungan yang {} tidak dapat diubah menjadi {}.",
+            from.label().to_lowercase(),
+            form.status.label().to_lowercase()
+        )));
+    }
+    sqlx::query(
+        "UPDATE consultation_visits SET status = $1, scheduled_for = COALESCE($2, scheduled_for), place = $3, \
+         note = $4, updated_at = $5 WHERE id = $6",
+    )
+    .bind(form.status.code())
+    .bind(form.scheduled_for)
+    .bind(form.place.trim())
+    .bind(form.note.trim())
+    .bind(now)
+    .bind(visit_id)
+    .execute(&mut *tx)
+    .await?;
+    touch(&mut tx, reader.thread.id, now).await?;
+    tell(&mut tx, &state, &reader, &form).await?;
+    tx.commit().await?;
+    Ok(Json(seen_by(&state, &reader).await?))
+}
+
+async fn touch(conn: &mut AnyConnection, id: i64, now: i64) -> AppResult<()> {
+    sqlx::query("UPDATE consultations SET updated_at = $1 WHERE id = $2").bind(now).bind(id).execute(conn).await?;
+    Ok(())
+}

@@ -1,0 +1,203 @@
+//! Dashboards for district and village admins: headline figures, sales over time and by village,
+//! kecamatan, sector and enterprise kind, top products, the market map, new shops, consultations and
+//! bulk inquiries, and the district's records, each as JSON or as a CSV/XLSX file. Sales figures come
+//! from summaries kept in the orders' own transactions (`ledger`), never from scanning the orders.
+
+pub mod activity;
+pub mod export;
+pub mod filter;
+pub mod ledger;
+pub mod lines;
+pub mod rebuild;
+pub mod records;
+pub mod sales;
+pub mod tally;
+
+use axum::{
+    Json,
+    extract::{Path, State},
+    http::header,
+    response::IntoResponse,
+};
+use shared::dashboard::{Choice, ColumnKind, Dashboard, DashboardQuery, Figure, Report, ReportKind};
+use sqlx::{AnyConnection, Row};
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+use crate::{
+    auth::{CurrentUser, guards::Admin},
+    error::{AppError, AppResult},
+    extract::ApiQuery,
+    state::AppState,
+    time_zone::{TimeZone, date_of},
+};
+use filter::Filter;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(head)).routes(routes!(report)).routes(routes!(download))
+}
+
+/// Reads the filters for `viewer` (looking up the village asked for).
+async fn read(
+    state: &AppState,
+    conn: &mut AnyConnection,
+    viewer: &CurrentUser,
+    query: &DashboardQuery,
+) -> AppResult<Filter> {
+    let code: Option<String> = match query.desa {
+        Some(id) => {
+            sqlx::query_scalar("SELECT region_code FROM villages WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut *conn)
+                .await?
+        }
+        None => None,
+    };
+    Filter::read(query, viewer, state.config.time_zone, code.as_deref())
+}
+
+fn kind_of(code: &str) -> AppResult<ReportKind> {
+    ReportKind::from_code(code).ok_or_else(|| AppError::NotFound("Tabel dasbor ini tidak ada.".into()))
+}
+
+async fn build(conn: &mut AnyConnection, kind: ReportKind, filter: &Filter, zone: TimeZone) -> AppResult<Report> {
+    match kind {
+        ReportKind::Sales => sales::over_time(conn, filter).await,
+        ReportKind::Villages => sales::by_village(conn, filter).await,
+        ReportKind::Kecamatan => sales::by_kecamatan(conn, filter).await,
+        ReportKind::EnterpriseKinds => sales::by_enterprise_kind(conn, filter).await,
+        ReportKind::Sectors => lines::by_sector(conn, filter).await,
+        ReportKind::TopProducts => lines::top_products(conn, filter).await,
+        ReportKind::Market => lines::market(conn, filter).await,
+        ReportKind::NewShops => activity::new_shops(conn, filter, zone).await,
+        ReportKind::Consultations => activity::consultations(conn, filter).await,
+        ReportKind::Inquiries => activity::inquiries(conn, filter).await,
+        ReportKind::VillageRecords => records::villages(conn, filter).await,
+        ReportKind::ShopRecords => records::shops(conn, filter, zone).await,
+        ReportKind::ProductRecords => records::products(conn, filter, zone).await,
+        ReportKind::OrderRecords => records::orders(conn, filter, zone).await,
+    }
+}
+
+/// Whose figures, the period, the headline figures and the choices of the village and kecamatan filters.
+#[utoipa::path(get, path = "/api/v1/dashboard", tag = "admin", params(DashboardQuery),
+    responses((status = 200, body = Dashboard), (status = 400, body = shared::Problem),
+        (status = 401, body = shared::Problem), (status = 403, body = shared::Problem)))]
+pub async fn head(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    ApiQuery(query): ApiQuery<DashboardQuery>,
+) -> AppResult<Json<Dashboard>> {
+    let mut conn = state.db.pool.acquire().await?;
+    let filter = read(&state, &mut conn, &viewer, &query).await?;
+    let total = sales::total(&mut conn, &filter).await?;
+    let figure = |label: &str, value: i64, kind: ColumnKind| Figure { label: label.into(), value, kind };
+    let figures = vec![
+        figure("Pesanan", total.orders, ColumnKind::Count),
+        figure("Nilai penjualan", total.rupiah, ColumnKind::Rupiah),
+        figure("Barang terjual", total.items, ColumnKind::Count),
+        figure("Pesanan selesai", total.done_share(), ColumnKind::Permille),
+        figure("Pesanan batal", total.cancelled_share(), ColumnKind::Permille),
+        figure("Toko baru", activity::new_shop_count(&mut conn, &filter).await?, ColumnKind::Count),
+        figure("Produk dijual", activity::listed_count(&mut conn, &filter).await?, ColumnKind::Count),
+        figure("Konsultasi menunggu", activity::waiting_consultations(&mut conn, &filter).await?, ColumnKind::Count),
+        figure("Permintaan partai besar", activity::inquiry_count(&mut conn, &filter).await?, ColumnKind::Count),
+    ];
+    let everything = Filter::read(&DashboardQuery::default(), &viewer, state.config.time_zone, None)?;
+    let rows = sqlx::query(&format!(
+        "SELECT v.id, v.name, v.kecamatan_code, k.name AS kecamatan FROM villages v \
+         JOIN regions k ON k.code = v.kecamatan_code WHERE {} ORDER BY v.name",
+        everything.villages()
+    ))
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut villages = Vec::with_capacity(rows.len());
+    let mut kecamatan: Vec<Choice> = Vec::new();
+    for row in &rows {
+        villages.push(Choice { value: row.try_get::<i64, _>("id")?.to_string(), label: row.try_get("name")? });
+        let code: String = row.try_get("kecamatan_code")?;
+        if !kecamatan.iter().any(|k| k.value == code) {
+            kecamatan.push(Choice { value: code, label: row.try_get("kecamatan")? });
+        }
+    }
+    kecamatan.sort_by(|a, b| a.label.cmp(&b.label));
+    let scope =
+        scope_name(&mut conn, &viewer, query.desa.and_then(|id| villages.iter().find(|v| v.value == id.to_string())))
+            .await?;
+    Ok(Json(Dashboard {
+        scope,
+        from: date_of(filter.days.from),
+        to: date_of(filter.days.to),
+        figures,
+        villages,
+        kecamatan,
+    }))
+}
+
+/// "Desa Darmaji", or the viewer's regions and villages.
+async fn scope_name(conn: &mut AnyConnection, viewer: &CurrentUser, village: Option<&Choice>) -> AppResult<String> {
+    if let Some(v) = village {
+        return Ok(format!("Desa {}", v.label));
+    }
+    let mut names = Vec::new();
+    for region in viewer.district_regions() {
+        let name: Option<String> = sqlx::query_scalar("SELECT name FROM regions WHERE code = $1")
+            .bind(region.as_str())
+            .fetch_optional(&mut *conn)
+            .await?;
+        names.push(name.unwrap_or_else(|| region.as_str().to_owned()));
+    }
+    for id in viewer.village_ids() {
+        let name: Option<String> =
+            sqlx::query_scalar("SELECT name FROM villages WHERE id = $1").bind(id).fetch_optional(&mut *conn).await?;
+        names.extend(name.map(|n| format!("Desa {n}")));
+    }
+    Ok(names.join(", "))
+}
+
+/// One table of the dashboard.
+#[utoipa::path(get, path = "/api/v1/dashboard/{report}", tag = "admin",
+    params(("report" = String, Path, description = "penjualan, desa, kecamatan, sektor, lembaga, produk, pasar, \
+        toko-baru, konsultasi, permintaan, data-desa, data-toko, data-produk or data-pesanan"), DashboardQuery),
+    responses((status = 200, body = Report), (status = 400, body = shared::Problem),
+        (status = 401, body = shared::Problem), (status = 403, body = shared::Problem),
+        (status = 404, body = shared::Problem)))]
+pub async fn report(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    Path(report): Path<String>,
+    ApiQuery(query): ApiQuery<DashboardQuery>,
+) -> AppResult<Json<Report>> {
+    let kind = kind_of(&report)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let filter = read(&state, &mut conn, &viewer, &query).await?;
+    Ok(Json(build(&mut conn, kind, &filter, state.config.time_zone).await?))
+}
+
+/// One table as a file: `format=csv` (default) or `xlsx`.
+#[utoipa::path(get, path = "/api/v1/dashboard/{report}/unduh", tag = "admin",
+    params(("report" = String, Path, description = "As for the table"), DashboardQuery),
+    responses((status = 200, content_type = "text/csv", body = String), (status = 400, body = shared::Problem),
+        (status = 401, body = shared::Problem), (status = 403, body = shared::Problem),
+        (status = 404, body = shared::Problem)))]
+pub async fn download(
+    State(state): State<AppState>,
+    Admin(viewer): Admin,
+    Path(report): Path<String>,
+    ApiQuery(query): ApiQuery<DashboardQuery>,
+) -> AppResult<impl IntoResponse> {
+    let kind = kind_of(&report)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let filter = read(&state, &mut conn, &viewer, &query).await?;
+    let table = build(&mut conn, kind, &filter, state.config.time_zone).await?;
+    drop(conn);
+    let name = format!("{}-{}-{}", kind.code(), date_of(filter.days.from), date_of(filter.days.to));
+    let (body, content_type, name) = export::file(&table, filter.format, &name)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        body,
+    ))
+}

@@ -1,0 +1,320 @@
+//! Sending an inquiry: what it is about (a product on sale, an open shop or a village's flagship, which
+//! also says the village), turning away the same inquiry sent twice and floods from one number, then the
+//! inquiry and its notifications in one transaction.
+
+use sha2::{Digest, Sha256};
+use shared::{
+    InquiryForm, InquirySent, Phone,
+    inquiry::{asked, buyer_number, follow_up_message, given, needed_by_label, reply_message, whatsapp_link},
+};
+use sqlx::{AnyConnection, Row};
+
+use crate::{
+    auth::CurrentUser,
+    db::{now_ms, retrying},
+    error::{AppError, AppResult},
+    notifications::{Note, notify},
+    products::queries::LISTED,
+    state::AppState,
+};
+
+/// The same inquiry again within this time is refused (409).
+const REPEAT_MS: i64 = 60_000;
+/// One number may send at most [`PER_NUMBER`] inquiries within this time (then 429).
+const WINDOW_MS: i64 = 10 * 60_000;
+const PER_NUMBER: i64 = 5;
+
+/// What an inquiry is about, as found in the database.
+struct Target {
+    village_id: i64,
+    village_name: String,
+    village_code: String,
+    shop_id: Option<i64>,
+    product_id: Option<i64>,
+    flagship: bool,
+    subject: String,
+    /// The shop, or "Desa …".
+    to: String,
+    /// The shop's owner.
+    owner: Option<i64>,
+    /// WhatsApp of the shop or the village office.
+    contact: Option<Phone>,
+}
+
+/// Checks and stores an inquiry, notifying the shop's owner (or, for a flagship, the village's admins).
+pub async fn send(state: &AppState, user: Option<&CurrentUser>, form: &InquiryForm) -> AppResult<InquirySent> {
+    let today = state.config.time_zone.date_time(now_ms() - 86_400_000);
+    // A day of grace: a buyer abroad may still be on the kabupaten's yesterday.
+    AppError::check(form.validate(&today[..10]))?;
+    let number = buyer_number(&form.buyer_whatsapp).map_err(|m| AppError::field("buyer_whatsapp", m))?;
+    let mut conn = state.db.pool.acquire().await?;
+    let target = target(&mut conn, form).await?;
+    drop(conn);
+    let fingerprint = fingerprint(form, &number);
+    let sending = Sending { state, user, form, target: &target, number: &number, fingerprint: &fingerprint };
+    retrying(|| sending.attempt()).await
+}
+
+struct Sending<'a> {
+    state: &'a AppState,
+    user: Option<&'a CurrentUser>,
+    form: &'a InquiryForm,
+    target: &'a Target,
+    number: &'a str,
+    fingerprint: &'a str,
+}
+
+impl Sending<'_> {
+    /// One try in one transaction.
+    async fn attempt(&self) -> AppResult<InquirySent> {
+        let mut tx = self.state.db.begin_write().await?;
+        limit(&mut tx, self.number, self.fingerprint).await?;
+        let sent = write(&mut tx, self).await?;
+        tx.commit().await?;
+        Ok(sent)
+    }
+}
+
+async fn target(conn: &mut AnyConnection, form: &InquiryForm) -> AppResult<Target> {
+    const SHOP: &str = "s.id AS shop_id, s.name AS shop_name, s.whatsapp, s.owner_id, v.id AS village_id, \
+                        v.name AS village_name, v.region_code";
+    let row = if let Some(id) = form.product_id {
+        let sql = format!(
+            "SELECT p.id AS product_id, p.name AS product_name, {SHOP} FROM products p JOIN shops s ON s.id = p.shop_id \
+             JOIN villages v ON v.id = s.village_id WHERE p.id = $1 AND {LISTED}"
+        );
+        let row = sqlx::query(&sql).bind(id).fetch_optional(&mut *conn).await?;
+        row.ok_or_else(|| AppError::NotFound("Produk ini tidak ditemukan atau sedang tidak dijual.".into()))?
+    } else if let Some(id) = form.shop_id {
+        let sql = format!(
+            "SELECT NULL AS product_id, NULL AS product_name, {SHOP} FROM shops s JOIN villages v ON v.id = s.village_id \
+             WHERE s.id = $1 AND s.status = 'active'"
+        );
+        let row = sqlx::query(&sql).bind(id).fetch_optional(&mut *conn).await?;
+        row.ok_or_else(|| AppError::NotFound("Toko ini tidak ditemukan atau sedang tidak buka.".into()))?
+    } else {
+        return flagship(conn, given(&form.village).unwrap_or_default()).await;
+    };
+    let shop_name: String = row.try_get("shop_name")?;
+    let product_name: Option<String> = row.try_get("product_name")?;
+    let whatsapp: String = row.try_get("whatsapp")?;
+    Ok(Target {
+        village_id: row.try_get("village_id")?,
+        village_name: row.try_get("village_name")?,
+        village_code: row.try_get("region_code")?,
+        shop_id: Some(row.try_get("shop_id")?),
+        product_id: row.try_get("product_id")?,
+        flagship: false,
+        subject: product_name.unwrap_or_else(|| format!("produk {shop_name}")),
+        to: shop_name,
+        owner: row.try_get("owner_id")?,
+        contact: Phone::parse(&whatsapp).ok(),
+    })
+}
+
+/// The flagship of the village with this slug (current or old) or id.
+async fn flagship(conn: &mut AnyConnection, village: &str) -> AppResult<Target> {
+    const COLUMNS: &str = "SELECT v.id, v.name, v.region_code, v.flagship_name, v.contact_phone FROM villages v";
+    let row = match village.parse::<i64>() {
+        Ok(id) => sqlx::query(&format!("{COLUMNS} WHERE v.id = $1")).bind(id).fetch_optional(&mut *conn).await?,
+        Err(_) => {
+            sqlx::query(&format!(
+                "{COLUMNS} WHERE v.slug = $1 OR v.id IN (SELECT village_id FROM village_slugs WHERE slug = $1)"
+            ))
+            .bind(village)
+            .fetch_optional(&mut *conn)
+            .await?
+        }
+    };
+    let row = row.ok_or_else(|| AppError::NotFound("Desa ini tidak ditemukan.".into()))?;
+    let name: String = row.try_get("name")?;
+    let Some(subject) = row.try_get::<Option<String>, _>("flagship_name")?.filter(|n| !n.trim().is_empty()) else {
+        return Err(AppError::NotFound(format!("Desa {name} belum menetapkan produk unggulan.")));
+    };
+    let contact: Option<String> = row.try_get("contact_phone")?;
+    Ok(Target {
+        village_id: row.try_get("id")?,
+        village_code: row.try_get("region_code")?,
+        shop_id: None,
+        product_id: None,
+        flagship: true,
+        subject,
+        to: format!("Desa {name}"),
+        village_name: name,
+        owner: None,
+        contact: contact.and_then(|c| Phone::parse(&c).ok()),
+    })
+}
+
+/// What makes two inquiries the same: who sends it, about what, how much, where to and what they say.
+fn fingerprint(form: &InquiryForm, number: &str) -> String {
+    let village = given(&form.village).unwrap_or_default().to_lowercase();
+    let parts = [
+        number.to_owned(),
+        format!("{:?}/{:?}/{village}", form.product_id, form.shop_id),
+        form.kind.code().to_owned(),
+        form.quantity.to_string(),
+        form.unit.trim().to_lowercase(),
+        form.destination.trim().to_lowercase(),
+        form.country(),
+        given(&form.needed_by).unwrap_or_default().to_owned(),
+        form.message.trim().to_owned(),
+    ];
+    format!("{:x}", Sha256::digest(parts.join("\u{1f}").as_bytes()))
+}
+
+/// 409 for the same inquiry within a minute, 429 when the number sent too many lately.
+async fn limit(conn: &mut AnyConnection, number: &str, fingerprint: &str) -> AppResult<()> {
+    let now = now_ms();
+    let same: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM inquiries WHERE fingerprint = $1 AND created_at > $2")
+        .bind(fingerprint)
+        .bind(now - REPEAT_MS)
+        .fetch_one(&mut *conn)
+        .await?;
+    if same > 0 {
+        return Err(AppError::Conflict(
+            "Permintaan yang sama baru saja terkirim dan sudah diterima. Tunggu kabar lewat WhatsApp, atau ubah \
+             isinya bila ingin mengirim permintaan lain."
+                .into(),
+        ));
+    }
+    let (count, oldest): (i64, Option<i64>) =
+        sqlx::query_as("SELECT COUNT(*), MIN(created_at) FROM inquiries WHERE buyer_whatsapp = $1 AND created_at > $2")
+            .bind(number)
+            .bind(now - WINDOW_MS)
+            .fetch_one(&mut *conn)
+            .await?;
+    if count >= PER_NUMBER {
+        let wait_ms = oldest.unwrap_or(now) + WINDOW_MS - now;
+        let retry_after_secs = u64::try_from(wait_ms.max(1000) / 1000).unwrap_or(60);
+        return Err(AppError::TooManyRequests {
+            message: format!(
+                "Sudah {count} permintaan dari nomor ini dalam 10 menit terakhir. Coba lagi dalam {} menit.",
+                retry_after_secs.div_ceil(60)
+            ),
+            retry_after_secs,
+        });
+    }
+    Ok(())
+}
+
+async fn write(conn: &mut AnyConnection, sending: &Sending<'_>) -> AppResult<InquirySent> {
+    let Sending { user, form, target, number, fingerprint, .. } = *sending;
+    let now = now_ms();
+    let trimmed = |text: &Option<String>| given(text).map(str::to_owned);
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO inquiries (village_id, shop_id, product_id, flagship, subject, kind, buyer_name, buyer_whatsapp, \
+         buyer_email, organisation, quantity, unit, destination, dest_country, needed_by, message, status, user_id, \
+         fingerprint, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'baru', $17, $18, $19, $19) \
+         RETURNING id",
+    )
+    .bind(target.village_id)
+    .bind(target.shop_id)
+    .bind(target.product_id)
+    .bind(target.flagship)
+    .bind(&target.subject)
+    .bind(form.kind.code())
+    .bind(form.buyer_name.trim())
+    .bind(number)
+    .bind(trimmed(&form.buyer_email))
+    .bind(trimmed(&form.organisation))
+    .bind(form.quantity)
+    .bind(form.unit.trim())
+    .bind(form.destination.trim())
+    .bind(form.country())
+    .bind(trimmed(&form.needed_by))
+    .bind(form.message.trim())
+    .bind(user.map(|u| u.id))
+    .bind(fingerprint)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    let what = asked(form.quantity, &form.unit, &target.subject, &form.destination, &form.country());
+    let buyer = form.buyer_name.trim();
+    let mut body = match given(&form.organisation) {
+        Some(org) => format!("{buyer} ({org}) meminta {what}."),
+        None => format!("{buyer} meminta {what}."),
+    };
+    if let Some(needed_by) = given(&form.needed_by) {
+        body.push_str(&format!(" Dibutuhkan {}.", needed_by_label(needed_by)));
+    }
+    let title = format!("Permintaan {} baru", form.kind.label().to_lowercase());
+    let (link, from) = match target.shop_id {
+        Some(shop) => (format!("/jual/{shop}/permintaan"), target.to.clone()),
+        None => ("/admin/permintaan".to_owned(), target.to.clone()),
+    };
+    let reply = whatsapp_link(number, &reply_message(buyer, form.kind, &what, &from));
+    for user_id in recipients(conn, target).await? {
+        let note = Note {
+            user_id,
+            title: title.clone(),
+            body: body.clone(),
+            link: link.clone(),
+            whatsapp_link: Some(reply.clone()),
+        };
+        notify(conn, &note).await?;
+    }
+    let follow_up = follow_up_message(&target.to, buyer, id, form.kind, &what);
+    Ok(InquirySent {
+        id,
+        kind: form.kind,
+        to: target.to.clone(),
+        village_name: target.village_name.clone(),
+        whatsapp_link: target.contact.as_ref().map(|c| c.whatsapp_url(&follow_up)),
+    })
+}
+
+/// Who hears of a new inquiry: the shop's owner; for a flagship the village's admins, or when it has none,
+/// the district admins of its region.
+async fn recipients(conn: &mut AnyConnection, target: &Target) -> AppResult<Vec<i64>> {
+    if target.shop_id.is_some() {
+        return Ok(target.owner.into_iter().collect());
+    }
+    let admins: Vec<i64> = sqlx::query_scalar(
+        "SELECT user_id FROM grants WHERE role = 'village_admin' AND village_id = $1 ORDER BY user_id",
+    )
+    .bind(target.village_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    if !admins.is_empty() {
+        return Ok(admins);
+    }
+    Ok(sqlx::query_scalar(
+        "SELECT DISTINCT user_id FROM grants WHERE role = 'district_admin' \
+         AND ($1 = region_code OR $1 LIKE region_code || '.%') ORDER BY user_id",
+    )
+    .bind(&target.village_code)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form() -> InquiryForm {
+        InquiryForm {
+            product_id: Some(7),
+            buyer_name: "Lim".into(),
+            buyer_whatsapp: "+60 12-345 6789".into(),
+            quantity: 20,
+            unit: "ton".into(),
+            destination: "Johor".into(),
+            dest_country: "MY".into(),
+            ..InquiryForm::default()
+        }
+    }
+
+    #[test]
+    fn the_same_inquiry_written_differently_is_the_same() {
+        let number = "60123456789";
+        let spaced =
+            InquiryForm { unit: " Ton ".into(), destination: "johor ".into(), dest_country: "my".into(), ..form() };
+        assert_eq!(fingerprint(&form(), number), fingerprint(&spaced, number));
+        assert_ne!(fingerprint(&form(), number), fingerprint(&InquiryForm { quantity: 21, ..form() }, number));
+        assert_ne!(fingerprint(&form(), number), fingerprint(&form(), "6281234567890"));
+        let shop = InquiryForm { product_id: None, shop_id: Some(7), ..form() };
+        assert_ne!(fingerprint(&form(), number), fingerprint(&shop, number), "a product and a shop of the same id");
+    }
+}

@@ -1,0 +1,58 @@
+//! The village potential map (`GET /api/v1/map`, public): every village's place, IDM status and its
+//! history, flagship product and how many shops, listed products and enterprises it has, and the same
+//! per kecamatan; kept in memory like the village pages and by browsers for a minute.
+
+pub mod queries;
+pub mod tiles;
+
+use axum::{
+    body::Bytes,
+    extract::State,
+    http::{HeaderValue, header},
+    response::Response,
+};
+use shared::{MapQuery, VillageMap, village_map::summarize};
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+use crate::{
+    error::{AppError, AppResult},
+    extract::ApiQuery,
+    state::AppState,
+    villages::page_cache::json_body,
+};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(village_map))
+}
+
+/// The villages on the map (all, or those of one kecamatan or flagship sector) with their kecamatan
+/// added up, and the tile server the page draws the map from.
+#[utoipa::path(get, path = "/api/v1/map", tag = "villages", params(MapQuery),
+    responses((status = 200, body = VillageMap), (status = 400, body = shared::Problem)))]
+pub async fn village_map(State(state): State<AppState>, ApiQuery(query): ApiQuery<MapQuery>) -> AppResult<Response> {
+    let filter = query.validate().map_err(AppError::BadRequest)?;
+    let key = format!(
+        "map:{}:{}",
+        filter.kecamatan.as_deref().unwrap_or_default(),
+        filter.sector.map(|s| s.code()).unwrap_or_default()
+    );
+    let body = match state.pages.get(&key) {
+        Some(body) => body,
+        None => {
+            let generation = state.pages.generation();
+            let villages = queries::villages(&state.db, &filter).await?;
+            let map = VillageMap {
+                tiles: state.config.map_tiles.clone(),
+                attribution: state.config.map_attribution.clone(),
+                kecamatan: summarize(&villages),
+                villages,
+            };
+            let body = Bytes::from(serde_json::to_vec(&map).map_err(|e| AppError::Internal(e.into()))?);
+            state.pages.put(&key, generation, body.clone());
+            body
+        }
+    };
+    let mut res = json_body(body);
+    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=60"));
+    Ok(res)
+}

@@ -1,0 +1,47 @@
+//! `/konsultasi/saya`: the signed-in person's own consultations, most recently changed first.
+
+use std::rc::Rc;
+
+use shared::Me;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::SummaryList;
+use crate::api;
+use crate::components::empty_state::EmptyState;
+use crate::components::error_state::ErrorState;
+use crate::components::skeleton::SkeletonList;
+use crate::hooks::{Remote, page_title, use_remote, use_title};
+use crate::session::SignedIn;
+use crate::workspace::Route;
+
+#[component]
+pub fn MyConsultationsPage() -> Html {
+    use_title(page_title("Konsultasi saya"));
+    html! { <SignedIn render={Callback::from(|_: Rc<Me>| html! { <Mine /> })} /> }
+}
+
+#[component]
+fn Mine() -> Html {
+    let list = use_remote((), api::consultations::mine);
+    let body = match list.get() {
+        Remote::Loading => html! { <SkeletonList count={3} /> },
+        Remote::Failed(error) => html! { <ErrorState error={error.clone()} on_retry={list.retry()} /> },
+        Remote::Loaded(items) if items.is_empty() => html! {
+            <EmptyState message="Anda belum pernah mengajukan konsultasi.">
+                <Link<Route> classes="button button--primary" to={Route::DeskNew}>{ "Ajukan konsultasi" }</Link<Route>>
+            </EmptyState>
+        },
+        Remote::Loaded(items) => html! { <SummaryList items={(**items).clone()} /> },
+    };
+    html! {
+        <div class="container page page--narrow">
+            <Link<Route> classes="back-link" to={Route::Desk}>{ "‹ Meja konsultasi" }</Link<Route>>
+            <h1>{ "Konsultasi saya" }</h1>
+            <p class="actions">
+                <Link<Route> classes="button button--secondary" to={Route::DeskNew}>{ "Ajukan konsultasi baru" }</Link<Route>>
+            </p>
+            { body }
+        </div>
+    }
+}

@@ -1,0 +1,347 @@
+//! Bulk and export inquiries ("permintaan partai besar / ekspor"): what a buyer sends from a product, a
+//! shop or a village's flagship, how it is checked, and how sellers and admins see and move it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    FieldError, Phone,
+    account::{NAME_MAX, is_email},
+    format::thousands,
+    phone::{BadPhone, percent_encode},
+};
+
+crate::code_list! {
+    /// What a buyer asks for.
+    InquiryKind {
+        Bulk = "partai_besar", "Partai besar";
+        Export = "ekspor", "Ekspor";
+    }
+}
+
+crate::code_list! {
+    /// Where an inquiry stands, as the seller or the admins move it.
+    InquiryStatus {
+        New = "baru", "Baru";
+        Contacted = "dihubungi", "Dihubungi";
+        Done = "selesai", "Selesai";
+        Cancelled = "batal", "Batal";
+    }
+}
+
+impl InquiryStatus {
+    /// The statuses an inquiry in this one may move to: forward only, and nothing once it is closed.
+    pub fn next(self) -> &'static [InquiryStatus] {
+        match self {
+            InquiryStatus::New => &[InquiryStatus::Contacted, InquiryStatus::Done, InquiryStatus::Cancelled],
+            InquiryStatus::Contacted => &[InquiryStatus::Done, InquiryStatus::Cancelled],
+            InquiryStatus::Done | InquiryStatus::Cancelled => &[],
+        }
+    }
+
+    pub fn can_become(self, to: InquiryStatus) -> bool {
+        self.next().contains(&to)
+    }
+}
+
+/// Shortest buyer name.
+pub const BUYER_NAME_MIN: usize = 2;
+/// Largest quantity one inquiry may ask for (a hundred million units: more is a typing slip).
+pub const QUANTITY_MAX: i64 = 100_000_000;
+/// Longest unit ("kg", "ton", "karton isi 24").
+pub const UNIT_MAX: usize = 30;
+/// Longest destination, organisation or e-mail.
+pub const TEXT_MAX: usize = 120;
+/// Longest message.
+pub const MESSAGE_MAX: usize = 2000;
+/// Longest note with a status change.
+pub const NOTE_MAX: usize = 500;
+/// How many years ahead a buyer may say they need the goods.
+pub const YEARS_AHEAD_MAX: i64 = 5;
+
+/// Destination countries a buyer picks from (ISO 3166-1 alpha-2 and their Indonesian names); any other
+/// two-letter code is accepted too and shown as it is.
+pub const COUNTRIES: &[(&str, &str)] = &[
+    ("ID", "Indonesia"),
+    ("MY", "Malaysia"),
+    ("SG", "Singapura"),
+    ("BN", "Brunei Darussalam"),
+    ("TL", "Timor Leste"),
+    ("PH", "Filipina"),
+    ("TH", "Thailand"),
+    ("VN", "Vietnam"),
+    ("AU", "Australia"),
+    ("NZ", "Selandia Baru"),
+    ("JP", "Jepang"),
+    ("KR", "Korea Selatan"),
+    ("CN", "Tiongkok"),
+    ("TW", "Taiwan"),
+    ("HK", "Hong Kong"),
+    ("IN", "India"),
+    ("SA", "Arab Saudi"),
+    ("AE", "Uni Emirat Arab"),
+    ("QA", "Qatar"),
+    ("NL", "Belanda"),
+    ("DE", "Jerman"),
+    ("GB", "Inggris"),
+    ("FR", "Prancis"),
+    ("US", "Amerika Serikat"),
+    ("CA", "Kanada"),
+    ("XX", "Negara lain (tulis di tujuan)"),
+];
+
+/// The Indonesian name of a country code, or the code itself when the list does not have it.
+pub fn country_name(code: &str) -> &str {
+    COUNTRIES.iter().find(|(c, _)| *c == code).map_or(code, |(_, name)| name)
+}
+
+/// `POST /api/v1/inquiries`: exactly one of `product_id`, `shop_id` and `village` names what is asked for.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InquiryForm {
+    /// A product on sale.
+    #[serde(default)]
+    pub product_id: Option<i64>,
+    /// An open shop.
+    #[serde(default)]
+    pub shop_id: Option<i64>,
+    /// A village (its slug or id) whose flagship product is asked for.
+    #[serde(default)]
+    pub village: Option<String>,
+    pub kind: InquiryKind,
+    pub buyer_name: String,
+    /// An Indonesian mobile number (`08…`) or an international one with `+` and its country code.
+    pub buyer_whatsapp: String,
+    #[serde(default)]
+    pub buyer_email: Option<String>,
+    /// The buyer's business, shop or organisation.
+    #[serde(default)]
+    pub organisation: Option<String>,
+    pub quantity: i64,
+    pub unit: String,
+    /// City or country the goods go to, as the buyer writes it.
+    pub destination: String,
+    /// Two-letter country code (`ID` for Indonesia).
+    pub dest_country: String,
+    /// When the goods are needed: `2026-12` or `2026-12-31`.
+    #[serde(default)]
+    pub needed_by: Option<String>,
+    #[serde(default)]
+    pub message: String,
+}
+
+impl Default for InquiryForm {
+    fn default() -> Self {
+        InquiryForm {
+            product_id: None,
+            shop_id: None,
+            village: None,
+            kind: InquiryKind::Bulk,
+            buyer_name: String::new(),
+            buyer_whatsapp: String::new(),
+            buyer_email: None,
+            organisation: None,
+            quantity: 0,
+            unit: String::new(),
+            destination: String::new(),
+            dest_country: "ID".into(),
+            needed_by: None,
+            message: String::new(),
+        }
+    }
+}
+
+/// Text a person left empty counts as not given.
+pub fn given(text: &Option<String>) -> Option<&str> {
+    text.as_deref().map(str::trim).filter(|t| !t.is_empty())
+}
+
+impl InquiryForm {
+    /// What is wrong with the form; `today` is the local date (`2026-11-24`) a needed-by date may not be before.
+    pub fn validate(&self, today: &str) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        let mut push = |field: &str, message: &str| errors.push(FieldError::new(field, message));
+        let targets = [self.product_id.is_some(), self.shop_id.is_some(), given(&self.village).is_some()]
+            .iter()
+            .filter(|t| **t)
+            .count();
+        if targets != 1 {
+            push("target", "Pilih tepat satu yang diminta: sebuah produk, sebuah toko, atau produk unggulan desa.");
+        }
+        let name = self.buyer_name.trim().chars().count();
+        if !(BUYER_NAME_MIN..=NAME_MAX).contains(&name) {
+            push("buyer_name", &format!("Nama {BUYER_NAME_MIN} sampai {NAME_MAX} huruf."));
+        }
+        if let Err(message) = buyer_number(&self.buyer_whatsapp) {
+            push("buyer_whatsapp", &message);
+        }
+        if let Some(email) = given(&self.buyer_email)
+            && (!is_email(email) || email.chars().count() > TEXT_MAX)
+        {
+            push("buyer_email", "Alamat e-mail tidak sah, contoh: nama@contoh.id.");
+        }
+        if given(&self.organisation).is_some_and(|o| o.chars().count() > TEXT_MAX) {
+            push("organisation", &format!("Nama usaha paling panjang {TEXT_MAX} huruf."));
+        }
+        if self.quantity < 1 {
+            push("quantity", "Jumlah minimal 1.");
+        } else if self.quantity > QUANTITY_MAX {
+            push("quantity", &format!("Jumlah paling banyak {}.", thousands(QUANTITY_MAX)));
+        }
+        if !(1..=UNIT_MAX).contains(&self.unit.trim().chars().count()) {
+            push("unit", &format!("Tulis satuannya (paling panjang {UNIT_MAX} huruf), misalnya kg, ton atau karton."));
+        }
+        let destination = self.destination.trim().chars().count();
+        if destination == 0 {
+            push("destination", "Tulis kota atau negara tujuan barang.");
+        } else if destination > TEXT_MAX {
+            push("destination", &format!("Tujuan paling panjang {TEXT_MAX} huruf."));
+        }
+        let country = self.country();
+        if !is_country_code(&country) {
+            push("dest_country", "Pilih negara tujuan.");
+        } else if self.kind == InquiryKind::Export && country == "ID" {
+            push("dest_country", "Untuk ekspor, pilih negara tujuan di luar Indonesia.");
+        }
+        if let Some(needed_by) = given(&self.needed_by)
+            && let Err(message) = check_needed_by(needed_by, today)
+        {
+            push("needed_by", &message);
+        }
+        if self.message.trim().chars().count() > MESSAGE_MAX {
+            push("message", &format!("Pesan paling panjang {MESSAGE_MAX} huruf."));
+        }
+        errors
+    }
+
+    /// The destination country as stored: trimmed, upper case.
+    pub fn country(&self) -> String {
+        self.dest_country.trim().to_ascii_uppercase()
+    }
+}
+
+/// Two ASCII capital letters.
+pub fn is_country_code(code: &str) -> bool {
+    code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// A buyer's WhatsApp number as `wa.me` wants it (digits with the country code): an Indonesian mobile
+/// number in any usual form, or a number abroad written with `+` and its country code.
+pub fn buyer_number(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    let indonesian = match Phone::parse(text) {
+        Ok(phone) => return Ok(phone.as_str().to_owned()),
+        Err(e) => e,
+    };
+    let abroad = "Tulis nomor WhatsApp Indonesia (08…) atau nomor luar negeri yang diawali + dan kode negara, \
+                  misalnya +60 12-345 6789.";
+    let Some(rest) = text.strip_prefix('+') else {
+        return Err(if indonesian == BadPhone::NotMobile { abroad.into() } else { indonesian.to_string() });
+    };
+    let mut digits = String::with_capacity(rest.len());
+    for c in rest.chars() {
+        match c {
+            '0'..='9' => digits.push(c),
+            ' ' | '-' | '.' | '(' | ')' => {}
+            _ => return Err(BadPhone::Characters.to_string()),
+        }
+    }
+    if digits.starts_with("62") {
+        return Err(indonesian.to_string());
+    }
+    if digits.starts_with('0') || !(8..=15).contains(&digits.len()) {
+        return Err(abroad.into());
+    }
+    Ok(digits)
+}
+
+/// A stored buyer number as people read it: `0812-3456-7890` at home, `+60123456789` abroad.
+pub fn number_display(digits: &str) -> String {
+    match Phone::parse(digits) {
+        Ok(phone) if digits.starts_with("62") => phone.display(),
+        _ => format!("+{digits}"),
+    }
+}
+
+/// A WhatsApp link to a stored number with a prefilled message.
+pub fn whatsapp_link(digits: &str, message: &str) -> String {
+    format!("https://wa.me/{digits}?text={}", percent_encode(message))
+}
+
+/// Checks `YYYY-MM` or `YYYY-MM-DD` against `today` (`YYYY-MM-DD`): a real date, not past, not far ahead.
+pub fn check_needed_by(text: &str, today: &str) -> Result<(), String> {
+    let shape = "Tulis bulan (2026-12) atau tanggal (2026-12-31) barang dibutuhkan.";
+    let (year, month, day) = parse_date(text).ok_or_else(|| shape.to_owned())?;
+    let (this_year, this_month, this_day) = parse_date(today).and_then(|(y, m, d)| Some((y, m, d?))).ok_or(shape)?;
+    let past = match day {
+        Some(day) => (year, month, day) < (this_year, this_month, this_day),
+        None => (year, month) < (this_year, this_month),
+    };
+    if past {
+        return Err("Waktu kebutuhan sudah lewat: pilih bulan ini atau sesudahnya.".into());
+    }
+    if year > this_year + YEARS_AHEAD_MAX {
+        return Err(format!("Paling jauh {YEARS_AHEAD_MAX} tahun dari sekarang."));
+    }
+    Ok(())
+}
+
+/// `YYYY-MM` (no day) or a real `YYYY-MM-DD`.
+fn parse_date(text: &str) -> Option<(i64, i64, Option<i64>)> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let number = |part: &str, len: usize| {
+        (part.len() == len && part.bytes().all(|b| b.is_ascii_digit())).then(|| part.parse::<i64>().ok()).flatten()
+    };
+    let (year, month) = (number(parts.first()?, 4)?, number(parts.get(1)?, 2)?);
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    match parts.len() {
+        2 => Some((year, month, None)),
+        3 => {
+            let day = number(parts[2], 2)?;
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            let days = match month {
+                2 if leap => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            (1..=days).contains(&day).then_some((year, month, Some(day)))
+        }
+        _ => None,
+    }
+}
+
+/// `2026-12` → "Desember 2026"; `2026-12-31` → "31 Desember 2026"; anything else as it is.
+pub fn needed_by_label(text: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ];
+    match parse_date(text) {
+        Some((year, month, day)) => {
+            let name = MONTHS[usize::try_from(month - 1).unwrap_or(0)];
+            day.map_or_else(|| format!("{name} {year}"), |day| format!("{day} {name} {year}"))
+        }
+        None => text.to_owned(),
+    }
+}
+
+pub use views::*;
+
+#[path = "inquiry_views.rs"]
+mod views;
+
+#[cfg(test)]
+#[path = "inquiry_tests.rs"]
+mod tests;
