@@ -48,8 +48,11 @@ pub struct Measured {
     pub load: Load,
 }
 
+/// How many seconds generating the data took on each database.
+pub type Generated = Vec<(&'static str, f64)>;
+
 /// Generates the data on each database and measures every endpoint; also answers how long generating took.
-pub fn measure(lapak: &Path, dist: &Path, seconds: u64) -> Result<(Vec<Measured>, Vec<(&'static str, f64)>)> {
+pub fn measure(lapak: &Path, dist: &Path, seconds: u64) -> Result<(Vec<Measured>, Generated)> {
     stage("bench: cargo build --release -p catalog-data", || {
         util::run(util::cargo().args(["build", "--release", "-p", "catalog-data"]))
     })?;
@@ -80,7 +83,7 @@ fn one(
     url: &str,
     seconds: u64,
     out: &mut Vec<Measured>,
-    generated: &mut Vec<(&'static str, f64)>,
+    generated: &mut Generated,
 ) -> Result<()> {
     let started = Instant::now();
     let cookie = stage(&format!("bench: generate the catalog and {ORDERS} orders on {engine}"), || {

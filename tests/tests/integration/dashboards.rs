@@ -161,9 +161,12 @@ async fn figures_match_the_orders(app: TestApp) {
     assert_eq!(summaries(&app).await, kept);
 }
 
+/// A summary row: span, period, shop or product, buyer region, outcome, orders, items, Rupiah.
+type SummaryRow = (String, i64, i64, String, String, i64, i64, i64);
+
 /// Every summary row with something in it, in key order.
-async fn summaries(app: &TestApp) -> Vec<(String, i64, i64, String, String, i64, i64, i64)> {
-    let mut rows: Vec<(String, i64, i64, String, String, i64, i64, i64)> = sqlx::query_as(
+async fn summaries(app: &TestApp) -> Vec<SummaryRow> {
+    let mut rows: Vec<SummaryRow> = sqlx::query_as(
         "SELECT span, period, shop_id, '' AS region, outcome, orders, items, rupiah FROM sales_orders WHERE orders > 0 \
          UNION ALL SELECT span, period, product_id, buyer_region, outcome, orders, items, rupiah FROM sales_lines \
          WHERE orders > 0",

@@ -56,9 +56,9 @@ async fn make_catalog(
     village_count: usize,
 ) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
-    let village_ids = ensure_villages(&db, village_count).await?;
+    let village_ids = ensure_villages(db, village_count).await?;
     let mut rng = Rng(0x5eed_1a9a_de5a_0001);
-    let media = Media::from_config(&config)?;
+    let media = Media::from_config(config)?;
     let bench_phone = "6281999000000";
     let known: Option<i64> =
         sqlx::query_scalar("SELECT id FROM users WHERE phone = $1").bind(bench_phone).fetch_optional(&db.pool).await?;

@@ -71,9 +71,12 @@ fn popular(rng: &mut Rng, n: usize) -> usize {
     ((u.powf(3.0) * n as f64) as usize).min(n - 1)
 }
 
+/// A shop: its id, its village's kabupaten and its products (id, price).
+type ShopStock = (i64, String, Vec<(i64, i64)>);
+
 struct Catalog {
     /// Per shop: its village's kabupaten and its products (id, price).
-    shops: Vec<(i64, String, Vec<(i64, i64)>)>,
+    shops: Vec<ShopStock>,
     /// Desa codes by kabupaten, and the kabupaten of each province.
     desas: HashMap<String, Vec<String>>,
     kabupaten: Vec<String>,
@@ -86,7 +89,7 @@ async fn catalog(db: &Db) -> anyhow::Result<Catalog> {
     )
     .fetch_all(&db.pool)
     .await?;
-    let mut shops: Vec<(i64, String, Vec<(i64, i64)>)> = Vec::new();
+    let mut shops: Vec<ShopStock> = Vec::new();
     for (id, shop, price, village) in rows {
         match shops.last_mut() {
             Some((s, _, products)) if *s == shop => products.push((id, price)),
