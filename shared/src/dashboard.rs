@@ -214,6 +214,8 @@ pub struct Dashboard {
     pub scope: String,
     pub from: String,
     pub to: String,
+    /// Today in the kabupaten's time zone, `YYYY-MM-DD` (for the quick date choices).
+    pub today: String,
     pub figures: Vec<Figure>,
     pub villages: Vec<Choice>,
     pub kecamatan: Vec<Choice>,

@@ -64,13 +64,24 @@ pub async fn new_shop_count(conn: &mut AnyConnection, filter: &Filter) -> AppRes
     Ok(sqlx::query_scalar(&sql).fetch_one(&mut *conn).await?)
 }
 
-/// How many products are for sale now.
+/// How many products are for sale now: the shops' counters (kept by triggers, migration 0013), or with
+/// a sector or product filter the products themselves (through the index `products_listed`).
 pub async fn listed_count(conn: &mut AnyConnection, filter: &Filter) -> AppResult<i64> {
-    let sql = format!(
-        "SELECT COUNT(*) FROM products p JOIN shops s ON s.id = p.shop_id JOIN villages v ON v.id = s.village_id \
-         LEFT JOIN enterprises e ON e.id = s.enterprise_id WHERE {LISTED} AND {}",
-        filter.products()
-    );
+    let sql = if filter.sector.is_none() && filter.product.is_none() {
+        format!(
+            "SELECT CAST(COALESCE(SUM(s.listed_products), 0) AS BIGINT) FROM shops s \
+             JOIN villages v ON v.id = s.village_id LEFT JOIN enterprises e ON e.id = s.enterprise_id \
+             WHERE s.status = 'active' AND {}",
+            filter.shops()
+        )
+    } else {
+        format!(
+            "SELECT COUNT(*) FROM products p WHERE p.status = 'active' AND p.hidden_reason IS NULL AND {} \
+             AND p.shop_id IN {} AND p.shop_id IN (SELECT id FROM shops WHERE status = 'active')",
+            filter.goods("p", "id"),
+            filter.shop_ids()
+        )
+    };
     Ok(sqlx::query_scalar(&sql).fetch_one(&mut *conn).await?)
 }
 

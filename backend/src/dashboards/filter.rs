@@ -36,26 +36,41 @@ impl Days {
         self.count() <= DAILY_UP_TO
     }
 
-    /// Summary rows covering exactly these days: whole months from month rows, the days around them from
-    /// day rows (`alias` is the summary table's).
-    pub fn rows(self, alias: &str) -> String {
+    /// The summary rows covering exactly these days, as `(span, first period, period after)`: whole
+    /// months from month rows, the days around them from day rows.
+    fn ranges(self) -> Vec<(&'static str, i64, i64)> {
         let first_full = if month_start(self.from) == self.from { self.from } else { next_month(self.from) };
         let end = month_start(self.to + 1);
         if first_full >= end {
-            return self.day_rows(alias);
+            return vec![("d", self.from, self.to + 1)];
         }
-        format!(
-            "(({a}.span = 'm' AND {a}.period >= {first_full} AND {a}.period < {end}) OR ({a}.span = 'd' AND \
-             (({a}.period >= {from} AND {a}.period < {first_full}) OR ({a}.period >= {end} AND {a}.period <= {to}))))",
-            a = alias,
-            from = self.from,
-            to = self.to,
-        )
+        [("d", self.from, first_full), ("m", first_full, end), ("d", end, self.to + 1)]
+            .into_iter()
+            .filter(|(_, start, after)| start < after)
+            .collect()
+    }
+
+    /// Summary rows (`alias`) of these days that meet `within` too: one condition per span and range, so
+    /// each reads its part of the key (span, shop, period) and nothing else.
+    pub fn rows(self, alias: &str, within: &str) -> String {
+        Days::any(alias, within, self.ranges())
     }
 
     /// Only the day rows of these days (for day-by-day figures).
-    pub fn day_rows(self, alias: &str) -> String {
-        format!("({alias}.span = 'd' AND {alias}.period BETWEEN {} AND {})", self.from, self.to)
+    pub fn day_rows(self, alias: &str, within: &str) -> String {
+        Days::any(alias, within, vec![("d", self.from, self.to + 1)])
+    }
+
+    fn any(alias: &str, within: &str, ranges: Vec<(&str, i64, i64)>) -> String {
+        let parts: Vec<String> = ranges
+            .into_iter()
+            .map(|(span, start, after)| {
+                format!(
+                    "({alias}.span = '{span}' AND {within} AND {alias}.period >= {start} AND {alias}.period < {after})"
+                )
+            })
+            .collect();
+        format!("({})", parts.join(" OR "))
     }
 }
 
@@ -187,6 +202,34 @@ impl Filter {
         parts.join(" AND ")
     }
 
+    /// The ids of the filter's shops, as a subquery.
+    pub fn shop_ids(&self) -> String {
+        format!(
+            "(SELECT s.id FROM shops s JOIN villages v ON v.id = s.village_id \
+             LEFT JOIN enterprises e ON e.id = s.enterprise_id WHERE {})",
+            self.shops()
+        )
+    }
+
+    /// The summary rows (`alias`, with a `shop_id`) of the filter's days and shops; `daily`: day rows only.
+    pub fn summary_rows(&self, alias: &str, daily: bool) -> String {
+        let within = format!("{alias}.shop_id IN {}", self.shop_ids());
+        if daily { self.days.day_rows(alias, &within) } else { self.days.rows(alias, &within) }
+    }
+
+    /// The sector and product conditions, over a table (`alias`) with `sector` and the product's id in
+    /// `id_column`.
+    pub fn goods(&self, alias: &str, id_column: &str) -> String {
+        let mut parts = vec!["1 = 1".to_owned()];
+        if let Some(sector) = self.sector {
+            parts.push(format!("{alias}.sector = '{}'", sector.code()));
+        }
+        if let Some(id) = self.product {
+            parts.push(format!("{alias}.{id_column} = {id}"));
+        }
+        parts.join(" AND ")
+    }
+
     /// Conditions on villages alone (`v`).
     pub fn villages(&self) -> String {
         match &self.kecamatan {
@@ -204,15 +247,26 @@ mod tests {
     fn whole_months_come_from_month_rows() {
         let day = |d: &str| day_number(d).unwrap();
         let days = Days { from: day("2026-10-15"), to: day("2026-12-03") };
-        let sql = days.rows("t");
-        assert!(sql.contains(&format!("t.period >= {} AND t.period < {}", day("2026-11-01"), day("2026-12-01"))));
-        assert!(sql.contains(&format!("t.period >= {} AND t.period < {}", day("2026-10-15"), day("2026-11-01"))));
+        let ranges = vec![
+            ("d", day("2026-10-15"), day("2026-11-01")),
+            ("m", day("2026-11-01"), day("2026-12-01")),
+            ("d", day("2026-12-01"), day("2026-12-04")),
+        ];
+        assert_eq!(days.ranges(), ranges);
+        let sql = days.rows("t", "t.shop_id IN (1)");
+        assert_eq!(sql.matches("t.shop_id IN (1)").count(), 3, "{sql}");
         // Within one month: days only.
         let short = Days { from: day("2026-11-02"), to: day("2026-11-20") };
-        assert_eq!(short.rows("t"), short.day_rows("t"));
+        assert_eq!(short.rows("t", "1 = 1"), short.day_rows("t", "1 = 1"));
         // A whole month exactly: its month row alone.
         let november = Days { from: day("2026-11-01"), to: day("2026-11-30") };
-        assert!(november.rows("t").contains("t.span = 'm'"));
+        assert_eq!(november.ranges(), vec![("m", day("2026-11-01"), day("2026-12-01"))]);
+        // From the first of a month to a day within the next: the month, then days.
+        let longer = Days { from: day("2026-10-01"), to: day("2026-11-05") };
+        assert_eq!(
+            longer.ranges(),
+            vec![("m", day("2026-10-01"), day("2026-11-01")), ("d", day("2026-11-01"), day("2026-11-06"))]
+        );
         assert!(november.daily() && !Days { from: day("2026-01-01"), to: day("2026-12-31") }.daily());
     }
 }

@@ -39,6 +39,8 @@ impl Outcome {
 #[derive(Clone, Debug)]
 pub struct SoldLine {
     pub product_id: i64,
+    /// The product's sector when it was sold (kept on the order line).
+    pub sector: String,
     pub quantity: i64,
     pub price: i64,
 }
@@ -62,7 +64,7 @@ pub fn region_of(desa_code: Option<&str>) -> String {
 
 /// Counts a newly placed order.
 pub async fn record(conn: &mut AnyConnection, zone: TimeZone, sale: &Sale) -> AppResult<()> {
-    change(conn, zone, sale, Outcome::Open, 1).await
+    change(conn, zone, sale, Outcome::Open, 1, true).await
 }
 
 /// Moves an order's figures from one outcome to another (nothing when both are the same).
@@ -70,8 +72,11 @@ pub async fn shift(conn: &mut AnyConnection, zone: TimeZone, sale: &Sale, from: 
     if from == to {
         return Ok(());
     }
-    change(conn, zone, sale, from, -1).await?;
-    change(conn, zone, sale, to, 1).await
+    // The goods leave the line summaries when the order is cancelled (and come back if it ever stopped
+    // being so); other moves leave them as they are.
+    let goods = (from == Outcome::Cancelled) != (to == Outcome::Cancelled);
+    change(conn, zone, sale, from, -1, goods).await?;
+    change(conn, zone, sale, to, 1, goods).await
 }
 
 /// The sale of the stored order `order_id` (its lines read back).
@@ -81,35 +86,73 @@ pub async fn stored_sale(conn: &mut AnyConnection, order_id: i64) -> AppResult<S
             .bind(order_id)
             .fetch_one(&mut *conn)
             .await?;
-    let lines: Vec<(Option<i64>, i64, i64)> =
-        sqlx::query_as("SELECT product_id, quantity, price FROM order_lines WHERE order_id = $1 ORDER BY product_id")
-            .bind(order_id)
-            .fetch_all(&mut *conn)
-            .await?;
+    let lines: Vec<(Option<i64>, String, i64, i64)> = sqlx::query_as(
+        "SELECT product_id, sector, quantity, price FROM order_lines WHERE order_id = $1 ORDER BY product_id",
+    )
+    .bind(order_id)
+    .fetch_all(&mut *conn)
+    .await?;
     let lines = lines
         .into_iter()
-        .map(|(product_id, quantity, price)| SoldLine { product_id: product_id.unwrap_or_default(), quantity, price })
+        .map(|(product_id, sector, quantity, price)| SoldLine {
+            product_id: product_id.unwrap_or_default(),
+            sector,
+            quantity,
+            price,
+        })
         .collect();
     Ok(Sale { shop_id, placed_at, buyer_region: region_of(dest.as_deref()), rupiah, lines })
 }
 
-/// Adds (`sign` 1) or takes away (`sign` -1) the sale under `outcome`, on its day and its month. Rows
-/// are touched in key order (shop, then products by id), so concurrent orders never deadlock.
-async fn change(conn: &mut AnyConnection, zone: TimeZone, sale: &Sale, outcome: Outcome, sign: i64) -> AppResult<()> {
+/// A summary row's identifying column and its value.
+#[derive(Clone, Copy)]
+enum Key<'a> {
+    Id(&'static str, i64),
+    Text(&'static str, &'a str),
+}
+
+impl Key<'_> {
+    fn column(self) -> &'static str {
+        match self {
+            Key::Id(column, _) | Key::Text(column, _) => column,
+        }
+    }
+}
+
+/// Adds (`sign` 1) or takes away (`sign` -1) the sale under `outcome`, on its day and its month, and
+/// with `goods` its lines too (unless `outcome` is cancelled: the line summaries count the goods of
+/// orders not cancelled). Rows are touched in key order (shop, then products by id), so concurrent
+/// orders never deadlock.
+async fn change(
+    conn: &mut AnyConnection,
+    zone: TimeZone,
+    sale: &Sale,
+    outcome: Outcome,
+    sign: i64,
+    goods: bool,
+) -> AppResult<()> {
     let day = zone.day_of(sale.placed_at);
     let items: i64 = sale.lines.iter().map(|l| l.quantity).sum();
-    let mut lines = sale.lines.clone();
-    lines.sort_by_key(|l| l.product_id);
+    let shop = Key::Id("shop_id", sale.shop_id);
     for (span, period) in [("d", day), ("m", month_start(day))] {
         let counts = [sign, sign * items, sign * sale.rupiah];
-        let key = ("shop_id", sale.shop_id, None);
-        add(conn, "sales_orders", span, period, key, outcome, counts).await?;
+        add(conn, "sales_orders", (span, period), &[shop, Key::Text("outcome", outcome.code())], counts).await?;
     }
+    if !goods || outcome == Outcome::Cancelled {
+        return Ok(());
+    }
+    let mut lines = sale.lines.clone();
+    lines.sort_by(|a, b| (a.product_id, &a.sector).cmp(&(b.product_id, &b.sector)));
     for line in &lines {
+        let keys = [
+            shop,
+            Key::Id("product_id", line.product_id),
+            Key::Text("sector", &line.sector),
+            Key::Text("buyer_region", &sale.buyer_region),
+        ];
         for (span, period) in [("d", day), ("m", month_start(day))] {
             let counts = [sign, sign * line.quantity, sign * line.quantity * line.price];
-            let key = ("product_id", line.product_id, Some(sale.buyer_region.as_str()));
-            add(conn, "sales_lines", span, period, key, outcome, counts).await?;
+            add(conn, "sales_lines", (span, period), &keys, counts).await?;
         }
     }
     Ok(())
@@ -119,51 +162,38 @@ async fn change(conn: &mut AnyConnection, zone: TimeZone, sale: &Sale, outcome: 
 async fn add(
     conn: &mut AnyConnection,
     table: &str,
-    span: &str,
-    period: i64,
-    (id_column, id, region): (&str, i64, Option<&str>),
-    outcome: Outcome,
+    (span, period): (&str, i64),
+    keys: &[Key<'_>],
     [orders, items, rupiah]: [i64; 3],
 ) -> AppResult<()> {
-    let (region_column, region_value) = if region.is_some() { (", buyer_region", ", $8") } else { ("", "") };
-    let done = if orders > 0 {
-        let sql = format!(
-            "INSERT INTO {table} (span, period, {id_column}, outcome, orders, items, rupiah{region_column}) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7{region_value}) \
-             ON CONFLICT (span, period, {id_column}{region_column}, outcome) DO UPDATE SET \
+    let columns: Vec<&str> = keys.iter().map(|k| k.column()).collect();
+    let marks: Vec<String> = (0..keys.len()).map(|i| format!("${}", i + 6)).collect();
+    let sql = if orders > 0 {
+        format!(
+            "INSERT INTO {table} (span, period, orders, items, rupiah, {columns}) VALUES ($1, $2, $3, $4, $5, {marks}) \
+             ON CONFLICT (span, period, {columns}) DO UPDATE SET \
              orders = {table}.orders + excluded.orders, items = {table}.items + excluded.items, \
-             rupiah = {table}.rupiah + excluded.rupiah"
-        );
-        bind(sqlx::query(&sql), span, period, id, outcome, [orders, items, rupiah], region).execute(&mut *conn).await?
+             rupiah = {table}.rupiah + excluded.rupiah",
+            columns = columns.join(", "),
+            marks = marks.join(", "),
+        )
     } else {
-        let region_match = if region.is_some() { " AND buyer_region = $8" } else { "" };
-        let sql = format!(
-            "UPDATE {table} SET orders = orders + $5, items = items + $6, rupiah = rupiah + $7 \
-             WHERE span = $1 AND period = $2 AND {id_column} = $3 AND outcome = $4{region_match}"
-        );
-        bind(sqlx::query(&sql), span, period, id, outcome, [orders, items, rupiah], region).execute(&mut *conn).await?
+        let matches: Vec<String> = columns.iter().zip(&marks).map(|(c, m)| format!(" AND {c} = {m}")).collect();
+        format!(
+            "UPDATE {table} SET orders = orders + $3, items = items + $4, rupiah = rupiah + $5 \
+             WHERE span = $1 AND period = $2{}",
+            matches.concat()
+        )
     };
-    if done.rows_affected() != 1 {
-        let missing = anyhow::anyhow!("sales ledger: no {table} row for {span} {period} {id} {}", outcome.code());
-        return Err(AppError::Internal(missing));
+    let mut query = sqlx::query(&sql).bind(span).bind(period).bind(orders).bind(items).bind(rupiah);
+    for key in keys {
+        query = match *key {
+            Key::Id(_, id) => query.bind(id),
+            Key::Text(_, text) => query.bind(text),
+        };
+    }
+    if query.execute(&mut *conn).await?.rows_affected() != 1 {
+        return Err(AppError::Internal(anyhow::anyhow!("sales ledger: no {table} row for {span} {period} to change")));
     }
     Ok(())
-}
-
-type Query<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
-
-fn bind<'q>(
-    query: Query<'q>,
-    span: &'q str,
-    period: i64,
-    id: i64,
-    outcome: Outcome,
-    [orders, items, rupiah]: [i64; 3],
-    region: Option<&'q str>,
-) -> Query<'q> {
-    let query = query.bind(span).bind(period).bind(id).bind(outcome.code()).bind(orders).bind(items).bind(rupiah);
-    match region {
-        Some(region) => query.bind(region),
-        None => query,
-    }
 }

@@ -22,7 +22,7 @@ const LINES_NOTE: &str = "Barang dari pesanan yang dibuat dalam rentang tanggal,
     barang tanpa ongkir.";
 
 fn lines_where(filter: &Filter) -> String {
-    format!("{} AND sl.outcome <> 'cancelled' AND {}", filter.days.rows("sl"), filter.products())
+    format!("{} AND {}", filter.summary_rows("sl", false), filter.goods("sl", "product_id"))
 }
 
 /// Sums per `group` (an SQL expression), with `extra` select items grouped too.
@@ -38,7 +38,7 @@ fn bars(label_column: usize, value_column: usize) -> Option<Chart> {
 
 /// Every sector, sold or not, largest Rupiah first.
 pub async fn by_sector(conn: &mut AnyConnection, filter: &Filter) -> AppResult<Report> {
-    let sales = tallies(conn, filter, "p.sector").await?;
+    let sales = tallies(conn, filter, "sl.sector").await?;
     let mut rows: Vec<(Sector, Tally)> = Sector::ALL
         .iter()
         .filter(|s| filter.sector.is_none_or(|only| only == **s))
@@ -61,8 +61,12 @@ pub async fn by_sector(conn: &mut AnyConnection, filter: &Filter) -> AppResult<R
 /// The best-selling products by Rupiah.
 pub async fn top_products(conn: &mut AnyConnection, filter: &Filter) -> AppResult<Report> {
     let sql = format!(
-        "SELECT p.name AS product, s.name AS shop, v.name AS village, p.sector, {LINE_SUMS} {LINE_ROWS} WHERE {} \
-         GROUP BY p.id, p.name, s.name, v.name, p.sector ORDER BY rupiah DESC, orders DESC, p.id LIMIT {TOP}",
+        "SELECT p.name AS product, s.name AS shop, v.name AS village, p.sector, t.orders, t.items, t.rupiah, \
+             t.done, t.cancelled \
+         FROM (SELECT sl.product_id, {LINE_SUMS} {LINE_ROWS} WHERE {} GROUP BY sl.product_id \
+             ORDER BY rupiah DESC, orders DESC, sl.product_id LIMIT {TOP}) t \
+         JOIN products p ON p.id = t.product_id JOIN shops s ON s.id = p.shop_id \
+         JOIN villages v ON v.id = s.village_id ORDER BY t.rupiah DESC, t.orders DESC, t.product_id",
         lines_where(filter)
     );
     let found = sqlx::query(&sql).fetch_all(&mut *conn).await?;

@@ -127,6 +127,7 @@ pub async fn head(
         scope,
         from: date_of(filter.days.from),
         to: date_of(filter.days.to),
+        today: date_of(state.config.time_zone.day_of(crate::db::now_ms())),
         figures,
         villages,
         kecamatan,

@@ -10,24 +10,36 @@ use sqlx::{AnyConnection, Row};
 
 use super::{
     filter::Filter,
-    tally::{ORDER_ROWS, ORDER_SUMS, SALES_NOTE, Tally, tally_columns},
+    tally::{ORDER_SUMS, SALES_NOTE, SHOP_ROWS, Tally, tally_columns},
 };
 use crate::{
     error::AppResult,
     time_zone::{date_of, month_start, next_month},
 };
 
-/// The sales of the filter's days and shops, grouped by `group` (an SQL expression named `key`).
-async fn tallies(
-    conn: &mut AnyConnection,
-    filter: &Filter,
-    group: &str,
-    daily: bool,
-) -> AppResult<Vec<(String, Tally)>> {
-    let rows = if daily { filter.days.day_rows("so") } else { filter.days.rows("so") };
+/// What `sales_orders so` rows of the filter's days and shops add up to, per `group` (an SQL expression
+/// over `so`, or empty for one sum); `daily`: day rows only.
+async fn sums(conn: &mut AnyConnection, filter: &Filter, group: &str, daily: bool) -> AppResult<Vec<(String, Tally)>> {
+    let rows = filter.summary_rows("so", daily);
+    let (key, group_by) = if group.is_empty() {
+        ("''".to_owned(), String::new())
+    } else {
+        (group.to_owned(), format!(" GROUP BY {group}"))
+    };
+    let sql = format!("SELECT {key} AS key, {ORDER_SUMS} FROM sales_orders so WHERE {rows}{group_by}");
+    let found = sqlx::query(&sql).fetch_all(&mut *conn).await?;
+    found.iter().map(|row| Ok((row.try_get::<String, _>("key")?, Tally::read(row)?))).collect()
+}
+
+/// The sales of the filter's days and shops, grouped by `group` (an SQL expression over the shop's `s`,
+/// `v` and `e`): summed per shop first, then the few shops joined to their village and enterprise.
+async fn tallies(conn: &mut AnyConnection, filter: &Filter, group: &str) -> AppResult<HashMap<String, Tally>> {
     let sql = format!(
-        "SELECT {group} AS key, {ORDER_SUMS} {ORDER_ROWS} WHERE {rows} AND {shops} GROUP BY {group}",
-        shops = filter.shops()
+        "SELECT {group} AS key, {ORDER_SUMS} FROM (SELECT so.shop_id, so.outcome, \
+             CAST(SUM(so.orders) AS BIGINT) AS orders, CAST(SUM(so.items) AS BIGINT) AS items, \
+             CAST(SUM(so.rupiah) AS BIGINT) AS rupiah FROM sales_orders so \
+             WHERE {rows} GROUP BY so.shop_id, so.outcome) so {SHOP_ROWS} GROUP BY {group}",
+        rows = filter.summary_rows("so", false),
     );
     let found = sqlx::query(&sql).fetch_all(&mut *conn).await?;
     found.iter().map(|row| Ok((row.try_get::<String, _>("key")?, Tally::read(row)?))).collect()
@@ -35,11 +47,7 @@ async fn tallies(
 
 /// Every sale of the filter, summed.
 pub async fn total(conn: &mut AnyConnection, filter: &Filter) -> AppResult<Tally> {
-    let mut sum = Tally::default();
-    for (_, tally) in tallies(conn, filter, "so.outcome", false).await? {
-        sum.add(tally);
-    }
-    Ok(sum)
+    Ok(sums(conn, filter, "", false).await?.into_iter().map(|(_, t)| t).next().unwrap_or_default())
 }
 
 fn report(kind: ReportKind, first: &[&str], rows: Vec<Vec<Cell>>, chart: Option<Chart>) -> Report {
@@ -51,7 +59,7 @@ pub async fn over_time(conn: &mut AnyConnection, filter: &Filter) -> AppResult<R
     let daily = filter.days.daily();
     let group = "so.span || ':' || CAST(so.period AS TEXT)";
     let mut buckets: HashMap<i64, Tally> = HashMap::new();
-    for (key, tally) in tallies(conn, filter, group, daily).await? {
+    for (key, tally) in sums(conn, filter, group, daily).await? {
         let period: i64 = key.split(':').nth(1).and_then(|p| p.parse().ok()).unwrap_or_default();
         let bucket = if daily { period } else { month_start(period) };
         buckets.entry(bucket).or_default().add(tally);
@@ -82,7 +90,7 @@ fn bars(label_column: usize, value_column: usize) -> Option<Chart> {
 
 /// Every village of the filter, with or without sales.
 pub async fn by_village(conn: &mut AnyConnection, filter: &Filter) -> AppResult<Report> {
-    let sales: HashMap<String, Tally> = tallies(conn, filter, "CAST(v.id AS TEXT)", false).await?.into_iter().collect();
+    let sales: HashMap<String, Tally> = tallies(conn, filter, "CAST(v.id AS TEXT)").await?;
     let villages = sqlx::query(&format!(
         "SELECT CAST(v.id AS TEXT) AS id, v.name, k.name AS kecamatan FROM villages v \
          JOIN regions k ON k.code = v.kecamatan_code WHERE {}",
@@ -100,7 +108,7 @@ pub async fn by_village(conn: &mut AnyConnection, filter: &Filter) -> AppResult<
 
 /// Every kecamatan with villages in the filter.
 pub async fn by_kecamatan(conn: &mut AnyConnection, filter: &Filter) -> AppResult<Report> {
-    let sales: HashMap<String, Tally> = tallies(conn, filter, "v.kecamatan_code", false).await?.into_iter().collect();
+    let sales: HashMap<String, Tally> = tallies(conn, filter, "v.kecamatan_code").await?;
     let kecamatan = sqlx::query(&format!(
         "SELECT DISTINCT v.kecamatan_code AS code, k.name FROM villages v \
          JOIN regions k ON k.code = v.kecamatan_code WHERE {}",
@@ -127,7 +135,7 @@ pub fn kind_label(code: &str) -> String {
 /// Every enterprise kind, and shops of none.
 pub async fn by_enterprise_kind(conn: &mut AnyConnection, filter: &Filter) -> AppResult<Report> {
     let group = format!("COALESCE(e.kind, '{NO_ENTERPRISE}')");
-    let sales: HashMap<String, Tally> = tallies(conn, filter, &group, false).await?.into_iter().collect();
+    let sales: HashMap<String, Tally> = tallies(conn, filter, &group).await?;
     let codes = EnterpriseKind::ALL.iter().map(|k| k.code()).chain([NO_ENTERPRISE]);
     let rows = codes.map(|code| (vec![kind_label(code)], sales.get(code).copied().unwrap_or_default())).collect();
     Ok(report(ReportKind::EnterpriseKinds, &["Jenis lembaga"], ranked(rows), bars(0, 3)))

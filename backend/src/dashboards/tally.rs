@@ -13,19 +13,17 @@ pub const ORDER_SUMS: &str = "\
     CAST(COALESCE(SUM(CASE WHEN so.outcome = 'done' THEN so.orders ELSE 0 END), 0) AS BIGINT) AS done, \
     CAST(COALESCE(SUM(CASE WHEN so.outcome = 'cancelled' THEN so.orders ELSE 0 END), 0) AS BIGINT) AS cancelled";
 
-/// `sales_orders so` with its shop, village and enterprise.
-pub const ORDER_ROWS: &str = "FROM sales_orders so JOIN shops s ON s.id = so.shop_id \
+/// The shop (`s`), village (`v`) and enterprise (`e`) of rows with a `shop_id` (over the alias `so`).
+pub const SHOP_ROWS: &str = "JOIN shops s ON s.id = so.shop_id \
     JOIN villages v ON v.id = s.village_id LEFT JOIN enterprises e ON e.id = s.enterprise_id";
 
-/// What `sales_lines` rows of orders not cancelled add up to, over the alias `sl`.
+/// What `sales_lines` rows (goods of orders not cancelled) add up to, over the alias `sl`.
 pub const LINE_SUMS: &str = "CAST(COALESCE(SUM(sl.orders), 0) AS BIGINT) AS orders, \
     CAST(COALESCE(SUM(sl.items), 0) AS BIGINT) AS items, CAST(COALESCE(SUM(sl.rupiah), 0) AS BIGINT) AS rupiah, \
     CAST(0 AS BIGINT) AS done, CAST(0 AS BIGINT) AS cancelled";
 
-/// `sales_lines sl` with its product, shop, village and enterprise.
-pub const LINE_ROWS: &str = "FROM sales_lines sl JOIN products p ON p.id = sl.product_id \
-    JOIN shops s ON s.id = p.shop_id JOIN villages v ON v.id = s.village_id \
-    LEFT JOIN enterprises e ON e.id = s.enterprise_id";
+/// `sales_lines sl` alone: it carries its shop and sector, so filters need no join (`Filter::goods`).
+pub const LINE_ROWS: &str = "FROM sales_lines sl";
 
 /// Orders (not cancelled), their items and Rupiah, and how many were completed and cancelled.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -39,6 +39,8 @@ pub struct LinePlan {
     pub price: i64,
     pub weight_grams: i64,
     pub quantity: i64,
+    /// The product's sector as it is sold (the sales figures keep it).
+    pub sector: String,
 }
 
 /// A whole checkout, ready to place.
@@ -77,6 +79,7 @@ struct Stocked {
     stock: i64,
     min_order: i64,
     weight_grams: i64,
+    sector: String,
     listed: bool,
 }
 
@@ -148,6 +151,7 @@ pub async fn plan(conn: &mut AnyConnection, checkout: &Checkout) -> AppResult<Pl
                 price: p.price,
                 weight_grams: p.weight_grams,
                 quantity: line.quantity,
+                sector: p.sector.clone(),
             });
         }
         let payments_ok = match choice.payment {
@@ -194,8 +198,8 @@ pub fn out_of_stock(name: &str, left: i64) -> AppError {
 
 async fn products(conn: &mut AnyConnection, ids: &[i64]) -> AppResult<HashMap<i64, Stocked>> {
     let sql = format!(
-        "SELECT id, shop_id, name, unit, price, stock, min_order, weight_grams, status, hidden_reason FROM products \
-         WHERE id IN ({})",
+        "SELECT id, shop_id, name, unit, price, stock, min_order, weight_grams, sector, status, hidden_reason \
+         FROM products WHERE id IN ({})",
         id_list(ids)
     );
     let mut found = HashMap::new();
@@ -211,6 +215,7 @@ async fn products(conn: &mut AnyConnection, ids: &[i64]) -> AppResult<HashMap<i6
                 stock: row.try_get("stock")?,
                 min_order: row.try_get("min_order")?,
                 weight_grams: row.try_get("weight_grams")?,
+                sector: row.try_get("sector")?,
                 // Hidden by its seller, or by the village admin's moderation.
                 listed: status == "active" && row.try_get::<Option<String>, _>("hidden_reason")?.is_none(),
             },

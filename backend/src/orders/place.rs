@@ -193,8 +193,8 @@ async fn write(conn: &mut AnyConnection, zone: TimeZone, user: Option<&CurrentUs
         .await?;
         for (position, line) in shop.lines.iter().enumerate() {
             sqlx::query(
-                "INSERT INTO order_lines (order_id, position, product_id, name, unit, price, weight_grams, quantity) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                "INSERT INTO order_lines (order_id, position, product_id, name, unit, price, weight_grams, quantity, \
+                 sector) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             )
             .bind(id)
             .bind(i64::try_from(position).unwrap_or(i64::MAX))
@@ -204,6 +204,7 @@ async fn write(conn: &mut AnyConnection, zone: TimeZone, user: Option<&CurrentUs
             .bind(line.price)
             .bind(line.weight_grams)
             .bind(line.quantity)
+            .bind(&line.sector)
             .execute(&mut *conn)
             .await?;
         }
@@ -228,7 +229,12 @@ async fn write(conn: &mut AnyConnection, zone: TimeZone, user: Option<&CurrentUs
         let lines = shop
             .lines
             .iter()
-            .map(|l| SoldLine { product_id: l.product_id, quantity: l.quantity, price: l.price })
+            .map(|l| SoldLine {
+                product_id: l.product_id,
+                sector: l.sector.clone(),
+                quantity: l.quantity,
+                price: l.price,
+            })
             .collect();
         let sale = Sale {
             shop_id: shop.shop_id,

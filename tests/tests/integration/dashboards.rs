@@ -153,6 +153,37 @@ async fn figures_match_the_orders(app: TestApp) {
     let all: i64 = kinds.rows.iter().map(|r| r[3].number()).sum();
     assert_eq!(all, 330_000, "every shop has a kind");
 
+    // Goods stay in the sector they were sold in when the seller later recategorises the product.
+    sqlx::query("UPDATE products SET sector = 'olahan' WHERE name = 'Kopi Uji'").execute(&app.db().pool).await.unwrap();
+    let sectors = report(&app, &ntb, "/api/v1/dashboard/sektor").await;
+    assert_eq!(numbers(&sectors, 0, "Perkebunan", 1), vec![4, 160_000]);
+
+    // "Produk dijual" counts what the catalog lists in the province, and follows a listing hidden by
+    // the village admin and a new product.
+    let listed = |app: &TestApp| {
+        let pool = app.db().pool.clone();
+        async move {
+            let sql = "SELECT COUNT(*) FROM products p JOIN shops s ON s.id = p.shop_id \
+                JOIN villages v ON v.id = s.village_id WHERE p.status = 'active' AND p.hidden_reason IS NULL \
+                AND s.status = 'active' AND v.region_code LIKE '52.%'";
+            sqlx::query_scalar::<_, i64>(sql).fetch_one(&pool).await.unwrap()
+        }
+    };
+    let before = listed(&app).await;
+    assert!(before > 3, "the demo's products and the test's");
+    assert_eq!(figure(&head, "Produk dijual"), before);
+    sqlx::query("UPDATE products SET hidden_reason = 'Foto tidak sesuai' WHERE name = 'Sambal Uji'")
+        .execute(&app.db().pool)
+        .await
+        .unwrap();
+    let head: Dashboard = serde_json::from_value(get(&app, &ntb, "/api/v1/dashboard").await).unwrap();
+    assert_eq!(figure(&head, "Produk dijual"), before - 1);
+    let tani = seller(&app, DARMA_TANI).await;
+    product(&app, tani.shop, "Madu Baru", 90_000, 5, 500).await;
+    let head: Dashboard = serde_json::from_value(get(&app, &ntb, "/api/v1/dashboard").await).unwrap();
+    assert_eq!(figure(&head, "Produk dijual"), before);
+    assert_eq!(listed(&app).await, before);
+
     // The summaries kept order by order are what a rebuild from the orders gives.
     let kept = summaries(&app).await;
     let mut tx = app.db().begin_write().await.unwrap();
@@ -161,15 +192,16 @@ async fn figures_match_the_orders(app: TestApp) {
     assert_eq!(summaries(&app).await, kept);
 }
 
-/// A summary row: span, period, shop or product, buyer region, outcome, orders, items, Rupiah.
-type SummaryRow = (String, i64, i64, String, String, i64, i64, i64);
+/// A summary row: span, period, shop, product, sector, buyer region, outcome, orders, items, Rupiah.
+type SummaryRow = (String, i64, i64, i64, String, String, String, i64, i64, i64);
 
 /// Every summary row with something in it, in key order.
 async fn summaries(app: &TestApp) -> Vec<SummaryRow> {
     let mut rows: Vec<SummaryRow> = sqlx::query_as(
-        "SELECT span, period, shop_id, '' AS region, outcome, orders, items, rupiah FROM sales_orders WHERE orders > 0 \
-         UNION ALL SELECT span, period, product_id, buyer_region, outcome, orders, items, rupiah FROM sales_lines \
-         WHERE orders > 0",
+        "SELECT span, period, shop_id, CAST(0 AS BIGINT) AS product_id, '' AS sector, '' AS region, outcome, orders, \
+             items, rupiah FROM sales_orders WHERE orders > 0 \
+         UNION ALL SELECT span, period, shop_id, product_id, sector, buyer_region, '' AS outcome, orders, items, rupiah \
+         FROM sales_lines WHERE orders > 0",
     )
     .fetch_all(&app.db().pool)
     .await

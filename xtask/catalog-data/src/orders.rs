@@ -71,11 +71,11 @@ fn popular(rng: &mut Rng, n: usize) -> usize {
     ((u.powf(3.0) * n as f64) as usize).min(n - 1)
 }
 
-/// A shop: its id, its village's kabupaten and its products (id, price).
-type ShopStock = (i64, String, Vec<(i64, i64)>);
+/// A shop: its id, its village's kabupaten and its products (id, price, sector).
+type ShopStock = (i64, String, Vec<(i64, i64, String)>);
 
 struct Catalog {
-    /// Per shop: its village's kabupaten and its products (id, price).
+    /// Per shop: its village's kabupaten and its products (id, price, sector).
     shops: Vec<ShopStock>,
     /// Desa codes by kabupaten, and the kabupaten of each province.
     desas: HashMap<String, Vec<String>>,
@@ -83,17 +83,17 @@ struct Catalog {
 }
 
 async fn catalog(db: &Db) -> anyhow::Result<Catalog> {
-    let rows: Vec<(i64, i64, i64, String)> = sqlx::query_as(
-        "SELECT p.id, p.shop_id, p.price, v.region_code FROM products p JOIN shops s ON s.id = p.shop_id \
+    let rows: Vec<(i64, i64, i64, String, String)> = sqlx::query_as(
+        "SELECT p.id, p.shop_id, p.price, p.sector, v.region_code FROM products p JOIN shops s ON s.id = p.shop_id \
          JOIN villages v ON v.id = s.village_id ORDER BY s.id, p.id",
     )
     .fetch_all(&db.pool)
     .await?;
     let mut shops: Vec<ShopStock> = Vec::new();
-    for (id, shop, price, village) in rows {
+    for (id, shop, price, sector, village) in rows {
         match shops.last_mut() {
-            Some((s, _, products)) if *s == shop => products.push((id, price)),
-            _ => shops.push((shop, village[..5].to_owned(), vec![(id, price)])),
+            Some((s, _, products)) if *s == shop => products.push((id, price, sector)),
+            _ => shops.push((shop, village[..5].to_owned(), vec![(id, price, sector)])),
         }
     }
     let codes: Vec<String> = sqlx::query_scalar("SELECT code FROM regions WHERE level = 4").fetch_all(&db.pool).await?;
@@ -154,16 +154,16 @@ async fn write(db: &Db, config: &Config, count: usize) -> anyhow::Result<()> {
                     _ => Some(catalog.kabupaten[rng.below(catalog.kabupaten.len())].clone()),
                 };
                 let desa = destination.and_then(|k| catalog.desas.get(&k).map(|d| d[rng.below(d.len())].clone()));
-                let mut chosen: Vec<(i64, i64, i64)> = Vec::new();
+                let mut chosen: Vec<(i64, i64, &str, i64)> = Vec::new();
                 for _ in 0..(1 + usize::from(rng.below(3) == 0) + usize::from(rng.below(10) == 0)) {
-                    let (product, price) = products[popular(&mut rng, products.len())];
-                    if !chosen.iter().any(|c| c.0 == product) {
-                        chosen.push((product, price, 1 + rng.below(4) as i64));
+                    let (product, price, sector) = &products[popular(&mut rng, products.len())];
+                    if !chosen.iter().any(|c| c.0 == *product) {
+                        chosen.push((*product, *price, sector.as_str(), 1 + rng.below(4) as i64));
                     }
                 }
-                let total: i64 = chosen.iter().map(|(_, price, q)| price * q).sum();
-                for (position, (product, price, quantity)) in chosen.into_iter().enumerate() {
-                    lines.push((id, position as i64, product, price, quantity));
+                let total: i64 = chosen.iter().map(|(_, price, _, q)| price * q).sum();
+                for (position, (product, price, sector, quantity)) in chosen.into_iter().enumerate() {
+                    lines.push((id, position as i64, product, price, sector, quantity));
                 }
                 let delivery = if desa.is_some() { "kurir" } else { "ambil" };
                 orders.push((id, format!("LD-B{id:07}"), *shop, status, delivery, desa, total, placed));
@@ -207,12 +207,12 @@ async fn write(db: &Db, config: &Config, count: usize) -> anyhow::Result<()> {
             insert.execute(&mut *tx).await?;
             for chunk in lines.chunks(ROWS * 2) {
                 let sql = format!(
-                    "INSERT INTO order_lines (order_id, position, product_id, name, unit, price, weight_grams, quantity) \
-                     VALUES {}",
-                    marks(chunk.len(), 8)
+                    "INSERT INTO order_lines (order_id, position, product_id, name, unit, price, weight_grams, quantity, \
+                     sector) VALUES {}",
+                    marks(chunk.len(), 9)
                 );
                 let mut insert = sqlx::query(&sql).persistent(false);
-                for (order, position, product, price, quantity) in chunk {
+                for (order, position, product, price, sector, quantity) in chunk {
                     insert = insert
                         .bind(*order)
                         .bind(*position)
@@ -221,7 +221,8 @@ async fn write(db: &Db, config: &Config, count: usize) -> anyhow::Result<()> {
                         .bind("pcs")
                         .bind(*price)
                         .bind(250_i64)
-                        .bind(*quantity);
+                        .bind(*quantity)
+                        .bind(*sector);
                 }
                 insert.execute(&mut *tx).await?;
             }

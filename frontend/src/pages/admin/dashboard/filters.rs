@@ -58,7 +58,7 @@ pub fn Filters(props: &FiltersProps) -> Html {
     html! {
         <section class="panel dash-filters" aria-label="Saringan dasbor">
             <Period key={format!("{}/{}", props.from, props.to)} query={q.clone()} from={props.from.clone()}
-                to={props.to.clone()} go={props.go.clone()} />
+                to={props.to.clone()} today={props.head.as_ref().map(|h| h.today.clone())} go={props.go.clone()} />
             <div class="filters dash-filters__grid">
                 <FilterSelect id="dasbor-desa" label="Desa" any_label="Semua" options={villages}
                     value={q.desa.map(|d| d.to_string()).unwrap_or_default()} on_change={change(query::with_village)}
@@ -93,6 +93,8 @@ struct PeriodProps {
     query: DashboardQuery,
     from: String,
     to: String,
+    /// Today in the kabupaten (from the server); the phone's date until the head has loaded.
+    today: Option<String>,
     go: Callback<DashboardQuery>,
 }
 
@@ -118,7 +120,7 @@ fn Period(props: &PeriodProps) -> Html {
             problem.set(found.map(str::to_owned));
         })
     };
-    let today = Date::parse(&today());
+    let today = Date::parse(&props.today.clone().unwrap_or_else(today));
     let quick = Quick::ALL.iter().filter_map(|choice| {
         let (start, end) = choice.range(today?);
         let active = start == props.from && end == props.to;
