@@ -1,9 +1,9 @@
 -- Order lines keep the sector their product had when it was sold, and the line summaries carry the shop
 -- and that sector, so the dashboards' sector, best-seller and market tables read the summaries alone
 -- (no join to the products). Line summaries count only goods of orders not cancelled (what every
--- table of goods shows), and both summaries are keyed by shop before period: a dashboard reads its
--- shops' rows of the period and nothing else. The summaries are rebuilt from the orders at the next
--- start-up: clearing `sales_meta` asks for it.
+-- table of goods shows). Keyed by span and period: PostgreSQL reads a period's rows through the key
+-- and joins the viewer's shops by hash (SQLite's copy of this file keys by shop first instead). The
+-- summaries are rebuilt from the orders at the next start-up: clearing `sales_meta` asks for it.
 
 ALTER TABLE order_lines ADD COLUMN sector TEXT NOT NULL DEFAULT '';
 UPDATE order_lines SET sector = COALESCE((SELECT p.sector FROM products p WHERE p.id = order_lines.product_id), '');
@@ -19,11 +19,8 @@ CREATE TABLE sales_lines (
     orders       BIGINT NOT NULL CHECK (orders >= 0),
     items        BIGINT NOT NULL CHECK (items >= 0),
     rupiah       BIGINT NOT NULL CHECK (rupiah >= 0),
-    PRIMARY KEY (span, shop_id, period, product_id, sector, buyer_region)
+    PRIMARY KEY (span, period, shop_id, product_id, sector, buyer_region)
 );
-
-ALTER TABLE sales_orders DROP CONSTRAINT sales_orders_pkey;
-ALTER TABLE sales_orders ADD PRIMARY KEY (span, shop_id, period, outcome);
 
 DELETE FROM sales_meta;
 

@@ -1,7 +1,7 @@
 -- Order lines keep the sector their product had when it was sold, and the line summaries carry the shop
 -- and that sector, so the dashboards' sector, best-seller and market tables read the summaries alone
 -- (no join to the products). Line summaries count only goods of orders not cancelled (what every
--- table of goods shows), and both summaries are keyed by shop before period: a dashboard reads its
+-- table of goods shows), and both summaries are keyed by shop before period: SQLite reads a dashboard's
 -- shops' rows of the period and nothing else. The summaries are rebuilt from the orders at the next
 -- start-up: clearing `sales_meta` asks for it. Both summaries become WITHOUT ROWID tables: rows lie in
 -- key order, so a dashboard reads them without a second lookup per row.

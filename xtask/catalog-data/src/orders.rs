@@ -27,7 +27,7 @@ pub async fn ensure(db: &Db, config: &Config, count: usize) -> anyhow::Result<()
         backend::dashboards::rebuild::rebuild(&mut tx, config.time_zone).await?;
         tx.commit().await?;
         if config.database_url.starts_with("postgres") {
-            sqlx::query("ANALYZE").execute(&db.pool).await?;
+            sqlx::raw_sql("VACUUM ANALYZE").execute(&db.pool).await?;
         }
         println!(
             "catalog-data: {count} orders and their summaries written in {:.0} s",
