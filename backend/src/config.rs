@@ -25,6 +25,8 @@ pub struct Config {
     pub sqlite_busy_timeout: Duration,
     /// How long a village page's JSON is kept per server (zero: not kept).
     pub page_cache: Duration,
+    /// How long a dashboard table is kept per server when nothing changes (zero: not kept).
+    pub dashboard_cache: Duration,
     /// Load the demo villages into an empty database.
     pub demo_data: bool,
     /// Failed sign-ins allowed per account (the login as typed) within `sign_in_window`.
@@ -122,6 +124,7 @@ impl Config {
             upload_limit_bytes: parse(&lookup, "LAPAK_UPLOAD_LIMIT_BYTES", "10485760")?,
             sqlite_busy_timeout: Duration::from_millis(parse(&lookup, "LAPAK_SQLITE_BUSY_TIMEOUT_MS", "5000")?),
             page_cache: Duration::from_millis(parse(&lookup, "LAPAK_PAGE_CACHE_MS", "1000")?),
+            dashboard_cache: Duration::from_millis(parse(&lookup, "LAPAK_DASHBOARD_CACHE_MS", "60000")?),
             demo_data: parse(&lookup, "LAPAK_DEMO_DATA", "true")?,
             sign_in_limit_account: parse(&lookup, "LAPAK_SIGNIN_LIMIT_ACCOUNT", "10")?,
             sign_in_limit_address: parse(&lookup, "LAPAK_SIGNIN_LIMIT_ADDRESS", "300")?,

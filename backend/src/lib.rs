@@ -50,6 +50,7 @@ use config::Config;
 use db::Db;
 use media::Media;
 use state::AppState;
+use villages::page_cache::{PageCache, invalidate_on_change};
 
 /// Connects, migrates, loads the region table and (into an empty database) the demo data.
 pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
@@ -73,8 +74,9 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         tracing::info!(time_zone = config.time_zone.code(), "sales summaries rebuilt from the orders");
     }
     let shells = web::pages::Shells::load(&config.dist_dir)?;
-    let pages = Arc::new(villages::page_cache::PageCache::new(config.page_cache));
-    Ok(AppState { db, config: Arc::new(config), media, shells: Arc::new(shells), hasher, pages })
+    let pages = Arc::new(PageCache::new(config.page_cache, villages::page_cache::NOT_ON_PAGES));
+    let tables = Arc::new(PageCache::new(config.dashboard_cache, dashboards::NOT_ON_DASHBOARDS));
+    Ok(AppState { db, config: Arc::new(config), media, shells: Arc::new(shells), hasher, pages, dashboards: tables })
 }
 
 /// The whole application: the JSON API, its OpenAPI document, media, pages and static files.
@@ -91,7 +93,8 @@ pub fn app(state: AppState) -> Router {
     let router = api
         .merge(media::router())
         .merge(web::router(&state))
-        .layer(axum::middleware::from_fn_with_state(state.pages.clone(), villages::page_cache::invalidate_on_change))
+        .layer(axum::middleware::from_fn_with_state(state.pages.clone(), invalidate_on_change))
+        .layer(axum::middleware::from_fn_with_state(state.dashboards.clone(), invalidate_on_change))
         .with_state(state.clone());
     layers::apply(router, &state.config)
 }

@@ -15,4 +15,6 @@ pub struct AppState {
     pub hasher: Hasher,
     /// Village pages' JSON, kept for a moment.
     pub pages: Arc<crate::villages::page_cache::PageCache>,
+    /// Dashboard tables, kept until the next change.
+    pub dashboards: Arc<crate::villages::page_cache::PageCache>,
 }

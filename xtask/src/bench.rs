@@ -82,14 +82,15 @@ pub fn bench() -> Result<()> {
         }
         for m in measured {
             let (path, year) = m.path.split_once('?').map_or((m.path.as_str(), ""), |(p, _)| (p, ", a year"));
-            let name = format!("{}: {}{year}", m.engine, path.trim_start_matches("/api/v1/"));
+            let kept = if m.kept { "kept" } else { "fresh" };
+            let name = format!("{}: {}{year}, {kept}", m.engine, path.trim_start_matches("/api/v1/"));
             let figure = format!("p99 {:.1} ms, {:.0}/s{}", m.load.p99_ms, m.load.rps, non_2xx(m.load.errors));
             let ok = m.load.p99_ms < crate::bench_dashboards::TARGET_P99_MS && m.load.errors == 0;
             rows.push(row(&name, figure, "p99 < 200 ms", ok));
         }
     }
 
-    println!("\n{:<36} {:>20} {:>12}  result", "measure", "measured", "target");
+    println!("\n{:<48} {:>20} {:>12}  result", "measure", "measured", "target");
     println!("{}", "-".repeat(80));
     for (name, measured, target, ok) in &rows {
         let verdict = if target == "-" {
@@ -99,7 +100,7 @@ pub fn bench() -> Result<()> {
         } else {
             "MISSED"
         };
-        println!("{name:<36} {measured:>20} {target:>12}  {verdict}");
+        println!("{name:<48} {measured:>20} {target:>12}  {verdict}");
     }
     let targets: Vec<_> = rows.iter().filter(|r| r.2 != "-").collect();
     let met = targets.iter().filter(|r| r.3).count();

@@ -1,6 +1,8 @@
 //! `cargo xtask bench`, the dashboards at scale: the 100,000-product catalog plus 200,000 generated orders
 //! (xtask/catalog-data), every dashboard endpoint under wrk at 8 connections as a district admin of the
 //! province, over the default 30 days and (for the heaviest tables) a whole year; SQLite and PostgreSQL.
+//! Twice: with the server keeping each table until the next change (what repeated views cost), and with
+//! nothing kept (what the first view after a change costs).
 
 use std::path::Path;
 use std::process::Command;
@@ -45,6 +47,8 @@ const YEAR_PATHS: [&str; 5] = [
 pub struct Measured {
     pub engine: &'static str,
     pub path: String,
+    /// Whether the server kept the tables between requests.
+    pub kept: bool,
     pub load: Load,
 }
 
@@ -104,28 +108,33 @@ fn one(
             .context("catalog-data printed no session")
     })?;
     generated.push((engine, started.elapsed().as_secs_f64()));
-    let env = [("DATABASE_URL", url), ("LAPAK_DEMO_DATA", "false")];
-    let mut server = Server::spawn_with(lapak, data, dist, &env)?;
-    server.wait_ready(Duration::from_secs(180))?;
     let script = data.join("dashboard.lua");
     std::fs::write(&script, format!("wrk.headers[\"Cookie\"] = \"{cookie}\"\n"))?;
     let today = civil_today();
     let year = format!("dari={}&sampai={today}", year_before(&today));
     let mut paths: Vec<String> = PATHS.iter().map(|p| (*p).to_owned()).collect();
     paths.extend(YEAR_PATHS.iter().map(|p| format!("{p}?{year}")));
-    for path in paths {
-        let head = format!("GET {path} HTTP/1.1\r\nCookie: {cookie}\r\n");
-        let (status, _) = request(server.port, &head, b"")?;
-        if status != 200 {
-            bail!("GET {path} answered {status} on {engine}");
+    for (kept, cache_ms) in [(false, "0"), (true, "60000")] {
+        let env = [("DATABASE_URL", url), ("LAPAK_DEMO_DATA", "false"), ("LAPAK_DASHBOARD_CACHE_MS", cache_ms)];
+        let mut server = Server::spawn_with(lapak, data, dist, &env)?;
+        server.wait_ready(Duration::from_secs(180))?;
+        for path in &paths {
+            let head = format!("GET {path} HTTP/1.1\r\nCookie: {cookie}\r\n");
+            let (status, _) = request(server.port, &head, b"")?;
+            if status != 200 {
+                bail!("GET {path} answered {status} on {engine}");
+            }
+            let target = format!("{}{path}", server.base_url);
+            let what = if kept { "kept" } else { "fresh" };
+            let load =
+                stage(&format!("bench: {engine} wrk {path}, {what} ({seconds} s, {CONNECTIONS} connections)"), || {
+                    wrk(&target, seconds, CONNECTIONS, Some(&script))
+                })?;
+            out.push(Measured { engine, path: path.clone(), kept, load });
         }
-        let target = format!("{}{path}", server.base_url);
-        let load = stage(&format!("bench: {engine} wrk {path} ({seconds} s, {CONNECTIONS} connections)"), || {
-            wrk(&target, seconds, CONNECTIONS, Some(&script))
-        })?;
-        out.push(Measured { engine, path, load });
+        server.stop()?;
     }
-    server.stop()
+    Ok(())
 }
 
 /// Today's date (UTC is close enough for choosing a year's range).

@@ -12,7 +12,6 @@ pub mod words;
 
 use axum::{
     Json,
-    body::Bytes,
     extract::State,
     http::{Uri, header},
     response::{IntoResponse, Response},
@@ -24,7 +23,6 @@ use crate::{
     error::{AppError, AppResult},
     extract::ApiQuery,
     state::AppState,
-    villages::page_cache::json_body,
 };
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -53,16 +51,14 @@ pub async fn catalog(
     ApiQuery(q): ApiQuery<CatalogQuery>,
 ) -> AppResult<Response> {
     let key = format!("catalog:{}", uri.query().unwrap_or_default());
-    if let Some(body) = state.pages.get(&key) {
-        return Ok(json_body(body));
-    }
-    let generation = state.pages.generation();
-    let expansion = prepare(&state, &q).await?;
-    let after = query::cursor(&q, &expansion)?;
-    let page: CatalogPage = query::list(&state.db, &q, &expansion, after).await?;
-    let body = Bytes::from(serde_json::to_vec(&page).map_err(|e| AppError::Internal(e.into()))?);
-    state.pages.put(&key, generation, body.clone());
-    Ok(json_body(body))
+    state
+        .pages
+        .json(&key, async {
+            let expansion = prepare(&state, &q).await?;
+            let after = query::cursor(&q, &expansion)?;
+            Ok::<CatalogPage, AppError>(query::list(&state.db, &q, &expansion, after).await?)
+        })
+        .await
 }
 
 /// How many results the same search has in each category and kecamatan (each facet ignoring its own

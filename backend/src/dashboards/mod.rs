@@ -17,7 +17,7 @@ use axum::{
     Json,
     extract::{Path, State},
     http::header,
-    response::IntoResponse,
+    response::{IntoResponse, Response},
 };
 use shared::dashboard::{Choice, ColumnKind, Dashboard, DashboardQuery, Figure, Report, ReportKind};
 use sqlx::{AnyConnection, Row};
@@ -31,6 +31,16 @@ use crate::{
     time_zone::{TimeZone, date_of},
 };
 use filter::Filter;
+
+/// The key of `viewer`'s `filter` for the table `what`: a dashboard viewed again, by its admin or another
+/// admin of the same villages, is answered from the kept tables until the next change.
+fn key(what: &str, viewer: &CurrentUser, filter: &Filter) -> String {
+    format!("{what}|{}|{filter:?}", viewer.village_condition("v"))
+}
+
+/// Changes through the API that no dashboard shows: sessions, bare uploads and carts. Every other change
+/// (orders, shops, products, consultations, inquiries, villages) drops the kept tables.
+pub const NOT_ON_DASHBOARDS: &[&str] = &["/api/v1/auth/", "/api/v1/images", "/api/v1/cart/", "/api/v1/me/cart/"];
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(head)).routes(routes!(report)).routes(routes!(download))
@@ -86,10 +96,22 @@ pub async fn head(
     State(state): State<AppState>,
     Admin(viewer): Admin,
     ApiQuery(query): ApiQuery<DashboardQuery>,
-) -> AppResult<Json<Dashboard>> {
+) -> AppResult<Response> {
     let mut conn = state.db.pool.acquire().await?;
-    let filter = read(&state, &mut conn, &viewer, &query).await?;
-    let total = sales::total(&mut conn, &filter).await?;
+    let filter = read(&state, &mut *conn, &viewer, &query).await?;
+    let key = key("head", &viewer, &filter);
+    state.dashboards.json(&key, headline(&state, &mut *conn, &viewer, &query, &filter)).await
+}
+
+/// The head of `viewer`'s dashboard.
+async fn headline(
+    state: &AppState,
+    conn: &mut AnyConnection,
+    viewer: &CurrentUser,
+    query: &DashboardQuery,
+    filter: &Filter,
+) -> AppResult<Dashboard> {
+    let total = sales::total(&mut *conn, filter).await?;
     let figure = |label: &str, value: i64, kind: ColumnKind| Figure { label: label.into(), value, kind };
     let figures = vec![
         figure("Pesanan", total.orders, ColumnKind::Count),
@@ -97,12 +119,12 @@ pub async fn head(
         figure("Barang terjual", total.items, ColumnKind::Count),
         figure("Pesanan selesai", total.done_share(), ColumnKind::Permille),
         figure("Pesanan batal", total.cancelled_share(), ColumnKind::Permille),
-        figure("Toko baru", activity::new_shop_count(&mut conn, &filter).await?, ColumnKind::Count),
-        figure("Produk dijual", activity::listed_count(&mut conn, &filter).await?, ColumnKind::Count),
-        figure("Konsultasi menunggu", activity::waiting_consultations(&mut conn, &filter).await?, ColumnKind::Count),
-        figure("Permintaan partai besar", activity::inquiry_count(&mut conn, &filter).await?, ColumnKind::Count),
+        figure("Toko baru", activity::new_shop_count(&mut *conn, filter).await?, ColumnKind::Count),
+        figure("Produk dijual", activity::listed_count(&mut *conn, filter).await?, ColumnKind::Count),
+        figure("Konsultasi menunggu", activity::waiting_consultations(&mut *conn, filter).await?, ColumnKind::Count),
+        figure("Permintaan partai besar", activity::inquiry_count(&mut *conn, filter).await?, ColumnKind::Count),
     ];
-    let everything = Filter::read(&DashboardQuery::default(), &viewer, state.config.time_zone, None)?;
+    let everything = Filter::read(&DashboardQuery::default(), viewer, state.config.time_zone, None)?;
     let rows = sqlx::query(&format!(
         "SELECT v.id, v.name, v.kecamatan_code, k.name AS kecamatan FROM villages v \
          JOIN regions k ON k.code = v.kecamatan_code WHERE {} ORDER BY v.name",
@@ -121,9 +143,9 @@ pub async fn head(
     }
     kecamatan.sort_by(|a, b| a.label.cmp(&b.label));
     let scope =
-        scope_name(&mut conn, &viewer, query.desa.and_then(|id| villages.iter().find(|v| v.value == id.to_string())))
+        scope_name(&mut *conn, viewer, query.desa.and_then(|id| villages.iter().find(|v| v.value == id.to_string())))
             .await?;
-    Ok(Json(Dashboard {
+    Ok(Dashboard {
         scope,
         from: date_of(filter.days.from),
         to: date_of(filter.days.to),
@@ -131,7 +153,7 @@ pub async fn head(
         figures,
         villages,
         kecamatan,
-    }))
+    })
 }
 
 /// "Desa Darmaji", or the viewer's regions and villages.
@@ -167,11 +189,15 @@ pub async fn report(
     Admin(viewer): Admin,
     Path(report): Path<String>,
     ApiQuery(query): ApiQuery<DashboardQuery>,
-) -> AppResult<Json<Report>> {
+) -> AppResult<Response> {
     let kind = kind_of(&report)?;
     let mut conn = state.db.pool.acquire().await?;
     let filter = read(&state, &mut conn, &viewer, &query).await?;
-    Ok(Json(build(&mut conn, kind, &filter, state.config.time_zone).await?))
+    let table = build(&mut conn, kind, &filter, state.config.time_zone);
+    if kind.is_record() {
+        return Ok(Json(table.await?).into_response());
+    }
+    state.dashboards.json(&key(kind.code(), &viewer, &filter), table).await
 }
 
 /// One table as a file: `format=csv` (default) or `xlsx`.

@@ -1,9 +1,10 @@
-//! The village page's JSON (and the catalog's pages), kept for a moment: the busiest answers of the site
-//! are built once per `LAPAK_PAGE_CACHE_MS` (1 s by default) per village or search on each server instead
-//! of on every request. Any
-//! successful change made through this server's API (except signing in and out, one's own account, bare
-//! uploads, carts and orders, see [`NOT_ON_PAGES`]) drops every kept page at once, so an admin sees their save
-//! immediately; what other servers (or a news item's publish time) change shows within the time-to-live.
+//! Answers kept for a while. The village page's JSON (and the catalog's pages): the busiest answers of the
+//! site are built once per `LAPAK_PAGE_CACHE_MS` (1 s by default) per village or search on each server
+//! instead of on every request. The dashboards' tables: built once per change, kept up to
+//! `LAPAK_DASHBOARD_CACHE_MS` (1 minute). Any successful change made through this server's API (except
+//! what a cache names as not shown on it, e.g. [`NOT_ON_PAGES`]) drops every answer it keeps at once, so an
+//! admin sees their save immediately; what other servers (or a news item's publish time) change shows
+//! within the time-to-live.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -18,6 +19,8 @@ const MAX_PAGES: usize = 2048;
 
 pub struct PageCache {
     ttl: Duration,
+    /// API paths whose changes this cache does not show at once.
+    unaffected: &'static [&'static str],
     /// Bumped by every change; a page built before a change is never served after it.
     generation: AtomicU64,
     pages: Mutex<HashMap<String, Kept>>,
@@ -32,9 +35,10 @@ struct Kept {
 }
 
 impl PageCache {
-    /// A cache keeping pages for `ttl` (zero: keeps nothing).
-    pub fn new(ttl: Duration) -> PageCache {
-        PageCache { ttl, generation: AtomicU64::new(0), pages: Mutex::new(HashMap::new()) }
+    /// A cache keeping pages for `ttl` (zero: keeps nothing), dropping them on every change through the
+    /// API but those on paths starting with one of `unaffected`.
+    pub fn new(ttl: Duration, unaffected: &'static [&'static str]) -> PageCache {
+        PageCache { ttl, unaffected, generation: AtomicU64::new(0), pages: Mutex::new(HashMap::new()) }
     }
 
     /// The generation to build a page under (take it before reading the database).
@@ -76,6 +80,23 @@ impl PageCache {
         pages.insert(slug.to_owned(), Kept { body, built: Instant::now(), generation, claimed: None });
     }
 
+    /// The JSON kept under `key`, or `build`'s answer as JSON, kept (the generation is taken before `build`
+    /// reads anything).
+    pub async fn json<T: serde::Serialize>(
+        &self,
+        key: &str,
+        build: impl std::future::Future<Output = crate::error::AppResult<T>>,
+    ) -> crate::error::AppResult<Response> {
+        if let Some(body) = self.get(key) {
+            return Ok(json_body(body));
+        }
+        let generation = self.generation();
+        let value = build.await?;
+        let body = Bytes::from(serde_json::to_vec(&value).map_err(|e| crate::error::AppError::Internal(e.into()))?);
+        self.put(key, generation, body.clone());
+        Ok(json_body(body))
+    }
+
     /// Something changed: no kept page may be served any more.
     pub fn invalidate(&self) {
         self.generation.fetch_add(1, Ordering::AcqRel);
@@ -92,10 +113,10 @@ pub fn json_body(body: Bytes) -> Response {
 /// API paths whose changes no kept page shows at once: sessions, one's own account, uploads not yet used,
 /// carts, and orders (the stock they take shows within the time-to-live; a busy shop's orders must not
 /// empty the cache of the whole site).
-const NOT_ON_PAGES: [&str; 5] = ["/api/v1/auth/", "/api/v1/me", "/api/v1/images", "/api/v1/cart/", "/api/v1/orders"];
+pub const NOT_ON_PAGES: &[&str] = &["/api/v1/auth/", "/api/v1/me", "/api/v1/images", "/api/v1/cart/", "/api/v1/orders"];
 
-/// Middleware: a successful change through the API (any method but GET/HEAD/OPTIONS, on any path but
-/// [`NOT_ON_PAGES`]) drops the kept pages.
+/// Middleware: a successful change through the API (any method but GET/HEAD/OPTIONS, on any path but the
+/// cache's unaffected ones) drops the kept pages.
 pub async fn invalidate_on_change(
     axum::extract::State(cache): axum::extract::State<std::sync::Arc<PageCache>>,
     req: Request,
@@ -103,7 +124,7 @@ pub async fn invalidate_on_change(
 ) -> Response {
     let path = req.uri().path();
     let changes =
-        !req.method().is_safe() && path.starts_with("/api/") && !NOT_ON_PAGES.iter().any(|p| path.starts_with(p));
+        !req.method().is_safe() && path.starts_with("/api/") && !cache.unaffected.iter().any(|p| path.starts_with(p));
     let res = next.run(req).await;
     if changes && res.status().is_success() {
         cache.invalidate();
@@ -117,7 +138,7 @@ mod tests {
 
     #[test]
     fn serves_fresh_pages_until_a_change() {
-        let cache = PageCache::new(Duration::from_secs(60));
+        let cache = PageCache::new(Duration::from_secs(60), NOT_ON_PAGES);
         let before = cache.generation();
         cache.put("darmaji", before, Bytes::from_static(b"v1"));
         assert_eq!(cache.get("darmaji").as_deref(), Some(&b"v1"[..]));
@@ -130,7 +151,7 @@ mod tests {
 
     #[test]
     fn one_request_rebuilds_an_expired_page_while_the_others_keep_the_old_one() {
-        let cache = PageCache::new(Duration::from_millis(20));
+        let cache = PageCache::new(Duration::from_millis(20), NOT_ON_PAGES);
         cache.put("darmaji", cache.generation(), Bytes::from_static(b"v1"));
         std::thread::sleep(Duration::from_millis(30));
         assert_eq!(cache.get("darmaji"), None, "the first request after expiry rebuilds");
@@ -143,7 +164,7 @@ mod tests {
 
     #[test]
     fn keeps_nothing_without_a_time_to_live() {
-        let cache = PageCache::new(Duration::ZERO);
+        let cache = PageCache::new(Duration::ZERO, NOT_ON_PAGES);
         cache.put("darmaji", cache.generation(), Bytes::from_static(b"v1"));
         assert_eq!(cache.get("darmaji"), None);
     }

@@ -10,14 +10,16 @@ use serde_json::{Value, json};
 use shared::dashboard::{Cell, Dashboard, Report};
 
 use crate::orders::{
-    DARMA_TANI, SENGGIGI, SENGGIGI_BAHARI, address, choice, guest_moves, line, placed, product, seller, seller_moved,
+    DARMA_TANI, SENGGIGI, SENGGIGI_BAHARI, address, choice, guest_moves, line, one_order, placed, product, seller,
+    seller_moved, take_transfers,
 };
 
 on_both_databases!(
     figures_match_the_orders,
     each_viewer_sees_only_their_villages,
     bad_filters_are_refused,
-    a_sold_product_is_kept
+    a_sold_product_is_kept,
+    kept_tables_follow_every_change
 );
 
 pub const NTB_ADMIN: &str = "081152000000";
@@ -153,8 +155,10 @@ async fn figures_match_the_orders(app: TestApp) {
     let all: i64 = kinds.rows.iter().map(|r| r[3].number()).sum();
     assert_eq!(all, 330_000, "every shop has a kind");
 
-    // Goods stay in the sector they were sold in when the seller later recategorises the product.
+    // Goods stay in the sector they were sold in when the seller later recategorises the product (written
+    // straight into the database, as another server would: this server's kept tables are dropped by hand).
     sqlx::query("UPDATE products SET sector = 'olahan' WHERE name = 'Kopi Uji'").execute(&app.db().pool).await.unwrap();
+    app.state.dashboards.invalidate();
     let sectors = report(&app, &ntb, "/api/v1/dashboard/sektor").await;
     assert_eq!(numbers(&sectors, 0, "Perkebunan", 1), vec![4, 160_000]);
 
@@ -172,14 +176,20 @@ async fn figures_match_the_orders(app: TestApp) {
     let before = listed(&app).await;
     assert!(before > 3, "the demo's products and the test's");
     assert_eq!(figure(&head, "Produk dijual"), before);
-    sqlx::query("UPDATE products SET hidden_reason = 'Foto tidak sesuai' WHERE name = 'Sambal Uji'")
-        .execute(&app.db().pool)
-        .await
-        .unwrap();
+    let (village, sambal): (i64, i64) = sqlx::query_as(
+        "SELECT s.village_id, p.id FROM products p JOIN shops s ON s.id = p.shop_id WHERE p.name = 'Sambal Uji'",
+    )
+    .fetch_one(&app.db().pool)
+    .await
+    .unwrap();
+    let hide = format!("/api/v1/admin/villages/{village}/products/{sambal}/hide");
+    let reason = json!({ "reason": "Foto tidak sesuai dengan barangnya." });
+    assert_eq!(app.call(Method::POST, &hide, Some(&ntb), Some(&reason)).await.status(), 204);
     let head: Dashboard = serde_json::from_value(get(&app, &ntb, "/api/v1/dashboard").await).unwrap();
     assert_eq!(figure(&head, "Produk dijual"), before - 1);
     let tani = seller(&app, DARMA_TANI).await;
     product(&app, tani.shop, "Madu Baru", 90_000, 5, 500).await;
+    app.state.dashboards.invalidate(); // written straight into the database, like the recategorisation
     let head: Dashboard = serde_json::from_value(get(&app, &ntb, "/api/v1/dashboard").await).unwrap();
     assert_eq!(figure(&head, "Produk dijual"), before);
     assert_eq!(listed(&app).await, before);
@@ -274,4 +284,36 @@ async fn a_sold_product_is_kept(app: TestApp) {
     assert_eq!(app.count("products", &format!("id = {sold}")).await, 1, "still there");
     let gone = app.call(Method::DELETE, &path(unsold), Some(&tani.cookie), None).await;
     assert_eq!(gone.status().as_u16(), 204, "a product never ordered may go");
+}
+
+/// Orders, Rupiah and the cancelled share on `cookie`'s dashboard head.
+async fn headline(app: &TestApp, cookie: &str) -> (i64, i64, i64) {
+    let head: Dashboard = serde_json::from_value(get(app, cookie, "/api/v1/dashboard").await).unwrap();
+    (figure(&head, "Pesanan"), figure(&head, "Nilai penjualan"), figure(&head, "Pesanan batal"))
+}
+
+/// A dashboard viewed again is answered from the kept tables, and every change shows at once: an order
+/// placed, the buyer's cancellation, and an unpaid order the background job cancels.
+async fn kept_tables_follow_every_change(app: TestApp) {
+    let ntb = app.sign_in(NTB_ADMIN, lapak_tests::DEMO_PASSWORD).await;
+    let before = headline(&app, &ntb).await;
+    assert_eq!(headline(&app, &ntb).await, before, "the same figures from the kept table");
+    let tani = seller(&app, DARMA_TANI).await;
+    take_transfers(&app, &tani).await;
+    let sambal = product(&app, tani.shop, "Sambal Simpan", 25_000, 20, 300).await;
+    let cash = placed(&app, None, &pickup(tani.shop, &[line(sambal, 2, 25_000)])).await.orders[0].code.clone();
+    let placed_one = headline(&app, &ntb).await;
+    assert_eq!((placed_one.0, placed_one.1), (before.0 + 1, before.1 + 50_000), "the new order counts at once");
+    let cancelled = guest_moves(&app, &cash, GUEST, &json!({ "action": "batal", "note": "Salah pesan." })).await;
+    assert_eq!(cancelled.status().as_u16(), 200);
+    let after = headline(&app, &ntb).await;
+    assert_eq!((after.0, after.1), (before.0, before.1), "the cancelled order no longer counts");
+    assert!(after.2 > before.2, "the cancellation shows in the rate: {after:?} after {before:?}");
+
+    let unpaid = one_order(&app, GUEST, tani.shop, "ambil", "transfer", &[line(sambal, 1, 25_000)]).await;
+    seller_moved(&app, &tani, &unpaid, json!({ "action": "terima" })).await;
+    assert_eq!(headline(&app, &ntb).await.0, before.0 + 1);
+    let day_later = backend::db::now_ms() + 25 * 3_600_000;
+    assert_eq!(backend::orders::sweeper::sweep(&app.state, day_later).await.unwrap(), 1);
+    assert_eq!(headline(&app, &ntb).await.0, before.0, "the job's cancellation shows at once");
 }
