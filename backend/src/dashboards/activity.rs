@@ -76,8 +76,8 @@ pub async fn listed_count(conn: &mut AnyConnection, filter: &Filter) -> AppResul
         )
     } else {
         format!(
-            "SELECT COUNT(*) FROM products p WHERE p.status = 'active' AND p.hidden_reason IS NULL AND {} \
-             AND p.shop_id IN {} AND p.shop_id IN (SELECT id FROM shops WHERE status = 'active')",
+            "SELECT COUNT(*) FROM products p JOIN shops s ON s.id = p.shop_id WHERE {LISTED} AND {} \
+             AND p.shop_id IN {}",
             filter.goods("p", "id"),
             filter.shop_ids()
         )

@@ -192,14 +192,7 @@ impl Filter {
 
     /// Conditions on the shop and on the product (`p`).
     pub fn products(&self) -> String {
-        let mut parts = vec![self.shops()];
-        if let Some(sector) = self.sector {
-            parts.push(format!("p.sector = '{}'", sector.code()));
-        }
-        if let Some(id) = self.product {
-            parts.push(format!("p.id = {id}"));
-        }
-        parts.join(" AND ")
+        format!("{} AND {}", self.shops(), self.goods("p", "id"))
     }
 
     /// The ids of the filter's shops, as a subquery.

@@ -26,7 +26,8 @@ pub const CARD: &str = "p.id, p.slug, p.name, p.price, p.unit, p.stock, p.sector
 pub const CARD_FROM: &str = "FROM products p JOIN shops s ON s.id = p.shop_id JOIN villages v ON v.id = s.village_id \
     LEFT JOIN images ci ON ci.id = p.cover_id";
 
-/// What shoppers may see: listed by the seller, not hidden by the village admin, in an active shop.
+/// What shoppers may see: listed by the seller, not hidden by the village admin, in an active shop. (Each
+/// shop's `listed_products`, kept by the triggers of migration 0013, counts the first two per shop.)
 pub const LISTED: &str = "p.status = 'active' AND p.hidden_reason IS NULL AND s.status = 'active'";
 
 fn code<T>(row: &AnyRow, column: &str, from: fn(&str) -> Option<T>) -> sqlx::Result<T> {
