@@ -1,8 +1,9 @@
 //! The Lapak Desa web apps, compiled to WebAssembly: the public portal (`frontend`: home, directory,
-//! village pages), the other public pages (`browse`: a village's news, enterprise pages) and the
-//! workspace (`workspace`: accounts and the admin area), three bundles so that a shopper's first load
-//! carries only the front door.
+//! village pages), the other public pages (`browse`: catalog, shops, a village's news, enterprise pages,
+//! cart), the workspace (`workspace`: accounts, selling, the consultation desk) and the admin area
+//! (`admin`), four bundles so that each carries only its own pages.
 
+pub mod admin_area;
 mod api;
 pub mod app;
 pub mod browse;

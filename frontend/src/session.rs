@@ -5,11 +5,9 @@ use std::rc::Rc;
 
 use shared::Me;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::api;
 use crate::components::skeleton::SkeletonProfile;
-use crate::workspace::Route;
 
 /// The signed-in user as the app knows it.
 #[derive(Clone, PartialEq)]
@@ -73,17 +71,18 @@ pub struct SignedInProps {
     pub render: Callback<Rc<Me>, Html>,
 }
 
-/// Shows the page for a signed-in user; sends anybody else to `/masuk`, to come back here after.
+/// Shows the page for a signed-in user; sends anybody else to `/masuk` (a page of the workspace app, loaded
+/// afresh from any app), to come back here after.
 #[component]
 pub fn SignedIn(props: &SignedInProps) -> Html {
     let session = use_session();
-    let navigator = use_navigator();
-    let location = use_location();
     let anonymous = session.is_known() && session.user().is_none();
     use_effect_with(anonymous, move |anonymous| {
-        if let (true, Some(navigator), Some(location)) = (*anonymous, navigator, location) {
-            let here = format!("{}{}", location.path(), location.query_str());
-            let _ = navigator.replace_with_query(&Route::SignIn, &[("lanjut", here)]);
+        if let (true, Some(window)) = (*anonymous, web_sys::window()) {
+            let location = window.location();
+            let here = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+            let next = String::from(js_sys::encode_uri_component(&here));
+            let _ = location.replace(&format!("/masuk?lanjut={next}"));
         }
     });
     match session.user() {

@@ -1,6 +1,6 @@
-//! The workspace app: signing in and up, the account page, the seller's dashboard, the consultation desk
-//! and the admin area, served for `/masuk`, `/daftar`, `/akun…`, `/konsultasi…`, `/jual…` and `/admin…` as a
-//! bundle of its own.
+//! The workspace app: signing in and up, the account page, the seller's dashboard and the consultation
+//! desk, served for `/masuk`, `/daftar`, `/akun…`, `/konsultasi…` and `/jual…` as a bundle of its own (the
+//! admin area is another, `admin_area`).
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -8,7 +8,6 @@ use yew_router::prelude::*;
 use crate::components::layout::{Frame, Header, NavItem, Target};
 use crate::pages::account::notifications::{UnreadProvider, menu_label, use_unread_count};
 use crate::pages::account::{AccountPage, MyOrdersPage, NotificationsPage, SetPasswordPage, SignInPage, SignUpPage};
-use crate::pages::admin::AdminPage;
 use crate::pages::consultation::{ConsultationPage, DeskPage, MyConsultationsPage, NewConsultationPage, QueuePage};
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::seller::{PrintPage, SellOrderPage, SellPage, SellPartPage};
@@ -29,12 +28,6 @@ pub enum Route {
     MyOrders,
     #[at("/akun/notifikasi")]
     Notifications,
-    #[at("/admin")]
-    Admin,
-    #[at("/admin/:section")]
-    AdminSection { section: String },
-    #[at("/admin/desa/:id/:part")]
-    VillagePart { id: i64, part: String },
     #[at("/konsultasi")]
     Desk,
     #[at("/konsultasi/baru")]
@@ -66,9 +59,6 @@ fn switch(route: Route) -> Html {
         Route::SetPassword => html! { <SetPasswordPage /> },
         Route::MyOrders => html! { <MyOrdersPage /> },
         Route::Notifications => html! { <NotificationsPage /> },
-        Route::Admin => html! { <AdminPage section={String::new()} /> },
-        Route::AdminSection { section } => html! { <AdminPage {section} /> },
-        Route::VillagePart { id, part } => html! { <AdminPage section="desa" village={Some(id)} {part} /> },
         Route::Desk => html! { <DeskPage /> },
         Route::DeskNew => html! { <NewConsultationPage /> },
         Route::DeskMine => html! { <MyConsultationsPage /> },
@@ -98,7 +88,6 @@ fn WorkspaceHeader() -> Html {
     let route = use_route::<Route>();
     let session = use_session();
     let seller = session.user().is_some_and(|me| !me.shops.is_empty());
-    let on_admin = matches!(route, Some(Route::Admin | Route::AdminSection { .. } | Route::VillagePart { .. }));
     let on_account = matches!(route, Some(Route::Account | Route::SignIn | Route::SignUp | Route::SetPassword));
     let on_sell = matches!(
         route,
@@ -124,7 +113,7 @@ fn WorkspaceHeader() -> Html {
         items.push(NavItem { label_for: Some(full), ..item });
     }
     html! {
-        <Header<Route> {items} admin={(Target::Here(Route::Admin), on_admin)}
+        <Header<Route> {items} admin={(Target::Away("/admin"), false)}
             account={(Target::Here(Route::Account), on_account)} sign_in={Target::Here(Route::SignIn)} />
     }
 }
@@ -138,12 +127,8 @@ mod tests {
     fn recognises_workspace_addresses() {
         assert_eq!(Route::recognize("/masuk"), Some(Route::SignIn));
         assert_eq!(Route::recognize("/akun/atur-sandi"), Some(Route::SetPassword));
-        assert_eq!(Route::recognize("/admin"), Some(Route::Admin));
-        assert_eq!(Route::recognize("/admin/desa"), Some(Route::AdminSection { section: "desa".into() }));
         assert_eq!(Route::recognize("/akun/lain"), Some(Route::NotFound));
-        assert_eq!(Route::recognize("/admin/desa/7/profil"), Some(Route::VillagePart { id: 7, part: "profil".into() }));
-        assert_eq!(Route::recognize("/admin/desa/7/berita"), Some(Route::VillagePart { id: 7, part: "berita".into() }));
-        assert_eq!(Route::VillagePart { id: 3, part: "galeri".into() }.to_path(), "/admin/desa/3/galeri");
+        assert_eq!(Route::recognize("/admin"), Some(Route::NotFound), "the admin area is another app");
         assert_eq!(Route::recognize("/jual"), Some(Route::Sell));
         assert_eq!(Route::recognize("/jual/12/produk"), Some(Route::SellPart { shop: 12, part: "produk".into() }));
         assert_eq!(Route::SellPart { shop: 4, part: "pengaturan".into() }.to_path(), "/jual/4/pengaturan");

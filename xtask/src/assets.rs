@@ -1,5 +1,6 @@
 //! Writing the built frontend into `dist/`: content-hashed file names, the init call appended to
-//! the generated JS, one page per app (`index.html`, `browse.html`, `workspace.html`) pointing at its hashed files,
+//! the generated JS, one page per app (`index.html`, `browse.html`, `workspace.html`, `admin.html`) pointing at its hashed
+//! files,
 //! static files, stale files removed.
 
 use std::collections::BTreeSet;
@@ -50,7 +51,7 @@ pub fn write(root: &Path, work: &Path, dist: &Path) -> Result<Vec<String>> {
         bail!("frontend/index.html must load the app with {{{{app.js}}}}");
     }
     // One page per app, from the one template: the app's hashed script and wasm.
-    for (app, page) in crate::dist::APPS {
+    for (app, page, stylesheet) in crate::dist::APPS {
         let wasm = read(&work.join(format!("{app}_bg.wasm")))?;
         let wasm_name = put(hashed(&format!("{app}_bg"), "wasm", &wasm), &wasm)?;
         let js = String::from_utf8(read(&work.join(format!("{app}.js")))?)
@@ -64,13 +65,13 @@ pub fn write(root: &Path, work: &Path, dist: &Path) -> Result<Vec<String>> {
         }
         let js = format!("{js}\n{INIT_FN}({{ module_or_path: \"/{wasm_name}\" }});\n");
         let js_name = put(hashed(app, "js", js.as_bytes()), js.as_bytes())?;
-        // An app's own stylesheet (`frontend/{app}.css`), when it has one, after the shared one.
-        let own_css = frontend.join(format!("{app}.css"));
-        let app_css = if own_css.is_file() {
-            let css = read(&own_css)?;
-            format!("<link rel=\"stylesheet\" href=\"/{}\">", put(hashed(app, "css", &css), &css)?)
-        } else {
-            String::new()
+        // An app's own stylesheet, when it has one, after the shared one.
+        let app_css = match stylesheet {
+            Some(name) => {
+                let css = read(&frontend.join(format!("{name}.css")))?;
+                format!("<link rel=\"stylesheet\" href=\"/{}\">", put(hashed(name, "css", &css), &css)?)
+            }
+            None => String::new(),
         };
         let html = template
             .replace("{{app.css}}", &app_css)

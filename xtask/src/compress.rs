@@ -60,18 +60,20 @@ pub fn br_size(dist: &Path, name: &str) -> Option<u64> {
 
 /// The brotli bytes of the first load of `/`: index.html and the portal's hashed JS, WASM and CSS.
 pub fn first_load(dist: &Path, files: &[String]) -> u64 {
-    app_load(dist, files, "frontend", "index.html")
+    app_load(dist, files, crate::dist::APPS[0])
 }
 
-/// The brotli bytes of loading one app: its page, its JS and WASM, and the CSS.
-fn app_load(dist: &Path, files: &[String], app: &str, page: &str) -> u64 {
+/// The brotli bytes of loading one app: its page, its JS and WASM, the shared CSS and its own.
+fn app_load(dist: &Path, files: &[String], (app, page, stylesheet): (&str, &str, Option<&str>)) -> u64 {
+    let css = |f: &str, stem: &str| f.starts_with(&format!("{stem}-")) && f.ends_with(".css");
     files
         .iter()
         .filter(|f| {
             f.as_str() == page
                 || ((f.starts_with(&format!("{app}-")) || f.starts_with(&format!("{app}_bg-")))
-                    && (f.ends_with(".js") || f.ends_with(".wasm") || f.ends_with(".css")))
-                || (f.starts_with("style-") && f.ends_with(".css"))
+                    && (f.ends_with(".js") || f.ends_with(".wasm")))
+                || css(f, "style")
+                || stylesheet.is_some_and(|s| css(f, s))
         })
         .filter_map(|f| br_size(dist, f))
         .sum()
@@ -85,9 +87,8 @@ pub fn print_sizes(dist: &Path, files: &[String]) {
         let br = br_size(dist, f).map_or_else(|| "-".to_string(), util::size);
         println!("{f:<40} {:>10} {br:>10}", util::size(raw));
     }
-    println!("{:<40} {:>10} {:>10}", "first load of / (html+js+wasm+css)", "", util::size(first_load(dist, files)));
-    let browse = app_load(dist, files, "browse", "browse.html");
-    println!("{:<40} {:>10} {:>10}", "first load of /lembaga, …/berita (browse)", "", util::size(browse));
-    let workspace = app_load(dist, files, "workspace", "workspace.html");
-    println!("{:<40} {:>10} {:>10}", "first load of /akun, /admin (workspace)", "", util::size(workspace));
+    for app in crate::dist::APPS {
+        let label = format!("first load of {} (brotli)", app.1);
+        println!("{label:<40} {:>10} {:>10}", "", util::size(app_load(dist, files, app)));
+    }
 }

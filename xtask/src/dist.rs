@@ -27,9 +27,14 @@ const WASM_OPT_FEATURES: [&str; 6] = [
     "--enable-multivalue",
 ];
 
-/// The frontend's apps: a wasm binary of the `frontend` crate each, and the page that loads it.
-pub const APPS: [(&str, &str); 3] =
-    [("frontend", "index.html"), ("browse", "browse.html"), ("workspace", "workspace.html")];
+/// The frontend's apps: a wasm binary of the `frontend` crate each, the page that loads it, and its own
+/// stylesheet (`frontend/{name}.css`, after the shared `style.css`), if any.
+pub const APPS: [(&str, &str, Option<&str>); 4] = [
+    ("frontend", "index.html", None),
+    ("browse", "browse.html", Some("browse")),
+    ("workspace", "workspace.html", Some("workspace")),
+    ("admin", "admin.html", Some("workspace")),
+];
 
 /// The folder the frontend is built into.
 pub fn dist_dir() -> PathBuf {
@@ -56,7 +61,7 @@ pub fn dist() -> Result<Vec<String>> {
         ]))
     })?;
     let wasm: Vec<PathBuf> =
-        APPS.iter().map(|(app, _)| target.join(WASM_TARGET).join(format!("wasm-release/{app}.wasm"))).collect();
+        APPS.iter().map(|(app, _, _)| target.join(WASM_TARGET).join(format!("wasm-release/{app}.wasm"))).collect();
     let inputs = inputs_hash(&root, &wasm)?;
     if let Some(files) = up_to_date(&dist, &inputs) {
         println!("dist: inputs unchanged, dist/ is up to date");
@@ -70,7 +75,7 @@ pub fn dist() -> Result<Vec<String>> {
         std::fs::remove_dir_all(&work)?;
     }
     std::fs::create_dir_all(&work)?;
-    for ((app, _), wasm) in APPS.iter().zip(&wasm) {
+    for ((app, _, _), wasm) in APPS.iter().zip(&wasm) {
         stage(&format!("dist: wasm-bindgen {app}"), || {
             Bindgen::new().input_path(wasm).web(true)?.typescript(false).out_name(app).generate(&work)
         })?;

@@ -98,9 +98,9 @@ pub async fn head(
     ApiQuery(query): ApiQuery<DashboardQuery>,
 ) -> AppResult<Response> {
     let mut conn = state.db.pool.acquire().await?;
-    let filter = read(&state, &mut *conn, &viewer, &query).await?;
+    let filter = read(&state, &mut conn, &viewer, &query).await?;
     let key = key("head", &viewer, &filter);
-    state.dashboards.json(&key, headline(&state, &mut *conn, &viewer, &query, &filter)).await
+    state.dashboards.json(&key, headline(&state, &mut conn, &viewer, &query, &filter)).await
 }
 
 /// The head of `viewer`'s dashboard.

@@ -48,8 +48,8 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/daftar", private("Daftar", "/daftar"))
         .route("/akun", private("Akun saya", "/akun"))
         .route("/akun/{*rest}", private("Akun saya", "/akun"))
-        .route("/admin", private("Admin", "/admin"))
-        .route("/admin/{*rest}", private("Admin", "/admin"))
+        .route("/admin", private_page("Admin", "/admin", App::Admin))
+        .route("/admin/{*rest}", private_page("Admin", "/admin", App::Admin))
         .route("/robots.txt", get(seo::robots))
         .route("/sitemap.xml", get(seo::sitemap))
         .route("/api/{*rest}", get(api_not_found).fallback(api_not_found))
@@ -237,7 +237,7 @@ pub(super) fn site_head(state: &AppState, title: &str, path: &str) -> Head {
     }
 }
 
-/// A page of accounts or the admin area: the app, titled, never indexed.
+/// A page of accounts, selling or the desk: the workspace app, titled, never indexed.
 fn private(title: &'static str, path: &'static str) -> MethodRouter<AppState> {
     private_page(title, path, App::Workspace)
 }

@@ -50,8 +50,10 @@ pub enum App {
     Portal,
     /// The other public pages: a village's news, enterprise pages.
     Browse,
-    /// Accounts and the admin area (kept out of search engines), and the consultation desk.
+    /// Accounts, selling and the consultation desk (kept out of search engines).
     Workspace,
+    /// The admin area (kept out of search engines).
+    Admin,
 }
 
 /// A link-preview picture: its absolute URL and size.
@@ -61,17 +63,17 @@ pub struct Preview {
     pub height: u32,
 }
 
-/// The pages of the frontend apps: the portal (`index.html`), the other public pages (`browse.html`)
-/// and the workspace of accounts and the admin area (`workspace.html`).
+/// The pages of the frontend apps: the portal (`index.html`), the other public pages (`browse.html`),
+/// the workspace of accounts and selling (`workspace.html`) and the admin area (`admin.html`).
 pub struct Shells {
     pub portal: Shell,
     pub browse: Shell,
     pub workspace: Shell,
+    pub admin: Shell,
 }
 
 impl Shells {
-    /// Reads the pages; a build without `browse.html` or `workspace.html` (a test fixture) uses the
-    /// portal's.
+    /// Reads the pages; a build without one of the other apps' pages (a test fixture) uses the portal's.
     pub fn load(dist: &Path) -> anyhow::Result<Shells> {
         let portal = Shell::load(&dist.join("index.html"))?;
         let other = |name: &str| -> anyhow::Result<Shell> {
@@ -81,7 +83,12 @@ impl Shells {
                 Ok(Shell { before: portal.before.clone(), after: portal.after.clone() })
             }
         };
-        Ok(Shells { browse: other("browse.html")?, workspace: other("workspace.html")?, portal })
+        Ok(Shells {
+            browse: other("browse.html")?,
+            workspace: other("workspace.html")?,
+            admin: other("admin.html")?,
+            portal,
+        })
     }
 
     /// The page of `app`.
@@ -90,6 +97,7 @@ impl Shells {
             App::Portal => &self.portal,
             App::Browse => &self.browse,
             App::Workspace => &self.workspace,
+            App::Admin => &self.admin,
         }
     }
 }

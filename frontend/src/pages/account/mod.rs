@@ -47,7 +47,7 @@ fn Account(props: &AccountProps) -> Html {
             if me.is_admin() {
                 <p class="lead">
                     { "Anda juga admin. " }
-                    <Link<Route> to={Route::Admin}>{ "Buka halaman admin" }</Link<Route>>
+                    <a href="/admin">{ "Buka halaman admin" }</a>
                 </p>
             }
             <nav class="account-links" aria-label="Belanja">

@@ -26,9 +26,9 @@ use shared::{Me, Role};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::admin_area::Route;
 use crate::hooks::{page_title, use_title};
 use crate::session::SignedIn;
-use crate::workspace::Route;
 
 /// The sections of the admin area: address, menu label, and whether only district admins see it.
 const SECTIONS: [(&str, &str, bool); 9] = [

@@ -5,9 +5,9 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::{enterprises, flagship, gallery, idm, market, news, officials, profile};
+use crate::admin_area::Route;
 use crate::api;
 use crate::hooks::{Remote, use_remote};
-use crate::workspace::Route;
 
 /// The tabs: address part and label.
 pub const PARTS: [(&str, &str); 6] = [

@@ -9,6 +9,7 @@ use yew_router::prelude::*;
 
 use super::region_picker::RegionPicker;
 use super::reset_link::ResetLinkBox;
+use crate::admin_area::Route;
 use crate::api::{self, ApiError};
 use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
@@ -16,7 +17,6 @@ use crate::components::form::{FormAlert, Submission, TextField, setter, submit};
 use crate::components::skeleton::SkeletonList;
 use crate::hooks::{Remote, use_remote};
 use crate::links::region_line;
-use crate::workspace::Route;
 
 #[derive(Properties, PartialEq)]
 pub struct VillagesProps {

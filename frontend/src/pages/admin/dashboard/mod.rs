@@ -15,10 +15,10 @@ use shared::dashboard::{Cell, Dashboard, DashboardQuery, ReportKind};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::admin_area::Route;
 use crate::api;
 use crate::components::error_state::ErrorState;
 use crate::hooks::{Remote, use_remote};
-use crate::workspace::Route;
 use filters::Filters;
 use report_view::{Downloads, ReportCard};
 
