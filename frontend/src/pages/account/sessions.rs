@@ -6,7 +6,6 @@ use crate::api::{self, ApiError};
 use crate::components::error_state::ErrorState;
 use crate::components::skeleton::SkeletonList;
 use crate::hooks::{Remote, use_remote};
-use crate::session::use_session;
 use crate::when::date_time;
 
 /// A short name for a browser's self-description.
@@ -38,7 +37,6 @@ pub fn device_name(user_agent: &str) -> String {
 #[component]
 pub fn SessionsSection() -> Html {
     let sessions = use_remote((), api::account::sessions);
-    let session = use_session();
     let failure = use_state(|| None::<ApiError>);
 
     let end_one = {
@@ -54,16 +52,16 @@ pub fn SessionsSection() -> Html {
         })
     };
     let sign_out = |everywhere: bool| {
-        let (session, failure) = (session.clone(), failure.clone());
+        let failure = failure.clone();
         Callback::from(move |_: MouseEvent| {
-            let (session, failure) = (session.clone(), failure.clone());
+            let failure = failure.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let done =
                     if everywhere { api::account::sign_out_everywhere().await } else { api::account::sign_out().await };
                 match done {
+                    // The portal is the other app: a full page load, which reads the session afresh. (Not
+                    // emptying the session here first: the account page would send the person to sign in.)
                     Ok(()) => {
-                        session.set.emit(None);
-                        // The portal is the other app: a full page load.
                         if let Some(window) = web_sys::window() {
                             let _ = window.location().set_href("/");
                         }
