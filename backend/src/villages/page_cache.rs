@@ -14,8 +14,9 @@ use std::time::{Duration, Instant};
 use axum::{extract::Request, middleware::Next, response::Response};
 use bytes::Bytes;
 
-/// Pages kept at most (beyond that, all are dropped and the cache starts again).
+/// Pages kept at most, and their bytes at most (beyond either, all are dropped and the cache starts again).
 const MAX_PAGES: usize = 2048;
+const MAX_BYTES: usize = 32 << 20;
 
 pub struct PageCache {
     ttl: Duration,
@@ -74,7 +75,8 @@ impl PageCache {
             return;
         }
         let mut pages = self.pages.lock().unwrap_or_else(|e| e.into_inner());
-        if pages.len() >= MAX_PAGES && !pages.contains_key(slug) {
+        let bytes: usize = pages.values().map(|k| k.body.len()).sum::<usize>() + body.len();
+        if (pages.len() >= MAX_PAGES && !pages.contains_key(slug)) || bytes > MAX_BYTES {
             pages.clear();
         }
         pages.insert(slug.to_owned(), Kept { body, built: Instant::now(), generation, claimed: None });
@@ -160,6 +162,18 @@ mod tests {
         assert_eq!(cache.get("darmaji").as_deref(), Some(&b"v2"[..]));
         cache.invalidate();
         assert_eq!(cache.get("darmaji"), None, "after a change nobody gets the old page");
+    }
+
+    #[test]
+    fn starts_again_beyond_its_bytes() {
+        let cache = PageCache::new(Duration::from_secs(60), NOT_ON_PAGES);
+        let big = Bytes::from(vec![b' '; MAX_BYTES / 2]);
+        cache.put("a", cache.generation(), big.clone());
+        cache.put("b", cache.generation(), Bytes::from_static(b"small"));
+        assert!(cache.get("a").is_some() && cache.get("b").is_some());
+        cache.put("c", cache.generation(), big);
+        assert!(cache.get("a").is_none() && cache.get("b").is_none(), "the earlier pages are dropped");
+        assert!(cache.get("c").is_some(), "the new one is kept");
     }
 
     #[test]
