@@ -47,17 +47,12 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// Reads the filters for `viewer` (looking up the village asked for).
-async fn read(
-    state: &AppState,
-    conn: &mut AnyConnection,
-    viewer: &CurrentUser,
-    query: &DashboardQuery,
-) -> AppResult<Filter> {
+async fn read(state: &AppState, viewer: &CurrentUser, query: &DashboardQuery) -> AppResult<Filter> {
     let code: Option<String> = match query.desa {
         Some(id) => {
             sqlx::query_scalar("SELECT region_code FROM villages WHERE id = $1")
                 .bind(id)
-                .fetch_optional(&mut *conn)
+                .fetch_optional(&state.db.pool)
                 .await?
         }
         None => None,
@@ -97,10 +92,13 @@ pub async fn head(
     Admin(viewer): Admin,
     ApiQuery(query): ApiQuery<DashboardQuery>,
 ) -> AppResult<Response> {
-    let mut conn = state.db.pool.acquire().await?;
-    let filter = read(&state, &mut conn, &viewer, &query).await?;
-    let key = key("head", &viewer, &filter);
-    state.dashboards.json(&key, headline(&state, &mut conn, &viewer, &query, &filter)).await
+    let filter = read(&state, &viewer, &query).await?;
+    // A kept answer takes no connection from the pool.
+    let build = async {
+        let mut conn = state.db.pool.acquire().await?;
+        headline(&state, &mut conn, &viewer, &query, &filter).await
+    };
+    state.dashboards.json(&key("head", &viewer, &filter), build).await
 }
 
 /// The head of `viewer`'s dashboard.
@@ -191,9 +189,12 @@ pub async fn report(
     ApiQuery(query): ApiQuery<DashboardQuery>,
 ) -> AppResult<Response> {
     let kind = kind_of(&report)?;
-    let mut conn = state.db.pool.acquire().await?;
-    let filter = read(&state, &mut conn, &viewer, &query).await?;
-    let table = build(&mut conn, kind, &filter, state.config.time_zone);
+    let filter = read(&state, &viewer, &query).await?;
+    // A kept answer takes no connection from the pool.
+    let table = async {
+        let mut conn = state.db.pool.acquire().await?;
+        build(&mut conn, kind, &filter, state.config.time_zone).await
+    };
     if kind.is_record() {
         return Ok(Json(table.await?).into_response());
     }
@@ -213,8 +214,8 @@ pub async fn download(
     ApiQuery(query): ApiQuery<DashboardQuery>,
 ) -> AppResult<impl IntoResponse> {
     let kind = kind_of(&report)?;
+    let filter = read(&state, &viewer, &query).await?;
     let mut conn = state.db.pool.acquire().await?;
-    let filter = read(&state, &mut conn, &viewer, &query).await?;
     let table = build(&mut conn, kind, &filter, state.config.time_zone).await?;
     drop(conn);
     let name = format!("{}-{}-{}", kind.code(), date_of(filter.days.from), date_of(filter.days.to));
