@@ -65,6 +65,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     demo::ensure_site_picture(&media).await?;
     let hasher = auth::password::Hasher::new(config.hash_concurrency)?;
     if config.demo_data {
+        tracing::info!("demo data: loading it if the database has no villages (its pictures take the longest)");
         let villages = demo::load_if_empty(&db, &media, &hasher).await?;
         if villages > 0 {
             tracing::info!(villages, "demo data loaded");

@@ -32,7 +32,9 @@ pub fn browser_tests() -> Result<Outcome> {
     let data = TempDir::new("lapak-e2e")?;
     let tiles = [("LAPAK_MAP_TILES", OFFLINE_TILES)];
     let mut server = Server::spawn_with(&lapak, data.path(), &crate::dist::dist_dir(), &tiles)?;
-    stage("browser: server ready", || server.wait_ready(Duration::from_secs(60)))?;
+    // Generous: a fresh database loads 91,599 regions and the demo with its pictures (about a minute in
+    // a debug build on a slow machine); the log tail printed on a timeout says which step it was in.
+    stage("browser: server ready", || server.wait_ready(Duration::from_secs(300)))?;
     println!("server at {}, data in {}", server.base_url, data.path().display());
     let result = stage("browser: node --test tests/e2e/", || node_tests(&root, &server.base_url));
     if result.is_err() {
