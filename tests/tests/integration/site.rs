@@ -1,5 +1,7 @@
 //! Pages with link previews, static files, robots.txt and the sitemap.
 
+mod kept_pages;
+
 use lapak_tests::{TestApp, header, on_both_databases};
 
 on_both_databases!(
