@@ -5,10 +5,11 @@
 //! Quoting protects only a reader that splits on `,`: Excel in Indonesian settings splits on `;`, and
 //! then a cell starts after every `;` (and every line break) even inside quoted text; a program reading
 //! it as tab-separated starts one after every tab. So, following OWASP's advice on CSV injection at every
-//! place where some spreadsheet may start a cell, text gets a `'` before a leading `=`, `+`, `-`, `@`,
-//! tab or carriage return, and before such a character or a `"` (which would open a quoted cell there)
-//! that follows a `;`, tab or line break inside it (`Uji;=1+1` is written `Uji;'=1+1`). A `,` inside text
-//! starts no cell: the text is quoted for the readers that split on `,`.
+//! place where some spreadsheet may start a cell, text gets a `'` before a `=`, `+`, `-`, `@`, tab or
+//! carriage return that starts it or follows a `;`, tab or line break inside it (spaces between count
+//! too), and before a `"` right after such a break, which would open a quoted cell there (`Uji;=1+1` is
+//! written `Uji;'=1+1`). A `,` inside text starts no cell: the text is quoted for the readers that split
+//! on `,`.
 //! Numbers ([`Field::Number`], [`Field::Permille`]) are the server's own integers, never text: a
 //! negative one stays a number (`-5`), which no spreadsheet runs as a formula.
 //!
@@ -39,15 +40,17 @@ const CELL_BREAK: [char; 4] = [';', '\t', '\n', '\r'];
 /// Text as a CSV cell that no spreadsheet reads as a formula, whichever separator it splits on.
 pub fn defuse(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 1);
-    let mut previous: Option<char> = None;
+    // Where a spreadsheet may start a cell (spaces before a formula's first character count too) ...
+    let mut cell_start = true;
+    // ... and right after a cell break, where a `"` would open a quoted cell.
+    let mut after_break = false;
     for c in text.chars() {
-        let after_break = previous.is_some_and(|p| CELL_BREAK.contains(&p));
-        let starts_cell = previous.is_none() || after_break;
-        if starts_cell && (FORMULA_START.contains(&c) || (after_break && c == '"')) {
+        if cell_start && (FORMULA_START.contains(&c) || (after_break && c == '"')) {
             out.push('\'');
         }
         out.push(c);
-        previous = Some(c);
+        after_break = CELL_BREAK.contains(&c);
+        cell_start = after_break || (cell_start && c == ' ');
     }
     out
 }
@@ -164,6 +167,9 @@ mod tests {
         assert_eq!(defuse("Uji;=1+1"), "Uji;'=1+1");
         assert_eq!(defuse("a, -b\n@c;\"=d\t+e"), "a, -b\n'@c;'\"=d\t'+e");
         assert_eq!(defuse("Rp 5.000,-"), "Rp 5.000,-");
+        assert_eq!(defuse("Madu × 1; =1+1 × 2"), "Madu × 1; '=1+1 × 2");
+        assert_eq!(defuse(" -1"), " '-1");
+        assert_eq!(defuse("a; \"=1"), "a; \"=1");
         assert_eq!(defuse("Baiq Uji"), "Baiq Uji");
         assert_eq!(defuse(""), "");
     }
