@@ -2,6 +2,9 @@
 
 use std::{net::SocketAddr, path::PathBuf, str::FromStr, time::Duration};
 
+/// Most addresses one sitemap file may hold (sitemaps.org).
+pub const SITEMAP_PART_URLS: usize = 50_000;
+
 /// Everything the server needs to know about its surroundings.
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -27,6 +30,9 @@ pub struct Config {
     pub page_cache: Duration,
     /// How long a dashboard table is kept per server when nothing changes (zero: not kept).
     pub dashboard_cache: Duration,
+    /// Most addresses in one sitemap file: the protocol's limit, [`SITEMAP_PART_URLS`]; past it
+    /// `sitemap.xml` is an index of parts (tests lower it to see that form on the demo data).
+    pub sitemap_part_urls: usize,
     /// Load the demo villages into an empty database.
     pub demo_data: bool,
     /// Failed sign-ins allowed per account (the login as typed) within `sign_in_window`.
@@ -125,6 +131,7 @@ impl Config {
             sqlite_busy_timeout: Duration::from_millis(parse(&lookup, "LAPAK_SQLITE_BUSY_TIMEOUT_MS", "5000")?),
             page_cache: Duration::from_millis(parse(&lookup, "LAPAK_PAGE_CACHE_MS", "1000")?),
             dashboard_cache: Duration::from_millis(parse(&lookup, "LAPAK_DASHBOARD_CACHE_MS", "60000")?),
+            sitemap_part_urls: SITEMAP_PART_URLS,
             demo_data: parse(&lookup, "LAPAK_DEMO_DATA", "true")?,
             sign_in_limit_account: parse(&lookup, "LAPAK_SIGNIN_LIMIT_ACCOUNT", "10")?,
             sign_in_limit_address: parse(&lookup, "LAPAK_SIGNIN_LIMIT_ADDRESS", "300")?,

@@ -34,6 +34,7 @@ pub mod products;
 pub mod regions;
 pub mod shops;
 mod slugs;
+pub mod spreadsheet;
 pub mod state;
 pub mod telemetry;
 pub mod time_zone;

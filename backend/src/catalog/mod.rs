@@ -23,6 +23,7 @@ use crate::{
     error::{AppError, AppResult},
     extract::ApiQuery,
     state::AppState,
+    villages::page_cache::Kind,
 };
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -50,10 +51,9 @@ pub async fn catalog(
     uri: Uri,
     ApiQuery(q): ApiQuery<CatalogQuery>,
 ) -> AppResult<Response> {
-    let key = format!("catalog:{}", uri.query().unwrap_or_default());
     state
         .pages
-        .json(&key, async {
+        .json(Kind::Catalog, uri.query().unwrap_or_default(), async {
             let expansion = prepare(&state, &q).await?;
             let after = query::cursor(&q, &expansion)?;
             Ok::<CatalogPage, AppError>(query::list(&state.db, &q, &expansion, after).await?)

@@ -29,6 +29,7 @@ use crate::{
     extract::ApiQuery,
     state::AppState,
     time_zone::{TimeZone, date_of},
+    villages::page_cache::Kind,
 };
 use filter::Filter;
 
@@ -98,7 +99,7 @@ pub async fn head(
         let mut conn = state.db.pool.acquire().await?;
         headline(&state, &mut conn, &viewer, &query, &filter).await
     };
-    state.dashboards.json(&key("head", &viewer, &filter), build).await
+    state.dashboards.json(Kind::Dashboard, &key("head", &viewer, &filter), build).await
 }
 
 /// The head of `viewer`'s dashboard.
@@ -198,7 +199,7 @@ pub async fn report(
     if kind.is_record() {
         return Ok(Json(table.await?).into_response());
     }
-    state.dashboards.json(&key(kind.code(), &viewer, &filter), table).await
+    state.dashboards.json(Kind::Dashboard, &key(kind.code(), &viewer, &filter), table).await
 }
 
 /// One table as a file: `format=csv` (default) or `xlsx`.

@@ -9,6 +9,7 @@ use sqlx::Row;
 use crate::{
     db::Db,
     error::{AppError, AppResult},
+    spreadsheet::{Csv, Field},
     time_zone::TimeZone,
 };
 
@@ -111,12 +112,6 @@ pub async fn orders(db: &Db, filter: &Filter) -> AppResult<OrderList> {
     Ok(OrderList { orders, counts })
 }
 
-/// A cell as spreadsheets should show it: text starting with `= + - @` (or a tab/return) would be read as
-/// a formula, so it gets a leading apostrophe.
-pub fn cell(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_owned() }
-}
-
 /// The shop's orders within the dates as CSV (UTF-8 with a byte-order mark, for spreadsheet programs).
 pub async fn csv(db: &Db, filter: &Filter, zone: TimeZone) -> AppResult<Vec<u8>> {
     let (condition, values) = filter.condition(true);
@@ -136,7 +131,7 @@ pub async fn csv(db: &Db, filter: &Filter, zone: TimeZone) -> AppResult<Vec<u8>>
         let line = format!("{} × {} {unit}", l.try_get::<String, _>("name")?, l.try_get::<i64, _>("quantity")?);
         goods.entry(l.try_get("order_id")?).or_default().push(line);
     }
-    let mut out = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut csv = Csv::new();
     let header = [
         "Kode",
         "Tanggal",
@@ -152,8 +147,7 @@ pub async fn csv(db: &Db, filter: &Filter, zone: TimeZone) -> AppResult<Vec<u8>>
         "Total",
         "Resi",
     ];
-    let failed = |e: csv::Error| AppError::Internal(e.into());
-    out.write_record(header).map_err(failed)?;
+    csv.row(header.map(Field::Text))?;
     for row in rows {
         let status: String = row.try_get("status")?;
         let code_label = |code: &str, label: Option<&'static str>| label.map_or(code.to_owned(), str::to_owned);
@@ -167,7 +161,7 @@ pub async fn csv(db: &Db, filter: &Filter, zone: TimeZone) -> AppResult<Vec<u8>>
         let items_total: i64 = row.try_get("items_total")?;
         let fee: Option<i64> = row.try_get("delivery_fee")?;
         let id: i64 = row.try_get("id")?;
-        let record = [
+        let text = [
             row.try_get::<String, _>("code")?,
             zone.date_time(row.try_get("created_at")?),
             code_label(&status, OrderStatus::from_code(&status).map(OrderStatus::label)),
@@ -177,24 +171,11 @@ pub async fn csv(db: &Db, filter: &Filter, zone: TimeZone) -> AppResult<Vec<u8>>
             code_label(&delivery, DeliveryMethod::from_code(&delivery).map(DeliveryMethod::label)),
             code_label(&payment, PaymentMethod::from_code(&payment).map(PaymentMethod::label)),
             goods.remove(&id).unwrap_or_default().join("; "),
-            items_total.to_string(),
-            fee.map(|f| f.to_string()).unwrap_or_default(),
-            fee.map(|f| (items_total + f).to_string()).unwrap_or_default(),
-            row.try_get::<Option<String>, _>("tracking_number")?.unwrap_or_default(),
         ];
-        out.write_record(record.iter().map(|c| cell(c))).map_err(failed)?;
+        let tracking = row.try_get::<Option<String>, _>("tracking_number")?.unwrap_or_default();
+        let amount = |n: Option<i64>| n.map_or(Field::Text(""), Field::Number);
+        let numbers = [Field::Number(items_total), amount(fee), amount(fee.map(|f| items_total + f))];
+        csv.row(text.iter().map(|t| Field::Text(t)).chain(numbers).chain([Field::Text(&tracking)]))?;
     }
-    out.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("csv: {e}")))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formulas_are_defused() {
-        assert_eq!(cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(cell("-5"), "'-5");
-        assert_eq!(cell("Baiq"), "Baiq");
-    }
+    csv.finish()
 }

@@ -1,6 +1,9 @@
 //! SQL for shops.
 
 use shared::{Phone, ShopStatus, slug::slugify};
+use sqlx::Row;
+
+use crate::db::Db;
 
 /// A shop to open in a village.
 pub struct NewShop<'a> {
@@ -34,4 +37,17 @@ pub async fn create(conn: &mut sqlx::AnyConnection, shop: &NewShop<'_>, now: i64
     .fetch_one(conn)
     .await?;
     Ok((id, slug))
+}
+
+/// Every open shop's slug and last change (its opening when never changed since), for the sitemap.
+pub async fn all_open(db: &Db) -> anyhow::Result<Vec<(String, i64)>> {
+    let rows = sqlx::query("SELECT slug, created_at, updated_at FROM shops WHERE status = 'active' ORDER BY slug")
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            let (created, updated): (i64, i64) = (r.try_get("created_at")?, r.try_get("updated_at")?);
+            Ok((r.try_get("slug")?, created.max(updated)))
+        })
+        .collect()
 }

@@ -18,7 +18,7 @@ use crate::{
     error::{AppError, AppResult},
     extract::ApiQuery,
     state::AppState,
-    villages::page_cache::json_body,
+    villages::page_cache::{Kind, json_body},
 };
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -32,11 +32,11 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub async fn village_map(State(state): State<AppState>, ApiQuery(query): ApiQuery<MapQuery>) -> AppResult<Response> {
     let filter = query.validate().map_err(AppError::BadRequest)?;
     let key = format!(
-        "map:{}:{}",
+        "{}:{}",
         filter.kecamatan.as_deref().unwrap_or_default(),
         filter.sector.map(|s| s.code()).unwrap_or_default()
     );
-    let body = match state.pages.get(&key) {
+    let body = match state.pages.get(Kind::Map, &key) {
         Some(body) => body,
         None => {
             let generation = state.pages.generation();
@@ -48,7 +48,7 @@ pub async fn village_map(State(state): State<AppState>, ApiQuery(query): ApiQuer
                 villages,
             };
             let body = Bytes::from(serde_json::to_vec(&map).map_err(|e| AppError::Internal(e.into()))?);
-            state.pages.put(&key, generation, body.clone());
+            state.pages.put(Kind::Map, &key, generation, body.clone());
             body
         }
     };

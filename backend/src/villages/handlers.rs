@@ -8,7 +8,10 @@ use axum::{
 };
 use shared::{Page, VillageDetail, VillageQuery, VillageSummary};
 
-use super::queries::{self, Lookup};
+use super::{
+    page_cache::Kind,
+    queries::{self, Lookup},
+};
 use crate::{
     error::{AppError, AppResult},
     extract::ApiQuery,
@@ -32,14 +35,14 @@ pub async fn list_villages(
     responses((status = 200, body = VillageDetail), (status = 308, description = "The village moved to a new slug"),
         (status = 404, body = shared::Problem)))]
 pub async fn village_detail(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
-    if let Some(body) = state.pages.get(&slug) {
+    if let Some(body) = state.pages.get(Kind::Village, &slug) {
         return Ok(super::page_cache::json_body(body));
     }
     let generation = state.pages.generation();
     match super::detail::detail_by_slug(&state.db, &slug).await? {
         Lookup::Found(detail) => {
             let body = Bytes::from(serde_json::to_vec(&detail).map_err(|e| AppError::Internal(e.into()))?);
-            state.pages.put(&slug, generation, body.clone());
+            state.pages.put(Kind::Village, &slug, generation, body.clone());
             Ok(super::page_cache::json_body(body))
         }
         Lookup::Moved(to) => Ok(Redirect::permanent(&format!("/api/v1/villages/{to}")).into_response()),

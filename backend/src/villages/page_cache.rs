@@ -4,7 +4,8 @@
 //! `LAPAK_DASHBOARD_CACHE_MS` (1 minute). Any successful change made through this server's API (except
 //! what a cache names as not shown on it, e.g. [`NOT_ON_PAGES`]) drops every answer it keeps at once, so an
 //! admin sees their save immediately; what other servers (or a news item's publish time) change shows
-//! within the time-to-live.
+//! within the time-to-live. Each kind of answer ([`Kind`]) has keys of its own: a village slug that spells
+//! a catalog search's key is still looked up as a village.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -18,13 +19,31 @@ use bytes::Bytes;
 const MAX_PAGES: usize = 2048;
 const MAX_BYTES: usize = 32 << 20;
 
+/// The kind of a kept answer: the first half of its key, so that a key taken from a request (a village's
+/// slug, a search's query, a product's address) can only ever name an answer of its own kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A village's JSON, by slug.
+    Village,
+    /// A page of catalog search results, by query string.
+    Catalog,
+    /// The village map's JSON, by filters.
+    Map,
+    /// A product page's HTML, by its address.
+    Product,
+    /// The sitemap (the whole one or its index, and each part).
+    Sitemap,
+    /// A dashboard table or head, by scope and filters.
+    Dashboard,
+}
+
 pub struct PageCache {
     ttl: Duration,
     /// API paths whose changes this cache does not show at once.
     unaffected: &'static [&'static str],
     /// Bumped by every change; a page built before a change is never served after it.
     generation: AtomicU64,
-    pages: Mutex<HashMap<String, Kept>>,
+    pages: Mutex<HashMap<(Kind, String), Kept>>,
 }
 
 struct Kept {
@@ -47,12 +66,12 @@ impl PageCache {
         self.generation.load(Ordering::Acquire)
     }
 
-    /// The page kept for `slug` when nothing changed since it was built and it is fresh, or has just
+    /// The page kept as `kind` under `key` when nothing changed since it was built and it is fresh, or has just
     /// expired and another request is already rebuilding it (so one request rebuilds, not every one that
     /// arrives meanwhile). `None`: the caller builds it and keeps it with [`PageCache::put`].
-    pub fn get(&self, slug: &str) -> Option<Bytes> {
+    pub fn get(&self, kind: Kind, key: &str) -> Option<Bytes> {
         let mut pages = self.pages.lock().unwrap_or_else(|e| e.into_inner());
-        let kept = pages.get_mut(slug)?;
+        let kept = pages.get_mut(&(kind, key.to_owned()))?;
         if kept.generation != self.generation() {
             return None;
         }
@@ -69,33 +88,35 @@ impl PageCache {
         }
     }
 
-    /// Keeps a page built under `generation`.
-    pub fn put(&self, slug: &str, generation: u64, body: Bytes) {
+    /// Keeps a page built under `generation` as `kind` under `key`.
+    pub fn put(&self, kind: Kind, key: &str, generation: u64, body: Bytes) {
         if self.ttl.is_zero() || generation != self.generation() {
             return;
         }
         let mut pages = self.pages.lock().unwrap_or_else(|e| e.into_inner());
         let bytes: usize = pages.values().map(|k| k.body.len()).sum::<usize>() + body.len();
-        if (pages.len() >= MAX_PAGES && !pages.contains_key(slug)) || bytes > MAX_BYTES {
+        let key = (kind, key.to_owned());
+        if (pages.len() >= MAX_PAGES && !pages.contains_key(&key)) || bytes > MAX_BYTES {
             pages.clear();
         }
-        pages.insert(slug.to_owned(), Kept { body, built: Instant::now(), generation, claimed: None });
+        pages.insert(key, Kept { body, built: Instant::now(), generation, claimed: None });
     }
 
-    /// The JSON kept under `key`, or `build`'s answer as JSON, kept (the generation is taken before `build`
-    /// reads anything).
+    /// The JSON kept as `kind` under `key`, or `build`'s answer as JSON, kept (the generation is taken
+    /// before `build` reads anything).
     pub async fn json<T: serde::Serialize>(
         &self,
+        kind: Kind,
         key: &str,
         build: impl std::future::Future<Output = crate::error::AppResult<T>>,
     ) -> crate::error::AppResult<Response> {
-        if let Some(body) = self.get(key) {
+        if let Some(body) = self.get(kind, key) {
             return Ok(json_body(body));
         }
         let generation = self.generation();
         let value = build.await?;
         let body = Bytes::from(serde_json::to_vec(&value).map_err(|e| crate::error::AppError::Internal(e.into()))?);
-        self.put(key, generation, body.clone());
+        self.put(kind, key, generation, body.clone());
         Ok(json_body(body))
     }
 
@@ -142,44 +163,59 @@ mod tests {
     fn serves_fresh_pages_until_a_change() {
         let cache = PageCache::new(Duration::from_secs(60), NOT_ON_PAGES);
         let before = cache.generation();
-        cache.put("darmaji", before, Bytes::from_static(b"v1"));
-        assert_eq!(cache.get("darmaji").as_deref(), Some(&b"v1"[..]));
+        cache.put(Kind::Village, "darmaji", before, Bytes::from_static(b"v1"));
+        assert_eq!(cache.get(Kind::Village, "darmaji").as_deref(), Some(&b"v1"[..]));
         cache.invalidate();
-        assert_eq!(cache.get("darmaji"), None);
+        assert_eq!(cache.get(Kind::Village, "darmaji"), None);
         // A page built from data read before the change is not kept.
-        cache.put("darmaji", before, Bytes::from_static(b"stale"));
-        assert_eq!(cache.get("darmaji"), None);
+        cache.put(Kind::Village, "darmaji", before, Bytes::from_static(b"stale"));
+        assert_eq!(cache.get(Kind::Village, "darmaji"), None);
     }
 
     #[test]
     fn one_request_rebuilds_an_expired_page_while_the_others_keep_the_old_one() {
         let cache = PageCache::new(Duration::from_millis(20), NOT_ON_PAGES);
-        cache.put("darmaji", cache.generation(), Bytes::from_static(b"v1"));
+        cache.put(Kind::Village, "darmaji", cache.generation(), Bytes::from_static(b"v1"));
         std::thread::sleep(Duration::from_millis(30));
-        assert_eq!(cache.get("darmaji"), None, "the first request after expiry rebuilds");
-        assert_eq!(cache.get("darmaji").as_deref(), Some(&b"v1"[..]), "the others meanwhile get the old page");
-        cache.put("darmaji", cache.generation(), Bytes::from_static(b"v2"));
-        assert_eq!(cache.get("darmaji").as_deref(), Some(&b"v2"[..]));
+        assert_eq!(cache.get(Kind::Village, "darmaji"), None, "the first request after expiry rebuilds");
+        assert_eq!(
+            cache.get(Kind::Village, "darmaji").as_deref(),
+            Some(&b"v1"[..]),
+            "the others meanwhile get the old page"
+        );
+        cache.put(Kind::Village, "darmaji", cache.generation(), Bytes::from_static(b"v2"));
+        assert_eq!(cache.get(Kind::Village, "darmaji").as_deref(), Some(&b"v2"[..]));
         cache.invalidate();
-        assert_eq!(cache.get("darmaji"), None, "after a change nobody gets the old page");
+        assert_eq!(cache.get(Kind::Village, "darmaji"), None, "after a change nobody gets the old page");
     }
 
     #[test]
     fn starts_again_beyond_its_bytes() {
         let cache = PageCache::new(Duration::from_secs(60), NOT_ON_PAGES);
         let big = Bytes::from(vec![b' '; MAX_BYTES / 2]);
-        cache.put("a", cache.generation(), big.clone());
-        cache.put("b", cache.generation(), Bytes::from_static(b"small"));
-        assert!(cache.get("a").is_some() && cache.get("b").is_some());
-        cache.put("c", cache.generation(), big);
-        assert!(cache.get("a").is_none() && cache.get("b").is_none(), "the earlier pages are dropped");
-        assert!(cache.get("c").is_some(), "the new one is kept");
+        cache.put(Kind::Village, "a", cache.generation(), big.clone());
+        cache.put(Kind::Village, "b", cache.generation(), Bytes::from_static(b"small"));
+        assert!(cache.get(Kind::Village, "a").is_some() && cache.get(Kind::Village, "b").is_some());
+        cache.put(Kind::Village, "c", cache.generation(), big);
+        assert!(
+            cache.get(Kind::Village, "a").is_none() && cache.get(Kind::Village, "b").is_none(),
+            "the earlier pages are dropped"
+        );
+        assert!(cache.get(Kind::Village, "c").is_some(), "the new one is kept");
+    }
+
+    #[test]
+    fn each_kind_has_its_own_keys() {
+        let cache = PageCache::new(Duration::from_secs(60), NOT_ON_PAGES);
+        cache.put(Kind::Catalog, "catalog:q=madu", cache.generation(), Bytes::from_static(b"catalog"));
+        assert_eq!(cache.get(Kind::Village, "catalog:q=madu"), None, "a village slug never names a search");
+        assert_eq!(cache.get(Kind::Catalog, "catalog:q=madu").as_deref(), Some(&b"catalog"[..]));
     }
 
     #[test]
     fn keeps_nothing_without_a_time_to_live() {
         let cache = PageCache::new(Duration::ZERO, NOT_ON_PAGES);
-        cache.put("darmaji", cache.generation(), Bytes::from_static(b"v1"));
-        assert_eq!(cache.get("darmaji"), None);
+        cache.put(Kind::Village, "darmaji", cache.generation(), Bytes::from_static(b"v1"));
+        assert_eq!(cache.get(Kind::Village, "darmaji"), None);
     }
 }

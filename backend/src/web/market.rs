@@ -15,7 +15,9 @@ use super::{
     pages::{App, Head, Offer},
     render, site_head, site_image,
 };
-use crate::{error::AppResult, products::queries, shops::storefront::storefront, state::AppState};
+use crate::{
+    error::AppResult, products::queries, shops::storefront::storefront, state::AppState, villages::page_cache::Kind,
+};
 
 /// The catalog, titled after the search.
 pub async fn catalog(State(state): State<AppState>, uri: Uri) -> Response {
@@ -34,8 +36,7 @@ pub async fn catalog(State(state): State<AppState>, uri: Uri) -> Response {
 /// A product: its name, price, village and cover as the preview; `/produk/{id}-{other}` moves to the
 /// product's own address. The page is kept like the catalog's (shared links bring bursts of visits).
 pub async fn product(State(state): State<AppState>, Path(segment): Path<String>) -> AppResult<Response> {
-    let key = format!("produk:{segment}");
-    if let Some(html) = state.pages.get(&key) {
+    if let Some(html) = state.pages.get(Kind::Product, &segment) {
         return Ok(html_response(StatusCode::OK, html));
     }
     let generation = state.pages.generation();
@@ -88,7 +89,7 @@ pub async fn product(State(state): State<AppState>, Path(segment): Path<String>)
         private: false,
     };
     let html = Bytes::from(render(&state, &head));
-    state.pages.put(&key, generation, html.clone());
+    state.pages.put(Kind::Product, &segment, generation, html.clone());
     Ok(html_response(StatusCode::OK, html))
 }
 

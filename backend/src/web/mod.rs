@@ -52,6 +52,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/admin/{*rest}", private_page("Admin", "/admin", App::Admin))
         .route("/robots.txt", get(seo::robots))
         .route("/sitemap.xml", get(seo::sitemap))
+        .route("/sitemap/{file}", get(seo::sitemap_part))
         .route("/api/{*rest}", get(api_not_found).fallback(api_not_found))
         .fallback_service(assets::service(state))
 }

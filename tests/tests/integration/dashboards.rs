@@ -3,6 +3,7 @@
 //! equal a rebuild from the orders; and every viewer sees only their villages.
 
 mod exports;
+mod formulas;
 
 use lapak_tests::{TestApp, assert_problem, on_both_databases};
 use reqwest::Method;

@@ -1,12 +1,14 @@
 //! Pages with link previews, static files, robots.txt and the sitemap.
 
+mod kept_pages;
+mod sitemap;
+
 use lapak_tests::{TestApp, header, on_both_databases};
 
 on_both_databases!(
     village_page_carries_its_preview,
     unknown_pages_are_404_with_the_app,
     static_files_are_cached_and_precompressed,
-    robots_and_sitemap_list_the_villages,
     account_and_admin_pages_are_the_app_and_never_indexed,
 );
 
@@ -66,31 +68,6 @@ async fn static_files_are_cached_and_precompressed(app: TestApp) {
     let res = app.get("/").await;
     assert_eq!(header(&res, "cache-control"), "no-cache");
     assert_eq!(app.get("/.stamp").await.status(), 404, "dotfiles are not served");
-}
-
-async fn robots_and_sitemap_list_the_villages(app: TestApp) {
-    let robots = app.get("/robots.txt").await.text().await.unwrap();
-    assert!(robots.contains(&format!("Sitemap: {}/sitemap.xml", app.url(""))));
-    let res = app.get("/sitemap.xml").await;
-    assert!(header(&res, "content-type").starts_with("application/xml"));
-    let xml = res.text().await.unwrap();
-    let news = app.count("news", "status = 'published'").await as usize;
-    let enterprises = app.count("enterprises", "1 = 1").await as usize;
-    let products = app.count("products", "status = 'active' AND hidden_reason IS NULL").await as usize;
-    assert!(news > 0 && enterprises > 0 && products > 50, "the demo villages have news, enterprises, products");
-    let fixed = ["/", "/desa", "/peta", "/produk", "/konsultasi"];
-    for path in fixed {
-        assert!(xml.contains(&format!("<loc>{}</loc>", app.url(path))), "the sitemap lists {path}");
-    }
-    let pages = fixed.len() + 11 + enterprises + news + products;
-    assert_eq!(xml.matches("<loc>").count(), pages, "the pages, villages, enterprises, news, products");
-    let product: (i64, String) =
-        sqlx::query_as("SELECT id, slug FROM products ORDER BY id LIMIT 1").fetch_one(&app.db().pool).await.unwrap();
-    assert!(xml.contains(&format!("<loc>{}/produk/{}-{}</loc>", app.url(""), product.0, product.1)));
-    assert!(xml.contains(&format!("<loc>{}/lembaga/bumdes-darma-tani</loc>", app.url(""))));
-    assert!(xml.contains(&format!("<loc>{}/desa/buwun-sejati</loc>", app.url(""))));
-    let item = "/desa/darmaji/berita/sambal-terasi-darmaji-kantongi-sertifikat-halal</loc>";
-    assert!(xml.contains(item), "{xml}");
 }
 
 async fn account_and_admin_pages_are_the_app_and_never_indexed(app: TestApp) {

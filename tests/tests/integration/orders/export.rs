@@ -61,15 +61,17 @@ async fn a_date_range_exports_as_csv(app: TestApp) {
     let rows: Vec<&str> = text.lines().collect();
     assert_eq!(
         rows[0],
-        "Kode,Tanggal,Status,Pembeli,WhatsApp,Alamat,Pengiriman,Pembayaran,Barang,Total barang,Ongkir,Total,Resi"
+        r#""Kode","Tanggal","Status","Pembeli","WhatsApp","Alamat","Pengiriman","Pembayaran","Barang","Total barang","Ongkir","Total","Resi""#,
+        "a header row, text quoted"
     );
     assert_eq!(rows.len(), 3, "one row per order in range, oldest first: {rows:?}");
-    assert!(rows[1].starts_with(&format!("{first},2026-03-10 09:00,Menunggu konfirmasi penjual,")), "{}", rows[1]);
+    let start = format!(r#""{first}","2026-03-10 09:00","Menunggu konfirmasi penjual","#);
+    assert!(rows[1].starts_with(&start), "{}", rows[1]);
     assert!(rows[1].contains(r#""'=HYPERLINK(""http://jahat"")""#), "a formula is defused: {}", rows[1]);
     assert!(rows[1].contains("6281922200001") && rows[1].contains("Kopi Uji × 2"), "{}", rows[1]);
-    assert!(rows[1].contains(",40000,12000,52000,"), "items, fee and total: {}", rows[1]);
+    assert!(rows[1].contains(",40000,12000,52000,"), "items, fee and total, bare numbers: {}", rows[1]);
     assert!(rows[1].contains("Senggigi, Kec."), "the address: {}", rows[1]);
-    assert!(rows[2].starts_with(&format!("{second},2026-03-11 23:59,")), "{}", rows[2]);
+    assert!(rows[2].starts_with(&format!(r#""{second}","2026-03-11 23:59","#)), "{}", rows[2]);
     for code in [&too_early, &too_late, &elsewhere] {
         assert!(!text.contains(code.as_str()), "{code} is outside the range or the shop");
     }
