@@ -21,7 +21,7 @@ pub const HELP: &str = "lapak backup FOLDER
 lapak restore FOLDER [--overwrite]
     memulihkan cadangan dari FOLDER ke DATABASE_URL dan LAPAK_DATA_DIR; hentikan server dulu.
     Basis data yang sudah berisi data hanya ditimpa dengan --overwrite
-PostgreSQL: pakai pg_dump / pg_restore; media di S3: salin bucket-nya (lihat README, bagian Cadangan)";
+PostgreSQL: pakai pg_dump / pg_restore; media di S3: salin bucket-nya (lihat README, bagian \"Backups\")";
 
 /// Runs `lapak backup ARGS…` or `lapak restore ARGS…` (`command` is which) and returns what to print.
 pub async fn run(command: &str, args: &[String], config: &Config) -> anyhow::Result<String> {
@@ -53,11 +53,18 @@ pub async fn backup(config: &Config, folder: &Path) -> anyhow::Result<String> {
         bail!("folder {} tidak kosong: pilih folder baru untuk cadangan", folder.display());
     }
     std::fs::create_dir_all(folder).with_context(|| format!("tidak bisa membuat folder {}", folder.display()))?;
+    let media = config.data_dir.join(MEDIA);
+    if let (Ok(inside), Ok(media)) = (folder.canonicalize(), media.canonicalize())
+        && inside.starts_with(&media)
+    {
+        let _ = std::fs::remove_dir(folder);
+        bail!("folder cadangan tidak boleh di dalam folder media {}", media.display());
+    }
     let copy = folder.join(DATABASE);
     queries::vacuum_into(&source, &copy, config.sqlite_busy_timeout).await?;
     let held = queries::verify(&copy).await.context("salinan basis data rusak")?;
     let mut out = format!("Basis data {} disalin: {held}, {}.\n", source.display(), megabytes(file_size(&copy)));
-    out.push_str(&media_copied(config, &config.data_dir.join(MEDIA), &folder.join(MEDIA)).await?);
+    out.push_str(&media_copied(config, &media, &folder.join(MEDIA)).await?);
     out.push_str(&format!(
         "Cadangan lengkap di {}. Pulihkan dengan: lapak restore {}\n",
         folder.display(),
@@ -99,7 +106,7 @@ pub async fn restore(config: &Config, folder: &Path, overwrite: bool) -> anyhow:
 /// The SQLite file the configuration names; for PostgreSQL, an error naming its own tool.
 fn sqlite_database(config: &Config, postgres_tool: &str) -> anyhow::Result<PathBuf> {
     if !config.is_sqlite() {
-        bail!("DATABASE_URL menunjuk PostgreSQL: pakai {postgres_tool} (lihat README, bagian Cadangan)");
+        bail!("DATABASE_URL menunjuk PostgreSQL: pakai {postgres_tool} (lihat README, bagian \"Backups\")");
     }
     crate::db::sqlite_file(&config.database_url).context("DATABASE_URL tidak menunjuk berkas SQLite")
 }
@@ -107,7 +114,9 @@ fn sqlite_database(config: &Config, postgres_tool: &str) -> anyhow::Result<PathB
 /// Copies the media folder `from` into `to` (a line for the summary), or says why not for media in S3.
 async fn media_copied(config: &Config, from: &Path, to: &Path) -> anyhow::Result<String> {
     if let Some(store) = &config.media_store {
-        return Ok(format!("Media ada di {store}: tidak disalin; salin bucket-nya (lihat README, bagian Cadangan).\n"));
+        return Ok(format!(
+            "Media ada di {store}: tidak disalin; salin bucket-nya (lihat README, bagian \"Backups\").\n"
+        ));
     }
     let (from, to) = (from.to_path_buf(), to.to_path_buf());
     let copied = tokio::task::spawn_blocking(move || files::copy_tree(&from, &to)).await??;
@@ -140,6 +149,19 @@ mod tests {
         let err = restore(&pg, &dir, false).await.unwrap_err().to_string();
         assert!(err.contains("pg_restore"), "{err}");
         assert!(!dir.exists(), "nothing written");
+    }
+
+    #[tokio::test]
+    async fn a_backup_never_goes_inside_the_media_folder() {
+        let data = std::env::temp_dir().join(format!("lapak-backup-inside-{}", std::process::id()));
+        std::fs::create_dir_all(data.join("media/images")).unwrap();
+        std::fs::write(data.join("lapak.db"), b"").unwrap();
+        let mut c = config(&format!("sqlite://{}/lapak.db", data.display()));
+        c.data_dir = data.clone();
+        let err = backup(&c, &data.join("media/images/cadangan")).await.unwrap_err().to_string();
+        assert!(err.contains("di dalam folder media"), "{err}");
+        assert!(!data.join("media/images/cadangan").exists(), "nothing left behind");
+        std::fs::remove_dir_all(&data).unwrap();
     }
 
     #[tokio::test]
