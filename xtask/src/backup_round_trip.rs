@@ -22,7 +22,7 @@ const BUYER: &str = "Uji Cadangan";
 pub fn run(lapak: &Path, dist: &Path, data: &Path) -> Result<()> {
     let db = Database::Sqlite(data.join("lapak.db"));
     let url = db.url();
-    let env = [("DATABASE_URL", url.as_str()), ("LAPAK_ORDER_SWEEP_SECS", "0")];
+    let env = crate::durability::ordering(&[("DATABASE_URL", &url), ("LAPAK_ORDER_SWEEP_SECS", "0")]);
     let mut server = Server::spawn_with(lapak, data, dist, &env)?;
     server.wait_ready(Duration::from_secs(60))?;
     let (shops, _) = choose(server.port)?;

@@ -37,8 +37,8 @@ pub struct Counts {
 /// Runs the kills against `db` (already holding the demo data), the server's files in `data`.
 pub fn run(lapak: &Path, dist: &Path, data: &Path, db: &Database) -> Result<Counts> {
     let started = Instant::now();
-    let env = [("DATABASE_URL", db.url()), ("LAPAK_ORDER_SWEEP_SECS", "0".into())];
-    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let url = db.url();
+    let env = crate::durability::ordering(&[("DATABASE_URL", &url), ("LAPAK_ORDER_SWEEP_SECS", "0")]);
     let mut server = Server::spawn_with(lapak, data, dist, &env)?;
     server.wait_ready(Duration::from_secs(120))?;
     let (shops, _) = choose(server.port)?;

@@ -27,7 +27,7 @@ pub fn test() -> Result<()> {
         }),
         ("unit tests", || cargo(&["test", "--workspace", "--exclude", "lapak-tests"])),
         ("integration tests (SQLite + PostgreSQL)", integration),
-        ("durability (SIGKILL, two servers)", crate::durability::durability),
+        ("durability (SIGKILL, backup, two servers)", crate::durability::durability),
         ("frontend build (dist)", || crate::dist::dist().map(|_| Outcome::Passed)),
         ("browser tests (chromium)", crate::e2e::browser_tests),
         ("tidy", || crate::tidy::tidy().map(|()| Outcome::Passed)),

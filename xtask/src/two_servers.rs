@@ -113,8 +113,9 @@ pub fn run(lapak: &Path, dist: &Path, data: &Path, db: &Database) -> Result<()> 
 
 /// Starts a server over `data` and one over `second` (both given `env`) at once, and waits for both.
 fn both(lapak: &Path, dist: &Path, data: &Path, second: &Path, env: &[(&str, &str)]) -> Result<(Server, Server)> {
-    let mut one = Server::spawn_with(lapak, data, dist, env)?;
-    let mut two = Server::spawn_with(lapak, second, dist, env)?;
+    let env = crate::durability::ordering(env);
+    let mut one = Server::spawn_with(lapak, data, dist, &env)?;
+    let mut two = Server::spawn_with(lapak, second, dist, &env)?;
     one.wait_ready(Duration::from_secs(60))?;
     two.wait_ready(Duration::from_secs(60))?;
     println!("servers at {} and {}", one.base_url, two.base_url);
