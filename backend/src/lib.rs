@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod addresses;
 pub mod admin;
 pub mod auth;
+pub mod backup;
 pub mod cart;
 pub mod catalog;
 pub mod cli;

@@ -11,6 +11,7 @@ async fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         None | Some("serve") => {}
         Some("admin") => return admin(&args[1..]).await,
+        Some(command @ ("backup" | "restore")) => return backup(command, &args[1..]).await,
         Some("-h" | "--help" | "help") => {
             println!("{HELP}");
             return ExitCode::SUCCESS;
@@ -52,6 +53,26 @@ async fn admin(args: &[String]) -> ExitCode {
         Err(e) => {
             eprintln!("lapak admin: {e:#}\n\n{}", cli::HELP);
             ExitCode::from(2)
+        }
+    }
+}
+
+async fn backup(command: &str, args: &[String]) -> ExitCode {
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("lapak: konfigurasi tidak sah: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match backend::backup::run(command, args, &config).await {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("lapak {command}: {e:#}\n(bantuan: lapak {command} --help)");
+            ExitCode::FAILURE
         }
     }
 }
@@ -98,6 +119,8 @@ const HELP: &str = "lapak — server Lapak Desa
 PENGGUNAAN:
     lapak [serve]     menjalankan server (bawaan)
     lapak admin …     admin kabupaten pertama dan tautan atur ulang sandi (lapak admin --help)
+    lapak backup DIR  salinan basis data SQLite dan media, aman selagi server berjalan
+    lapak restore DIR memulihkan salinan itu (server dihentikan dulu; lapak restore --help)
 
 VARIABEL LINGKUNGAN:
     DATABASE_URL                 sqlite://./data/lapak.db (bawaan) atau postgres://…

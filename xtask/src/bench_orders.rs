@@ -20,30 +20,30 @@ const TARGET_ORDERS_PER_S: f64 = 200.0;
 const TARGET_P99_MS: f64 = 200.0;
 const CONNECTIONS: u32 = 16;
 /// Buyers who press "Pesan" at the same moment in the oversell test, and the units they fight over.
-const BUYERS: usize = 64;
-const UNITS: i64 = 20;
+pub const BUYERS: usize = 64;
+pub const UNITS: i64 = 20;
 /// The most a listing may hold (`shared::product::STOCK_MAX`): more than any run here can sell.
-const PLENTY: i64 = 1_000_000;
+pub const PLENTY: i64 = 1_000_000;
 const POSTGRES_DB: &str = "lapak_bench_orders";
 /// Stands for the buyer's WhatsApp number in a checkout's JSON; each request puts its own there.
-const PHONE: &str = "@PHONE@";
+pub const PHONE: &str = "@PHONE@";
 
 /// A demo shop and the products taken from it, each as `(product id, price)`.
 #[derive(Clone)]
-struct Pick {
-    shop_id: i64,
+pub struct Pick {
+    pub shop_id: i64,
     /// The shop's WhatsApp number, which is also its demo owner's sign-in.
-    owner: String,
-    lines: Vec<(i64, i64)>,
+    pub owner: String,
+    pub lines: Vec<(i64, i64)>,
 }
 
 /// What the oversell test saw.
-struct Oversell {
-    sold: usize,
-    refused: usize,
+pub struct Oversell {
+    pub sold: usize,
+    pub refused: usize,
     /// Answers that were neither 201 nor 409 (or no answer at all).
-    other: Vec<String>,
-    stock_left: i64,
+    pub other: Vec<String>,
+    pub stock_left: i64,
 }
 
 /// One wrk run of checkouts, and the p99 of the same requests as the server logged them (wrk's own figure
@@ -144,7 +144,7 @@ fn one(engine: &'static str, lapak: &Path, dist: &Path, data: &Path, url: &str, 
     let oversell = stage(&format!("bench: {engine} oversell: {BUYERS} buyers, {UNITS} units"), || {
         let (product, _) = spare.lines[0];
         owners.set_stock(port, &spare, product, UNITS)?;
-        let mut seen = oversell(port, &checkout_json(std::slice::from_ref(&spare)))?;
+        let mut seen = oversell(&[port], &checkout_json(std::slice::from_ref(&spare)))?;
         seen.stock_left = owners.stock(port, &spare, product)?;
         println!(
             "{} sold, {} refused (409), {} other {:?}, stock left {}",
@@ -180,7 +180,7 @@ fn checkouts_p99_ms(text: &str) -> Option<f64> {
 }
 
 /// A JSON request on a fresh connection: the status and the answer's body as JSON (`Null` when it is not).
-fn call(port: u16, method: &str, path: &str, cookie: Option<&str>, body: &str) -> Result<(u16, Value)> {
+pub fn call(port: u16, method: &str, path: &str, cookie: Option<&str>, body: &str) -> Result<(u16, Value)> {
     let mut head = format!("{method} {path} HTTP/1.1\r\nContent-Type: application/json\r\nX-Lapak-Csrf: 1\r\n");
     if let Some(cookie) = cookie {
         head.push_str(&format!("Cookie: {cookie}\r\n"));
@@ -190,7 +190,7 @@ fn call(port: u16, method: &str, path: &str, cookie: Option<&str>, body: &str) -
     Ok((status, serde_json::from_str(body).unwrap_or(Value::Null)))
 }
 
-fn post_order(port: u16, checkout: &str, key: Option<&str>) -> Result<(u16, String)> {
+pub fn post_order(port: u16, checkout: &str, key: Option<&str>) -> Result<(u16, String)> {
     let mut head = "POST /api/v1/orders HTTP/1.1\r\nContent-Type: application/json\r\nX-Lapak-Csrf: 1\r\n".to_owned();
     if let Some(key) = key {
         head.push_str(&format!("Idempotency-Key: {key}\r\n"));
@@ -201,7 +201,7 @@ fn post_order(port: u16, checkout: &str, key: Option<&str>) -> Result<(u16, Stri
 
 /// Two demo shops whose buyers may collect and pay cash — the first with 2 products, the second with 1 —
 /// and a fourth product, from any such shop, for the oversell test.
-fn choose(port: u16) -> Result<(Vec<Pick>, Pick)> {
+pub fn choose(port: u16) -> Result<(Vec<Pick>, Pick)> {
     let (status, page) = call(port, "GET", "/api/v1/catalog?per=48", None, "")?;
     let ids: Vec<i64> = page["items"].as_array().into_iter().flatten().filter_map(|p| p["id"].as_i64()).collect();
     if status != 200 || ids.is_empty() {
@@ -246,7 +246,12 @@ fn choose(port: u16) -> Result<(Vec<Pick>, Pick)> {
 }
 
 /// A guest checkout of one unit of each picked product, collected and paid in cash; [`PHONE`] for the number.
-fn checkout_json(shops: &[Pick]) -> String {
+pub fn checkout_json(shops: &[Pick]) -> String {
+    checkout_by(shops, "Pembeli Uji Beban")
+}
+
+/// [`checkout_json`] by the buyer named `buyer` (so a test can tell its own orders apart).
+pub fn checkout_by(shops: &[Pick], buyer: &str) -> String {
     let shops: Vec<Value> = shops
         .iter()
         .map(|s| {
@@ -255,7 +260,7 @@ fn checkout_json(shops: &[Pick]) -> String {
             json!({ "shop_id": s.shop_id, "delivery": "ambil", "payment": "tunai", "note": "", "lines": lines })
         })
         .collect();
-    json!({ "buyer_name": "Pembeli Uji Beban", "buyer_whatsapp": PHONE, "address": null, "shops": shops }).to_string()
+    json!({ "buyer_name": buyer, "buyer_whatsapp": PHONE, "address": null, "shops": shops }).to_string()
 }
 
 /// The wrk script: every request a checkout by another buyer (0813 or 0814, wrk's thread, a counter), and
@@ -293,14 +298,16 @@ function request()
 end
 "#;
 
-/// `BUYERS` guests, each on its own connection, placing the same one-unit checkout at the same moment.
-fn oversell(port: u16, checkout: &str) -> Result<Oversell> {
+/// `BUYERS` guests, each on its own connection, placing the same one-unit checkout at the same moment, sent
+/// to the servers listening on `ports` in turn.
+pub fn oversell(ports: &[u16], checkout: &str) -> Result<Oversell> {
     let start = Barrier::new(BUYERS);
     let answers: Vec<Result<u16>> = std::thread::scope(|s| {
         let buyers: Vec<_> = (0..BUYERS)
             .map(|i| {
                 let body = checkout.replace(PHONE, &format!("0815{i:08}"));
                 let start = &start;
+                let port = ports[i % ports.len()];
                 s.spawn(move || {
                     start.wait();
                     post_order(port, &body, Some(&format!("oversell-{i}"))).map(|(status, _)| status)
@@ -323,10 +330,10 @@ fn oversell(port: u16, checkout: &str) -> Result<Oversell> {
 
 /// The demo shop owners' sessions, signed in once each, for changing their listings' stock.
 #[derive(Default)]
-struct Owners(HashMap<String, String>);
+pub struct Owners(HashMap<String, String>);
 
 impl Owners {
-    fn cookie(&mut self, port: u16, shop: &Pick) -> Result<String> {
+    pub fn cookie(&mut self, port: u16, shop: &Pick) -> Result<String> {
         if let Some(cookie) = self.0.get(&shop.owner) {
             return Ok(cookie.clone());
         }
@@ -336,7 +343,7 @@ impl Owners {
     }
 
     /// The listing as its seller's page loads it (never a cached page).
-    fn record(&mut self, port: u16, shop: &Pick, product: i64) -> Result<(String, Value)> {
+    pub fn record(&mut self, port: u16, shop: &Pick, product: i64) -> Result<(String, Value)> {
         let cookie = self.cookie(port, shop)?;
         let (status, records) =
             call(port, "GET", &format!("/api/v1/shops/{}/products", shop.shop_id), Some(&cookie), "")?;
@@ -345,13 +352,13 @@ impl Owners {
         Ok((cookie, record))
     }
 
-    fn stock(&mut self, port: u16, shop: &Pick, product: i64) -> Result<i64> {
+    pub fn stock(&mut self, port: u16, shop: &Pick, product: i64) -> Result<i64> {
         let (_, record) = self.record(port, shop, product)?;
         record["stock"].as_i64().context("a listing without stock")
     }
 
     /// Saves the listing with `stock` units, as its seller would.
-    fn set_stock(&mut self, port: u16, shop: &Pick, product: i64, stock: i64) -> Result<()> {
+    pub fn set_stock(&mut self, port: u16, shop: &Pick, product: i64, stock: i64) -> Result<()> {
         let (cookie, mut record) = self.record(port, shop, product)?;
         record["stock"] = stock.into();
         let path = format!("/api/v1/shops/{}/products/{product}", shop.shop_id);

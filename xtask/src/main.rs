@@ -1,6 +1,7 @@
 //! Lapak Desa's project commands (`cargo xtask <command>`): dist, run, test, e2e, tidy, bench.
 
 mod assets;
+mod backup_round_trip;
 mod bench;
 mod bench_catalog;
 mod bench_content;
@@ -9,12 +10,18 @@ mod bench_images;
 mod bench_orders;
 mod bench_sign_in;
 mod compress;
+mod crash;
 mod dist;
+mod durability;
 mod e2e;
+mod order_checks;
+mod order_load;
 mod run;
 mod server;
+mod sql;
 mod test;
 mod tidy;
+mod two_servers;
 mod util;
 
 use std::process::ExitCode;
@@ -27,8 +34,9 @@ commands:
   dist    build the frontend into dist/ (wasm, wasm-opt, hashed names, .br/.gz)
   run     dist + release backend, then serve (LAPAK_ADDR, DATABASE_URL, … pass through)
   test    everything CI checks: fmt, clippy, unit, integration (SQLite + PostgreSQL),
-          dist, browser tests, tidy
+          durability (crashes, two servers), dist, browser tests, tidy
   e2e     dist, then only the browser tests (tests/e2e/, headless chromium)
+  durability  only the durability stage: SIGKILLs under load, two servers on one PostgreSQL
   tidy    repository rules: migrations parity, no unfinished code, licence, file headers
   bench   release build, then throughput, latency, memory, ready time and first-load size";
 
@@ -48,6 +56,7 @@ fn main() -> ExitCode {
         "run" => run::run(),
         "test" => test::test(),
         "e2e" => dist::dist().and_then(|_| e2e::browser_tests()).map(drop),
+        "durability" => durability::durability().map(drop),
         "tidy" => tidy::tidy(),
         "bench" => bench::bench(),
         "help" | "-h" | "--help" => {

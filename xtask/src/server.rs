@@ -1,5 +1,6 @@
 //! Starting the real `lapak` server on a free port over a given data folder, waiting for it to be
-//! ready, and stopping it gracefully: used by the browser tests and the benchmark.
+//! ready, and stopping it gracefully (or killing it): used by the browser tests, the durability stage and
+//! the benchmark.
 
 use std::fs::File;
 use std::io::{Read, Write};
@@ -77,6 +78,13 @@ impl Server {
         let text = std::fs::read_to_string(&self.log).unwrap_or_default();
         let lines: Vec<&str> = text.lines().collect();
         lines[lines.len().saturating_sub(40)..].join("\n")
+    }
+
+    /// Kills the process with SIGKILL, as a power cut or the OOM killer would: nothing in flight finishes.
+    pub fn kill(mut self) -> Result<()> {
+        self.child.kill()?;
+        self.child.wait()?;
+        Ok(())
     }
 
     /// Sends SIGTERM and waits up to 10 s for a graceful exit, then kills.

@@ -167,13 +167,16 @@ pub fn now_ms() -> i64 {
         .unwrap_or(0)
 }
 
-fn prepare_sqlite_file(url: &str) -> anyhow::Result<()> {
+/// The file an `sqlite://…` URL names (none for an in-memory database).
+pub fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
     let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
     let path = path.split('?').next().unwrap_or_default();
-    if path.is_empty() || path == ":memory:" {
-        return Ok(());
-    }
-    if let Some(dir) = std::path::Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+    (!path.is_empty() && path != ":memory:").then(|| std::path::PathBuf::from(path))
+}
+
+fn prepare_sqlite_file(url: &str) -> anyhow::Result<()> {
+    let Some(path) = sqlite_file(url) else { return Ok(()) };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create the folder {}", dir.display()))?;
     }
     Ok(())
