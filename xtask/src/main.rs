@@ -1,4 +1,4 @@
-//! Lapak Desa's project commands (`cargo xtask <command>`): dist, run, test, e2e, tidy, bench.
+//! Lapak Desa's project commands (`cargo xtask <command>`): dist, run, test, contract, e2e, tidy, bench.
 
 mod assets;
 mod bench;
@@ -9,6 +9,7 @@ mod bench_images;
 mod bench_orders;
 mod bench_sign_in;
 mod compress;
+mod contract;
 mod dist;
 mod e2e;
 mod run;
@@ -27,7 +28,8 @@ commands:
   dist    build the frontend into dist/ (wasm, wasm-opt, hashed names, .br/.gz)
   run     dist + release backend, then serve (LAPAK_ADDR, DATABASE_URL, … pass through)
   test    everything CI checks: fmt, clippy, unit, integration (SQLite + PostgreSQL),
-          dist, browser tests, tidy
+          API contract (schemathesis), dist, browser tests, tidy
+  contract  only the API contract stage: schemathesis over a throwaway demo server
   e2e     dist, then only the browser tests (tests/e2e/, headless chromium)
   tidy    repository rules: migrations parity, no unfinished code, licence, file headers
   bench   release build, then throughput, latency, memory, ready time and first-load size";
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
         "dist" => dist::dist().map(drop),
         "run" => run::run(),
         "test" => test::test(),
+        "contract" => contract::api_contract().map(drop),
         "e2e" => dist::dist().and_then(|_| e2e::browser_tests()).map(drop),
         "tidy" => tidy::tidy(),
         "bench" => bench::bench(),
