@@ -33,6 +33,9 @@ pub enum AppError {
     /// Too many attempts: try again after this many seconds.
     #[error("{message}")]
     TooManyRequests { message: String, retry_after_secs: u64 },
+    /// The address exists, but not for this method; `allow` lists the methods it takes.
+    #[error("method not allowed")]
+    MethodNotAllowed { allow: String },
     #[error("request body too large")]
     PayloadTooLarge,
     /// The body is of a kind this address does not take; the message says which it takes.
@@ -72,6 +75,7 @@ impl AppError {
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMedia(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Unavailable | AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
@@ -93,6 +97,9 @@ impl AppError {
             AppError::WrongCredentials => "Nomor HP/e-mail atau kata sandi salah.".into(),
             AppError::Invalid(fields) if fields.len() == 1 => fields[0].message.clone(),
             AppError::Invalid(_) => "Periksa kembali isian yang ditandai.".into(),
+            AppError::MethodNotAllowed { allow } => {
+                format!("Metode HTTP ini tidak didukung di alamat ini (yang didukung: {allow}).")
+            }
             AppError::PayloadTooLarge => "Data yang dikirim terlalu besar.".into(),
             AppError::Unavailable => "Layanan sedang tidak dapat dihubungi. Coba lagi sebentar lagi.".into(),
             AppError::Busy => "Sedang banyak yang memesan bersamaan. Coba lagi sebentar lagi.".into(),
@@ -138,6 +145,11 @@ impl IntoResponse for AppError {
             && let Ok(value) = header::HeaderValue::from_str(&retry_after_secs.to_string())
         {
             response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        if let AppError::MethodNotAllowed { allow } = &self
+            && let Ok(value) = header::HeaderValue::from_str(allow)
+        {
+            response.headers_mut().insert(header::ALLOW, value);
         }
         if let AppError::Busy = &self {
             response.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));

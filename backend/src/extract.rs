@@ -4,7 +4,9 @@ use axum::{
     extract::{FromRequest, FromRequestParts, Request, rejection::JsonRejection},
     http::request::Parts,
 };
-use serde::de::DeserializeOwned;
+use serde::{Serialize, de::DeserializeOwned};
+use serde_json::Value;
+use shared::FieldError;
 
 use crate::error::AppError;
 
@@ -51,23 +53,67 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
     }
 }
 
-/// A JSON body; malformed or oversized bodies answer with a problem document.
+/// A JSON body; malformed or oversized bodies answer with a problem document, and text holding control
+/// characters (NUL anywhere; line breaks and tabs outside multi-line fields) answers 422 naming the field.
+/// Only the fields the type reads are checked: unknown fields are ignored, as serde ignores them.
 pub struct ApiJson<T>(pub T);
 
-impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+impl<T: DeserializeOwned + Serialize, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(req, state).await {
-            Ok(axum::Json(value)) => Ok(ApiJson(value)),
+        let value = match axum::Json::<Value>::from_request(req, state).await {
+            Ok(axum::Json(value)) => value,
             Err(JsonRejection::BytesRejection(r)) if r.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
-                Err(AppError::PayloadTooLarge)
+                return Err(AppError::PayloadTooLarge);
             }
             Err(JsonRejection::MissingJsonContentType(_)) => {
-                Err(AppError::UnsupportedMedia("Kirim data sebagai JSON (Content-Type: application/json).".into()))
+                return Err(AppError::UnsupportedMedia(
+                    "Kirim data sebagai JSON (Content-Type: application/json).".into(),
+                ));
             }
-            Err(e) => Err(AppError::BadRequest(format!("Data tidak sah: {}", in_indonesian(&e.body_text())))),
+            Err(e) => return Err(AppError::BadRequest(format!("Data tidak sah: {}", in_indonesian(&e.body_text())))),
+        };
+        let parsed = serde_path_to_error::deserialize(&value).map_err(|e| {
+            let path = e.path().to_string();
+            let text = if path == "." { e.inner().to_string() } else { format!("{path}: {}", e.inner()) };
+            AppError::BadRequest(format!("Data tidak sah: {}", in_indonesian(&text)))
+        })?;
+        // The text as read, without the fields serde ignored: what the handler will see and store.
+        let read = serde_json::to_value(&parsed).unwrap_or(value);
+        let mut errors = Vec::new();
+        control_characters(&read, "", None, &mut errors);
+        AppError::check(errors)?;
+        Ok(ApiJson(parsed))
+    }
+}
+
+/// Every text (and key) in `value` holding characters it may not, as field errors named by their path
+/// (`shops[0].note`); `name` is the key the value sits under, which says whether it may span lines.
+fn control_characters(value: &Value, path: &str, name: Option<&str>, errors: &mut Vec<FieldError>) {
+    match value {
+        Value::String(text) => {
+            let multi_line = name.is_some_and(shared::text::is_multi_line);
+            if let Some(message) = shared::text::control_character_error(text, multi_line) {
+                errors.push(FieldError::new(path, message));
+            }
         }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                control_characters(item, &format!("{path}[{i}]"), name, errors);
+            }
+        }
+        Value::Object(fields) => {
+            for (key, item) in fields {
+                let field = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                if let Some(message) = shared::text::control_character_error(key, false) {
+                    errors.push(FieldError::new(&field, message));
+                } else {
+                    control_characters(item, &field, Some(key), errors);
+                }
+            }
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
     }
 }
 

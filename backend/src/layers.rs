@@ -1,7 +1,7 @@
 //! The middleware every response passes through: request ids and logs, limits, security headers,
 //! and problem documents for every API error, even those raised outside handlers.
 
-use std::any::Any;
+use std::{any::Any, sync::Arc};
 
 use axum::{
     Router,
@@ -19,7 +19,7 @@ use tower_http::{
     timeout::TimeoutLayer,
 };
 
-use crate::{config::Config, error::problem_response, telemetry};
+use crate::{config::Config, error::problem_response, openapi::DocumentedMethods, telemetry};
 
 /// What pages may load: only this site's own files, the WASM it compiles, inline `data:` images, and
 /// the village map's tiles from their one server (`LAPAK_MAP_TILES`).
@@ -36,7 +36,7 @@ fn policy(tiles: &str) -> String {
     )
 }
 
-pub fn apply(router: Router, config: &Config) -> Router {
+pub fn apply(router: Router, config: &Config, methods: Arc<DocumentedMethods>) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
     let header =
         |name, value: &'static str| SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value));
@@ -50,6 +50,9 @@ pub fn apply(router: Router, config: &Config) -> Router {
         .layer(RequestBodyLimitLayer::new(config.body_limit_bytes.max(config.upload_limit_bytes)))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, config.request_timeout))
         .layer(middleware::from_fn(crate::auth::csrf::guard))
+        .layer(middleware::from_fn(control_characters_refused))
+        // Before the guards: a method the document does not list on its path is a 405, not a 403.
+        .layer(middleware::from_fn_with_state(methods, crate::openapi::refuse_undocumented))
         .layer(middleware::from_fn(personal_never_stored))
         .layer(middleware::from_fn(api_errors_as_problems))
         .layer(CatchPanicLayer::custom(panic_response))
@@ -71,6 +74,23 @@ async fn personal_never_stored(req: Request, next: Next) -> axum::response::Resp
         res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     res
+}
+
+/// A NUL or another control character in the address (a path segment or a query parameter, once
+/// decoded) answers 400 before any handler or database sees it, on every route.
+async fn control_characters_refused(req: Request, next: Next) -> axum::response::Response {
+    let refused = |text: &str| shared::text::control_character_error(text, false).is_some();
+    let uri = req.uri();
+    let in_path = refused(&percent_encoding::percent_decode_str(uri.path()).decode_utf8_lossy());
+    let in_query = uri.query().is_some_and(|query| {
+        form_urlencoded::parse(query.as_bytes()).any(|(key, value)| refused(&key) || refused(&value))
+    });
+    if in_path || in_query {
+        let detail =
+            "Alamat atau parameternya memuat karakter kendali (mis. NUL atau baris baru) yang tidak diizinkan.";
+        return crate::error::AppError::BadRequest(detail.into()).into_response();
+    }
+    next.run(req).await
 }
 
 fn panic_response(_: Box<dyn Any + Send + 'static>) -> Response<Body> {

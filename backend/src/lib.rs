@@ -84,8 +84,9 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
 
 /// The whole application: the JSON API, its OpenAPI document, media, pages and static files.
 pub fn app(state: AppState) -> Router {
-    let (api, openapi) = openapi::api_router(&state.config).split_for_parts();
-    let openapi_json = Arc::new(openapi.to_pretty_json().unwrap_or_default());
+    let (api, document) = openapi::api(&state.config);
+    let methods = Arc::new(openapi::DocumentedMethods::from_document(&document));
+    let openapi_json = Arc::new(serde_json::to_string_pretty(&document).unwrap_or_default());
     let api = api.route(
         "/api/v1/openapi.json",
         axum::routing::get(move || {
@@ -99,7 +100,7 @@ pub fn app(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.pages.clone(), invalidate_on_change))
         .layer(axum::middleware::from_fn_with_state(state.dashboards.clone(), invalidate_on_change))
         .with_state(state.clone());
-    layers::apply(router, &state.config)
+    layers::apply(router, &state.config, methods)
 }
 
 /// Serves until `shutdown` resolves, then finishes in-flight requests and closes the pool.

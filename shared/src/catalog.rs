@@ -29,15 +29,18 @@ pub const QUERY_MAX: usize = 100;
 pub struct CatalogQuery {
     /// Words to search for; spelling variants and small typos are tolerated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub q: Option<String>,
     /// A village's slug.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub desa: Option<String>,
     /// A kecamatan code, e.g. `52.01.02`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(pattern = r"^[0-9]+\.[0-9]+\.[0-9]+$"))]
     pub kecamatan: Option<String>,
     /// A kabupaten code, e.g. `52.01`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(pattern = r"^[0-9]+\.[0-9]+$"))]
     pub kabupaten: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kategori: Option<Sector>,
@@ -52,9 +55,11 @@ pub struct CatalogQuery {
     pub toko: Option<String>,
     /// Lowest price, Rupiah.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(minimum = 0))]
     pub harga_min: Option<i64>,
     /// Highest price, Rupiah.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(minimum = 0))]
     pub harga_max: Option<i64>,
     /// Only products in stock.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -67,6 +72,7 @@ pub struct CatalogQuery {
     pub setelah: Option<String>,
     /// Results per page, 1–48 (24 when not given).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 48))]
     pub per: Option<u32>,
 }
 

@@ -26,6 +26,7 @@ pub mod sector;
 pub mod shop;
 pub mod slug;
 pub mod storefront;
+pub mod text;
 pub mod village;
 pub mod village_map;
 pub mod village_profile;
@@ -62,10 +63,12 @@ pub use village_map::{MapQuery, MapVillage, VillageMap};
 pub use village_profile::{ProfileForm, VillageContact};
 
 /// Declares a closed list of values with a stable code (used in JSON, URLs and the database) and an
-/// Indonesian label, so every list in the product is written the same way.
+/// Indonesian label, so every list in the product is written the same way. The code is taken as a token
+/// tree, not a `literal` fragment: a fragment reaches derive macros wrapped in an invisible group, which
+/// serde reads but utoipa does not, so the OpenAPI document showed the variant names instead.
 #[macro_export]
 macro_rules! code_list {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal, $label:literal;)+ }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:tt, $label:literal;)+ }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
         #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -78,17 +78,22 @@ pub struct VillageDetail {
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct VillageQuery {
     /// Words in the village's name, tagline or flagship product.
+    #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub q: Option<String>,
     /// A kabupaten/kota code, e.g. `52.01`.
+    #[cfg_attr(feature = "openapi", param(pattern = r"^[0-9]{2}\.[0-9]{2}$"))]
     pub kabupaten: Option<String>,
     /// A kecamatan code, e.g. `52.01.03`.
+    #[cfg_attr(feature = "openapi", param(pattern = r"^[0-9]{2}\.[0-9]{2}\.[0-9]{2}$"))]
     pub kecamatan: Option<String>,
     pub idm: Option<IdmStatus>,
     /// The flagship product's sector.
     pub sector: Option<Sector>,
     /// 1-based page number.
+    #[cfg_attr(feature = "openapi", param(minimum = 1))]
     pub page: Option<u32>,
     /// Villages per page, 1–50.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 50))]
     pub per_page: Option<u32>,
 }
 

@@ -12,6 +12,7 @@ use crate::{IdmStatus, RegionCode, RegionLevel, Sector};
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct MapQuery {
     /// A kecamatan code, e.g. `52.01.03`.
+    #[cfg_attr(feature = "openapi", param(pattern = r"^([0-9]{2}\.[0-9]{2}\.[0-9]{2})?$"))]
     pub kecamatan: Option<String>,
     /// The flagship product's sector, e.g. `olahan`.
     pub sektor: Option<String>,

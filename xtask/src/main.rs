@@ -1,4 +1,5 @@
-//! Lapak Desa's project commands (`cargo xtask <command>`): dist, run, test, e2e, tidy, bench.
+//! Lapak Desa's project commands (`cargo xtask <command>`): dist, run, test, contract, durability, e2e, tidy,
+//! bench.
 
 mod assets;
 mod backup_round_trip;
@@ -10,6 +11,7 @@ mod bench_images;
 mod bench_orders;
 mod bench_sign_in;
 mod compress;
+mod contract;
 mod crash;
 mod dist;
 mod durability;
@@ -34,7 +36,8 @@ commands:
   dist    build the frontend into dist/ (wasm, wasm-opt, hashed names, .br/.gz)
   run     dist + release backend, then serve (LAPAK_ADDR, DATABASE_URL, … pass through)
   test    everything CI checks: fmt, clippy, unit, integration (SQLite + PostgreSQL),
-          durability (crashes, two servers), dist, browser tests, tidy
+          durability (crashes, two servers), API contract (schemathesis), dist, browser tests, tidy
+  contract  only the API contract stage: schemathesis over a throwaway demo server
   e2e     dist, then only the browser tests (tests/e2e/, headless chromium)
   durability  only the durability stage: SIGKILLs under load, two servers on one PostgreSQL
   tidy    repository rules: migrations parity, no unfinished code, licence, file headers
@@ -55,6 +58,7 @@ fn main() -> ExitCode {
         "dist" => dist::dist().map(drop),
         "run" => run::run(),
         "test" => test::test(),
+        "contract" => contract::api_contract().map(drop),
         "e2e" => dist::dist().and_then(|_| e2e::browser_tests()).map(drop),
         "durability" => durability::durability().map(drop),
         "tidy" => tidy::tidy(),

@@ -20,7 +20,7 @@ type Step = (&'static str, fn() -> Result<Outcome>);
 const DEFAULT_POSTGRES: &str = "postgres://postgres@127.0.0.1:5432/postgres";
 
 pub fn test() -> Result<()> {
-    let steps: [Step; 8] = [
+    let steps: [Step; 9] = [
         ("format (cargo fmt --check)", || cargo(&["fmt", "--all", "--check"])),
         ("lints (cargo clippy -D warnings)", || {
             cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])
@@ -28,6 +28,7 @@ pub fn test() -> Result<()> {
         ("unit tests", || cargo(&["test", "--workspace", "--exclude", "lapak-tests"])),
         ("integration tests (SQLite + PostgreSQL)", integration),
         ("durability (SIGKILL, backup, two servers)", crate::durability::durability),
+        ("API contract (schemathesis)", crate::contract::api_contract),
         ("frontend build (dist)", || crate::dist::dist().map(|_| Outcome::Passed)),
         ("browser tests (chromium)", crate::e2e::browser_tests),
         ("tidy", || crate::tidy::tidy().map(|()| Outcome::Passed)),

@@ -39,7 +39,7 @@ pub async fn session_state(State(state): State<AppState>, user: Option<CurrentUs
 
 /// Changes the name and e-mail address.
 #[utoipa::path(patch, path = "/api/v1/me", tag = "accounts", request_body = ProfileUpdate,
-    responses((status = 200, body = Me), (status = 422, body = shared::Problem)))]
+    responses((status = 200, body = Me), (status = 401, body = shared::Problem), (status = 422, body = shared::Problem)))]
 pub async fn update_me(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -60,7 +60,8 @@ pub async fn update_me(
 
 /// Changes the password; every other session of the account ends, this one stays.
 #[utoipa::path(put, path = "/api/v1/me/password", tag = "accounts", request_body = PasswordChange,
-    responses((status = 204, description = "Changed"), (status = 422, body = shared::Problem)))]
+    responses((status = 204, description = "Changed"), (status = 401, body = shared::Problem),
+        (status = 422, body = shared::Problem)))]
 pub async fn change_password(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -100,7 +101,7 @@ pub async fn sessions(State(state): State<AppState>, user: CurrentUser) -> AppRe
 
 /// Signs out everywhere: every session of the account ends, this one included.
 #[utoipa::path(delete, path = "/api/v1/me/sessions", tag = "accounts",
-    responses((status = 204, description = "Signed out everywhere")))]
+    responses((status = 204, description = "Signed out everywhere"), (status = 401, body = shared::Problem)))]
 pub async fn sign_out_everywhere(State(state): State<AppState>, user: CurrentUser) -> AppResult<Response> {
     session::delete_all(&state.db.pool, user.id, None).await?;
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, session::clear_cookie(&state.config))]).into_response())
@@ -109,7 +110,8 @@ pub async fn sign_out_everywhere(State(state): State<AppState>, user: CurrentUse
 /// Ends one of the user's sessions (another device); only the user's own.
 #[utoipa::path(delete, path = "/api/v1/me/sessions/{id}", tag = "accounts",
     params(("id" = i64, Path, description = "The session's id from the list")),
-    responses((status = 204, description = "Ended"), (status = 404, body = shared::Problem)))]
+    responses((status = 204, description = "Ended"), (status = 401, body = shared::Problem),
+        (status = 404, body = shared::Problem)))]
 pub async fn end_session(
     State(state): State<AppState>,
     user: CurrentUser,

@@ -87,7 +87,8 @@ async fn build(conn: &mut AnyConnection, kind: ReportKind, filter: &Filter, zone
 /// Whose figures, the period, the headline figures and the choices of the village and kecamatan filters.
 #[utoipa::path(get, path = "/api/v1/dashboard", tag = "admin", params(DashboardQuery),
     responses((status = 200, body = Dashboard), (status = 400, body = shared::Problem),
-        (status = 401, body = shared::Problem), (status = 403, body = shared::Problem)))]
+        (status = 401, body = shared::Problem), (status = 403, body = shared::Problem),
+        (status = 404, description = "The village or product filtered on does not exist", body = shared::Problem)))]
 pub async fn head(
     State(state): State<AppState>,
     Admin(viewer): Admin,

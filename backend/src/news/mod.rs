@@ -30,8 +30,10 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[into_params(parameter_in = Query)]
 pub struct NewsQuery {
     /// 1-based page number.
+    #[param(minimum = 1)]
     pub page: Option<u32>,
     /// Items per page, 1–50.
+    #[param(minimum = 1, maximum = 50)]
     pub per_page: Option<u32>,
 }
 

@@ -2,7 +2,7 @@
 //! status change), listed with their unread count, marked read.
 
 use axum::{Json, extract::State, http::StatusCode};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use shared::{Notifications, order::Notification};
 use sqlx::Row;
 use utoipa::ToSchema;
@@ -26,7 +26,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// `POST /api/v1/me/notifications/read`: which to mark read.
-#[derive(Deserialize, ToSchema)]
+#[derive(Deserialize, Serialize, ToSchema)]
 pub struct ReadNotifications {
     /// Ids from the list; empty marks every notification of the user read.
     #[serde(default)]

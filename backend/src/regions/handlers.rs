@@ -17,6 +17,7 @@ use crate::{
 #[into_params(parameter_in = Query)]
 pub struct RegionQuery {
     /// List the children of this region (e.g. the kecamatan of `52.01`).
+    #[param(pattern = r"^[0-9]{2}(\.[0-9]{2}(\.[0-9]{2}(\.[0-9]{4})?)?)?$")]
     parent: Option<String>,
     /// List every region of this level instead (`provinsi`, `kabupaten`, `kecamatan`).
     level: Option<RegionLevel>,

@@ -6,6 +6,8 @@ mod auth_flows;
 mod cart;
 mod catalog;
 mod consultations;
+mod contract;
+mod control_characters;
 mod dashboards;
 mod idm;
 mod images;

@@ -1,5 +1,11 @@
-//! The OpenAPI document, generated from the handlers' own types so it cannot drift from the API.
+//! The OpenAPI document, generated from the handlers' own types so it cannot drift from the API, and
+//! completed in one place with what every operation answers.
 
+mod answers;
+mod methods;
+mod patterns;
+
+use serde_json::Value;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
@@ -23,12 +29,25 @@ use crate::{
         (name = "images", description = "The image pipeline for every upload"),
         (name = "regions", description = "Kemendagri region codes"),
         (name = "health", description = "Probes")
-    )
+    ),
+    // Query parameters' types are not collected from the handlers like bodies are.
+    components(schemas(shared::CatalogSort))
 )]
 struct ApiDoc;
 
+pub use methods::{DocumentedMethods, refuse_undocumented};
+
+/// The API's routes and its OpenAPI document (as JSON), completed with what every operation answers.
+pub fn api(config: &crate::config::Config) -> (axum::Router<AppState>, Value) {
+    let (router, openapi) = api_router(config).split_for_parts();
+    let mut document = serde_json::to_value(&openapi).unwrap_or_default();
+    answers::complete(&mut document);
+    patterns::add(&mut document);
+    (router, document)
+}
+
 /// Every API route, with its OpenAPI description.
-pub fn api_router(config: &crate::config::Config) -> OpenApiRouter<AppState> {
+fn api_router(config: &crate::config::Config) -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(health::router())
         .merge(accounts::router())
