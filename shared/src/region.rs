@@ -83,7 +83,12 @@ impl RegionCode {
 
     /// Whether this region lies inside `other` (or is it).
     pub fn is_within(&self, other: &RegionCode) -> bool {
-        self.0 == other.0 || self.0.starts_with(&format!("{}.", other.0))
+        self.0 == other.0 || self.is_below(other)
+    }
+
+    /// Whether this region lies inside `other` and is not it (an admin of `other` outranks one of it).
+    pub fn is_below(&self, other: &RegionCode) -> bool {
+        self.0.starts_with(&format!("{}.", other.0))
     }
 
     /// A kelurahan (urban) rather than a desa: the fourth part starts with 1.
