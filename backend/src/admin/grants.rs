@@ -196,7 +196,8 @@ pub async fn add_district_admin(
     Ok((StatusCode::CREATED, Json(AdminAssigned { grant_id, user, new_account, reset_link, notice })))
 }
 
-/// A district admin acting on a grant (`{id}`) within their region that is not their own.
+/// A district admin acting on a grant (`{id}`) strictly within their region (a village's, or a district
+/// admin's of a smaller region): never their own, nor a fellow admin's of the same region.
 pub struct GrantSteward {
     admin: CurrentUser,
     grant_id: i64,
@@ -227,6 +228,13 @@ impl FromRequestParts<AppState> for GrantSteward {
         }
         if row.try_get::<i64, _>("user_id")? == admin.id {
             return Err(AppError::Forbidden("Anda tidak dapat mencabut peran Anda sendiri.".into()));
+        }
+        if !admin.outranks_region(&scope) {
+            return Err(AppError::Forbidden(
+                "Admin kabupaten satu wilayah tidak dapat mencabut peran satu sama lain; mintalah admin wilayah yang \
+                 lebih luas."
+                    .into(),
+            ));
         }
         let role: String = row.try_get("role")?;
         let role = Role::from_code(&role).map(Role::label).unwrap_or("Admin");

@@ -5,6 +5,7 @@ mod care;
 mod cart;
 mod consultations;
 mod content;
+mod duties;
 mod fixture;
 mod inquiries;
 mod market;
