@@ -12,13 +12,16 @@ use crate::auth::CurrentUser;
 /// - a district-admin role of a region strictly within one of the admin's (not a fellow district admin),
 /// - a consultant role within the admin's district regions.
 ///
-/// A plain shopper is nobody's to reset, and naming someone an admin never brings their other roles or
-/// shops into the namer's care.
+/// A plain shopper is nobody's to reset. Naming someone an admin never brings their other roles or
+/// shops into the namer's care, and a role the admin gave to an account that already existed does not
+/// count as the one holding: naming a shopper an admin does not make them the namer's to reset (an
+/// account the admin made for the role is theirs to help from the start).
 pub fn in_care(admin: &CurrentUser) -> String {
     format!(
         "(u.id <> {me} \
          AND (EXISTS (SELECT 1 FROM shops s WHERE s.owner_id = u.id) \
-              OR EXISTS (SELECT 1 FROM grants g WHERE g.user_id = u.id) \
+              OR EXISTS (SELECT 1 FROM grants g WHERE g.user_id = u.id \
+                  AND NOT (g.to_existing_account AND COALESCE(g.granted_by, 0) = {me})) \
               OR EXISTS (SELECT 1 FROM consultants c WHERE c.user_id = u.id)) \
          AND NOT EXISTS (SELECT 1 FROM shops s JOIN villages v ON v.id = s.village_id \
               WHERE s.owner_id = u.id AND NOT {villages}) \

@@ -81,12 +81,22 @@ async fn first_password(
         return Ok((Some(reset::issue(tx, &state.config, user, Some(admin.id)).await?), None));
     }
     let notice = format!(
-        "{} belum memiliki kata sandi, tetapi akun ini juga memegang peran atau toko di luar wewenang Anda, jadi \
-         tautan atur sandi tidak diberikan kepada Anda. Minta {} menghubungi admin yang wilayahnya mencakup semua \
+        "{} belum memiliki kata sandi, tetapi akun ini sudah ada sebelumnya dan tidak sepenuhnya dalam wewenang \
+         Anda, jadi tautan atur sandi tidak diberikan kepada Anda. Minta {} menghubungi admin yang wilayahnya mencakup semua \
          peran dan tokonya, atau operator server (perintah `lapak admin reset-link`).",
         user.name, user.name
     );
     Ok((None, Some(notice)))
+}
+
+/// Marks a grant as given to an account that existed before (see `care::in_care`).
+async fn mark_existing(tx: &mut sqlx::AnyConnection, grant_id: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE grants SET to_existing_account = $1 WHERE id = $2")
+        .bind(true)
+        .bind(grant_id)
+        .execute(tx)
+        .await
+        .map(|_| ())
 }
 
 async fn holds(
@@ -119,6 +129,9 @@ pub async fn add_village_admin(
         return Err(AppError::Conflict(format!("{} sudah menjadi admin Desa {}.", user.name, village.name)));
     }
     let grant_id = insert(&mut tx, user.id, Role::VillageAdmin, Some(village.id), None, Some(admin.id)).await?;
+    if !new_account {
+        mark_existing(&mut tx, grant_id).await?;
+    }
     let (reset_link, notice) = first_password(&mut tx, &state, &admin, &user, new_account).await?;
     let summary = format!("{} ({}) menjadi admin Desa {}", user.name, user.phone.display(), village.name);
     let subject = format!("user:{}", user.id);
@@ -188,6 +201,9 @@ pub async fn add_district_admin(
         return Err(AppError::Conflict(format!("{} sudah menjadi admin {region_name}.", user.name)));
     }
     let grant_id = insert(&mut tx, user.id, Role::DistrictAdmin, None, Some(region.as_str()), Some(admin.id)).await?;
+    if !new_account {
+        mark_existing(&mut tx, grant_id).await?;
+    }
     let (reset_link, notice) = first_password(&mut tx, &state, &admin, &user, new_account).await?;
     let summary = format!("{} ({}) menjadi admin {region_name} ({region})", user.name, user.phone.display());
     let subject = format!("user:{}", user.id);

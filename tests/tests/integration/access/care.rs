@@ -1,6 +1,6 @@
 //! Who may help whom back into an account: a reset link comes only from an admin whose scope covers
-//! every role and shop the person holds (peers and the people they name are not in each other's care),
-//! never for a plain shopper, and never as a side effect of naming someone an admin.
+//! every role and shop the person holds (peers are not in each other's care), never for a plain shopper,
+//! and never as a side effect of naming an existing account an admin.
 
 use lapak_tests::{DEMO_PASSWORD, TestApp, assert_problem, on_both_databases};
 use reqwest::Method;
@@ -52,8 +52,9 @@ async fn issued(app: &TestApp, cookie: &str, user: i64) -> Value {
 async fn naming_someone_an_admin_gives_no_power_over_their_account(app: TestApp) {
     let lombok_barat = app.sign_in("081152010000", DEMO_PASSWORD).await;
     let path = format!("/api/v1/admin/villages/{}/admins", village_id(&app, "senggigi").await);
-    // The province's admin, the village admin of Darmaji (Lombok Tengah), a seller of Darmaji.
-    for phone in ["081152000000", "081152020001", "081234560001"] {
+    // The province's admin, the village admin of Darmaji (Lombok Tengah), a seller of Darmaji, and a
+    // shopper whose only role is now the one Lombok Barat gave.
+    for phone in ["081152000000", "081152020001", "081234560001", "081100000001"] {
         let person = app.user_id(phone).await;
         let body = json!({ "name": "Siapa Saja", "phone": phone });
         let assigned = app.call_json(Method::POST, &path, Some(&lombok_barat), Some(&body), 201).await;
@@ -62,6 +63,9 @@ async fn naming_someone_an_admin_gives_no_power_over_their_account(app: TestApp)
         assert!(found(&app, &lombok_barat, phone).await.is_empty(), "{phone} is not offered in the search");
         app.sign_in(phone, DEMO_PASSWORD).await;
     }
+    // An admin of a wider region, who gave none of those roles, may help the shopper now.
+    let ntb = app.sign_in("081152000000", DEMO_PASSWORD).await;
+    issued(&app, &ntb, app.user_id("081100000001").await).await;
 }
 
 async fn a_shop_application_gives_no_power_over_the_applicants_other_roles(app: TestApp) {
