@@ -156,6 +156,16 @@ mod tests {
     }
 
     #[test]
+    fn a_region_is_below_its_ancestors_not_itself() {
+        let (ntb, lombok_barat) = (RegionCode::parse("52").unwrap(), RegionCode::parse("52.01").unwrap());
+        assert!(lombok_barat.is_below(&ntb));
+        assert!(!lombok_barat.is_below(&lombok_barat), "a fellow admin of the same region is not outranked");
+        assert!(lombok_barat.is_within(&lombok_barat));
+        assert!(!ntb.is_below(&lombok_barat));
+        assert!(!RegionCode::parse("52.11").unwrap().is_below(&RegionCode("52.1".into())));
+    }
+
+    #[test]
     fn tells_kelurahan_from_desa() {
         assert!(RegionCode::parse("52.71.01.1001").unwrap().is_kelurahan());
         assert!(!RegionCode::parse("52.01.03.2016").unwrap().is_kelurahan());
