@@ -59,8 +59,9 @@ impl NewAdmin {
     }
 }
 
-/// What granting a role did: the grant, and a one-time link when a new account was made for the person
-/// (they choose their password with it).
+/// What granting a role did: the grant, and a one-time link when the person has no password yet and
+/// their account is new or wholly in the granter's care (they choose their password with it); otherwise,
+/// for a person without a password, a notice saying who can give them a link.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AdminAssigned {
@@ -68,6 +69,7 @@ pub struct AdminAssigned {
     pub user: UserRef,
     pub new_account: bool,
     pub reset_link: Option<crate::ResetLink>,
+    pub notice: Option<String>,
 }
 
 /// A district admin as `GET /api/v1/admin/district-admins` lists them.

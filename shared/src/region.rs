@@ -83,7 +83,12 @@ impl RegionCode {
 
     /// Whether this region lies inside `other` (or is it).
     pub fn is_within(&self, other: &RegionCode) -> bool {
-        self.0 == other.0 || self.0.starts_with(&format!("{}.", other.0))
+        self.0 == other.0 || self.is_below(other)
+    }
+
+    /// Whether this region lies inside `other` and is not it (an admin of `other` outranks one of it).
+    pub fn is_below(&self, other: &RegionCode) -> bool {
+        self.0.starts_with(&format!("{}.", other.0))
     }
 
     /// A kelurahan (urban) rather than a desa: the fourth part starts with 1.
@@ -148,6 +153,16 @@ mod tests {
         assert!(!desa.is_within(&RegionCode::parse("52.02").unwrap()));
         assert!(!RegionCode::parse("52.11").unwrap().is_within(&RegionCode("52.1".into())));
         assert!(RegionCode::parse("52").unwrap().parent().is_none());
+    }
+
+    #[test]
+    fn a_region_is_below_its_ancestors_not_itself() {
+        let (ntb, lombok_barat) = (RegionCode::parse("52").unwrap(), RegionCode::parse("52.01").unwrap());
+        assert!(lombok_barat.is_below(&ntb));
+        assert!(!lombok_barat.is_below(&lombok_barat), "a fellow admin of the same region is not outranked");
+        assert!(lombok_barat.is_within(&lombok_barat));
+        assert!(!ntb.is_below(&lombok_barat));
+        assert!(!RegionCode::parse("52.11").unwrap().is_below(&RegionCode("52.1".into())));
     }
 
     #[test]

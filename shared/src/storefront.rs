@@ -222,6 +222,9 @@ pub struct ModeratedShop {
     /// All its listings, and those shoppers can see.
     pub products: i64,
     pub listed: i64,
+    /// Whether the admin asking may suspend or reinstate it (not their own shop, nor, for a village
+    /// admin, a shop of an admin of the village: the district watches those).
+    pub moderable: bool,
 }
 
 /// `PUT /api/v1/admin/villages/{id}/shops/{shop_id}/enterprise`: the enterprise a shop represents.

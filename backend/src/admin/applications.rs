@@ -1,5 +1,6 @@
 //! The shop-application queue: a village's admin approves or rejects the shops people apply to open
-//! there; the district admin does it for villages that have no admin yet.
+//! there; the district admin does it for villages that have no admin yet and for the applications of
+//! the village's own admins. Nobody decides on their own application.
 
 use axum::{
     Json,
@@ -24,12 +25,22 @@ use crate::{
 const NO_VILLAGE_ADMIN: &str =
     "NOT EXISTS (SELECT 1 FROM grants ga WHERE ga.role = 'village_admin' AND ga.village_id = v.id)";
 
-/// The villages whose applications this admin decides: their own villages, and the villages of their
-/// district regions that have no village admin.
+/// The applicant is an admin of the village: the district decides, not they or a fellow village admin.
+const BY_VILLAGE_ADMIN: &str = "EXISTS (SELECT 1 FROM grants go WHERE go.role = 'village_admin' \
+    AND go.village_id = v.id AND go.user_id = s.owner_id)";
+
+/// An SQL condition on `shops s JOIN villages v` that holds for the applications this admin decides:
+/// those of their own villages, except their admins' own; and, in their district regions, those of
+/// villages without a village admin and those of the village admins. Never the admin's own.
 fn decides_condition(admin: &CurrentUser) -> String {
     let ids: Vec<String> = admin.village_ids().map(|id| id.to_string()).collect();
     let own = if ids.is_empty() { "1 = 0".to_owned() } else { format!("v.id IN ({})", ids.join(",")) };
-    format!("({own} OR ({} AND {NO_VILLAGE_ADMIN}))", admin.district_condition("v.region_code"))
+    format!(
+        "((s.owner_id IS NULL OR s.owner_id <> {me}) AND (({own} AND NOT {BY_VILLAGE_ADMIN}) \
+          OR ({district} AND ({NO_VILLAGE_ADMIN} OR {BY_VILLAGE_ADMIN}))))",
+        me = admin.id,
+        district = admin.district_condition("v.region_code"),
+    )
 }
 
 const SELECT: &str = "SELECT s.id, s.slug, s.name, s.description, s.whatsapp, s.status, s.status_reason, s.created_at, \
@@ -104,23 +115,25 @@ impl FromRequestParts<AppState> for ShopModerator {
             .await?
             .ok_or_else(|| AppError::NotFound("Pengajuan toko tidak ditemukan.".into()))?;
         let shop = view(&row)?;
-        let code = RegionCode::parse(&shop.village.code).map_err(|e| anyhow::anyhow!("shop {id}: {e}"))?;
-        if admin.is_village_admin_of(shop.village.id) {
-            return Ok(ShopModerator { admin, shop });
-        }
-        if !admin.covers_region(&code) {
-            return Err(AppError::Forbidden("Toko ini berada di luar desa atau wilayah Anda.".into()));
-        }
-        let village_admins: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM grants WHERE role = 'village_admin' AND village_id = $1")
-                .bind(shop.village.id)
-                .fetch_one(&state.db.pool)
-                .await?;
-        if village_admins > 0 {
-            return Err(AppError::Forbidden(format!(
-                "Desa {} sudah memiliki admin desa; pengajuan toko diputuskan olehnya.",
-                shop.village.name
-            )));
+        let decides: i64 = sqlx::query_scalar(&format!(
+            "SELECT COUNT(*) FROM shops s JOIN villages v ON v.id = s.village_id WHERE s.id = $1 AND {}",
+            decides_condition(&admin)
+        ))
+        .bind(id)
+        .fetch_one(&state.db.pool)
+        .await?;
+        if decides == 0 {
+            let code = RegionCode::parse(&shop.village.code).map_err(|e| anyhow::anyhow!("shop {id}: {e}"))?;
+            let village = &shop.village.name;
+            return Err(AppError::Forbidden(if shop.owner.id == admin.id {
+                "Anda tidak dapat memutuskan pengajuan toko Anda sendiri; admin kabupaten yang memutuskannya.".into()
+            } else if admin.is_village_admin_of(shop.village.id) {
+                format!("Pengajuan ini dari admin Desa {village}, jadi diputuskan oleh admin kabupaten.")
+            } else if admin.covers_region(&code) {
+                format!("Desa {village} sudah memiliki admin desa; pengajuan toko diputuskan olehnya.")
+            } else {
+                "Toko ini berada di luar desa atau wilayah Anda.".into()
+            }));
         }
         Ok(ShopModerator { admin, shop })
     }
@@ -160,7 +173,7 @@ async fn decide(
     status: ShopStatus,
     reason: Option<&str>,
 ) -> AppResult<Json<ShopApplicationView>> {
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let changed = sqlx::query(
         "UPDATE shops SET status = $1, status_reason = $2, decided_by = $3, decided_at = $4 \
          WHERE id = $5 AND status = 'pending'",

@@ -1,6 +1,7 @@
 //! Granting and revoking admin roles: village admins (by a district admin of the village's region)
 //! and district admins (by a district admin of a containing region). A person without an account
-//! gets one, with a one-time link to choose their password.
+//! gets one, with a one-time link to choose their password; naming an existing account never gives the
+//! namer power over it (see `care`).
 
 use axum::{
     Json,
@@ -13,7 +14,7 @@ use shared::{
 };
 use sqlx::Row;
 
-use super::{audit, villages::VillageSteward};
+use super::{audit, care, villages::VillageSteward};
 use crate::{
     accounts::{
         queries::{self as users, NewUser, user_ref},
@@ -49,30 +50,53 @@ pub async fn insert(
     .await
 }
 
-/// The person named in the form: their account, or a new one with a link to set its password (also
-/// when an existing account never got a password).
-async fn person(
-    tx: &mut sqlx::AnyConnection,
-    state: &AppState,
-    form: &NewAdmin,
-    actor: i64,
-) -> AppResult<(UserRef, bool, Option<ResetLink>)> {
+/// The person named in the form: their account, or a new one without a password (`true`).
+async fn person(tx: &mut sqlx::AnyConnection, form: &NewAdmin) -> AppResult<(UserRef, bool)> {
     let phone = Phone::parse(&form.phone).map_err(|e| AppError::field("phone", e.to_string()))?;
-    let (user, new_account) = match users::by_phone(&mut *tx, &phone).await? {
+    Ok(match users::by_phone(&mut *tx, &phone).await? {
         Some(user) => (user, false),
         None => {
             let new = NewUser { name: &form.name, phone: &phone, email: None, password_hash: None, is_demo: false };
             let id = users::create(&mut *tx, &new).await?;
             (UserRef { id, name: form.name.trim().to_owned(), phone }, true)
         }
-    };
-    let has_password: Option<String> =
+    })
+}
+
+/// After the grant is recorded: a link for a person who has no password yet, if the account is new or
+/// wholly in the granter's care; otherwise a notice saying who can give them one.
+async fn first_password(
+    tx: &mut sqlx::AnyConnection,
+    state: &AppState,
+    admin: &CurrentUser,
+    user: &UserRef,
+    new_account: bool,
+) -> AppResult<(Option<ResetLink>, Option<String>)> {
+    let hash: Option<String> =
         sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1").bind(user.id).fetch_one(&mut *tx).await?;
-    let link = match has_password {
-        Some(_) => None,
-        None => Some(reset::issue(tx, &state.config, &user, Some(actor)).await?),
-    };
-    Ok((user, new_account, link))
+    if hash.is_some() {
+        return Ok((None, None));
+    }
+    if new_account || care::covers(&mut *tx, admin, user.id).await? {
+        return Ok((Some(reset::issue(tx, &state.config, user, Some(admin.id)).await?), None));
+    }
+    let notice = format!(
+        "{} belum memiliki kata sandi, tetapi akun ini sudah ada sebelumnya dan tidak sepenuhnya dalam wewenang \
+         Anda, jadi tautan atur sandi tidak diberikan kepada Anda. Minta {} menghubungi admin yang wilayahnya mencakup semua \
+         peran dan tokonya, atau operator server (perintah `lapak admin reset-link`).",
+        user.name, user.name
+    );
+    Ok((None, Some(notice)))
+}
+
+/// Marks a grant as given to an account that existed before (see `care::in_care`).
+async fn mark_existing(tx: &mut sqlx::AnyConnection, grant_id: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE grants SET to_existing_account = $1 WHERE id = $2")
+        .bind(true)
+        .bind(grant_id)
+        .execute(tx)
+        .await
+        .map(|_| ())
 }
 
 async fn holds(
@@ -99,18 +123,22 @@ pub async fn add_village_admin(
     ApiJson(form): ApiJson<NewAdmin>,
 ) -> AppResult<(StatusCode, Json<AdminAssigned>)> {
     AppError::check(form.validate())?;
-    let mut tx = state.db.pool.begin().await?;
-    let (user, new_account, reset_link) = person(&mut tx, &state, &form, admin.id).await?;
+    let mut tx = state.db.begin_write().await?;
+    let (user, new_account) = person(&mut tx, &form).await?;
     if holds(&mut tx, user.id, Role::VillageAdmin, "CAST(village_id AS TEXT)", &village.id.to_string()).await? {
         return Err(AppError::Conflict(format!("{} sudah menjadi admin Desa {}.", user.name, village.name)));
     }
     let grant_id = insert(&mut tx, user.id, Role::VillageAdmin, Some(village.id), None, Some(admin.id)).await?;
+    if !new_account {
+        mark_existing(&mut tx, grant_id).await?;
+    }
+    let (reset_link, notice) = first_password(&mut tx, &state, &admin, &user, new_account).await?;
     let summary = format!("{} ({}) menjadi admin Desa {}", user.name, user.phone.display(), village.name);
     let subject = format!("user:{}", user.id);
     audit::record(&mut tx, admin.id, AuditAction::VillageAdminGranted, &subject, &summary, village.code.as_str())
         .await?;
     tx.commit().await?;
-    Ok((StatusCode::CREATED, Json(AdminAssigned { grant_id, user, new_account, reset_link })))
+    Ok((StatusCode::CREATED, Json(AdminAssigned { grant_id, user, new_account, reset_link, notice })))
 }
 
 /// District admins within the admin's own regions (including the admin).
@@ -152,16 +180,13 @@ pub async fn add_district_admin(
     DistrictAdmin(admin): DistrictAdmin,
     ApiJson(form): ApiJson<NewAdmin>,
 ) -> AppResult<(StatusCode, Json<AdminAssigned>)> {
+    let scope = district_scope(form.region.as_deref().unwrap_or_default());
     let mut errors = form.validate();
-    let region = match district_scope(form.region.as_deref().unwrap_or_default()) {
-        Ok(region) => Some(region),
-        Err(message) => {
-            errors.push(shared::FieldError::new("region", message));
-            None
-        }
-    };
+    if let Err(message) = &scope {
+        errors.push(shared::FieldError::new("region", message.clone()));
+    }
     AppError::check(errors)?;
-    let region = region.expect("checked above");
+    let region = scope.map_err(|message| AppError::field("region", message))?;
     if !admin.covers_region(&region) {
         return Err(AppError::Forbidden(format!("Wilayah {region} berada di luar wilayah Anda.")));
     }
@@ -170,20 +195,25 @@ pub async fn add_district_admin(
         .fetch_optional(&state.db.pool)
         .await?
         .ok_or_else(|| AppError::field("region", "Kode wilayah ini tidak ada di tabel wilayah Kemendagri."))?;
-    let mut tx = state.db.pool.begin().await?;
-    let (user, new_account, reset_link) = person(&mut tx, &state, &form, admin.id).await?;
+    let mut tx = state.db.begin_write().await?;
+    let (user, new_account) = person(&mut tx, &form).await?;
     if holds(&mut tx, user.id, Role::DistrictAdmin, "region_code", region.as_str()).await? {
         return Err(AppError::Conflict(format!("{} sudah menjadi admin {region_name}.", user.name)));
     }
     let grant_id = insert(&mut tx, user.id, Role::DistrictAdmin, None, Some(region.as_str()), Some(admin.id)).await?;
+    if !new_account {
+        mark_existing(&mut tx, grant_id).await?;
+    }
+    let (reset_link, notice) = first_password(&mut tx, &state, &admin, &user, new_account).await?;
     let summary = format!("{} ({}) menjadi admin {region_name} ({region})", user.name, user.phone.display());
     let subject = format!("user:{}", user.id);
     audit::record(&mut tx, admin.id, AuditAction::DistrictAdminGranted, &subject, &summary, region.as_str()).await?;
     tx.commit().await?;
-    Ok((StatusCode::CREATED, Json(AdminAssigned { grant_id, user, new_account, reset_link })))
+    Ok((StatusCode::CREATED, Json(AdminAssigned { grant_id, user, new_account, reset_link, notice })))
 }
 
-/// A district admin acting on a grant (`{id}`) within their region that is not their own.
+/// A district admin acting on a grant (`{id}`) strictly within their region (a village's, or a district
+/// admin's of a smaller region): never their own, nor a fellow admin's of the same region.
 pub struct GrantSteward {
     admin: CurrentUser,
     grant_id: i64,
@@ -214,6 +244,13 @@ impl FromRequestParts<AppState> for GrantSteward {
         }
         if row.try_get::<i64, _>("user_id")? == admin.id {
             return Err(AppError::Forbidden("Anda tidak dapat mencabut peran Anda sendiri.".into()));
+        }
+        if !admin.outranks_region(&scope) {
+            return Err(AppError::Forbidden(
+                "Admin kabupaten satu wilayah tidak dapat mencabut peran satu sama lain; mintalah admin wilayah yang \
+                 lebih luas."
+                    .into(),
+            ));
         }
         let role: String = row.try_get("role")?;
         let role = Role::from_code(&role).map(Role::label).unwrap_or("Admin");

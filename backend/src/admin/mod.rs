@@ -3,6 +3,7 @@
 
 pub mod applications;
 pub mod audit;
+pub mod care;
 pub mod grants;
 pub mod profile;
 pub mod users;

@@ -1,5 +1,5 @@
-//! Helping people back into their accounts: an admin finds a user within their villages or region
-//! and issues a one-time reset link, sent with one tap through WhatsApp.
+//! Helping people back into their accounts: an admin finds a user in their care (see `care`) and
+//! issues a one-time reset link, sent with one tap through WhatsApp.
 
 use axum::{
     Json,
@@ -10,7 +10,7 @@ use serde::Deserialize;
 use shared::{AuditAction, Phone, ResetLink, UserRef};
 use utoipa::IntoParams;
 
-use super::audit;
+use super::{audit, care};
 use crate::{
     accounts::{queries::user_ref, reset},
     auth::{Admin, CurrentUser, guards::path_id},
@@ -18,18 +18,6 @@ use crate::{
     extract::ApiQuery,
     state::AppState,
 };
-
-/// An SQL condition on `users u` that holds for the users in this admin's care: owners of shops and
-/// admins of the villages they administer, and district admins within their regions.
-fn in_care(admin: &CurrentUser) -> String {
-    let vc = admin.village_condition("v");
-    format!(
-        "(u.id IN (SELECT s.owner_id FROM shops s JOIN villages v ON v.id = s.village_id WHERE {vc}) \
-         OR u.id IN (SELECT g.user_id FROM grants g JOIN villages v ON v.id = g.village_id WHERE {vc}) \
-         OR u.id IN (SELECT g.user_id FROM grants g WHERE g.role = 'district_admin' AND {}))",
-        admin.district_condition("g.region_code")
-    )
-}
 
 /// Who to look for.
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -39,7 +27,8 @@ pub struct UserSearch {
     q: Option<String>,
 }
 
-/// Users in the admin's care matching the search, by name (at most 20).
+/// Users in the admin's care (whom they may issue a reset link for) matching the search, by name (at
+/// most 20).
 #[utoipa::path(get, path = "/api/v1/admin/users", tag = "admin", params(UserSearch),
     responses((status = 200, body = Vec<UserRef>), (status = 401, body = shared::Problem),
         (status = 403, body = shared::Problem)))]
@@ -61,7 +50,7 @@ pub async fn search(
     let rows = sqlx::query(&format!(
         "SELECT u.id, u.name, u.phone FROM users u WHERE {} AND (LOWER(u.name) LIKE $1 OR u.phone LIKE $2) \
          ORDER BY u.name, u.id LIMIT 20",
-        in_care(&admin)
+        care::in_care(&admin)
     ))
     .bind(name_pattern)
     .bind(phone_pattern)
@@ -70,7 +59,7 @@ pub async fn search(
     Ok(Json(rows.iter().map(user_ref).collect::<sqlx::Result<_>>()?))
 }
 
-/// An admin acting on a user (`{id}`) in their care, and the region the user belongs to there.
+/// An admin acting on a user (`{id}`) in their care, and a region the user belongs to.
 pub struct UserSteward {
     admin: CurrentUser,
     user: UserRef,
@@ -92,20 +81,17 @@ impl FromRequestParts<AppState> for UserSteward {
         if user.id == admin.id {
             return Err(AppError::Forbidden("Ubah kata sandi Anda sendiri di halaman Akun.".into()));
         }
-        let vc = admin.village_condition("v");
-        let region_code: Option<String> = sqlx::query_scalar(&format!(
-            "SELECT v.region_code FROM shops s JOIN villages v ON v.id = s.village_id WHERE s.owner_id = $1 AND {vc} \
-             UNION ALL SELECT v.region_code FROM grants g JOIN villages v ON v.id = g.village_id \
-                 WHERE g.user_id = $1 AND {vc} \
-             UNION ALL SELECT g.region_code FROM grants g WHERE g.user_id = $1 AND g.role = 'district_admin' AND {} \
-             LIMIT 1",
-            admin.district_condition("g.region_code")
-        ))
-        .bind(user.id)
-        .fetch_optional(&state.db.pool)
-        .await?;
-        let region_code = region_code
-            .ok_or_else(|| AppError::Forbidden("Pengguna ini tidak terdaftar di desa atau wilayah Anda.".into()))?;
+        let mut conn = state.db.pool.acquire().await?;
+        if !care::covers(&mut conn, &admin, user.id).await? {
+            return Err(AppError::Forbidden(
+                "Akun ini bukan wewenang Anda: tautan atur ulang sandi hanya dapat dibuat oleh admin yang wilayahnya \
+                 mencakup semua peran dan toko pemiliknya."
+                    .into(),
+            ));
+        }
+        let region_code = care::region_of(&mut conn, user.id)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("user {} is in care but holds nothing", user.id))?;
         Ok(UserSteward { admin, user, region_code })
     }
 }
@@ -120,7 +106,7 @@ pub async fn reset_link(
     State(state): State<AppState>,
     UserSteward { admin, user, region_code }: UserSteward,
 ) -> AppResult<(StatusCode, Json<ResetLink>)> {
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let link = reset::issue(&mut tx, &state.config, &user, Some(admin.id)).await?;
     let summary = format!("Tautan atur ulang sandi untuk {} ({})", user.name, user.phone.display());
     let subject = format!("user:{}", user.id);

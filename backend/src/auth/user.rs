@@ -60,6 +60,12 @@ impl CurrentUser {
         self.district_regions().any(|region| code.is_within(region))
     }
 
+    /// Whether `code` lies strictly within one of this user's district regions: a district admin of a
+    /// region outranks the admins below it, not the other admins of the same region.
+    pub fn outranks_region(&self, code: &RegionCode) -> bool {
+        self.district_regions().any(|region| code.is_below(region))
+    }
+
     pub fn is_village_admin_of(&self, village_id: i64) -> bool {
         self.village_ids().any(|id| id == village_id)
     }
@@ -86,6 +92,13 @@ impl CurrentUser {
     /// district regions.
     pub fn district_condition(&self, column: &str) -> String {
         let parts: Vec<String> = self.district_regions().map(|r| region_condition(column, r)).collect();
+        if parts.is_empty() { "1 = 0".into() } else { format!("({})", parts.join(" OR ")) }
+    }
+
+    /// An SQL condition that holds when the region code in `column` lies strictly within one of this
+    /// user's district regions (see `outranks_region`).
+    pub fn below_district_condition(&self, column: &str) -> String {
+        let parts: Vec<String> = self.district_regions().map(|r| format!("{column} LIKE '{}.%'", r.as_str())).collect();
         if parts.is_empty() { "1 = 0".into() } else { format!("({})", parts.join(" OR ")) }
     }
 }

@@ -17,7 +17,7 @@ use crate::{
     accounts::queries::{phone, shop_status},
     admin::{audit, profile::VillageKeeper},
     catalog::index,
-    db::now_ms,
+    db::{flag, now_ms},
     error::{AppError, AppResult},
     extract::ApiJson,
     products::queries::LISTED,
@@ -34,7 +34,7 @@ pub async fn list(State(state): State<AppState>, keeper: VillageKeeper) -> AppRe
         "SELECT s.id, s.slug, s.name, s.status, s.status_reason, u.id AS owner_id, u.name AS owner_name, \
             u.phone AS owner_phone, e.slug AS e_slug, e.name AS e_name, e.kind AS e_kind, e.description AS e_description, \
             (SELECT COUNT(*) FROM products p WHERE p.shop_id = s.id) AS products, \
-            (SELECT COUNT(*) FROM products p WHERE p.shop_id = s.id AND {LISTED}) AS listed \
+            (SELECT COUNT(*) FROM products p WHERE p.shop_id = s.id AND {LISTED}) AS listed, {BY_VILLAGE_ADMIN} \
          FROM shops s LEFT JOIN users u ON u.id = s.owner_id LEFT JOIN enterprises e ON e.id = s.enterprise_id \
          WHERE s.village_id = $1 AND s.status IN ('active', 'suspended') ORDER BY s.name, s.id"
     );
@@ -56,9 +56,28 @@ pub async fn list(State(state): State<AppState>, keeper: VillageKeeper) -> AppRe
             enterprise,
             products: r.try_get("products")?,
             listed: r.try_get("listed")?,
+            moderable: may_moderate(&keeper, r.try_get("owner_id")?, flag(r, "by_village_admin")?).is_ok(),
         });
     }
     Ok(Json(out))
+}
+
+/// Whether the shop's owner (on `shops s`) is an admin of its village.
+const BY_VILLAGE_ADMIN: &str = "EXISTS (SELECT 1 FROM grants g WHERE g.role = 'village_admin' \
+    AND g.village_id = s.village_id AND g.user_id = s.owner_id) AS by_village_admin";
+
+/// Nobody suspends or reinstates their own shop; a shop of a village admin is the district's to watch.
+fn may_moderate(keeper: &VillageKeeper, owner_id: Option<i64>, by_village_admin: bool) -> AppResult<()> {
+    if owner_id == Some(keeper.admin.id) {
+        return Err(AppError::Forbidden("Anda tidak dapat memoderasi toko Anda sendiri.".into()));
+    }
+    if by_village_admin && !keeper.admin.covers_region(&keeper.village.code) {
+        return Err(AppError::Forbidden(format!(
+            "Toko ini milik admin Desa {}, jadi dimoderasi oleh admin kabupaten.",
+            keeper.village.name
+        )));
+    }
+    Ok(())
 }
 
 /// Moves a shop of the village from one status to another; 404 outside the village, 409 from any other.
@@ -70,14 +89,17 @@ async fn move_shop(
     reason: Option<&str>,
     action: AuditAction,
 ) -> AppResult<()> {
-    let mut tx = state.db.pool.begin().await?;
-    let row = sqlx::query("SELECT name, status FROM shops WHERE id = $1 AND village_id = $2")
-        .bind(id)
-        .bind(keeper.village.id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or_else(|| AppError::NotFound("Toko ini tidak ditemukan di desa ini.".into()))?;
+    let mut tx = state.db.begin_write().await?;
+    let row = sqlx::query(&format!(
+        "SELECT s.name, s.status, s.owner_id, {BY_VILLAGE_ADMIN} FROM shops s WHERE s.id = $1 AND s.village_id = $2"
+    ))
+    .bind(id)
+    .bind(keeper.village.id)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or_else(|| AppError::NotFound("Toko ini tidak ditemukan di desa ini.".into()))?;
     let (name, status): (String, String) = (row.try_get("name")?, row.try_get("status")?);
+    may_moderate(keeper, row.try_get("owner_id")?, flag(&row, "by_village_admin")?)?;
     if status != from {
         let now = shared::ShopStatus::from_code(&status).map(|s| s.label()).unwrap_or("lain");
         return Err(AppError::Conflict(format!("Toko {name} berstatus {now}, jadi tidak bisa diubah begitu.")));

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use shared::{AdminAssigned, Me, NewAdmin, account::district_scope};
+use shared::{AdminAssigned, Me, NewAdmin, RegionCode, account::district_scope};
 use yew::prelude::*;
 
 use super::reset_link::ResetLinkBox;
@@ -68,14 +68,18 @@ pub fn DistrictAdmins(props: &DistrictAdminsProps) -> Html {
                         <ul class="user-list">
                             { for items.iter().map(|a| {
                                 let (grant, revoke) = (a.grant_id, revoke.clone());
-                                let mine = a.user.id == props.me.id;
+                                // Only an admin of a wider region revokes a district admin, never a fellow one.
+                                let outranks = RegionCode::parse(&a.region.code).is_ok_and(|code| {
+                                    props.me.grants.iter().filter_map(|g| g.region.as_ref())
+                                        .filter_map(|r| RegionCode::parse(&r.code).ok()).any(|own| code.is_below(&own))
+                                });
                                 html! {
                                     <li class="user-list__item" key={a.grant_id}>
                                         <span>
                                             <strong>{ &a.user.name }</strong>
                                             { format!(" · {} · {} ({}) · sejak {}", a.user.phone.display(), a.region.name, a.region.code, date_time(a.granted_at)) }
                                         </span>
-                                        if !mine {
+                                        if outranks {
                                             <button type="button" class="button button--ghost" onclick={Callback::from(move |_: MouseEvent| revoke.emit(grant))}>
                                                 { "Cabut" }
                                             </button>
@@ -94,6 +98,9 @@ pub fn DistrictAdmins(props: &DistrictAdminsProps) -> Html {
                         <ResetLinkBox link={link.clone()} />
                     } else {
                         <p class="form-success" role="status">{ format!("{} kini admin kabupaten.", result.user.name) }</p>
+                    }
+                    if let Some(notice) = &result.notice {
+                        <p class="form-note" role="status">{ notice.clone() }</p>
                     }
                 }
                 <form class="form" {onsubmit} novalidate=true>

@@ -179,7 +179,9 @@ fn ShopItem(props: &ShopItemProps) -> Html {
                 <SelectField form={format!("toko-{id}")} name="enterprise_id" label="Lembaga yang diwakili" value={linked}
                     {options} onchange={link} disabled={*busy} />
                 { alert(&failure) }
-                if s.status == ShopStatus::Suspended {
+                if !s.moderable {
+                    <span class="market-item__meta">{ "Toko admin desa: dimoderasi oleh admin kabupaten." }</span>
+                } else if s.status == ShopStatus::Suspended {
                     <button type="button" class="button button--primary" onclick={reinstate} disabled={*busy}>
                         { "Aktifkan lagi" }
                     </button>

@@ -64,6 +64,9 @@ pub fn Villages(props: &VillagesProps) -> Html {
                     } else {
                         <p class="form-success" role="status">{ format!("{} kini admin desa.", result.user.name) }</p>
                     }
+                    if let Some(notice) = &result.notice {
+                        <p class="form-note" role="status">{ notice.clone() }</p>
+                    }
                 }
                 { match list.get() {
                     Remote::Loading => html! { <SkeletonList count={3} /> },

@@ -1,9 +1,11 @@
 //! The access matrix: every endpoint of the OpenAPI document × every kind of user → the expected
 //! status. An endpoint without a row here, or a row without an endpoint, fails the test.
 
+mod care;
 mod cart;
 mod consultations;
 mod content;
+mod duties;
 mod fixture;
 mod inquiries;
 mod market;
