@@ -165,10 +165,19 @@ async fn find_or_build_postgres_template(
     state.db.pool.close().await;
     let _ = std::fs::remove_dir_all(&media);
     std::fs::rename(&work, &media).expect("move the template's pictures into place");
-    // The server may still be ending the closed pool's sessions for a moment.
+    // The server may still be ending the closed pool's sessions for a moment, and a session left behind
+    // by a task of the prepared state would hold the rename off for good: nobody else uses this database,
+    // so end its sessions before each try.
     let mut attempts = 0;
-    while let Err(e) = sqlx::raw_sql(&format!("ALTER DATABASE {building} RENAME TO {name}")).execute(&mut *admin).await
-    {
+    loop {
+        let _ = sqlx::query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()")
+            .bind(&building)
+            .execute(&mut *admin)
+            .await;
+        let Err(e) = sqlx::raw_sql(&format!("ALTER DATABASE {building} RENAME TO {name}")).execute(&mut *admin).await
+        else {
+            break;
+        };
         attempts += 1;
         assert!(attempts < 100, "name the finished template: {e}");
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
