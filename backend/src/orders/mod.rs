@@ -4,6 +4,7 @@
 mod buyer;
 mod checkout;
 mod code;
+mod guest;
 pub mod list;
 pub mod moves;
 mod place;
