@@ -1,5 +1,6 @@
 //! What a buyer without an account may do, and how often: their checkouts count per client address and
-//! per WhatsApp number, and each line is bounded where the shop sets no bound.
+//! per WhatsApp number, each line is bounded where the shop sets no bound, and wrong code and number pairs
+//! tried at a guest order count per client address.
 
 use shared::Phone;
 
@@ -49,4 +50,10 @@ impl CountedCheckout {
         rate_limit::give_back(&state.db, self.by_address).await?;
         rate_limit::give_back(&state.db, self.by_phone).await
     }
+}
+
+/// A guess at a guest order (its code with a WhatsApp number) from `address`, counted before it is
+/// checked; the caller gives a right guess back, so only wrong ones use up the address's limit.
+pub async fn count_lookup(state: &AppState, address: &str) -> AppResult<Taken> {
+    rate_limit::take(&state.db, &state.config, Rule::OrderLookup, address, None).await
 }

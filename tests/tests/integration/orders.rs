@@ -7,6 +7,7 @@ mod export;
 mod fees;
 mod flow;
 mod guest_limits;
+mod lookups;
 mod privacy;
 mod races;
 mod refusals;
