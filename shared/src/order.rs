@@ -16,6 +16,8 @@ pub const IDEMPOTENCY_HEADER: &str = "Idempotency-Key";
 pub const BUYER_PHONE_HEADER: &str = "X-Buyer-Phone";
 /// Longest idempotency key.
 pub const IDEMPOTENCY_KEY_MAX: usize = 100;
+/// Most receipt photos a buyer may send for one order (each replaces the one before).
+pub const RECEIPTS_MAX: usize = 5;
 
 /// An order's tracking page: `/pesanan/{code}`.
 pub fn order_path(code: &str) -> String {

@@ -28,6 +28,8 @@ pub struct Stored {
     pub delivery_fee: Option<i64>,
     pub items_total: i64,
     pub status_at: i64,
+    /// The latest receipt photo's sizes, as stored (JSON).
+    pub receipt: Option<String>,
     row: AnyRow,
 }
 
@@ -77,6 +79,7 @@ fn stored(row: AnyRow) -> AppResult<Stored> {
         delivery_fee: row.try_get("delivery_fee")?,
         items_total: row.try_get("items_total")?,
         status_at: row.try_get("status_at")?,
+        receipt: row.try_get("receipt")?,
         row,
     })
 }

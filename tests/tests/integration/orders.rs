@@ -10,6 +10,7 @@ mod guest_limits;
 mod lookups;
 mod privacy;
 mod races;
+mod receipts;
 mod refusals;
 mod sweeps;
 
