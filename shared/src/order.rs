@@ -55,6 +55,9 @@ pub struct Order {
     pub tracking_number: Option<String>,
     /// The buyer's latest receipt photo.
     pub receipt: Option<Image>,
+    /// An order the seller has neither accepted nor refused is cancelled after this moment (Unix ms).
+    #[serde(default)]
+    pub answer_by: Option<i64>,
     /// Unpaid transfer/QRIS orders are cancelled after this moment (Unix ms).
     pub pay_by: Option<i64>,
     /// Shipped or collectable orders complete on their own after this moment (Unix ms).

@@ -54,6 +54,12 @@ pub fn NextStep(props: &NextStepProps) -> Html {
         OrderStatus::Cancelled => ("Pesanan dibatalkan", cancel_reason(order)),
     };
     let deadline = match order.status {
+        OrderStatus::New => order.answer_by.map(|t| {
+            format!(
+                "Bila penjual belum menanggapi sampai {}, pesanan batal otomatis dan stoknya dikembalikan.",
+                date_time(t)
+            )
+        }),
         OrderStatus::AwaitingPayment => {
             order.pay_by.map(|t| format!("Bayar sebelum {}; setelah itu pesanan batal otomatis.", date_time(t)))
         }

@@ -49,7 +49,11 @@ async fn unanswered_orders_expire_once_with_their_stock_back(app: TestApp) {
     let now = now_ms();
 
     assert_eq!(sweep(&app.state, now + 47 * HOUR).await.unwrap(), 0, "not before the limit");
-    assert_eq!(guest_order(&app, &guests, GUEST).await.status, OrderStatus::New);
+    let waiting = guest_order(&app, &guests, GUEST).await;
+    assert_eq!(waiting.status, OrderStatus::New);
+    let answer_by = waiting.answer_by.expect("the buyer sees until when the seller may answer");
+    assert!((now + 47 * HOUR..=now + 48 * HOUR).contains(&answer_by), "{answer_by} vs {now}");
+    assert_eq!(guest_order(&app, &answered, GUEST).await.answer_by, None, "answered in time");
 
     // Two servers' jobs at once, past the limit: each unanswered order moves once.
     let later = now + 49 * HOUR;
@@ -69,7 +73,7 @@ async fn unanswered_orders_expire_once_with_their_stock_back(app: TestApp) {
     assert_eq!(headline(&app, &ntb).await, (before.0 + 1, before.1 + 20_000), "the figures drop them");
 
     let order = guest_order(&app, &guests, GUEST).await;
-    assert_eq!(order.status, OrderStatus::Cancelled);
+    assert_eq!((order.status, order.answer_by), (OrderStatus::Cancelled, None));
     let by_system: Vec<_> = order.events.iter().filter(|e| e.actor == Actor::System).collect();
     assert_eq!(by_system.len(), 1, "{:?}", order.events);
     assert_eq!((by_system[0].from, by_system[0].to), (Some(OrderStatus::New), OrderStatus::Cancelled));
