@@ -2,6 +2,8 @@
 
 use std::{net::SocketAddr, path::PathBuf, str::FromStr, time::Duration};
 
+use crate::rate_limit::Limit;
+
 /// Most addresses one sitemap file may hold (sitemaps.org).
 pub const SITEMAP_PART_URLS: usize = 50_000;
 
@@ -49,8 +51,20 @@ pub struct Config {
     pub unpaid_limit: Duration,
     /// A shipped or collectable order completes on its own after this long.
     pub auto_complete: Duration,
+    /// An order the seller has neither accepted nor refused this long after it was placed is cancelled.
+    pub unaccepted_limit: Duration,
     /// How often the background job looks for orders past those limits (zero: never, for tests).
     pub order_sweep: Duration,
+    /// Orders placed without an account, per client address (generous: a village may share one address).
+    pub guest_checkouts_per_address: Limit,
+    /// Orders placed without an account, per WhatsApp number.
+    pub guest_checkouts_per_phone: Limit,
+    /// The most units of one product a guest may order at once, when the shop sets no limit of its own.
+    pub guest_line_quantity_max: i64,
+    /// Wrong code and WhatsApp pairs tried at guest orders, per client address.
+    pub order_lookups_per_address: Limit,
+    /// Sign-ups per client address (each costs a password hash).
+    pub sign_ups_per_address: Limit,
     /// The kabupaten's time zone, for dates in filters and exports.
     pub time_zone: crate::time_zone::TimeZone,
     /// Address of the village map's tiles with `{z}/{x}/{y}`; none: the map has no background.
@@ -140,7 +154,31 @@ impl Config {
             trust_forwarded_for: parse(&lookup, "LAPAK_TRUST_FORWARDED_FOR", "false")?,
             unpaid_limit: Duration::from_secs(3600 * parse::<u64>(&lookup, "LAPAK_UNPAID_CANCEL_HOURS", "24")?),
             auto_complete: Duration::from_secs(86_400 * parse::<u64>(&lookup, "LAPAK_AUTO_COMPLETE_DAYS", "7")?),
+            unaccepted_limit: Duration::from_secs(
+                3600 * parse::<u64>(&lookup, "LAPAK_UNACCEPTED_CANCEL_HOURS", "48")?.max(1),
+            ),
             order_sweep: Duration::from_secs(parse(&lookup, "LAPAK_ORDER_SWEEP_SECS", "60")?),
+            guest_checkouts_per_address: limit(
+                &lookup,
+                ("LAPAK_GUEST_CHECKOUTS_PER_ADDRESS", "30"),
+                ("LAPAK_GUEST_CHECKOUT_WINDOW_SECS", "3600"),
+            )?,
+            guest_checkouts_per_phone: limit(
+                &lookup,
+                ("LAPAK_GUEST_CHECKOUTS_PER_PHONE", "10"),
+                ("LAPAK_GUEST_CHECKOUT_WINDOW_SECS", "3600"),
+            )?,
+            guest_line_quantity_max: at_least_one(&lookup, "LAPAK_GUEST_LINE_QUANTITY_MAX", "100")?,
+            order_lookups_per_address: limit(
+                &lookup,
+                ("LAPAK_ORDER_LOOKUP_FAILURES_PER_ADDRESS", "20"),
+                ("LAPAK_ORDER_LOOKUP_WINDOW_SECS", "900"),
+            )?,
+            sign_ups_per_address: limit(
+                &lookup,
+                ("LAPAK_SIGNUPS_PER_ADDRESS", "20"),
+                ("LAPAK_SIGNUP_WINDOW_SECS", "3600"),
+            )?,
             time_zone: parse(&lookup, "LAPAK_TIME_ZONE", "WITA")?,
             map_tiles,
             map_attribution: lookup("LAPAK_MAP_ATTRIBUTION")
@@ -164,6 +202,32 @@ impl Config {
 fn half_the_cores() -> String {
     let cores = std::thread::available_parallelism().map(std::num::NonZeroUsize::get).unwrap_or(1);
     (cores / 2).max(1).to_string()
+}
+
+/// A whole number of at least 1.
+fn at_least_one(
+    lookup: &impl Fn(&str) -> Option<String>,
+    name: &'static str,
+    default: &str,
+) -> Result<i64, ConfigError> {
+    let value: u32 = parse(lookup, name, default)?;
+    if value == 0 {
+        return Err(ConfigError { name, value: value.to_string(), problem: "must be at least 1".into() });
+    }
+    Ok(i64::from(value))
+}
+
+/// A rate limit from its count and its window in seconds.
+fn limit(
+    lookup: &impl Fn(&str) -> Option<String>,
+    (events, default_events): (&'static str, &str),
+    (window, default_window): (&'static str, &str),
+) -> Result<Limit, ConfigError> {
+    let secs = at_least_one(lookup, window, default_window)?;
+    Ok(Limit {
+        events: at_least_one(lookup, events, default_events)?,
+        window: Duration::from_secs(secs.unsigned_abs()),
+    })
 }
 
 fn parse<T: FromStr>(
@@ -195,6 +259,8 @@ mod tests {
         assert_eq!(c.addr.to_string(), "127.0.0.1:8080");
         assert_eq!(c.public_url, "http://127.0.0.1:8080");
         assert!(c.is_sqlite());
+        assert_eq!(c.unaccepted_limit, Duration::from_secs(48 * 3600));
+        assert_eq!(c.guest_checkouts_per_phone, Limit { events: 10, window: Duration::from_secs(3600) });
     }
 
     #[test]
@@ -206,6 +272,11 @@ mod tests {
         assert_eq!(config(&[("LAPAK_PUBLIC_URL", "example.org")]).unwrap_err().name, "LAPAK_PUBLIC_URL");
         assert_eq!(config(&[("LAPAK_DB_MAX_CONNECTIONS", "-1")]).unwrap_err().name, "LAPAK_DB_MAX_CONNECTIONS");
         assert_eq!(config(&[("LAPAK_MAP_TILES", "https://x.example/{z}.png")]).unwrap_err().name, "LAPAK_MAP_TILES");
+        assert_eq!(config(&[("LAPAK_SIGNUPS_PER_ADDRESS", "0")]).unwrap_err().name, "LAPAK_SIGNUPS_PER_ADDRESS");
+        assert_eq!(
+            config(&[("LAPAK_GUEST_CHECKOUT_WINDOW_SECS", "-5")]).unwrap_err().name,
+            "LAPAK_GUEST_CHECKOUT_WINDOW_SECS"
+        );
     }
 
     #[test]

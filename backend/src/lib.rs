@@ -32,6 +32,7 @@ pub mod officials;
 mod openapi;
 pub mod orders;
 pub mod products;
+pub mod rate_limit;
 pub mod regions;
 pub mod shops;
 mod slugs;

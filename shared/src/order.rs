@@ -16,6 +16,8 @@ pub const IDEMPOTENCY_HEADER: &str = "Idempotency-Key";
 pub const BUYER_PHONE_HEADER: &str = "X-Buyer-Phone";
 /// Longest idempotency key.
 pub const IDEMPOTENCY_KEY_MAX: usize = 100;
+/// Most receipt photos a buyer may send for one order (each replaces the one before).
+pub const RECEIPTS_MAX: usize = 5;
 
 /// An order's tracking page: `/pesanan/{code}`.
 pub fn order_path(code: &str) -> String {
@@ -53,6 +55,9 @@ pub struct Order {
     pub tracking_number: Option<String>,
     /// The buyer's latest receipt photo.
     pub receipt: Option<Image>,
+    /// An order the seller has neither accepted nor refused is cancelled after this moment (Unix ms).
+    #[serde(default)]
+    pub answer_by: Option<i64>,
     /// Unpaid transfer/QRIS orders are cancelled after this moment (Unix ms).
     pub pay_by: Option<i64>,
     /// Shipped or collectable orders complete on their own after this moment (Unix ms).

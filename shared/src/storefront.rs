@@ -4,8 +4,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    Enterprise, FieldError, Image, Phone, Producer, RegionCode, RegionLevel, RegionPath, ShopStatus, account::NAME_MAX,
-    format::rupiah, shop::DESCRIPTION_MAX,
+    Enterprise, FieldError, Image, Phone, Producer, RegionCode, RegionLevel, RegionPath, ShopStatus,
+    account::NAME_MAX,
+    cart::QUANTITY_MAX,
+    format::{rupiah, thousands},
+    shop::DESCRIPTION_MAX,
 };
 
 /// Highest delivery fee or rate, in Rupiah.
@@ -122,6 +125,9 @@ pub struct ShopSettings {
     pub on_holiday: bool,
     /// "Libur Lebaran sampai 10 April".
     pub holiday_note: String,
+    /// The most units of one product a single order may take (none: no limit of the shop's own).
+    #[serde(default)]
+    pub order_quantity_max: Option<i64>,
 }
 
 impl ShopSettings {
@@ -158,6 +164,14 @@ impl ShopSettings {
         }
         if self.holiday_note.chars().count() > 200 {
             errors.push(FieldError::new("holiday_note", "Catatan libur paling panjang 200 huruf."));
+        }
+        if let Some(max) = self.order_quantity_max
+            && !(1..=QUANTITY_MAX).contains(&max)
+        {
+            errors.push(FieldError::new(
+                "order_quantity_max",
+                format!("Batas per pesanan 1 sampai {}, atau kosongkan.", thousands(QUANTITY_MAX)),
+            ));
         }
         self.delivery.check(&mut errors);
         errors
@@ -257,6 +271,21 @@ mod tests {
         let nothing =
             ShopSettings { delivery: DeliveryOptions { pickup: false, ..DeliveryOptions::default() }, ..settings() };
         assert_eq!(nothing.validate()[0].field, "delivery");
+    }
+
+    #[test]
+    fn the_most_per_order_is_a_sane_number_or_none() {
+        for fine in [None, Some(1), Some(QUANTITY_MAX)] {
+            assert!(ShopSettings { order_quantity_max: fine, ..settings() }.validate().is_empty(), "{fine:?}");
+        }
+        for wrong in [0, -5, QUANTITY_MAX + 1] {
+            let errors = ShopSettings { order_quantity_max: Some(wrong), ..settings() }.validate();
+            assert_eq!(errors.len(), 1, "{wrong}");
+            assert_eq!(
+                (errors[0].field.as_str(), errors[0].message.as_str()),
+                ("order_quantity_max", "Batas per pesanan 1 sampai 100.000, atau kosongkan.")
+            );
+        }
     }
 
     #[test]

@@ -17,17 +17,24 @@ use crate::{
     },
     error::{AppError, AppResult},
     extract::ApiJson,
+    rate_limit::{self, Rule},
     state::AppState,
 };
 
-/// Creates an account and signs it in.
+/// Creates an account and signs it in. Sign-ups are limited per client address (429): each costs a
+/// password hash, and each answers whether a number is registered.
 #[utoipa::path(post, path = "/api/v1/auth/sign-up", tag = "accounts", request_body = SignUp,
-    responses((status = 201, body = Me), (status = 422, body = shared::Problem)))]
+    responses((status = 201, body = Me), (status = 422, body = shared::Problem),
+        (status = 429, body = shared::Problem)))]
 pub async fn sign_up(
     State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
     headers: HeaderMap,
     ApiJson(form): ApiJson<SignUp>,
 ) -> AppResult<Response> {
+    // Counted first, whatever the answer: nothing below (the registered-number check, the hash) runs
+    // past the limit.
+    let _counted = rate_limit::take(&state.db, &state.config, Rule::SignUp, &address, None).await?;
     let mut errors = form.validate();
     let phone = Phone::parse(&form.phone).ok();
     let email = normalise_email(form.email.as_deref());
@@ -45,7 +52,9 @@ pub async fn sign_up(
         errors.push(FieldError::new("email", "E-mail ini sudah dipakai akun lain."));
     }
     AppError::check(errors)?;
-    let phone = phone.expect("validated above");
+    let Some(phone) = phone else {
+        return Err(AppError::field("phone", "Nomor HP tidak dapat dibaca. Periksa lagi nomornya."));
+    };
     let hash = state.hasher.hash(&form.password).await?;
     let new = NewUser {
         name: &form.name,

@@ -70,6 +70,14 @@ impl Media {
         }
     }
 
+    /// Removes a file; a file that is already gone is no error.
+    pub async fn delete(&self, key: &str) -> anyhow::Result<()> {
+        match self.store.delete(&StorePath::from(key)).await {
+            Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+            Err(e) => Err(e).with_context(|| format!("cannot delete {key}")),
+        }
+    }
+
     pub async fn exists(&self, key: &str) -> bool {
         self.store.head(&StorePath::from(key)).await.is_ok()
     }

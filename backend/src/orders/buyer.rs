@@ -1,31 +1,30 @@
-//! The buyer's side of an order: the tracking page's data, cancelling before the seller accepts, sending a
-//! receipt photo, confirming receipt, and a signed-in buyer's order history. A guest proves an order is
-//! theirs with its code and WhatsApp number (`X-Buyer-Phone`).
+//! The buyer's side of an order: the tracking page's data, cancelling before the seller accepts,
+//! confirming receipt, and a signed-in buyer's order history (receipt photos: `receipts.rs`). A guest
+//! proves an order is theirs with its code and WhatsApp number (`X-Buyer-Phone`); wrong pairs are limited
+//! per client address.
 
 use axum::{
     Json,
-    body::Bytes,
     extract::{FromRequestParts, Path, State},
-    http::{HeaderMap, header, request::Parts},
+    http::request::Parts,
 };
-use serde::Deserialize;
 use shared::{
-    ActionKind, Actor, OrderAction, Phone,
+    Actor, OrderAction, Phone,
     order::{BUYER_PHONE_HEADER, Order, OrderList},
 };
-use utoipa::IntoParams;
 
 use super::{
+    guest,
     list::{self, Filter},
     moves::{self, not_found},
     timeline::Move,
     view::{self, Stored},
 };
 use crate::{
-    auth::CurrentUser,
+    auth::{CurrentUser, limits::client_address},
     error::{AppError, AppResult},
-    extract::{ApiJson, ApiQuery},
-    images::{Folder, process_and_put_in},
+    extract::ApiJson,
+    rate_limit,
     state::AppState,
 };
 
@@ -43,25 +42,38 @@ impl FromRequestParts<AppState> for OrderBuyer {
             .await?;
         let Path(code) = Path::<String>::from_request_parts(parts, state).await.map_err(|_| not_found())?;
         let phone = parts.headers.get(BUYER_PHONE_HEADER).and_then(|v| v.to_str().ok()).map(Phone::parse);
-        let mut conn = state.db.pool.acquire().await?;
-        let order = view::find(&mut conn, &code).await?;
-        let by_session = |o: &Stored| user.as_ref().is_some_and(|u| o.buyer_id == Some(u.id));
+        let order = view::find(&mut *state.db.pool.acquire().await?, &code).await?;
+        let order = match order {
+            Some(o) if user.as_ref().is_some_and(|u| o.buyer_id == Some(u.id)) => {
+                return Ok(OrderBuyer { order: o, user });
+            }
+            other => other,
+        };
+        let Some(phone) = phone else {
+            return Err(match user {
+                Some(_) => AppError::Forbidden(
+                    "Pesanan ini bukan milik akun Anda. Masukkan nomor WhatsApp yang dipakai saat memesan.".into(),
+                ),
+                None => AppError::Unauthorized,
+            });
+        };
+        // A code with a number is a guess: counted before it is checked (429 once the address has guessed
+        // wrong too often, even when this one is right), and forgotten when it is right.
+        let guess = guest::count_lookup(state, &client_address(parts, &state.config)).await?;
         match (order, phone) {
-            (Some(o), _) if by_session(&o) => Ok(OrderBuyer { order: o, user }),
-            (Some(o), Some(Ok(p))) if p == o.buyer_phone => Ok(OrderBuyer { order: o, user }),
-            (_, Some(_)) => Err(AppError::NotFound(
+            (Some(o), Ok(p)) if p == o.buyer_phone => {
+                rate_limit::give_back(&state.db, guess).await?;
+                Ok(OrderBuyer { order: o, user })
+            }
+            _ => Err(AppError::NotFound(
                 "Pesanan dengan kode dan nomor WhatsApp ini tidak ditemukan. Periksa keduanya.".into(),
             )),
-            (_, None) if user.is_some() => Err(AppError::Forbidden(
-                "Pesanan ini bukan milik akun Anda. Masukkan nomor WhatsApp yang dipakai saat memesan.".into(),
-            )),
-            (_, None) => Err(AppError::Unauthorized),
         }
     }
 }
 
 impl OrderBuyer {
-    fn who(&self) -> Move {
+    pub(super) fn who(&self) -> Move {
         Move {
             actor: Actor::Buyer,
             actor_id: self.user.as_ref().map(|u| u.id),
@@ -69,7 +81,7 @@ impl OrderBuyer {
         }
     }
 
-    async fn reloaded(&self, state: &AppState) -> AppResult<Order> {
+    pub(super) async fn reloaded(&self, state: &AppState) -> AppResult<Order> {
         let mut conn = state.db.pool.acquire().await?;
         let order = view::find(&mut conn, &self.order.code).await?.ok_or_else(not_found)?;
         order.order(&mut conn, state, Actor::Buyer).await
@@ -81,7 +93,8 @@ impl OrderBuyer {
     params(("code" = String, Path, description = "The order code, `LD-…`"),
         ("X-Buyer-Phone" = Option<String>, Header, description = "For guests: the order's WhatsApp number")),
     responses((status = 200, body = Order), (status = 401, body = shared::Problem),
-        (status = 403, body = shared::Problem), (status = 404, body = shared::Problem)))]
+        (status = 403, body = shared::Problem), (status = 404, body = shared::Problem),
+        (status = 429, body = shared::Problem)))]
 pub async fn show(State(state): State<AppState>, buyer: OrderBuyer) -> AppResult<Json<Order>> {
     let mut conn = state.db.pool.acquire().await?;
     Ok(Json(buyer.order.order(&mut conn, &state, Actor::Buyer).await?))
@@ -93,51 +106,14 @@ pub async fn show(State(state): State<AppState>, buyer: OrderBuyer) -> AppResult
         ("X-Buyer-Phone" = Option<String>, Header, description = "For guests: the order's WhatsApp number")),
     responses((status = 200, body = Order), (status = 401, body = shared::Problem),
         (status = 403, body = shared::Problem), (status = 404, body = shared::Problem),
-        (status = 409, body = shared::Problem), (status = 422, body = shared::Problem)))]
+        (status = 409, body = shared::Problem), (status = 422, body = shared::Problem),
+        (status = 429, body = shared::Problem)))]
 pub async fn act(
     State(state): State<AppState>,
     buyer: OrderBuyer,
     ApiJson(action): ApiJson<OrderAction>,
 ) -> AppResult<Json<Order>> {
     moves::apply(&state, &buyer.order.code, &action, &buyer.who(), None).await?;
-    Ok(Json(buyer.reloaded(&state).await?))
-}
-
-/// A note sent with a receipt.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ReceiptNote {
-    /// E.g. "Transfer dari BRI a.n. Baiq".
-    catatan: Option<String>,
-}
-
-/// Sends a photo of the transfer or QRIS receipt (the body is the picture, `Content-Type: image/jpeg`,
-/// `image/png` or `image/webp`); the seller then checks it. Nothing is stored when it is refused.
-#[utoipa::path(post, path = "/api/v1/orders/{code}/receipt", tag = "orders",
-    request_body(content = Vec<u8>, content_type = "image/jpeg", description = "A JPEG, PNG or WebP"),
-    params(("code" = String, Path, description = "The order code"), ReceiptNote,
-        ("X-Buyer-Phone" = Option<String>, Header, description = "For guests: the order's WhatsApp number")),
-    responses((status = 200, body = Order), (status = 400, body = shared::Problem),
-        (status = 401, body = shared::Problem), (status = 403, body = shared::Problem),
-        (status = 404, body = shared::Problem), (status = 409, body = shared::Problem),
-        (status = 413, body = shared::Problem), (status = 415, body = shared::Problem)))]
-pub async fn receipt(
-    State(state): State<AppState>,
-    buyer: OrderBuyer,
-    ApiQuery(note): ApiQuery<ReceiptNote>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> AppResult<Json<Order>> {
-    let declared = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
-    if !matches!(declared, "image/jpeg" | "image/png" | "image/webp") {
-        return Err(AppError::UnsupportedMedia("Kirim foto bukti bayar sebagai JPEG, PNG atau WebP.".into()));
-    }
-    let action = OrderAction { note: note.catatan.unwrap_or_default(), ..OrderAction::of(ActionKind::SendReceipt) };
-    // Refused before the picture is processed and stored.
-    buyer.order.flow.next(ActionKind::SendReceipt, Actor::Buyer).map_err(|r| AppError::Conflict(r.reason))?;
-    AppError::check(action.validate(Actor::Buyer, buyer.order.flow.delivery, buyer.order.delivery_fee.is_some()))?;
-    let sizes = process_and_put_in(&state.media, Folder::Receipts, body.to_vec()).await?;
-    moves::apply(&state, &buyer.order.code, &action, &buyer.who(), Some(&sizes)).await?;
     Ok(Json(buyer.reloaded(&state).await?))
 }
 

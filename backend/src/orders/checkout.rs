@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use shared::{
     Checkout, DeliveryMethod, DeliveryOptions, PaymentMethod, Phone, PlacedAddress, RegionCode,
     cart::{DeliveryQuote, Quote, ShopChoice, ShopQuote, delivery_fee, quantity_problem},
-    format::rupiah,
+    format::{rupiah, thousands},
 };
 use sqlx::{AnyConnection, Row};
 
@@ -93,11 +93,15 @@ struct ShopFacts {
     has_bank: bool,
     has_qris: bool,
     desa: String,
+    /// The most units of one product an order may take, as the shop set it.
+    order_quantity_max: Option<i64>,
 }
 
 /// Checks `checkout` against today's products, shops and regions: 422 for a wrong form (unknown or
-/// unlisted product, a delivery or payment the shop does not offer), 409 when a price or the stock changed.
-pub async fn plan(conn: &mut AnyConnection, checkout: &Checkout) -> AppResult<Plan> {
+/// unlisted product, more of one than the shop lets one order take, a delivery or payment the shop does
+/// not offer), 409 when a price or the stock changed. `guest_line_max` bounds each line of a buyer without
+/// an account where the shop sets no bound of its own.
+pub async fn plan(conn: &mut AnyConnection, checkout: &Checkout, guest_line_max: Option<i64>) -> AppResult<Plan> {
     AppError::check(checkout.validate())?;
     let buyer_phone =
         Phone::parse(&checkout.buyer_whatsapp).map_err(|e| AppError::field("buyer_whatsapp", e.to_string()))?;
@@ -123,6 +127,7 @@ pub async fn plan(conn: &mut AnyConnection, checkout: &Checkout) -> AppResult<Pl
         if shop.on_holiday {
             return Err(AppError::Conflict(format!("{} sedang libur; pesan lagi nanti.", shop.name)));
         }
+        let line_max = shop.order_quantity_max.or(guest_line_max);
         let mut lines = Vec::with_capacity(choice.lines.len());
         for (j, line) in choice.lines.iter().enumerate() {
             let field = |name: &str| format!("shops[{i}].lines[{j}].{name}");
@@ -137,6 +142,14 @@ pub async fn plan(conn: &mut AnyConnection, checkout: &Checkout) -> AppResult<Pl
                     rupiah(p.price),
                     rupiah(line.price)
                 )));
+            }
+            if let Some(max) = line_max
+                && line.quantity > max
+            {
+                return Err(AppError::field(
+                    &field("quantity"),
+                    format!("{}: paling banyak {} per pesanan.", p.name, thousands(max)),
+                ));
             }
             if let Some(problem) = quantity_problem(line.quantity, p.stock, p.min_order) {
                 if line.quantity > p.stock {
@@ -227,7 +240,7 @@ async fn products(conn: &mut AnyConnection, ids: &[i64]) -> AppResult<HashMap<i6
 async fn shops(conn: &mut AnyConnection, ids: &[i64]) -> AppResult<HashMap<i64, ShopFacts>> {
     let sql = format!(
         "SELECT s.id, s.name, s.owner_id, s.whatsapp, s.status, s.on_holiday, s.delivery, s.bank_accounts, s.qris_id, \
-         v.region_code FROM shops s JOIN villages v ON v.id = s.village_id WHERE s.id IN ({})",
+         s.order_quantity_max, v.region_code FROM shops s JOIN villages v ON v.id = s.village_id WHERE s.id IN ({})",
         id_list(ids)
     );
     let mut found = HashMap::new();
@@ -247,6 +260,7 @@ async fn shops(conn: &mut AnyConnection, ids: &[i64]) -> AppResult<HashMap<i64, 
                 has_bank: banks.trim() != "[]",
                 has_qris: row.try_get::<Option<i64>, _>("qris_id")?.is_some(),
                 desa: row.try_get("region_code")?,
+                order_quantity_max: row.try_get("order_quantity_max")?,
             },
         );
     }

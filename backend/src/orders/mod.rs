@@ -4,9 +4,11 @@
 mod buyer;
 mod checkout;
 mod code;
+mod guest;
 pub mod list;
 pub mod moves;
 mod place;
+mod receipts;
 pub mod sweeper;
 pub mod timeline;
 pub mod view;
@@ -27,7 +29,7 @@ pub fn router(upload_limit: usize) -> OpenApiRouter<AppState> {
         .routes(routes!(seller::show))
         .routes(routes!(seller::act))
         .routes(routes!(seller::export))
-        .merge(OpenApiRouter::new().routes(routes!(buyer::receipt)).layer(DefaultBodyLimit::max(upload_limit)))
+        .merge(OpenApiRouter::new().routes(routes!(receipts::receipt)).layer(DefaultBodyLimit::max(upload_limit)))
 }
 
 mod seller;

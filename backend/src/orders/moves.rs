@@ -18,7 +18,8 @@ use crate::{
     time_zone::TimeZone,
 };
 
-/// Makes `action` on the order `code` as `who`; `receipt` is the photo sent with a `kirim_bukti`.
+/// Makes `action` on the order `code` as `who`; `receipt` is the photo sent with a `kirim_bukti`, and then
+/// the answer is the receipt it replaced (its sizes as stored), whose files the caller removes.
 /// 404 unknown order, 422 wrong fields, 409 a move the order does not allow now (with the reason).
 pub async fn apply(
     state: &AppState,
@@ -26,7 +27,7 @@ pub async fn apply(
     action: &OrderAction,
     who: &Move,
     receipt: Option<&[ImageVariant]>,
-) -> AppResult<()> {
+) -> AppResult<Option<String>> {
     let receipt = receipt.map(serde_json::to_string).transpose().map_err(|e| AppError::Internal(e.into()))?;
     let receipt = receipt.as_deref();
     retrying(|| async move {
@@ -34,7 +35,7 @@ pub async fn apply(
         let order = view::find(&mut tx, code).await?.ok_or_else(not_found)?;
         make(&mut tx, state.config.time_zone, &order, action, who, receipt, now_ms()).await?;
         tx.commit().await?;
-        Ok(())
+        Ok(receipt.and(order.receipt))
     })
     .await
 }
@@ -43,7 +44,8 @@ pub fn not_found() -> AppError {
     AppError::NotFound("Pesanan ini tidak ditemukan.".into())
 }
 
-/// The move itself, inside the caller's transaction (cancelling returns the stock).
+/// The move itself, inside the caller's transaction (cancelling returns the stock; a receipt replaces the
+/// one the order was read with, and counts towards the order's most receipts).
 pub async fn make(
     conn: &mut AnyConnection,
     zone: TimeZone,
@@ -63,7 +65,8 @@ pub async fn make(
     let moved = sqlx::query(
         "UPDATE orders SET status = $1, status_at = $2, updated_at = $2, \
          delivery_fee = COALESCE($3, delivery_fee), tracking_number = COALESCE($4, tracking_number), \
-         receipt = COALESCE($5, receipt) WHERE id = $6 AND status = $7",
+         receipt = COALESCE($5, receipt) WHERE id = $6 AND status = $7 \
+         AND ($5 IS NULL OR receipt IS NOT DISTINCT FROM $8)",
     )
     .bind(to.code())
     .bind(now)
@@ -72,10 +75,14 @@ pub async fn make(
     .bind(receipt)
     .bind(order.id)
     .bind(flow.status.code())
+    .bind(order.receipt.as_deref())
     .execute(&mut *conn)
     .await?;
     if moved.rows_affected() == 0 {
         return Err(AppError::Conflict("Pesanan ini baru saja berubah. Muat ulang halaman untuk melihatnya.".into()));
+    }
+    if receipt.is_some() {
+        super::receipts::check_count(&mut *conn, order.id).await?;
     }
     if to == OrderStatus::Cancelled {
         sqlx::query(

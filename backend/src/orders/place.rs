@@ -18,12 +18,12 @@ use sqlx::AnyConnection;
 
 use super::{
     checkout::{Plan, ShopPlan, out_of_stock, plan},
-    code,
+    code, guest,
     timeline::{self, Move},
 };
 use crate::{
     addresses,
-    auth::CurrentUser,
+    auth::{CurrentUser, limits::ClientAddress},
     cart,
     dashboards::ledger::{self, Sale, SoldLine},
     db::{now_ms, retrying},
@@ -39,22 +39,28 @@ use crate::{
 #[utoipa::path(post, path = "/api/v1/orders/quote", tag = "orders", request_body = Checkout,
     responses((status = 200, body = Quote), (status = 409, body = shared::Problem),
         (status = 422, body = shared::Problem)))]
-pub async fn quote(State(state): State<AppState>, ApiJson(checkout): ApiJson<Checkout>) -> AppResult<Json<Quote>> {
+pub async fn quote(
+    State(state): State<AppState>,
+    user: Option<CurrentUser>,
+    ApiJson(checkout): ApiJson<Checkout>,
+) -> AppResult<Json<Quote>> {
     let mut conn = state.db.pool.acquire().await?;
-    Ok(Json(plan(&mut conn, &checkout).await?.quote()))
+    Ok(Json(plan(&mut conn, &checkout, guest::line_max(&state, user.as_ref())).await?.quote()))
 }
 
 /// Places a checkout as one order per shop. With an `Idempotency-Key` header, the same buyer sending the
 /// same checkout again gets the same orders (header `Idempotent-Replayed: true`); the same key with another
 /// checkout is refused (422). 409 when a price changed or the stock is short: nothing is written then.
+/// Checkouts without an account are limited per client address and per WhatsApp number (429).
 #[utoipa::path(post, path = "/api/v1/orders", tag = "orders", request_body = Checkout,
     params(("Idempotency-Key" = Option<String>, Header, description = "One per checkout attempt, reused on retry")),
     responses((status = 201, body = Placed), (status = 400, body = shared::Problem),
         (status = 409, body = shared::Problem), (status = 422, body = shared::Problem),
-        (status = 503, body = shared::Problem)))]
+        (status = 429, body = shared::Problem), (status = 503, body = shared::Problem)))]
 pub async fn place(
     State(state): State<AppState>,
     user: Option<CurrentUser>,
+    ClientAddress(address): ClientAddress,
     headers: HeaderMap,
     ApiJson(checkout): ApiJson<Checkout>,
 ) -> AppResult<Response> {
@@ -69,8 +75,19 @@ pub async fn place(
     // The checkout as read (not as sent), so spacing and field order do not make it another request.
     let canonical = serde_json::to_vec(&checkout).map_err(|e| AppError::Internal(e.into()))?;
     let hash = format!("{:x}", Sha256::digest(&canonical));
-    let placing = Placing { state: &state, user: user.as_ref(), checkout: &checkout, scope, key, hash };
-    let (placed, replayed) = retrying(|| placing.attempt()).await?;
+    let counted = match &user {
+        Some(_) => None,
+        None => Some(guest::count_checkout(&state, &address, &phone, key.as_deref()).await?),
+    };
+    let line_max = guest::line_max(&state, user.as_ref());
+    let placing = Placing { state: &state, user: user.as_ref(), checkout: &checkout, scope, key, hash, line_max };
+    let placing = retrying(|| placing.attempt()).await;
+    if let Some(counted) = counted
+        && !matches!(placing, Ok((_, false)))
+    {
+        counted.give_back(&state).await?;
+    }
+    let (placed, replayed) = placing?;
     let mut response = (if replayed { StatusCode::OK } else { StatusCode::CREATED }, Json(placed)).into_response();
     if replayed {
         response.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
@@ -96,6 +113,8 @@ struct Placing<'a> {
     scope: String,
     key: Option<String>,
     hash: String,
+    /// The bound on each line where the shop sets none.
+    line_max: Option<i64>,
 }
 
 impl Placing<'_> {
@@ -119,7 +138,7 @@ impl Placing<'_> {
                 return self.replay(key).await.map(|placed| (placed, true));
             }
         }
-        let plan = plan(&mut tx, self.checkout).await?;
+        let plan = plan(&mut tx, self.checkout, self.line_max).await?;
         let placed = write(&mut tx, self.state.config.time_zone, self.user, &plan).await?;
         if let Some(user) = self.user {
             keep_for_buyer(&mut tx, user.id, self.checkout).await?;

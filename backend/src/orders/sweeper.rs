@@ -1,6 +1,7 @@
-//! The background job: cancels transfer/QRIS orders left unpaid past the limit (stock returned) and
-//! completes shipped or collectable orders after the set days. Safe with several servers running it: each
-//! move is a guarded update, so an order another server already moved is skipped.
+//! The background job: cancels orders the seller left unanswered or the buyer left unpaid past their
+//! limits (stock returned, both sides told), completes shipped or collectable orders after the set days,
+//! and forgets rate-limit events whose window has ended. Safe with several servers running it: each move
+//! is a guarded update, so an order another server already moved is skipped and counted once.
 
 use std::time::Duration;
 
@@ -10,6 +11,7 @@ use super::{moves, timeline::Move, view};
 use crate::{
     db::{now_ms, retrying},
     error::{AppError, AppResult},
+    rate_limit,
     state::AppState,
 };
 
@@ -27,6 +29,9 @@ pub fn spawn(state: AppState) {
             if let Err(e) = sweep(&state, now_ms()).await {
                 tracing::warn!(error = %e, "order sweep failed; trying again later");
             }
+            if let Err(e) = rate_limit::forget_expired(&state.db, now_ms()).await {
+                tracing::warn!(error = %e, "forgetting old rate-limit events failed; trying again later");
+            }
         }
     });
 }
@@ -35,8 +40,15 @@ pub fn spawn(state: AppState) {
 pub async fn sweep(state: &AppState, now: i64) -> AppResult<usize> {
     let ms = |d: Duration| i64::try_from(d.as_millis()).unwrap_or(i64::MAX);
     let hours = state.config.unpaid_limit.as_secs() / 3600;
+    let unanswered = state.config.unaccepted_limit.as_secs() / 3600;
     let days = state.config.auto_complete.as_secs() / 86_400;
     let due = [
+        (
+            "o.status = 'baru'",
+            now.saturating_sub(ms(state.config.unaccepted_limit)),
+            ActionKind::Cancel,
+            format!("Dibatalkan otomatis: penjual tidak menanggapi dalam {unanswered} jam. Stok dikembalikan."),
+        ),
         (
             "o.status = 'menunggu_bayar'",
             now.saturating_sub(ms(state.config.unpaid_limit)),

@@ -28,6 +28,8 @@ pub struct Stored {
     pub delivery_fee: Option<i64>,
     pub items_total: i64,
     pub status_at: i64,
+    /// The latest receipt photo's sizes, as stored (JSON).
+    pub receipt: Option<String>,
     row: AnyRow,
 }
 
@@ -77,6 +79,7 @@ fn stored(row: AnyRow) -> AppResult<Stored> {
         delivery_fee: row.try_get("delivery_fee")?,
         items_total: row.try_get("items_total")?,
         status_at: row.try_get("status_at")?,
+        receipt: row.try_get("receipt")?,
         row,
     })
 }
@@ -125,6 +128,7 @@ impl Stored {
         let status = self.flow.status;
         let config = &state.config;
         let ms = |d: std::time::Duration| i64::try_from(d.as_millis()).unwrap_or(i64::MAX);
+        let answer_by = (status == OrderStatus::New).then(|| self.status_at + ms(config.unaccepted_limit));
         let pay_by = (status == OrderStatus::AwaitingPayment).then(|| self.status_at + ms(config.unpaid_limit));
         let completes_at = matches!(status, OrderStatus::Shipped | OrderStatus::ReadyForPickup)
             .then(|| self.status_at + ms(config.auto_complete));
@@ -154,6 +158,7 @@ impl Stored {
             total: self.delivery_fee.map(|fee| self.items_total + fee),
             tracking_number: row.try_get("tracking_number")?,
             receipt,
+            answer_by,
             pay_by,
             completes_at,
             created_at: row.try_get("created_at")?,

@@ -1,5 +1,5 @@
 //! A shop's settings as its owner keeps them: name, description, WhatsApp, logo, pickup address, bank
-//! accounts, QRIS, delivery options and holidays; a stale save is refused.
+//! accounts, QRIS, delivery options, holidays and the most units one order may take; a stale save is refused.
 
 use axum::{Json, extract::State};
 use shared::{DeliveryOptions, Enterprise, EnterpriseKind, Image, Phone, ShopSettings, ShopSettingsRecord};
@@ -39,7 +39,7 @@ pub fn enterprise(r: &AnyRow) -> anyhow::Result<Option<Enterprise>> {
 pub async fn load(db: &Db, shop_id: i64) -> anyhow::Result<ShopSettingsRecord> {
     let r = sqlx::query(
         "SELECT s.id, s.slug, s.name, s.description, s.whatsapp, s.logo_id, s.pickup_address, s.bank_accounts, \
-            s.qris_id, s.delivery, s.on_holiday, s.holiday_note, s.version, s.status, s.status_reason, \
+            s.qris_id, s.delivery, s.on_holiday, s.holiday_note, s.order_quantity_max, s.version, s.status, s.status_reason, \
             v.slug AS village_slug, v.name AS village_name, e.slug AS e_slug, e.name AS e_name, e.kind AS e_kind, \
             e.description AS e_description \
          FROM shops s JOIN villages v ON v.id = s.village_id LEFT JOIN enterprises e ON e.id = s.enterprise_id \
@@ -65,6 +65,7 @@ pub async fn load(db: &Db, shop_id: i64) -> anyhow::Result<ShopSettingsRecord> {
             delivery: delivery(&r)?,
             on_holiday: flag(&r, "on_holiday")?,
             holiday_note: r.try_get("holiday_note")?,
+            order_quantity_max: r.try_get("order_quantity_max")?,
         },
         logo: image(db, logo_id).await?,
         qris: image(db, qris_id).await?,
@@ -114,8 +115,8 @@ pub async fn put(
     let saved = sqlx::query(
         "UPDATE shops SET name = $1, description = $2, whatsapp = $3, logo_id = $4, pickup_address = $5, \
             bank_accounts = $6, qris_id = $7, delivery = $8, on_holiday = $9, holiday_note = $10, updated_at = $11, \
-            version = version + 1 \
-         WHERE id = $12 AND version = $13",
+            order_quantity_max = $12, version = version + 1 \
+         WHERE id = $13 AND version = $14",
     )
     .bind(form.name.trim())
     .bind(form.description.trim())
@@ -128,6 +129,7 @@ pub async fn put(
     .bind(form.on_holiday)
     .bind(form.holiday_note.trim())
     .bind(now_ms())
+    .bind(form.order_quantity_max)
     .bind(owner.shop_id)
     .bind(form.version)
     .execute(&mut *tx)

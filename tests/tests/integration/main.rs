@@ -19,6 +19,7 @@ mod platform;
 mod profile;
 mod regions;
 mod search;
+mod sign_ups;
 mod site;
 mod village_content;
 mod village_map;

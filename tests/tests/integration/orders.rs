@@ -2,11 +2,15 @@
 //! units, idempotent retries, who may see and move an order, refusals that write nothing, the background
 //! job, notifications, the CSV export and delivery fees. This file holds the helpers the tests share.
 
+mod expiry;
 mod export;
 mod fees;
 mod flow;
+mod guest_limits;
+mod lookups;
 mod privacy;
 mod races;
+mod receipts;
 mod refusals;
 mod sweeps;
 

@@ -54,6 +54,12 @@ pub fn NextStep(props: &NextStepProps) -> Html {
         OrderStatus::Cancelled => ("Pesanan dibatalkan", cancel_reason(order)),
     };
     let deadline = match order.status {
+        OrderStatus::New => order.answer_by.map(|t| {
+            format!(
+                "Bila penjual belum menanggapi sampai {}, pesanan batal otomatis dan stoknya dikembalikan.",
+                date_time(t)
+            )
+        }),
         OrderStatus::AwaitingPayment => {
             order.pay_by.map(|t| format!("Bayar sebelum {}; setelah itu pesanan batal otomatis.", date_time(t)))
         }
@@ -275,7 +281,11 @@ fn ReceiptForm(props: &ActionProps) -> Html {
                 <label class="form-field__label" for="bukti-foto">{ "Foto bukti transfer" }</label>
                 <input class="form-field__input" id="bukti-foto" type="file" accept="image/*" onchange={onpick}
                     aria-describedby="bukti-foto-hint" />
-                <p class="form-field__hint" id="bukti-foto-hint">{ "Foto atau tangkapan layar bukti pembayaran." }</p>
+                <p class="form-field__hint" id="bukti-foto-hint">{ format!(
+                    "Foto atau tangkapan layar bukti pembayaran. Foto baru menggantikan yang lama; paling banyak {} \
+                     kali per pesanan.",
+                    shared::order::RECEIPTS_MAX
+                ) }</p>
                 if let Some(message) = &*error { <p class="form-field__error" role="alert">{ message.clone() }</p> }
             </div>
             <TextField name="note" label="Catatan (bila ada)" value={(*note).clone()} oninput={on_note} form="bukti" />

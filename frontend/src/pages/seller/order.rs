@@ -151,6 +151,9 @@ fn NextStep(props: &OrderProps) -> Html {
     };
     let quoted = o.status == OrderStatus::New && o.delivery == DeliveryMethod::Quoted && o.delivery_fee.is_none();
     let deadline = match o.status {
+        OrderStatus::New => o
+            .answer_by
+            .map(|t| format!("Batal otomatis bila belum diterima atau ditolak sampai {}.", when::date_time(t))),
         OrderStatus::AwaitingPayment => {
             o.pay_by.map(|t| format!("Batal otomatis bila belum dibayar sampai {}.", when::date_time(t)))
         }

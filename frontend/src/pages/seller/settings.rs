@@ -1,6 +1,6 @@
 //! `/jual/{toko}/pengaturan`: what the owner keeps of their shop — name, description, WhatsApp, logo,
-//! pickup address, bank accounts and QRIS, delivery, holidays — beside what only the village admin sets
-//! (its status and the enterprise it represents).
+//! pickup address, bank accounts and QRIS, delivery, the most units per order, holidays — beside what only
+//! the village admin sets (its status and the enterprise it represents).
 
 use shared::{Image, ShopSettings, ShopSettingsRecord, ShopStatus, storefront::BankAccount};
 use yew::prelude::*;
@@ -119,6 +119,11 @@ pub fn Settings(props: &SettingsProps) -> Html {
                 })} />
             <PhotoPicker id="toko-qris" label="Gambar QRIS" photos={(*qris).clone()} max={1} on_change={pictures(&qris)}
                 on_busy={busy_in(1)} error={submission.field("qris_id")} />
+            <TextField form="toko" name="order_quantity_max" label="Paling banyak per pesanan" inputmode="numeric"
+                value={form.order_quantity_max.map(|n| n.to_string()).unwrap_or_default()}
+                oninput={setter(&form, |f, v| f.order_quantity_max = most_per_order(&v))}
+                error={submission.field("order_quantity_max")}
+                hint="Jumlah terbanyak satu produk dalam satu pesanan, agar stok tidak habis oleh satu pembeli. Kosongkan bila tidak dibatasi." />
             <fieldset class="form-field">
                 <legend class="form-field__label">{ "Libur" }</legend>
                 { checkbox("toko-libur", "Toko sedang libur (pesanan menunggu)", form.on_holiday, Callback::from({
@@ -140,4 +145,11 @@ pub fn Settings(props: &SettingsProps) -> Html {
             }
         </form>
     }
+}
+
+/// The "most per order" field as typed: empty is no limit; digits too many for a number become one the
+/// shared validation refuses, so the seller sees why.
+fn most_per_order(typed: &str) -> Option<i64> {
+    let digits: String = typed.chars().filter(char::is_ascii_digit).collect();
+    (!digits.is_empty()).then(|| digits.parse().unwrap_or(i64::MAX))
 }
