@@ -3,11 +3,14 @@
 
 use axum::{
     Json,
-    extract::{Path, State},
+    extract::State,
     http::{HeaderMap, StatusCode},
     response::Response,
 };
-use shared::{ResetLink, UserRef, account::PasswordReset, account::ResetInfo};
+use shared::{
+    ResetLink, UserRef,
+    account::{PasswordReset, ResetInfo, ResetLookup},
+};
 use sqlx::Row;
 
 use super::{handlers::signed_in, queries};
@@ -74,12 +77,16 @@ async fn live(state: &AppState, token: &str) -> AppResult<(i64, String, String, 
     Ok((row.try_get("id")?, row.try_get("name")?, row.try_get("phone")?, row.try_get("expires_at")?))
 }
 
-/// Whose link this is, so the page can greet them before they choose a password.
-#[utoipa::path(get, path = "/api/v1/auth/reset/{token}", tag = "accounts",
-    params(("token" = String, Path, description = "The token from the link's `#` fragment")),
-    responses((status = 200, body = ResetInfo), (status = 404, body = shared::Problem)))]
-pub async fn reset_info(State(state): State<AppState>, Path(token): Path<String>) -> AppResult<Json<ResetInfo>> {
-    let (_, name, _, expires_at) = live(&state, &token).await?;
+/// Whose link this is, so the page can greet them before they choose a password. The token travels in
+/// the body (the page keeps it in the address's `#` fragment), never in a path or query a log could keep.
+#[utoipa::path(post, path = "/api/v1/auth/reset/info", tag = "accounts", request_body = ResetLookup,
+    responses((status = 200, body = ResetInfo), (status = 400, body = shared::Problem),
+        (status = 404, body = shared::Problem)))]
+pub async fn reset_info(
+    State(state): State<AppState>,
+    ApiJson(lookup): ApiJson<ResetLookup>,
+) -> AppResult<Json<ResetInfo>> {
+    let (_, name, _, expires_at) = live(&state, &lookup.token).await?;
     Ok(Json(ResetInfo { name, expires_at }))
 }
 

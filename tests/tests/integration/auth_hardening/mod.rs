@@ -1,0 +1,4 @@
+//! Accounts hardened (issue 18): no secret in the request log, no lock-out of the owner by strangers,
+//! no common password.
+
+mod request_log;
