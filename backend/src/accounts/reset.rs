@@ -15,7 +15,7 @@ use sqlx::Row;
 
 use super::{handlers::signed_in, queries};
 use crate::{
-    auth::{password, session, token},
+    auth::{device, password, session, token},
     config::Config,
     db::now_ms,
     error::{AppError, AppResult},
@@ -90,7 +90,8 @@ pub async fn reset_info(
     Ok(Json(ResetInfo { name, expires_at }))
 }
 
-/// Sets a new password with a reset link, ends every other session of the account, and signs in.
+/// Sets a new password with a reset link, ends every other session of the account, forgets its known
+/// browsers (whoever knew the old password loses their way past strangers' limits), and signs in.
 #[utoipa::path(post, path = "/api/v1/auth/reset", tag = "accounts", request_body = PasswordReset,
     responses((status = 200, body = shared::Me), (status = 404, body = shared::Problem),
         (status = 422, body = shared::Problem)))]
@@ -102,7 +103,7 @@ pub async fn reset_password(
     let (user_id, name, phone, _) = live(&state, &form.token).await?;
     AppError::check(password::check_strength("new_password", &form.new_password, &name, &phone))?;
     let hash = state.hasher.hash(&form.new_password).await?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let now = now_ms();
     let used = sqlx::query(
         "UPDATE reset_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1",
@@ -116,6 +117,7 @@ pub async fn reset_password(
     }
     queries::set_password(&mut *tx, user_id, &hash).await?;
     session::delete_all(&mut *tx, user_id, None).await?;
+    device::forget_all(&mut *tx, user_id).await?;
     tx.commit().await?;
     signed_in(&state, &headers, user_id, StatusCode::OK).await
 }
