@@ -37,8 +37,14 @@ pub struct Config {
     pub sitemap_part_urls: usize,
     /// Load the demo villages into an empty database.
     pub demo_data: bool,
-    /// Failed sign-ins allowed per account (the login as typed) within `sign_in_window`.
+    /// Failed sign-ins allowed per account (the login as typed) from one client address, on devices the
+    /// account has not signed in on, within `sign_in_window`.
     pub sign_in_limit_account: i64,
+    /// Failed sign-ins allowed per account from all unknown devices together: past it only a device the
+    /// account has signed in on before may try, so strangers everywhere cannot lock the owner out.
+    pub sign_in_limit_untrusted: i64,
+    /// Failed sign-ins allowed per account on one device it has signed in on before (OWASP device cookies).
+    pub sign_in_limit_device: i64,
     /// Failed sign-ins allowed per client address within `sign_in_window`: generous, since a whole
     /// village or a mobile carrier may share one address.
     pub sign_in_limit_address: i64,
@@ -148,6 +154,8 @@ impl Config {
             sitemap_part_urls: SITEMAP_PART_URLS,
             demo_data: parse(&lookup, "LAPAK_DEMO_DATA", "true")?,
             sign_in_limit_account: parse(&lookup, "LAPAK_SIGNIN_LIMIT_ACCOUNT", "10")?,
+            sign_in_limit_untrusted: parse(&lookup, "LAPAK_SIGNIN_LIMIT_UNTRUSTED", "100")?,
+            sign_in_limit_device: parse(&lookup, "LAPAK_SIGNIN_LIMIT_DEVICE", "5")?,
             sign_in_limit_address: parse(&lookup, "LAPAK_SIGNIN_LIMIT_ADDRESS", "300")?,
             sign_in_window: Duration::from_secs(parse(&lookup, "LAPAK_SIGNIN_WINDOW_SECS", "900")?),
             hash_concurrency: parse::<usize>(&lookup, "LAPAK_HASH_CONCURRENCY", &half_the_cores())?.max(1),

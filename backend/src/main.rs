@@ -136,7 +136,9 @@ VARIABEL LINGKUNGAN:
     LAPAK_UPLOAD_LIMIT_BYTES     batas ukuran unggahan foto, bawaan 10485760
     LAPAK_SQLITE_BUSY_TIMEOUT_MS busy_timeout SQLite, bawaan 5000
     LAPAK_PAGE_CACHE_MS          simpan JSON halaman desa sebentar per server, bawaan 1000 (0: tidak)
-    LAPAK_SIGNIN_LIMIT_ACCOUNT   gagal masuk per akun per jendela, bawaan 10
+    LAPAK_SIGNIN_LIMIT_ACCOUNT   gagal masuk per akun per alamat IP dari perangkat asing, bawaan 10
+    LAPAK_SIGNIN_LIMIT_UNTRUSTED gagal masuk per akun dari semua perangkat asing, bawaan 100
+    LAPAK_SIGNIN_LIMIT_DEVICE    gagal masuk per akun dari perangkat yang pernah dipakai masuk, bawaan 5
     LAPAK_SIGNIN_LIMIT_ADDRESS   gagal masuk per alamat IP per jendela, bawaan 300
     LAPAK_SIGNIN_WINDOW_SECS     jendela batas gagal masuk, bawaan 900 (15 menit)
     LAPAK_HASH_CONCURRENCY       hash kata sandi sekaligus (19 MiB masing-masing), bawaan separuh inti CPU

@@ -91,24 +91,97 @@ pub fn SignedIn(props: &SignedInProps) -> Html {
     }
 }
 
-/// Where to go after signing in: the `lanjut` address when it is a path of this site, else `/akun`.
-pub fn next_path(lanjut: Option<&str>) -> String {
-    match lanjut {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => path.to_owned(),
-        _ => "/akun".to_owned(),
-    }
+/// Where to go after signing in, given the sign-in page's query string: its `lanjut` address when, read
+/// the way the browser reads an address, it stays on this site; else `/akun`. Control characters (the
+/// browser drops tabs and line breaks, so `/%09/evil.example` would become `//evil.example`),
+/// backslashes (read as `/`) and a leading `//` are refused before the browser is asked.
+pub fn next_path(query: &str) -> String {
+    let query = query.trim_start_matches('?');
+    let lanjut = form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == "lanjut").map(|(_, v)| v.into_owned());
+    lanjut.as_deref().and_then(same_site_path).unwrap_or_else(|| "/akun".to_owned())
+}
+
+/// `lanjut` as a path of this site (path, query and fragment as the browser parsed them), if it is one.
+fn same_site_path(lanjut: &str) -> Option<String> {
+    let plain = lanjut.starts_with('/')
+        && !lanjut.starts_with("//")
+        && !lanjut.contains('\\')
+        && !lanjut.chars().any(char::is_control);
+    let resolved = resolve(lanjut).filter(|_| plain)?;
+    (resolved.origin == resolved.site).then_some(resolved.local)
+}
+
+/// An address resolved against this site.
+struct Resolved {
+    /// This site's origin.
+    site: String,
+    /// The resolved address's origin.
+    origin: String,
+    /// Its path, query and fragment.
+    local: String,
+}
+
+/// `path` resolved by the browser's own URL parser against the page's origin.
+#[cfg(target_arch = "wasm32")]
+fn resolve(path: &str) -> Option<Resolved> {
+    let site = web_sys::window()?.location().origin().ok()?;
+    let url = web_sys::Url::new_with_base(path, &site).ok()?;
+    let local = format!("{}{}{}", url.pathname(), url.search(), url.hash());
+    Some(Resolved { site, origin: url.origin(), local })
+}
+
+/// Off the browser (the native unit tests): the same WHATWG URL parsing, by the `url` crate, against an
+/// example origin.
+#[cfg(not(target_arch = "wasm32"))]
+fn resolve(path: &str) -> Option<Resolved> {
+    const SITE: &str = "https://lapakdesa.example";
+    let url = url::Url::parse(SITE).ok()?.join(path).ok()?;
+    let local = url[url::Position::BeforePath..].to_owned();
+    Some(Resolved { site: SITE.to_owned(), origin: url.origin().ascii_serialization(), local })
 }
 
 #[cfg(test)]
 mod tests {
     use super::next_path;
 
+    /// Where signing in leads with `?lanjut=` followed by `value` as typed in the address bar.
+    fn after(value: &str) -> String {
+        next_path(&format!("?lanjut={value}"))
+    }
+
     #[test]
-    fn only_local_paths_are_followed_after_sign_in() {
-        assert_eq!(next_path(Some("/admin/desa")), "/admin/desa");
-        assert_eq!(next_path(Some("//evil.example/x")), "/akun");
-        assert_eq!(next_path(Some("https://evil.example")), "/akun");
-        assert_eq!(next_path(Some("/\\evil.example")), "/akun");
-        assert_eq!(next_path(None), "/akun");
+    fn paths_of_this_site_are_followed_after_sign_in() {
+        assert_eq!(after("%2Fadmin%2Fdesa"), "/admin/desa");
+        assert_eq!(after("/konsultasi/baru?kategori=modal#isi"), "/konsultasi/baru?kategori=modal#isi");
+        assert_eq!(next_path(""), "/akun");
+        assert_eq!(next_path("?lain=1"), "/akun");
+    }
+
+    #[test]
+    fn other_sites_are_never_followed_after_sign_in() {
+        for value in [
+            "/%09/evil.example",
+            "/%0a/evil.example",
+            "/%0D%0A/evil.example",
+            "%2F%09%2Fevil.example",
+            "/\\evil.example",
+            "/%5Cevil.example",
+            "%5C%5Cevil.example",
+            "//evil.example/x",
+            "%2F%2Fevil.example",
+            "https://evil.example",
+            "javascript:alert(1)",
+            "JavaScript%3Aalert(1)",
+            "evil.example",
+            "/%00/evil.example",
+        ] {
+            assert_eq!(after(value), "/akun", "?lanjut={value}");
+        }
+    }
+
+    #[test]
+    fn encoded_characters_stay_inside_the_path() {
+        // Encoded twice, the tab reaches the browser still encoded: a harmless path of this site.
+        assert_eq!(after("/%2509/evil.example"), "/%09/evil.example");
     }
 }

@@ -163,7 +163,15 @@ pub struct PasswordReset {
     pub new_password: String,
 }
 
-/// `GET /api/v1/auth/reset/{token}`: whose link this is, before they choose a password.
+/// `POST /api/v1/auth/reset/info`: the token from a reset link's `#` fragment, asked about in the body so
+/// that it never appears in an address a server or proxy logs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResetLookup {
+    pub token: String,
+}
+
+/// The answer to `ResetLookup`: whose link this is, before they choose a password.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ResetInfo {

@@ -13,8 +13,11 @@ use crate::server::Server;
 use crate::util::stage;
 
 /// Configuration for the run: limits no flood reaches.
-pub const ENV: [(&str, &str); 2] =
-    [("LAPAK_SIGNIN_LIMIT_ACCOUNT", "1000000000"), ("LAPAK_SIGNIN_LIMIT_ADDRESS", "1000000000")];
+pub const ENV: [(&str, &str); 3] = [
+    ("LAPAK_SIGNIN_LIMIT_ACCOUNT", "1000000000"),
+    ("LAPAK_SIGNIN_LIMIT_UNTRUSTED", "1000000000"),
+    ("LAPAK_SIGNIN_LIMIT_ADDRESS", "1000000000"),
+];
 
 pub struct Figures {
     pub sign_in: Load,

@@ -3,14 +3,15 @@
 use axum::{
     Json,
     extract::State,
-    http::{HeaderMap, HeaderValue, StatusCode, header},
-    response::{IntoResponse, Response},
+    http::{HeaderMap, StatusCode, header},
+    response::{AppendHeaders, IntoResponse, Response},
 };
 use shared::{FieldError, Me, Phone, account::SignIn, account::SignUp};
 
 use super::queries::{self, Login, NewUser};
 use crate::{
     auth::{
+        device,
         limits::{self, AttemptKeys, ClientAddress},
         password, session,
         user::user_agent,
@@ -72,8 +73,10 @@ pub async fn sign_up(
     signed_in(&state, &headers, user_id, StatusCode::CREATED).await
 }
 
-/// Signs in by phone number or e-mail. Failures are limited per account and per address, and the
-/// answer never tells whether the account exists.
+/// Signs in by phone number or e-mail. Failures are limited per account and address, per account and
+/// per address, apart from those of a browser that has signed in to the account before, which has a
+/// limit of its own (so strangers cannot lock the owner out); the answer never tells whether the
+/// account exists.
 #[utoipa::path(post, path = "/api/v1/auth/sign-in", tag = "accounts", request_body = SignIn,
     responses((status = 200, body = Me), (status = 401, body = shared::Problem), (status = 429, body = shared::Problem)))]
 pub async fn sign_in(
@@ -83,18 +86,25 @@ pub async fn sign_in(
     ApiJson(form): ApiJson<SignIn>,
 ) -> AppResult<Response> {
     let login = Login::parse(&form.login);
-    let keys = AttemptKeys { account: login.key(), address };
-    limits::check(&state.db, &state.config, &keys).await?;
     let account = queries::credentials(&state.db, &login).await?;
-    let too_long = form.password.chars().count() > shared::account::PASSWORD_MAX;
     let (user_id, stored) = match account {
         Some(c) => (Some(c.id), c.password_hash),
         None => (None, None),
     };
+    // Asked whether or not the account exists, so the answer takes as long either way.
+    let trusted_device = match device::token_from(&headers, &state.config) {
+        Some(token) if device::is_trusted(&state.db, &token, user_id.unwrap_or(0)).await? => {
+            Some(crate::auth::token::digest(&token))
+        }
+        _ => None,
+    };
+    let keys = AttemptKeys { account: login.key(), address, trusted_device };
+    limits::check(&state.db, &state.config, &keys).await?;
+    let too_long = form.password.chars().count() > shared::account::PASSWORD_MAX;
     let matches = !too_long && state.hasher.verify(stored, &form.password).await?;
     match user_id.filter(|_| matches) {
         Some(user_id) => {
-            limits::clear_account(&state.db, &keys).await?;
+            limits::clear(&state.db, &state.config, &keys).await?;
             if let Some(old) = session::token_from(&headers, &state.config) {
                 session::delete_by_token(&state.db, &old).await?;
             }
@@ -117,12 +127,18 @@ pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> AppR
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, session::clear_cookie(&state.config))]).into_response())
 }
 
-/// Starts a fresh session for `user_id` and answers with the user and the cookie.
+/// Starts a fresh session for `user_id` and answers with the user and the cookies: the session's, and
+/// the device cookie that marks this browser as one the account signs in on.
 pub async fn signed_in(state: &AppState, headers: &HeaderMap, user_id: i64, status: StatusCode) -> AppResult<Response> {
     let token = session::create(&state.db, user_id, &user_agent(headers)).await?;
+    let device_token = device::token_from(headers, &state.config).unwrap_or_else(crate::auth::token::generate);
+    device::trust(&state.db, &device_token, user_id).await?;
     let me = queries::me(&state.db, user_id).await?;
-    let cookie: HeaderValue = session::set_cookie(&state.config, &token);
-    Ok((status, [(header::SET_COOKIE, cookie)], Json(me)).into_response())
+    let cookies = AppendHeaders([
+        (header::SET_COOKIE, session::set_cookie(&state.config, &token)),
+        (header::SET_COOKIE, device::set_cookie(&state.config, &device_token)),
+    ]);
+    Ok((status, cookies, Json(me)).into_response())
 }
 
 /// An e-mail address as stored: trimmed, lower-case, `None` when empty.

@@ -3,16 +3,19 @@
 
 use axum::{
     Json,
-    extract::{Path, State},
+    extract::State,
     http::{HeaderMap, StatusCode},
     response::Response,
 };
-use shared::{ResetLink, UserRef, account::PasswordReset, account::ResetInfo};
+use shared::{
+    ResetLink, UserRef,
+    account::{PasswordReset, ResetInfo, ResetLookup},
+};
 use sqlx::Row;
 
 use super::{handlers::signed_in, queries};
 use crate::{
-    auth::{password, session, token},
+    auth::{device, password, session, token},
     config::Config,
     db::now_ms,
     error::{AppError, AppResult},
@@ -74,16 +77,21 @@ async fn live(state: &AppState, token: &str) -> AppResult<(i64, String, String, 
     Ok((row.try_get("id")?, row.try_get("name")?, row.try_get("phone")?, row.try_get("expires_at")?))
 }
 
-/// Whose link this is, so the page can greet them before they choose a password.
-#[utoipa::path(get, path = "/api/v1/auth/reset/{token}", tag = "accounts",
-    params(("token" = String, Path, description = "The token from the link's `#` fragment")),
-    responses((status = 200, body = ResetInfo), (status = 404, body = shared::Problem)))]
-pub async fn reset_info(State(state): State<AppState>, Path(token): Path<String>) -> AppResult<Json<ResetInfo>> {
-    let (_, name, _, expires_at) = live(&state, &token).await?;
+/// Whose link this is, so the page can greet them before they choose a password. The token travels in
+/// the body (the page keeps it in the address's `#` fragment), never in a path or query a log could keep.
+#[utoipa::path(post, path = "/api/v1/auth/reset/info", tag = "accounts", request_body = ResetLookup,
+    responses((status = 200, body = ResetInfo), (status = 400, body = shared::Problem),
+        (status = 404, body = shared::Problem)))]
+pub async fn reset_info(
+    State(state): State<AppState>,
+    ApiJson(lookup): ApiJson<ResetLookup>,
+) -> AppResult<Json<ResetInfo>> {
+    let (_, name, _, expires_at) = live(&state, &lookup.token).await?;
     Ok(Json(ResetInfo { name, expires_at }))
 }
 
-/// Sets a new password with a reset link, ends every other session of the account, and signs in.
+/// Sets a new password with a reset link, ends every other session of the account, forgets its known
+/// browsers (whoever knew the old password loses their way past strangers' limits), and signs in.
 #[utoipa::path(post, path = "/api/v1/auth/reset", tag = "accounts", request_body = PasswordReset,
     responses((status = 200, body = shared::Me), (status = 404, body = shared::Problem),
         (status = 422, body = shared::Problem)))]
@@ -95,7 +103,7 @@ pub async fn reset_password(
     let (user_id, name, phone, _) = live(&state, &form.token).await?;
     AppError::check(password::check_strength("new_password", &form.new_password, &name, &phone))?;
     let hash = state.hasher.hash(&form.new_password).await?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let now = now_ms();
     let used = sqlx::query(
         "UPDATE reset_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1",
@@ -109,6 +117,7 @@ pub async fn reset_password(
     }
     queries::set_password(&mut *tx, user_id, &hash).await?;
     session::delete_all(&mut *tx, user_id, None).await?;
+    device::forget_all(&mut *tx, user_id).await?;
     tx.commit().await?;
     signed_in(&state, &headers, user_id, StatusCode::OK).await
 }

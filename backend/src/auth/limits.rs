@@ -1,5 +1,7 @@
-//! Sign-in rate limits, kept in the database so every server counts the same failures: per account
-//! (the login as typed, whether or not it exists) and, more generously, per client address.
+//! Sign-in rate limits, kept in the database so every server counts the same failures. A browser the
+//! account has signed in on before (a device cookie, see `device`) is limited on its own; any other
+//! attempt counts per account and address, per account from all unknown devices, and, more generously,
+//! per address. So strangers can use up only the unknown devices' chances, never the owner's phone.
 
 use std::net::{IpAddr, SocketAddr};
 
@@ -11,24 +13,41 @@ use crate::{
     error::{AppError, AppResult},
 };
 
-/// The two keys a sign-in attempt is counted under.
+/// What a sign-in attempt is counted under: the login as typed, the client's address, and the device
+/// token's hash when the browser is known to the account.
 pub struct AttemptKeys {
     pub account: String,
     pub address: String,
+    pub trusted_device: Option<String>,
 }
 
-/// Answers 429 when either key has used up its failures in the window.
+impl AttemptKeys {
+    /// The counters this attempt is held to and adds to: (scope, key, limit).
+    fn counters(&self, config: &Config) -> Vec<(&'static str, String, i64)> {
+        match &self.trusted_device {
+            Some(device) => vec![("device", format!("{device}|{}", self.account), config.sign_in_limit_device)],
+            None => vec![
+                ("account_address", format!("{}|{}", self.account, self.address), config.sign_in_limit_account),
+                ("account", self.account.clone(), config.sign_in_limit_untrusted),
+                ("address", self.address.clone(), config.sign_in_limit_address),
+            ],
+        }
+    }
+}
+
+fn window_ms(config: &Config) -> i64 {
+    i64::try_from(config.sign_in_window.as_millis()).unwrap_or(i64::MAX)
+}
+
+/// Answers 429 (with `Retry-After`) when any counter of the attempt has used up its failures.
 pub async fn check(db: &Db, config: &Config, keys: &AttemptKeys) -> AppResult<()> {
-    let window_ms = i64::try_from(config.sign_in_window.as_millis()).unwrap_or(i64::MAX);
+    let window_ms = window_ms(config);
     let since = now_ms() - window_ms;
-    for (scope, key, limit) in [
-        ("account", &keys.account, config.sign_in_limit_account),
-        ("address", &keys.address, config.sign_in_limit_address),
-    ] {
+    for (scope, key, limit) in keys.counters(config) {
         let (count, oldest): (i64, Option<i64>) =
             sqlx::query_as("SELECT COUNT(*), MIN(at) FROM sign_in_failures WHERE scope = $1 AND key = $2 AND at > $3")
                 .bind(scope)
-                .bind(key)
+                .bind(&key)
                 .bind(since)
                 .fetch_one(&db.pool)
                 .await?;
@@ -45,11 +64,11 @@ pub async fn check(db: &Db, config: &Config, keys: &AttemptKeys) -> AppResult<()
     Ok(())
 }
 
-/// Counts a failed attempt under both keys, and forgets failures older than the window.
+/// Counts a failed attempt under each of its counters, and forgets failures older than the window.
 pub async fn record_failure(db: &Db, config: &Config, keys: &AttemptKeys) -> AppResult<()> {
     let now = now_ms();
-    let mut tx = db.pool.begin().await?;
-    for (scope, key) in [("account", &keys.account), ("address", &keys.address)] {
+    let mut tx = db.begin_write().await?;
+    for (scope, key, _) in keys.counters(config) {
         sqlx::query("INSERT INTO sign_in_failures (scope, key, at) VALUES ($1, $2, $3)")
             .bind(scope)
             .bind(key)
@@ -57,18 +76,22 @@ pub async fn record_failure(db: &Db, config: &Config, keys: &AttemptKeys) -> App
             .execute(&mut *tx)
             .await?;
     }
-    let window_ms = i64::try_from(config.sign_in_window.as_millis()).unwrap_or(i64::MAX);
-    sqlx::query("DELETE FROM sign_in_failures WHERE at < $1").bind(now - window_ms).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM sign_in_failures WHERE at < $1").bind(now - window_ms(config)).execute(&mut *tx).await?;
     tx.commit().await?;
     Ok(())
 }
 
-/// After a successful sign-in the account's failures no longer count.
-pub async fn clear_account(db: &Db, keys: &AttemptKeys) -> AppResult<()> {
-    sqlx::query("DELETE FROM sign_in_failures WHERE scope = 'account' AND key = $1")
-        .bind(&keys.account)
-        .execute(&db.pool)
-        .await?;
+/// After a successful sign-in, the failures of this device, or of this account from this address, no
+/// longer count. (Failures from everywhere else still do: the owner signing in does not hand strangers
+/// fresh chances.)
+pub async fn clear(db: &Db, config: &Config, keys: &AttemptKeys) -> AppResult<()> {
+    if let Some((scope, key, _)) = keys.counters(config).into_iter().next() {
+        sqlx::query("DELETE FROM sign_in_failures WHERE scope = $1 AND key = $2")
+            .bind(scope)
+            .bind(key)
+            .execute(&db.pool)
+            .await?;
+    }
     Ok(())
 }
 

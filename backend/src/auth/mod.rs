@@ -1,6 +1,8 @@
-//! Who is asking and what they may do: sessions, passwords, sign-in limits, CSRF and role guards.
+//! Who is asking and what they may do: sessions, passwords, sign-in limits and known devices, CSRF and
+//! role guards.
 
 pub mod csrf;
+pub mod device;
 pub mod guards;
 pub mod limits;
 pub mod password;

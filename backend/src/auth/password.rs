@@ -18,8 +18,13 @@ const QUEUE: usize = 256;
 
 type Job = Box<dyn FnOnce() + Send>;
 
-/// Common passwords people pick, lower-case; any of these is refused.
+/// Common passwords of Indonesian users and of this site, lower-case, that zxcvbn's English-language lists
+/// lack; any of these is refused.
 const COMMON: &str = include_str!("common_passwords.txt");
+
+/// The least zxcvbn score a new password needs: 2 means at least a million guesses, so none of the most
+/// common passwords (zxcvbn knows the 30,000 most used) nor a simple change of one passes.
+const LEAST_SCORE: zxcvbn::Score = zxcvbn::Score::Two;
 
 /// Hashes and verifies passwords on `concurrency` threads of its own, each reusing one 19 MiB buffer:
 /// the memory is `concurrency` × 19 MiB whatever the load (tokio's blocking pool would grow to
@@ -139,8 +144,8 @@ fn verify_now(stored: &str, password: &str) -> anyhow::Result<bool> {
     Ok(Output::new(&out).map_err(|e| anyhow::anyhow!("{e}"))? == *expected)
 }
 
-/// The rules beyond length (which `shared` checks): not a common password, not the person's own phone
-/// number or name. Errors are reported on `field`.
+/// The rules beyond length (which `shared` checks): not a common password (zxcvbn's estimate and the
+/// Indonesian list), not the person's own phone number or name. Errors are reported on `field`.
 pub fn check_strength(field: &str, password: &str, name: &str, phone: &str) -> Vec<FieldError> {
     let mut errors = Vec::new();
     shared::account::check_password(field, password, &mut errors);
@@ -151,7 +156,10 @@ pub fn check_strength(field: &str, password: &str, name: &str, phone: &str) -> V
     let digits: String = password.chars().filter(char::is_ascii_digit).collect();
     let national = phone.strip_prefix("62").map(|s| format!("0{s}")).unwrap_or_default();
     let compact_name: String = name.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
+    let mut hints: Vec<&str> = name.split_whitespace().collect();
+    hints.extend([phone, national.as_str(), "lapak", "desa", "lapakdesa"]);
     let weak = is_common(&lower)
+        || zxcvbn::zxcvbn(password, &hints).score() < LEAST_SCORE
         || (!digits.is_empty() && digits.len() >= 8 && (phone.contains(&digits) || national.contains(&digits)))
         || (!compact_name.is_empty() && lower.replace(' ', "") == compact_name)
         || lower.chars().all(|c| lower.starts_with(c));
@@ -177,6 +185,42 @@ mod tests {
         for weak in ["password", "12345678", "Bismillah", "qwertyuiop", "aaaaaaaaaa", "081234567890", "sitiaminah"] {
             assert_eq!(check_strength("password", weak, "Siti Aminah", "6281234567890").len(), 1, "{weak}");
         }
+    }
+
+    #[test]
+    fn refuses_common_passwords_beyond_the_indonesian_list() {
+        for common in ["liverpool", "chocolate", "butterfly", "qazwsxedc", "Michelle1", "jordan23", "Password2024"] {
+            assert!(!is_common(&common.to_lowercase()), "{common} is zxcvbn's to catch");
+            assert_eq!(check_strength("password", common, "Siti Aminah", "6281234567890").len(), 1, "{common}");
+        }
+    }
+
+    #[test]
+    fn accepts_the_passphrases_people_here_choose() {
+        for good in [
+            "sandi baru yang panjang",
+            "laut biru senggigi",
+            "sawah hijau rinjani",
+            "tanah lombok timur",
+            "kebun kelapa sawah",
+            "kopi tubruk pagi hari",
+            "sandi panjang",
+            "tenun ikat sukarara",
+            "kopi pagi di sawah",
+            "lebah madu di hutan",
+            "sawah hijau di kaki rinjani",
+        ] {
+            assert!(check_strength("password", good, "Siti Aminah", "6281234567890").is_empty(), "{good}");
+        }
+    }
+
+    #[test]
+    fn the_longest_password_is_judged_quickly() {
+        let longest: String =
+            "kopi robusta tanggamus 2026! ".repeat(5).chars().take(shared::account::PASSWORD_MAX).collect();
+        let started = std::time::Instant::now();
+        assert!(check_strength("password", &longest, "Siti", "6281234567890").is_empty());
+        assert!(started.elapsed() < std::time::Duration::from_millis(500), "{:?}", started.elapsed());
     }
 
     #[test]

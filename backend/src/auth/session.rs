@@ -46,7 +46,11 @@ pub fn cookie_name(config: &Config) -> &'static str {
 
 /// The session token the request carries, if any.
 pub fn token_from(headers: &HeaderMap, config: &Config) -> Option<String> {
-    let name = cookie_name(config);
+    token_cookie(headers, cookie_name(config))
+}
+
+/// The token in the cookie called `name`, if the request carries one of the right shape.
+pub fn token_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -70,10 +74,15 @@ pub fn clear_cookie(config: &Config) -> HeaderValue {
 }
 
 fn cookie(config: &Config, value: &str, max_age_secs: i64) -> HeaderValue {
+    token_set_cookie(config, cookie_name(config), "Lax", value, max_age_secs)
+}
+
+/// `Set-Cookie` for a token cookie: `HttpOnly`, for the whole site, `Secure` over https.
+pub fn token_set_cookie(config: &Config, name: &str, same_site: &str, value: &str, max_age_secs: i64) -> HeaderValue {
     let secure = if config.is_https() { "; Secure" } else { "" };
-    let text =
-        format!("{}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}", cookie_name(config));
-    HeaderValue::from_str(&text).expect("cookie text is ASCII")
+    let text = format!("{name}={value}; Path=/; HttpOnly; SameSite={same_site}; Max-Age={max_age_secs}{secure}");
+    // Names are constants and values URL-safe tokens: always a valid header.
+    HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
 /// Starts a session for `user_id` and returns its token (shown to the browser once, never stored).

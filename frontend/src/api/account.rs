@@ -2,11 +2,13 @@
 
 use shared::{
     Me, MyShop, Producer,
-    account::{PasswordChange, PasswordReset, ProfileUpdate, ResetInfo, SessionInfo, SessionState, SignIn, SignUp},
+    account::{
+        PasswordChange, PasswordReset, ProfileUpdate, ResetInfo, ResetLookup, SessionInfo, SessionState, SignIn, SignUp,
+    },
     shop::{NewProducer, ShopApplication},
 };
 
-use super::{ApiError, BASE, Change, get, segment, send, send_empty};
+use super::{ApiError, BASE, Change, get, send, send_empty};
 
 /// Nothing to send.
 const NO_BODY: Option<&()> = None;
@@ -33,7 +35,7 @@ pub async fn reset_info(token: String) -> Result<ResetInfo, ApiError> {
         let detail = "Tautan tidak lengkap: salin seluruh tautan dari pesan WhatsApp.".into();
         return Err(ApiError::Problem { status: 404, detail, fields: Vec::new() });
     }
-    get(&format!("{BASE}/auth/reset/{}", segment(&token))).await
+    send(Change::Post, &format!("{BASE}/auth/reset/info"), Some(&ResetLookup { token })).await
 }
 
 pub async fn reset_password(form: PasswordReset) -> Result<Me, ApiError> {

@@ -182,7 +182,8 @@ async fn bad_input_is_refused_and_writes_nothing(app: TestApp) {
     let body = json!({ "name": "x", "dusun": "", "makes": "" });
     assert_problem(app.call(Method::POST, "/api/v1/shops/999999/producers", Some(&cookie), Some(&body)).await, 404)
         .await;
-    assert_problem(app.call(Method::GET, "/api/v1/auth/reset/tidak-ada", None, None).await, 404).await;
+    let unknown = json!({ "token": "tidak-ada" });
+    assert_problem(app.call(Method::POST, "/api/v1/auth/reset/info", None, Some(&unknown)).await, 404).await;
 }
 
 async fn changing_the_password_ends_other_sessions(app: TestApp) {
@@ -226,8 +227,9 @@ async fn reset_links_work_once_and_for_a_day(app: TestApp) {
     let link = app.call_json(Method::POST, &path, Some(&admin), None, 201).await;
     let token = |link: &Value| link["url"].as_str().unwrap().split_once("/akun/atur-sandi#").unwrap().1.to_owned();
     assert!(link["whatsapp_url"].as_str().unwrap().starts_with("https://wa.me/6281234560002?text="));
-    assert_problem(app.get(&format!("/api/v1/auth/reset/{}", token(&older))).await, 404).await;
-    let info = app.get_json(&format!("/api/v1/auth/reset/{}", token(&link)), 200).await;
+    let ask = |link: &Value| json!({ "token": token(link) });
+    assert_problem(app.call(Method::POST, "/api/v1/auth/reset/info", None, Some(&ask(&older))).await, 404).await;
+    let info = app.call_json(Method::POST, "/api/v1/auth/reset/info", None, Some(&ask(&link)), 200).await;
     assert_eq!(info["name"], "Pengelola Lapak BUMDes Senggigi Bahari (demo)");
 
     let body = json!({ "token": token(&link), "new_password": "laut biru senggigi" });
@@ -240,7 +242,7 @@ async fn reset_links_work_once_and_for_a_day(app: TestApp) {
 
     let expiring = app.call_json(Method::POST, &path, Some(&admin), None, 201).await;
     sqlx::query("UPDATE reset_tokens SET expires_at = 0 WHERE used_at IS NULL").execute(&app.db().pool).await.unwrap();
-    assert_problem(app.get(&format!("/api/v1/auth/reset/{}", token(&expiring))).await, 404).await;
+    assert_problem(app.call(Method::POST, "/api/v1/auth/reset/info", None, Some(&ask(&expiring))).await, 404).await;
 
     let darmaji = app.sign_in("081152020001", DEMO_PASSWORD).await;
     assert_problem(app.call(Method::POST, &path, Some(&darmaji), None).await, 403).await;

@@ -3,6 +3,7 @@
 mod access;
 mod admin_flows;
 mod auth_flows;
+mod auth_hardening;
 mod cart;
 mod catalog;
 mod consultations;

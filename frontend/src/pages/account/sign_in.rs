@@ -10,13 +10,11 @@ use crate::hooks::{page_title, use_title};
 use crate::session::{next_path, use_session};
 use crate::workspace::Route;
 
-/// The `lanjut` parameter of the current address.
+/// Where to go after signing in: the current address's `lanjut`, when it is a path of this site.
 #[hook]
 pub fn use_next_path() -> String {
     let location = use_location();
-    let query = location.map(|l| l.query_str().trim_start_matches('?').to_owned()).unwrap_or_default();
-    let lanjut = form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == "lanjut").map(|(_, v)| v.into_owned());
-    next_path(lanjut.as_deref())
+    next_path(location.map(|l| l.query_str().to_owned()).unwrap_or_default().as_str())
 }
 
 /// Goes to `path`: within this app without reloading, to the portal with a page load.

@@ -56,7 +56,7 @@ fn expected_row(endpoint: &str) -> Option<[u16; 12]> {
 fn expected(endpoint: &str) -> Option<[u16; 10]> {
     Some(match endpoint {
         "GET /api/v1/health" | "GET /api/v1/ready" | "GET /api/v1/regions" | "GET /api/v1/villages" => all(200),
-        "GET /api/v1/villages/{slug}" | "GET /api/v1/auth/reset/{token}" | "POST /api/v1/auth/sign-in" => all(200),
+        "GET /api/v1/villages/{slug}" | "POST /api/v1/auth/reset/info" | "POST /api/v1/auth/sign-in" => all(200),
         "GET /api/v1/villages/{slug}/news" | "GET /api/v1/villages/{slug}/news/{news}" => all(200),
         "GET /api/v1/enterprises/{slug}" => all(200),
         "POST /api/v1/auth/reset" | "GET /api/v1/auth/session" => all(200),
@@ -153,7 +153,9 @@ async fn request(app: &TestApp, fx: &Fixture, endpoint: &str, role: usize) -> (S
     let shop = fx.shop_id;
     match endpoint {
         "GET /api/v1/villages/{slug}" => ("/api/v1/villages/darmaji".into(), None),
-        "GET /api/v1/auth/reset/{token}" => (format!("/api/v1/auth/reset/{}", fx.reset_token(app).await), None),
+        "POST /api/v1/auth/reset/info" => {
+            ("/api/v1/auth/reset/info".into(), Some(json!({ "token": fx.reset_token(app).await })))
+        }
         "POST /api/v1/auth/reset" => {
             let token = fx.reset_token(app).await;
             ("/api/v1/auth/reset".into(), Some(json!({ "token": token, "new_password": "sandi baru yang panjang" })))
@@ -339,9 +341,9 @@ const ROWS: &[&str] = &[
     "GET /api/v1/regions",
     "GET /api/v1/villages",
     "GET /api/v1/villages/{slug}",
-    "GET /api/v1/auth/reset/{token}",
     "GET /api/v1/auth/session",
     "POST /api/v1/auth/reset",
+    "POST /api/v1/auth/reset/info",
     "POST /api/v1/auth/sign-in",
     "POST /api/v1/auth/sign-up",
     "POST /api/v1/auth/sign-out",
