@@ -170,10 +170,12 @@ async fn find_or_build_postgres_template(
     // so end its sessions before each try.
     let mut attempts = 0;
     loop {
-        let _ = sqlx::query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()")
-            .bind(&building)
-            .execute(&mut *admin)
-            .await;
+        let _ = sqlx::query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+        )
+        .bind(&building)
+        .execute(&mut *admin)
+        .await;
         let Err(e) = sqlx::raw_sql(&format!("ALTER DATABASE {building} RENAME TO {name}")).execute(&mut *admin).await
         else {
             break;

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 
-use crate::bench_orders::{Owners, PLENTY, checkout_by, choose};
+use crate::bench_orders::checkout_by;
 use crate::order_checks::{self, Expected};
 use crate::order_load;
 use crate::server::Server;
@@ -25,15 +25,7 @@ pub fn run(lapak: &Path, dist: &Path, data: &Path) -> Result<()> {
     let env = crate::durability::ordering(&[("DATABASE_URL", &url), ("LAPAK_ORDER_SWEEP_SECS", "0")]);
     let mut server = Server::spawn_with(lapak, data, dist, &env)?;
     server.wait_ready(Duration::from_secs(60))?;
-    let (shops, _) = choose(server.port)?;
-    let mut owners = Owners::default();
-    let mut stock = Vec::new();
-    for shop in &shops {
-        for &(product, _) in &shop.lines {
-            owners.set_stock(server.port, shop, product, PLENTY)?;
-            stock.push((product, PLENTY));
-        }
-    }
+    let (shops, mut owners, stock) = order_load::stocked_shops(server.port)?;
     let folder = TempDir::new("lapak-backup")?;
     let backup = folder.path().join("cadangan");
     let checkout = checkout_by(&shops, BUYER);

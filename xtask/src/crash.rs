@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
-use crate::bench_orders::{Owners, PLENTY, checkout_by, choose};
+use crate::bench_orders::checkout_by;
 use crate::order_checks::{self, Expected};
 use crate::order_load;
 use crate::server::Server;
@@ -41,15 +41,7 @@ pub fn run(lapak: &Path, dist: &Path, data: &Path, db: &Database) -> Result<Coun
     let env = crate::durability::ordering(&[("DATABASE_URL", &url), ("LAPAK_ORDER_SWEEP_SECS", "0")]);
     let mut server = Server::spawn_with(lapak, data, dist, &env)?;
     server.wait_ready(Duration::from_secs(120))?;
-    let (shops, _) = choose(server.port)?;
-    let mut owners = Owners::default();
-    let mut stock = Vec::new();
-    for shop in &shops {
-        for &(product, _) in &shop.lines {
-            owners.set_stock(server.port, shop, product, PLENTY)?;
-            stock.push((product, PLENTY));
-        }
-    }
+    let (shops, _, stock) = order_load::stocked_shops(server.port)?;
     let checkout = checkout_by(&shops, BUYER);
     let (mut rng, seed) = Rng::seeded();
     println!("{}: {CLIENTS} clients, {KILLS} kills, random seed {seed}", db.engine());

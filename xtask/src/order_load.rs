@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 use serde_json::Value;
 
-use crate::bench_orders::{PHONE, post_order};
+use crate::bench_orders::{Owners, PHONE, PLENTY, Pick, choose, post_order};
 
 /// A checkout a server answered 201 (or 200 when it replayed the first answer to a retry).
 pub struct Acked {
@@ -163,4 +163,19 @@ fn codes(text: &str) -> Result<Vec<String>> {
     let placed: Value = serde_json::from_str(text).context("the answer is not JSON")?;
     let orders = placed["orders"].as_array().context("the answer names no orders")?;
     orders.iter().map(|o| o["code"].as_str().map(str::to_owned).context("an order without a code")).collect()
+}
+
+/// The demo shops a load orders from, every product of theirs stocked with [`PLENTY`] by its owner:
+/// the shops, their owners' sessions and each product's starting stock.
+pub fn stocked_shops(port: u16) -> Result<(Vec<Pick>, Owners, Vec<(i64, i64)>)> {
+    let (shops, _) = choose(port)?;
+    let mut owners = Owners::default();
+    let mut stock = Vec::new();
+    for shop in &shops {
+        for &(product, _) in &shop.lines {
+            owners.set_stock(port, shop, product, PLENTY)?;
+            stock.push((product, PLENTY));
+        }
+    }
+    Ok((shops, owners, stock))
 }
