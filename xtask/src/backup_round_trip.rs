@@ -25,7 +25,7 @@ pub fn run(lapak: &Path, dist: &Path, data: &Path) -> Result<()> {
     let env = crate::durability::ordering(&[("DATABASE_URL", &url), ("LAPAK_ORDER_SWEEP_SECS", "0")]);
     let mut server = Server::spawn_with(lapak, data, dist, &env)?;
     server.wait_ready(Duration::from_secs(60))?;
-    let (shops, mut owners, stock) = order_load::stocked_shops(server.port)?;
+    let order_load::Stocked { shops, mut owners, stock } = order_load::stocked_shops(server.port)?;
     let folder = TempDir::new("lapak-backup")?;
     let backup = folder.path().join("cadangan");
     let checkout = checkout_by(&shops, BUYER);

@@ -41,7 +41,7 @@ pub fn run(lapak: &Path, dist: &Path, data: &Path, db: &Database) -> Result<Coun
     let env = crate::durability::ordering(&[("DATABASE_URL", &url), ("LAPAK_ORDER_SWEEP_SECS", "0")]);
     let mut server = Server::spawn_with(lapak, data, dist, &env)?;
     server.wait_ready(Duration::from_secs(120))?;
-    let (shops, _, stock) = order_load::stocked_shops(server.port)?;
+    let order_load::Stocked { shops, stock, .. } = order_load::stocked_shops(server.port)?;
     let checkout = checkout_by(&shops, BUYER);
     let (mut rng, seed) = Rng::seeded();
     println!("{}: {CLIENTS} clients, {KILLS} kills, random seed {seed}", db.engine());

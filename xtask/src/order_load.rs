@@ -165,9 +165,16 @@ fn codes(text: &str) -> Result<Vec<String>> {
     orders.iter().map(|o| o["code"].as_str().map(str::to_owned).context("an order without a code")).collect()
 }
 
-/// The demo shops a load orders from, every product of theirs stocked with [`PLENTY`] by its owner:
-/// the shops, their owners' sessions and each product's starting stock.
-pub fn stocked_shops(port: u16) -> Result<(Vec<Pick>, Owners, Vec<(i64, i64)>)> {
+/// The demo shops a load orders from, every product of theirs stocked with [`PLENTY`] by its owner.
+pub struct Stocked {
+    pub shops: Vec<Pick>,
+    /// The shop owners' sessions.
+    pub owners: Owners,
+    /// Each product's starting stock.
+    pub stock: Vec<(i64, i64)>,
+}
+
+pub fn stocked_shops(port: u16) -> Result<Stocked> {
     let (shops, _) = choose(port)?;
     let mut owners = Owners::default();
     let mut stock = Vec::new();
@@ -177,5 +184,5 @@ pub fn stocked_shops(port: u16) -> Result<(Vec<Pick>, Owners, Vec<(i64, i64)>)> 
             stock.push((product, PLENTY));
         }
     }
-    Ok((shops, owners, stock))
+    Ok(Stocked { shops, owners, stock })
 }
