@@ -76,15 +76,18 @@ async fn personal_never_stored(req: Request, next: Next) -> axum::response::Resp
     res
 }
 
-/// A NUL or another control character in the address (a path segment or a query parameter, once
-/// decoded) answers 400 before any handler or database sees it, on every route.
+/// A NUL or another control character in the address (a path segment on every route, a query parameter
+/// of the API, once decoded) answers 400 before any handler or database sees it. A page's query is read
+/// by the app in the browser, which treats it as data (e.g. `?lanjut=/%09/…` after signing in leads to
+/// the account page): the page still opens.
 async fn control_characters_refused(req: Request, next: Next) -> axum::response::Response {
     let refused = |text: &str| shared::text::control_character_error(text, false).is_some();
     let uri = req.uri();
     let in_path = refused(&percent_encoding::percent_decode_str(uri.path()).decode_utf8_lossy());
-    let in_query = uri.query().is_some_and(|query| {
-        form_urlencoded::parse(query.as_bytes()).any(|(key, value)| refused(&key) || refused(&value))
-    });
+    let in_query = uri.path().starts_with("/api/")
+        && uri.query().is_some_and(|query| {
+            form_urlencoded::parse(query.as_bytes()).any(|(key, value)| refused(&key) || refused(&value))
+        });
     if in_path || in_query {
         let detail =
             "Alamat atau parameternya memuat karakter kendali (mis. NUL atau baris baru) yang tidak diizinkan.";

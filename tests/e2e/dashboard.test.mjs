@@ -14,7 +14,8 @@ import { BASE_URL, DEMO, DEMO_PASSWORD, PHONE, browserTest, signIn, snap } from 
 const SHOP = 'galeri-gerabah-bumdes-gapuk';
 const VILLAGE = 'Gapuk';
 const GUEST_PHONE = `0858${String(Date.now() % 1e8).padStart(8, '0')}`;
-const SALES_HEADER = 'Tanggal,Pesanan,Barang,Nilai (Rp),Selesai,Batal';
+/** Text cells are quoted (so a `;`-splitting spreadsheet keeps them whole), numbers are not. */
+const SALES_HEADER = '"Tanggal","Pesanan","Barang","Nilai (Rp)","Selesai","Batal"';
 /** A phone in Lombok (WITA, the server's default zone): its "today" is the kabupaten's. */
 const LOMBOK_PHONE = { ...PHONE, timezoneId: 'Asia/Makassar' };
 
@@ -184,7 +185,7 @@ browserTest(
     const lines = file.text.trim().split(/\r?\n/);
     assert.equal(lines[0], SALES_HEADER);
     assert.equal(lines.length, 2);
-    assert.ok(lines[1].startsWith(`${before.date},`));
+    assert.ok(lines[1].startsWith(`"${before.date}",`), lines[1]);
     const xlsx = page.locator('.dash-card--penjualan a', { hasText: 'Unduh XLSX' });
     assert.match(await xlsx.getAttribute('href'), /&format=xlsx$/);
     await page.locator('.dash-archive a', { hasText: 'Unduh CSV' }).first().waitFor();

@@ -22,7 +22,9 @@ use crate::{
 /// The catalog, titled after the search.
 pub async fn catalog(State(state): State<AppState>, uri: Uri) -> Response {
     let q = Query::<CatalogQuery>::try_from_uri(&uri).map(|Query(q)| q).unwrap_or_default();
-    let mut head = match q.words() {
+    // The search as typed, without control characters (the API refuses them; the title shows the rest).
+    let words = q.words().map(|words| words.chars().filter(|c| !c.is_control()).collect::<String>());
+    let mut head = match words.filter(|words| !words.trim().is_empty()) {
         Some(words) => site_head(&state, &format!("Cari \"{words}\" — Produk desa | Lapak Desa"), "/produk"),
         None => site_head(&state, "Produk desa — Lapak Desa", "/produk"),
     };

@@ -68,10 +68,15 @@ async fn control_characters_in_addresses_are_400(app: TestApp) {
         "/api/v1/villages/dar%00maji",
         "/api/v1/villages?q=%00",
         "/desa/dar%00maji",
-        "/produk?q=%00",
     ] {
         let problem = assert_problem(app.get(path).await, 400).await;
         assert!(problem.detail.contains("karakter kendali"), "{path}: {problem:?}");
     }
+    // A page's query is the app's to read: the page opens, and nothing of the control character shows.
+    let res = app.get("/produk?q=kopi%00").await;
+    assert_eq!(res.status(), 200, "the catalog page opens");
+    let html = res.text().await.expect("page");
+    assert!(html.contains("Cari &quot;kopi&quot;"), "the title names the search without the NUL");
+    assert!(!html.contains('\0'), "no NUL in the page");
     assert_eq!(app.get("/api/v1/catalog?q=kopi").await.status(), 200, "plain text still answers");
 }
