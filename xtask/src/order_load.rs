@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 use serde_json::Value;
 
-use crate::bench_orders::{Owners, PHONE, PLENTY, Pick, choose, post_order};
+use crate::bench_orders::{PHONE, PLENTY, Pick, choose, post_order};
+use crate::shop_owners::Owners;
 
 /// A checkout a server answered 201 (or 200 when it replayed the first answer to a retry).
 pub struct Acked {

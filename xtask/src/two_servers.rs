@@ -10,8 +10,9 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 use serde_json::{Value, json};
 
-use crate::bench_orders::{BUYERS, Owners, PHONE, Pick, UNITS, call, checkout_by, choose, oversell, post_order};
+use crate::bench_orders::{BUYERS, PHONE, Pick, UNITS, call, checkout_by, choose, oversell, post_order};
 use crate::server::Server;
+use crate::shop_owners::Owners;
 use crate::sql::Database;
 use crate::util::{TempDir, stage};
 
