@@ -26,23 +26,6 @@ const PLANTED: [(&str, &str); 6] = [
 ];
 const SHOP: (&str, &str) = ("-1+1 Toko;@SUM(2)", "'-1+1 Toko;'@SUM(2)");
 
-const KINDS: [&str; 14] = [
-    "penjualan",
-    "desa",
-    "kecamatan",
-    "sektor",
-    "lembaga",
-    "produk",
-    "pasar",
-    "toko-baru",
-    "konsultasi",
-    "permintaan",
-    "data-desa",
-    "data-toko",
-    "data-produk",
-    "data-pesanan",
-];
-
 async fn download(app: &TestApp, cookie: &str, path: &str) -> Vec<u8> {
     let res = app.call(Method::GET, path, Some(cookie), None).await;
     assert_eq!(res.status().as_u16(), 200, "{path}");
@@ -124,7 +107,8 @@ async fn planted_formulas_stay_text_in_every_export(app: TestApp) {
 
     // Every dashboard table and record.
     let ntb = app.sign_in(NTB_ADMIN, lapak_tests::DEMO_PASSWORD).await;
-    for kind in KINDS {
+    // Every table and record the dashboards export.
+    for kind in shared::dashboard::ReportKind::ALL.iter().map(|kind| kind.code()) {
         let csv = download(&app, &ntb, &format!("/api/v1/dashboard/{kind}/unduh")).await;
         let cells = check_csv(kind, &csv);
         let xlsx = download(&app, &ntb, &format!("/api/v1/dashboard/{kind}/unduh?format=xlsx")).await;
