@@ -14,7 +14,8 @@ on_both_databases!(
     the_command_line_makes_the_first_district_admin,
 );
 
-async fn apply(app: &TestApp, cookie: &str, village: &str, name: &str) -> i64 {
+/// Applies for a shop named `name` in `village` as the person signed in with `cookie`: its id, pending.
+pub(crate) async fn apply(app: &TestApp, cookie: &str, village: &str, name: &str) -> i64 {
     let body = json!({ "village": village, "name": name, "description": "", "whatsapp": "0857 5555 0000" });
     let shop = app.call_json(Method::POST, "/api/v1/shops", Some(cookie), Some(&body), 201).await;
     assert_eq!(shop["status"], "pending");

@@ -7,6 +7,8 @@ use lapak_tests::{DEMO_PASSWORD, TestApp, assert_problem, on_both_databases};
 use reqwest::Method;
 use serde_json::{Value, json};
 
+use crate::admin_flows::apply;
+
 on_both_databases!(
     a_village_admins_own_application_goes_to_the_district,
     a_district_admin_does_not_decide_their_own_application,
@@ -14,11 +16,6 @@ on_both_databases!(
     only_a_wider_region_revokes_a_district_admin,
     producers_change_only_in_an_open_shop,
 );
-
-async fn apply(app: &TestApp, cookie: &str, village: &str, name: &str) -> i64 {
-    let body = json!({ "village": village, "name": name, "description": "", "whatsapp": "0857 5555 0200" });
-    app.call_json(Method::POST, "/api/v1/shops", Some(cookie), Some(&body), 201).await["id"].as_i64().unwrap()
-}
 
 async fn queue(app: &TestApp, cookie: &str) -> Vec<i64> {
     let list = app.call_json(Method::GET, "/api/v1/admin/shop-applications", Some(cookie), None, 200).await;

@@ -33,11 +33,7 @@ async fn robots_and_sitemap_list_the_public_pages(app: TestApp) {
     assert!(robots.contains(&format!("Sitemap: {}/sitemap.xml", app.url(""))));
     // A suspended shop is not open: neither it nor its products are listed.
     let bahari = seller(&app, SENGGIGI_BAHARI).await;
-    sqlx::query("UPDATE shops SET status = 'suspended' WHERE id = $1")
-        .bind(bahari.shop)
-        .execute(&app.db().pool)
-        .await
-        .unwrap();
+    suspend_behind_the_servers_back(&app, bahari.shop).await;
     let res = app.get("/sitemap.xml").await;
     assert_eq!(res.status(), 200);
     assert!(header(&res, "content-type").starts_with("application/xml"));
@@ -77,11 +73,7 @@ async fn the_sitemap_is_kept_until_a_change(engine: Engine) {
     let before = app.get("/sitemap.xml").await.text().await.unwrap();
     let bahari = seller(&app, SENGGIGI_BAHARI).await;
     // Changed in the database behind the server's back (as another server would): the kept one is served.
-    sqlx::query("UPDATE shops SET status = 'suspended' WHERE id = $1")
-        .bind(bahari.shop)
-        .execute(&app.db().pool)
-        .await
-        .unwrap();
+    suspend_behind_the_servers_back(&app, bahari.shop).await;
     assert_eq!(app.get("/sitemap.xml").await.text().await.unwrap(), before, "kept, not rebuilt on every request");
     // Any change through this server's API drops it.
     let tani = seller(&app, DARMA_TANI).await;
@@ -126,4 +118,14 @@ async fn past_its_part_size_the_sitemap_is_an_index_of_parts(engine: Engine) {
     for path in [past.as_str(), "/sitemap/0.xml", "/sitemap/satu.xml", "/sitemap/1"] {
         assert_eq!(app.get(path).await.status(), 404, "{path}");
     }
+}
+
+/// Suspends a shop straight in the database, as another server (or an operator) would: this server's
+/// kept pages do not hear of it.
+async fn suspend_behind_the_servers_back(app: &TestApp, shop: i64) {
+    sqlx::query("UPDATE shops SET status = 'suspended' WHERE id = $1")
+        .bind(shop)
+        .execute(&app.db().pool)
+        .await
+        .unwrap();
 }
