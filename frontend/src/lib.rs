@@ -14,6 +14,7 @@ mod filters;
 mod hooks;
 mod links;
 mod pages;
+mod routing;
 mod session;
 mod upload;
 mod when;

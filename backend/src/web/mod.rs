@@ -20,41 +20,48 @@ use crate::{
     villages::queries::{self, Lookup},
 };
 use pages::{App, Head, Preview};
+use shared::routes::{PAGES, Page, axum_pattern};
 
 /// The default preview image (generated on first start).
 pub const SITE_IMAGE_KEY: &str = "site/lapak-desa.jpg";
 
 pub fn router(state: &AppState) -> Router<AppState> {
-    Router::new()
-        .route("/", get(home))
-        .route("/desa", get(directory))
-        .route("/peta", get(village_map))
-        .route("/desa/{slug}", get(village))
-        .route("/desa/{slug}/berita", get(news_list))
-        .route("/desa/{slug}/berita/{news}", get(news_item))
-        .route("/desa/{slug}/permintaan", get(flagship_inquiry))
-        .route("/lembaga/{slug}", get(enterprise))
-        .route("/produk", get(market::catalog))
-        .route("/produk/{id}", get(market::product))
-        .route("/toko/{slug}", get(market::shop))
-        .route("/keranjang", private_browse("Keranjang", "/keranjang"))
-        .route("/pesan", private_browse("Pesan", "/pesan"))
-        .route("/pesanan/{code}", private_browse("Pesanan", "/pesanan"))
-        .route("/konsultasi", get(consultation_desk))
-        .route("/konsultasi/{*rest}", private("Konsultasi", "/konsultasi"))
-        .route("/jual", private("Jual", "/jual"))
-        .route("/jual/{*rest}", private("Jual", "/jual"))
-        .route("/masuk", private("Masuk", "/masuk"))
-        .route("/daftar", private("Daftar", "/daftar"))
-        .route("/akun", private("Akun saya", "/akun"))
-        .route("/akun/{*rest}", private("Akun saya", "/akun"))
-        .route("/admin", private_page("Admin", "/admin", App::Admin))
-        .route("/admin/{*rest}", private_page("Admin", "/admin", App::Admin))
+    let pages = PAGES
+        .iter()
+        .fold(Router::new(), |router, route| router.route(&axum_pattern(route.pattern), handler(route.page)));
+    pages
         .route("/robots.txt", get(seo::robots))
         .route("/sitemap.xml", get(seo::sitemap))
         .route("/sitemap/{file}", get(seo::sitemap_part))
         .route("/api/{*rest}", get(api_not_found).fallback(api_not_found))
         .fallback_service(assets::service(state))
+}
+
+/// What answers for each page of the table.
+fn handler(page: Page) -> MethodRouter<AppState> {
+    match page {
+        Page::Home => get(home),
+        Page::Directory => get(directory),
+        Page::VillageMap => get(village_map),
+        Page::Village => get(village),
+        Page::VillageNews => get(news_list),
+        Page::NewsArticle => get(news_item),
+        Page::VillageInquiry => get(flagship_inquiry),
+        Page::Enterprise => get(enterprise),
+        Page::Catalog => get(market::catalog),
+        Page::Product => get(market::product),
+        Page::Shop => get(market::shop),
+        Page::Desk => get(consultation_desk),
+        Page::Cart => private_browse("Keranjang", page),
+        Page::Checkout => private_browse("Pesan", page),
+        Page::Order => private_browse("Pesanan", page),
+        Page::DeskNew | Page::DeskMine | Page::DeskQueue | Page::DeskThread => private("Konsultasi", page),
+        Page::Sell | Page::SellPart | Page::SellOrder | Page::SellOrderPrint => private("Jual", page),
+        Page::SignIn => private("Masuk", page),
+        Page::SignUp => private("Daftar", page),
+        Page::Account | Page::SetPassword | Page::MyOrders | Page::Notifications => private("Akun saya", page),
+        Page::Admin | Page::AdminSection | Page::AdminVillagePart => private_page("Admin", page, App::Admin),
+    }
 }
 
 async fn home(State(state): State<AppState>) -> Response {
@@ -239,16 +246,19 @@ pub(super) fn site_head(state: &AppState, title: &str, path: &str) -> Head {
 }
 
 /// A page of accounts, selling or the desk: the workspace app, titled, never indexed.
-fn private(title: &'static str, path: &'static str) -> MethodRouter<AppState> {
-    private_page(title, path, App::Workspace)
+fn private(title: &'static str, page: Page) -> MethodRouter<AppState> {
+    private_page(title, page, App::Workspace)
 }
 
 /// A buyer's own page of the browse app (cart, checkout, an order), never indexed.
-fn private_browse(title: &'static str, path: &'static str) -> MethodRouter<AppState> {
-    private_page(title, path, App::Browse)
+fn private_browse(title: &'static str, page: Page) -> MethodRouter<AppState> {
+    private_page(title, page, App::Browse)
 }
 
-fn private_page(title: &'static str, path: &'static str, app: App) -> MethodRouter<AppState> {
+/// A page of one person's own, titled, never indexed; its canonical path is the pattern's literal start.
+fn private_page(title: &'static str, which: Page, app: App) -> MethodRouter<AppState> {
+    let pattern = which.route().pattern;
+    let path = pattern.split("/:").next().unwrap_or(pattern);
     get(move |State(state): State<AppState>| async move {
         let mut head = site_head(&state, &format!("{title} — Lapak Desa"), path);
         head.app = app;
