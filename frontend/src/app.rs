@@ -8,6 +8,7 @@ use crate::components::layout::{Frame, Header, NavItem, Target};
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::village::VillagePage;
+use crate::root::{PageRouter, RootProps};
 use crate::routing::app_routes;
 
 app_routes! { shared::routes::App::Public, not_found NotFound = "/404";
@@ -75,7 +76,11 @@ thread_local! {
 }
 
 fn current_address() -> String {
-    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+    #[cfg(target_arch = "wasm32")]
+    if let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) {
+        return href;
+    }
+    String::new()
 }
 
 /// Notes the address the document was loaded at; each app calls it when it starts.
@@ -103,12 +108,11 @@ pub fn OtherApp() -> Html {
 
 /// The whole portal: router, header, the current page, footer.
 #[component]
-pub fn App() -> Html {
-    remember_load();
+pub fn App(root: &RootProps) -> Html {
     html! {
-        <BrowserRouter>
+        <PageRouter root={root.clone()}>
             <Frame header={html! { <PublicHeader /> }}><Switch<Route> render={switch} /></Frame>
-        </BrowserRouter>
+        </PageRouter>
     }
 }
 

@@ -11,9 +11,10 @@ use serde_json::json;
 use shared::{CatalogQuery, format::rupiah, product::product_id_of};
 
 use super::{
-    html_response, image_preview, not_found, page,
+    html_response, image_preview, not_found, not_found_head, page,
     pages::{App, Head, Offer},
-    render, site_head, site_image,
+    render::{Seeds, rendered},
+    site_head, site_image,
 };
 use crate::{
     error::AppResult, products::queries, shops::storefront::storefront, state::AppState, villages::page_cache::Kind,
@@ -42,18 +43,23 @@ pub async fn product(State(state): State<AppState>, Path(segment): Path<String>)
         return Ok(html_response(StatusCode::OK, html));
     }
     let generation = state.pages.generation();
-    let Some(p) = (match product_id_of(&segment) {
+    let id = product_id_of(&segment);
+    let url = format!("/produk/{segment}");
+    let api = frontend::api::catalog::product_url(id);
+    let Some(p) = (match id {
         Some(id) => queries::detail(&state.db, id).await?,
         None => None,
     }) else {
-        return Ok(not_found(&state));
+        let head = Head { app: App::Browse, ..not_found_head(&state) };
+        let html = rendered(&state, &head, &url, Seeds::default().status(api, StatusCode::NOT_FOUND)).await;
+        return Ok(html_response(StatusCode::NOT_FOUND, html));
     };
     let path = p.summary.path();
-    if format!("/produk/{segment}") != path {
+    if url != path {
         return Ok(Redirect::permanent(&path).into_response());
     }
     let s = &p.summary;
-    let url = format!("{}{path}", state.config.public_url);
+    let absolute = format!("{}{path}", state.config.public_url);
     let in_stock = s.stock > 0;
     let mut description =
         format!("{} · {} · Desa {}, {}.", s.price_label(), s.shop_name, s.village_name, p.chain.region.kabupaten);
@@ -70,13 +76,13 @@ pub async fn product(State(state): State<AppState>, Path(segment): Path<String>)
         "sku": s.id.to_string(),
         "category": s.sector.label(),
         "brand": { "@type": "Brand", "name": p.chain.enterprise.as_ref().map_or(&s.shop_name, |e| &e.name) },
-        "url": url,
+        "url": absolute,
         "offers": {
             "@type": "Offer",
             "price": s.price.to_string(),
             "priceCurrency": "IDR",
             "availability": if in_stock { "https://schema.org/InStock" } else { "https://schema.org/OutOfStock" },
-            "url": url,
+            "url": absolute,
             "seller": { "@type": "Organization", "name": s.shop_name },
         },
     });
@@ -90,7 +96,7 @@ pub async fn product(State(state): State<AppState>, Path(segment): Path<String>)
         offer: Some(Offer { price: s.price, in_stock, json_ld }),
         private: false,
     };
-    let html = Bytes::from(render(&state, &head));
+    let html = Bytes::from(rendered(&state, &head, &url, Seeds::default().answer(api, &p)).await);
     state.pages.put(Kind::Product, &segment, generation, html.clone());
     Ok(html_response(StatusCode::OK, html))
 }

@@ -3,6 +3,7 @@
 mod assets;
 mod market;
 pub mod pages;
+mod render;
 mod seo;
 
 use axum::{
@@ -221,9 +222,14 @@ async fn enterprise(State(state): State<AppState>, Path(slug): Path<String>) -> 
 
 /// Any other address: the app's "not found" page with status 404.
 pub fn not_found(state: &AppState) -> Response {
+    page(state, StatusCode::NOT_FOUND, not_found_head(state))
+}
+
+/// The head of the "not found" page.
+pub(super) fn not_found_head(state: &AppState) -> Head {
     let mut head = site_head(state, "Halaman tidak ditemukan — Lapak Desa", "/");
     head.description = "Halaman yang Anda cari tidak ada di Lapak Desa.".into();
-    page(state, StatusCode::NOT_FOUND, head)
+    head
 }
 
 async fn api_not_found() -> AppError {
@@ -288,7 +294,7 @@ pub(super) fn page(state: &AppState, status: StatusCode, head: Head) -> Response
 
 /// A page's HTML: the shell of its app with the head filled in.
 pub(super) fn render(state: &AppState, head: &Head) -> String {
-    state.shells.of(head.app).render(head, &state.config.public_url)
+    state.shells.of(head.app).render(head, &state.config.public_url, None)
 }
 
 /// HTML that browsers check again before reusing.

@@ -12,8 +12,9 @@ use crate::components::pagination::{Pagination, Query};
 use crate::components::skeleton::SkeletonProfile;
 use crate::components::village_content::NewsList;
 use crate::hooks::{Remote, page_title, use_remote, use_title};
-use crate::links::{absolute_url, whatsapp_share_url};
+use crate::links::whatsapp_share_url;
 use crate::pages::not_found::NotFoundPage;
+use crate::root::use_origin;
 use crate::when;
 
 #[derive(Properties, PartialEq)]
@@ -79,6 +80,7 @@ pub struct NewsArticleProps {
 #[component]
 pub fn NewsArticlePage(props: &NewsArticleProps) -> Html {
     let article = use_remote((props.slug.clone(), props.news.clone()), api::news_article);
+    let origin = use_origin();
     let title = match article.get() {
         Remote::Loaded(a) => page_title(&a.summary.title),
         _ => page_title("Berita desa"),
@@ -96,7 +98,7 @@ pub fn NewsArticlePage(props: &NewsArticleProps) -> Html {
     };
     let s = &a.summary;
     let path = Route::NewsArticle { slug: a.village_slug.clone(), news: s.slug.clone() }.to_path();
-    let share = whatsapp_share_url(&s.title, &absolute_url(&path));
+    let share = whatsapp_share_url(&s.title, &origin.url(&path));
     html! {
         <article class="container page article">
             <p class="back-link">
