@@ -8,7 +8,7 @@ pub mod api;
 pub mod app;
 pub mod browse;
 mod cart_store;
-mod catalog_query;
+pub mod catalog_query;
 mod components;
 mod filters;
 mod hooks;

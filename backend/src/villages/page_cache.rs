@@ -31,6 +31,8 @@ pub enum Kind {
     Map,
     /// A product page's HTML, by its address.
     Product,
+    /// Another server-rendered public page's HTML (the catalog, a shop), by its path and query.
+    Page,
     /// The sitemap (the whole one or its index, and each part).
     Sitemap,
     /// A dashboard table or head, by scope and filters.

@@ -2,7 +2,7 @@
 //! price and a schema.org `Product`, so a link shared on WhatsApp shows both) and a shop.
 
 use axum::{
-    extract::{Path, Query, State},
+    extract::{Path, State},
     http::{StatusCode, Uri},
     response::{IntoResponse, Redirect, Response},
 };
@@ -11,18 +11,38 @@ use serde_json::json;
 use shared::{CatalogQuery, format::rupiah, product::product_id_of};
 
 use super::{
-    html_response, image_preview, not_found, not_found_head, page,
+    html_response, image_preview, not_found_head,
     pages::{App, Head, Offer},
     render::{Seeds, rendered},
     site_head, site_image,
 };
 use crate::{
-    error::AppResult, products::queries, shops::storefront::storefront, state::AppState, villages::page_cache::Kind,
+    error::{AppError, AppResult},
+    products::queries,
+    shops::storefront::storefront,
+    state::AppState,
+    villages::page_cache::Kind,
 };
 
-/// The catalog, titled after the search.
-pub async fn catalog(State(state): State<AppState>, uri: Uri) -> Response {
-    let q = Query::<CatalogQuery>::try_from_uri(&uri).map(|Query(q)| q).unwrap_or_default();
+/// The catalog, titled after the search, rendered with its first page of results (or the page after
+/// its cursor `setelah`) and their counts.
+pub async fn catalog(State(state): State<AppState>, uri: Uri) -> AppResult<Response> {
+    let query = uri.query().unwrap_or_default();
+    if let Some(html) = state.pages.get(Kind::Page, &format!("/produk?{query}")) {
+        return Ok(html_response(StatusCode::OK, html));
+    }
+    let generation = state.pages.generation();
+    // What the page's own first render asks for: the search as the app reads it from the address.
+    let q = frontend::catalog_query::parse(query);
+    let counted = frontend::catalog_query::facet_query(&q);
+    let seeds = search_seeds(&state, &q, Seeds::default()).await?;
+    let seeds = match crate::catalog::counts(&state, &counted).await {
+        Ok(facets) => seeds.answer(frontend::api::catalog::facets_url(&counted), &facets),
+        Err(AppError::BadRequest(_)) => {
+            seeds.status(frontend::api::catalog::facets_url(&counted), StatusCode::BAD_REQUEST)
+        }
+        Err(other) => return Err(other),
+    };
     // The search as typed, without control characters (the API refuses them; the title shows the rest).
     let words = q.words().map(|words| words.chars().filter(|c| !c.is_control()).collect::<String>());
     let mut head = match words.filter(|words| !words.trim().is_empty()) {
@@ -33,7 +53,20 @@ pub async fn catalog(State(state): State<AppState>, uri: Uri) -> Response {
                         tani dan laut."
         .into();
     head.app = App::Browse;
-    page(&state, StatusCode::OK, head)
+    let url = if query.is_empty() { "/produk".to_owned() } else { format!("/produk?{query}") };
+    let html = Bytes::from(rendered(&state, &head, &url, seeds).await);
+    state.pages.put(Kind::Page, &format!("/produk?{query}"), generation, html.clone());
+    Ok(html_response(StatusCode::OK, html))
+}
+
+/// `seeds` with the page of products the search `q` shows (or why it cannot be done).
+async fn search_seeds(state: &AppState, q: &CatalogQuery, seeds: Seeds) -> AppResult<Seeds> {
+    let url = frontend::api::catalog::catalog_url(q);
+    Ok(match crate::catalog::page(state, q).await {
+        Ok(page) => seeds.answer(url, &page),
+        Err(AppError::BadRequest(_)) => seeds.status(url, StatusCode::BAD_REQUEST),
+        Err(other) => return Err(other),
+    })
 }
 
 /// A product: its name, price, village and cover as the preview; `/produk/{id}-{other}` moves to the
@@ -101,11 +134,21 @@ pub async fn product(State(state): State<AppState>, Path(segment): Path<String>)
     Ok(html_response(StatusCode::OK, html))
 }
 
-/// A shop: its name, village and logo as the preview.
+/// A shop: its name, village and logo as the preview, rendered with its first products.
 pub async fn shop(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
+    let path = format!("/toko/{slug}");
+    if let Some(html) = state.pages.get(Kind::Page, &path) {
+        return Ok(html_response(StatusCode::OK, html));
+    }
+    let generation = state.pages.generation();
+    let api = frontend::api::catalog::storefront_url(&slug);
     let Some(shop) = storefront(&state.db, &slug).await? else {
-        return Ok(not_found(&state));
+        let head = Head { app: App::Browse, ..not_found_head(&state) };
+        let html = rendered(&state, &head, &path, Seeds::default().status(api, StatusCode::NOT_FOUND)).await;
+        return Ok(html_response(StatusCode::NOT_FOUND, html));
     };
+    let products = CatalogQuery { toko: Some(slug.clone()), ..CatalogQuery::default() };
+    let seeds = search_seeds(&state, &products, Seeds::default().answer(api, &shop)).await?;
     let mut description = format!(
         "Toko di Desa {}, {}: {} produk. Pesan langsung atau tanya lewat WhatsApp.",
         shop.village_name, shop.region.kabupaten, shop.product_count
@@ -123,5 +166,7 @@ pub async fn shop(State(state): State<AppState>, Path(slug): Path<String>) -> Ap
         offer: None,
         private: false,
     };
-    Ok(page(&state, StatusCode::OK, head))
+    let html = Bytes::from(rendered(&state, &head, &path, seeds).await);
+    state.pages.put(Kind::Page, &path, generation, html.clone());
+    Ok(html_response(StatusCode::OK, html))
 }

@@ -41,7 +41,12 @@ pub fn product_url(id: Option<i64>) -> String {
 
 /// A shop's page (its products come from the catalog).
 pub async fn storefront(slug: String) -> Result<Storefront, ApiError> {
-    get(&format!("{BASE}/storefronts/{}", segment(&slug))).await
+    get(&storefront_url(&slug)).await
+}
+
+/// The address of a shop's page data.
+pub fn storefront_url(slug: &str) -> String {
+    format!("{BASE}/storefronts/{}", segment(slug))
 }
 
 #[cfg(test)]

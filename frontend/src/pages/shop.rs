@@ -18,7 +18,7 @@ use crate::components::product_chain::dusun_label;
 use crate::components::product_list::{ProductList, ProductSkeleton};
 use crate::components::share_button::ShareButton;
 use crate::components::skeleton::SkeletonProfile;
-use crate::hooks::{Remote, page_title, use_remote, use_title};
+use crate::hooks::{Remote, page_title, use_seeded, use_title};
 use crate::links::short_region;
 use crate::pages::not_found::NotFoundPage;
 use crate::root::{Origin, use_origin};
@@ -30,11 +30,11 @@ pub struct ShopPageProps {
 
 #[component]
 pub fn ShopPage(props: &ShopPageProps) -> Html {
-    let shop = use_remote(props.slug.clone(), api::catalog::storefront);
+    let shop = use_seeded(props.slug.clone(), |slug| api::catalog::storefront_url(slug), api::catalog::storefront);
     let origin = use_origin();
     // The products load alongside the shop, not after it.
     let query = CatalogQuery { toko: Some(props.slug.clone()), ..CatalogQuery::default() };
-    let first = use_remote(query.clone(), api::catalog::catalog);
+    let first = use_seeded(query.clone(), api::catalog::catalog_url, api::catalog::catalog);
     let title = match shop.get() {
         Remote::Loaded(s) => page_title(&s.name),
         Remote::Failed(error) if error.is_not_found() => page_title("Halaman tidak ditemukan"),

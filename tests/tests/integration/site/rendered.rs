@@ -4,7 +4,12 @@
 use lapak_tests::{TestApp, header, on_both_databases};
 use serde_json::Value;
 
-on_both_databases!(a_product_page_carries_its_content, an_unknown_product_is_a_rendered_404);
+on_both_databases!(
+    a_product_page_carries_its_content,
+    an_unknown_product_is_a_rendered_404,
+    a_search_arrives_with_its_results_count_and_next_page,
+    a_shop_page_carries_its_products,
+);
 
 /// The page's text inside `#app`, without markup, comments or the embedded state.
 pub fn app_text(html: &str) -> String {
@@ -65,4 +70,48 @@ async fn an_unknown_product_is_a_rendered_404(app: TestApp) {
         assert!(app_text(&html).contains("Produk ini tidak ditemukan"), "{path}: {}", app_text(&html));
         assert!(html.contains("<title>Halaman tidak ditemukan — Lapak Desa</title>"), "{path}");
     }
+}
+
+async fn a_search_arrives_with_its_results_count_and_next_page(app: TestApp) {
+    let api = app.get_json("/api/v1/catalog?q=keripik&per=2", 200).await;
+    let facets = app.get_json("/api/v1/catalog/facets?q=keripik", 200).await;
+    let total = facets["total"].as_i64().unwrap();
+    assert!(total > 2, "more than one page of keripik: {facets}");
+    let res = app.get("/produk?q=keripik&per=2").await;
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    let text = app_text(&html);
+    assert!(text.contains(&format!("{total} produk untuk \u{201c}keripik\u{201d}")), "the count: {text}");
+    for item in api["items"].as_array().unwrap() {
+        assert!(text.contains(item["name"].as_str().unwrap()), "{item} is listed: {text}");
+    }
+    // The next page is a plain link to its own address, which arrives rendered too.
+    let cursor = api["next"].as_str().unwrap();
+    let mut address = reqwest::Url::parse("http://x/produk").unwrap();
+    address.query_pairs_mut().extend_pairs([("q", "keripik"), ("per", "2"), ("setelah", cursor)]);
+    let next = address.query().unwrap().to_owned();
+    let link = format!("href=\"/produk?{}\"", next.replace('&', "&amp;"));
+    assert!(html.contains(&link), "{link} in the page");
+    let second = app.get_json(&format!("/api/v1/catalog?{next}"), 200).await;
+    let page = app.get(&format!("/produk?{next}")).await.text().await.unwrap();
+    let first_of_second = second["items"][0]["name"].as_str().unwrap();
+    assert!(app_text(&page).contains(first_of_second), "the next page shows {first_of_second}");
+    assert_eq!(state(&page)[format!("/api/v1/catalog?{next}")]["ok"], second);
+}
+
+async fn a_shop_page_carries_its_products(app: TestApp) {
+    let catalog = app.get_json("/api/v1/catalog?q=sambal", 200).await;
+    let shop = catalog["items"][0]["shop_slug"].as_str().unwrap().to_owned();
+    let storefront = app.get_json(&format!("/api/v1/storefronts/{shop}"), 200).await;
+    let products = app.get_json(&format!("/api/v1/catalog?toko={shop}"), 200).await;
+    let html = app.get(&format!("/toko/{shop}")).await.text().await.unwrap();
+    let text = app_text(&html);
+    assert!(text.contains(storefront["name"].as_str().unwrap()), "{text}");
+    for item in products["items"].as_array().unwrap() {
+        assert!(text.contains(item["name"].as_str().unwrap()), "{item} is listed: {text}");
+    }
+    assert_eq!(state(&html)[format!("/api/v1/storefronts/{shop}")]["ok"], storefront);
+    let res = app.get("/toko/tidak-ada-toko").await;
+    assert_eq!(res.status(), 404);
+    assert!(app_text(&res.text().await.unwrap()).contains("tidak ditemukan"));
 }
