@@ -28,8 +28,9 @@ pub fn parse(query: &str) -> CatalogQuery {
             "jenis" => q.jenis = EnterpriseKind::from_code(value),
             "lembaga" => q.lembaga = text(),
             "toko" => q.toko = text(),
-            "harga_min" => q.harga_min = value.parse().ok(),
-            "harga_max" => q.harga_max = value.parse().ok(),
+            // As typed in the filter form without JavaScript: "25.000" too.
+            "harga_min" => q.harga_min = parse_price(value).ok().flatten(),
+            "harga_max" => q.harga_max = parse_price(value).ok().flatten(),
             "tersedia" => q.tersedia = matches!(value, "true" | "1" | "ya").then_some(true),
             "urut" => q.urut = CatalogSort::from_code(value),
             "per" => q.per = value.parse().ok(),
@@ -70,6 +71,19 @@ fn pairs(q: &CatalogQuery, with_cursor: bool) -> Vec<(&'static str, String)> {
 /// The page address's query pairs: everything but the cursor.
 pub fn address_pairs(q: &CatalogQuery) -> Vec<(&'static str, String)> {
     pairs(q, false)
+}
+
+/// The search's address pairs but those named, for a form that sets them (its other fields hidden).
+pub fn pairs_but(q: &CatalogQuery, set_by_form: &[&str]) -> Vec<(&'static str, String)> {
+    address_pairs(q).into_iter().filter(|(key, _)| !set_by_form.contains(key)).collect()
+}
+
+/// The catalog's address for the search `q` (first page).
+pub fn catalog_address(q: &CatalogQuery) -> String {
+    match to_address(q) {
+        query if query.is_empty() => "/produk".to_owned(),
+        query => format!("/produk?{query}"),
+    }
 }
 
 /// The address of the catalog page after `cursor` of the search `q`.

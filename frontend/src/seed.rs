@@ -12,12 +12,13 @@ use serde_json::Value;
 
 use crate::api::ApiError;
 
-/// What the API answers for an address: its JSON, or the status of its error (404 for an unknown slug).
+/// What the API answers for an address: its JSON, or its error (404 for an unknown slug, 400 with the
+/// reason for a search it refuses).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Seed {
     Ok(Value),
-    Status(u16),
+    Problem { status: u16, detail: String },
 }
 
 /// The answers by API address (`/api/v1/products/12`).
@@ -49,7 +50,9 @@ impl Seeds {
         }
         Some(match self.map.get(url)? {
             Seed::Ok(value) => T::deserialize(value).map_err(|_| ApiError::Decode),
-            Seed::Status(status) => Err(ApiError::Status(*status)),
+            Seed::Problem { status, detail } => {
+                Err(ApiError::Problem { status: *status, detail: detail.clone(), fields: Vec::new() })
+            }
         })
     }
 
@@ -83,7 +86,7 @@ mod tests {
     fn answers_once_then_leaves_it_to_the_api() {
         let mut map = SeedMap::new();
         map.insert("/api/v1/a".into(), Seed::Ok(serde_json::json!({"name": "Kopi"})));
-        map.insert("/api/v1/b".into(), Seed::Status(404));
+        map.insert("/api/v1/b".into(), Seed::Problem { status: 404, detail: "Tidak ada.".into() });
         let seeds = Seeds::new(map);
         let a: Value = seeds.answer("/api/v1/a").unwrap().unwrap();
         assert_eq!(a["name"], "Kopi");

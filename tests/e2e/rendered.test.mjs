@@ -60,3 +60,38 @@ browserTest('the app hydrates a rendered product page without a console message'
   assert.deepEqual(messages, [], 'no console errors or warnings');
   await snap(page, 'rendered-product-hydrated');
 });
+
+browserTest('a shopper searches, filters, sorts and pages the catalog without JavaScript', {
+  file: 'rendered-catalog-no-js',
+  context: { ...PHONE, javaScriptEnabled: false },
+}, async (page) => {
+  await page.goto('/produk');
+  const search = page.getByRole('searchbox', { name: 'Cari produk desa' });
+  await search.fill('keripik');
+  await search.press('Enter');
+  await page.waitForURL((url) => url.searchParams.get('q') === 'keripik');
+  await page.locator('.result-count', { hasText: /produk untuk “keripik”/ }).waitFor();
+  // Filters are a plain form that keeps the words.
+  await page.locator('.catalog-filters__toggle').click();
+  await page.getByLabel('Hanya yang tersedia').check();
+  await page.getByRole('button', { name: 'Terapkan filter' }).click();
+  await page.waitForURL((url) => url.searchParams.get('tersedia') === 'true' && url.searchParams.get('q') === 'keripik');
+  await page.locator('.filter-chips', { hasText: 'Hanya yang tersedia' }).waitFor();
+  // So is the order, which keeps the words and the filter.
+  await page.getByLabel('Urutkan').selectOption('termurah');
+  await page.getByRole('button', { name: 'Terapkan', exact: true }).click();
+  await page.waitForURL((url) => url.searchParams.get('urut') === 'termurah' && url.searchParams.get('tersedia') === 'true');
+  const prices = (await page.locator('.product-card .price strong').allInnerTexts())
+    .map((t) => Number(t.replace(/\D/g, '')))
+    .filter((n) => n > 0);
+  assert.ok(prices.length > 1, `prices shown: ${prices}`);
+  assert.deepEqual(prices, [...prices].sort((a, b) => a - b), 'cheapest first');
+  // The next page is a link to its own address.
+  await page.goto('/produk?q=keripik&per=2');
+  const first = await page.locator('.product-card .card__title').allInnerTexts();
+  await page.getByRole('link', { name: 'Muat lebih banyak' }).click();
+  await page.waitForURL((url) => url.searchParams.has('setelah'));
+  const second = await page.locator('.product-card .card__title').allInnerTexts();
+  assert.ok(second.length > 0 && second.every((name) => !first.includes(name)), `${first} then ${second}`);
+  await snap(page, 'rendered-catalog-no-js');
+});

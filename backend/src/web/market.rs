@@ -38,8 +38,8 @@ pub async fn catalog(State(state): State<AppState>, uri: Uri) -> AppResult<Respo
     let seeds = search_seeds(&state, &q, Seeds::default()).await?;
     let seeds = match crate::catalog::counts(&state, &counted).await {
         Ok(facets) => seeds.answer(frontend::api::catalog::facets_url(&counted), &facets),
-        Err(AppError::BadRequest(_)) => {
-            seeds.status(frontend::api::catalog::facets_url(&counted), StatusCode::BAD_REQUEST)
+        Err(AppError::BadRequest(why)) => {
+            seeds.problem(frontend::api::catalog::facets_url(&counted), StatusCode::BAD_REQUEST, why)
         }
         Err(other) => return Err(other),
     };
@@ -64,7 +64,7 @@ async fn search_seeds(state: &AppState, q: &CatalogQuery, seeds: Seeds) -> AppRe
     let url = frontend::api::catalog::catalog_url(q);
     Ok(match crate::catalog::page(state, q).await {
         Ok(page) => seeds.answer(url, &page),
-        Err(AppError::BadRequest(_)) => seeds.status(url, StatusCode::BAD_REQUEST),
+        Err(AppError::BadRequest(why)) => seeds.problem(url, StatusCode::BAD_REQUEST, why),
         Err(other) => return Err(other),
     })
 }
@@ -84,7 +84,9 @@ pub async fn product(State(state): State<AppState>, Path(segment): Path<String>)
         None => None,
     }) else {
         let head = Head { app: App::Browse, ..not_found_head(&state) };
-        let html = rendered(&state, &head, &url, Seeds::default().status(api, StatusCode::NOT_FOUND)).await;
+        let html =
+            rendered(&state, &head, &url, Seeds::default().problem(api, StatusCode::NOT_FOUND, "Tidak ditemukan."))
+                .await;
         return Ok(html_response(StatusCode::NOT_FOUND, html));
     };
     let path = p.summary.path();
@@ -144,7 +146,9 @@ pub async fn shop(State(state): State<AppState>, Path(slug): Path<String>) -> Ap
     let api = frontend::api::catalog::storefront_url(&slug);
     let Some(shop) = storefront(&state.db, &slug).await? else {
         let head = Head { app: App::Browse, ..not_found_head(&state) };
-        let html = rendered(&state, &head, &path, Seeds::default().status(api, StatusCode::NOT_FOUND)).await;
+        let html =
+            rendered(&state, &head, &path, Seeds::default().problem(api, StatusCode::NOT_FOUND, "Tidak ditemukan."))
+                .await;
         return Ok(html_response(StatusCode::NOT_FOUND, html));
     };
     let products = CatalogQuery { toko: Some(slug.clone()), ..CatalogQuery::default() };

@@ -17,16 +17,20 @@ pub struct Seeds(SeedMap);
 impl Seeds {
     /// What the API answers at `url`.
     pub fn answer<T: Serialize>(mut self, url: String, value: &T) -> Seeds {
-        let seed = serde_json::to_value(value).map_or(Seed::Status(500), Seed::Ok);
+        let seed = serde_json::to_value(value).map_or_else(|e| problem(StatusCode::INTERNAL_SERVER_ERROR, e), Seed::Ok);
         self.0.insert(url, seed);
         self
     }
 
-    /// The API answers `status` (an error) at `url`.
-    pub fn status(mut self, url: String, status: StatusCode) -> Seeds {
-        self.0.insert(url, Seed::Status(status.as_u16()));
+    /// The API answers `status` (an error) at `url`, saying `detail`.
+    pub fn problem(mut self, url: String, status: StatusCode, detail: impl ToString) -> Seeds {
+        self.0.insert(url, problem(status, detail));
         self
     }
+}
+
+fn problem(status: StatusCode, detail: impl ToString) -> Seed {
+    Seed::Problem { status: status.as_u16(), detail: detail.to_string() }
 }
 
 /// The whole page at `url` (path and query): `head`, and the content its app renders from `seeds`.
