@@ -31,6 +31,9 @@ pub enum Kind {
     Map,
     /// A product page's HTML, by its address.
     Product,
+    /// A rendered page of the portal's side (home, directory, a village, its news, an enterprise), by
+    /// its address (path and query).
+    Portal,
     /// The sitemap (the whole one or its index, and each part).
     Sitemap,
     /// A dashboard table or head, by scope and filters.

@@ -11,9 +11,9 @@ use serde_json::json;
 use shared::{CatalogQuery, format::rupiah, product::product_id_of};
 
 use super::{
-    html_response, image_preview, not_found, not_found_head, page,
+    html_response, image_preview, not_found, page,
     pages::{App, Head, Offer},
-    render::{Seeds, rendered},
+    render::{Seeds, missing, rendered},
     site_head, site_image,
 };
 use crate::{
@@ -50,9 +50,7 @@ pub async fn product(State(state): State<AppState>, Path(segment): Path<String>)
         Some(id) => queries::detail(&state.db, id).await?,
         None => None,
     }) else {
-        let head = Head { app: App::Browse, ..not_found_head(&state) };
-        let html = rendered(&state, &head, &url, Seeds::default().status(api, StatusCode::NOT_FOUND)).await;
-        return Ok(html_response(StatusCode::NOT_FOUND, html));
+        return Ok(missing(&state, App::Browse, &url, Seeds::default().status(api, StatusCode::NOT_FOUND)).await);
     };
     let path = p.summary.path();
     if url != path {
