@@ -4,7 +4,7 @@
 
 use axum::{
     http::{StatusCode, Uri},
-    response::Response,
+    response::{IntoResponse, Redirect, Response},
 };
 use bytes::Bytes;
 use frontend::seed::{Seed, SeedMap, state_script};
@@ -49,24 +49,39 @@ pub async fn rendered(state: &AppState, head: &Head, url: &str, seeds: Seeds) ->
     state.shells.of(head.app).render(head, &state.config.public_url, body.as_ref())
 }
 
-/// The rendered page of the portal's side kept for `url` (path and query), or the generation to
-/// render it under and keep it with [`kept_page`].
-pub fn kept(state: &AppState, url: &str) -> Result<Response, u64> {
-    match state.pages.get(Kind::Portal, url) {
-        Some(html) => Ok(html_response(StatusCode::OK, html)),
-        None => Err(state.pages.generation()),
-    }
+/// What a page's handler found.
+pub enum Found {
+    /// The page to render (and keep).
+    Page(Head, Seeds),
+    /// Nothing at this address: the "not found" page of the app, rendered from the seeds (the API's 404).
+    Missing(App, Seeds),
+    /// The page moved (an old village slug) to this path: a permanent redirect.
+    Moved(String),
 }
 
-/// The page at `url` (a 200), kept in the page cache unless something changed since `generation`.
-pub async fn kept_page(state: &AppState, head: &Head, url: &str, seeds: Seeds, generation: u64) -> Response {
-    let failed = seeds.0.values().any(|seed| matches!(seed, Seed::Status(status) if *status >= 500));
-    let html = Bytes::from(rendered(state, head, url, seeds).await);
-    // A page rendered around a failure (a database error) is not kept.
-    if !failed {
-        state.pages.put(Kind::Portal, url, generation, html.clone());
+/// The page of the portal's side at the request's address: the one kept in the page cache, else the
+/// one `build` finds, rendered and kept (unless something changed meanwhile, or it was
+/// rendered around a failure).
+pub async fn kept_or_built<Fut>(state: &AppState, uri: &Uri, build: impl FnOnce() -> Fut) -> AppResult<Response>
+where
+    Fut: Future<Output = AppResult<Found>>,
+{
+    let url = address(uri);
+    if let Some(html) = state.pages.get(Kind::Portal, &url) {
+        return Ok(html_response(StatusCode::OK, html));
     }
-    html_response(StatusCode::OK, html)
+    let generation = state.pages.generation();
+    let (head, seeds) = match build().await? {
+        Found::Page(head, seeds) => (head, seeds),
+        Found::Missing(app, seeds) => return Ok(missing(state, app, &url, seeds).await),
+        Found::Moved(path) => return Ok(Redirect::permanent(&path).into_response()),
+    };
+    let failed = seeds.0.values().any(|seed| matches!(seed, Seed::Status(status) if *status >= 500));
+    let html = Bytes::from(rendered(state, &head, &url, seeds).await);
+    if !failed {
+        state.pages.put(Kind::Portal, &url, generation, html.clone());
+    }
+    Ok(html_response(StatusCode::OK, html))
 }
 
 /// The "not found" page of `app` at `url` (404), rendered from `seeds` (the API's 404 for what the page
@@ -77,7 +92,7 @@ pub async fn missing(state: &AppState, app: App, url: &str, seeds: Seeds) -> Res
 }
 
 /// The address of a request: its path and query.
-pub fn address(uri: &Uri) -> String {
+fn address(uri: &Uri) -> String {
     uri.path_and_query().map_or_else(|| uri.path().to_owned(), |p| p.as_str().to_owned())
 }
 
