@@ -29,9 +29,8 @@ pub enum Kind {
     Catalog,
     /// The village map's JSON, by filters.
     Map,
-    /// A product page's HTML, by its address.
-    Product,
-    /// Another server-rendered public page's HTML (the catalog, a shop), by its path and query.
+    /// A server-rendered public page's HTML (the portal's pages, the catalog, a product, a shop), by its
+    /// address (path and query).
     Page,
     /// The sitemap (the whole one or its index, and each part).
     Sitemap,

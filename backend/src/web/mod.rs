@@ -5,6 +5,7 @@ mod market;
 pub mod pages;
 mod render;
 mod seo;
+mod villages;
 
 use axum::{
     Router,
@@ -41,14 +42,14 @@ pub fn router(state: &AppState) -> Router<AppState> {
 /// What answers for each page of the table.
 fn handler(page: Page) -> MethodRouter<AppState> {
     match page {
-        Page::Home => get(home),
-        Page::Directory => get(directory),
+        Page::Home => get(villages::home),
+        Page::Directory => get(villages::directory_page),
         Page::VillageMap => get(village_map),
-        Page::Village => get(village),
-        Page::VillageNews => get(news_list),
-        Page::NewsArticle => get(news_item),
+        Page::Village => get(villages::village),
+        Page::VillageNews => get(villages::news_list),
+        Page::NewsArticle => get(villages::news_item),
         Page::VillageInquiry => get(flagship_inquiry),
-        Page::Enterprise => get(enterprise),
+        Page::Enterprise => get(villages::enterprise),
         Page::Catalog => get(market::catalog),
         Page::Product => get(market::product),
         Page::Shop => get(market::shop),
@@ -63,17 +64,6 @@ fn handler(page: Page) -> MethodRouter<AppState> {
         Page::Account | Page::SetPassword | Page::MyOrders | Page::Notifications => private("Akun saya", page),
         Page::Admin | Page::AdminSection | Page::AdminVillagePart => private_page("Admin", page, App::Admin),
     }
-}
-
-async fn home(State(state): State<AppState>) -> Response {
-    page(&state, StatusCode::OK, site_head(&state, "Lapak Desa — informasi dan lapak online desa", "/"))
-}
-
-async fn directory(State(state): State<AppState>) -> Response {
-    let mut head = site_head(&state, "Direktori Desa — Lapak Desa", "/desa");
-    head.description = "Cari desa berdasarkan kabupaten, kecamatan, status IDM dan produk unggulannya.".into();
-    head.app = App::Browse;
-    page(&state, StatusCode::OK, head)
 }
 
 /// The consultation desk with its published FAQ: public, titled and described for search engines (the
@@ -97,53 +87,6 @@ async fn village_map(State(state): State<AppState>) -> Response {
     page(&state, StatusCode::OK, head)
 }
 
-/// A village's page: its own title, description and cover as the preview, so a link shared on
-/// WhatsApp shows the village.
-async fn village(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
-    match queries::summary_by_slug(&state.db, &slug).await? {
-        Lookup::Found((_, v)) => {
-            let mut description = if v.tagline.is_empty() { String::new() } else { format!("{} ", v.tagline) };
-            if let Some(f) = &v.flagship {
-                description.push_str(&format!("Produk unggulan: {}. ", f.name));
-            }
-            description.push_str(&format!(
-                "Desa di Kecamatan {}, {}, {}.",
-                v.region.kecamatan, v.region.kabupaten, v.region.provinsi
-            ));
-            let image = v.cover_url.map(|u| cover_preview(&state, &u));
-            let head = Head {
-                title: format!("Desa {} — {} | Lapak Desa", v.name, v.region.kabupaten),
-                description,
-                path: format!("/desa/{}", v.slug),
-                image: image.or_else(|| Some(site_image(&state))),
-                published_at: None,
-                app: App::Portal,
-                offer: None,
-                private: false,
-            };
-            Ok(page(&state, StatusCode::OK, head))
-        }
-        Lookup::Moved(to) => Ok(Redirect::permanent(&format!("/desa/{to}")).into_response()),
-        Lookup::Missing => Ok(not_found(&state)),
-    }
-}
-
-/// A village's news list: the app, titled with the village's name.
-async fn news_list(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
-    match queries::summary_by_slug(&state.db, &slug).await? {
-        Lookup::Found((_, v)) => {
-            let mut head =
-                site_head(&state, &format!("Berita Desa {} | Lapak Desa", v.name), &format!("/desa/{slug}/berita"));
-            head.description = format!("Berita dan pengumuman terbaru dari Desa {}, {}.", v.name, v.region.kabupaten);
-            head.image = v.cover_url.map(|u| cover_preview(&state, &u)).or(head.image);
-            head.app = App::Browse;
-            Ok(page(&state, StatusCode::OK, head))
-        }
-        Lookup::Moved(to) => Ok(Redirect::permanent(&format!("/desa/{to}/berita")).into_response()),
-        Lookup::Missing => Ok(not_found(&state)),
-    }
-}
-
 /// The bulk or export inquiry form of a village's flagship product: the browse app, titled with the village.
 async fn flagship_inquiry(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
     match queries::summary_by_slug(&state.db, &slug).await? {
@@ -160,64 +103,6 @@ async fn flagship_inquiry(State(state): State<AppState>, Path(slug): Path<String
         Lookup::Moved(to) => Ok(Redirect::permanent(&format!("/desa/{to}/permintaan")).into_response()),
         Lookup::Missing => Ok(not_found(&state)),
     }
-}
-
-/// A news item: its title, summary and cover as the link preview, dated as an article.
-async fn news_item(
-    State(state): State<AppState>,
-    Path((village, slug)): Path<(String, String)>,
-) -> AppResult<Response> {
-    let Some(article) = crate::news::queries::article(&state.db, &village, &slug).await? else {
-        return Ok(match queries::summary_by_slug(&state.db, &village).await? {
-            Lookup::Moved(to) => Redirect::permanent(&format!("/desa/{to}/berita/{slug}")).into_response(),
-            _ => not_found(&state),
-        });
-    };
-    let s = &article.summary;
-    let description = if s.summary.is_empty() {
-        format!("{} dari Desa {}.", s.kind.label(), article.village_name)
-    } else {
-        s.summary.clone()
-    };
-    let head = Head {
-        title: format!("{} — Desa {} | Lapak Desa", s.title, article.village_name),
-        description,
-        path: format!("/desa/{village}/berita/{slug}"),
-        image: Some(s.cover.as_ref().map_or_else(|| site_image(&state), |c| image_preview(&state, &c.jpeg))),
-        published_at: Some(s.published_at),
-        app: App::Browse,
-        offer: None,
-        private: false,
-    };
-    Ok(page(&state, StatusCode::OK, head))
-}
-
-/// An enterprise's page: its name, kind, village and first photo as the preview.
-async fn enterprise(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
-    let Some(e) = crate::enterprises::queries::detail(&state.db, &slug).await? else {
-        return Ok(not_found(&state));
-    };
-    let mut description = format!(
-        "{} {} di Desa {}, {}.",
-        e.enterprise.kind.label(),
-        e.enterprise.name,
-        e.village_name,
-        e.region.kabupaten
-    );
-    if !e.enterprise.description.is_empty() {
-        description = format!("{} {description}", e.enterprise.description);
-    }
-    let head = Head {
-        title: format!("{} — Desa {} | Lapak Desa", e.enterprise.name, e.village_name),
-        description,
-        path: format!("/lembaga/{slug}"),
-        image: Some(e.photos.first().map_or_else(|| site_image(&state), |p| image_preview(&state, &p.jpeg))),
-        published_at: None,
-        app: App::Browse,
-        offer: None,
-        private: false,
-    };
-    Ok(page(&state, StatusCode::OK, head))
 }
 
 /// Any other address: the app's "not found" page with status 404.
@@ -279,7 +164,7 @@ pub(super) fn site_image(state: &AppState) -> Preview {
 }
 
 /// A village cover (always drawn or cropped to 1200×630) as a preview.
-fn cover_preview(state: &AppState, path: &str) -> Preview {
+pub(super) fn cover_preview(state: &AppState, path: &str) -> Preview {
     Preview { url: format!("{}{path}", state.config.public_url), width: 1200, height: 630 }
 }
 

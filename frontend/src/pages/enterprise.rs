@@ -11,7 +11,7 @@ use crate::components::error_state::ErrorState;
 use crate::components::product_card::ProductCard;
 use crate::components::skeleton::SkeletonProfile;
 use crate::components::village_content::PhotoRow;
-use crate::hooks::{Remote, page_title, use_remote, use_title};
+use crate::hooks::{Remote, page_title, use_seeded, use_title};
 use crate::links::{region_line, whatsapp_share_url};
 use crate::pages::not_found::NotFoundPage;
 use crate::root::use_origin;
@@ -23,7 +23,7 @@ pub struct EnterprisePageProps {
 
 #[component]
 pub fn EnterprisePage(props: &EnterprisePageProps) -> Html {
-    let detail = use_remote(props.slug.clone(), api::enterprise);
+    let detail = use_seeded(props.slug.clone(), |slug| api::enterprise_url(slug), api::enterprise);
     let origin = use_origin();
     let title = match detail.get() {
         Remote::Loaded(d) => page_title(&d.enterprise.name),

@@ -19,7 +19,7 @@ use crate::components::village_content::{FlagshipSection, GallerySection, NewsLi
 use crate::components::village_sections::{
     ContactSection, Enterprises, LocationSection, OfficialsSection, Products, ProfileTexts, Stats,
 };
-use crate::hooks::{Remote, page_title, use_remote, use_title};
+use crate::hooks::{Remote, page_title, use_seeded, use_title};
 use crate::links::{region_line, whatsapp_share_url};
 use crate::pages::not_found::NotFoundPage;
 use crate::root::use_origin;
@@ -36,7 +36,7 @@ pub struct VillagePageProps {
 
 #[component]
 pub fn VillagePage(props: &VillagePageProps) -> Html {
-    let village = use_remote(props.slug.clone(), api::village);
+    let village = use_seeded(props.slug.clone(), |slug| api::village_url(slug), api::village);
     let navigator = use_navigator();
 
     // An old slug was redirected by the server: show the current address, without a new history entry.
