@@ -32,15 +32,12 @@ const TARGET_SEARCH_P99_MS: f64 = 50.0;
 pub fn bench() -> Result<()> {
     let files = crate::dist::dist()?;
     let first_load = crate::compress::first_load(&crate::dist::dist_dir(), &files);
-    stage("bench: cargo build --release -p backend", || {
-        util::run(util::cargo().args(["build", "--release", "-p", "backend"]))
-    })?;
+    let lapak = server::build_release("bench")?;
     stage("bench: wrk", ensure_wrk)?;
     let seconds: u64 = match std::env::var("LAPAK_BENCH_DURATION") {
         Ok(v) => v.parse().context("LAPAK_BENCH_DURATION must be a whole number of seconds")?,
         Err(_) => 20,
     };
-    let lapak = util::target_dir()?.join("release/lapak");
     let dist = crate::dist::dist_dir();
     // LAPAK_BENCH_ONLY=catalog (the catalog at scale), =orders (checkouts) or =dashboards measures that
     // part alone.

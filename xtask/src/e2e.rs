@@ -12,11 +12,11 @@ use crate::server::Server;
 use crate::test::Outcome;
 use crate::util::{self, TempDir, stage};
 
-const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMIUM: &str = "/usr/bin/chromium";
 /// Map tiles from a loopback port nothing listens on (above the ports the system hands out; Chromium
 /// refuses low ones such as 9 outright): the browser tests never reach the internet, and the village map
 /// must work without its tiles (its test checks that).
-const OFFLINE_TILES: &str = "http://127.0.0.1:65535/{z}/{x}/{y}.png";
+pub const OFFLINE_TILES: &str = "http://127.0.0.1:65535/{z}/{x}/{y}.png";
 
 pub fn browser_tests() -> Result<Outcome> {
     let root = util::root();
@@ -58,7 +58,7 @@ fn node_tests(root: &Path, base_url: &str) -> Result<()> {
 
 /// Installs chromium with apt-get when root; otherwise says how. `Some(reason)` to skip (never
 /// under CI=true, where a missing browser fails).
-fn ensure_chromium() -> Result<Option<String>> {
+pub fn ensure_chromium() -> Result<Option<String>> {
     if Path::new(CHROMIUM).is_file() {
         println!("{CHROMIUM} is installed");
         return Ok(None);

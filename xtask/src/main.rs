@@ -1,5 +1,5 @@
 //! Lapak Desa's project commands (`cargo xtask <command>`): dist, run, test, contract, durability, e2e, tidy,
-//! bench.
+//! bench, lighthouse.
 
 mod assets;
 mod backup_round_trip;
@@ -16,6 +16,8 @@ mod crash;
 mod dist;
 mod durability;
 mod e2e;
+mod lighthouse;
+mod lighthouse_report;
 mod order_checks;
 mod order_load;
 mod run;
@@ -42,7 +44,9 @@ commands:
   e2e     dist, then only the browser tests (tests/e2e/, headless chromium)
   durability  only the durability stage: SIGKILLs under load, two servers on one PostgreSQL
   tidy    repository rules: migrations parity, no unfinished code, licence, file headers
-  bench   release build, then throughput, latency, memory, ready time and first-load size";
+  bench   release build, then throughput, latency, memory, ready time and first-load size
+  lighthouse  release build, then Lighthouse (mobile) on the public pages of the demo data: median of
+          LAPAK_LIGHTHOUSE_RUNS runs (3) per page against the targets; a measurement, never fails on them";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -64,6 +68,7 @@ fn main() -> ExitCode {
         "durability" => durability::durability().map(drop),
         "tidy" => tidy::tidy(),
         "bench" => bench::bench(),
+        "lighthouse" => lighthouse::lighthouse(),
         "help" | "-h" | "--help" => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -6,14 +6,11 @@ use std::process::Command;
 
 use anyhow::{Context, Result};
 
-use crate::util::{self, stage};
+use crate::util;
 
 pub fn run() -> Result<()> {
     crate::dist::dist()?;
-    stage("run: cargo build --release -p backend", || {
-        util::run(util::cargo().args(["build", "--release", "-p", "backend"]))
-    })?;
-    let lapak = util::target_dir()?.join("release/lapak");
+    let lapak = crate::server::build_release("run")?;
     println!("\n==> run: {} (Ctrl-C stops it)\n", lapak.display());
     // Only returns when exec failed; the environment (LAPAK_ADDR, DATABASE_URL, …) passes through.
     let err = Command::new(&lapak).current_dir(util::root()).exec();

@@ -1,6 +1,6 @@
-//! Starting the real `lapak` server on a free port over a given data folder, waiting for it to be
-//! ready, and stopping it gracefully (or killing it): used by the browser tests, the durability stage and
-//! the benchmark.
+//! Building the release `lapak`, starting the real server on a free port over a given data folder, waiting
+//! for it to be ready, and stopping it gracefully (or killing it): used by run, the browser tests, the
+//! durability stage, the benchmark and Lighthouse.
 
 use std::fs::File;
 use std::io::{Read, Write};
@@ -10,6 +10,17 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
+
+use crate::util::{self, stage};
+
+/// Builds the release backend, what `cargo xtask run` serves, as the stage `{command}: cargo build …`;
+/// the path of its `lapak` binary.
+pub fn build_release(command: &str) -> Result<PathBuf> {
+    stage(&format!("{command}: cargo build --release -p backend"), || {
+        util::run(util::cargo().args(["build", "--release", "-p", "backend"]))
+    })?;
+    Ok(util::target_dir()?.join("release/lapak"))
+}
 
 /// A running `lapak` process; stopped with SIGTERM when dropped.
 pub struct Server {

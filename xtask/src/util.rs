@@ -15,10 +15,28 @@ pub fn root() -> PathBuf {
         .to_path_buf()
 }
 
-/// The cargo that started us (`CARGO`), or the one on `PATH`.
+/// The cargo that started us (`CARGO`), or the one on `PATH`, without the variables `cargo run` set for
+/// xtask itself (`CARGO_MANIFEST_DIR`, `CARGO_PKG_NAME`, …): build scripts that watch them (ring's) would
+/// see them change between a plain `cargo build` and one from xtask, and everything above them would be
+/// built again each time (≈ 9 minutes for the release backend).
 pub fn cargo() -> Command {
     let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
     cmd.current_dir(root());
+    for (name, _) in std::env::vars_os() {
+        let name = name.to_string_lossy();
+        let set_by_cargo_run = name.starts_with("CARGO_PKG_")
+            || [
+                "CARGO_MANIFEST_DIR",
+                "CARGO_MANIFEST_PATH",
+                "CARGO_CRATE_NAME",
+                "CARGO_BIN_NAME",
+                "CARGO_PRIMARY_PACKAGE",
+            ]
+            .contains(&name.as_ref());
+        if set_by_cargo_run {
+            cmd.env_remove(name.as_ref());
+        }
+    }
     cmd
 }
 
