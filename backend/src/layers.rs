@@ -12,7 +12,9 @@ use axum::{
     response::IntoResponse,
 };
 use tower_http::{
+    CompressionLevel,
     catch_panic::CatchPanicLayer,
+    compression::CompressionLayer,
     limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
     set_header::SetResponseHeaderLayer,
@@ -56,6 +58,9 @@ pub fn apply(router: Router, config: &Config, methods: Arc<DocumentedMethods>) -
         .layer(middleware::from_fn(personal_never_stored))
         .layer(middleware::from_fn(api_errors_as_problems))
         .layer(CatchPanicLayer::custom(panic_response))
+        // Pages and API answers compressed for slow connections (brotli or gzip, at a level cheap enough to
+        // do per answer); the built files are precompressed and passed through.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
         .layer(header(header::X_FRAME_OPTIONS, "DENY"))
         .layer(header(header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
         .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))

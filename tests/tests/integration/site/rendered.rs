@@ -9,6 +9,7 @@ on_both_databases!(
     an_unknown_product_is_a_rendered_404,
     a_search_arrives_with_its_results_count_and_next_page,
     a_shop_page_carries_its_products,
+    pages_and_answers_travel_compressed,
 );
 
 /// The page's text inside `#app`, without markup, comments or the embedded state.
@@ -114,4 +115,15 @@ async fn a_shop_page_carries_its_products(app: TestApp) {
     let res = app.get("/toko/tidak-ada-toko").await;
     assert_eq!(res.status(), 404);
     assert!(app_text(&res.text().await.unwrap()).contains("tidak ditemukan"));
+}
+
+async fn pages_and_answers_travel_compressed(app: TestApp) {
+    for (path, encoding) in [("/produk?q=keripik", "br"), ("/desa", "gzip"), ("/api/v1/catalog?q=keripik", "br")] {
+        let plain = app.get(path).await.bytes().await.unwrap().len();
+        let res = app.client.get(app.url(path)).header("accept-encoding", encoding).send().await.unwrap();
+        assert_eq!(res.status(), 200, "{path}");
+        assert_eq!(header(&res, "content-encoding"), encoding, "{path}");
+        let sent = res.bytes().await.unwrap().len();
+        assert!(sent * 3 < plain, "{path}: {sent} bytes sent for {plain}");
+    }
 }
