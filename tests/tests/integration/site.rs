@@ -1,6 +1,7 @@
 //! Pages with link previews, static files, robots.txt and the sitemap.
 
 mod kept_pages;
+mod offline;
 mod sitemap;
 
 use lapak_tests::{TestApp, header, on_both_databases};
