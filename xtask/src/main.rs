@@ -20,6 +20,7 @@ mod order_checks;
 mod order_load;
 mod run;
 mod server;
+mod service_worker;
 mod shop_owners;
 mod sql;
 mod test;
