@@ -13,6 +13,7 @@ mod components;
 mod filters;
 mod hooks;
 mod links;
+mod offline;
 mod pages;
 mod session;
 mod upload;
