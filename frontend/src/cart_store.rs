@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use serde::{Serialize, de::DeserializeOwned};
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use shared::{CartItem, CartView};
 use yew::prelude::*;
 
@@ -15,6 +15,15 @@ use crate::session::use_session;
 const ITEMS_KEY: &str = "lapak.keranjang";
 /// How many products the cart held last, for the header of the portal (which does not load the cart).
 const COUNT_KEY: &str = "lapak.keranjang.jumlah";
+/// A guest's cart as last priced, shown offline (signing out forgets every `lapak.` key).
+const PRICED_KEY: &str = "lapak.keranjang.terakhir";
+
+/// A guest cart's last priced view, with the items it priced.
+#[derive(Serialize, Deserialize)]
+struct Priced {
+    items: Vec<CartItem>,
+    view: CartView,
+}
 
 /// The browser's localStorage, when it allows it (private modes may not).
 fn storage() -> Option<web_sys::Storage> {
@@ -129,8 +138,18 @@ impl Cart {
         };
         let kept: Vec<CartItem> = items.into_iter().filter(|i| !view.gone.contains(&i.product_id)).collect();
         save_local(&kept);
+        write_stored(PRICED_KEY, &Priced { items: kept.clone(), view: (*view).clone() });
         self.publish(self.state.member, kept, Some(view.clone()));
         Ok(view)
+    }
+
+    /// Shows a guest's cart as it was last priced in this browser, when it still holds the same products
+    /// (offline, instead of an error); whether it did.
+    pub fn show_last_priced(&self) -> bool {
+        let last = read_stored::<Priced>(PRICED_KEY).filter(|last| !self.is_member() && last.items == local_items());
+        let Some(Priced { items, view }) = last else { return false };
+        self.publish(self.state.member, items, Some(Rc::new(view)));
+        true
     }
 
     /// Sets how many of a product the cart holds (0 takes it out).

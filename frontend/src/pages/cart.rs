@@ -45,7 +45,11 @@ pub fn CartPage() -> Html {
         use_effect_with((member, *attempt), move |(member, _)| {
             if let (Some(_), Some(cart)) = (member, cart) {
                 wasm_bindgen_futures::spawn_local(async move {
-                    failed.set(cart.refresh().await.err());
+                    let error = cart.refresh().await.err();
+                    if error == Some(ApiError::Network) {
+                        cart.show_last_priced();
+                    }
+                    failed.set(error);
                 });
             }
         });
@@ -76,6 +80,12 @@ pub fn CartPage() -> Html {
             if let Some(view) = cart.view().filter(|v| !v.gone.is_empty()) {
                 <p class="notice" role="status">
                     { format!("{} produk sudah tidak dijual dan dikeluarkan dari keranjang.", view.gone.len()) }
+                </p>
+            }
+            if *failed == Some(ApiError::Network) && cart.view().is_some() {
+                <p class="notice" role="status">
+                    { "Tanpa koneksi: keranjang ditampilkan seperti terakhir dimuat. Harga dan stok diperiksa lagi \
+                       saat Anda online." }
                 </p>
             }
             { body }
