@@ -23,8 +23,8 @@ async fn worker_and_manifest_are_served_for_installing(app: TestApp) {
 
 async fn only_public_pages_and_answers_may_be_kept(app: TestApp) {
     let product: serde_json::Value = app.get_json("/api/v1/products/1", 200).await;
-    let shop = format!("/toko/{}", product["summary"]["shop_slug"].as_str().expect("the product's shop"));
-    let product_page = format!("/produk/1-{}", product["summary"]["slug"].as_str().expect("the product's slug"));
+    let shop = format!("/toko/{}", product["shop_slug"].as_str().expect("the product's shop"));
+    let product_page = format!("/produk/1-{}", product["slug"].as_str().expect("the product's slug"));
     let public =
         ["/", "/desa", "/desa/sungai-dareh", "/produk", "/produk?q=kripik", &product_page, &shop, "/konsultasi"];
     for path in public.iter().copied().chain(["/keranjang"]) {
