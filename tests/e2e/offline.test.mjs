@@ -4,7 +4,7 @@
 // offline; signing out leaves nothing of the person in the service worker's caches nor in localStorage.
 // They hold whether public pages are rendered by the server or in the browser (they wait for the text).
 import assert from 'node:assert/strict';
-import { ABORTED_LOAD, browserTest, DEMO, signIn, sleep, snap, TIMEOUT } from './helpers.mjs';
+import { ABORTED_LOAD, browserTest, DEMO, freshPhone, signIn, sleep, snap, TIMEOUT } from './helpers.mjs';
 
 const SAMBAL = { path: '/produk/1-sambal-terasi-lombok-150-g', name: 'Sambal Terasi Lombok 150 g' };
 const ABON = { path: '/produk/5-abon-ikan-tongkol-original-100-g', name: 'Abon Ikan Tongkol Original 100 g' };
@@ -167,6 +167,38 @@ browserTest(
     await page.locator('.cart-line__name', { hasText: SAMBAL.name }).waitFor();
     await page.locator('.notice', { hasText: 'seperti terakhir dimuat' }).waitFor();
     await snap(page, 'offline-cart-kept');
+    await page.context().setOffline(false);
+  },
+);
+
+browserTest(
+  "a signed-in buyer's cart reads offline until they sign out",
+  { file: 'offline-member-cart', allowErrors: OFFLINE_ERRORS },
+  async (page) => {
+    await installed(page);
+    const account = { name: 'Lalu Ahmad', phone: freshPhone(), password: 'kain tenun pringgasela', email: null };
+    const signedUp = await page.request.post('/api/v1/auth/sign-up', { headers: { 'x-lapak-csrf': '1' }, data: account });
+    assert.equal(signedUp.status(), 201, await signedUp.text());
+    await page.goto(SAMBAL.path);
+    await page.locator('h1', { hasText: SAMBAL.name }).waitFor();
+    await page.getByRole('button', { name: 'Tambah ke keranjang' }).click();
+    await page.getByRole('status').filter({ hasText: 'Ditambahkan ke keranjang' }).waitFor();
+
+    await page.context().setOffline(true);
+    await page.goto('/keranjang');
+    await page.locator('.cart-line__name', { hasText: SAMBAL.name }).waitFor();
+    await page.locator('.notice', { hasText: 'seperti terakhir dimuat' }).waitFor();
+
+    await page.context().setOffline(false);
+    await page.goto('/akun');
+    await page.getByRole('button', { name: 'Keluar', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.locator('.site-nav__user', { hasText: 'Masuk' }).waitFor();
+    await page.context().setOffline(true);
+    await page.goto('/keranjang');
+    await page.locator('h1').first().waitFor();
+    assert.equal(await page.getByText(SAMBAL.name).count(), 0, 'the next person offline does not see their cart');
+    await snap(page, 'offline-member-cart-signed-out');
     await page.context().setOffline(false);
   },
 );

@@ -13,7 +13,7 @@ use yew_router::prelude::*;
 
 use crate::api::ApiError;
 use crate::app::Route;
-use crate::cart_store::{Cart, use_cart};
+use crate::cart_store::{Cart, online, use_cart};
 use crate::components::cover::Cover;
 use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
@@ -45,9 +45,10 @@ pub fn CartPage() -> Html {
         use_effect_with((member, *attempt), move |(member, _)| {
             if let (Some(_), Some(cart)) = (member, cart) {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let error = cart.refresh().await.err();
-                    if error == Some(ApiError::Network) {
-                        cart.show_last_priced();
+                    let mut error = cart.refresh().await.err();
+                    let offline = !online() || error == Some(ApiError::Network);
+                    if offline && cart.show_last_priced(!online()) {
+                        error = Some(ApiError::Network);
                     }
                     failed.set(error);
                 });
