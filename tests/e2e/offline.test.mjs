@@ -62,6 +62,11 @@ async function kept(page) {
 
 browserTest('Chromium can install Lapak Desa: manifest, icons, service worker', { file: 'offline-install' }, async (page) => {
   await installed(page);
+  // The page it saw no load of (the first, as from a link shared on WhatsApp) is kept too.
+  const isKept = () => page.evaluate(async () => !!(await (await caches.open('lapak-pages')).match(location.href)));
+  for (const deadline = Date.now() + TIMEOUT; !(await isKept()); await sleep(100)) {
+    assert.ok(Date.now() < deadline, 'the first page is kept');
+  }
   await page.reload();
   assert.ok(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL), 'the service worker controls the page');
   const worker = await page.request.get('/sw.js');
