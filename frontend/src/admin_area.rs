@@ -8,20 +8,13 @@ use yew_router::prelude::*;
 use crate::components::layout::{Frame, Header, NavItem, Target};
 use crate::pages::account::notifications::{UnreadProvider, menu_label, use_unread_count};
 use crate::pages::admin::AdminPage;
+use crate::routing::app_routes;
 use crate::session::use_session;
 
-/// Every page address of the admin area.
-#[derive(Clone, Debug, PartialEq, Routable)]
-pub enum Route {
-    #[at("/admin")]
-    Admin,
-    #[at("/admin/:section")]
-    AdminSection { section: String },
-    #[at("/admin/desa/:id/:part")]
-    VillagePart { id: i64, part: String },
-    #[not_found]
-    #[at("/admin/404")]
-    NotFound,
+app_routes! { shared::routes::App::Admin, not_found NotFound = "/admin/404";
+    Admin = Admin,
+    AdminSection { section: String } = AdminSection,
+    VillagePart { id: i64, part: String } = AdminVillagePart,
 }
 
 fn switch(route: Route) -> Html {

@@ -8,45 +8,28 @@ use crate::components::layout::{Frame, Header, NavItem, Target};
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::village::VillagePage;
+use crate::root::{PageRouter, RootProps};
+use crate::routing::app_routes;
 
-/// Every page address the portal knows (accounts and the admin area are the workspace app's).
-#[derive(Clone, Debug, PartialEq, Routable)]
-pub enum Route {
-    #[at("/")]
-    Home,
-    #[at("/desa")]
-    Directory,
-    #[at("/desa/:slug")]
-    Village { slug: String },
-    #[at("/desa/:slug/berita")]
-    VillageNews { slug: String },
-    #[at("/desa/:slug/berita/:news")]
-    NewsArticle { slug: String, news: String },
+app_routes! { shared::routes::App::Public, not_found NotFound = "/404";
+    Home = Home,
+    Directory = Directory,
+    Village { slug: String } = Village,
+    VillageNews { slug: String } = VillageNews,
+    NewsArticle { slug: String, news: String } = NewsArticle,
     /// The village potential map.
-    #[at("/peta")]
-    VillageMap,
+    VillageMap = VillageMap,
     /// A bulk or export inquiry about the village's flagship product.
-    #[at("/desa/:slug/permintaan")]
-    VillageInquiry { slug: String },
-    #[at("/lembaga/:slug")]
-    Enterprise { slug: String },
-    #[at("/produk")]
-    Catalog,
+    VillageInquiry { slug: String } = VillageInquiry,
+    Enterprise { slug: String } = Enterprise,
+    Catalog = Catalog,
     /// `/produk/{id}-{slug}`: only the id counts.
-    #[at("/produk/:segment")]
-    Product { segment: String },
-    #[at("/toko/:slug")]
-    Shop { slug: String },
-    #[at("/keranjang")]
-    Cart,
-    #[at("/pesan")]
-    Checkout,
+    Product { segment: String } = Product,
+    Shop { slug: String } = Shop,
+    Cart = Cart,
+    Checkout = Checkout,
     /// An order's tracking page, for its buyer.
-    #[at("/pesanan/:code")]
-    Order { code: String },
-    #[not_found]
-    #[at("/404")]
-    NotFound,
+    Order { code: String } = Order,
 }
 
 impl Route {
@@ -93,7 +76,11 @@ thread_local! {
 }
 
 fn current_address() -> String {
-    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+    #[cfg(target_arch = "wasm32")]
+    if let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) {
+        return href;
+    }
+    String::new()
 }
 
 /// Notes the address the document was loaded at; each app calls it when it starts.
@@ -121,12 +108,11 @@ pub fn OtherApp() -> Html {
 
 /// The whole portal: router, header, the current page, footer.
 #[component]
-pub fn App() -> Html {
-    remember_load();
+pub fn App(root: &RootProps) -> Html {
     html! {
-        <BrowserRouter>
+        <PageRouter root={root.clone()}>
             <Frame header={html! { <PublicHeader /> }}><Switch<Route> render={switch} /></Frame>
-        </BrowserRouter>
+        </PageRouter>
     }
 }
 

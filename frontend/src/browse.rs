@@ -9,7 +9,7 @@ use web_sys::Element;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::{OtherApp, PublicHeader, Route, remember_load};
+use crate::app::{OtherApp, PublicHeader, Route};
 use crate::cart_store::{CartProvider, CartSync};
 use crate::components::layout::Frame;
 use crate::pages::cart::CartPage;
@@ -24,6 +24,7 @@ use crate::pages::product::ProductPage;
 use crate::pages::shop::ShopPage;
 use crate::pages::village_inquiry::VillageInquiryPage;
 use crate::pages::village_map::VillageMapPage;
+use crate::root::{PageRouter, RootProps};
 
 fn switch(route: Route) -> Html {
     match route {
@@ -45,15 +46,14 @@ fn switch(route: Route) -> Html {
 }
 
 #[component]
-pub fn Browse() -> Html {
-    remember_load();
+pub fn Browse(root: &RootProps) -> Html {
     html! {
-        <BrowserRouter>
+        <PageRouter root={root.clone()}>
             <CartProvider>
                 <Frame header={html! { <PublicHeader /> }}><CartSync /><Switch<Route> render={switch} /></Frame>
             </CartProvider>
             <InAppLinks />
-        </BrowserRouter>
+        </PageRouter>
     }
 }
 

@@ -225,7 +225,12 @@ pub struct CartProviderProps {
 /// Holds the cart for everything inside it (the browse app's header and pages).
 #[component]
 pub fn CartProvider(props: &CartProviderProps) -> Html {
-    let state = use_state(|| CartState { items: local_items(), ..CartState::default() });
+    // Empty in the first render, as on the server; the browser's own cart right after.
+    let state = use_state(CartState::default);
+    {
+        let state = state.clone();
+        use_effect_with((), move |()| state.set(CartState { items: local_items(), ..(*state).clone() }));
+    }
     html! { <ContextProvider<Cart> context={Cart { state }}>{ props.children.clone() }</ContextProvider<Cart>> }
 }
 
@@ -274,7 +279,13 @@ pub fn CartSync() -> Html {
 #[component]
 pub fn CartLink() -> Html {
     let cart = use_cart();
-    let count = cart.map_or_else(stored_count, |c| c.count());
+    // What this browser last knew, read after the first render (which is the server's).
+    let stored = use_state(|| 0);
+    {
+        let stored = stored.clone();
+        use_effect_with((), move |()| stored.set(stored_count()));
+    }
+    let count = cart.map_or(*stored, |c| c.count());
     let label = if count == 0 { "Keranjang".to_owned() } else { format!("Keranjang, {count} produk") };
     html! {
         <a class="cart-link" href="/keranjang" aria-label={label.clone()} title={label}>

@@ -9,7 +9,7 @@ use shared::{CatalogQuery, CatalogSort, EnterpriseKind, Sector};
 ///
 /// Values the query cannot hold (an unknown category, a price that is not a number) are dropped, so a
 /// mistyped link still shows products; values it can hold are kept as they are, for the server to judge.
-/// The cursor `setelah` is dropped: an address always means the first page.
+/// The cursor `setelah` is kept: without JavaScript, the next page of results is an address of its own.
 pub fn parse(query: &str) -> CatalogQuery {
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut q = CatalogQuery::default();
@@ -28,11 +28,13 @@ pub fn parse(query: &str) -> CatalogQuery {
             "jenis" => q.jenis = EnterpriseKind::from_code(value),
             "lembaga" => q.lembaga = text(),
             "toko" => q.toko = text(),
-            "harga_min" => q.harga_min = value.parse().ok(),
-            "harga_max" => q.harga_max = value.parse().ok(),
+            // As typed in the filter form without JavaScript: "25.000" too.
+            "harga_min" => q.harga_min = parse_price(value).ok().flatten(),
+            "harga_max" => q.harga_max = parse_price(value).ok().flatten(),
             "tersedia" => q.tersedia = matches!(value, "true" | "1" | "ya").then_some(true),
             "urut" => q.urut = CatalogSort::from_code(value),
             "per" => q.per = value.parse().ok(),
+            "setelah" => q.setelah = text(),
             _ => {}
         }
     }
@@ -69,6 +71,25 @@ fn pairs(q: &CatalogQuery, with_cursor: bool) -> Vec<(&'static str, String)> {
 /// The page address's query pairs: everything but the cursor.
 pub fn address_pairs(q: &CatalogQuery) -> Vec<(&'static str, String)> {
     pairs(q, false)
+}
+
+/// The search's address pairs but those named, for a form that sets them (its other fields hidden).
+pub fn pairs_but(q: &CatalogQuery, set_by_form: &[&str]) -> Vec<(&'static str, String)> {
+    address_pairs(q).into_iter().filter(|(key, _)| !set_by_form.contains(key)).collect()
+}
+
+/// The catalog's address for the search `q` (first page).
+pub fn catalog_address(q: &CatalogQuery) -> String {
+    match to_address(q) {
+        query if query.is_empty() => "/produk".to_owned(),
+        query => format!("/produk?{query}"),
+    }
+}
+
+/// The address of the catalog page after `cursor` of the search `q`.
+pub fn next_page_address(q: &CatalogQuery, cursor: &str) -> String {
+    let next = CatalogQuery { setelah: Some(cursor.to_owned()), ..q.clone() };
+    format!("/produk?{}", encode(&pairs(&next, true)))
 }
 
 /// The page address's query string without `?` (empty when nothing is asked).
@@ -178,17 +199,21 @@ pub fn filter_count(q: &CatalogQuery) -> usize {
     Filter::ALL.iter().filter(|f| f.is_set(q)).count()
 }
 
+/// Text that is not a price.
+#[derive(Debug, PartialEq)]
+pub struct NotAPrice;
+
 /// A price typed by a person: "25.000", "Rp 25000" and "25 000" are all 25000; blank is none.
-pub fn parse_price(text: &str) -> Result<Option<i64>, ()> {
+pub fn parse_price(text: &str) -> Result<Option<i64>, NotAPrice> {
     let digits: String = text.chars().filter(|c| !matches!(c, '.' | ' ' | ',' | '\u{a0}')).collect();
     let digits = digits.trim_start_matches("Rp").trim_start_matches("rp");
     if digits.is_empty() {
         return Ok(None);
     }
     if digits.len() > 12 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(());
+        return Err(NotAPrice);
     }
-    digits.parse().map(Some).map_err(|_| ())
+    digits.parse().map(Some).map_err(|_| NotAPrice)
 }
 
 /// "Rp 10.000 – Rp 50.000", "Mulai Rp 10.000", "Sampai Rp 50.000".
@@ -255,11 +280,14 @@ mod tests {
     }
 
     #[test]
-    fn the_cursor_goes_to_the_api_but_not_into_the_address() {
+    fn the_cursor_is_a_next_page_link_not_part_of_a_new_search() {
         let next = CatalogQuery { setelah: Some("abc=".into()), ..CatalogQuery::default() };
         assert_eq!(to_address(&next), "");
         assert_eq!(to_api_query(&next), "setelah=abc%3D");
-        assert_eq!(parse("q=madu&setelah=xyz"), CatalogQuery { q: Some("madu".into()), ..CatalogQuery::default() });
+        let madu = CatalogQuery { q: Some("madu".into()), ..CatalogQuery::default() };
+        assert_eq!(parse("q=madu&setelah=xyz"), CatalogQuery { setelah: Some("xyz".into()), ..madu.clone() });
+        assert_eq!(next_page_address(&madu, "xyz"), "/produk?q=madu&setelah=xyz");
+        assert_eq!(parse(next_page_address(&madu, "a b").split_once('?').unwrap().1).setelah.as_deref(), Some("a b"));
     }
 
     #[test]
@@ -310,9 +338,9 @@ mod tests {
         assert_eq!(parse_price(" 25.000 "), Ok(Some(25_000)));
         assert_eq!(parse_price("Rp 25000"), Ok(Some(25_000)));
         assert_eq!(parse_price("1 500 000"), Ok(Some(1_500_000)));
-        assert_eq!(parse_price("dua puluh"), Err(()));
-        assert_eq!(parse_price("-5"), Err(()));
-        assert_eq!(parse_price("9999999999999"), Err(()));
+        assert_eq!(parse_price("dua puluh"), Err(NotAPrice));
+        assert_eq!(parse_price("-5"), Err(NotAPrice));
+        assert_eq!(parse_price("9999999999999"), Err(NotAPrice));
     }
 
     #[test]

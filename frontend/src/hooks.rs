@@ -4,9 +4,11 @@ use std::cell::Cell;
 use std::future::Future;
 use std::rc::Rc;
 
+use serde::de::DeserializeOwned;
 use yew::prelude::*;
 
 use crate::api::ApiError;
+use crate::seed::Seeds;
 
 /// What a page knows about data it asked for.
 pub enum Remote<'a, T> {
@@ -63,13 +65,46 @@ where
     F: Fn(K) -> Fut + 'static,
     Fut: Future<Output = Result<T, ApiError>> + 'static,
 {
-    let state = use_state(|| Answer::<K, T>::None);
+    use_remote_from(|| None, key, fetch)
+}
+
+/// [`use_remote`] for the data of a page the server may have rendered: the first render starts from
+/// the page's seed for the API address `url(&key)` (see [`Seeds`]), so it shows what the server showed
+/// and asks nothing.
+#[hook]
+pub fn use_seeded<K, T, F, Fut>(key: K, url: fn(&K) -> String, fetch: F) -> RemoteHandle<K, T>
+where
+    K: PartialEq + Clone + 'static,
+    T: DeserializeOwned + 'static,
+    F: Fn(K) -> Fut + 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    let seeds = use_context::<Seeds>();
+    let first = key.clone();
+    let seeded = move || {
+        let answer = seeds?.answer::<T>(&url(&first))?;
+        Some((first, answer.map(Rc::new)))
+    };
+    use_remote_from(seeded, key, fetch)
+}
+
+#[hook]
+fn use_remote_from<K, T, F, Fut>(initial: impl FnOnce() -> Answer<K, T>, key: K, fetch: F) -> RemoteHandle<K, T>
+where
+    K: PartialEq + Clone + 'static,
+    T: 'static,
+    F: Fn(K) -> Fut + 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    let state = use_state(initial);
     let attempt = use_state(|| 0_u32);
     {
         let state = state.clone();
         use_effect_with((key.clone(), *attempt), move |(key, _)| {
             let current = Rc::new(Cell::new(true));
-            let has_it = matches!(&*state, Some((k, Ok(_))) if k == key);
+            // An answer for this key (the page's seed, or data filed under it) is not asked again;
+            // a retry forgets the answer first.
+            let has_it = matches!(&*state, Some((k, _)) if k == key);
             if !has_it {
                 let (key, current) = (key.clone(), current.clone());
                 wasm_bindgen_futures::spawn_local(async move {

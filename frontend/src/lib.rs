@@ -4,28 +4,56 @@
 //! (`admin`), four bundles so that each carries only its own pages.
 
 pub mod admin_area;
-mod api;
+pub mod api;
 pub mod app;
 pub mod browse;
 mod cart_store;
-mod catalog_query;
+pub mod catalog_query;
 mod components;
-mod filters;
+pub mod filters;
 mod hooks;
 mod links;
 mod offline;
-mod pages;
+pub mod pages;
+pub mod root;
+mod routing;
+pub mod seed;
 mod session;
+#[cfg(feature = "ssr")]
+pub mod ssr;
 mod upload;
 mod when;
 pub mod workspace;
 
+/// The page's `#app` element.
+fn app_element() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id("app")
+}
+
 /// Replaces the boot skeleton in `#app` with the app `A`.
 pub fn start<A: yew::BaseComponent<Properties = ()>>() {
-    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) else {
+    let Some(root) = app_element() else {
         return;
     };
     // The static skeleton from the HTML: Yew renders into an empty root.
     root.set_inner_html("");
     yew::Renderer::<A>::with_root(root).render();
+}
+
+/// Starts the public app `A`: hydrates the page the server rendered (from its seeds), or renders
+/// into the boot skeleton of a page it did not render.
+pub fn start_public<A: yew::BaseComponent<Properties = root::RootProps>>() {
+    app::remember_load();
+    let Some(element) = app_element() else {
+        return;
+    };
+    let origin = root::Origin::of_browser();
+    #[cfg(feature = "hydration")]
+    if let Some(seeds) = seed::Seeds::from_document() {
+        let props = root::RootProps { url: None, seeds, origin };
+        yew::Renderer::<A>::with_root_and_props(element, props).hydrate();
+        return;
+    }
+    element.set_inner_html("");
+    yew::Renderer::<A>::with_root_and_props(element, root::RootProps { origin, ..Default::default() }).render();
 }

@@ -75,12 +75,6 @@ pub fn whatsapp_share_url(name: &str, url: &str) -> String {
     format!("https://wa.me/?text={}", utf8_percent_encode(&text, URI_COMPONENT))
 }
 
-/// The page's own address, from the browser's origin and a path.
-pub fn absolute_url(path: &str) -> String {
-    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
-    format!("{origin}{path}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

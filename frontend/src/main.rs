@@ -1,5 +1,5 @@
 //! The public portal's bundle: villages, their profiles (and later the catalog and the cart).
 
 fn main() {
-    frontend::start::<frontend::app::App>();
+    frontend::start_public::<frontend::app::App>();
 }

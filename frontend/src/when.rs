@@ -1,4 +1,6 @@
-//! Times as Indonesians read them ("24 Nov 2026, 14.05"), in the browser's own time zone.
+//! Times as Indonesians read them: dates of what the site publishes ("24 November 2026") in Western
+//! Indonesian Time, the same on the server and in the browser; times of one's own (orders, inquiries:
+//! "24 Nov 2026, 14.05") and date inputs in the browser's own time zone.
 
 /// Short month names, January first.
 pub const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
@@ -28,10 +30,64 @@ fn js_date(ms: i64) -> js_sys::Date {
     js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64))
 }
 
-/// A unix-milliseconds time as a date, "24 November 2026".
+/// Western Indonesian Time (WIB, UTC+7), in milliseconds; Indonesia keeps no daylight saving time.
+const WIB_MS: i64 = 7 * 3_600_000;
+
+/// A unix-milliseconds time as the date it is in Western Indonesian Time, "24 November 2026".
+///
+/// One rule for server and browser: a published page (news, answered questions) is rendered on the
+/// server and hydrated in the browser, so its dates cannot depend on the reader's time zone (the server
+/// has none, and a different text would not be the server's page). WIB is the time of most villages
+/// and of Jakarta; in WITA and WIT a date can be one day early for what was published in the first one
+/// or two hours after midnight.
 pub fn date(ms: i64) -> String {
-    let date = js_date(ms);
-    long_date(date.get_date(), date.get_month(), date.get_full_year())
+    let (year, month, day) = civil_date((ms + WIB_MS).div_euclid(86_400_000));
+    long_date(day, month - 1, year)
+}
+
+/// A published date as the value of an `<input type="date">`, in Western Indonesian Time (see [`date`]).
+pub fn published_input(ms: i64) -> String {
+    let (year, month, day) = civil_date((ms + WIB_MS).div_euclid(86_400_000));
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// The start, in Western Indonesian Time, of the day an `<input type="date">` holds: what a published
+/// date typed by an admin means (see [`date`]); none when empty.
+pub fn from_published_input(value: &str) -> Option<i64> {
+    let (year, month, day) = parse_date(value)?;
+    Some(days_since_epoch(year, month, day) * 86_400_000 - WIB_MS)
+}
+
+/// The date `2026-11-24` of an `<input type="date">` written out, "24 November 2026".
+pub fn date_of_input(value: &str) -> Option<String> {
+    let (year, month, day) = parse_date(value)?;
+    Some(long_date(day, month - 1, year))
+}
+
+/// Year, month (1–12) and day of the `days`-th day since 1 January 1970 (Howard Hinnant's
+/// `civil_from_days`, proleptic Gregorian calendar).
+fn civil_date(days: i64) -> (u32, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year as u32, month as u32, day as u32)
+}
+
+/// The inverse of [`civil_date`] (Hinnant's `days_from_civil`).
+fn days_since_epoch(year: u32, month: u32, day: u32) -> i64 {
+    let (month, day) = (i64::from(month), i64::from(day));
+    let year = i64::from(year) - i64::from(month <= 2);
+    let era = year.div_euclid(400);
+    let yoe = year.rem_euclid(400);
+    let doy = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
 }
 
 fn long_date(day: u32, month: u32, year: u32) -> String {
@@ -42,12 +98,6 @@ fn long_date(day: u32, month: u32, year: u32) -> String {
 pub fn date_input(ms: i64) -> String {
     let date = js_date(ms);
     format!("{:04}-{:02}-{:02}", date.get_full_year(), date.get_month() + 1, date.get_date())
-}
-
-/// The start of the day an `<input type="date">` holds, in the browser's time zone; none when empty.
-pub fn from_date_input(value: &str) -> Option<i64> {
-    let (year, month, day) = parse_date(value)?;
-    Some(js_sys::Date::new_with_year_month_day(year, month as i32 - 1, day as i32).get_time() as i64)
 }
 
 fn parse_date(value: &str) -> Option<(u32, u32, u32)> {
@@ -69,6 +119,19 @@ mod tests {
         assert_eq!(super::written(24, 10, 2026, 14, 5), "24 Nov 2026, 14.05");
         assert_eq!(super::written(1, 7, 2025, 0, 0), "1 Agu 2025, 00.00");
         assert_eq!(super::long_date(24, 10, 2026), "24 November 2026");
+    }
+
+    #[test]
+    fn dates_published_things_in_western_indonesian_time() {
+        // 2026-11-23 17:00 UTC is 2026-11-24 00:00 WIB.
+        assert_eq!(super::date(1_795_453_200_000), "24 November 2026");
+        assert_eq!(super::date(1_795_453_200_000 - 1), "23 November 2026");
+        assert_eq!(super::date(0), "1 Januari 1970");
+        assert_eq!(super::date(951_782_400_000), "29 Februari 2000");
+        assert_eq!(super::date_of_input("2026-11-24").as_deref(), Some("24 November 2026"));
+        assert_eq!(super::from_published_input("2026-11-24"), Some(1_795_453_200_000));
+        assert_eq!(super::published_input(1_795_453_200_000), "2026-11-24");
+        assert_eq!(super::published_input(951_782_400_000), "2000-02-29");
     }
 
     #[test]

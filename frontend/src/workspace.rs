@@ -11,44 +11,25 @@ use crate::pages::account::{AccountPage, MyOrdersPage, NotificationsPage, SetPas
 use crate::pages::consultation::{ConsultationPage, DeskPage, MyConsultationsPage, NewConsultationPage, QueuePage};
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::seller::{PrintPage, SellOrderPage, SellPage, SellPartPage};
+use crate::routing::app_routes;
 use crate::session::use_session;
 
-/// Every page address the workspace knows.
-#[derive(Clone, Debug, PartialEq, Routable)]
-pub enum Route {
-    #[at("/masuk")]
-    SignIn,
-    #[at("/daftar")]
-    SignUp,
-    #[at("/akun")]
-    Account,
-    #[at("/akun/atur-sandi")]
-    SetPassword,
-    #[at("/akun/pesanan")]
-    MyOrders,
-    #[at("/akun/notifikasi")]
-    Notifications,
-    #[at("/konsultasi")]
-    Desk,
-    #[at("/konsultasi/baru")]
-    DeskNew,
-    #[at("/konsultasi/saya")]
-    DeskMine,
-    #[at("/konsultasi/antrian")]
-    DeskQueue,
-    #[at("/konsultasi/:id")]
-    DeskThread { id: i64 },
-    #[at("/jual")]
-    Sell,
-    #[at("/jual/:shop/:part")]
-    SellPart { shop: i64, part: String },
-    #[at("/jual/:shop/pesanan/:code")]
-    SellOrder { shop: i64, code: String },
-    #[at("/jual/:shop/pesanan/:code/cetak")]
-    SellOrderPrint { shop: i64, code: String },
-    #[not_found]
-    #[at("/akun/404")]
-    NotFound,
+app_routes! { shared::routes::App::Workspace, not_found NotFound = "/akun/404";
+    SignIn = SignIn,
+    SignUp = SignUp,
+    Account = Account,
+    SetPassword = SetPassword,
+    MyOrders = MyOrders,
+    Notifications = Notifications,
+    Desk = Desk,
+    DeskNew = DeskNew,
+    DeskMine = DeskMine,
+    DeskQueue = DeskQueue,
+    DeskThread { id: i64 } = DeskThread,
+    Sell = Sell,
+    SellPart { shop: i64, part: String } = SellPart,
+    SellOrder { shop: i64, code: String } = SellOrder,
+    SellOrderPrint { shop: i64, code: String } = SellOrderPrint,
 }
 
 fn switch(route: Route) -> Html {

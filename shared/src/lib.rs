@@ -22,6 +22,7 @@ pub mod phone;
 pub mod problem;
 pub mod product;
 pub mod region;
+pub mod routes;
 pub mod sector;
 pub mod shop;
 pub mod slug;

@@ -1,5 +1,6 @@
 // Browser tests: a skeleton while the API is slow, and an error with "Coba lagi" when it fails,
-// which recovers once the API answers again.
+// which recovers once the API answers again. The server renders these pages with their answers
+// embedded, so the tests serve them without (as for a page the app reaches itself): the app asks the API.
 import assert from 'node:assert/strict';
 import {
   ABORTED_LOAD,
@@ -13,7 +14,18 @@ import {
 
 const VILLAGES_API = '**/api/v1/villages**';
 
+/** Serves the pages without the answers they were rendered from: the app starts afresh and asks the API. */
+async function withoutEmbeddedAnswers(page) {
+  await page.route('**/*', async (route) => {
+    if (route.request().resourceType() !== 'document') return route.fallback();
+    const response = await route.fetch();
+    const html = (await response.text()).replace(/<script type="application\/json" id="state">.*?<\/script>/s, '');
+    await route.fulfill({ response, body: html });
+  });
+}
+
 browserTest('a skeleton shows while villages load', { file: 'skeleton' }, async (page) => {
+  await withoutEmbeddedAnswers(page);
   await page.route(VILLAGES_API, async (route) => {
     await sleep(2000);
     await route.continue();
@@ -30,6 +42,7 @@ browserTest(
   'the portal says when the API fails and recovers with "Coba lagi"',
   { file: 'error-portal', allowErrors: [failedLoad(500)] },
   async (page) => {
+    await withoutEmbeddedAnswers(page);
     await page.route(VILLAGES_API, (route) =>
       route.fulfill({
         status: 500,
@@ -55,6 +68,7 @@ browserTest(
   'a village page says when the network fails and recovers with "Coba lagi"',
   { file: 'error-village', allowErrors: [ABORTED_LOAD] },
   async (page) => {
+    await withoutEmbeddedAnswers(page);
     await page.route(VILLAGES_API, (route) => route.abort('failed'));
     await page.goto('/desa/darmaji');
     const retry = page.locator('.error-state').getByRole('button', { name: 'Coba lagi' });

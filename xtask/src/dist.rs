@@ -54,6 +54,9 @@ pub fn dist() -> Result<Vec<String>> {
             "-p",
             "frontend",
             "--bins",
+            // The public apps hydrate the pages the server rendered.
+            "--features",
+            "hydration",
             "--target",
             WASM_TARGET,
             "--profile",

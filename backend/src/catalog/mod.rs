@@ -51,14 +51,20 @@ pub async fn catalog(
     uri: Uri,
     ApiQuery(q): ApiQuery<CatalogQuery>,
 ) -> AppResult<Response> {
-    state
-        .pages
-        .json(Kind::Catalog, uri.query().unwrap_or_default(), async {
-            let expansion = prepare(&state, &q).await?;
-            let after = query::cursor(&q, &expansion)?;
-            Ok::<CatalogPage, AppError>(query::list(&state.db, &q, &expansion, after).await?)
-        })
-        .await
+    state.pages.json(Kind::Catalog, uri.query().unwrap_or_default(), page(&state, &q)).await
+}
+
+/// The page of products `q` asks for (its cursor's, or the first).
+pub async fn page(state: &AppState, q: &CatalogQuery) -> AppResult<CatalogPage> {
+    let expansion = prepare(state, q).await?;
+    let after = query::cursor(q, &expansion)?;
+    Ok(query::list(&state.db, q, &expansion, after).await?)
+}
+
+/// How many products `q` finds, in all and per category and kecamatan.
+pub async fn counts(state: &AppState, q: &CatalogQuery) -> AppResult<Facets> {
+    let expansion = prepare(state, q).await?;
+    Ok(query::facets(&state.db, q, &expansion).await?)
 }
 
 /// How many results the same search has in each category and kecamatan (each facet ignoring its own
@@ -66,7 +72,6 @@ pub async fn catalog(
 #[utoipa::path(get, path = "/api/v1/catalog/facets", tag = "catalog", params(CatalogQuery),
     responses((status = 200, body = Facets), (status = 400, body = shared::Problem)))]
 pub async fn facets(State(state): State<AppState>, ApiQuery(q): ApiQuery<CatalogQuery>) -> AppResult<Response> {
-    let expansion = prepare(&state, &q).await?;
-    let facets = query::facets(&state.db, &q, &expansion).await?;
+    let facets = counts(&state, &q).await?;
     Ok(([(header::CACHE_CONTROL, "public, max-age=60")], Json(facets)).into_response())
 }

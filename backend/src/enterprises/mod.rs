@@ -12,6 +12,7 @@ use shared::EnterpriseDetail;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
+    db::Db,
     error::{AppError, AppResult},
     images::attached::PhotoList,
     state::AppState,
@@ -32,6 +33,11 @@ pub fn router() -> OpenApiRouter<AppState> {
     params(("slug" = String, Path, description = "The enterprise's slug")),
     responses((status = 200, body = EnterpriseDetail), (status = 404, body = shared::Problem)))]
 pub async fn enterprise(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Json<EnterpriseDetail>> {
-    let detail = queries::detail(&state.db, &slug).await?;
-    Ok(Json(detail.ok_or_else(|| AppError::NotFound(format!("Lembaga dengan alamat \"{slug}\" tidak ditemukan.")))?))
+    Ok(Json(public_page(&state.db, &slug).await?))
+}
+
+/// What an enterprise's page shows (404 for a slug no enterprise has).
+pub async fn public_page(db: &Db, slug: &str) -> AppResult<EnterpriseDetail> {
+    let detail = queries::detail(db, slug).await?;
+    detail.ok_or_else(|| AppError::NotFound(format!("Lembaga dengan alamat \"{slug}\" tidak ditemukan.")))
 }

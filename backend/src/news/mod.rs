@@ -12,6 +12,7 @@ use shared::{NewsArticle, NewsSummary, Page, PageRequest};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
+    db::Db,
     error::{AppError, AppResult},
     extract::ApiQuery,
     state::AppState,
@@ -47,15 +48,16 @@ pub async fn news_page(
     Path(slug): Path<String>,
     ApiQuery(query): ApiQuery<NewsQuery>,
 ) -> AppResult<Json<Page<NewsSummary>>> {
+    Ok(Json(village_news(&state.db, &slug, &query).await?))
+}
+
+/// A page of a village's published news, newest first (404 for a slug no village has now).
+pub async fn village_news(db: &Db, slug: &str, query: &NewsQuery) -> AppResult<Page<NewsSummary>> {
     let page = PageRequest::new(query.page, query.per_page).map_err(|m| AppError::bad_request(&m))?;
-    let known: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM villages WHERE slug = $1")
-        .bind(&slug)
-        .fetch_one(&state.db.pool)
-        .await?;
-    if known == 0 {
+    if !queries::village_exists(db, slug).await? {
         return Err(AppError::NotFound(format!("Desa dengan alamat \"{slug}\" tidak ditemukan.")));
     }
-    Ok(Json(queries::page(&state.db, &slug, page).await?))
+    Ok(queries::page(db, slug, page).await?)
 }
 
 /// One published item.
@@ -66,6 +68,11 @@ pub async fn news_article(
     State(state): State<AppState>,
     Path((village, slug)): Path<(String, String)>,
 ) -> AppResult<Json<NewsArticle>> {
-    let article = queries::article(&state.db, &village, &slug).await?;
-    Ok(Json(article.ok_or_else(|| AppError::NotFound("Berita ini tidak ditemukan atau belum terbit.".into()))?))
+    Ok(Json(published(&state.db, &village, &slug).await?))
+}
+
+/// A published item of a village (404 for one not published, not due yet, or unknown).
+pub async fn published(db: &Db, village: &str, slug: &str) -> AppResult<NewsArticle> {
+    let article = queries::article(db, village, slug).await?;
+    article.ok_or_else(|| AppError::NotFound("Berita ini tidak ditemukan atau belum terbit.".into()))
 }

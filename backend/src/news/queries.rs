@@ -86,6 +86,13 @@ fn summary(row: &AnyRow) -> anyhow::Result<NewsSummary> {
     })
 }
 
+/// Whether a village has `slug` now (an old slug is not its own any more).
+pub async fn village_exists(db: &Db, slug: &str) -> anyhow::Result<bool> {
+    let known: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM villages WHERE slug = $1").bind(slug).fetch_one(&db.pool).await?;
+    Ok(known > 0)
+}
+
 /// A page of a village's published items, newest first.
 pub async fn page(db: &Db, village_slug: &str, page: PageRequest) -> anyhow::Result<Page<NewsSummary>> {
     let now = now_ms();

@@ -7,22 +7,23 @@ use utoipa::IntoParams;
 
 use super::queries;
 use crate::{
+    db::Db,
     error::{AppError, AppResult},
     extract::ApiQuery,
     state::AppState,
 };
 
 /// Which regions to list.
-#[derive(Debug, Deserialize, IntoParams)]
+#[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct RegionQuery {
     /// List the children of this region (e.g. the kecamatan of `52.01`).
     #[param(pattern = r"^[0-9]{2}(\.[0-9]{2}(\.[0-9]{2}(\.[0-9]{4})?)?)?$")]
-    parent: Option<String>,
+    pub parent: Option<String>,
     /// List every region of this level instead (`provinsi`, `kabupaten`, `kecamatan`).
-    level: Option<RegionLevel>,
+    pub level: Option<RegionLevel>,
     /// `true`: every region of the official table (for region pickers), not only those with villages.
-    all: Option<bool>,
+    pub all: Option<bool>,
 }
 
 /// Regions that have villages on the portal (or, with `all=true`, every region), with how many.
@@ -32,6 +33,11 @@ pub async fn list_regions(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<RegionQuery>,
 ) -> AppResult<Json<Vec<Region>>> {
+    Ok(Json(listed(&state.db, &query).await?))
+}
+
+/// The regions `query` asks for.
+pub async fn listed(db: &Db, query: &RegionQuery) -> AppResult<Vec<Region>> {
     let (parent, level) = match (query.parent.as_deref(), query.level) {
         (Some(_), Some(_)) => return Err(AppError::BadRequest("Pilih parent atau level, tidak keduanya.".into())),
         (Some(parent), None) => {
@@ -52,7 +58,7 @@ pub async fn list_regions(
         if parent.is_none() && level != RegionLevel::Provinsi {
             return Err(AppError::BadRequest("Dengan all=true, pilih parent (kecuali untuk level=provinsi).".into()));
         }
-        return Ok(Json(queries::all_children(&state.db, parent.as_ref(), level).await?));
+        return Ok(queries::all_children(db, parent.as_ref(), level).await?);
     }
-    Ok(Json(queries::with_villages(&state.db, parent.as_ref(), level).await?))
+    Ok(queries::with_villages(db, parent.as_ref(), level).await?)
 }

@@ -8,10 +8,7 @@ use axum::{
 };
 use shared::{Page, VillageDetail, VillageQuery, VillageSummary};
 
-use super::{
-    page_cache::Kind,
-    queries::{self, Lookup},
-};
+use super::{page_cache::Kind, queries::Lookup};
 use crate::{
     error::{AppError, AppResult},
     extract::ApiQuery,
@@ -25,8 +22,7 @@ pub async fn list_villages(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<VillageQuery>,
 ) -> AppResult<Json<Page<VillageSummary>>> {
-    let page = query.validate().map_err(|m| AppError::bad_request(&m))?;
-    Ok(Json(queries::list(&state.db, &query, page).await?))
+    Ok(Json(super::directory(&state.db, &query).await?))
 }
 
 /// A village's whole profile. An old slug answers 308 with the village's current address.

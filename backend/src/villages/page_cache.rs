@@ -29,8 +29,9 @@ pub enum Kind {
     Catalog,
     /// The village map's JSON, by filters.
     Map,
-    /// A product page's HTML, by its address.
-    Product,
+    /// A server-rendered public page's HTML (the portal's pages, the catalog, a product, a shop), by its
+    /// address (path and query).
+    Page,
     /// The sitemap (the whole one or its index, and each part).
     Sitemap,
     /// A dashboard table or head, by scope and filters.

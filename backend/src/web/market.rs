@@ -1,59 +1,75 @@
-//! Pages of the marketplace with their link previews: the catalog (`/produk`), a product (its photo,
-//! price and a schema.org `Product`, so a link shared on WhatsApp shows both) and a shop.
+//! Pages of the marketplace, rendered with their content and their link previews: the catalog
+//! (`/produk`, its search in the address), a product (its photo, price and a schema.org `Product`, so a
+//! link shared on WhatsApp shows both) and a shop.
 
 use axum::{
-    extract::{Path, Query, State},
-    http::{StatusCode, Uri},
-    response::{IntoResponse, Redirect, Response},
+    extract::{Path, State},
+    http::Uri,
+    response::Response,
 };
-use bytes::Bytes;
+use frontend::api::catalog::{catalog_url, facets_url, product_url, storefront_url};
 use serde_json::json;
-use shared::{CatalogQuery, format::rupiah, product::product_id_of};
+use shared::{CatalogQuery, ProductDetail, Storefront, format::rupiah, product::product_id_of};
 
 use super::{
-    html_response, image_preview, not_found, page,
+    image_preview,
     pages::{App, Head, Offer},
-    render, site_head, site_image,
+    render::{Found, Seeds, kept_or_built},
+    site_head, site_image,
 };
-use crate::{
-    error::AppResult, products::queries, shops::storefront::storefront, state::AppState, villages::page_cache::Kind,
-};
+use crate::{error::AppResult, products::queries, shops::storefront::storefront, state::AppState};
 
-/// The catalog, titled after the search.
-pub async fn catalog(State(state): State<AppState>, uri: Uri) -> Response {
-    let q = Query::<CatalogQuery>::try_from_uri(&uri).map(|Query(q)| q).unwrap_or_default();
-    // The search as typed, without control characters (the API refuses them; the title shows the rest).
-    let words = q.words().map(|words| words.chars().filter(|c| !c.is_control()).collect::<String>());
-    let mut head = match words.filter(|words| !words.trim().is_empty()) {
-        Some(words) => site_head(&state, &format!("Cari \"{words}\" — Produk desa | Lapak Desa"), "/produk"),
-        None => site_head(&state, "Produk desa — Lapak Desa", "/produk"),
-    };
-    head.description = "Belanja langsung dari BUMDes, koperasi dan UMKM desa: makanan olahan, kerajinan, tenun, hasil \
-                        tani dan laut."
-        .into();
-    head.app = App::Browse;
-    page(&state, StatusCode::OK, head)
+/// The catalog, titled after the search, rendered with its page of results (the first, or the one after
+/// its cursor `setelah`) and their counts, as the page reads the search from its address.
+pub async fn catalog(State(state): State<AppState>, uri: Uri) -> AppResult<Response> {
+    kept_or_built(&state, &uri, async || {
+        let q = frontend::catalog_query::parse(uri.query().unwrap_or_default());
+        let counted = frontend::catalog_query::facet_query(&q);
+        let seeds = Seeds::default()
+            .outcome(catalog_url(&q), &crate::catalog::page(&state, &q).await)
+            .outcome(facets_url(&counted), &crate::catalog::counts(&state, &counted).await);
+        // The search as typed, without control characters (the API refuses them; the title shows the rest).
+        let words = q.words().map(|words| words.chars().filter(|c| !c.is_control()).collect::<String>());
+        let mut head = match words.filter(|words| !words.trim().is_empty()) {
+            Some(words) => site_head(&state, &format!("Cari \"{words}\" — Produk desa | Lapak Desa"), "/produk"),
+            None => site_head(&state, "Produk desa — Lapak Desa", "/produk"),
+        };
+        head.description = "Belanja langsung dari BUMDes, koperasi dan UMKM desa: makanan olahan, kerajinan, tenun, \
+                            hasil tani dan laut."
+            .into();
+        head.app = App::Browse;
+        Ok(Found::Page(head, seeds))
+    })
+    .await
 }
 
 /// A product: its name, price, village and cover as the preview; `/produk/{id}-{other}` moves to the
 /// product's own address. The page is kept like the catalog's (shared links bring bursts of visits).
-pub async fn product(State(state): State<AppState>, Path(segment): Path<String>) -> AppResult<Response> {
-    if let Some(html) = state.pages.get(Kind::Product, &segment) {
-        return Ok(html_response(StatusCode::OK, html));
-    }
-    let generation = state.pages.generation();
-    let Some(p) = (match product_id_of(&segment) {
-        Some(id) => queries::detail(&state.db, id).await?,
-        None => None,
-    }) else {
-        return Ok(not_found(&state));
-    };
+pub async fn product(State(state): State<AppState>, Path(segment): Path<String>, uri: Uri) -> AppResult<Response> {
+    kept_or_built(&state, &uri, async || {
+        let id = product_id_of(&segment);
+        let api = product_url(id);
+        let Some(p) = (match id {
+            Some(id) => queries::detail(&state.db, id).await?,
+            None => None,
+        }) else {
+            return Ok(Found::Missing(App::Browse, Seeds::default().not_found(api)));
+        };
+        let path = p.summary.path();
+        if format!("/produk/{segment}") != path {
+            return Ok(Found::Moved(path));
+        }
+        let head = product_head(&state, &p);
+        Ok(Found::Page(head, Seeds::default().answer(api, &p)))
+    })
+    .await
+}
+
+/// A product's head: its name and price as the title, a picture, and what it costs as a schema.org offer.
+fn product_head(state: &AppState, p: &ProductDetail) -> Head {
     let path = p.summary.path();
-    if format!("/produk/{segment}") != path {
-        return Ok(Redirect::permanent(&path).into_response());
-    }
     let s = &p.summary;
-    let url = format!("{}{path}", state.config.public_url);
+    let absolute = format!("{}{path}", state.config.public_url);
     let in_stock = s.stock > 0;
     let mut description =
         format!("{} · {} · Desa {}, {}.", s.price_label(), s.shop_name, s.village_name, p.chain.region.kabupaten);
@@ -70,36 +86,46 @@ pub async fn product(State(state): State<AppState>, Path(segment): Path<String>)
         "sku": s.id.to_string(),
         "category": s.sector.label(),
         "brand": { "@type": "Brand", "name": p.chain.enterprise.as_ref().map_or(&s.shop_name, |e| &e.name) },
-        "url": url,
+        "url": absolute,
         "offers": {
             "@type": "Offer",
             "price": s.price.to_string(),
             "priceCurrency": "IDR",
             "availability": if in_stock { "https://schema.org/InStock" } else { "https://schema.org/OutOfStock" },
-            "url": url,
+            "url": absolute,
             "seller": { "@type": "Organization", "name": s.shop_name },
         },
     });
-    let head = Head {
+    Head {
         title: format!("{} — {} | Lapak Desa", s.name, rupiah(s.price)),
         description,
         path,
-        image: Some(p.photos.first().map_or_else(|| site_image(&state), |c| image_preview(&state, &c.jpeg))),
+        image: Some(p.photos.first().map_or_else(|| site_image(state), |c| image_preview(state, &c.jpeg))),
         published_at: None,
         app: App::Browse,
         offer: Some(Offer { price: s.price, in_stock, json_ld }),
         private: false,
-    };
-    let html = Bytes::from(render(&state, &head));
-    state.pages.put(Kind::Product, &segment, generation, html.clone());
-    Ok(html_response(StatusCode::OK, html))
+    }
 }
 
-/// A shop: its name, village and logo as the preview.
-pub async fn shop(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
-    let Some(shop) = storefront(&state.db, &slug).await? else {
-        return Ok(not_found(&state));
-    };
+/// A shop: its name, village and logo as the preview, rendered with its first products.
+pub async fn shop(State(state): State<AppState>, Path(slug): Path<String>, uri: Uri) -> AppResult<Response> {
+    kept_or_built(&state, &uri, async || {
+        let api = storefront_url(&slug);
+        let Some(shop) = storefront(&state.db, &slug).await? else {
+            return Ok(Found::Missing(App::Browse, Seeds::default().not_found(api)));
+        };
+        let products = CatalogQuery { toko: Some(slug.clone()), ..CatalogQuery::default() };
+        let seeds = Seeds::default()
+            .answer(api, &shop)
+            .outcome(catalog_url(&products), &crate::catalog::page(&state, &products).await);
+        Ok(Found::Page(shop_head(&state, &shop), seeds))
+    })
+    .await
+}
+
+/// A shop's head: its name, village and logo.
+fn shop_head(state: &AppState, shop: &Storefront) -> Head {
     let mut description = format!(
         "Toko di Desa {}, {}: {} produk. Pesan langsung atau tanya lewat WhatsApp.",
         shop.village_name, shop.region.kabupaten, shop.product_count
@@ -107,15 +133,14 @@ pub async fn shop(State(state): State<AppState>, Path(slug): Path<String>) -> Ap
     if !shop.description.is_empty() {
         description = format!("{} {description}", shop.description);
     }
-    let head = Head {
+    Head {
         title: format!("{} — Desa {} | Lapak Desa", shop.name, shop.village_name),
         description,
         path: format!("/toko/{}", shop.slug),
-        image: Some(shop.logo.as_ref().map_or_else(|| site_image(&state), |l| image_preview(&state, &l.jpeg))),
+        image: Some(shop.logo.as_ref().map_or_else(|| site_image(state), |l| image_preview(state, &l.jpeg))),
         published_at: None,
         app: App::Browse,
         offer: None,
         private: false,
-    };
-    Ok(page(&state, StatusCode::OK, head))
+    }
 }

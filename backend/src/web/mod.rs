@@ -4,7 +4,9 @@ mod assets;
 mod market;
 mod offline;
 pub mod pages;
+mod render;
 mod seo;
+mod villages;
 
 use axum::{
     Router,
@@ -21,36 +23,16 @@ use crate::{
     villages::queries::{self, Lookup},
 };
 use pages::{App, Head, Preview};
+use shared::routes::{PAGES, Page, axum_pattern};
 
 /// The default preview image (generated on first start).
 pub const SITE_IMAGE_KEY: &str = "site/lapak-desa.jpg";
 
 pub fn router(state: &AppState) -> Router<AppState> {
-    Router::new()
-        .route("/", get(home))
-        .route("/desa", get(directory))
-        .route("/peta", get(village_map))
-        .route("/desa/{slug}", get(village))
-        .route("/desa/{slug}/berita", get(news_list))
-        .route("/desa/{slug}/berita/{news}", get(news_item))
-        .route("/desa/{slug}/permintaan", get(flagship_inquiry))
-        .route("/lembaga/{slug}", get(enterprise))
-        .route("/produk", get(market::catalog))
-        .route("/produk/{id}", get(market::product))
-        .route("/toko/{slug}", get(market::shop))
-        .route("/keranjang", private_browse("Keranjang", "/keranjang"))
-        .route("/pesan", private_browse("Pesan", "/pesan"))
-        .route("/pesanan/{code}", private_browse("Pesanan", "/pesanan"))
-        .route("/konsultasi", get(consultation_desk))
-        .route("/konsultasi/{*rest}", private("Konsultasi", "/konsultasi"))
-        .route("/jual", private("Jual", "/jual"))
-        .route("/jual/{*rest}", private("Jual", "/jual"))
-        .route("/masuk", private("Masuk", "/masuk"))
-        .route("/daftar", private("Daftar", "/daftar"))
-        .route("/akun", private("Akun saya", "/akun"))
-        .route("/akun/{*rest}", private("Akun saya", "/akun"))
-        .route("/admin", private_page("Admin", "/admin", App::Admin))
-        .route("/admin/{*rest}", private_page("Admin", "/admin", App::Admin))
+    let pages = PAGES
+        .iter()
+        .fold(Router::new(), |router, route| router.route(&axum_pattern(route.pattern), handler(route.page)));
+    pages
         .route("/robots.txt", get(seo::robots))
         .route("/sitemap.xml", get(seo::sitemap))
         .route("/sitemap/{file}", get(seo::sitemap_part))
@@ -59,15 +41,31 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .fallback_service(assets::service(state))
 }
 
-async fn home(State(state): State<AppState>) -> Response {
-    page(&state, StatusCode::OK, site_head(&state, "Lapak Desa — informasi dan lapak online desa", "/"))
-}
-
-async fn directory(State(state): State<AppState>) -> Response {
-    let mut head = site_head(&state, "Direktori Desa — Lapak Desa", "/desa");
-    head.description = "Cari desa berdasarkan kabupaten, kecamatan, status IDM dan produk unggulannya.".into();
-    head.app = App::Browse;
-    page(&state, StatusCode::OK, head)
+/// What answers for each page of the table.
+fn handler(page: Page) -> MethodRouter<AppState> {
+    match page {
+        Page::Home => get(villages::home),
+        Page::Directory => get(villages::directory_page),
+        Page::VillageMap => get(village_map),
+        Page::Village => get(villages::village),
+        Page::VillageNews => get(villages::news_list),
+        Page::NewsArticle => get(villages::news_item),
+        Page::VillageInquiry => get(flagship_inquiry),
+        Page::Enterprise => get(villages::enterprise),
+        Page::Catalog => get(market::catalog),
+        Page::Product => get(market::product),
+        Page::Shop => get(market::shop),
+        Page::Desk => get(consultation_desk),
+        Page::Cart => private_browse("Keranjang", page),
+        Page::Checkout => private_browse("Pesan", page),
+        Page::Order => private_browse("Pesanan", page),
+        Page::DeskNew | Page::DeskMine | Page::DeskQueue | Page::DeskThread => private("Konsultasi", page),
+        Page::Sell | Page::SellPart | Page::SellOrder | Page::SellOrderPrint => private("Jual", page),
+        Page::SignIn => private("Masuk", page),
+        Page::SignUp => private("Daftar", page),
+        Page::Account | Page::SetPassword | Page::MyOrders | Page::Notifications => private("Akun saya", page),
+        Page::Admin | Page::AdminSection | Page::AdminVillagePart => private_page("Admin", page, App::Admin),
+    }
 }
 
 /// The consultation desk with its published FAQ: public, titled and described for search engines (the
@@ -91,53 +89,6 @@ async fn village_map(State(state): State<AppState>) -> Response {
     page(&state, StatusCode::OK, head)
 }
 
-/// A village's page: its own title, description and cover as the preview, so a link shared on
-/// WhatsApp shows the village.
-async fn village(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
-    match queries::summary_by_slug(&state.db, &slug).await? {
-        Lookup::Found((_, v)) => {
-            let mut description = if v.tagline.is_empty() { String::new() } else { format!("{} ", v.tagline) };
-            if let Some(f) = &v.flagship {
-                description.push_str(&format!("Produk unggulan: {}. ", f.name));
-            }
-            description.push_str(&format!(
-                "Desa di Kecamatan {}, {}, {}.",
-                v.region.kecamatan, v.region.kabupaten, v.region.provinsi
-            ));
-            let image = v.cover_url.map(|u| cover_preview(&state, &u));
-            let head = Head {
-                title: format!("Desa {} — {} | Lapak Desa", v.name, v.region.kabupaten),
-                description,
-                path: format!("/desa/{}", v.slug),
-                image: image.or_else(|| Some(site_image(&state))),
-                published_at: None,
-                app: App::Portal,
-                offer: None,
-                private: false,
-            };
-            Ok(page(&state, StatusCode::OK, head))
-        }
-        Lookup::Moved(to) => Ok(Redirect::permanent(&format!("/desa/{to}")).into_response()),
-        Lookup::Missing => Ok(not_found(&state)),
-    }
-}
-
-/// A village's news list: the app, titled with the village's name.
-async fn news_list(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
-    match queries::summary_by_slug(&state.db, &slug).await? {
-        Lookup::Found((_, v)) => {
-            let mut head =
-                site_head(&state, &format!("Berita Desa {} | Lapak Desa", v.name), &format!("/desa/{slug}/berita"));
-            head.description = format!("Berita dan pengumuman terbaru dari Desa {}, {}.", v.name, v.region.kabupaten);
-            head.image = v.cover_url.map(|u| cover_preview(&state, &u)).or(head.image);
-            head.app = App::Browse;
-            Ok(page(&state, StatusCode::OK, head))
-        }
-        Lookup::Moved(to) => Ok(Redirect::permanent(&format!("/desa/{to}/berita")).into_response()),
-        Lookup::Missing => Ok(not_found(&state)),
-    }
-}
-
 /// The bulk or export inquiry form of a village's flagship product: the browse app, titled with the village.
 async fn flagship_inquiry(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
     match queries::summary_by_slug(&state.db, &slug).await? {
@@ -156,69 +107,16 @@ async fn flagship_inquiry(State(state): State<AppState>, Path(slug): Path<String
     }
 }
 
-/// A news item: its title, summary and cover as the link preview, dated as an article.
-async fn news_item(
-    State(state): State<AppState>,
-    Path((village, slug)): Path<(String, String)>,
-) -> AppResult<Response> {
-    let Some(article) = crate::news::queries::article(&state.db, &village, &slug).await? else {
-        return Ok(match queries::summary_by_slug(&state.db, &village).await? {
-            Lookup::Moved(to) => Redirect::permanent(&format!("/desa/{to}/berita/{slug}")).into_response(),
-            _ => not_found(&state),
-        });
-    };
-    let s = &article.summary;
-    let description = if s.summary.is_empty() {
-        format!("{} dari Desa {}.", s.kind.label(), article.village_name)
-    } else {
-        s.summary.clone()
-    };
-    let head = Head {
-        title: format!("{} — Desa {} | Lapak Desa", s.title, article.village_name),
-        description,
-        path: format!("/desa/{village}/berita/{slug}"),
-        image: Some(s.cover.as_ref().map_or_else(|| site_image(&state), |c| image_preview(&state, &c.jpeg))),
-        published_at: Some(s.published_at),
-        app: App::Browse,
-        offer: None,
-        private: false,
-    };
-    Ok(page(&state, StatusCode::OK, head))
-}
-
-/// An enterprise's page: its name, kind, village and first photo as the preview.
-async fn enterprise(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
-    let Some(e) = crate::enterprises::queries::detail(&state.db, &slug).await? else {
-        return Ok(not_found(&state));
-    };
-    let mut description = format!(
-        "{} {} di Desa {}, {}.",
-        e.enterprise.kind.label(),
-        e.enterprise.name,
-        e.village_name,
-        e.region.kabupaten
-    );
-    if !e.enterprise.description.is_empty() {
-        description = format!("{} {description}", e.enterprise.description);
-    }
-    let head = Head {
-        title: format!("{} — Desa {} | Lapak Desa", e.enterprise.name, e.village_name),
-        description,
-        path: format!("/lembaga/{slug}"),
-        image: Some(e.photos.first().map_or_else(|| site_image(&state), |p| image_preview(&state, &p.jpeg))),
-        published_at: None,
-        app: App::Browse,
-        offer: None,
-        private: false,
-    };
-    Ok(page(&state, StatusCode::OK, head))
-}
-
 /// Any other address: the app's "not found" page with status 404.
 pub fn not_found(state: &AppState) -> Response {
+    page(state, StatusCode::NOT_FOUND, not_found_head(state))
+}
+
+/// The head of the "not found" page.
+pub(super) fn not_found_head(state: &AppState) -> Head {
     let mut head = site_head(state, "Halaman tidak ditemukan — Lapak Desa", "/");
     head.description = "Halaman yang Anda cari tidak ada di Lapak Desa.".into();
-    page(state, StatusCode::NOT_FOUND, head)
+    head
 }
 
 async fn api_not_found() -> AppError {
@@ -241,16 +139,19 @@ pub(super) fn site_head(state: &AppState, title: &str, path: &str) -> Head {
 }
 
 /// A page of accounts, selling or the desk: the workspace app, titled, never indexed.
-fn private(title: &'static str, path: &'static str) -> MethodRouter<AppState> {
-    private_page(title, path, App::Workspace)
+fn private(title: &'static str, page: Page) -> MethodRouter<AppState> {
+    private_page(title, page, App::Workspace)
 }
 
 /// A buyer's own page of the browse app (cart, checkout, an order), never indexed.
-fn private_browse(title: &'static str, path: &'static str) -> MethodRouter<AppState> {
-    private_page(title, path, App::Browse)
+fn private_browse(title: &'static str, page: Page) -> MethodRouter<AppState> {
+    private_page(title, page, App::Browse)
 }
 
-fn private_page(title: &'static str, path: &'static str, app: App) -> MethodRouter<AppState> {
+/// A page of one person's own, titled, never indexed; its canonical path is the pattern's literal start.
+fn private_page(title: &'static str, which: Page, app: App) -> MethodRouter<AppState> {
+    let pattern = which.route().pattern;
+    let path = pattern.split("/:").next().unwrap_or(pattern);
     get(move |State(state): State<AppState>| async move {
         let mut head = site_head(&state, &format!("{title} — Lapak Desa"), path);
         head.app = app;
@@ -265,7 +166,7 @@ pub(super) fn site_image(state: &AppState) -> Preview {
 }
 
 /// A village cover (always drawn or cropped to 1200×630) as a preview.
-fn cover_preview(state: &AppState, path: &str) -> Preview {
+pub(super) fn cover_preview(state: &AppState, path: &str) -> Preview {
     Preview { url: format!("{}{path}", state.config.public_url), width: 1200, height: 630 }
 }
 
@@ -282,7 +183,7 @@ pub(super) fn page(state: &AppState, status: StatusCode, head: Head) -> Response
 
 /// A page's HTML: the shell of its app with the head filled in.
 pub(super) fn render(state: &AppState, head: &Head) -> String {
-    state.shells.of(head.app).render(head, &state.config.public_url)
+    state.shells.of(head.app).render(head, &state.config.public_url, None)
 }
 
 /// HTML that browsers check again before reusing.

@@ -4,16 +4,29 @@ use std::path::Path;
 
 const HEAD_START: &str = "<!-- lapak:head -->";
 const HEAD_END: &str = "<!-- /lapak:head -->";
+const BODY_START: &str = "<!-- lapak:body -->";
+const BODY_END: &str = "<!-- /lapak:body -->";
 
 /// Served when the frontend has not been built, so the API and link previews still work.
 const UNBUILT_SHELL: &str = "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><!-- lapak:head --><!-- /lapak:head -->\
-</head><body><p>Tampilan Lapak Desa belum dibangun: jalankan <code>cargo xtask dist</code>.</p></body></html>";
+</head><body><div id=\"app\"><!-- lapak:body --><p>Tampilan Lapak Desa belum dibangun: jalankan <code>cargo xtask dist</code>.</p>\
+<!-- /lapak:body --></div></body></html>";
 
-/// `index.html` split around its head block.
+/// `index.html` split around its head block and the boot skeleton inside `#app`.
+#[derive(Clone)]
 pub struct Shell {
     before: String,
+    /// From the end of the head block to the start of the skeleton.
+    middle: String,
+    skeleton: String,
     after: String,
+}
+
+/// A page's content rendered on the server: the HTML inside `#app` and the script with its seeds.
+pub struct Body {
+    pub html: String,
+    pub state: String,
 }
 
 /// What a page's head says about it.
@@ -77,11 +90,7 @@ impl Shells {
     pub fn load(dist: &Path) -> anyhow::Result<Shells> {
         let portal = Shell::load(&dist.join("index.html"))?;
         let other = |name: &str| -> anyhow::Result<Shell> {
-            if dist.join(name).is_file() {
-                Shell::load(&dist.join(name))
-            } else {
-                Ok(Shell { before: portal.before.clone(), after: portal.after.clone() })
-            }
+            if dist.join(name).is_file() { Shell::load(&dist.join(name)) } else { Ok(portal.clone()) }
         };
         Ok(Shells {
             browse: other("browse.html")?,
@@ -117,15 +126,25 @@ impl Shell {
     }
 
     fn parse(html: &str) -> anyhow::Result<Shell> {
-        let (Some(start), Some(end)) = (html.find(HEAD_START), html.find(HEAD_END)) else {
-            anyhow::bail!("index.html lacks the {HEAD_START} … {HEAD_END} markers");
-        };
-        Ok(Shell { before: html[..start].to_owned(), after: html[end + HEAD_END.len()..].to_owned() })
+        let found = |marker: &str| html.find(marker).ok_or_else(|| anyhow::anyhow!("index.html lacks {marker}"));
+        let (head_start, head_end) = (found(HEAD_START)?, found(HEAD_END)? + HEAD_END.len());
+        let (body_start, body_end) = (found(BODY_START)?, found(BODY_END)?);
+        if !(head_end <= body_start && body_start < body_end) {
+            anyhow::bail!("index.html has its head and body markers out of order");
+        }
+        Ok(Shell {
+            before: html[..head_start].to_owned(),
+            middle: html[head_end..body_start].to_owned(),
+            skeleton: html[body_start + BODY_START.len()..body_end].to_owned(),
+            after: html[body_end + BODY_END.len()..].to_owned(),
+        })
     }
 
-    /// The whole page with `head` filled in; `public_url` makes links absolute.
-    pub fn render(&self, head: &Head, public_url: &str) -> String {
-        let mut out = String::with_capacity(self.before.len() + self.after.len() + 1024);
+    /// The whole page with `head` filled in and, when the server rendered it, its content instead
+    /// of the boot skeleton; `public_url` makes links absolute.
+    pub fn render(&self, head: &Head, public_url: &str, body: Option<&Body>) -> String {
+        let content = body.map_or(0, |b| b.html.len() + b.state.len());
+        let mut out = String::with_capacity(self.before.len() + self.middle.len() + self.after.len() + content + 1024);
         out.push_str(&self.before);
         let title = escape(&head.title);
         let description = escape(&head.description);
@@ -168,7 +187,21 @@ impl Shell {
                 offer.price
             ));
         }
-        out.push_str(&self.after);
+        out.push_str(&self.middle);
+        match body {
+            Some(body) => {
+                out.push_str(&body.html);
+                // The seeds at the end of the body, outside `#app`, whose content stays the rendered page's.
+                let end = self.after.rfind("</body>").unwrap_or(self.after.len());
+                out.push_str(&self.after[..end]);
+                out.push_str(&body.state);
+                out.push_str(&self.after[end..]);
+            }
+            None => {
+                out.push_str(&self.skeleton);
+                out.push_str(&self.after);
+            }
+        }
         out
     }
 }
@@ -203,7 +236,8 @@ mod tests {
     #[test]
     fn fills_the_head_and_escapes() {
         let shell = Shell::parse(
-            "<html><head><!-- lapak:head --><title>x</title><!-- /lapak:head --></head><body></body></html>",
+            "<html><head><!-- lapak:head --><title>x</title><!-- /lapak:head --></head><body>\
+             <div id=\"app\"><!-- lapak:body -->…<!-- /lapak:body --></div></body></html>",
         )
         .unwrap();
         let html = shell.render(
@@ -218,6 +252,7 @@ mod tests {
                 private: false,
             },
             "https://x.test",
+            None,
         );
         assert!(html.contains("<title>Desa &quot;A&quot; &lt;b&gt;</title>"));
         assert!(html.contains(r#"<meta property="og:url" content="https://x.test/desa/a">"#));
@@ -232,7 +267,9 @@ mod tests {
 
     #[test]
     fn a_product_carries_its_price_and_safe_json_ld() {
-        let shell = Shell::parse("<head><!-- lapak:head --><!-- /lapak:head --></head>").unwrap();
+        let shell =
+            Shell::parse("<head><!-- lapak:head --><!-- /lapak:head --></head><!-- lapak:body --><!-- /lapak:body -->")
+                .unwrap();
         let offer = Offer {
             price: 25_000,
             in_stock: false,
@@ -248,7 +285,7 @@ mod tests {
             offer: Some(offer),
             private: false,
         };
-        let html = shell.render(&head, "https://x.test");
+        let html = shell.render(&head, "https://x.test", None);
         assert!(html.contains(r#"<meta property="og:type" content="product">"#));
         assert!(html.contains(r#"<meta property="product:price:amount" content="25000">"#));
         assert!(html.contains(r#"<meta property="product:availability" content="out of stock">"#));

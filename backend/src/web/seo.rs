@@ -7,6 +7,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use bytes::Bytes;
+use shared::routes::PAGES;
 
 use super::not_found;
 use crate::{
@@ -15,12 +16,13 @@ use crate::{
     villages::{page_cache::Kind, queries},
 };
 
+/// robots.txt: every page the table marks as not indexable is kept out, with the API and receipts.
 pub async fn robots(State(state): State<AppState>) -> Response {
-    let body = format!(
-        "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /akun\nDisallow: /admin\nDisallow: /masuk\nDisallow: /daftar\nDisallow: /jual\nDisallow: /keranjang\nDisallow: /pesan\nDisallow: /konsultasi/\nDisallow: /media/receipts/\n\n\
-         Sitemap: {}/sitemap.xml\n",
-        state.config.public_url
-    );
+    let mut body = String::from("User-agent: *\nAllow: /\nDisallow: /api/\n");
+    for prefix in shared::routes::unindexed_prefixes() {
+        body.push_str(&format!("Disallow: {prefix}\n"));
+    }
+    body.push_str(&format!("Disallow: /media/receipts/\n\nSitemap: {}/sitemap.xml\n", state.config.public_url));
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 
@@ -64,8 +66,9 @@ async fn document(state: &AppState, n: usize) -> AppResult<Option<Bytes>> {
 /// Every public path with its last change (Unix ms), when known.
 async fn addresses(state: &AppState) -> AppResult<Vec<(String, Option<i64>)>> {
     let db = &state.db;
-    let mut all: Vec<(String, Option<i64>)> =
-        ["/", "/desa", "/peta", "/produk", "/konsultasi"].iter().map(|p| ((*p).to_owned(), None)).collect();
+    // The indexable pages without parameters, then every address of those with one.
+    let fixed = PAGES.iter().filter(|r| r.indexable && !r.pattern.contains(':'));
+    let mut all: Vec<(String, Option<i64>)> = fixed.map(|r| (r.pattern.to_owned(), None)).collect();
     for (slug, at) in queries::all_slugs(db).await? {
         all.push((format!("/desa/{slug}"), Some(at)));
     }

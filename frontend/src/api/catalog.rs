@@ -31,12 +31,22 @@ pub async fn facets(q: CatalogQuery) -> Result<Facets, ApiError> {
 
 /// A product's page.
 pub async fn product(id: i64) -> Result<ProductDetail, ApiError> {
-    get(&format!("{BASE}/products/{id}")).await
+    get(&product_url(Some(id))).await
+}
+
+/// The address of a product (of no product, for an address without an id: the API answers 404).
+pub fn product_url(id: Option<i64>) -> String {
+    format!("{BASE}/products/{}", id.map_or_else(|| "-".to_owned(), |id| id.to_string()))
 }
 
 /// A shop's page (its products come from the catalog).
 pub async fn storefront(slug: String) -> Result<Storefront, ApiError> {
-    get(&format!("{BASE}/storefronts/{}", segment(&slug))).await
+    get(&storefront_url(&slug)).await
+}
+
+/// The address of a shop's page data.
+pub fn storefront_url(slug: &str) -> String {
+    format!("{BASE}/storefronts/{}", segment(slug))
 }
 
 #[cfg(test)]

@@ -177,29 +177,57 @@ pub async fn village(slug: String) -> Result<VillageDetail, ApiError> {
     get(&village_url(&slug)).await
 }
 
+/// The address of one page (1-based) of a village's published news, newest first.
+pub fn news_page_url(slug: &str, page: u32) -> String {
+    format!("{}/news?page={page}&per_page={NEWS_PER_PAGE}", village_url(slug))
+}
+
+/// How many news items a page of a village's news list shows.
+pub const NEWS_PER_PAGE: u32 = 10;
+
 /// One page (1-based) of a village's published news, newest first.
 pub async fn news_page((slug, page): (String, u32)) -> Result<Page<NewsSummary>, ApiError> {
-    get(&format!("{}/news?page={page}&per_page=10", village_url(&slug))).await
+    get(&news_page_url(&slug, page)).await
+}
+
+/// The address of a published news item of a village.
+pub fn news_article_url(slug: &str, news: &str) -> String {
+    format!("{}/news/{}", village_url(slug), segment(news))
 }
 
 /// A published news item of a village.
 pub async fn news_article((slug, news): (String, String)) -> Result<NewsArticle, ApiError> {
-    get(&format!("{}/news/{}", village_url(&slug), segment(&news))).await
+    get(&news_article_url(&slug, &news)).await
+}
+
+/// The address of an enterprise's page.
+pub fn enterprise_url(slug: &str) -> String {
+    format!("{BASE}/enterprises/{}", segment(slug))
 }
 
 /// An enterprise's page.
 pub async fn enterprise(slug: String) -> Result<EnterpriseDetail, ApiError> {
-    get(&format!("{BASE}/enterprises/{}", segment(&slug))).await
+    get(&enterprise_url(&slug)).await
+}
+
+/// The address of the kabupaten/kota that have villages on the portal.
+pub fn kabupaten_url() -> String {
+    format!("{BASE}/regions?level=kabupaten")
 }
 
 /// The kabupaten/kota that have villages on the portal.
 pub async fn kabupaten() -> Result<Vec<Region>, ApiError> {
-    get(&format!("{BASE}/regions?level=kabupaten")).await
+    get(&kabupaten_url()).await
+}
+
+/// The address of the kecamatan of a kabupaten that have villages on the portal.
+pub fn kecamatan_url(kabupaten: &str) -> String {
+    format!("{BASE}/regions?parent={}", query_value(kabupaten))
 }
 
 /// The kecamatan of a kabupaten that have villages on the portal.
 pub async fn kecamatan(kabupaten: String) -> Result<Vec<Region>, ApiError> {
-    get(&format!("{BASE}/regions?parent={}", query_value(&kabupaten))).await
+    get(&kecamatan_url(&kabupaten)).await
 }
 
 /// Every region under `parent` in the official table (for pickers), or every provinsi.
@@ -230,6 +258,10 @@ mod tests {
         assert_eq!(village_url("buwun-sejati"), "/api/v1/villages/buwun-sejati");
         assert_eq!(village_url("a/b?c"), "/api/v1/villages/a%2Fb%3Fc");
         assert_eq!(village_url(".."), "/api/v1/villages/%2E%2E");
+        assert_eq!(news_page_url("darmaji", 2), "/api/v1/villages/darmaji/news?page=2&per_page=10");
+        assert_eq!(news_article_url("darmaji", "panen raya"), "/api/v1/villages/darmaji/news/panen%20raya");
+        assert_eq!(enterprise_url("bumdes-darma"), "/api/v1/enterprises/bumdes-darma");
+        assert_eq!(kecamatan_url("52.01"), "/api/v1/regions?parent=52.01");
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The browse bundle: a village's news, enterprise pages and the marketplace (catalog, products, shops).
 
 fn main() {
-    frontend::start::<frontend::browse::Browse>();
+    frontend::start_public::<frontend::browse::Browse>();
 }

@@ -8,7 +8,7 @@ use shared::{CatalogQuery, Facets, Sector};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::catalog_query::{parse_price, with_prices};
+use crate::catalog_query::{pairs_but, parse_price, with_prices};
 use crate::components::filter_select::FilterSelect;
 use crate::links::without_level;
 
@@ -65,23 +65,41 @@ pub fn CatalogFilters(props: &CatalogFiltersProps) -> Html {
             on_change.emit(CatalogQuery { tersedia: checked.then_some(true), ..q.first_page() });
         })
     };
+    // A plain form to the catalog, so filters work without JavaScript; the app applies each change at once.
     html! {
-        <div class="filters catalog-filters__fields" role="group" aria-label="Saring produk">
+        <form class="filters catalog-filters__fields" role="group" aria-label="Saring produk" method="get"
+            action="/produk" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
+            { kept_fields(q, &FORM_FIELDS) }
             <FilterSelect id="filter-kecamatan" label="Kecamatan" any_label={waiting.unwrap_or("Semua kecamatan")}
-                options={kecamatan} disabled={waiting.is_some()} value={q.kecamatan.clone().unwrap_or_default()}
+                name="kecamatan" options={kecamatan} disabled={waiting.is_some()}
+                value={q.kecamatan.clone().unwrap_or_default()}
                 on_change={change(|q, v| CatalogQuery { kecamatan: v, ..q.first_page() })} />
             <FilterSelect id="filter-kategori" label="Kategori" any_label={waiting.unwrap_or("Semua kategori")}
-                options={categories} disabled={waiting.is_some()}
+                name="kategori" options={categories} disabled={waiting.is_some()}
                 value={q.kategori.map(|s| s.code().to_owned()).unwrap_or_default()}
                 on_change={change(|q, v| {
                     CatalogQuery { kategori: v.as_deref().and_then(Sector::from_code), ..q.first_page() }
                 })} />
             <PriceRange query={q.clone()} on_change={props.on_change.clone()} />
             <label class="check">
-                <input type="checkbox" class="check__box" checked={q.tersedia == Some(true)} onchange={on_stock} />
+                <input type="checkbox" class="check__box" name="tersedia" value="true" checked={q.tersedia == Some(true)}
+                    onchange={on_stock} />
                 <span>{ "Hanya yang tersedia" }</span>
             </label>
-        </div>
+            <button type="submit" class="button button--secondary catalog-filters__apply">{ "Terapkan filter" }</button>
+        </form>
+    }
+}
+
+/// The fields the filter form sets; the rest of the search goes along hidden.
+const FORM_FIELDS: [&str; 5] = ["kecamatan", "kategori", "harga_min", "harga_max", "tersedia"];
+
+/// Hidden fields carrying the search `q` but those `set_by_form`, so a plain form keeps it.
+pub fn kept_fields(q: &CatalogQuery, set_by_form: &[&str]) -> Html {
+    html! {
+        { for pairs_but(q, set_by_form).into_iter().map(|(name, value)| html! {
+            <input type="hidden" {name} {value} />
+        }) }
     }
 }
 
@@ -131,28 +149,37 @@ fn PriceRange(props: &PriceRangeProps) -> Html {
             }
         })
     };
-    let onsubmit = apply.reform(|event: SubmitEvent| event.prevent_default());
-    let onchange = apply.reform(|_: Event| ());
-    let field = |id: &'static str, label: &'static str, node: &NodeRef, placeholder: &'static str| {
-        html! {
-            <div class="field">
-                <label class="field__label" for={id}>{ label }</label>
-                <input ref={node.clone()} {id} class="field__select" type="text" inputmode="numeric"
-                    autocomplete="off" enterkeyhint="search" {placeholder} onchange={onchange.clone()}
-                    aria-invalid={problem.is_some().then_some("true")}
-                    aria-describedby={problem.is_some().then_some("harga-masalah")} />
-            </div>
-        }
+    // Enter in either field applies the range (the filter form itself is not sent while the app runs).
+    let onkeydown = {
+        let apply = apply.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Enter" {
+                event.prevent_default();
+                apply.emit(());
+            }
+        })
     };
+    let onchange = apply.reform(|_: Event| ());
+    let field =
+        |(id, name): (&'static str, &'static str), label: &'static str, node: &NodeRef, placeholder: &'static str| {
+            html! {
+                <div class="field">
+                    <label class="field__label" for={id}>{ label }</label>
+                    <input ref={node.clone()} {id} {name} class="field__select" type="text" inputmode="numeric"
+                        autocomplete="off" enterkeyhint="search" {placeholder} onchange={onchange.clone()}
+                        onkeydown={onkeydown.clone()}
+                        aria-invalid={problem.is_some().then_some("true")}
+                        aria-describedby={problem.is_some().then_some("harga-masalah")} />
+                </div>
+            }
+        };
     html! {
-        <form class="price-range" {onsubmit}>
-            { field("harga-min", "Harga terendah (Rp)", &min, "0") }
-            { field("harga-max", "Harga tertinggi (Rp)", &max, "Berapa saja") }
+        <div class="price-range">
+            { field(("harga-min", "harga_min"), "Harga terendah (Rp)", &min, "0") }
+            { field(("harga-max", "harga_max"), "Harga tertinggi (Rp)", &max, "Berapa saja") }
             if let Some(message) = &*problem {
                 <p id="harga-masalah" class="price-range__problem" role="alert">{ message }</p>
             }
-            // Enter in either field applies the range; the button is for screen readers and keyboards.
-            <button type="submit" class="visually-hidden">{ "Terapkan harga" }</button>
-        </form>
+        </div>
     }
 }

@@ -1,11 +1,15 @@
 //! The catalog's sort order drop-down, kept in step with the address bar.
 
-use shared::CatalogSort;
+use shared::{CatalogQuery, CatalogSort};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::components::catalog_filters::kept_fields;
+
 #[derive(Properties, PartialEq)]
 pub struct SortSelectProps {
+    /// The search, carried along when the order is sent as a plain form (without JavaScript).
+    pub query: CatalogQuery,
     pub value: CatalogSort,
     /// Whether the search has words ("Paling sesuai" needs them).
     pub has_words: bool,
@@ -35,14 +39,23 @@ pub fn SortSelect(props: &SortSelectProps) -> Html {
     };
     let keep_relevance = props.has_words || props.value == CatalogSort::Relevance;
     let options = CatalogSort::ALL.iter().filter(|s| keep_relevance || **s != CatalogSort::Relevance);
+    let onsubmit = {
+        let onchange = onchange.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            onchange.emit(event.into());
+        })
+    };
     html! {
-        <div class="sort">
+        <form class="sort" method="get" action="/produk" {onsubmit}>
+            { kept_fields(&props.query, &["urut"]) }
             <label class="sort__label" for="urut">{ "Urutkan" }</label>
-            <select ref={select} id="urut" class="field__select sort__select" {onchange}>
+            <select ref={select} id="urut" name="urut" class="field__select sort__select" {onchange}>
                 { for options.map(|s| html! {
                     <option value={s.code()} selected={*s == props.value}>{ s.label() }</option>
                 }) }
             </select>
-        </div>
+            <button type="submit" class="button button--ghost sort__apply">{ "Terapkan" }</button>
+        </form>
     }
 }

@@ -18,6 +18,9 @@ pub struct FilterSelectProps {
     pub on_change: Callback<Option<String>>,
     #[prop_or_default]
     pub disabled: bool,
+    /// The field's name when the drop-down is part of a plain form (working without JavaScript).
+    #[prop_or_default]
+    pub name: Option<AttrValue>,
 }
 
 #[component]
@@ -54,6 +57,7 @@ pub fn FilterSelect(props: &FilterSelectProps) -> Html {
                 ref={select}
                 id={props.id.clone()}
                 class="field__select"
+                name={props.name.clone()}
                 disabled={props.disabled}
                 {onchange}
             >

@@ -8,6 +8,7 @@ use shared::{CatalogPage, CatalogQuery, ProductSummary};
 use yew::prelude::*;
 
 use crate::api::{self, ApiError};
+use crate::catalog_query::next_page_address;
 use crate::components::error_state::ErrorState;
 use crate::components::product_card::ProductCard;
 
@@ -117,12 +118,20 @@ pub fn ProductList(props: &ProductListProps) -> Html {
             </div>
             if let Some(error) = error {
                 <div class="load-more"><ErrorState {error} on_retry={load} /></div>
-            } else if cursor.is_some() {
+            } else if let Some(cursor) = &cursor {
+                // A link to the next page's address, so it works without JavaScript; the app adds the
+                // page below instead.
                 <div class="load-more">
-                    <button type="button" class="button button--secondary load-more__button" disabled={loading}
-                        aria-busy={loading.then_some("true")} onclick={load.reform(|_: MouseEvent| ())}>
+                    <a class="button button--secondary load-more__button" href={next_page_address(&props.query, cursor)}
+                        aria-busy={loading.then_some("true")} aria-disabled={loading.then_some("true")}
+                        onclick={Callback::from(move |event: MouseEvent| {
+                            event.prevent_default();
+                            if !loading {
+                                load.emit(());
+                            }
+                        })}>
                         { if loading { "Memuat…" } else { "Muat lebih banyak" } }
-                    </button>
+                    </a>
                 </div>
             } else if items.len() > EAGER * 2 {
                 <p class="load-more muted">{ format!("Semua {} produk sudah ditampilkan.", items.len()) }</p>

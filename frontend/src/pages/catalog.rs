@@ -20,15 +20,15 @@ use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
 use crate::components::product_list::{ProductList, ProductSkeleton};
 use crate::components::search_box::SearchBox;
-use crate::hooks::{Remote, page_title, use_remote, use_title};
+use crate::hooks::{Remote, page_title, use_seeded, use_title};
 use crate::links::without_level;
 
 #[component]
 pub fn CatalogPage() -> Html {
     let location = use_location();
     let query = catalog_query::parse(location.as_ref().map_or("", |l| l.query_str()));
-    let results = use_remote(query.clone(), api::catalog::catalog);
-    let facets = use_remote(catalog_query::facet_query(&query), api::catalog::facets);
+    let results = use_seeded(query.clone(), api::catalog::catalog_url, api::catalog::catalog);
+    let facets = use_seeded(catalog_query::facet_query(&query), api::catalog::facets_url, api::catalog::facets);
     use_title(match query.words() {
         Some(words) => page_title(&format!("Cari \u{201c}{words}\u{201d}")),
         None => page_title("Produk desa"),
@@ -38,7 +38,8 @@ pub fn CatalogPage() -> Html {
     let go = {
         let current = catalog_query::to_address(&query);
         Callback::from(move |next: CatalogQuery| {
-            // The same search again adds no step to the back button.
+            // A new search starts at its first page; the same search again adds no step to the back button.
+            let next = next.first_page();
             if let Some(navigator) = navigator.as_ref().filter(|_| catalog_query::to_address(&next) != current) {
                 let _ = navigator.push_with_query(&Route::Catalog, &catalog_query::address_pairs(&next));
             }
@@ -93,8 +94,7 @@ pub fn CatalogPage() -> Html {
             <div class="error-state" role="alert">
                 <p class="error-state__title">{ "Pencarian ini tidak dapat dilakukan." }</p>
                 <p class="error-state__detail">{ error.message() }</p>
-                <button type="button" class="button button--primary"
-                    onclick={go.reform(|_: MouseEvent| CatalogQuery::default())}>{ "Mulai pencarian baru" }</button>
+                { search_link(&go, CatalogQuery::default(), "button button--primary", html! { "Mulai pencarian baru" }, None) }
             </div>
         },
         Remote::Failed(error) => html! { <ErrorState error={error.clone()} on_retry={retry_all} /> },
@@ -118,7 +118,7 @@ pub fn CatalogPage() -> Html {
             { chips(&query, first.as_deref(), known_facets.as_deref(), &go) }
             <div class="catalog-bar">
                 <p class="result-count" aria-live="polite">{ count }</p>
-                <SortSelect value={query.sort()} has_words={query.words().is_some()} on_change={on_sort} />
+                <SortSelect query={query.clone()} value={query.sort()} has_words={query.words().is_some()} on_change={on_sort} />
             </div>
             <section class="section--results" aria-labelledby="hasil">
                 <h2 id="hasil" class="visually-hidden">{ "Hasil pencarian" }</h2>
@@ -175,24 +175,14 @@ fn chips(
         <ul class="chip-list filter-chips" aria-label="Filter yang dipakai">
             { for set.into_iter().map(|filter| {
                 let text = label(filter);
-                let onclick = {
-                    let (go, q) = (go.clone(), q.clone());
-                    Callback::from(move |_: MouseEvent| go.emit(filter.remove(&q)))
-                };
+                let chip = html! { <>{ text.clone() }<span class="chip__remove" aria-hidden="true">{ "×" }</span></> };
                 html! {
                     <li key={format!("{filter:?}")}>
-                        <button type="button" class="chip chip--filter" aria-label={format!("Hapus filter {text}")} {onclick}>
-                            { text }<span class="chip__remove" aria-hidden="true">{ "×" }</span>
-                        </button>
+                        { search_link(go, filter.remove(q), "chip chip--filter", chip, Some(format!("Hapus filter {text}"))) }
                     </li>
                 }
             }) }
-            <li>
-                <button type="button" class="button button--ghost"
-                    onclick={go.reform({ let q = q.clone(); move |_: MouseEvent| catalog_query::cleared(&q) })}>
-                    { "Hapus semua filter" }
-                </button>
-            </li>
+            <li>{ search_link(go, catalog_query::cleared(q), "button button--ghost", html! { "Hapus semua filter" }, None) }</li>
         </ul>
     }
 }
@@ -204,21 +194,33 @@ fn empty(q: &CatalogQuery, go: &Callback<CatalogQuery>) -> Html {
         html! {
             <EmptyState message="Tidak ada produk yang cocok dengan filter ini.">
                 <p class="empty-state__hint">{ "Coba hapus beberapa filter, atau longgarkan batas harganya." }</p>
-                <button type="button" class="button button--primary" onclick={go.reform(move |_: MouseEvent| cleared.clone())}>
-                    { "Hapus semua filter" }
-                </button>
+                { search_link(go, cleared, "button button--primary", html! { "Hapus semua filter" }, None) }
             </EmptyState>
         }
     } else if let Some(words) = q.words() {
         html! {
             <EmptyState message={format!("Belum ada produk untuk \u{201c}{words}\u{201d}.")}>
                 <p class="empty-state__hint">{ "Coba kata lain, misalnya nama bahan atau jenis olahannya." }</p>
-                <button type="button" class="button button--primary" onclick={go.reform(|_: MouseEvent| CatalogQuery::default())}>
-                    { "Lihat semua produk" }
-                </button>
+                { search_link(go, CatalogQuery::default(), "button button--primary", html! { "Lihat semua produk" }, None) }
             </EmptyState>
         }
     } else {
         html! { <EmptyState message="Belum ada produk yang dijual di Lapak Desa." /> }
     }
+}
+
+/// A link to another search: a plain link without JavaScript, a step of the app's history with it.
+fn search_link(
+    go: &Callback<CatalogQuery>,
+    next: CatalogQuery,
+    class: &'static str,
+    label: Html,
+    aria_label: Option<String>,
+) -> Html {
+    let href = catalog_query::catalog_address(&next);
+    let onclick = go.reform(move |event: MouseEvent| {
+        event.prevent_default();
+        next.clone()
+    });
+    html! { <a {class} {href} {onclick} aria-label={aria_label}>{ label }</a> }
 }

@@ -11,9 +11,10 @@ use crate::components::error_state::ErrorState;
 use crate::components::product_card::ProductCard;
 use crate::components::skeleton::SkeletonProfile;
 use crate::components::village_content::PhotoRow;
-use crate::hooks::{Remote, page_title, use_remote, use_title};
-use crate::links::{absolute_url, region_line, whatsapp_share_url};
+use crate::hooks::{Remote, page_title, use_seeded, use_title};
+use crate::links::{region_line, whatsapp_share_url};
 use crate::pages::not_found::NotFoundPage;
+use crate::root::use_origin;
 
 #[derive(Properties, PartialEq)]
 pub struct EnterprisePageProps {
@@ -22,7 +23,8 @@ pub struct EnterprisePageProps {
 
 #[component]
 pub fn EnterprisePage(props: &EnterprisePageProps) -> Html {
-    let detail = use_remote(props.slug.clone(), api::enterprise);
+    let detail = use_seeded(props.slug.clone(), |slug| api::enterprise_url(slug), api::enterprise);
+    let origin = use_origin();
     let title = match detail.get() {
         Remote::Loaded(d) => page_title(&d.enterprise.name),
         _ => page_title("Lembaga desa"),
@@ -39,7 +41,7 @@ pub fn EnterprisePage(props: &EnterprisePageProps) -> Html {
         Remote::Loaded(d) => d.clone(),
     };
     let e = &d.enterprise;
-    let share = whatsapp_share_url(&e.name, &absolute_url(&Route::Enterprise { slug: e.slug.clone() }.to_path()));
+    let share = whatsapp_share_url(&e.name, &origin.url(&Route::Enterprise { slug: e.slug.clone() }.to_path()));
     let message = format!("Halo {}, saya menemukan Anda di Lapak Desa dan ingin bertanya.", e.name);
     html! {
         <article class="container page enterprise-page">

@@ -12,16 +12,21 @@ use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
 use crate::components::skeleton::{SkeletonCards, SkeletonList};
 use crate::components::village_card::VillageGrid;
-use crate::hooks::{DEFAULT_TITLE, Remote, use_remote, use_title};
+use crate::hooks::{DEFAULT_TITLE, Remote, use_seeded, use_title};
 
 /// How many villages the front page features.
 const FEATURED: u32 = 6;
 
+/// The villages the front page features: the first page of the directory, [`FEATURED`] long.
+pub fn featured_query() -> VillageQuery {
+    VillageQuery { per_page: Some(FEATURED), ..Default::default() }
+}
+
 #[component]
 pub fn HomePage() -> Html {
     use_title(DEFAULT_TITLE.to_owned());
-    let featured = use_remote((), |()| api::villages(VillageQuery { per_page: Some(FEATURED), ..Default::default() }));
-    let regions = use_remote((), |()| api::kabupaten());
+    let featured = use_seeded((), |()| api::villages_url(&featured_query()), |()| api::villages(featured_query()));
+    let regions = use_seeded((), |()| api::kabupaten_url(), |()| api::kabupaten());
 
     let featured_failed = matches!(featured.get(), Remote::Failed(_));
     // One error box per page: when both lists fail, the first box's button retries both.

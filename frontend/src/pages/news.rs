@@ -11,9 +11,10 @@ use crate::components::error_state::ErrorState;
 use crate::components::pagination::{Pagination, Query};
 use crate::components::skeleton::SkeletonProfile;
 use crate::components::village_content::NewsList;
-use crate::hooks::{Remote, page_title, use_remote, use_title};
-use crate::links::{absolute_url, whatsapp_share_url};
+use crate::hooks::{Remote, page_title, use_seeded, use_title};
+use crate::links::whatsapp_share_url;
 use crate::pages::not_found::NotFoundPage;
+use crate::root::use_origin;
 use crate::when;
 
 #[derive(Properties, PartialEq)]
@@ -22,7 +23,7 @@ pub struct NewsListProps {
 }
 
 /// The page number in `?page=N` (1 when absent or not a number).
-fn page_number(query: &str) -> u32 {
+pub fn page_number(query: &str) -> u32 {
     query
         .trim_start_matches('?')
         .split('&')
@@ -36,8 +37,8 @@ fn page_number(query: &str) -> u32 {
 pub fn NewsListPage(props: &NewsListProps) -> Html {
     let location = use_location();
     let page = page_number(location.as_ref().map_or("", |l| l.query_str()));
-    let list = use_remote((props.slug.clone(), page), api::news_page);
-    let village = use_remote(props.slug.clone(), api::village);
+    let list = use_seeded((props.slug.clone(), page), |(slug, page)| api::news_page_url(slug, *page), api::news_page);
+    let village = use_seeded(props.slug.clone(), |slug| api::village_url(slug), api::village);
     let name = match village.get() {
         Remote::Loaded(v) => v.summary.name.clone(),
         _ => String::new(),
@@ -78,7 +79,12 @@ pub struct NewsArticleProps {
 
 #[component]
 pub fn NewsArticlePage(props: &NewsArticleProps) -> Html {
-    let article = use_remote((props.slug.clone(), props.news.clone()), api::news_article);
+    let article = use_seeded(
+        (props.slug.clone(), props.news.clone()),
+        |(slug, news)| api::news_article_url(slug, news),
+        api::news_article,
+    );
+    let origin = use_origin();
     let title = match article.get() {
         Remote::Loaded(a) => page_title(&a.summary.title),
         _ => page_title("Berita desa"),
@@ -96,7 +102,7 @@ pub fn NewsArticlePage(props: &NewsArticleProps) -> Html {
     };
     let s = &a.summary;
     let path = Route::NewsArticle { slug: a.village_slug.clone(), news: s.slug.clone() }.to_path();
-    let share = whatsapp_share_url(&s.title, &absolute_url(&path));
+    let share = whatsapp_share_url(&s.title, &origin.url(&path));
     html! {
         <article class="container page article">
             <p class="back-link">

@@ -16,10 +16,10 @@ use crate::components::product_chain::ProductChainSection;
 use crate::components::product_gallery::ProductGallery;
 use crate::components::share_button::ShareButton;
 use crate::components::skeleton::SkeletonProfile;
-use crate::hooks::{Remote, page_title, use_remote, use_title};
-use crate::links::absolute_url;
+use crate::hooks::{Remote, page_title, use_seeded, use_title};
 use crate::pages::cart::BuyBox;
 use crate::pages::not_found::NotFoundPage;
+use crate::root::{Origin, use_origin};
 
 /// What the "not found" page says for a product that is not (or no longer) on sale.
 const UNKNOWN_PRODUCT: &str =
@@ -33,12 +33,17 @@ pub struct ProductPageProps {
 
 #[component]
 pub fn ProductPage(props: &ProductPageProps) -> Html {
-    let detail = use_remote(product_id_of(&props.segment), |id| async move {
-        match id {
-            Some(id) => api::catalog::product(id).await,
-            None => Err(ApiError::Status(404)),
-        }
-    });
+    let detail = use_seeded(
+        product_id_of(&props.segment),
+        |id| api::catalog::product_url(*id),
+        |id| async move {
+            match id {
+                Some(id) => api::catalog::product(id).await,
+                None => Err(ApiError::Status(404)),
+            }
+        },
+    );
+    let origin = use_origin();
     let title = match detail.get() {
         Remote::Loaded(d) => page_title(&d.summary.name),
         Remote::Failed(error) if error.is_not_found() => page_title("Halaman tidak ditemukan"),
@@ -51,13 +56,13 @@ pub fn ProductPage(props: &ProductPageProps) -> Html {
         Remote::Failed(error) => html! {
             <div class="container page"><ErrorState error={error.clone()} on_retry={detail.retry()} /></div>
         },
-        Remote::Loaded(d) => product(d),
+        Remote::Loaded(d) => product(d, &origin),
     }
 }
 
-fn product(d: &ProductDetail) -> Html {
+fn product(d: &ProductDetail, origin: &Origin) -> Html {
     let s = &d.summary;
-    let url = absolute_url(&s.path());
+    let url = origin.url(&s.path());
     let ask = d.chain.whatsapp.whatsapp_url(&ask_message(&s.name, &s.price_label(), &url));
     let stock = if s.stock > 0 { quantity(s.stock, s.unit) } else { "Stok habis".to_owned() };
     html! {

@@ -18,9 +18,10 @@ use crate::components::product_chain::dusun_label;
 use crate::components::product_list::{ProductList, ProductSkeleton};
 use crate::components::share_button::ShareButton;
 use crate::components::skeleton::SkeletonProfile;
-use crate::hooks::{Remote, page_title, use_remote, use_title};
-use crate::links::{absolute_url, short_region};
+use crate::hooks::{Remote, page_title, use_seeded, use_title};
+use crate::links::short_region;
 use crate::pages::not_found::NotFoundPage;
+use crate::root::{Origin, use_origin};
 
 #[derive(Properties, PartialEq)]
 pub struct ShopPageProps {
@@ -29,10 +30,11 @@ pub struct ShopPageProps {
 
 #[component]
 pub fn ShopPage(props: &ShopPageProps) -> Html {
-    let shop = use_remote(props.slug.clone(), api::catalog::storefront);
+    let shop = use_seeded(props.slug.clone(), |slug| api::catalog::storefront_url(slug), api::catalog::storefront);
+    let origin = use_origin();
     // The products load alongside the shop, not after it.
     let query = CatalogQuery { toko: Some(props.slug.clone()), ..CatalogQuery::default() };
-    let first = use_remote(query.clone(), api::catalog::catalog);
+    let first = use_seeded(query.clone(), api::catalog::catalog_url, api::catalog::catalog);
     let title = match shop.get() {
         Remote::Loaded(s) => page_title(&s.name),
         Remote::Failed(error) if error.is_not_found() => page_title("Halaman tidak ditemukan"),
@@ -62,7 +64,7 @@ pub fn ShopPage(props: &ShopPageProps) -> Html {
             <p class="back-link">
                 <a href={Route::Village { slug: s.village_slug.clone() }.to_path()}>{ format!("‹ Desa {}", s.village_name) }</a>
             </p>
-            { head(&s) }
+            { head(&s, &origin) }
             <section class="section" aria-labelledby="produk">
                 <h2 id="produk">{ format!("Produk ({})", s.product_count) }</h2>
                 { products }
@@ -102,8 +104,8 @@ pub fn ShopPage(props: &ShopPageProps) -> Html {
 }
 
 /// Logo, name, place, enterprise, notices and the WhatsApp and share buttons.
-fn head(s: &Rc<Storefront>) -> Html {
-    let url = absolute_url(&Route::Shop { slug: s.slug.clone() }.to_path());
+fn head(s: &Rc<Storefront>, origin: &Origin) -> Html {
+    let url = origin.url(&Route::Shop { slug: s.slug.clone() }.to_path());
     let message = format!("Halo {}, saya melihat toko Anda di Lapak Desa ({url}) dan ingin bertanya.", s.name);
     let logo = match &s.logo {
         Some(logo) => html! {

@@ -19,9 +19,10 @@ use crate::components::village_content::{FlagshipSection, GallerySection, NewsLi
 use crate::components::village_sections::{
     ContactSection, Enterprises, LocationSection, OfficialsSection, Products, ProfileTexts, Stats,
 };
-use crate::hooks::{Remote, page_title, use_remote, use_title};
-use crate::links::{absolute_url, region_line, whatsapp_share_url};
+use crate::hooks::{Remote, page_title, use_seeded, use_title};
+use crate::links::{region_line, whatsapp_share_url};
 use crate::pages::not_found::NotFoundPage;
+use crate::root::use_origin;
 
 /// What the "not found" page says for a slug no village has.
 const UNKNOWN_VILLAGE: &str =
@@ -35,7 +36,7 @@ pub struct VillagePageProps {
 
 #[component]
 pub fn VillagePage(props: &VillagePageProps) -> Html {
-    let village = use_remote(props.slug.clone(), api::village);
+    let village = use_seeded(props.slug.clone(), |slug| api::village_url(slug), api::village);
     let navigator = use_navigator();
 
     // An old slug was redirected by the server: show the current address, without a new history entry.
@@ -83,7 +84,8 @@ struct ProfileProps {
 fn Profile(props: &ProfileProps) -> Html {
     let d = &props.detail;
     let v = &d.summary;
-    let share = whatsapp_share_url(&v.name, &absolute_url(&Route::Village { slug: v.slug.clone() }.to_path()));
+    let origin = use_origin();
+    let share = whatsapp_share_url(&v.name, &origin.url(&Route::Village { slug: v.slug.clone() }.to_path()));
     let sections = vec![
         ("profil", "Profil"),
         ("produk", "Produk"),

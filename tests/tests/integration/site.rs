@@ -2,6 +2,8 @@
 
 mod kept_pages;
 mod offline;
+mod rendered;
+mod rendered_villages;
 mod sitemap;
 
 use lapak_tests::{TestApp, header, on_both_databases};

@@ -95,7 +95,7 @@ struct EditorProps {
 fn Editor(props: &EditorProps) -> Html {
     let form = use_state(|| props.record.as_ref().map(|r| r.form.clone()).unwrap_or_default());
     let cover = use_state(|| props.record.as_ref().and_then(|r| r.cover.clone()).into_iter().collect::<Vec<Image>>());
-    let day = use_state(|| form.published_at.map(when::date_input).unwrap_or_default());
+    let day = use_state(|| form.published_at.map(when::published_input).unwrap_or_default());
     let uploading = use_state(|| false);
     let submission = use_state(Submission::default);
     let (village, id) = (props.village, props.record.as_ref().map(|r| r.id));
@@ -106,7 +106,7 @@ fn Editor(props: &EditorProps) -> Html {
             let body = NewsForm {
                 status,
                 cover_id: cover.first().map(|c| c.id),
-                published_at: when::from_date_input(&day),
+                published_at: when::from_published_input(&day),
                 ..(*form).clone()
             };
             let done = done.clone();

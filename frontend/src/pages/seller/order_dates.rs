@@ -88,7 +88,7 @@ pub fn DateFilter(props: &DateFilterProps) -> Html {
 
 /// "Tanggal 1 November 2026 – 30 November 2026", from the dates in the address.
 fn range_label(filter: &OrderFilter) -> String {
-    let date = |d: &Option<String>| d.as_deref().and_then(when::from_date_input).map(when::date);
+    let date = |d: &Option<String>| d.as_deref().and_then(when::date_of_input);
     match (date(&filter.from), date(&filter.to)) {
         (Some(from), Some(to)) => format!("Tanggal {from} – {to}"),
         (Some(from), None) => format!("Sejak {from}"),

@@ -20,7 +20,7 @@ use crate::components::error_state::ErrorState;
 use crate::components::order_lines::{fee_label, total_label};
 use crate::components::skeleton::SkeletonList;
 use crate::hooks::{Remote, page_title, use_remote, use_title};
-use crate::links::absolute_url;
+use crate::root::use_origin;
 use crate::session::SignedIn;
 use crate::when;
 use crate::workspace::Route;
@@ -159,6 +159,7 @@ fn Slip(props: &SlipProps) -> Html {
     let class = if props.paper == Paper::Receipt { "slip--58" } else { "slip--a4" };
     let pieces: i64 = o.lines.iter().map(|l| l.quantity).sum();
     let grams = keep_together(&weight(o.weight_grams));
+    let origin = use_origin();
     html! {
         <article class={classes!("slip", class)} aria-label="Pratinjau cetak">
             <section class="slip__invoice">
@@ -204,7 +205,7 @@ fn Slip(props: &SlipProps) -> Html {
                     <p class="slip__note">{ format!("Catatan: {}", o.note.trim()) }</p>
                 }
                 <p class="slip__thanks">{ "Terima kasih telah berbelanja produk desa." }</p>
-                <p class="slip__url">{ absolute_url(&order_path(&o.code)) }</p>
+                <p class="slip__url">{ origin.url(&order_path(&o.code)) }</p>
             </section>
             <section class="slip__label" aria-label="Label kirim">
                 <p class="slip__cut">{ "potong di sini" }</p>

@@ -1,0 +1,123 @@
+//! Public pages rendered on the server by the components the browser hydrates: the page's data is
+//! read in-process, keyed by the API address the page would ask (its seeds), rendered into the shell
+//! of its app and embedded once for the hydrating app.
+
+use axum::{
+    http::{StatusCode, Uri},
+    response::{IntoResponse, Redirect, Response},
+};
+use bytes::Bytes;
+use frontend::seed::{Seed, SeedMap, state_script};
+use frontend::ssr::PublicApp;
+use serde::Serialize;
+
+use super::pages::{App, Body, Head};
+use super::{html_response, not_found_head};
+use crate::{error::AppResult, state::AppState, villages::page_cache::Kind};
+
+/// The answers a page is rendered from.
+#[derive(Default)]
+pub struct Seeds(SeedMap);
+
+impl Seeds {
+    /// What the API answers at `url`.
+    pub fn answer<T: Serialize>(mut self, url: String, value: &T) -> Seeds {
+        let seed = serde_json::to_value(value).map_or_else(|e| problem(StatusCode::INTERNAL_SERVER_ERROR, e), Seed::Ok);
+        self.0.insert(url, seed);
+        self
+    }
+
+    /// What the API answers at `url`: the value, or its error.
+    pub fn outcome<T: Serialize>(self, url: String, outcome: &AppResult<T>) -> Seeds {
+        match outcome {
+            Ok(value) => self.answer(url, value),
+            Err(error) => self.problem(url, error.status(), error.problem().detail),
+        }
+    }
+
+    /// The API answers 404 at `url`.
+    pub fn not_found(self, url: String) -> Seeds {
+        self.problem(url, StatusCode::NOT_FOUND, "Tidak ditemukan.")
+    }
+
+    /// The API answers `status` (an error) at `url`, saying `detail`.
+    pub fn problem(mut self, url: String, status: StatusCode, detail: impl ToString) -> Seeds {
+        self.0.insert(url, problem(status, detail));
+        self
+    }
+}
+
+fn problem(status: StatusCode, detail: impl ToString) -> Seed {
+    Seed::Problem { status: status.as_u16(), detail: detail.to_string() }
+}
+
+/// The whole page at `url` (path and query): `head`, and the content its app renders from `seeds`.
+/// A render that fails (a panic in a component) leaves the app to render the page in the browser.
+pub async fn rendered(state: &AppState, head: &Head, url: &str, seeds: Seeds) -> String {
+    let body = body(state, head.app, url, seeds.0).await;
+    state.shells.of(head.app).render(head, &state.config.public_url, body.as_ref())
+}
+
+/// What a page's handler found.
+pub enum Found {
+    /// The page to render (and keep).
+    Page(Head, Seeds),
+    /// Nothing at this address: the "not found" page of the app, rendered from the seeds (the API's 404).
+    Missing(App, Seeds),
+    /// The page moved (an old village slug) to this path: a permanent redirect.
+    Moved(String),
+}
+
+/// The public page at the request's address: the one kept in the page cache, else the
+/// one `build` finds, rendered and kept (unless something changed meanwhile, or it was
+/// rendered around a failure).
+pub async fn kept_or_built<Fut>(state: &AppState, uri: &Uri, build: impl FnOnce() -> Fut) -> AppResult<Response>
+where
+    Fut: Future<Output = AppResult<Found>>,
+{
+    let url = address(uri);
+    if let Some(html) = state.pages.get(Kind::Page, &url) {
+        return Ok(html_response(StatusCode::OK, html));
+    }
+    let generation = state.pages.generation();
+    let (head, seeds) = match build().await? {
+        Found::Page(head, seeds) => (head, seeds),
+        Found::Missing(app, seeds) => return Ok(missing(state, app, &url, seeds).await),
+        Found::Moved(path) => return Ok(Redirect::permanent(&path).into_response()),
+    };
+    let failed = seeds.0.values().any(|seed| matches!(seed, Seed::Problem { status, .. } if *status >= 500));
+    let html = Bytes::from(rendered(state, &head, &url, seeds).await);
+    if !failed {
+        state.pages.put(Kind::Page, &url, generation, html.clone());
+    }
+    Ok(html_response(StatusCode::OK, html))
+}
+
+/// The "not found" page of `app` at `url` (404), rendered from `seeds` (the API's 404 for what the page
+/// asks), so it says what its page says of an unknown address.
+pub async fn missing(state: &AppState, app: App, url: &str, seeds: Seeds) -> Response {
+    let head = Head { app, ..not_found_head(state) };
+    html_response(StatusCode::NOT_FOUND, rendered(state, &head, url, seeds).await)
+}
+
+/// The address of a request: its path and query.
+fn address(uri: &Uri) -> String {
+    uri.path_and_query().map_or_else(|| uri.path().to_owned(), |p| p.as_str().to_owned())
+}
+
+async fn body(state: &AppState, app: App, url: &str, seeds: SeedMap) -> Option<Body> {
+    let public = match app {
+        App::Portal => PublicApp::Portal,
+        App::Browse => PublicApp::Browse,
+        App::Workspace | App::Admin => return None,
+    };
+    let script = state_script(&seeds);
+    let render = frontend::ssr::render(public, url.to_owned(), state.config.public_url.clone(), seeds);
+    match tokio::spawn(render).await {
+        Ok(html) => Some(Body { html, state: script }),
+        Err(error) => {
+            tracing::error!(%url, %error, "rendering the page on the server failed");
+            None
+        }
+    }
+}

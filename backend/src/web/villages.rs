@@ -1,0 +1,204 @@
+//! Pages of the portal's side, rendered with their content and their link previews: the front page,
+//! the directory (with its filters), a village, its news and a news item, and an enterprise. Each reads
+//! what its page asks the API for with the API's own functions, keyed by the page's own addresses.
+
+use axum::{
+    extract::{Path, State},
+    http::Uri,
+    response::Response,
+};
+use frontend::api;
+use shared::RegionLevel;
+
+use super::{
+    cover_preview, image_preview,
+    pages::{App, Head},
+    render::{Found, Seeds, kept_or_built},
+    site_head, site_image,
+};
+use crate::{
+    error::{AppError, AppResult},
+    news::NewsQuery,
+    regions::{RegionQuery, listed},
+    state::AppState,
+    villages::{
+        detail::detail_by_slug,
+        directory,
+        queries::{self, Lookup},
+    },
+};
+
+/// The front page: the featured villages and the kabupaten on the portal.
+pub async fn home(State(state): State<AppState>, uri: Uri) -> AppResult<Response> {
+    kept_or_built(&state, &uri, async || {
+        let featured = frontend::pages::home::featured_query();
+        let seeds = Seeds::default().outcome(api::villages_url(&featured), &directory(&state.db, &featured).await);
+        let head = site_head(&state, "Lapak Desa — informasi dan lapak online desa", "/");
+        Ok(Found::Page(head, with_kabupaten(&state, seeds).await))
+    })
+    .await
+}
+
+/// The directory with the filters in its query, read as the page reads them: the villages found, the
+/// kabupaten to choose from and the kecamatan of the chosen one.
+pub async fn directory_page(State(state): State<AppState>, uri: Uri) -> AppResult<Response> {
+    kept_or_built(&state, &uri, async || {
+        let filter = frontend::filters::parse(uri.query().unwrap_or_default());
+        let mut seeds = Seeds::default().outcome(api::villages_url(&filter), &directory(&state.db, &filter).await);
+        seeds = with_kabupaten(&state, seeds).await;
+        if let Some(kabupaten) = &filter.kabupaten {
+            let kecamatan = RegionQuery { parent: Some(kabupaten.clone()), ..RegionQuery::default() };
+            seeds = seeds.outcome(api::kecamatan_url(kabupaten), &listed(&state.db, &kecamatan).await);
+        }
+        let mut head = site_head(&state, "Direktori Desa — Lapak Desa", "/desa");
+        head.description = "Cari desa berdasarkan kabupaten, kecamatan, status IDM dan produk unggulannya.".into();
+        head.app = App::Browse;
+        Ok(Found::Page(head, seeds))
+    })
+    .await
+}
+
+/// `seeds` with the kabupaten/kota on the portal (the directory's first drop-down, the front page's regions).
+async fn with_kabupaten(state: &AppState, seeds: Seeds) -> Seeds {
+    let kabupaten = RegionQuery { level: Some(RegionLevel::Kabupaten), ..RegionQuery::default() };
+    seeds.outcome(api::kabupaten_url(), &listed(&state.db, &kabupaten).await)
+}
+
+/// A village's page: its own title, description and cover as the preview, so a link shared on
+/// WhatsApp shows the village; an old slug moves to the current one.
+pub async fn village(State(state): State<AppState>, Path(slug): Path<String>, uri: Uri) -> AppResult<Response> {
+    kept_or_built(&state, &uri, async || {
+        let api = api::village_url(&slug);
+        let detail = match detail_by_slug(&state.db, &slug).await? {
+            Lookup::Found(detail) => detail,
+            Lookup::Moved(to) => return Ok(Found::Moved(format!("/desa/{to}"))),
+            Lookup::Missing => {
+                return Ok(Found::Missing(App::Portal, Seeds::default().not_found(api)));
+            }
+        };
+        let v = &detail.summary;
+        let mut description = if v.tagline.is_empty() { String::new() } else { format!("{} ", v.tagline) };
+        if let Some(f) = &v.flagship {
+            description.push_str(&format!("Produk unggulan: {}. ", f.name));
+        }
+        description.push_str(&format!(
+            "Desa di Kecamatan {}, {}, {}.",
+            v.region.kecamatan, v.region.kabupaten, v.region.provinsi
+        ));
+        let image = v.cover_url.as_ref().map(|u| cover_preview(&state, u));
+        let head = Head {
+            title: format!("Desa {} — {} | Lapak Desa", v.name, v.region.kabupaten),
+            description,
+            path: format!("/desa/{}", v.slug),
+            image: image.or_else(|| Some(site_image(&state))),
+            published_at: None,
+            app: App::Portal,
+            offer: None,
+            private: false,
+        };
+        Ok(Found::Page(head, Seeds::default().answer(api, &detail)))
+    })
+    .await
+}
+
+/// A village's news list (`?page=N`), titled with the village's name, which the page also shows.
+pub async fn news_list(State(state): State<AppState>, Path(slug): Path<String>, uri: Uri) -> AppResult<Response> {
+    kept_or_built(&state, &uri, async || {
+        let page = frontend::pages::news::page_number(uri.query().unwrap_or_default());
+        let (village_api, news_api) = (api::village_url(&slug), api::news_page_url(&slug, page));
+        let detail = match detail_by_slug(&state.db, &slug).await? {
+            Lookup::Found(detail) => detail,
+            Lookup::Moved(to) => return Ok(Found::Moved(format!("/desa/{to}/berita"))),
+            Lookup::Missing => {
+                let seeds = Seeds::default().not_found(village_api).not_found(news_api);
+                return Ok(Found::Missing(App::Browse, seeds));
+            }
+        };
+        let query = NewsQuery { page: Some(page), per_page: Some(api::NEWS_PER_PAGE) };
+        let news = crate::news::village_news(&state.db, &slug, &query).await;
+        let seeds = Seeds::default().answer(village_api, &detail).outcome(news_api, &news);
+        let v = &detail.summary;
+        let mut head =
+            site_head(&state, &format!("Berita Desa {} | Lapak Desa", v.name), &format!("/desa/{slug}/berita"));
+        head.description = format!("Berita dan pengumuman terbaru dari Desa {}, {}.", v.name, v.region.kabupaten);
+        head.image = v.cover_url.as_ref().map(|u| cover_preview(&state, u)).or(head.image);
+        head.app = App::Browse;
+        Ok(Found::Page(head, seeds))
+    })
+    .await
+}
+
+/// A news item: its title, summary and cover as the link preview, dated as an article.
+pub async fn news_item(
+    State(state): State<AppState>,
+    Path((village, slug)): Path<(String, String)>,
+    uri: Uri,
+) -> AppResult<Response> {
+    kept_or_built(&state, &uri, async || {
+        let api = api::news_article_url(&village, &slug);
+        let article = match crate::news::published(&state.db, &village, &slug).await {
+            Ok(article) => article,
+            Err(AppError::NotFound(_)) => {
+                if let Lookup::Moved(to) = queries::summary_by_slug(&state.db, &village).await? {
+                    return Ok(Found::Moved(format!("/desa/{to}/berita/{slug}")));
+                }
+                return Ok(Found::Missing(App::Browse, Seeds::default().not_found(api)));
+            }
+            Err(error) => return Err(error),
+        };
+        let s = &article.summary;
+        let description = if s.summary.is_empty() {
+            format!("{} dari Desa {}.", s.kind.label(), article.village_name)
+        } else {
+            s.summary.clone()
+        };
+        let head = Head {
+            title: format!("{} — Desa {} | Lapak Desa", s.title, article.village_name),
+            description,
+            path: format!("/desa/{village}/berita/{slug}"),
+            image: Some(s.cover.as_ref().map_or_else(|| site_image(&state), |c| image_preview(&state, &c.jpeg))),
+            published_at: Some(s.published_at),
+            app: App::Browse,
+            offer: None,
+            private: false,
+        };
+        Ok(Found::Page(head, Seeds::default().answer(api, &article)))
+    })
+    .await
+}
+
+/// An enterprise's page: its name, kind, village and first photo as the preview.
+pub async fn enterprise(State(state): State<AppState>, Path(slug): Path<String>, uri: Uri) -> AppResult<Response> {
+    kept_or_built(&state, &uri, async || {
+        let api = api::enterprise_url(&slug);
+        let e = match crate::enterprises::public_page(&state.db, &slug).await {
+            Ok(e) => e,
+            Err(AppError::NotFound(_)) => {
+                return Ok(Found::Missing(App::Browse, Seeds::default().not_found(api)));
+            }
+            Err(error) => return Err(error),
+        };
+        let mut description = format!(
+            "{} {} di Desa {}, {}.",
+            e.enterprise.kind.label(),
+            e.enterprise.name,
+            e.village_name,
+            e.region.kabupaten
+        );
+        if !e.enterprise.description.is_empty() {
+            description = format!("{} {description}", e.enterprise.description);
+        }
+        let head = Head {
+            title: format!("{} — Desa {} | Lapak Desa", e.enterprise.name, e.village_name),
+            description,
+            path: format!("/lembaga/{slug}"),
+            image: Some(e.photos.first().map_or_else(|| site_image(&state), |p| image_preview(&state, &p.jpeg))),
+            published_at: None,
+            app: App::Browse,
+            offer: None,
+            private: false,
+        };
+        Ok(Found::Page(head, Seeds::default().answer(api, &e)))
+    })
+    .await
+}

@@ -1,0 +1,52 @@
+// Browser tests: the portal's server-rendered pages hydrate without a console message, show the same
+// text before and after the app starts, and the app asks the API for none of what the page embeds.
+import assert from 'node:assert/strict';
+import { BASE_URL, PHONE, browserTest } from './helpers.mjs';
+
+const PAGES = [
+  '/',
+  '/desa',
+  '/desa?kabupaten=52.02',
+  '/desa/darmaji',
+  '/desa/darmaji/berita',
+  '/desa/darmaji/berita/sambal-terasi-darmaji-kantongi-sertifikat-halal',
+  '/lembaga/bumdes-darma-tani',
+];
+
+/**
+ * The visible text of the page's content (`main`), whitespace folded. (The header's account item
+ * waits for the session, which only the browser knows.)
+ */
+async function appText(page) {
+  return (await page.locator('#app main').innerText()).replace(/\s+/g, ' ').trim();
+}
+
+for (const path of PAGES) {
+  browserTest(`${path} hydrates the server's page`, { file: `hydration${path.replace(/[/?=.]+/g, '-')}` }, async (page) => {
+    // The server's page, as a browser without JavaScript shows it.
+    const still = await page.context().browser().newContext({ ...PHONE, baseURL: BASE_URL, javaScriptEnabled: false });
+    const plain = await still.newPage();
+    await plain.goto(path);
+    const before = await appText(plain);
+    await still.close();
+    assert.ok(before.length > 100 && !before.includes('Memuat'), `${path} has its content: ${before}`);
+
+    const messages = [];
+    page.on('console', (msg) => messages.push(`${msg.type()}: ${msg.text()}`));
+    const state = [];
+    page.on('request', (req) => {
+      if (new URL(req.url()).pathname.startsWith('/api/')) state.push(req.url());
+    });
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    // The app runs: once it knows nobody is signed in, its header offers to sign in.
+    await page.getByRole('link', { name: 'Masuk' }).waitFor();
+    const after = await appText(page);
+    assert.equal(after, before, `${path}: the same text after hydration`);
+    assert.deepEqual(messages, [], `${path}: no console message`);
+    const embedded = await page.evaluate(() => Object.keys(JSON.parse(document.getElementById('state').textContent)));
+    const asked = state.map((u) => new URL(u)).map((u) => u.pathname + u.search);
+    assert.ok(embedded.length > 0, `${path}: answers embedded`);
+    for (const url of embedded) assert.ok(!asked.includes(url), `${path}: ${url} was embedded, not asked again`);
+  });
+}

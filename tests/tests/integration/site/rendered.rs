@@ -1,0 +1,117 @@
+//! Public pages arrive with their content in the HTML, rendered on the server by the app's own
+//! components, with the answers they were rendered from embedded once for the hydrating app.
+
+use lapak_tests::{TestApp, header, on_both_databases};
+use serde_json::Value;
+
+on_both_databases!(
+    a_product_page_carries_its_content,
+    an_unknown_product_is_a_rendered_404,
+    a_search_arrives_with_its_results_count_and_next_page,
+    a_shop_page_carries_its_products,
+);
+
+/// The page's text inside `#app`, without markup, comments or the embedded state.
+pub fn app_text(html: &str) -> String {
+    let app = html.split("<div id=\"app\">").nth(1).unwrap_or_default();
+    let app = app.split("<script type=\"application/json\" id=\"state\">").next().unwrap_or_default();
+    let (mut text, mut in_tag) = (String::new(), false);
+    for c in app.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The seeds embedded in a rendered page.
+pub fn state(html: &str) -> Value {
+    let json = html.split("<script type=\"application/json\" id=\"state\">").nth(1).expect("the page's state");
+    serde_json::from_str(json.split("</script>").next().unwrap()).unwrap()
+}
+
+async fn a_product_page_carries_its_content(app: TestApp) {
+    let catalog = app.get_json("/api/v1/catalog?q=sambal", 200).await;
+    let product = &catalog["items"][0];
+    let (id, name) = (product["id"].as_i64().unwrap(), product["name"].as_str().unwrap());
+    let detail = app.get_json(&format!("/api/v1/products/{id}"), 200).await;
+    let path = format!("/produk/{id}-{}", product["slug"].as_str().unwrap());
+    let res = app.get(&path).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(header(&res, "cache-control"), "no-cache");
+    let html = res.text().await.unwrap();
+    let text = app_text(&html);
+    let price = shared::format::rupiah(product["price"].as_i64().unwrap());
+    for expected in
+        [name, price.as_str(), product["shop_name"].as_str().unwrap(), "Tambah ke keranjang", "Tanya penjual"]
+    {
+        assert!(text.contains(expected), "{expected:?} is in the page: {text}");
+    }
+    assert!(!text.contains("Memuat"), "no skeleton: {text}");
+    // The answer the page was rendered from is the API's, embedded once.
+    assert_eq!(state(&html)[format!("/api/v1/products/{id}")]["ok"], detail);
+    assert_eq!(html.matches("id=\"state\"").count(), 1);
+    // Share links are absolute, under the public address.
+    assert!(html.contains(&format!("{}{path}", app.url(""))), "absolute share link");
+}
+
+async fn an_unknown_product_is_a_rendered_404(app: TestApp) {
+    for path in ["/produk/999999-tidak-ada", "/produk/bukan-angka"] {
+        let res = app.get(path).await;
+        assert_eq!(res.status(), 404, "{path}");
+        let html = res.text().await.unwrap();
+        assert!(app_text(&html).contains("Produk ini tidak ditemukan"), "{path}: {}", app_text(&html));
+        assert!(html.contains("<title>Halaman tidak ditemukan — Lapak Desa</title>"), "{path}");
+    }
+}
+
+async fn a_search_arrives_with_its_results_count_and_next_page(app: TestApp) {
+    let api = app.get_json("/api/v1/catalog?q=keripik&per=2", 200).await;
+    let facets = app.get_json("/api/v1/catalog/facets?q=keripik", 200).await;
+    let total = facets["total"].as_i64().unwrap();
+    assert!(total > 2, "more than one page of keripik: {facets}");
+    let res = app.get("/produk?q=keripik&per=2").await;
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    let text = app_text(&html);
+    assert!(text.contains(&format!("{total} produk untuk \u{201c}keripik\u{201d}")), "the count: {text}");
+    for item in api["items"].as_array().unwrap() {
+        assert!(text.contains(item["name"].as_str().unwrap()), "{item} is listed: {text}");
+    }
+    // The next page is a plain link to its own address, which arrives rendered too.
+    let cursor = api["next"].as_str().unwrap();
+    let mut address = reqwest::Url::parse("http://x/produk").unwrap();
+    address.query_pairs_mut().extend_pairs([("q", "keripik"), ("per", "2"), ("setelah", cursor)]);
+    let next = address.query().unwrap().to_owned();
+    let link = format!("href=\"/produk?{}\"", next.replace('&', "&amp;"));
+    assert!(html.contains(&link), "{link} in the page");
+    let second = app.get_json(&format!("/api/v1/catalog?{next}"), 200).await;
+    let page = app.get(&format!("/produk?{next}")).await.text().await.unwrap();
+    let first_of_second = second["items"][0]["name"].as_str().unwrap();
+    assert!(app_text(&page).contains(first_of_second), "the next page shows {first_of_second}");
+    assert_eq!(state(&page)[format!("/api/v1/catalog?{next}")]["ok"], second);
+}
+
+async fn a_shop_page_carries_its_products(app: TestApp) {
+    let catalog = app.get_json("/api/v1/catalog?q=sambal", 200).await;
+    let shop = catalog["items"][0]["shop_slug"].as_str().unwrap().to_owned();
+    let storefront = app.get_json(&format!("/api/v1/storefronts/{shop}"), 200).await;
+    let products = app.get_json(&format!("/api/v1/catalog?toko={shop}"), 200).await;
+    let html = app.get(&format!("/toko/{shop}")).await.text().await.unwrap();
+    let text = app_text(&html);
+    assert!(text.contains(storefront["name"].as_str().unwrap()), "{text}");
+    for item in products["items"].as_array().unwrap() {
+        assert!(text.contains(item["name"].as_str().unwrap()), "{item} is listed: {text}");
+    }
+    assert_eq!(state(&html)[format!("/api/v1/storefronts/{shop}")]["ok"], storefront);
+    let res = app.get("/toko/tidak-ada-toko").await;
+    assert_eq!(res.status(), 404);
+    assert!(app_text(&res.text().await.unwrap()).contains("tidak ditemukan"));
+}
