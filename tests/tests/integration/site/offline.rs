@@ -40,7 +40,7 @@ async fn only_public_pages_and_answers_may_be_kept(app: TestApp) {
         "/pesan",
         "/pesanan/LD-ABC",
         "/jual",
-        "/jual/produk",
+        "/jual/1/produk",
         "/admin",
     ];
     for path in personal {
