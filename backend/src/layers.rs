@@ -6,7 +6,7 @@ use std::{any::Any, sync::Arc};
 use axum::{
     Router,
     body::Body,
-    extract::Request,
+    extract::{Request, State},
     http::{HeaderName, HeaderValue, Response, StatusCode, header},
     middleware::{self, Next},
     response::IntoResponse,
@@ -55,7 +55,7 @@ pub fn apply(router: Router, config: &Config, methods: Arc<DocumentedMethods>) -
         .layer(middleware::from_fn(control_characters_refused))
         // Before the guards: a method the document does not list on its path is a 405, not a 403.
         .layer(middleware::from_fn_with_state(methods, crate::openapi::refuse_undocumented))
-        .layer(middleware::from_fn(personal_never_stored))
+        .layer(middleware::from_fn_with_state(crate::auth::session::cookie_name(config), personal_never_stored))
         .layer(middleware::from_fn(api_errors_as_problems))
         .layer(CatchPanicLayer::custom(panic_response))
         // Pages and API answers compressed for slow connections (brotli or gzip, at a level cheap enough to
@@ -70,10 +70,18 @@ pub fn apply(router: Router, config: &Config, methods: Arc<DocumentedMethods>) -
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
 }
 
-/// API answers about a person (their account, the admin area) are never kept by browsers or proxies.
-async fn personal_never_stored(req: Request, next: Next) -> axum::response::Response {
+/// API answers about a person (their account, the admin area), and every API answer to someone signed
+/// in, are never kept by browsers, proxies or the service worker (which keeps public answers for reading
+/// pages offline): nothing of theirs stays on the phone for the next person.
+async fn personal_never_stored(
+    State(session_cookie): State<&'static str>,
+    req: Request,
+    next: Next,
+) -> axum::response::Response {
     const PERSONAL: [&str; 4] = ["/api/v1/me", "/api/v1/auth/", "/api/v1/admin/", "/api/v1/shops"];
-    let personal = PERSONAL.iter().any(|p| req.uri().path().starts_with(p));
+    let path = req.uri().path();
+    let personal = PERSONAL.iter().any(|p| path.starts_with(p))
+        || (path.starts_with("/api/") && crate::auth::session::token_cookie(req.headers(), session_cookie).is_some());
     let mut res = next.run(req).await;
     if personal {
         res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

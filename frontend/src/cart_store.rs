@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use serde::{Serialize, de::DeserializeOwned};
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use shared::{CartItem, CartView};
 use yew::prelude::*;
 
@@ -15,6 +15,16 @@ use crate::session::use_session;
 const ITEMS_KEY: &str = "lapak.keranjang";
 /// How many products the cart held last, for the header of the portal (which does not load the cart).
 const COUNT_KEY: &str = "lapak.keranjang.jumlah";
+/// The cart as last priced, shown offline (signing out forgets every `lapak.` key).
+const PRICED_KEY: &str = "lapak.keranjang.terakhir";
+
+/// A cart's last priced view, with the items it priced and whether it was a signed-in buyer's.
+#[derive(Serialize, Deserialize)]
+struct Priced {
+    member: bool,
+    items: Vec<CartItem>,
+    view: CartView,
+}
 
 /// The browser's localStorage, when it allows it (private modes may not).
 fn storage() -> Option<web_sys::Storage> {
@@ -32,6 +42,18 @@ pub fn write_stored<T: Serialize>(key: &str, value: &T) {
     if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(value)) {
         let _ = storage.set_item(key, &text);
     }
+}
+
+/// Forgets what localStorage holds under `key`.
+fn forget_stored(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// Whether the browser believes it is connected (`navigator.onLine`).
+pub fn online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
 
 /// The guest cart kept in this browser.
@@ -114,23 +136,43 @@ impl Cart {
         self.state.set(CartState { member, items, view });
     }
 
+    /// `publish` of a view the server has just priced for these items, kept for reading offline.
+    fn publish_priced(&self, member: Option<bool>, items: Vec<CartItem>, view: Rc<CartView>) {
+        let priced = Priced { member: member == Some(true), items: items.clone(), view: (*view).clone() };
+        write_stored(PRICED_KEY, &priced);
+        self.publish(member, items, Some(view));
+    }
+
     /// Prices the cart again (and drops products no longer sold from a guest cart).
     pub async fn refresh(&self) -> Result<Rc<CartView>, ApiError> {
         if self.is_member() {
             let view = Rc::new(api::orders::my_cart().await?);
-            self.publish(Some(true), items_of(&view), Some(view.clone()));
+            self.publish_priced(Some(true), items_of(&view), view.clone());
             return Ok(view);
         }
         let items = local_items();
-        let view = if items.is_empty() {
-            Rc::new(CartView::default())
-        } else {
-            Rc::new(api::orders::cart_view(items.clone()).await?)
-        };
+        if items.is_empty() {
+            // Nothing to price (and no answer of the server to keep for reading offline).
+            let view = Rc::new(CartView::default());
+            self.publish(self.state.member, items, Some(view.clone()));
+            return Ok(view);
+        }
+        let view = Rc::new(api::orders::cart_view(items.clone()).await?);
         let kept: Vec<CartItem> = items.into_iter().filter(|i| !view.gone.contains(&i.product_id)).collect();
         save_local(&kept);
-        self.publish(self.state.member, kept, Some(view.clone()));
+        self.publish_priced(self.state.member, kept, view.clone());
         Ok(view)
+    }
+
+    /// Shows the cart as it was last priced in this browser, when it cannot be priced now: a guest's
+    /// while it holds the same products, a signed-in buyer's while the browser is offline (their session
+    /// cannot be checked then); whether it did.
+    pub fn show_last_priced(&self, offline: bool) -> bool {
+        let last = read_stored::<Priced>(PRICED_KEY)
+            .filter(|last| if last.member { offline } else { !self.is_member() && last.items == local_items() });
+        let Some(Priced { items, view, .. }) = last else { return false };
+        self.state.set(CartState { member: self.state.member, items, view: Some(Rc::new(view)) });
+        true
     }
 
     /// Sets how many of a product the cart holds (0 takes it out).
@@ -142,7 +184,7 @@ impl Cart {
                 api::orders::remove_cart_item(product_id).await?
             };
             let view = Rc::new(view);
-            self.publish(Some(true), items_of(&view), Some(view.clone()));
+            self.publish_priced(Some(true), items_of(&view), view.clone());
             return Ok(view);
         }
         let items = with_quantity(&local_items(), product_id, quantity);
@@ -215,13 +257,17 @@ pub fn CartSync() -> Html {
                                 save_local(&[]);
                             }
                             let view = Rc::new(view);
-                            cart.publish(Some(true), items_of(&view), Some(view));
+                            cart.publish_priced(Some(true), items_of(&view), view);
                         }
                         // Offline: the server cart is read again when the cart page opens.
                         Err(_) => cart.publish(Some(true), local, None),
                     }
                 });
             } else {
+                // Online and not signed in: a signed-in buyer's last cart is no longer for this browser.
+                if online() && read_stored::<Priced>(PRICED_KEY).is_some_and(|last| last.member) {
+                    forget_stored(PRICED_KEY);
+                }
                 cart.publish(Some(false), local_items(), None);
             }
         }

@@ -13,6 +13,7 @@ mod components;
 pub mod filters;
 mod hooks;
 mod links;
+mod offline;
 pub mod pages;
 pub mod root;
 mod routing;

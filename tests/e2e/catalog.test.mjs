@@ -3,7 +3,7 @@
 // chain and WhatsApp link (and link-preview tags in its HTML), the shop's products, more results by
 // cursor, a refused search explained, an unknown product, and no sideways scrolling.
 import assert from 'node:assert/strict';
-import { BASE_URL, browserTest, failedLoad, snap, waitForHeading } from './helpers.mjs';
+import { BASE_URL, browserTest, failedLoad, PHONE, snap, waitForHeading } from './helpers.mjs';
 
 const ORIGINAL = 'Keripik Tempe Original 250 g';
 const BALADO = 'Keripik Tempe Balado 250 g';
@@ -127,7 +127,8 @@ browserTest('a shopper finds, filters and opens a product from the home page', {
 
 browserTest(
   'a product from the flagship maker, made by a member producer, of a shop on holiday',
-  { file: 'catalog-product-chain' },
+  // Without the service worker, which would fetch the answer itself, out of the page's routes' reach.
+  { file: 'catalog-product-chain', context: { ...PHONE, serviceWorkers: 'block' } },
   async (page) => {
     // The demo shop is open and its product has one photo: the answer is changed to show the rest. The page
     // is reached from the catalog, inside the app, so the product comes from the API (a page loaded afresh

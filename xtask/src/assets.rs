@@ -1,7 +1,6 @@
 //! Writing the built frontend into `dist/`: content-hashed file names, the init call appended to
 //! the generated JS, one page per app (`index.html`, `browse.html`, `workspace.html`, `admin.html`) pointing at its hashed
-//! files,
-//! static files, stale files removed.
+//! files, the service worker (`sw.js`), static files, stale files removed.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -33,6 +32,8 @@ pub fn write(root: &Path, work: &Path, dist: &Path) -> Result<Vec<String>> {
 
     let css = read(&frontend.join("style.css"))?;
     let css_name = put(hashed("style", "css", &css), &css)?;
+    let pwa = read(&frontend.join("pwa.js"))?;
+    let pwa_name = put(hashed("pwa", "js", &pwa), &pwa)?;
 
     // wasm-bindgen writes `snippets/` for inline JS; the JS imports them relatively.
     for file in static_files(&work.join("snippets"))? {
@@ -77,16 +78,20 @@ pub fn write(root: &Path, work: &Path, dist: &Path) -> Result<Vec<String>> {
             .replace("{{app.css}}", &app_css)
             .replace("{{style.css}}", &format!("/{css_name}"))
             .replace("{{app.js}}", &format!("/{js_name}"))
+            .replace("{{pwa.js}}", &format!("/{pwa_name}"))
             .replace("{{app_bg.wasm}}", &format!("/{wasm_name}"));
         if let Some(at) = html.find("{{") {
             let rest: String = html[at..].chars().take(40).collect();
             bail!(
                 "frontend/index.html has a placeholder xtask does not know: {rest:?} (known: \
-                 {{{{style.css}}}}, {{{{app.css}}}}, {{{{app.js}}}}, {{{{app_bg.wasm}}}})"
+                 {{{{style.css}}}}, {{{{app.css}}}}, {{{{app.js}}}}, {{{{app_bg.wasm}}}}, {{{{pwa.js}}}})"
             );
         }
         put(page.to_string(), html.as_bytes())?;
     }
+    // After the pages: the worker fetches ahead what they load.
+    let worker = crate::service_worker::render(&frontend, dist, &css_name)?;
+    put("sw.js".to_owned(), worker.as_bytes())?;
 
     remove_stale(dist, &written)?;
     Ok(written.into_iter().collect())

@@ -19,7 +19,15 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const OFFLINE_TILES: &str = "http://127.0.0.1:65535/{z}/{x}/{y}.png";
 
 pub fn browser_tests() -> Result<Outcome> {
+    browser_test_files(&[])
+}
+
+/// The browser tests of `files` (paths from the repository's root), or all of them when none is named.
+pub fn browser_test_files(files: &[String]) -> Result<Outcome> {
     let root = util::root();
+    if let Some(missing) = files.iter().find(|f| !root.join(f).is_file()) {
+        bail!("{missing}: no such test file (name it from the repository's root, e.g. tests/e2e/offline.test.mjs)");
+    }
     stage("browser: cargo build -p backend", || util::run(util::cargo().args(["build", "-p", "backend"])))?;
     if let Some(why) = stage("browser: chromium", ensure_chromium)? {
         return Ok(Outcome::Skipped(why));
@@ -36,7 +44,7 @@ pub fn browser_tests() -> Result<Outcome> {
     // a debug build on a slow machine); the log tail printed on a timeout says which step it was in.
     stage("browser: server ready", || server.wait_ready(Duration::from_secs(300)))?;
     println!("server at {}, data in {}", server.base_url, data.path().display());
-    let result = stage("browser: node --test tests/e2e/", || node_tests(&root, &server.base_url));
+    let result = stage("browser: node --test", || node_tests(&root, &server.base_url, files));
     if result.is_err() {
         println!("\nthe server's last log lines:\n{}", server.log_tail());
     }
@@ -44,13 +52,15 @@ pub fn browser_tests() -> Result<Outcome> {
     result.map(|()| Outcome::Passed)
 }
 
-fn node_tests(root: &Path, base_url: &str) -> Result<()> {
+fn node_tests(root: &Path, base_url: &str, files: &[String]) -> Result<()> {
     if !util::on_path("node") {
         bail!("node is missing: install Node.js 20 (Debian: apt-get install nodejs npm)");
     }
+    let all = ["tests/e2e/".to_owned()];
     util::run(
         Command::new("node")
-            .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+            .args(["--test", "--test-concurrency=1"])
+            .args(if files.is_empty() { &all[..] } else { files })
             .current_dir(root)
             .env("BASE_URL", base_url),
     )

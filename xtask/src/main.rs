@@ -22,6 +22,7 @@ mod order_checks;
 mod order_load;
 mod run;
 mod server;
+mod service_worker;
 mod shop_owners;
 mod sql;
 mod test;
@@ -41,7 +42,8 @@ commands:
   test    everything CI checks: fmt, clippy, unit, integration (SQLite + PostgreSQL),
           durability (crashes, two servers), API contract (schemathesis), dist, browser tests, tidy
   contract  only the API contract stage: schemathesis over a throwaway demo server
-  e2e     dist, then only the browser tests (tests/e2e/, headless chromium)
+  e2e [FILE…]  dist, then only the browser tests (tests/e2e/, headless chromium), or only the
+          named files (e.g. tests/e2e/offline.test.mjs)
   durability  only the durability stage: SIGKILLs under load, two servers on one PostgreSQL
   tidy    repository rules: migrations parity, no unfinished code, licence, file headers
   bench   release build, then throughput, latency, memory, ready time and first-load size
@@ -54,7 +56,7 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::FAILURE;
     };
-    if args.len() > 1 {
+    if args.len() > 1 && command != "e2e" {
         eprintln!("`{command}` takes no arguments\n\n{USAGE}");
         return ExitCode::FAILURE;
     }
@@ -64,7 +66,7 @@ fn main() -> ExitCode {
         "run" => run::run(),
         "test" => test::test(),
         "contract" => contract::api_contract().map(drop),
-        "e2e" => dist::dist().and_then(|_| e2e::browser_tests()).map(drop),
+        "e2e" => dist::dist().and_then(|_| e2e::browser_test_files(&args[1..])).map(drop),
         "durability" => durability::durability().map(drop),
         "tidy" => tidy::tidy(),
         "bench" => bench::bench(),

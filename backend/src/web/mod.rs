@@ -2,6 +2,7 @@
 
 mod assets;
 mod market;
+mod offline;
 pub mod pages;
 mod render;
 mod seo;
@@ -36,6 +37,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/sitemap.xml", get(seo::sitemap))
         .route("/sitemap/{file}", get(seo::sitemap_part))
         .route("/api/{*rest}", get(api_not_found).fallback(api_not_found))
+        .merge(offline::router(state))
         .fallback_service(assets::service(state))
 }
 
@@ -174,7 +176,9 @@ pub(super) fn image_preview(state: &AppState, jpeg: &shared::ImageVariant) -> Pr
 }
 
 pub(super) fn page(state: &AppState, status: StatusCode, head: Head) -> Response {
-    html_response(status, render(state, &head))
+    let mut res = html_response(status, render(state, &head));
+    offline::never_keep_personal(&head, &mut res);
+    res
 }
 
 /// A page's HTML: the shell of its app with the head filled in.

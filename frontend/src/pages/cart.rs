@@ -13,7 +13,7 @@ use yew_router::prelude::*;
 
 use crate::api::ApiError;
 use crate::app::Route;
-use crate::cart_store::{Cart, use_cart};
+use crate::cart_store::{Cart, online, use_cart};
 use crate::components::cover::Cover;
 use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
@@ -45,7 +45,12 @@ pub fn CartPage() -> Html {
         use_effect_with((member, *attempt), move |(member, _)| {
             if let (Some(_), Some(cart)) = (member, cart) {
                 wasm_bindgen_futures::spawn_local(async move {
-                    failed.set(cart.refresh().await.err());
+                    let mut error = cart.refresh().await.err();
+                    let offline = !online() || error == Some(ApiError::Network);
+                    if offline && cart.show_last_priced(!online()) {
+                        error = Some(ApiError::Network);
+                    }
+                    failed.set(error);
                 });
             }
         });
@@ -76,6 +81,12 @@ pub fn CartPage() -> Html {
             if let Some(view) = cart.view().filter(|v| !v.gone.is_empty()) {
                 <p class="notice" role="status">
                     { format!("{} produk sudah tidak dijual dan dikeluarkan dari keranjang.", view.gone.len()) }
+                </p>
+            }
+            if *failed == Some(ApiError::Network) && cart.view().is_some() {
+                <p class="notice" role="status">
+                    { "Tanpa koneksi: keranjang ditampilkan seperti terakhir dimuat. Harga dan stok diperiksa lagi \
+                       saat Anda online." }
                 </p>
             }
             { body }

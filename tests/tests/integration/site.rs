@@ -1,6 +1,7 @@
 //! Pages with link previews, static files, robots.txt and the sitemap.
 
 mod kept_pages;
+mod offline;
 mod rendered;
 mod rendered_villages;
 mod sitemap;

@@ -62,6 +62,7 @@ pub fn SessionsSection() -> Html {
                     // The portal is the other app: a full page load, which reads the session afresh. (Not
                     // emptying the session here first: the account page would send the person to sign in.)
                     Ok(()) => {
+                        crate::offline::forget_personal().await;
                         if let Some(window) = web_sys::window() {
                             let _ = window.location().set_href("/");
                         }

@@ -1,0 +1,70 @@
+//! The build's service worker: `frontend/sw.js` with `{{build}}` filled in — the files it fetches when
+//! installed (everything the shopper's pages load), a version derived from those files' hashes (so every
+//! new build is a new worker, which takes over on the next visit) and the stylesheet of its offline page.
+
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use serde_json::json;
+
+use crate::util;
+
+/// The pages whose files the worker fetches ahead: the portal's and the browse app's, which shoppers
+/// open. The workspace and admin apps' files are kept when first used.
+const SHOPPER_PAGES: [&str; 2] = ["index.html", "browse.html"];
+const PLACEHOLDER: &str = "{{build}}";
+
+/// `dist/sw.js` for the pages already written in `dist`, `stylesheet` being the site's hashed CSS.
+pub fn render(frontend: &Path, dist: &Path, stylesheet: &str) -> Result<String> {
+    let template = std::fs::read_to_string(frontend.join("sw.js")).context("reading frontend/sw.js")?;
+    if !template.contains(PLACEHOLDER) {
+        bail!("frontend/sw.js must hold {PLACEHOLDER}, where xtask writes the build");
+    }
+    let mut precache = Vec::new();
+    for page in SHOPPER_PAGES {
+        let html = std::fs::read_to_string(dist.join(page)).with_context(|| format!("reading dist/{page}"))?;
+        for path in references(&html) {
+            if dist.join(&path[1..]).is_file() && !precache.contains(&path) {
+                precache.push(path);
+            }
+        }
+    }
+    let mut fingerprint = String::new();
+    for path in &precache {
+        let bytes = std::fs::read(dist.join(&path[1..]))?;
+        fingerprint.push_str(&format!("{path} {}\n", util::sha256_hex(&bytes)));
+    }
+    let version = &util::sha256_hex(fingerprint.as_bytes())[..16];
+    println!("service worker {version}: fetches {} files ahead", precache.len());
+    let build = json!({ "version": version, "precache": precache, "stylesheet": format!("/{stylesheet}") });
+    Ok(template.replace(PLACEHOLDER, &build.to_string()))
+}
+
+/// The site's own paths a page loads or links to (`src="/…"`, `href="/…"`), in order.
+fn references(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for attribute in ["src=\"", "href=\""] {
+        for (at, _) in html.match_indices(attribute) {
+            let value = html[at + attribute.len()..].split('"').next().unwrap_or_default();
+            if value.starts_with('/') && !value.starts_with("//") && value.len() > 1 {
+                found.push((at, value.to_owned()));
+            }
+        }
+    }
+    found.sort();
+    found.into_iter().map(|(_, path)| path).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn finds_the_site_paths_a_page_names() {
+        let html = r#"<link rel="stylesheet" href="/style-0123456789abcdef.css"><a href="/">x</a>
+            <a href="https://x.test/a.js">y</a><script type="module" src="/browse-0123456789abcdef.js"></script>
+            <a href="//cdn.test/b.js"></a><img src="/favicon.svg">"#;
+        assert_eq!(
+            super::references(html),
+            ["/style-0123456789abcdef.css", "/browse-0123456789abcdef.js", "/favicon.svg"]
+        );
+    }
+}
