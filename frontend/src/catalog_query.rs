@@ -14,6 +14,8 @@ pub fn parse(query: &str) -> CatalogQuery {
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut q = CatalogQuery::default();
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        // Control characters are no part of a search (the API refuses them): read without them.
+        let value: String = value.chars().filter(|c| !c.is_control()).collect();
         let value = value.trim();
         if value.is_empty() {
             continue;
@@ -277,6 +279,12 @@ mod tests {
         assert_eq!(parse(&format!("?{text}")), full());
         assert_eq!(to_address(&CatalogQuery::default()), "");
         assert_eq!(parse(""), CatalogQuery::default());
+    }
+
+    #[test]
+    fn control_characters_are_read_out_of_the_search() {
+        assert_eq!(parse("q=kopi%00&desa=dar%0Amaji").q.as_deref(), Some("kopi"));
+        assert_eq!(parse("q=kopi%00&desa=dar%0Amaji").desa.as_deref(), Some("darmaji"));
     }
 
     #[test]

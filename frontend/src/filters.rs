@@ -11,6 +11,8 @@ pub fn parse(query: &str) -> VillageQuery {
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut filter = VillageQuery::default();
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        // Control characters are no part of a search (the API refuses them): read without them.
+        let value: String = value.chars().filter(|c| !c.is_control()).collect();
         let value = value.trim();
         if value.is_empty() {
             continue;

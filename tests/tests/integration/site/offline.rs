@@ -8,7 +8,7 @@ use reqwest::Method;
 on_both_databases!(worker_and_manifest_are_served_for_installing, only_public_pages_and_answers_may_be_kept);
 
 async fn worker_and_manifest_are_served_for_installing(app: TestApp) {
-    let res = app.client.get(app.url("/sw.js")).header("accept-encoding", "gzip").send().await.unwrap();
+    let res = app.get("/sw.js").await;
     assert_eq!(res.status(), 200);
     assert_eq!(header(&res, "content-type"), "text/javascript");
     assert_eq!(header(&res, "cache-control"), "no-cache", "browsers always ask for a new version");
