@@ -2,6 +2,8 @@
 //! Indonesian Time, the same on the server and in the browser; times of one's own (orders, inquiries:
 //! "24 Nov 2026, 14.05") and date inputs in the browser's own time zone.
 
+use shared::format::civil_date;
+
 /// Short month names, January first.
 pub const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
 
@@ -62,21 +64,6 @@ pub fn from_published_input(value: &str) -> Option<i64> {
 pub fn date_of_input(value: &str) -> Option<String> {
     let (year, month, day) = parse_date(value)?;
     Some(long_date(day, month - 1, year))
-}
-
-/// Year, month (1–12) and day of the `days`-th day since 1 January 1970 (Howard Hinnant's
-/// `civil_from_days`, proleptic Gregorian calendar).
-fn civil_date(days: i64) -> (u32, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year as u32, month as u32, day as u32)
 }
 
 /// The inverse of [`civil_date`] (Hinnant's `days_from_civil`).

@@ -48,6 +48,21 @@ pub fn fixed(value: f64, places: usize) -> String {
     format!("{sign}{int}.{}", digits.trim_end_matches('0'))
 }
 
+/// Year, month (1–12) and day of the `days`-th day since 1 January 1970 (Howard Hinnant's
+/// `civil_from_days`, proleptic Gregorian calendar).
+pub fn civil_date(days: i64) -> (u32, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year as u32, month as u32, day as u32)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
