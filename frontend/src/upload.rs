@@ -3,12 +3,12 @@
 //! 12-megapixel photo costs a seller on slow data a few hundred KB instead of 5 MB.
 
 use gloo_net::http::Request;
-use shared::{Image, Problem, image::UPLOAD_LONG_SIDE};
+use shared::{Image, image::UPLOAD_LONG_SIDE};
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, CanvasRenderingContext2d, File, HtmlCanvasElement, ImageBitmap};
 
-use crate::api::ApiError;
+use crate::api::{self, ApiError};
 
 /// JPEG quality of the shrunk photo.
 const QUALITY: f64 = 0.85;
@@ -35,14 +35,7 @@ pub async fn upload_photo(file: File) -> Result<Image, ApiError> {
         .send()
         .await
         .map_err(|_| ApiError::Network)?;
-    let status = response.status();
-    if response.ok() {
-        return response.json::<Image>().await.map_err(|_| ApiError::Decode);
-    }
-    match response.json::<Problem>().await {
-        Ok(problem) => Err(ApiError::Problem { status, detail: problem.detail, fields: problem.fields }),
-        Err(_) => Err(ApiError::Status(status)),
-    }
+    api::decode(api::checked(response).await?).await
 }
 
 fn unreadable() -> ApiError {

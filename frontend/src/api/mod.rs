@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod consultations;
 pub mod dashboard;
 pub mod inquiries;
+pub mod json;
 pub mod orders;
 pub mod seller;
 pub mod seller_orders;
@@ -114,10 +115,16 @@ async fn change(method: Change, url: &str, body: Option<&impl Serialize>) -> Res
     };
     let builder: RequestBuilder = builder.header("Accept", "application/json").header("X-Lapak-Csrf", "1");
     let sent = match body {
-        Some(body) => builder.json(body).map_err(|_| ApiError::Decode)?.send().await,
+        Some(body) => with_json(builder, body)?.send().await,
         None => builder.send().await,
     };
     checked(sent.map_err(|_| ApiError::Network)?).await
+}
+
+/// The request of `builder` with `body` as its JSON.
+fn with_json(builder: RequestBuilder, body: &impl Serialize) -> Result<Request, ApiError> {
+    let text = json::to_string(body).ok_or(ApiError::Decode)?;
+    builder.header("Content-Type", "application/json").body(text).map_err(|_| ApiError::Decode)
 }
 
 /// A state-changing request whose answer is JSON.
@@ -131,19 +138,20 @@ async fn send_empty(method: Change, url: &str, body: Option<&impl Serialize>) ->
 }
 
 /// The response when it succeeded, else the error it carries.
-async fn checked(response: Response) -> Result<Response, ApiError> {
+pub(crate) async fn checked(response: Response) -> Result<Response, ApiError> {
     if response.ok() {
         return Ok(response);
     }
     let status = response.status();
-    match response.json::<Problem>().await {
-        Ok(problem) => Err(ApiError::Problem { status, detail: problem.detail, fields: problem.fields }),
-        Err(_) => Err(ApiError::Status(status)),
+    match json::body::<Problem>(response.into()).await {
+        Some(problem) => Err(ApiError::Problem { status, detail: problem.detail, fields: problem.fields }),
+        None => Err(ApiError::Status(status)),
     }
 }
 
-async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
-    response.json::<T>().await.map_err(|_| ApiError::Decode)
+/// The JSON answer of a successful response.
+pub(crate) async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    json::body(response.into()).await.ok_or(ApiError::Decode)
 }
 
 /// A path segment, escaped.

@@ -10,7 +10,7 @@ use shared::{
 };
 use wasm_bindgen::JsValue;
 
-use super::{ApiError, BASE, Change, checked, decode, get, query_value, segment, send, send_empty};
+use super::{ApiError, BASE, Change, checked, decode, get, query_value, segment, send, send_empty, with_json};
 
 /// Nothing to send.
 const NO_BODY: Option<&()> = None;
@@ -57,7 +57,7 @@ pub async fn quote(checkout: Checkout) -> Result<Quote, ApiError> {
 /// Places a checkout (one order per shop); `key` stays the same when the same attempt is sent again.
 pub async fn place(key: String, checkout: Checkout) -> Result<Placed, ApiError> {
     let builder = changing(Request::post(&format!("{BASE}/orders"))).header(IDEMPOTENCY_HEADER, &key);
-    let sent = builder.json(&checkout).map_err(|_| ApiError::Decode)?.send().await;
+    let sent = with_json(builder, &checkout)?.send().await;
     decode(checked(sent.map_err(|_| ApiError::Network)?).await?).await
 }
 
@@ -70,7 +70,7 @@ pub async fn order(code: String, phone: Option<String>) -> Result<Order, ApiErro
 /// A buyer's move (cancel, or say the goods arrived).
 pub async fn buyer_action(code: String, phone: Option<String>, action: OrderAction) -> Result<Order, ApiError> {
     let builder = with_phone(changing(Request::post(&format!("{}/actions", order_url(&code)))), &phone);
-    let sent = builder.json(&action).map_err(|_| ApiError::Decode)?.send().await;
+    let sent = with_json(builder, &action)?.send().await;
     decode(checked(sent.map_err(|_| ApiError::Network)?).await?).await
 }
 
