@@ -1,23 +1,31 @@
 //! The answers a server-rendered page was rendered from. The server reads them in-process, keyed by the
 //! API address the page would ask, and embeds them once in the page
 //! (`<script type="application/json" id="state">`); the hydrating app's first render starts from them
-//! instead of asking the API again, so it is the server's render.
+//! instead of asking the API again, so it is the server's render. The server holds an answer as a
+//! `serde_json::Value`; the browser parses the script with `JSON.parse` and keeps each answer as the
+//! JavaScript value until a page reads it (with serde-wasm-bindgen, as it reads the API's answers).
 
 use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
-use serde_json::Value;
 
 use crate::api::ApiError;
+
+/// An answer's JSON as this side holds it: a `serde_json::Value` on the server, the parsed JavaScript
+/// value in the browser.
+#[cfg(not(target_arch = "wasm32"))]
+pub type Json = serde_json::Value;
+#[cfg(target_arch = "wasm32")]
+pub type Json = wasm_bindgen::JsValue;
 
 /// What the API answers for an address: its JSON, or its error (404 for an unknown slug, 400 with the
 /// reason for a search it refuses).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Seed {
-    Ok(Value),
+    Ok(#[cfg_attr(target_arch = "wasm32", serde(with = "serde_wasm_bindgen::preserve"))] Json),
     Problem { status: u16, detail: String },
 }
 
@@ -49,7 +57,7 @@ impl Seeds {
             return None;
         }
         Some(match self.map.get(url)? {
-            Seed::Ok(value) => T::deserialize(value).map_err(|_| ApiError::Decode),
+            Seed::Ok(value) => read(value).ok_or(ApiError::Decode),
             Seed::Problem { status, detail } => {
                 Err(ApiError::Problem { status: *status, detail: detail.clone(), fields: Vec::new() })
             }
@@ -65,14 +73,25 @@ impl Seeds {
     #[cfg(target_arch = "wasm32")]
     pub fn from_document() -> Option<Seeds> {
         let script = web_sys::window()?.document()?.get_element_by_id(STATE_ID)?;
-        serde_json::from_str(&script.text_content()?).ok().map(Seeds::new)
+        crate::api::json::parse(&script.text_content()?).map(Seeds::new)
     }
+}
+
+/// An answer read as a `T`.
+#[cfg(not(target_arch = "wasm32"))]
+fn read<T: DeserializeOwned>(value: &Json) -> Option<T> {
+    T::deserialize(value).ok()
+}
+#[cfg(target_arch = "wasm32")]
+fn read<T: DeserializeOwned>(value: &Json) -> Option<T> {
+    crate::api::json::read(value.clone())
 }
 
 /// The id of the script element that carries the seeds.
 pub const STATE_ID: &str = "state";
 
 /// The script element carrying `map`: JSON with every `<` escaped, so no text can close the element.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn state_script(map: &SeedMap) -> String {
     let json = serde_json::to_string(map).unwrap_or_else(|_| "{}".into()).replace('<', "\\u003c");
     format!("<script type=\"application/json\" id=\"{STATE_ID}\">{json}</script>")
@@ -81,6 +100,7 @@ pub fn state_script(map: &SeedMap) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     #[test]
     fn answers_once_then_leaves_it_to_the_api() {
