@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use shared::{CartItem, CartView};
 use yew::prelude::*;
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, json};
 use crate::session::use_session;
 
 /// Where a guest's cart is kept.
@@ -34,12 +34,12 @@ fn storage() -> Option<web_sys::Storage> {
 /// A value kept in localStorage under `key`, if it is there and readable.
 pub fn read_stored<T: DeserializeOwned>(key: &str) -> Option<T> {
     let text = storage()?.get_item(key).ok()??;
-    serde_json::from_str(&text).ok()
+    json::parse(&text)
 }
 
 /// Keeps `value` in localStorage under `key` (silently not, when storage is refused).
 pub fn write_stored<T: Serialize>(key: &str, value: &T) {
-    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(value)) {
+    if let (Some(storage), Some(text)) = (storage(), json::to_string(value)) {
         let _ = storage.set_item(key, &text);
     }
 }
