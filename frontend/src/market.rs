@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::{OtherApp, Route};
+use crate::cart_store::CartSync;
 use crate::pages::cart::CartPage;
 use crate::pages::catalog::CatalogPage;
 use crate::pages::not_found::NotFoundPage;
@@ -24,5 +25,5 @@ fn pages(route: Route) -> Html {
 
 #[component]
 pub fn Market(root: &RootProps) -> Html {
-    html! { <PublicSite root={root.clone()} app={shared::routes::App::Market} {pages} within={with_cart} /> }
+    html! { <PublicSite root={root.clone()} app={shared::routes::App::Market} {pages} within={with_cart}><CartSync /></PublicSite> }
 }

@@ -11,7 +11,7 @@ use yew_router::prelude::*;
 use shared::routes::App;
 
 use crate::app::{PublicHeader, Route};
-use crate::cart_store::{CartProvider, CartSync};
+use crate::cart_store::CartProvider;
 use crate::components::layout::Frame;
 use crate::root::{PageRouter, RootProps};
 
@@ -26,13 +26,18 @@ pub struct PublicSiteProps {
     /// they carry the cart's code.
     #[prop_or_default]
     pub within: Option<Callback<Html, Html>>,
+    /// Put before the page, inside the frame (and its session): `CartSync` for the bundles that buy.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// A public bundle's whole page.
 #[component]
 pub fn PublicSite(props: &PublicSiteProps) -> Html {
     let frame = html! {
-        <Frame header={html! { <PublicHeader /> }}><Switch<Route> render={props.pages.clone()} /></Frame>
+        <Frame header={html! { <PublicHeader /> }}>
+            { props.children.clone() }<Switch<Route> render={props.pages.clone()} />
+        </Frame>
     };
     html! {
         <PageRouter root={props.root.clone()}>
@@ -42,9 +47,10 @@ pub fn PublicSite(props: &PublicSiteProps) -> Html {
     }
 }
 
-/// The pages with the cart: a signed-in buyer's from the server, a guest's from this browser.
+/// The pages with the cart (which `CartSync` keeps: a signed-in buyer's from the server, a guest's from
+/// this browser).
 pub fn with_cart(pages: Html) -> Html {
-    html! { <CartProvider><CartSync />{ pages }</CartProvider> }
+    html! { <CartProvider>{ pages }</CartProvider> }
 }
 
 #[derive(Properties, PartialEq)]

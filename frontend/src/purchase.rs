@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::{OtherApp, Route};
+use crate::cart_store::CartSync;
 use crate::pages::checkout::CheckoutPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::order::OrderPage;
@@ -20,5 +21,5 @@ fn pages(route: Route) -> Html {
 
 #[component]
 pub fn Purchase(root: &RootProps) -> Html {
-    html! { <PublicSite root={root.clone()} app={shared::routes::App::Purchase} {pages} within={with_cart} /> }
+    html! { <PublicSite root={root.clone()} app={shared::routes::App::Purchase} {pages} within={with_cart}><CartSync /></PublicSite> }
 }
