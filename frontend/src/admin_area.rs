@@ -11,7 +11,7 @@ use crate::pages::admin::AdminPage;
 use crate::routing::app_routes;
 use crate::session::use_session;
 
-app_routes! { shared::routes::App::Admin, not_found NotFound = "/admin/404";
+app_routes! { |app| app == shared::routes::App::Admin, not_found NotFound = "/admin/404";
     Admin = Admin,
     AdminSection { section: String } = AdminSection,
     VillagePart { id: i64, part: String } = AdminVillagePart,

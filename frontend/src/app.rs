@@ -1,17 +1,19 @@
-//! The public portal: its routes and the layout every page shares.
+//! The public site's routes (every public bundle's), its header, and the portal: the front door's
+//! bundle (the home page and a village's page).
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::cart_store::CartLink;
-use crate::components::layout::{Frame, Header, NavItem, Target};
+use crate::components::layout::{Header, NavItem, Target};
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::village::VillagePage;
-use crate::root::{PageRouter, RootProps};
+use crate::public::PublicSite;
+use crate::root::RootProps;
 use crate::routing::app_routes;
 
-app_routes! { shared::routes::App::Public, not_found NotFound = "/404";
+app_routes! { shared::routes::App::is_public, not_found NotFound = "/404";
     Home = Home,
     Directory = Directory,
     Village { slug: String } = Village,
@@ -30,35 +32,6 @@ app_routes! { shared::routes::App::Public, not_found NotFound = "/404";
     Checkout = Checkout,
     /// An order's tracking page, for its buyer.
     Order { code: String } = Order,
-}
-
-impl Route {
-    /// Whether the page belongs to the browse app (`browse.html`) rather than the portal.
-    pub fn is_browse(&self) -> bool {
-        self.is_market()
-            || matches!(
-                self,
-                Route::Directory
-                    | Route::VillageNews { .. }
-                    | Route::NewsArticle { .. }
-                    | Route::Enterprise { .. }
-                    | Route::VillageInquiry { .. }
-                    | Route::VillageMap
-            )
-    }
-
-    /// Whether the page belongs to the marketplace: the catalog, a product, a shop, the cart, checkout, an order.
-    pub fn is_market(&self) -> bool {
-        matches!(
-            self,
-            Route::Catalog
-                | Route::Product { .. }
-                | Route::Shop { .. }
-                | Route::Cart
-                | Route::Checkout
-                | Route::Order { .. }
-        )
-    }
 }
 
 fn switch(route: Route) -> Html {
@@ -106,28 +79,23 @@ pub fn OtherApp() -> Html {
     }
 }
 
-/// The whole portal: router, header, the current page, footer.
+/// The whole portal.
 #[component]
 pub fn App(root: &RootProps) -> Html {
-    html! {
-        <PageRouter root={root.clone()}>
-            <Frame header={html! { <PublicHeader /> }}><Switch<Route> render={switch} /></Frame>
-        </PageRouter>
-    }
+    html! { <PublicSite root={root.clone()} app={shared::routes::App::Portal} pages={switch} /> }
 }
 
-/// The header of the public pages, in either public app: a link to a page of the same app stays in it,
-/// one to the other app loads that app.
+/// The header of the public pages, in every public app: a link to a page of the same app stays in it,
+/// one to another app loads that app.
 #[component]
 pub fn PublicHeader() -> Html {
     let route = use_route::<Route>();
-    let in_portal = !route.as_ref().is_some_and(Route::is_browse);
+    let here = route.as_ref().and_then(Route::app);
     let buying = route.as_ref().is_some_and(|r| matches!(r, Route::Cart | Route::Checkout | Route::Order { .. }));
-    let on_market = !buying && route.as_ref().is_some_and(Route::is_market);
+    let on_market = !buying && here == Some(shared::routes::App::Market);
     let on_villages =
         !buying && !on_market && route.as_ref().is_some_and(|r| !matches!(r, Route::Home | Route::NotFound));
-    let target =
-        |to: Route, path: &'static str| if to.is_browse() != in_portal { Target::Here(to) } else { Target::Away(path) };
+    let target = |to: Route, path: &'static str| if to.app() == here { Target::Here(to) } else { Target::Away(path) };
     let items = vec![
         NavItem::new("Beranda", target(Route::Home, "/"), route == Some(Route::Home)),
         NavItem::new("Desa", target(Route::Directory, "/desa"), on_villages),
@@ -141,6 +109,8 @@ pub fn PublicHeader() -> Html {
 
 #[cfg(test)]
 mod tests {
+    use shared::routes::App;
+
     use super::*;
 
     #[test]
@@ -169,24 +139,25 @@ mod tests {
         assert_eq!(Route::recognize("/toko/lapak-bumdes"), Some(Route::Shop { slug: "lapak-bumdes".into() }));
         assert_eq!(Route::Shop { slug: "lapak".into() }.to_path(), "/toko/lapak");
         assert_eq!(Route::recognize("/toko"), Some(Route::NotFound));
-        for route in [Route::Catalog, product, Route::Shop { slug: "x".into() }] {
-            assert!(route.is_browse() && route.is_market(), "{route:?}");
+        for route in [Route::Catalog, product, Route::Shop { slug: "x".into() }, Route::Cart] {
+            assert_eq!(route.app(), Some(App::Market), "{route:?}");
         }
-        assert!(!Route::Home.is_browse() && !Route::Enterprise { slug: "x".into() }.is_market());
-        assert!(Route::Enterprise { slug: "x".into() }.is_browse());
+        assert_eq!(Route::Home.app(), Some(App::Portal));
+        assert_eq!(Route::Enterprise { slug: "x".into() }.app(), Some(App::Browse));
+        assert_eq!(Route::NotFound.app(), None);
     }
 
     #[test]
     fn the_flagship_inquiry_is_a_browse_page() {
         let inquiry = Route::VillageInquiry { slug: "darmaji".into() };
         assert_eq!(Route::recognize("/desa/darmaji/permintaan"), Some(inquiry.clone()));
-        assert!(inquiry.is_browse() && !inquiry.is_market());
+        assert_eq!(inquiry.app(), Some(App::Browse));
     }
 
     #[test]
     fn the_village_map_is_a_browse_page() {
         assert_eq!(Route::recognize("/peta"), Some(Route::VillageMap));
-        assert!(Route::VillageMap.is_browse() && !Route::VillageMap.is_market());
+        assert_eq!(Route::VillageMap.app(), Some(App::Browse));
     }
 
     #[test]
@@ -196,8 +167,8 @@ mod tests {
         let order = Route::Order { code: "LD-7K3M9Q2X".into() };
         assert_eq!(Route::recognize("/pesanan/LD-7K3M9Q2X"), Some(order.clone()));
         assert_eq!(order.to_path(), shared::order::order_path("LD-7K3M9Q2X"));
-        for route in [Route::Cart, Route::Checkout, order] {
-            assert!(route.is_browse() && route.is_market(), "{route:?}");
+        for route in [Route::Checkout, order] {
+            assert_eq!(route.app(), Some(App::Purchase), "{route:?}");
         }
     }
 }

@@ -1,7 +1,7 @@
-//! The Lapak Desa web apps, compiled to WebAssembly: the public portal (`frontend`: home, directory,
-//! village pages), the other public pages (`browse`: catalog, shops, a village's news, enterprise pages,
-//! cart), the workspace (`workspace`: accounts, selling, the consultation desk) and the admin area
-//! (`admin`), four bundles so that each carries only its own pages.
+//! The Lapak Desa web apps, compiled to WebAssembly, one bundle per family of pages so that each carries
+//! only its own (`shared::routes::App`): the portal (`frontend`: home, a village), the rest of the
+//! village side (`browse`), the marketplace (`market`: catalog, products, shops, cart), buying
+//! (`purchase`: checkout, order tracking), the workspace (accounts, selling, the desk) and the admin area.
 
 pub mod admin_area;
 pub mod api;
@@ -13,8 +13,11 @@ mod components;
 pub mod filters;
 mod hooks;
 mod links;
+pub mod market;
 mod offline;
 pub mod pages;
+mod public;
+pub mod purchase;
 pub mod root;
 mod routing;
 pub mod seed;

@@ -1,4 +1,4 @@
-//! The public portal's bundle: villages, their profiles (and later the catalog and the cart).
+//! The portal bundle: the home page and a village's page.
 
 fn main() {
     frontend::start_public::<frontend::app::App>();

@@ -2,17 +2,18 @@
 //! `Route` enum, a variant per page with the page's parameters as fields, and implements yew-router's
 //! `Routable` from the table's patterns, so no address is written twice.
 
-/// Declares `Route` for the pages of one app of the table, plus a not-found variant.
+/// Declares `Route` for the pages of the apps of the table that `$in_app` picks, plus a not-found
+/// variant.
 ///
 /// ```ignore
-/// app_routes! { App::Admin, not_found NotFound = "/admin/404";
+/// app_routes! { |app| app == App::Admin, not_found NotFound = "/admin/404";
 ///     Admin = Admin,
 ///     AdminSection { section: String } = AdminSection,
 /// }
 /// ```
 /// Fields are named as the pattern's parameters and parsed with `FromStr`.
 macro_rules! app_routes {
-    ($app:expr, not_found $not_found:ident = $not_found_path:literal;
+    ($in_app:expr, not_found $not_found:ident = $not_found_path:literal;
      $( $(#[$doc:meta])* $variant:ident $({ $($field:ident : $ty:ty),* $(,)? })? = $page:ident, )*) => {
         /// Every page address this app shows (from `shared::routes::PAGES`).
         #[derive(Clone, Debug, PartialEq)]
@@ -21,9 +22,24 @@ macro_rules! app_routes {
             $not_found,
         }
 
+        impl Route {
+            /// The page of the table this route shows (none for the not-found route).
+            pub fn page(&self) -> Option<shared::routes::Page> {
+                match self {
+                    $( Route::$variant $({ $($field: _),* })? => Some(shared::routes::Page::$page), )*
+                    Route::$not_found => None,
+                }
+            }
+
+            /// The app that shows the page.
+            pub fn app(&self) -> Option<shared::routes::App> {
+                self.page().map(|page| page.route().app)
+            }
+        }
+
         impl yew_router::Routable for Route {
             fn from_path(path: &str, params: &std::collections::HashMap<&str, &str>) -> Option<Self> {
-                let page = shared::routes::PAGES.iter().find(|r| r.pattern == path && r.app == $app)?.page;
+                let page = shared::routes::PAGES.iter().find(|r| r.pattern == path && ($in_app)(r.app))?.page;
                 match page {
                     $( shared::routes::Page::$page => Some(Route::$variant $({
                         $($field: params.get(stringify!($field))?.parse().ok()?),*
@@ -43,7 +59,7 @@ macro_rules! app_routes {
             }
 
             fn routes() -> Vec<&'static str> {
-                shared::routes::of_app($app).map(|r| r.pattern).chain([$not_found_path]).collect()
+                shared::routes::PAGES.iter().filter(|r| ($in_app)(r.app)).map(|r| r.pattern).chain([$not_found_path]).collect()
             }
 
             fn not_found_route() -> Option<Self> {
@@ -51,7 +67,7 @@ macro_rules! app_routes {
             }
 
             fn recognize(pathname: &str) -> Option<Self> {
-                let found = shared::routes::recognize(pathname).filter(|r| r.route.app == $app);
+                let found = shared::routes::recognize(pathname).filter(|r| ($in_app)(r.route.app));
                 let route = found.and_then(|r| {
                     let params: std::collections::HashMap<&str, &str> = r.params.iter().copied().collect();
                     Self::from_path(r.route.pattern, &params)

@@ -14,7 +14,7 @@ use crate::pages::seller::{PrintPage, SellOrderPage, SellPage, SellPartPage};
 use crate::routing::app_routes;
 use crate::session::use_session;
 
-app_routes! { shared::routes::App::Workspace, not_found NotFound = "/akun/404";
+app_routes! { |app| app == shared::routes::App::Workspace, not_found NotFound = "/akun/404";
     SignIn = SignIn,
     SignUp = SignUp,
     Account = Account,

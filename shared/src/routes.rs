@@ -2,15 +2,55 @@
 //! content, whether search engines may index it. The server's page routes, robots.txt, the sitemap and
 //! every app's router read it.
 
-/// The frontend's apps, each a bundle of its own.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The frontend's apps, each a bundle of its own, so that a page loads only its own family's code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum App {
-    /// The public site: villages, their news and enterprises, the map, the marketplace, the desk.
-    Public,
+    /// The front door: the home page and a village's page.
+    Portal,
+    /// The rest of the village side: the directory, news, enterprises, the map, inquiries, the desk.
+    Browse,
+    /// The marketplace: the catalog, products, shops and the cart.
+    Market,
+    /// Buying: checkout and an order's tracking page.
+    Purchase,
     /// Accounts, selling and the consultation desk's own pages.
     Workspace,
     /// The admin area.
     Admin,
+}
+
+impl App {
+    /// Every app.
+    pub const ALL: [App; 6] = [App::Portal, App::Browse, App::Market, App::Purchase, App::Workspace, App::Admin];
+
+    /// The app's bundle: the frontend binary `frontend/src/bin/{bundle}.rs` (`main.rs` for the portal).
+    pub fn bundle(self) -> &'static str {
+        match self {
+            App::Portal => "frontend",
+            App::Browse => "browse",
+            App::Market => "market",
+            App::Purchase => "purchase",
+            App::Workspace => "workspace",
+            App::Admin => "admin",
+        }
+    }
+
+    /// The built page that loads the bundle.
+    pub fn html(self) -> &'static str {
+        match self {
+            App::Portal => "index.html",
+            App::Browse => "browse.html",
+            App::Market => "market.html",
+            App::Purchase => "purchase.html",
+            App::Workspace => "workspace.html",
+            App::Admin => "admin.html",
+        }
+    }
+
+    /// One of the apps of the public site, which share one set of routes and the public header.
+    pub fn is_public(self) -> bool {
+        matches!(self, App::Portal | App::Browse | App::Market | App::Purchase)
+    }
 }
 
 /// A page of the site.
@@ -67,24 +107,25 @@ const fn row(page: Page, pattern: &'static str, app: App, rendered: bool, indexa
     PageRoute { page, pattern, app, rendered, indexable }
 }
 
-use App::{Admin as A, Public as P, Workspace as W};
+// P portal, B browse, M market, U purchase, W workspace, A admin.
+use App::{Admin as A, Browse as B, Market as M, Portal as P, Purchase as U, Workspace as W};
 
 /// The table.
 pub const PAGES: [PageRoute; 32] = [
     row(Page::Home, "/", P, true, true),
-    row(Page::Directory, "/desa", P, true, true),
+    row(Page::Directory, "/desa", B, true, true),
     row(Page::Village, "/desa/:slug", P, true, true),
-    row(Page::VillageNews, "/desa/:slug/berita", P, true, true),
-    row(Page::NewsArticle, "/desa/:slug/berita/:news", P, true, true),
-    row(Page::VillageInquiry, "/desa/:slug/permintaan", P, false, true),
-    row(Page::VillageMap, "/peta", P, true, true),
-    row(Page::Enterprise, "/lembaga/:slug", P, true, true),
-    row(Page::Catalog, "/produk", P, true, true),
-    row(Page::Product, "/produk/:segment", P, true, true),
-    row(Page::Shop, "/toko/:slug", P, true, true),
-    row(Page::Cart, "/keranjang", P, false, false),
-    row(Page::Checkout, "/pesan", P, false, false),
-    row(Page::Order, "/pesanan/:code", P, false, false),
+    row(Page::VillageNews, "/desa/:slug/berita", B, true, true),
+    row(Page::NewsArticle, "/desa/:slug/berita/:news", B, true, true),
+    row(Page::VillageInquiry, "/desa/:slug/permintaan", B, false, true),
+    row(Page::VillageMap, "/peta", B, true, true),
+    row(Page::Enterprise, "/lembaga/:slug", B, true, true),
+    row(Page::Catalog, "/produk", M, true, true),
+    row(Page::Product, "/produk/:segment", M, true, true),
+    row(Page::Shop, "/toko/:slug", M, true, true),
+    row(Page::Cart, "/keranjang", M, false, false),
+    row(Page::Checkout, "/pesan", U, false, false),
+    row(Page::Order, "/pesanan/:code", U, false, false),
     row(Page::Desk, "/konsultasi", W, false, true),
     row(Page::DeskNew, "/konsultasi/baru", W, false, false),
     row(Page::DeskMine, "/konsultasi/saya", W, false, false),
@@ -170,11 +211,6 @@ pub fn recognize(path: &str) -> Option<Recognized<'_>> {
         }
     }
     best.map(|(_, r)| r)
-}
-
-/// The rows of one app.
-pub fn of_app(app: App) -> impl Iterator<Item = &'static PageRoute> {
-    PAGES.iter().filter(move |r| r.app == app)
 }
 
 /// A pattern in axum's notation: `/desa/{slug}`.

@@ -1,5 +1,5 @@
 //! Writing the built frontend into `dist/`: content-hashed file names, the init call appended to
-//! the generated JS, one page per app (`index.html`, `browse.html`, `workspace.html`, `admin.html`) pointing at its hashed
+//! the generated JS, one page per app (`dist::APPS`: `index.html`, `market.html`, …) pointing at its hashed
 //! files, the service worker (`sw.js`), static files, stale files removed.
 
 use std::collections::BTreeSet;
@@ -64,7 +64,7 @@ pub fn write(root: &Path, work: &Path, dist: &Path) -> Result<Vec<String>> {
                 crate::dist::BINDGEN_VERSION
             );
         }
-        let js = format!("{js}\n{INIT_FN}({{ module_or_path: \"/{wasm_name}\" }});\n");
+        let js = format!("{js}\n{}", start_call(&wasm_name));
         let js_name = put(hashed(app, "js", js.as_bytes()), js.as_bytes())?;
         // An app's own stylesheet, when it has one, after the shared one.
         let app_css = match stylesheet {
@@ -95,6 +95,17 @@ pub fn write(root: &Path, work: &Path, dist: &Path) -> Result<Vec<String>> {
 
     remove_stale(dist, &written)?;
     Ok(written.into_iter().collect())
+}
+
+/// The JS that starts the app from `wasm`. A page the server rendered reads whole without the app (it
+/// carries its seeds in `#state`): there the app starts once the page has loaded, so its WASM never
+/// competes with the page's own text and pictures for a slow connection; other pages start it at once.
+fn start_call(wasm: &str) -> String {
+    format!(
+        "const start = () => {INIT_FN}({{ module_or_path: \"/{wasm}\" }});\n\
+         if (document.getElementById(\"state\") && document.readyState !== \"complete\") \
+         addEventListener(\"load\", start, {{ once: true }});\nelse start();\n"
+    )
 }
 
 /// `<stem>-<first 16 hex digits of its SHA-256>.<ext>`.

@@ -29,9 +29,12 @@ const WASM_OPT_FEATURES: [&str; 6] = [
 
 /// The frontend's apps: a wasm binary of the `frontend` crate each, the page that loads it, and its own
 /// stylesheet (`frontend/{name}.css`, after the shared `style.css`), if any.
-pub const APPS: [(&str, &str, Option<&str>); 4] = [
+/// (The same as `shared::routes::App`'s `bundle` and `html`.)
+pub const APPS: [(&str, &str, Option<&str>); 6] = [
     ("frontend", "index.html", None),
     ("browse", "browse.html", Some("browse")),
+    ("market", "market.html", Some("browse")),
+    ("purchase", "purchase.html", Some("browse")),
     ("workspace", "workspace.html", Some("workspace")),
     ("admin", "admin.html", Some("workspace")),
 ];

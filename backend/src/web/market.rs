@@ -11,9 +11,11 @@ use frontend::api::catalog::{catalog_url, facets_url, product_url, storefront_ur
 use serde_json::json;
 use shared::{CatalogQuery, ProductDetail, Storefront, format::rupiah, product::product_id_of};
 
+use shared::routes::Page;
+
 use super::{
     image_preview,
-    pages::{App, Head, Offer},
+    pages::{Head, Offer},
     render::{Found, Seeds, kept_or_built},
     site_head, site_image,
 };
@@ -37,7 +39,7 @@ pub async fn catalog(State(state): State<AppState>, uri: Uri) -> AppResult<Respo
         head.description = "Belanja langsung dari BUMDes, koperasi dan UMKM desa: makanan olahan, kerajinan, tenun, \
                             hasil tani dan laut."
             .into();
-        head.app = App::Browse;
+        head.app = Page::Catalog.route().app;
         Ok(Found::Page(head, seeds))
     })
     .await
@@ -53,7 +55,7 @@ pub async fn product(State(state): State<AppState>, Path(segment): Path<String>,
             Some(id) => queries::detail(&state.db, id).await?,
             None => None,
         }) else {
-            return Ok(Found::Missing(App::Browse, Seeds::default().not_found(api)));
+            return Ok(Found::Missing(Page::Product.route().app, Seeds::default().not_found(api)));
         };
         let path = p.summary.path();
         if format!("/produk/{segment}") != path {
@@ -102,7 +104,7 @@ fn product_head(state: &AppState, p: &ProductDetail) -> Head {
         path,
         image: Some(p.photos.first().map_or_else(|| site_image(state), |c| image_preview(state, &c.jpeg))),
         published_at: None,
-        app: App::Browse,
+        app: Page::Product.route().app,
         offer: Some(Offer { price: s.price, in_stock, json_ld }),
         private: false,
     }
@@ -113,7 +115,7 @@ pub async fn shop(State(state): State<AppState>, Path(slug): Path<String>, uri: 
     kept_or_built(&state, &uri, async || {
         let api = storefront_url(&slug);
         let Some(shop) = storefront(&state.db, &slug).await? else {
-            return Ok(Found::Missing(App::Browse, Seeds::default().not_found(api)));
+            return Ok(Found::Missing(Page::Shop.route().app, Seeds::default().not_found(api)));
         };
         let products = CatalogQuery { toko: Some(slug.clone()), ..CatalogQuery::default() };
         let seeds = Seeds::default()
@@ -139,7 +141,7 @@ fn shop_head(state: &AppState, shop: &Storefront) -> Head {
         path: format!("/toko/{}", shop.slug),
         image: Some(shop.logo.as_ref().map_or_else(|| site_image(state), |l| image_preview(state, &l.jpeg))),
         published_at: None,
-        app: App::Browse,
+        app: Page::Shop.route().app,
         offer: None,
         private: false,
     }

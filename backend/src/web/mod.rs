@@ -56,15 +56,15 @@ fn handler(page: Page) -> MethodRouter<AppState> {
         Page::Product => get(market::product),
         Page::Shop => get(market::shop),
         Page::Desk => get(consultation_desk),
-        Page::Cart => private_browse("Keranjang", page),
-        Page::Checkout => private_browse("Pesan", page),
-        Page::Order => private_browse("Pesanan", page),
+        Page::Cart => private("Keranjang", page),
+        Page::Checkout => private("Pesan", page),
+        Page::Order => private("Pesanan", page),
         Page::DeskNew | Page::DeskMine | Page::DeskQueue | Page::DeskThread => private("Konsultasi", page),
         Page::Sell | Page::SellPart | Page::SellOrder | Page::SellOrderPrint => private("Jual", page),
         Page::SignIn => private("Masuk", page),
         Page::SignUp => private("Daftar", page),
         Page::Account | Page::SetPassword | Page::MyOrders | Page::Notifications => private("Akun saya", page),
-        Page::Admin | Page::AdminSection | Page::AdminVillagePart => private_page("Admin", page, App::Admin),
+        Page::Admin | Page::AdminSection | Page::AdminVillagePart => private("Admin", page),
     }
 }
 
@@ -75,7 +75,7 @@ async fn consultation_desk(State(state): State<AppState>) -> Response {
     head.description = "Tanyakan permodalan, perizinan dan sertifikasi (PIRT, halal, merek), pemasaran, produksi, \
                         kemasan dan ekspor kepada dinas kabupaten, dan baca tanya-jawab yang sudah dijawab."
         .into();
-    head.app = App::Workspace;
+    head.app = Page::Desk.route().app;
     page(&state, StatusCode::OK, head)
 }
 
@@ -85,7 +85,7 @@ async fn village_map(State(state): State<AppState>) -> Response {
     head.description = "Peta desa-desa kabupaten: status Indeks Desa Membangun, produk unggulan, jumlah toko, \
                         produk dan lembaga usaha setiap desa dan kecamatan."
         .into();
-    head.app = App::Browse;
+    head.app = Page::VillageMap.route().app;
     page(&state, StatusCode::OK, head)
 }
 
@@ -99,7 +99,7 @@ async fn flagship_inquiry(State(state): State<AppState>, Path(slug): Path<String
                 head.description =
                     format!("Ajukan permintaan partai besar atau ekspor {} dari Desa {}.", f.name, v.name);
             }
-            head.app = App::Browse;
+            head.app = Page::VillageInquiry.route().app;
             Ok(page(&state, StatusCode::OK, head))
         }
         Lookup::Moved(to) => Ok(Redirect::permanent(&format!("/desa/{to}/permintaan")).into_response()),
@@ -138,19 +138,10 @@ pub(super) fn site_head(state: &AppState, title: &str, path: &str) -> Head {
     }
 }
 
-/// A page of accounts, selling or the desk: the workspace app, titled, never indexed.
-fn private(title: &'static str, page: Page) -> MethodRouter<AppState> {
-    private_page(title, page, App::Workspace)
-}
-
-/// A buyer's own page of the browse app (cart, checkout, an order), never indexed.
-fn private_browse(title: &'static str, page: Page) -> MethodRouter<AppState> {
-    private_page(title, page, App::Browse)
-}
-
-/// A page of one person's own, titled, never indexed; its canonical path is the pattern's literal start.
-fn private_page(title: &'static str, which: Page, app: App) -> MethodRouter<AppState> {
-    let pattern = which.route().pattern;
+/// A page of one person's own (the cart, an order, accounts, selling, the admin area), titled, never
+/// indexed; its canonical path is the pattern's literal start.
+fn private(title: &'static str, which: Page) -> MethodRouter<AppState> {
+    let (pattern, app) = (which.route().pattern, which.route().app);
     let path = pattern.split("/:").next().unwrap_or(pattern);
     get(move |State(state): State<AppState>| async move {
         let mut head = site_head(&state, &format!("{title} — Lapak Desa"), path);

@@ -1,5 +1,6 @@
 //! The frontend's `index.html`, held in memory, with each page's title and link-preview tags filled in.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 const HEAD_START: &str = "<!-- lapak:head -->";
@@ -56,18 +57,8 @@ pub struct Offer {
     pub json_ld: serde_json::Value,
 }
 
-/// The frontend's apps, each its own bundle so the first load of `/` stays small.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum App {
-    /// The front door: home, directory, village pages.
-    Portal,
-    /// The other public pages: a village's news, enterprise pages.
-    Browse,
-    /// Accounts, selling and the consultation desk (kept out of search engines).
-    Workspace,
-    /// The admin area (kept out of search engines).
-    Admin,
-}
+/// The frontend's apps, one bundle and page each (the route table says which shows a page).
+pub use shared::routes::App;
 
 /// A link-preview picture: its absolute URL and size.
 pub struct Preview {
@@ -76,38 +67,27 @@ pub struct Preview {
     pub height: u32,
 }
 
-/// The pages of the frontend apps: the portal (`index.html`), the other public pages (`browse.html`),
-/// the workspace of accounts and selling (`workspace.html`) and the admin area (`admin.html`).
+/// The page of each frontend app (`App::html`: `index.html` for the portal, `browse.html`, …).
 pub struct Shells {
-    pub portal: Shell,
-    pub browse: Shell,
-    pub workspace: Shell,
-    pub admin: Shell,
+    by_app: HashMap<App, Shell>,
 }
 
 impl Shells {
     /// Reads the pages; a build without one of the other apps' pages (a test fixture) uses the portal's.
     pub fn load(dist: &Path) -> anyhow::Result<Shells> {
-        let portal = Shell::load(&dist.join("index.html"))?;
-        let other = |name: &str| -> anyhow::Result<Shell> {
-            if dist.join(name).is_file() { Shell::load(&dist.join(name)) } else { Ok(portal.clone()) }
-        };
-        Ok(Shells {
-            browse: other("browse.html")?,
-            workspace: other("workspace.html")?,
-            admin: other("admin.html")?,
-            portal,
-        })
+        let portal = Shell::load(&dist.join(App::Portal.html()))?;
+        let mut by_app = HashMap::new();
+        for app in App::ALL {
+            let page = dist.join(app.html());
+            let shell = if app != App::Portal && page.is_file() { Shell::load(&page)? } else { portal.clone() };
+            by_app.insert(app, shell);
+        }
+        Ok(Shells { by_app })
     }
 
     /// The page of `app`.
     pub fn of(&self, app: App) -> &Shell {
-        match app {
-            App::Portal => &self.portal,
-            App::Browse => &self.browse,
-            App::Workspace => &self.workspace,
-            App::Admin => &self.admin,
-        }
+        &self.by_app[&app]
     }
 }
 

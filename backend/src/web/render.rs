@@ -8,7 +8,6 @@ use axum::{
 };
 use bytes::Bytes;
 use frontend::seed::{Seed, SeedMap, state_script};
-use frontend::ssr::PublicApp;
 use serde::Serialize;
 
 use super::pages::{App, Body, Head};
@@ -106,15 +105,10 @@ fn address(uri: &Uri) -> String {
 }
 
 async fn body(state: &AppState, app: App, url: &str, seeds: SeedMap) -> Option<Body> {
-    let public = match app {
-        App::Portal => PublicApp::Portal,
-        App::Browse => PublicApp::Browse,
-        App::Workspace | App::Admin => return None,
-    };
     let script = state_script(&seeds);
-    let render = frontend::ssr::render(public, url.to_owned(), state.config.public_url.clone(), seeds);
+    let render = frontend::ssr::render(app, url.to_owned(), state.config.public_url.clone(), seeds);
     match tokio::spawn(render).await {
-        Ok(html) => Some(Body { html, state: script }),
+        Ok(html) => Some(Body { html: html?, state: script }),
         Err(error) => {
             tracing::error!(%url, %error, "rendering the page on the server failed");
             None

@@ -10,9 +10,11 @@ use axum::{
 use frontend::api;
 use shared::RegionLevel;
 
+use shared::routes::Page;
+
 use super::{
     cover_preview, image_preview,
-    pages::{App, Head},
+    pages::Head,
     render::{Found, Seeds, kept_or_built},
     site_head, site_image,
 };
@@ -52,7 +54,7 @@ pub async fn directory_page(State(state): State<AppState>, uri: Uri) -> AppResul
         }
         let mut head = site_head(&state, "Direktori Desa — Lapak Desa", "/desa");
         head.description = "Cari desa berdasarkan kabupaten, kecamatan, status IDM dan produk unggulannya.".into();
-        head.app = App::Browse;
+        head.app = Page::Directory.route().app;
         Ok(Found::Page(head, seeds))
     })
     .await
@@ -73,7 +75,7 @@ pub async fn village(State(state): State<AppState>, Path(slug): Path<String>, ur
             Lookup::Found(detail) => detail,
             Lookup::Moved(to) => return Ok(Found::Moved(format!("/desa/{to}"))),
             Lookup::Missing => {
-                return Ok(Found::Missing(App::Portal, Seeds::default().not_found(api)));
+                return Ok(Found::Missing(Page::Village.route().app, Seeds::default().not_found(api)));
             }
         };
         let v = &detail.summary;
@@ -92,7 +94,7 @@ pub async fn village(State(state): State<AppState>, Path(slug): Path<String>, ur
             path: format!("/desa/{}", v.slug),
             image: image.or_else(|| Some(site_image(&state))),
             published_at: None,
-            app: App::Portal,
+            app: Page::Village.route().app,
             offer: None,
             private: false,
         };
@@ -111,7 +113,7 @@ pub async fn news_list(State(state): State<AppState>, Path(slug): Path<String>, 
             Lookup::Moved(to) => return Ok(Found::Moved(format!("/desa/{to}/berita"))),
             Lookup::Missing => {
                 let seeds = Seeds::default().not_found(village_api).not_found(news_api);
-                return Ok(Found::Missing(App::Browse, seeds));
+                return Ok(Found::Missing(Page::VillageNews.route().app, seeds));
             }
         };
         let query = NewsQuery { page: Some(page), per_page: Some(api::NEWS_PER_PAGE) };
@@ -122,7 +124,7 @@ pub async fn news_list(State(state): State<AppState>, Path(slug): Path<String>, 
             site_head(&state, &format!("Berita Desa {} | Lapak Desa", v.name), &format!("/desa/{slug}/berita"));
         head.description = format!("Berita dan pengumuman terbaru dari Desa {}, {}.", v.name, v.region.kabupaten);
         head.image = v.cover_url.as_ref().map(|u| cover_preview(&state, u)).or(head.image);
-        head.app = App::Browse;
+        head.app = Page::VillageNews.route().app;
         Ok(Found::Page(head, seeds))
     })
     .await
@@ -142,7 +144,7 @@ pub async fn news_item(
                 if let Lookup::Moved(to) = queries::summary_by_slug(&state.db, &village).await? {
                     return Ok(Found::Moved(format!("/desa/{to}/berita/{slug}")));
                 }
-                return Ok(Found::Missing(App::Browse, Seeds::default().not_found(api)));
+                return Ok(Found::Missing(Page::NewsArticle.route().app, Seeds::default().not_found(api)));
             }
             Err(error) => return Err(error),
         };
@@ -158,7 +160,7 @@ pub async fn news_item(
             path: format!("/desa/{village}/berita/{slug}"),
             image: Some(s.cover.as_ref().map_or_else(|| site_image(&state), |c| image_preview(&state, &c.jpeg))),
             published_at: Some(s.published_at),
-            app: App::Browse,
+            app: Page::NewsArticle.route().app,
             offer: None,
             private: false,
         };
@@ -174,7 +176,7 @@ pub async fn enterprise(State(state): State<AppState>, Path(slug): Path<String>,
         let e = match crate::enterprises::public_page(&state.db, &slug).await {
             Ok(e) => e,
             Err(AppError::NotFound(_)) => {
-                return Ok(Found::Missing(App::Browse, Seeds::default().not_found(api)));
+                return Ok(Found::Missing(Page::Enterprise.route().app, Seeds::default().not_found(api)));
             }
             Err(error) => return Err(error),
         };
@@ -194,7 +196,7 @@ pub async fn enterprise(State(state): State<AppState>, Path(slug): Path<String>,
             path: format!("/lembaga/{slug}"),
             image: Some(e.photos.first().map_or_else(|| site_image(&state), |p| image_preview(&state, &p.jpeg))),
             published_at: None,
-            app: App::Browse,
+            app: Page::Enterprise.route().app,
             offer: None,
             private: false,
         };

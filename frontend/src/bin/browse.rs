@@ -1,4 +1,4 @@
-//! The browse bundle: a village's news, enterprise pages and the marketplace (catalog, products, shops).
+//! The browse bundle: the directory, a village's news, enterprise pages, the map and inquiries.
 
 fn main() {
     frontend::start_public::<frontend::browse::Browse>();

@@ -1,0 +1,5 @@
+//! The purchase bundle: checkout and order tracking.
+
+fn main() {
+    frontend::start_public::<frontend::purchase::Purchase>();
+}
