@@ -6,6 +6,7 @@ mod offline;
 pub mod pages;
 mod render;
 mod seo;
+mod services;
 mod villages;
 
 use axum::{
@@ -46,7 +47,7 @@ fn handler(page: Page) -> MethodRouter<AppState> {
     match page {
         Page::Home => get(villages::home),
         Page::Directory => get(villages::directory_page),
-        Page::VillageMap => get(village_map),
+        Page::VillageMap => get(services::village_map),
         Page::Village => get(villages::village),
         Page::VillageNews => get(villages::news_list),
         Page::NewsArticle => get(villages::news_item),
@@ -76,16 +77,6 @@ async fn consultation_desk(State(state): State<AppState>) -> Response {
                         kemasan dan ekspor kepada dinas kabupaten, dan baca tanya-jawab yang sudah dijawab."
         .into();
     head.app = App::Workspace;
-    page(&state, StatusCode::OK, head)
-}
-
-/// The village potential map: a page of the browse app, described for link previews and search engines.
-async fn village_map(State(state): State<AppState>) -> Response {
-    let mut head = site_head(&state, "Peta Potensi Desa — Lapak Desa", "/peta");
-    head.description = "Peta desa-desa kabupaten: status Indeks Desa Membangun, produk unggulan, jumlah toko, \
-                        produk dan lembaga usaha setiap desa dan kecamatan."
-        .into();
-    head.app = App::Browse;
     page(&state, StatusCode::OK, head)
 }
 
