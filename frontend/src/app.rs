@@ -30,6 +30,8 @@ app_routes! { shared::routes::App::Public, not_found NotFound = "/404";
     Checkout = Checkout,
     /// An order's tracking page, for its buyer.
     Order { code: String } = Order,
+    /// The consultation desk with its published FAQ.
+    Desk = Desk,
 }
 
 impl Route {
@@ -44,6 +46,7 @@ impl Route {
                     | Route::Enterprise { .. }
                     | Route::VillageInquiry { .. }
                     | Route::VillageMap
+                    | Route::Desk
             )
     }
 
@@ -124,8 +127,9 @@ pub fn PublicHeader() -> Html {
     let in_portal = !route.as_ref().is_some_and(Route::is_browse);
     let buying = route.as_ref().is_some_and(|r| matches!(r, Route::Cart | Route::Checkout | Route::Order { .. }));
     let on_market = !buying && route.as_ref().is_some_and(Route::is_market);
-    let on_villages =
-        !buying && !on_market && route.as_ref().is_some_and(|r| !matches!(r, Route::Home | Route::NotFound));
+    let on_villages = !buying
+        && !on_market
+        && route.as_ref().is_some_and(|r| !matches!(r, Route::Home | Route::Desk | Route::NotFound));
     let target =
         |to: Route, path: &'static str| if to.is_browse() != in_portal { Target::Here(to) } else { Target::Away(path) };
     let items = vec![
@@ -187,6 +191,13 @@ mod tests {
     fn the_village_map_is_a_browse_page() {
         assert_eq!(Route::recognize("/peta"), Some(Route::VillageMap));
         assert!(Route::VillageMap.is_browse() && !Route::VillageMap.is_market());
+    }
+
+    #[test]
+    fn the_desk_is_a_browse_page_and_its_other_pages_are_not_public() {
+        assert_eq!(Route::recognize("/konsultasi"), Some(Route::Desk));
+        assert!(Route::Desk.is_browse() && !Route::Desk.is_market());
+        assert_eq!(Route::recognize("/konsultasi/baru"), Some(Route::NotFound));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The browse app: the public pages beyond the portal's front door — the village directory, a village's
-//! news, an enterprise's page, the village potential map and the marketplace (catalog, products, shops,
-//! the cart, checkout and order tracking) — as a bundle of its own, so the first load of `/` stays small.
-//! It shares the portal's routes and header; the portal's own pages are loaded from the server.
+//! news, an enterprise's page, the village potential map, the consultation desk and the marketplace
+//! (catalog, products, shops, the cart, checkout and order tracking) — as a bundle of its own, so the
+//! first load of `/` stays small. It shares the portal's routes and header; the portal's own pages are
+//! loaded from the server.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
@@ -15,6 +16,7 @@ use crate::components::layout::Frame;
 use crate::pages::cart::CartPage;
 use crate::pages::catalog::CatalogPage;
 use crate::pages::checkout::CheckoutPage;
+use crate::pages::consultation::DeskPage;
 use crate::pages::directory::DirectoryPage;
 use crate::pages::enterprise::EnterprisePage;
 use crate::pages::news::{NewsArticlePage, NewsListPage};
@@ -40,6 +42,7 @@ fn switch(route: Route) -> Html {
         Route::Cart => html! { <CartPage /> },
         Route::Checkout => html! { <CheckoutPage /> },
         Route::Order { code } => html! { <OrderPage {code} /> },
+        Route::Desk => html! { <DeskPage /> },
         Route::NotFound => html! { <NotFoundPage /> },
         _ => html! { <OtherApp /> },
     }

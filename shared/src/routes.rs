@@ -85,7 +85,7 @@ pub const PAGES: [PageRoute; 32] = [
     row(Page::Cart, "/keranjang", P, false, false),
     row(Page::Checkout, "/pesan", P, false, false),
     row(Page::Order, "/pesanan/:code", P, false, false),
-    row(Page::Desk, "/konsultasi", W, false, true),
+    row(Page::Desk, "/konsultasi", P, true, true),
     row(Page::DeskNew, "/konsultasi/baru", W, false, false),
     row(Page::DeskMine, "/konsultasi/saya", W, false, false),
     row(Page::DeskQueue, "/konsultasi/antrian", W, false, false),

@@ -56,7 +56,7 @@ fn handler(page: Page) -> MethodRouter<AppState> {
         Page::Catalog => get(market::catalog),
         Page::Product => get(market::product),
         Page::Shop => get(market::shop),
-        Page::Desk => get(consultation_desk),
+        Page::Desk => get(services::consultation_desk),
         Page::Cart => private_browse("Keranjang", page),
         Page::Checkout => private_browse("Pesan", page),
         Page::Order => private_browse("Pesanan", page),
@@ -67,17 +67,6 @@ fn handler(page: Page) -> MethodRouter<AppState> {
         Page::Account | Page::SetPassword | Page::MyOrders | Page::Notifications => private("Akun saya", page),
         Page::Admin | Page::AdminSection | Page::AdminVillagePart => private_page("Admin", page, App::Admin),
     }
-}
-
-/// The consultation desk with its published FAQ: public, titled and described for search engines (the
-/// workspace app shows it; its other pages are one person's own).
-async fn consultation_desk(State(state): State<AppState>) -> Response {
-    let mut head = site_head(&state, "Konsultasi Usaha Desa — Lapak Desa", "/konsultasi");
-    head.description = "Tanyakan permodalan, perizinan dan sertifikasi (PIRT, halal, merek), pemasaran, produksi, \
-                        kemasan dan ekspor kepada dinas kabupaten, dan baca tanya-jawab yang sudah dijawab."
-        .into();
-    head.app = App::Workspace;
-    page(&state, StatusCode::OK, head)
 }
 
 /// The bulk or export inquiry form of a village's flagship product: the browse app, titled with the village.
