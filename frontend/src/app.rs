@@ -32,6 +32,8 @@ app_routes! { shared::routes::App::is_public, not_found NotFound = "/404";
     Checkout = Checkout,
     /// An order's tracking page, for its buyer.
     Order { code: String } = Order,
+    /// The consultation desk with its published FAQ.
+    Desk = Desk,
 }
 
 fn switch(route: Route) -> Html {
@@ -93,8 +95,9 @@ pub fn PublicHeader() -> Html {
     let here = route.as_ref().and_then(Route::app);
     let buying = route.as_ref().is_some_and(|r| matches!(r, Route::Cart | Route::Checkout | Route::Order { .. }));
     let on_market = !buying && here == Some(shared::routes::App::Market);
-    let on_villages =
-        !buying && !on_market && route.as_ref().is_some_and(|r| !matches!(r, Route::Home | Route::NotFound));
+    let on_villages = !buying
+        && !on_market
+        && route.as_ref().is_some_and(|r| !matches!(r, Route::Home | Route::Desk | Route::NotFound));
     let target = |to: Route, path: &'static str| if to.app() == here { Target::Here(to) } else { Target::Away(path) };
     let items = vec![
         NavItem::new("Beranda", target(Route::Home, "/"), route == Some(Route::Home)),
@@ -158,6 +161,13 @@ mod tests {
     fn the_village_map_is_a_browse_page() {
         assert_eq!(Route::recognize("/peta"), Some(Route::VillageMap));
         assert_eq!(Route::VillageMap.app(), Some(App::Browse));
+    }
+
+    #[test]
+    fn the_desk_is_a_browse_page_and_its_other_pages_are_not_public() {
+        assert_eq!(Route::recognize("/konsultasi"), Some(Route::Desk));
+        assert_eq!(Route::Desk.app(), Some(App::Browse));
+        assert_eq!(Route::recognize("/konsultasi/baru"), Some(Route::NotFound));
     }
 
     #[test]

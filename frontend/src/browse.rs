@@ -1,9 +1,10 @@
 //! The browse app: the village side beyond the portal's front door — the village directory, a village's
-//! news, an enterprise's page, the village potential map and a flagship product's inquiry form.
+//! news, an enterprise's page, the village potential map and a flagship product's inquiry form and the consultation desk.
 
 use yew::prelude::*;
 
 use crate::app::{OtherApp, Route};
+use crate::pages::consultation::DeskPage;
 use crate::pages::directory::DirectoryPage;
 use crate::pages::enterprise::EnterprisePage;
 use crate::pages::news::{NewsArticlePage, NewsListPage};
@@ -21,6 +22,7 @@ fn pages(route: Route) -> Html {
         Route::Enterprise { slug } => html! { <EnterprisePage {slug} /> },
         Route::VillageMap => html! { <VillageMapPage /> },
         Route::VillageInquiry { slug } => html! { <VillageInquiryPage {slug} /> },
+        Route::Desk => html! { <DeskPage /> },
         Route::NotFound => html! { <NotFoundPage /> },
         _ => html! { <OtherApp /> },
     }

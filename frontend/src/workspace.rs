@@ -1,6 +1,6 @@
 //! The workspace app: signing in and up, the account page, the seller's dashboard and the consultation
-//! desk, served for `/masuk`, `/daftar`, `/akun…`, `/konsultasi…` and `/jual…` as a bundle of its own (the
-//! admin area is another, `admin_area`).
+//! desk's own pages, served for `/masuk`, `/daftar`, `/akun…`, `/konsultasi/…` and `/jual…` as a bundle of
+//! its own (the admin area is another, `admin_area`; the desk itself, `/konsultasi`, is a public page).
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -8,7 +8,7 @@ use yew_router::prelude::*;
 use crate::components::layout::{Frame, Header, NavItem, Target};
 use crate::pages::account::notifications::{UnreadProvider, menu_label, use_unread_count};
 use crate::pages::account::{AccountPage, MyOrdersPage, NotificationsPage, SetPasswordPage, SignInPage, SignUpPage};
-use crate::pages::consultation::{ConsultationPage, DeskPage, MyConsultationsPage, NewConsultationPage, QueuePage};
+use crate::pages::consultation::{ConsultationPage, MyConsultationsPage, NewConsultationPage, QueuePage};
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::seller::{PrintPage, SellOrderPage, SellPage, SellPartPage};
 use crate::routing::app_routes;
@@ -21,7 +21,6 @@ app_routes! { |app| app == shared::routes::App::Workspace, not_found NotFound = 
     SetPassword = SetPassword,
     MyOrders = MyOrders,
     Notifications = Notifications,
-    Desk = Desk,
     DeskNew = DeskNew,
     DeskMine = DeskMine,
     DeskQueue = DeskQueue,
@@ -40,7 +39,6 @@ fn switch(route: Route) -> Html {
         Route::SetPassword => html! { <SetPasswordPage /> },
         Route::MyOrders => html! { <MyOrdersPage /> },
         Route::Notifications => html! { <NotificationsPage /> },
-        Route::Desk => html! { <DeskPage /> },
         Route::DeskNew => html! { <NewConsultationPage /> },
         Route::DeskMine => html! { <MyConsultationsPage /> },
         Route::DeskQueue => html! { <QueuePage /> },
@@ -81,11 +79,9 @@ fn WorkspaceHeader() -> Html {
         items.push(NavItem::new("Jual", Target::Here(Route::Sell), on_sell));
     }
     if session.user().is_some() {
-        let on_desk = matches!(
-            route,
-            Some(Route::Desk | Route::DeskNew | Route::DeskMine | Route::DeskQueue | Route::DeskThread { .. })
-        );
-        items.push(NavItem::new("Konsultasi", Target::Here(Route::Desk), on_desk));
+        let on_desk =
+            matches!(route, Some(Route::DeskNew | Route::DeskMine | Route::DeskQueue | Route::DeskThread { .. }));
+        items.push(NavItem::new("Konsultasi", Target::Away("/konsultasi"), on_desk));
     }
     if let Some(unread) = unread {
         let on_notifications = matches!(route, Some(Route::Notifications));
@@ -120,7 +116,7 @@ mod tests {
         assert_eq!(Route::recognize("/jual/3/pesanan/LD-7K3M9Q2X/cetak"), Some(print));
         assert_eq!(Route::recognize("/akun/pesanan"), Some(Route::MyOrders));
         assert_eq!(Route::recognize("/akun/notifikasi"), Some(Route::Notifications));
-        assert_eq!(Route::recognize("/konsultasi"), Some(Route::Desk));
+        assert_eq!(Route::recognize("/konsultasi"), Some(Route::NotFound), "the desk is a public page");
         assert_eq!(Route::recognize("/konsultasi/baru"), Some(Route::DeskNew));
         assert_eq!(Route::recognize("/konsultasi/saya"), Some(Route::DeskMine));
         assert_eq!(Route::recognize("/konsultasi/antrian"), Some(Route::DeskQueue));

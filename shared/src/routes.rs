@@ -126,7 +126,7 @@ pub const PAGES: [PageRoute; 32] = [
     row(Page::Cart, "/keranjang", M, false, false),
     row(Page::Checkout, "/pesan", U, false, false),
     row(Page::Order, "/pesanan/:code", U, false, false),
-    row(Page::Desk, "/konsultasi", W, false, true),
+    row(Page::Desk, "/konsultasi", B, true, true),
     row(Page::DeskNew, "/konsultasi/baru", W, false, false),
     row(Page::DeskMine, "/konsultasi/saya", W, false, false),
     row(Page::DeskQueue, "/konsultasi/antrian", W, false, false),

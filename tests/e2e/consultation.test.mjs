@@ -2,7 +2,8 @@
 // a consultant in the admin area; a demo shop owner of Senggigi asks with a photo; the consultant finds it in
 // the queue, replies, marks it answered and sees the owner's WhatsApp; the owner reads the reply, has a
 // notification and closes it. Anyone reads the published FAQ on /konsultasi, at 360 px without sideways
-// scrolling.
+// scrolling; a signed-in consultant's own links there appear once the app knows them (the served page is
+// everyone's).
 import assert from 'node:assert/strict';
 import { browserTest, freshPhone, receiptPhoto, signIn, snap, waitForHeading, BASE_URL, DEMO, PHONE } from './helpers.mjs';
 
@@ -120,7 +121,7 @@ browserTest('a shop owner asks and a consultant answers in the desk', { file: 'c
 browserTest('anyone reads the published FAQ of the desk', { file: 'consultation-public' }, async (page) => {
   await page.goto('/konsultasi');
   await waitForHeading(page, 'Konsultasi usaha desa');
-  assert.equal(await page.title(), 'Konsultasi usaha desa — Lapak Desa');
+  assert.equal(await page.title(), 'Konsultasi Usaha Desa — Lapak Desa', 'the server\'s title, kept by the app');
   const entry = page.locator('details.faq', { hasText: 'PIRT' }).first();
   await entry.waitFor();
   await entry.locator('summary').click();
@@ -129,4 +130,20 @@ browserTest('anyone reads the published FAQ of the desk', { file: 'consultation-
   await snapTop(page, 'consultation-public-faq');
   await page.getByRole('link', { name: 'Ajukan konsultasi' }).click();
   await page.waitForURL(/\/masuk\?lanjut=%2Fkonsultasi%2Fbaru$/);
+});
+
+browserTest('a consultant finds their ways in on the public desk once the app knows them', {
+  file: 'consultation-public-signed-in',
+}, async (page) => {
+  // The demo consultant of Lombok Barat.
+  await signIn(page, '0811 5201 0100');
+  const served = await (await page.request.get('/konsultasi')).text();
+  assert.ok(!served.includes('Konsultasi saya') && !served.includes('antrian'), 'the served page is everyone\'s');
+  await page.goto('/konsultasi');
+  // Hydrated, then the person's own links appear: their consultations and the staff queue.
+  await page.getByRole('link', { name: 'Konsultasi saya' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Konsultasi saya' }).getAttribute('href'), '/konsultasi/saya');
+  await page.getByRole('link', { name: 'Buka antrian konsultasi' }).click();
+  await page.waitForURL('**/konsultasi/antrian');
+  await waitForHeading(page, 'Antrian konsultasi');
 });

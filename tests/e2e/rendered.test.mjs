@@ -1,6 +1,8 @@
 // Browser tests of the server-rendered public pages: a shared product link reads whole with JavaScript
 // off (name, price, shop, the WhatsApp question to the seller), and with JavaScript on the app hydrates
-// the same page without a console message, keeps its text, and answers the buyer's taps.
+// the same page without a console message, keeps its text, and answers the buyer's taps; the catalog
+// searches and pages, the village map lists its villages and kecamatan, and the consultation desk
+// shows its answered questions, all with JavaScript off.
 import assert from 'node:assert/strict';
 import { BASE_URL, PHONE, browserTest, snap } from './helpers.mjs';
 
@@ -94,4 +96,49 @@ browserTest('a shopper searches, filters, sorts and pages the catalog without Ja
   const second = await page.locator('.product-card .card__title').allInnerTexts();
   assert.ok(second.length > 0 && second.every((name) => !first.includes(name)), `${first} then ${second}`);
   await snap(page, 'rendered-catalog-no-js');
+});
+
+browserTest('the village map reads without JavaScript: its list and kecamatan table', {
+  file: 'rendered-map-no-js',
+  context: { ...PHONE, javaScriptEnabled: false },
+}, async (page) => {
+  const map = await (await fetch(`${BASE_URL}/api/v1/map`)).json();
+  await page.goto('/peta');
+  await page.getByRole('heading', { level: 1, name: 'Peta potensi desa' }).waitFor();
+  assert.equal(await page.locator('.map-list__item').count(), map.villages.length, 'every village is listed');
+  const names = await page.locator('.map-list__name').allInnerTexts();
+  assert.deepEqual([...names].sort(), map.villages.map((v) => v.name).sort());
+  const placed = map.villages.filter((v) => v.lat !== null && v.lon !== null).length;
+  assert.equal(await page.locator('.map__marker').count(), placed, 'the markers are drawn on their grid');
+  assert.equal(await page.locator('image.map__tile').count(), 0, 'the tiles wait for the app');
+  // The kecamatan table: a row each, and the total of the products.
+  assert.equal(await page.locator('.map-summary tbody tr').count(), map.kecamatan.length);
+  const products = map.villages.reduce((n, v) => n + v.products, 0);
+  assert.equal((await page.locator('.map-summary tfoot td').nth(2).innerText()).trim(), String(products));
+  await snap(page, 'rendered-map-no-js');
+  // A village's name leads to its page.
+  const first = map.villages[0];
+  await page.locator('.map-list__name', { hasText: first.name }).first().click();
+  await page.waitForURL((url) => url.pathname === `/desa/${first.slug}`);
+});
+
+browserTest('the consultation desk reads without JavaScript: the FAQ and the way in', {
+  file: 'rendered-desk-no-js',
+  context: { ...PHONE, javaScriptEnabled: false },
+}, async (page) => {
+  const faq = await (await fetch(`${BASE_URL}/api/v1/consultations/faq`)).json();
+  assert.ok(faq.length > 0, 'the demo desk has published answers');
+  await page.goto('/konsultasi');
+  await page.getByRole('heading', { level: 1, name: 'Konsultasi usaha desa' }).waitFor();
+  assert.equal(await page.locator('details.faq').count(), faq.length, 'every published answer is there');
+  // A question opens to its answer (a plain <details>).
+  const entry = page.locator('details.faq', { hasText: 'PIRT' }).first();
+  await entry.locator('summary').click();
+  const answer = faq.find((e) => e.question.includes('PIRT')).answer;
+  const fold = (s) => s.replace(/\s+/g, ' ').trim();
+  assert.equal(fold(await entry.locator('.faq__answer').innerText()), fold(answer));
+  assert.equal(await page.getByRole('link', { name: 'Konsultasi saya' }).count(), 0, 'nothing of one person');
+  await snap(page, 'rendered-desk-no-js');
+  // Asking is a link to the workspace's form.
+  assert.equal(await page.getByRole('link', { name: 'Ajukan konsultasi' }).getAttribute('href'), '/konsultasi/baru');
 });

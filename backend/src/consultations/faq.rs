@@ -10,7 +10,7 @@ use sqlx::Row;
 
 use super::{guard::ThreadStaff, queries::code_of, thread::seen_by};
 use crate::{
-    db::now_ms,
+    db::{Db, now_ms},
     error::{AppError, AppResult},
     extract::ApiJson,
     notifications::{Note, notify},
@@ -24,16 +24,20 @@ const FAQ_MAX: i64 = 300;
 #[utoipa::path(get, path = "/api/v1/consultations/faq", tag = "consultations",
     responses((status = 200, body = Vec<FaqEntry>)))]
 pub async fn list(State(state): State<AppState>) -> AppResult<Json<Vec<FaqEntry>>> {
+    published(&state.db).await.map(Json)
+}
+
+/// The published FAQ entries, newest first (what the `/konsultasi` page renders).
+pub async fn published(db: &Db) -> AppResult<Vec<FaqEntry>> {
     let rows = sqlx::query(
         "SELECT id, topic, faq_question, faq_answer, faq_published_at FROM consultations \
          WHERE faq_published = $1 ORDER BY faq_published_at DESC, id DESC LIMIT $2",
     )
     .bind(true)
     .bind(FAQ_MAX)
-    .fetch_all(&state.db.pool)
+    .fetch_all(&db.pool)
     .await?;
-    let entries = rows
-        .iter()
+    rows.iter()
         .map(|r| {
             Ok(FaqEntry {
                 id: r.try_get("id")?,
@@ -43,8 +47,7 @@ pub async fn list(State(state): State<AppState>) -> AppResult<Json<Vec<FaqEntry>
                 published_at: r.try_get::<Option<i64>, _>("faq_published_at")?.unwrap_or_default(),
             })
         })
-        .collect::<AppResult<Vec<_>>>()?;
-    Ok(Json(entries))
+        .collect::<AppResult<Vec<_>>>()
 }
 
 /// Publishes (or edits) the consultation's FAQ entry: the question and answer as staff rewrote them.

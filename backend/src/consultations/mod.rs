@@ -4,7 +4,7 @@
 
 pub mod consultants;
 mod desk;
-mod faq;
+pub mod faq;
 pub mod guard;
 mod notes;
 pub mod queries;

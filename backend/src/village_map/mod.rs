@@ -11,7 +11,10 @@ use axum::{
     http::{HeaderValue, header},
     response::Response,
 };
-use shared::{MapQuery, VillageMap, village_map::summarize};
+use shared::{
+    MapQuery, VillageMap,
+    village_map::{MapFilter, summarize},
+};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
@@ -40,13 +43,7 @@ pub async fn village_map(State(state): State<AppState>, ApiQuery(query): ApiQuer
         Some(body) => body,
         None => {
             let generation = state.pages.generation();
-            let villages = queries::villages(&state.db, &filter).await?;
-            let map = VillageMap {
-                tiles: state.config.map_tiles.clone(),
-                attribution: state.config.map_attribution.clone(),
-                kecamatan: summarize(&villages),
-                villages,
-            };
+            let map = read(&state, &filter).await?;
             let body = Bytes::from(serde_json::to_vec(&map).map_err(|e| AppError::Internal(e.into()))?);
             state.pages.put(Kind::Map, &key, generation, body.clone());
             body
@@ -55,4 +52,15 @@ pub async fn village_map(State(state): State<AppState>, ApiQuery(query): ApiQuer
     let mut res = json_body(body);
     res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=60"));
     Ok(res)
+}
+
+/// The map of the villages `filter` leaves, read from the database (the `/peta` page renders the whole one).
+pub async fn read(state: &AppState, filter: &MapFilter) -> AppResult<VillageMap> {
+    let villages = queries::villages(&state.db, filter).await?;
+    Ok(VillageMap {
+        tiles: state.config.map_tiles.clone(),
+        attribution: state.config.map_attribution.clone(),
+        kecamatan: summarize(&villages),
+        villages,
+    })
 }

@@ -6,6 +6,7 @@ mod offline;
 pub mod pages;
 mod render;
 mod seo;
+mod services;
 mod villages;
 
 use axum::{
@@ -46,7 +47,7 @@ fn handler(page: Page) -> MethodRouter<AppState> {
     match page {
         Page::Home => get(villages::home),
         Page::Directory => get(villages::directory_page),
-        Page::VillageMap => get(village_map),
+        Page::VillageMap => get(services::village_map),
         Page::Village => get(villages::village),
         Page::VillageNews => get(villages::news_list),
         Page::NewsArticle => get(villages::news_item),
@@ -55,7 +56,7 @@ fn handler(page: Page) -> MethodRouter<AppState> {
         Page::Catalog => get(market::catalog),
         Page::Product => get(market::product),
         Page::Shop => get(market::shop),
-        Page::Desk => get(consultation_desk),
+        Page::Desk => get(services::consultation_desk),
         Page::Cart => private("Keranjang", page),
         Page::Checkout => private("Pesan", page),
         Page::Order => private("Pesanan", page),
@@ -66,27 +67,6 @@ fn handler(page: Page) -> MethodRouter<AppState> {
         Page::Account | Page::SetPassword | Page::MyOrders | Page::Notifications => private("Akun saya", page),
         Page::Admin | Page::AdminSection | Page::AdminVillagePart => private("Admin", page),
     }
-}
-
-/// The consultation desk with its published FAQ: public, titled and described for search engines (the
-/// workspace app shows it; its other pages are one person's own).
-async fn consultation_desk(State(state): State<AppState>) -> Response {
-    let mut head = site_head(&state, "Konsultasi Usaha Desa — Lapak Desa", "/konsultasi");
-    head.description = "Tanyakan permodalan, perizinan dan sertifikasi (PIRT, halal, merek), pemasaran, produksi, \
-                        kemasan dan ekspor kepada dinas kabupaten, dan baca tanya-jawab yang sudah dijawab."
-        .into();
-    head.app = Page::Desk.route().app;
-    page(&state, StatusCode::OK, head)
-}
-
-/// The village potential map: a page of the browse app, described for link previews and search engines.
-async fn village_map(State(state): State<AppState>) -> Response {
-    let mut head = site_head(&state, "Peta Potensi Desa — Lapak Desa", "/peta");
-    head.description = "Peta desa-desa kabupaten: status Indeks Desa Membangun, produk unggulan, jumlah toko, \
-                        produk dan lembaga usaha setiap desa dan kecamatan."
-        .into();
-    head.app = Page::VillageMap.route().app;
-    page(&state, StatusCode::OK, head)
 }
 
 /// The bulk or export inquiry form of a village's flagship product: the browse app, titled with the village.

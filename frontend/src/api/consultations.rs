@@ -18,9 +18,14 @@ fn thread(id: i64) -> String {
     format!("{BASE}/consultations/{id}")
 }
 
+/// The address of the published FAQ entries.
+pub fn faq_url() -> String {
+    format!("{BASE}/consultations/faq")
+}
+
 /// The published FAQ entries.
 pub async fn faq(_: ()) -> Result<Vec<FaqEntry>, ApiError> {
-    get(&format!("{BASE}/consultations/faq")).await
+    get(&faq_url()).await
 }
 
 /// The signed-in person's place at the desk.

@@ -3,6 +3,7 @@
 mod kept_pages;
 mod offline;
 mod rendered;
+mod rendered_services;
 mod rendered_villages;
 mod sitemap;
 

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use shared::routes::Page;
 use shared::{
     Image, Me, ShopStatus, Topic, VillageQuery, VillageRef,
     consultation::{DESCRIPTION_MAX, NewConsultation, PHOTOS_MAX, TITLE_MAX},
@@ -10,6 +11,7 @@ use shared::{
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use super::address;
 use crate::api;
 use crate::components::form::{FormAlert, Submission, TextField, setter, submit};
 use crate::components::photo_picker::PhotoPicker;
@@ -95,7 +97,7 @@ fn Ask(props: &AskProps) -> Html {
     shops.extend(me.shops.iter().map(|s| (s.id.to_string(), s.name.clone())));
     html! {
         <div class="container page page--narrow">
-            <Link<Route> classes="back-link" to={Route::Desk}>{ "‹ Meja konsultasi" }</Link<Route>>
+            <a class="back-link" href={address(Page::Desk)}>{ "‹ Meja konsultasi" }</a>
             <h1>{ "Ajukan konsultasi" }</h1>
             <p class="muted">{ "Petugas dinas kabupaten akan membalas di sini dan memberi kabar lewat pemberitahuan akun Anda." }</p>
             <form class="form form--boxed" {onsubmit} novalidate=true>

@@ -3,10 +3,11 @@
 use std::rc::Rc;
 
 use shared::Me;
+use shared::routes::Page;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::SummaryList;
+use super::{SummaryList, address};
 use crate::api;
 use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
@@ -36,7 +37,7 @@ fn Mine() -> Html {
     };
     html! {
         <div class="container page page--narrow">
-            <Link<Route> classes="back-link" to={Route::Desk}>{ "‹ Meja konsultasi" }</Link<Route>>
+            <a class="back-link" href={address(Page::Desk)}>{ "‹ Meja konsultasi" }</a>
             <h1>{ "Konsultasi saya" }</h1>
             <p class="actions">
                 <Link<Route> classes="button button--secondary" to={Route::DeskNew}>{ "Ajukan konsultasi baru" }</Link<Route>>

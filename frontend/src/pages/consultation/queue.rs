@@ -3,11 +3,12 @@
 
 use std::rc::Rc;
 
+use shared::routes::Page;
 use shared::{ConsultationStatus, Me, Office, Topic, consultation::DeskAccess};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::SummaryList;
+use super::{SummaryList, address};
 use crate::api::{self, consultations::QueueFilter};
 use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
@@ -39,7 +40,7 @@ fn Desk() -> Html {
     };
     html! {
         <div class="container page page--narrow">
-            <Link<Route> classes="back-link" to={Route::Desk}>{ "‹ Meja konsultasi" }</Link<Route>>
+            <a class="back-link" href={address(Page::Desk)}>{ "‹ Meja konsultasi" }</a>
             <h1>{ "Antrian konsultasi" }</h1>
             { body }
         </div>

@@ -51,6 +51,13 @@ pub fn TileMap(props: &TileMapProps) -> Html {
     let view = use_state_eq(|| None::<View>);
     let press = use_mut_ref(|| None::<Press>);
     use_measured_size(&frame, &size);
+    // The tiles start in the browser once the page is running, so each one that fails is hidden (the
+    // server's page and the first render in the browser are the grid and the markers).
+    let running = use_state_eq(|| false);
+    {
+        let running = running.clone();
+        use_effect_with((), move |()| running.set(true));
+    }
 
     let located: Vec<(&MapVillage, World)> =
         props.villages.iter().filter_map(|v| v.location().map(|(lat, lon)| (v, World::of(lat, lon)))).collect();
@@ -108,7 +115,7 @@ pub fn TileMap(props: &TileMapProps) -> Html {
         Callback::from(move |_: PointerEvent| *press.borrow_mut() = None)
     };
 
-    let tiles = props.tiles.as_deref().map(|template| {
+    let tiles = props.tiles.as_deref().filter(|_| *running).map(|template| {
         html! {
             { for current.tiles(width, height).into_iter().map(|t| {
                 let key = format!("{}/{}/{}/{}", t.z, t.x, t.y, t.copy);

@@ -3,7 +3,8 @@
 //! kecamatan for everyone the map does not serve (no tiles, a screen reader, a slow phone).
 //!
 //! The filters live in the address (`/peta?kecamatan=52.01.03&sektor=kerajinan`) and are applied here to
-//! the one answer of `GET /api/v1/map`, so changing them costs no request.
+//! the one answer of `GET /api/v1/map`, so changing them costs no request. The server renders the page
+//! from that answer (the list, the table and the markers on their grid); the tiles start in the browser.
 
 mod list;
 mod map;
@@ -25,7 +26,7 @@ use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
 use crate::components::filter_select::FilterSelect;
 use crate::components::skeleton::SkeletonList;
-use crate::hooks::{Remote, page_title, use_remote, use_title};
+use crate::hooks::{Remote, page_title, use_seeded, use_title};
 use crate::links::without_level;
 use list::{IdmStatusBadge, KecamatanTable, Order, VillageList, counts};
 use map::TileMap;
@@ -33,10 +34,10 @@ use palette::{ColourBy, Legend};
 
 #[component]
 pub fn VillageMapPage() -> Html {
-    use_title(page_title("Peta potensi desa"));
+    use_title(page_title("Peta Potensi Desa"));
     let location = use_location();
     let filter = filter_from(location.as_ref().map_or("", |l| l.query_str()));
-    let data = use_remote((), |()| api::village_map::village_map());
+    let data = use_seeded((), |()| api::village_map::village_map_url(), |()| api::village_map::village_map());
     let navigator = use_navigator();
     let go = Callback::from(move |next: MapFilter| {
         if let Some(navigator) = &navigator {

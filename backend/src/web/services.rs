@@ -1,0 +1,43 @@
+//! The district's public services, rendered with their content: the village potential map (its list and
+//! kecamatan table from the whole map's answer; the tiles start in the browser) and the consultation desk
+//! with its published FAQ (the same page for everyone: what is one person's own appears in the browser).
+
+use axum::{extract::State, http::Uri, response::Response};
+use frontend::api::{consultations::faq_url, village_map::village_map_url};
+use shared::{routes::Page, village_map::MapFilter};
+
+use super::{
+    render::{Found, Seeds, kept_or_built},
+    site_head,
+};
+use crate::{error::AppResult, state::AppState};
+
+/// The village potential map, rendered from the whole map (the page applies the filters in its address
+/// itself, as it does in the browser).
+pub async fn village_map(State(state): State<AppState>, uri: Uri) -> AppResult<Response> {
+    kept_or_built(&state, &uri, async || {
+        let map = crate::village_map::read(&state, &MapFilter::default()).await;
+        let mut head = site_head(&state, "Peta Potensi Desa — Lapak Desa", "/peta");
+        head.description = "Peta desa-desa kabupaten: status Indeks Desa Membangun, produk unggulan, jumlah toko, \
+                            produk dan lembaga usaha setiap desa dan kecamatan."
+            .into();
+        head.app = Page::VillageMap.route().app;
+        Ok(Found::Page(head, Seeds::default().outcome(village_map_url(), &map)))
+    })
+    .await
+}
+
+/// The consultation desk with its published FAQ: public, titled and described for search engines.
+pub async fn consultation_desk(State(state): State<AppState>, uri: Uri) -> AppResult<Response> {
+    kept_or_built(&state, &uri, async || {
+        let faq = crate::consultations::faq::published(&state.db).await;
+        let mut head = site_head(&state, "Konsultasi Usaha Desa — Lapak Desa", "/konsultasi");
+        head.description = "Tanyakan permodalan, perizinan dan sertifikasi (PIRT, halal, merek), pemasaran, \
+                            produksi, kemasan dan ekspor kepada dinas kabupaten, dan baca tanya-jawab yang sudah \
+                            dijawab."
+            .into();
+        head.app = Page::Desk.route().app;
+        Ok(Found::Page(head, Seeds::default().outcome(faq_url(), &faq)))
+    })
+    .await
+}
