@@ -121,6 +121,19 @@ where
 }
 
 /// Sets `document.title` while the page shows.
+/// Whether the app runs: false in the server's render and in the render that hydrates it, true from
+/// the next one. A control that needs the app (buying) stays disabled until then, so a tap on a page
+/// still starting is never silently lost.
+#[hook]
+pub fn use_running() -> bool {
+    let running = use_state(|| false);
+    {
+        let running = running.clone();
+        use_effect_with((), move |()| running.set(true));
+    }
+    *running
+}
+
 #[hook]
 pub fn use_title(title: String) {
     use_effect_with(title, |title| {

@@ -1,6 +1,6 @@
 //! The build's service worker: `frontend/sw.js` with `{{build}}` filled in — the files it fetches when
-//! installed (those every page shares: stylesheet, icons, the worker's own script; an app's bundle is
-//! kept when a page first loads it), a version derived from those files' hashes (so every
+//! installed (what the cart's page loads, so the cart reads offline; the other apps' bundles are kept
+//! when a page first loads them), a version derived from those files' hashes (so every
 //! new build is a new worker, which takes over on the next visit) and the stylesheet of its offline page.
 
 use std::path::Path;
@@ -10,9 +10,9 @@ use serde_json::json;
 
 use crate::util;
 
-/// The page whose files the worker fetches ahead: the portal's, less its app (the bundles are kept when
-/// first used, so a first visit on slow data never fetches another page's app ahead).
-const SHARED_BY: &str = "index.html";
+/// The page whose files the worker fetches ahead: the cart's (the market app's page), so that the cart
+/// reads offline; the other apps' files are kept when a page first loads them.
+const AHEAD: &str = "market.html";
 const PLACEHOLDER: &str = "{{build}}";
 
 /// `dist/sw.js` for the pages already written in `dist`, `stylesheet` being the site's hashed CSS.
@@ -36,20 +36,12 @@ pub fn render(frontend: &Path, dist: &Path, stylesheet: &str) -> Result<String> 
         let bytes = std::fs::read(dist.join(&path[1..]))?;
         fingerprint.push_str(&format!("{path} {}\n", util::sha256_hex(&bytes)));
     }
-    let shared = std::fs::read_to_string(dist.join(SHARED_BY)).with_context(|| format!("reading dist/{SHARED_BY}"))?;
-    let app = |path: &str| crate::dist::APPS.iter().any(|(bundle, _, _)| is_hashed_of(path, bundle));
-    let precache: Vec<String> = references(&shared).into_iter().filter(|p| files.contains(p) && !app(p)).collect();
+    let ahead = std::fs::read_to_string(dist.join(AHEAD)).with_context(|| format!("reading dist/{AHEAD}"))?;
+    let precache: Vec<String> = references(&ahead).into_iter().filter(|p| files.contains(p)).collect();
     let version = &util::sha256_hex(fingerprint.as_bytes())[..16];
     println!("service worker {version}: fetches {} files ahead", precache.len());
     let build = json!({ "version": version, "precache": precache, "stylesheet": format!("/{stylesheet}") });
     Ok(template.replace(PLACEHOLDER, &build.to_string()))
-}
-
-/// Whether `path` is one of `bundle`'s hashed files (`/market-<hash>.js`, `/market_bg-<hash>.wasm`).
-fn is_hashed_of(path: &str, bundle: &str) -> bool {
-    let name = path.trim_start_matches('/');
-    let stem = name.rsplit_once('-').map_or("", |(stem, _)| stem);
-    stem == bundle || stem.strip_suffix("_bg") == Some(bundle)
 }
 
 /// The site's own paths a page loads or links to (`src="/…"`, `href="/…"`), in order.
@@ -69,14 +61,6 @@ fn references(html: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn tells_an_app_bundle_from_the_shared_files() {
-        assert!(super::is_hashed_of("/market-0123456789abcdef.js", "market"));
-        assert!(super::is_hashed_of("/frontend_bg-0123456789abcdef.wasm", "frontend"));
-        assert!(!super::is_hashed_of("/style-0123456789abcdef.css", "frontend"));
-        assert!(!super::is_hashed_of("/pwa-0123456789abcdef.js", "purchase"));
-    }
-
     #[test]
     fn finds_the_site_paths_a_page_names() {
         let html = r#"<link rel="stylesheet" href="/style-0123456789abcdef.css"><a href="/">x</a>

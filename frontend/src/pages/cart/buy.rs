@@ -7,6 +7,7 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::cart_store::use_cart;
+use crate::hooks::use_running;
 
 #[derive(Properties, PartialEq)]
 pub struct BuyBoxProps {
@@ -27,6 +28,7 @@ pub fn BuyBox(props: &BuyBoxProps) -> Html {
     let quantity = use_state(|| min);
     let status = use_state(|| None::<Result<(), String>>);
     let busy = use_state(|| false);
+    let running = use_running();
     let cart = use_cart();
     let navigator = use_navigator();
     if props.stock <= 0 {
@@ -85,18 +87,19 @@ pub fn BuyBox(props: &BuyBoxProps) -> Html {
             }
         })
     };
+    let idle = *busy || !running;
     html! {
         <div class="buy-box">
             <div class="buy-box__quantity">
                 <span class="buy-box__label" aria-hidden="true">{ "Jumlah" }</span>
                 <QuantityStepper value={*quantity} {min} max={props.stock} unit={props.unit}
-                    label={format!("Jumlah {}", props.name)} onchange={set} disabled={*busy} />
+                    label={format!("Jumlah {}", props.name)} onchange={set} disabled={idle} />
             </div>
             <div class="buy-box__actions">
-                <button type="button" class="button button--secondary" onclick={add} disabled={*busy}>
+                <button type="button" class="button button--secondary" onclick={add} disabled={idle}>
                     { "Tambah ke keranjang" }
                 </button>
-                <button type="button" class="button button--primary" onclick={buy} disabled={*busy || props.on_holiday}>
+                <button type="button" class="button button--primary" onclick={buy} disabled={idle || props.on_holiday}>
                     { "Beli sekarang" }
                 </button>
             </div>
