@@ -46,6 +46,14 @@ fn upload(port: u16, cookie: &str, n: u32) -> Result<i64> {
     body["id"].as_i64().context("an uploaded picture has an id")
 }
 
+/// The address of the catalog's first product (`/produk/{id}-{slug}`), what a shared link opens.
+pub fn first_product_path(server: &Server) -> Result<String> {
+    let page = send(server.port, "", "GET", "/api/v1/catalog", &Value::Null, 200)?;
+    let first = &page["items"][0];
+    let (id, slug) = (first["id"].as_i64(), first["slug"].as_str());
+    Ok(format!("/produk/{}-{}", id.context("the catalog lists a product")?, slug.unwrap_or_default()))
+}
+
 /// Fills Darmaji's page; returns what it added, for the report.
 pub fn enrich(server: &Server) -> Result<String> {
     let port = server.port;

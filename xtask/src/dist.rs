@@ -29,7 +29,7 @@ const WASM_OPT_FEATURES: [&str; 6] = [
 
 /// The frontend's apps: a wasm binary of the `frontend` crate each, the page that loads it, and its own
 /// stylesheet (`frontend/{name}.css`, after the shared `style.css`), if any.
-/// (The same as `shared::routes::App`'s `bundle` and `html`.)
+/// (The same as `shared::routes::App`'s `bundle` and `html`; the four public apps first.)
 pub const APPS: [(&str, &str, Option<&str>); 6] = [
     ("frontend", "index.html", None),
     ("browse", "browse.html", Some("browse")),

@@ -99,9 +99,32 @@ pub async fn missing(state: &AppState, app: App, url: &str, seeds: Seeds) -> Res
     html_response(StatusCode::NOT_FOUND, rendered(state, &head, url, seeds).await)
 }
 
-/// The address of a request: its path and query.
+/// The address of a request: its path and query, less the tracking parameters that sharing and ads add
+/// (`utm_…`, `fbclid`, …), which no page reads: a link shared with them is the same page, kept once.
 fn address(uri: &Uri) -> String {
-    uri.path_and_query().map_or_else(|| uri.path().to_owned(), |p| p.as_str().to_owned())
+    let kept: Vec<&str> =
+        uri.query().unwrap_or_default().split('&').filter(|pair| !pair.is_empty() && !tracking(pair)).collect();
+    if kept.is_empty() { uri.path().to_owned() } else { format!("{}?{}", uri.path(), kept.join("&")) }
+}
+
+/// Whether a query's `name=value` pair only tracks where a visitor came from.
+fn tracking(pair: &str) -> bool {
+    let name = pair.split('=').next().unwrap_or_default().to_ascii_lowercase();
+    name.starts_with("utm_") || matches!(name.as_str(), "fbclid" | "gclid" | "igshid" | "msclkid" | "ttclid")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::address;
+
+    #[test]
+    fn a_shared_link_with_tracking_is_the_same_page() {
+        let of = |uri: &str| address(&uri.parse().unwrap());
+        assert_eq!(of("/produk/12-sambal?utm_source=whatsapp&fbclid=x1"), "/produk/12-sambal");
+        assert_eq!(of("/produk?q=kopi&UTM_medium=wa&setelah=abc"), "/produk?q=kopi&setelah=abc");
+        assert_eq!(of("/desa?"), "/desa");
+        assert_eq!(of("/desa/darmaji/berita?page=2"), "/desa/darmaji/berita?page=2");
+    }
 }
 
 async fn body(state: &AppState, app: App, url: &str, seeds: SeedMap) -> Option<Body> {

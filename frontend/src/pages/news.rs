@@ -49,6 +49,17 @@ pub fn NewsListPage(props: &NewsListProps) -> Html {
         Remote::Loading => html! { <SkeletonProfile /> },
         Remote::Failed(error) if error.is_not_found() => return html! { <NotFoundPage /> },
         Remote::Failed(error) => html! { <ErrorState error={error.clone()} on_retry={list.retry()} /> },
+        Remote::Loaded(found) if found.items.is_empty() && found.total > 0 => {
+            let message =
+                format!("Halaman {page} tidak ada: berita desa ini hanya sampai halaman {}.", found.page_count());
+            html! {
+                <EmptyState {message}>
+                    <a class="button button--secondary" href={Route::VillageNews { slug: slug.clone() }.to_path()}>
+                        { "Ke berita terbaru" }
+                    </a>
+                </EmptyState>
+            }
+        }
         Remote::Loaded(found) if found.items.is_empty() => {
             html! { <EmptyState message="Desa ini belum menerbitkan berita atau pengumuman." /> }
         }
