@@ -93,6 +93,10 @@ async fn news_pages_carry_their_content(app: TestApp) {
     let items = seeds[list_api]["ok"]["items"].as_array().unwrap();
     let first = items.first().expect("darmaji has news");
     contains_all(&text, &["Berita dan pengumuman", "Desa Darmaji", first["title"].as_str().unwrap()]);
+    // Past the last page: said so, with the way back to the newest (not "no news yet").
+    let (_, text, _) = rendered_page(&app, "/desa/darmaji/berita?page=99").await;
+    contains_all(&text, &["Halaman 99 tidak ada", "Ke berita terbaru"]);
+    assert!(!text.contains("belum menerbitkan"), "{text}");
 
     let slug = "sambal-terasi-darmaji-kantongi-sertifikat-halal";
     let article_api = format!("/api/v1/villages/darmaji/news/{slug}");
