@@ -113,6 +113,18 @@ fn tracking(pair: &str) -> bool {
     name.starts_with("utm_") || matches!(name.as_str(), "fbclid" | "gclid" | "igshid" | "msclkid" | "ttclid")
 }
 
+async fn body(state: &AppState, app: App, url: &str, seeds: SeedMap) -> Option<Body> {
+    let script = state_script(&seeds);
+    let render = frontend::ssr::render(app, url.to_owned(), state.config.public_url.clone(), seeds);
+    match tokio::spawn(render).await {
+        Ok(html) => Some(Body { html: html?, state: script }),
+        Err(error) => {
+            tracing::error!(%url, %error, "rendering the page on the server failed");
+            None
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::address;
@@ -124,17 +136,5 @@ mod tests {
         assert_eq!(of("/produk?q=kopi&UTM_medium=wa&setelah=abc"), "/produk?q=kopi&setelah=abc");
         assert_eq!(of("/desa?"), "/desa");
         assert_eq!(of("/desa/darmaji/berita?page=2"), "/desa/darmaji/berita?page=2");
-    }
-}
-
-async fn body(state: &AppState, app: App, url: &str, seeds: SeedMap) -> Option<Body> {
-    let script = state_script(&seeds);
-    let render = frontend::ssr::render(app, url.to_owned(), state.config.public_url.clone(), seeds);
-    match tokio::spawn(render).await {
-        Ok(html) => Some(Body { html: html?, state: script }),
-        Err(error) => {
-            tracing::error!(%url, %error, "rendering the page on the server failed");
-            None
-        }
     }
 }
