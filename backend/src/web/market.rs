@@ -33,13 +33,14 @@ pub async fn catalog(State(state): State<AppState>, uri: Uri) -> AppResult<Respo
         // The search as typed, without control characters (the API refuses them; the title shows the rest).
         let words = q.words().map(|words| words.chars().filter(|c| !c.is_control()).collect::<String>());
         let mut head = match words.filter(|words| !words.trim().is_empty()) {
-            Some(words) => site_head(&state, &format!("Cari \"{words}\" — Produk desa | Lapak Desa"), "/produk"),
-            None => site_head(&state, "Produk desa — Lapak Desa", "/produk"),
+            Some(words) => {
+                site_head(&state, Page::Catalog, &format!("Cari \"{words}\" — Produk desa | Lapak Desa"), "/produk")
+            }
+            None => site_head(&state, Page::Catalog, "Produk desa — Lapak Desa", "/produk"),
         };
         head.description = "Belanja langsung dari BUMDes, koperasi dan UMKM desa: makanan olahan, kerajinan, tenun, \
                             hasil tani dan laut."
             .into();
-        head.app = Page::Catalog.route().app;
         Ok(Found::Page(head, seeds))
     })
     .await

@@ -23,7 +23,7 @@ use crate::{
     state::AppState,
     villages::queries::{self, Lookup},
 };
-use pages::{App, Head, Preview};
+use pages::{Head, Preview};
 use shared::routes::{PAGES, Page, axum_pattern};
 
 /// The default preview image (generated on first start).
@@ -74,12 +74,11 @@ async fn flagship_inquiry(State(state): State<AppState>, Path(slug): Path<String
     match queries::summary_by_slug(&state.db, &slug).await? {
         Lookup::Found((_, v)) => {
             let title = format!("Permintaan partai besar / ekspor — Desa {} | Lapak Desa", v.name);
-            let mut head = site_head(&state, &title, &format!("/desa/{slug}/permintaan"));
+            let mut head = site_head(&state, Page::VillageInquiry, &title, &format!("/desa/{slug}/permintaan"));
             if let Some(f) = &v.flagship {
                 head.description =
                     format!("Ajukan permintaan partai besar atau ekspor {} dari Desa {}.", f.name, v.name);
             }
-            head.app = Page::VillageInquiry.route().app;
             Ok(page(&state, StatusCode::OK, head))
         }
         Lookup::Moved(to) => Ok(Redirect::permanent(&format!("/desa/{to}/permintaan")).into_response()),
@@ -94,7 +93,7 @@ pub fn not_found(state: &AppState) -> Response {
 
 /// The head of the "not found" page.
 pub(super) fn not_found_head(state: &AppState) -> Head {
-    let mut head = site_head(state, "Halaman tidak ditemukan — Lapak Desa", "/");
+    let mut head = site_head(state, Page::Home, "Halaman tidak ditemukan — Lapak Desa", "/");
     head.description = "Halaman yang Anda cari tidak ada di Lapak Desa.".into();
     head
 }
@@ -103,7 +102,8 @@ async fn api_not_found() -> AppError {
     AppError::NotFound("Alamat API ini tidak ada.".into())
 }
 
-pub(super) fn site_head(state: &AppState, title: &str, path: &str) -> Head {
+/// The head of `page` (shown by its app of the route table) with the site's description and picture.
+pub(super) fn site_head(state: &AppState, page: Page, title: &str, path: &str) -> Head {
     Head {
         title: title.into(),
         description: "Profil desa, produk unggulan dan lapak online desa-desa Indonesia: belanja langsung dari \
@@ -112,7 +112,7 @@ pub(super) fn site_head(state: &AppState, title: &str, path: &str) -> Head {
         path: path.into(),
         image: Some(site_image(state)),
         published_at: None,
-        app: App::Portal,
+        app: page.route().app,
         offer: None,
         private: false,
     }
@@ -121,11 +121,10 @@ pub(super) fn site_head(state: &AppState, title: &str, path: &str) -> Head {
 /// A page of one person's own (the cart, an order, accounts, selling, the admin area), titled, never
 /// indexed; its canonical path is the pattern's literal start.
 fn private(title: &'static str, which: Page) -> MethodRouter<AppState> {
-    let (pattern, app) = (which.route().pattern, which.route().app);
+    let pattern = which.route().pattern;
     let path = pattern.split("/:").next().unwrap_or(pattern);
     get(move |State(state): State<AppState>| async move {
-        let mut head = site_head(&state, &format!("{title} — Lapak Desa"), path);
-        head.app = app;
+        let mut head = site_head(&state, which, &format!("{title} — Lapak Desa"), path);
         head.private = true;
         page(&state, StatusCode::OK, head)
     })

@@ -17,11 +17,10 @@ use crate::{error::AppResult, state::AppState};
 pub async fn village_map(State(state): State<AppState>, uri: Uri) -> AppResult<Response> {
     kept_or_built(&state, &uri, async || {
         let map = crate::village_map::read(&state, &MapFilter::default()).await;
-        let mut head = site_head(&state, "Peta Potensi Desa — Lapak Desa", "/peta");
+        let mut head = site_head(&state, Page::VillageMap, "Peta Potensi Desa — Lapak Desa", "/peta");
         head.description = "Peta desa-desa kabupaten: status Indeks Desa Membangun, produk unggulan, jumlah toko, \
                             produk dan lembaga usaha setiap desa dan kecamatan."
             .into();
-        head.app = Page::VillageMap.route().app;
         Ok(Found::Page(head, Seeds::default().outcome(village_map_url(), &map)))
     })
     .await
@@ -31,12 +30,11 @@ pub async fn village_map(State(state): State<AppState>, uri: Uri) -> AppResult<R
 pub async fn consultation_desk(State(state): State<AppState>, uri: Uri) -> AppResult<Response> {
     kept_or_built(&state, &uri, async || {
         let faq = crate::consultations::faq::published(&state.db).await;
-        let mut head = site_head(&state, "Konsultasi Usaha Desa — Lapak Desa", "/konsultasi");
+        let mut head = site_head(&state, Page::Desk, "Konsultasi Usaha Desa — Lapak Desa", "/konsultasi");
         head.description = "Tanyakan permodalan, perizinan dan sertifikasi (PIRT, halal, merek), pemasaran, \
                             produksi, kemasan dan ekspor kepada dinas kabupaten, dan baca tanya-jawab yang sudah \
                             dijawab."
             .into();
-        head.app = Page::Desk.route().app;
         Ok(Found::Page(head, Seeds::default().outcome(faq_url(), &faq)))
     })
     .await

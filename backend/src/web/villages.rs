@@ -35,7 +35,7 @@ pub async fn home(State(state): State<AppState>, uri: Uri) -> AppResult<Response
     kept_or_built(&state, &uri, async || {
         let featured = frontend::pages::home::featured_query();
         let seeds = Seeds::default().outcome(api::villages_url(&featured), &directory(&state.db, &featured).await);
-        let head = site_head(&state, "Lapak Desa — informasi dan lapak online desa", "/");
+        let head = site_head(&state, Page::Home, "Lapak Desa — informasi dan lapak online desa", "/");
         Ok(Found::Page(head, with_kabupaten(&state, seeds).await))
     })
     .await
@@ -52,9 +52,8 @@ pub async fn directory_page(State(state): State<AppState>, uri: Uri) -> AppResul
             let kecamatan = RegionQuery { parent: Some(kabupaten.clone()), ..RegionQuery::default() };
             seeds = seeds.outcome(api::kecamatan_url(kabupaten), &listed(&state.db, &kecamatan).await);
         }
-        let mut head = site_head(&state, "Direktori Desa — Lapak Desa", "/desa");
+        let mut head = site_head(&state, Page::Directory, "Direktori Desa — Lapak Desa", "/desa");
         head.description = "Cari desa berdasarkan kabupaten, kecamatan, status IDM dan produk unggulannya.".into();
-        head.app = Page::Directory.route().app;
         Ok(Found::Page(head, seeds))
     })
     .await
@@ -120,11 +119,14 @@ pub async fn news_list(State(state): State<AppState>, Path(slug): Path<String>, 
         let news = crate::news::village_news(&state.db, &slug, &query).await;
         let seeds = Seeds::default().answer(village_api, &detail).outcome(news_api, &news);
         let v = &detail.summary;
-        let mut head =
-            site_head(&state, &format!("Berita Desa {} | Lapak Desa", v.name), &format!("/desa/{slug}/berita"));
+        let mut head = site_head(
+            &state,
+            Page::VillageNews,
+            &format!("Berita Desa {} | Lapak Desa", v.name),
+            &format!("/desa/{slug}/berita"),
+        );
         head.description = format!("Berita dan pengumuman terbaru dari Desa {}, {}.", v.name, v.region.kabupaten);
         head.image = v.cover_url.as_ref().map(|u| cover_preview(&state, u)).or(head.image);
-        head.app = Page::VillageNews.route().app;
         Ok(Found::Page(head, seeds))
     })
     .await
