@@ -5,7 +5,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::components::layout::{Frame, Header, NavItem, Target};
+use crate::components::layout::{Frame, Header, NavItem, PersonLinks, Target};
 use crate::pages::account::notifications::{UnreadProvider, menu_label, use_unread_count};
 use crate::pages::admin::AdminPage;
 use crate::routing::app_routes;
@@ -56,8 +56,10 @@ fn AdminHeader() -> Html {
         items.push(NavItem { label_for: Some(full), ..item });
     }
     html! {
-        <Header<Route> {items} admin={(Target::Here(Route::Admin), true)}
-            account={(Target::Away("/akun"), false)} sign_in={Target::Away("/masuk")} />
+        <Header<Route> {items} person={html! {
+            <PersonLinks<Route> admin={(Target::Here(Route::Admin), true)}
+                account={(Target::Away("/akun"), false)} sign_in={Target::Away("/masuk")} />
+        }} />
     }
 }
 

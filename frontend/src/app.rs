@@ -4,8 +4,8 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::cart_store::CartLink;
 use crate::components::layout::{Header, NavItem, Target};
+use crate::islands::{Island, IslandHost};
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::village::VillagePage;
@@ -105,8 +105,8 @@ pub fn PublicHeader() -> Html {
         NavItem::new("Produk", target(Route::Catalog, "/produk"), on_market),
     ];
     html! {
-        <Header<Route> {items} admin={(Target::Away("/admin"), false)} account={(Target::Away("/akun"), false)}
-            sign_in={Target::Away("/masuk")} extra={html! { <CartLink /> }} />
+        <Header<Route> {items} person={html! { <IslandHost island={Island::Account} /> }}
+            extra={html! { <IslandHost island={Island::Cart} /> }} />
     }
 }
 

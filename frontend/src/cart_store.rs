@@ -2,6 +2,7 @@
 //! signed-in buyer's on the server (a guest cart is merged into it once the session is known), and the
 //! count the header shows, which follows every change.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
@@ -9,6 +10,7 @@ use shared::{CartItem, CartView};
 use yew::prelude::*;
 
 use crate::api::{self, ApiError, json};
+use crate::page_state::{Shared, use_shared};
 use crate::session::use_session;
 
 /// Where a guest's cart is kept.
@@ -101,10 +103,24 @@ pub struct CartState {
     pub view: Option<Rc<CartView>>,
 }
 
+thread_local! {
+    /// The page's cart: every `CartProvider` of the page (each island of a server-rendered page has
+    /// one) shows it.
+    static CART: Shared<CartState> = Shared::default();
+    /// Whether the page's cart has been read from this browser yet.
+    static LOADED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The page's cart as it is now.
+fn current() -> CartState {
+    CART.with(Shared::get)
+}
+
 /// The shared cart (inside `CartProvider`); every change goes through it so the header follows.
 #[derive(Clone, PartialEq)]
 pub struct Cart {
-    state: UseStateHandle<CartState>,
+    /// The cart as this render shows it.
+    state: CartState,
 }
 
 impl Cart {
@@ -123,17 +139,23 @@ impl Cart {
 
     /// How many of a product are in the cart now.
     pub fn quantity_of(&self, product_id: i64) -> i64 {
-        let items = if self.is_member() { self.state.items.clone() } else { local_items() };
+        let items = if self.is_member() { current().items } else { local_items() };
         items.iter().find(|i| i.product_id == product_id).map_or(0, |i| i.quantity)
     }
 
+    /// Whether the buyer is signed in, as the page knows now.
     fn is_member(&self) -> bool {
-        self.state.member == Some(true)
+        current().member == Some(true)
     }
 
     fn publish(&self, member: Option<bool>, items: Vec<CartItem>, view: Option<Rc<CartView>>) {
-        write_stored(COUNT_KEY, &items.len());
-        self.state.set(CartState { member, items, view });
+        // An empty cart leaves nothing in this browser (a page opened after signing out writes nothing).
+        if items.is_empty() {
+            forget_stored(COUNT_KEY)
+        } else {
+            write_stored(COUNT_KEY, &items.len())
+        }
+        CART.with(|cart| cart.set(CartState { member, items, view }));
     }
 
     /// `publish` of a view the server has just priced for these items, kept for reading offline.
@@ -154,13 +176,13 @@ impl Cart {
         if items.is_empty() {
             // Nothing to price (and no answer of the server to keep for reading offline).
             let view = Rc::new(CartView::default());
-            self.publish(self.state.member, items, Some(view.clone()));
+            self.publish(current().member, items, Some(view.clone()));
             return Ok(view);
         }
         let view = Rc::new(api::orders::cart_view(items.clone()).await?);
         let kept: Vec<CartItem> = items.into_iter().filter(|i| !view.gone.contains(&i.product_id)).collect();
         save_local(&kept);
-        self.publish_priced(self.state.member, kept, view.clone());
+        self.publish_priced(current().member, kept, view.clone());
         Ok(view)
     }
 
@@ -171,7 +193,7 @@ impl Cart {
         let last = read_stored::<Priced>(PRICED_KEY)
             .filter(|last| if last.member { offline } else { !self.is_member() && last.items == local_items() });
         let Some(Priced { items, view, .. }) = last else { return false };
-        self.state.set(CartState { member: self.state.member, items, view: Some(Rc::new(view)) });
+        self.publish(current().member, items, Some(Rc::new(view)));
         true
     }
 
@@ -189,7 +211,8 @@ impl Cart {
         }
         let items = with_quantity(&local_items(), product_id, quantity);
         save_local(&items);
-        self.publish(self.state.member, items, self.state.view.clone());
+        let now = current();
+        self.publish(now.member, items, now.view);
         self.refresh().await
     }
 
@@ -206,7 +229,7 @@ impl Cart {
         }
         let items: Vec<CartItem> = local_items().into_iter().filter(|i| !product_ids.contains(&i.product_id)).collect();
         save_local(&items);
-        self.publish(self.state.member, items, None);
+        self.publish(current().member, items, None);
         Ok(())
     }
 }
@@ -222,15 +245,16 @@ pub struct CartProviderProps {
     pub children: Html,
 }
 
-/// Holds the cart for everything inside it (the browse app's header and pages).
+/// Holds the page's cart for everything inside it.
 #[component]
 pub fn CartProvider(props: &CartProviderProps) -> Html {
     // Empty in the first render, as on the server; the browser's own cart right after.
-    let state = use_state(CartState::default);
-    {
-        let state = state.clone();
-        use_effect_with((), move |()| state.set(CartState { items: local_items(), ..(*state).clone() }));
-    }
+    let state = use_shared(&CART);
+    use_effect_with((), |()| {
+        if !LOADED.with(|loaded| loaded.replace(true)) {
+            CART.with(|cart| cart.set(CartState { items: local_items(), ..cart.get() }));
+        }
+    });
     html! { <ContextProvider<Cart> context={Cart { state }}>{ props.children.clone() }</ContextProvider<Cart>> }
 }
 

@@ -3,7 +3,6 @@
 use yew::prelude::*;
 
 use crate::app::{OtherApp, Route};
-use crate::cart_store::CartSync;
 use crate::pages::cart::CartPage;
 use crate::pages::catalog::CatalogPage;
 use crate::pages::not_found::NotFoundPage;
@@ -25,5 +24,5 @@ fn pages(route: Route) -> Html {
 
 #[component]
 pub fn Market(root: &RootProps) -> Html {
-    html! { <PublicSite root={root.clone()} app={shared::routes::App::Market} {pages} within={with_cart}><CartSync /></PublicSite> }
+    html! { <PublicSite root={root.clone()} app={shared::routes::App::Market} {pages} within={with_cart} /> }
 }

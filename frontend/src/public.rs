@@ -22,13 +22,9 @@ pub struct PublicSiteProps {
     pub app: App,
     /// The bundle's pages (others: `app::OtherApp`).
     pub pages: Callback<Route, Html>,
-    /// What the pages, header included, stand in: `with_cart` for the bundles that buy, so that only
-    /// they carry the cart's code.
+    /// What the pages, header included, stand in: `with_cart` for the bundles whose pages buy.
     #[prop_or_default]
     pub within: Option<Callback<Html, Html>>,
-    /// Put before the page, inside the frame (and its session): `CartSync` for the bundles that buy.
-    #[prop_or_default]
-    pub children: Html,
 }
 
 /// A public bundle's whole page.
@@ -36,7 +32,7 @@ pub struct PublicSiteProps {
 pub fn PublicSite(props: &PublicSiteProps) -> Html {
     let frame = html! {
         <Frame header={html! { <PublicHeader /> }}>
-            { props.children.clone() }<Switch<Route> render={props.pages.clone()} />
+            <Switch<Route> render={props.pages.clone()} />
         </Frame>
     };
     html! {
@@ -47,8 +43,7 @@ pub fn PublicSite(props: &PublicSiteProps) -> Html {
     }
 }
 
-/// The pages with the cart (which `CartSync` keeps: a signed-in buyer's from the server, a guest's from
-/// this browser).
+/// The pages with the page's cart (which the header's cart island keeps in step with the session).
 pub fn with_cart(pages: Html) -> Html {
     html! { <CartProvider>{ pages }</CartProvider> }
 }

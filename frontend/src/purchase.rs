@@ -3,7 +3,6 @@
 use yew::prelude::*;
 
 use crate::app::{OtherApp, Route};
-use crate::cart_store::CartSync;
 use crate::pages::checkout::CheckoutPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::order::OrderPage;
@@ -21,5 +20,5 @@ fn pages(route: Route) -> Html {
 
 #[component]
 pub fn Purchase(root: &RootProps) -> Html {
-    html! { <PublicSite root={root.clone()} app={shared::routes::App::Purchase} {pages} within={with_cart}><CartSync /></PublicSite> }
+    html! { <PublicSite root={root.clone()} app={shared::routes::App::Purchase} {pages} within={with_cart} /> }
 }

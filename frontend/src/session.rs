@@ -1,6 +1,7 @@
 //! Who is signed in, for every page: loaded once at start (`GET /me`), replaced after signing in or
 //! out, and read with `use_session`.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use shared::Me;
@@ -8,6 +9,7 @@ use yew::prelude::*;
 
 use crate::api;
 use crate::components::skeleton::SkeletonProfile;
+use crate::page_state::{Shared, use_shared};
 
 /// The signed-in user as the app knows it.
 #[derive(Clone, PartialEq)]
@@ -35,25 +37,32 @@ pub struct SessionProviderProps {
     pub children: Html,
 }
 
-/// Provides the session to everything inside it.
+thread_local! {
+    /// Who is signed in, as this page knows it (`None` until `GET /me` answers).
+    static SIGNED_IN: Shared<Option<Option<Rc<Me>>>> = Shared::default();
+    /// Whether this page has asked `GET /me` (once, however many providers it has).
+    static ASKED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Replaces who is signed in, for the whole page.
+fn publish(user: Option<Me>) {
+    SIGNED_IN.with(|s| s.set(Some(user.map(Rc::new))));
+}
+
+/// Provides the session to everything inside it. Every provider of a page (the islands of a
+/// server-rendered page have one each) shows the same session, asked once.
 #[component]
 pub fn SessionProvider(props: &SessionProviderProps) -> Html {
-    let me = use_state(|| None::<Option<Rc<Me>>>);
-    {
-        let me = me.clone();
-        use_effect_with((), move |_| {
+    let me = use_shared(&SIGNED_IN);
+    use_effect_with((), move |_| {
+        if !ASKED.with(|asked| asked.replace(true)) {
             wasm_bindgen_futures::spawn_local(async move {
                 // A network failure counts as signed out; pages that need the user ask again.
-                let answer = api::account::me().await.ok().flatten();
-                me.set(Some(answer.map(Rc::new)));
+                publish(api::account::me().await.ok().flatten());
             });
-        });
-    }
-    let set = {
-        let me = me.clone();
-        Callback::from(move |user: Option<Me>| me.set(Some(user.map(Rc::new))))
-    };
-    let session = Session { me: (*me).clone(), set };
+        }
+    });
+    let session = Session { me, set: Callback::from(publish) };
     html! {
         <ContextProvider<Session> context={session}>{ props.children.clone() }</ContextProvider<Session>>
     }

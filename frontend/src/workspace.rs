@@ -5,7 +5,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::components::layout::{Frame, Header, NavItem, Target};
+use crate::components::layout::{Frame, Header, NavItem, PersonLinks, Target};
 use crate::pages::account::notifications::{UnreadProvider, menu_label, use_unread_count};
 use crate::pages::account::{AccountPage, MyOrdersPage, NotificationsPage, SetPasswordPage, SignInPage, SignUpPage};
 use crate::pages::consultation::{ConsultationPage, MyConsultationsPage, NewConsultationPage, QueuePage};
@@ -90,8 +90,10 @@ fn WorkspaceHeader() -> Html {
         items.push(NavItem { label_for: Some(full), ..item });
     }
     html! {
-        <Header<Route> {items} admin={(Target::Away("/admin"), false)}
-            account={(Target::Here(Route::Account), on_account)} sign_in={Target::Here(Route::SignIn)} />
+        <Header<Route> {items} person={html! {
+            <PersonLinks<Route> admin={(Target::Away("/admin"), false)}
+                account={(Target::Here(Route::Account), on_account)} sign_in={Target::Here(Route::SignIn)} />
+        }} />
     }
 }
 

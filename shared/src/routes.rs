@@ -53,6 +53,9 @@ impl App {
     }
 }
 
+/// The page that loads the islands bundle (`frontend/src/bin/islands.rs`), for `Draw::Islands` pages.
+pub const ISLANDS_HTML: &str = "islands.html";
+
 /// A page of the site.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Page {
@@ -97,53 +100,67 @@ pub struct PageRoute {
     /// `/desa/:slug`: literal segments and `:name` parameters.
     pub pattern: &'static str,
     pub app: App,
-    /// The server sends the page's content in its HTML (the app then hydrates it).
-    pub rendered: bool,
+    /// How the browser gets the page's content.
+    pub draw: Draw,
     /// Search engines may index it (else it is one person's own: never indexed, never kept offline).
     pub indexable: bool,
 }
 
-const fn row(page: Page, pattern: &'static str, app: App, rendered: bool, indexable: bool) -> PageRoute {
-    PageRoute { page, pattern, app, rendered, indexable }
+/// How the browser gets a page's content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Draw {
+    /// Its app draws it in the browser (one person's own pages).
+    Browser,
+    /// The server renders it (its app's components) and the app hydrates it whole.
+    Hydrated,
+    /// The server renders it (its app's components) and the small `islands` bundle hydrates only its
+    /// interactive parts (`frontend::islands`): the pages a shared link opens.
+    Islands,
 }
 
-// P portal, B browse, M market, U purchase, W workspace, A admin.
+const fn row(page: Page, pattern: &'static str, app: App, draw: Draw, indexable: bool) -> PageRoute {
+    PageRoute { page, pattern, app, draw, indexable }
+}
+
+// P portal, B browse, M market, U purchase, W workspace, A admin; I islands, H hydrated, D drawn in
+// the browser.
 use App::{Admin as A, Browse as B, Market as M, Portal as P, Purchase as U, Workspace as W};
+use Draw::{Browser as D, Hydrated as H, Islands as I};
 
 /// The table.
 pub const PAGES: [PageRoute; 32] = [
-    row(Page::Home, "/", P, true, true),
-    row(Page::Directory, "/desa", B, true, true),
-    row(Page::Village, "/desa/:slug", P, true, true),
-    row(Page::VillageNews, "/desa/:slug/berita", B, true, true),
-    row(Page::NewsArticle, "/desa/:slug/berita/:news", B, true, true),
-    row(Page::VillageInquiry, "/desa/:slug/permintaan", B, false, true),
-    row(Page::VillageMap, "/peta", B, true, true),
-    row(Page::Enterprise, "/lembaga/:slug", B, true, true),
-    row(Page::Catalog, "/produk", M, true, true),
-    row(Page::Product, "/produk/:segment", M, true, true),
-    row(Page::Shop, "/toko/:slug", M, true, true),
-    row(Page::Cart, "/keranjang", M, false, false),
-    row(Page::Checkout, "/pesan", U, false, false),
-    row(Page::Order, "/pesanan/:code", U, false, false),
-    row(Page::Desk, "/konsultasi", B, true, true),
-    row(Page::DeskNew, "/konsultasi/baru", W, false, false),
-    row(Page::DeskMine, "/konsultasi/saya", W, false, false),
-    row(Page::DeskQueue, "/konsultasi/antrian", W, false, false),
-    row(Page::DeskThread, "/konsultasi/:id", W, false, false),
-    row(Page::SignIn, "/masuk", W, false, false),
-    row(Page::SignUp, "/daftar", W, false, false),
-    row(Page::Account, "/akun", W, false, false),
-    row(Page::SetPassword, "/akun/atur-sandi", W, false, false),
-    row(Page::MyOrders, "/akun/pesanan", W, false, false),
-    row(Page::Notifications, "/akun/notifikasi", W, false, false),
-    row(Page::Sell, "/jual", W, false, false),
-    row(Page::SellPart, "/jual/:shop/:part", W, false, false),
-    row(Page::SellOrder, "/jual/:shop/pesanan/:code", W, false, false),
-    row(Page::SellOrderPrint, "/jual/:shop/pesanan/:code/cetak", W, false, false),
-    row(Page::Admin, "/admin", A, false, false),
-    row(Page::AdminSection, "/admin/:section", A, false, false),
-    row(Page::AdminVillagePart, "/admin/desa/:id/:part", A, false, false),
+    row(Page::Home, "/", P, I, true),
+    row(Page::Directory, "/desa", B, H, true),
+    row(Page::Village, "/desa/:slug", P, I, true),
+    row(Page::VillageNews, "/desa/:slug/berita", B, H, true),
+    row(Page::NewsArticle, "/desa/:slug/berita/:news", B, H, true),
+    row(Page::VillageInquiry, "/desa/:slug/permintaan", B, D, true),
+    row(Page::VillageMap, "/peta", B, H, true),
+    row(Page::Enterprise, "/lembaga/:slug", B, H, true),
+    row(Page::Catalog, "/produk", M, H, true),
+    row(Page::Product, "/produk/:segment", M, I, true),
+    row(Page::Shop, "/toko/:slug", M, I, true),
+    row(Page::Cart, "/keranjang", M, D, false),
+    row(Page::Checkout, "/pesan", U, D, false),
+    row(Page::Order, "/pesanan/:code", U, D, false),
+    row(Page::Desk, "/konsultasi", B, H, true),
+    row(Page::DeskNew, "/konsultasi/baru", W, D, false),
+    row(Page::DeskMine, "/konsultasi/saya", W, D, false),
+    row(Page::DeskQueue, "/konsultasi/antrian", W, D, false),
+    row(Page::DeskThread, "/konsultasi/:id", W, D, false),
+    row(Page::SignIn, "/masuk", W, D, false),
+    row(Page::SignUp, "/daftar", W, D, false),
+    row(Page::Account, "/akun", W, D, false),
+    row(Page::SetPassword, "/akun/atur-sandi", W, D, false),
+    row(Page::MyOrders, "/akun/pesanan", W, D, false),
+    row(Page::Notifications, "/akun/notifikasi", W, D, false),
+    row(Page::Sell, "/jual", W, D, false),
+    row(Page::SellPart, "/jual/:shop/:part", W, D, false),
+    row(Page::SellOrder, "/jual/:shop/pesanan/:code", W, D, false),
+    row(Page::SellOrderPrint, "/jual/:shop/pesanan/:code/cetak", W, D, false),
+    row(Page::Admin, "/admin", A, D, false),
+    row(Page::AdminSection, "/admin/:section", A, D, false),
+    row(Page::AdminVillagePart, "/admin/desa/:id/:part", A, D, false),
 ];
 
 impl Page {
@@ -283,6 +300,17 @@ fn segments(path: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pages_a_shared_link_opens_hydrate_only_their_islands() {
+        for page in [Page::Home, Page::Village, Page::Product, Page::Shop] {
+            assert_eq!(page.route().draw, Draw::Islands, "{page:?}");
+        }
+        for route in PAGES.iter().filter(|r| r.draw != Draw::Browser) {
+            assert!(route.app.is_public() && route.indexable, "{} is a public page", route.pattern);
+        }
+        assert_eq!(Page::Cart.route().draw, Draw::Browser, "a cart is one person's own");
+    }
 
     #[test]
     fn every_page_has_one_row() {

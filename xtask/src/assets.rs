@@ -98,14 +98,14 @@ pub fn write(root: &Path, work: &Path, dist: &Path) -> Result<Vec<String>> {
 }
 
 /// The JS that starts the app from `wasm`. A page the server rendered reads whole without the app (it
-/// carries its seeds in `#state`): there the app starts once the page has loaded and been painted, so
+/// carries its seeds in `#state`, or islands): there the app starts once the page has loaded and been painted, so
 /// its WASM never competes with the page's own text and pictures for a slow connection, and hydrating
 /// never holds back their paint; other pages start it at once.
 fn start_call(wasm: &str) -> String {
     format!(
         "const start = () => {INIT_FN}({{ module_or_path: \"/{wasm}\" }});\n\
          const afterPaint = () => requestAnimationFrame(() => setTimeout(start));\n\
-         if (!document.getElementById(\"state\")) start();\n\
+         if (!document.querySelector(\"#state, lapak-island\")) start();\n\
          else if (document.readyState === \"complete\") afterPaint();\n\
          else addEventListener(\"load\", afterPaint, {{ once: true }});\n"
     )

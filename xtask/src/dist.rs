@@ -14,7 +14,7 @@ use crate::{assets, compress};
 /// The `wasm-bindgen-cli-support` version xtask is built with (pinned with `=` in its Cargo.toml).
 pub const BINDGEN_VERSION: &str = "0.2.130";
 /// Changes whenever the steps below change what they write, so old stamps stop matching.
-const PIPELINE: &str = "lapak-dist-5";
+const PIPELINE: &str = "lapak-dist-6";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const STAMP: &str = ".stamp";
 /// The features current Rust emits for wasm32, which wasm-opt must be told about.
@@ -29,8 +29,10 @@ const WASM_OPT_FEATURES: [&str; 6] = [
 
 /// The frontend's apps: a wasm binary of the `frontend` crate each, the page that loads it, and its own
 /// stylesheet (`frontend/{name}.css`, after the shared `style.css`), if any.
-/// (The same as `shared::routes::App`'s `bundle` and `html`; the four public apps first.)
-pub const APPS: [(&str, &str, Option<&str>); 6] = [
+/// (The same as `shared::routes::App`'s `bundle` and `html`, after the islands bundle of the pages a
+/// shared link opens (`shared::routes::Draw::Islands`); the public bundles first.)
+pub const APPS: [(&str, &str, Option<&str>); 7] = [
+    ("islands", "islands.html", Some("browse")),
     ("frontend", "index.html", None),
     ("browse", "browse.html", Some("browse")),
     ("market", "market.html", Some("browse")),

@@ -1,6 +1,6 @@
 //! The build's service worker: `frontend/sw.js` with `{{build}}` filled in — the files it fetches when
-//! installed (what the cart's page loads, so the cart reads offline; the other apps' bundles are kept
-//! when a page first loads them), a version derived from those files' hashes (so every
+//! installed (what the cart's page and the islands' page load, so the cart and the pages a shared link
+//! opens read offline; the other apps' bundles are kept when a page first loads them), a version derived from those files' hashes (so every
 //! new build is a new worker, which takes over on the next visit) and the stylesheet of its offline page.
 
 use std::path::Path;
@@ -10,9 +10,10 @@ use serde_json::json;
 
 use crate::util;
 
-/// The page whose files the worker fetches ahead: the cart's (the market app's page), so that the cart
-/// reads offline; the other apps' files are kept when a page first loads them.
-const AHEAD: &str = "market.html";
+/// The pages whose files the worker fetches ahead: the cart's (the market app's page), so that the cart
+/// reads offline, and the islands' (products, shops, villages); the other apps' files are kept when a
+/// page first loads them.
+const AHEAD: [&str; 2] = ["market.html", "islands.html"];
 const PLACEHOLDER: &str = "{{build}}";
 
 /// `dist/sw.js` for the pages already written in `dist`, `stylesheet` being the site's hashed CSS.
@@ -36,8 +37,15 @@ pub fn render(frontend: &Path, dist: &Path, stylesheet: &str) -> Result<String> 
         let bytes = std::fs::read(dist.join(&path[1..]))?;
         fingerprint.push_str(&format!("{path} {}\n", util::sha256_hex(&bytes)));
     }
-    let ahead = std::fs::read_to_string(dist.join(AHEAD)).with_context(|| format!("reading dist/{AHEAD}"))?;
-    let precache: Vec<String> = references(&ahead).into_iter().filter(|p| files.contains(p)).collect();
+    let mut precache: Vec<String> = Vec::new();
+    for page in AHEAD {
+        let html = std::fs::read_to_string(dist.join(page)).with_context(|| format!("reading dist/{page}"))?;
+        for path in references(&html) {
+            if files.contains(&path) && !precache.contains(&path) {
+                precache.push(path);
+            }
+        }
+    }
     let version = &util::sha256_hex(fingerprint.as_bytes())[..16];
     println!("service worker {version}: fetches {} files ahead", precache.len());
     let build = json!({ "version": version, "precache": precache, "stylesheet": format!("/{stylesheet}") });

@@ -99,15 +99,12 @@ fn product_head(state: &AppState, p: &ProductDetail) -> Head {
             "seller": { "@type": "Organization", "name": s.shop_name },
         },
     });
+    let title = format!("{} — {} | Lapak Desa", s.name, rupiah(s.price));
     Head {
-        title: format!("{} — {} | Lapak Desa", s.name, rupiah(s.price)),
         description,
-        path,
-        image: Some(p.photos.first().map_or_else(|| site_image(state), |c| image_preview(state, &c.jpeg))),
-        published_at: None,
-        app: Page::Product.route().app,
+        image: p.photos.first().map(|c| image_preview(state, &c.jpeg)).or_else(|| Some(site_image(state))),
         offer: Some(Offer { price: s.price, in_stock, json_ld }),
-        private: false,
+        ..site_head(state, Page::Product, &title, &path)
     }
 }
 
@@ -136,14 +133,10 @@ fn shop_head(state: &AppState, shop: &Storefront) -> Head {
     if !shop.description.is_empty() {
         description = format!("{} {description}", shop.description);
     }
+    let title = format!("{} — Desa {} | Lapak Desa", shop.name, shop.village_name);
     Head {
-        title: format!("{} — Desa {} | Lapak Desa", shop.name, shop.village_name),
         description,
-        path: format!("/toko/{}", shop.slug),
-        image: Some(shop.logo.as_ref().map_or_else(|| site_image(state), |l| image_preview(state, &l.jpeg))),
-        published_at: None,
-        app: Page::Shop.route().app,
-        offer: None,
-        private: false,
+        image: shop.logo.as_ref().map(|l| image_preview(state, &l.jpeg)).or_else(|| Some(site_image(state))),
+        ..site_head(state, Page::Shop, &title, &format!("/toko/{}", shop.slug))
     }
 }

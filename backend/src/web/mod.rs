@@ -24,7 +24,7 @@ use crate::{
     villages::queries::{self, Lookup},
 };
 use pages::{Head, Preview};
-use shared::routes::{PAGES, Page, axum_pattern};
+use shared::routes::{Draw, PAGES, Page, axum_pattern};
 
 /// The default preview image (generated on first start).
 pub const SITE_IMAGE_KEY: &str = "site/lapak-desa.jpg";
@@ -95,6 +95,8 @@ pub fn not_found(state: &AppState) -> Response {
 pub(super) fn not_found_head(state: &AppState) -> Head {
     let mut head = site_head(state, Page::Home, "Halaman tidak ditemukan — Lapak Desa", "/");
     head.description = "Halaman yang Anda cari tidak ada di Lapak Desa.".into();
+    // Served with its app (which draws it when the server does not).
+    head.islands = false;
     head
 }
 
@@ -113,6 +115,7 @@ pub(super) fn site_head(state: &AppState, page: Page, title: &str, path: &str) -
         image: Some(site_image(state)),
         published_at: None,
         app: page.route().app,
+        islands: page.route().draw == Draw::Islands,
         offer: None,
         private: false,
     }
@@ -153,7 +156,7 @@ pub(super) fn page(state: &AppState, status: StatusCode, head: Head) -> Response
 
 /// A page's HTML: the shell of its app with the head filled in.
 pub(super) fn render(state: &AppState, head: &Head) -> String {
-    state.shells.of(head.app).render(head, &state.config.public_url, None)
+    state.shells.of(head).render(head, &state.config.public_url, None)
 }
 
 /// HTML that browsers check again before reusing.

@@ -40,8 +40,11 @@ pub struct Head {
     pub image: Option<Preview>,
     /// For a news item: when it was published (unix milliseconds); the page is then an `article`.
     pub published_at: Option<i64>,
-    /// The frontend app that shows the page.
+    /// The frontend app that renders the page.
     pub app: App,
+    /// The browser hydrates only the page's islands (`Draw::Islands`): the page loads the islands bundle
+    /// and carries no seeds.
+    pub islands: bool,
     /// For a product: its price, availability and schema.org description.
     pub offer: Option<Offer>,
     /// A page of one person's own (cart, order, account, the admin area): never indexed.
@@ -59,6 +62,7 @@ pub struct Offer {
 
 /// The frontend's apps, one bundle and page each (the route table says which shows a page).
 pub use shared::routes::App;
+use shared::routes::ISLANDS_HTML;
 
 /// A link-preview picture: its absolute URL and size.
 pub struct Preview {
@@ -70,6 +74,7 @@ pub struct Preview {
 /// The page of each frontend app (`App::html`: `index.html` for the portal, `browse.html`, …).
 pub struct Shells {
     by_app: HashMap<App, Shell>,
+    islands: Shell,
 }
 
 impl Shells {
@@ -82,12 +87,14 @@ impl Shells {
             let shell = if app != App::Portal && page.is_file() { Shell::load(&page)? } else { portal.clone() };
             by_app.insert(app, shell);
         }
-        Ok(Shells { by_app })
+        let page = dist.join(ISLANDS_HTML);
+        let islands = if page.is_file() { Shell::load(&page)? } else { portal };
+        Ok(Shells { by_app, islands })
     }
 
-    /// The page of `app`.
-    pub fn of(&self, app: App) -> &Shell {
-        &self.by_app[&app]
+    /// The page a page with `head` is served in: its app's, or the islands bundle's.
+    pub fn of(&self, head: &Head) -> &Shell {
+        if head.islands { &self.islands } else { &self.by_app[&head.app] }
     }
 }
 
@@ -228,6 +235,7 @@ mod tests {
                 image: Some(Preview { url: "https://x.test/media/a.jpg".into(), width: 1200, height: 800 }),
                 published_at: Some(1_795_509_000_000),
                 app: App::Portal,
+                islands: true,
                 offer: None,
                 private: false,
             },
@@ -262,6 +270,7 @@ mod tests {
             image: None,
             published_at: None,
             app: App::Browse,
+            islands: false,
             offer: Some(offer),
             private: false,
         };

@@ -53,8 +53,8 @@ fn problem(status: StatusCode, detail: impl ToString) -> Seed {
 /// The whole page at `url` (path and query): `head`, and the content its app renders from `seeds`.
 /// A render that fails (a panic in a component) leaves the app to render the page in the browser.
 pub async fn rendered(state: &AppState, head: &Head, url: &str, seeds: Seeds) -> String {
-    let body = body(state, head.app, url, seeds.0).await;
-    state.shells.of(head.app).render(head, &state.config.public_url, body.as_ref())
+    let body = body(state, head, url, seeds.0).await;
+    state.shells.of(head).render(head, &state.config.public_url, body.as_ref())
 }
 
 /// What a page's handler found.
@@ -113,9 +113,11 @@ fn tracking(pair: &str) -> bool {
     name.starts_with("utm_") || matches!(name.as_str(), "fbclid" | "gclid" | "igshid" | "msclkid" | "ttclid")
 }
 
-async fn body(state: &AppState, app: App, url: &str, seeds: SeedMap) -> Option<Body> {
-    let script = state_script(&seeds);
-    let render = frontend::ssr::render(app, url.to_owned(), state.config.public_url.clone(), seeds);
+/// The page's content; with its seeds for an app that hydrates it whole (islands start from what their
+/// elements carry).
+async fn body(state: &AppState, head: &Head, url: &str, seeds: SeedMap) -> Option<Body> {
+    let script = if head.islands { String::new() } else { state_script(&seeds) };
+    let render = frontend::ssr::render(head.app, url.to_owned(), state.config.public_url.clone(), seeds);
     match tokio::spawn(render).await {
         Ok(html) => Some(Body { html: html?, state: script }),
         Err(error) => {

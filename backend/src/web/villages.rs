@@ -87,15 +87,11 @@ pub async fn village(State(state): State<AppState>, Path(slug): Path<String>, ur
             v.region.kecamatan, v.region.kabupaten, v.region.provinsi
         ));
         let image = v.cover_url.as_ref().map(|u| cover_preview(&state, u));
+        let title = format!("Desa {} — {} | Lapak Desa", v.name, v.region.kabupaten);
         let head = Head {
-            title: format!("Desa {} — {} | Lapak Desa", v.name, v.region.kabupaten),
             description,
-            path: format!("/desa/{}", v.slug),
             image: image.or_else(|| Some(site_image(&state))),
-            published_at: None,
-            app: Page::Village.route().app,
-            offer: None,
-            private: false,
+            ..site_head(&state, Page::Village, &title, &format!("/desa/{}", v.slug))
         };
         Ok(Found::Page(head, Seeds::default().answer(api, &detail)))
     })
@@ -156,15 +152,12 @@ pub async fn news_item(
         } else {
             s.summary.clone()
         };
+        let title = format!("{} — Desa {} | Lapak Desa", s.title, article.village_name);
         let head = Head {
-            title: format!("{} — Desa {} | Lapak Desa", s.title, article.village_name),
             description,
-            path: format!("/desa/{village}/berita/{slug}"),
-            image: Some(s.cover.as_ref().map_or_else(|| site_image(&state), |c| image_preview(&state, &c.jpeg))),
+            image: s.cover.as_ref().map(|c| image_preview(&state, &c.jpeg)).or_else(|| Some(site_image(&state))),
             published_at: Some(s.published_at),
-            app: Page::NewsArticle.route().app,
-            offer: None,
-            private: false,
+            ..site_head(&state, Page::NewsArticle, &title, &format!("/desa/{village}/berita/{slug}"))
         };
         Ok(Found::Page(head, Seeds::default().answer(api, &article)))
     })
@@ -192,15 +185,11 @@ pub async fn enterprise(State(state): State<AppState>, Path(slug): Path<String>,
         if !e.enterprise.description.is_empty() {
             description = format!("{} {description}", e.enterprise.description);
         }
+        let title = format!("{} — Desa {} | Lapak Desa", e.enterprise.name, e.village_name);
         let head = Head {
-            title: format!("{} — Desa {} | Lapak Desa", e.enterprise.name, e.village_name),
             description,
-            path: format!("/lembaga/{slug}"),
-            image: Some(e.photos.first().map_or_else(|| site_image(&state), |p| image_preview(&state, &p.jpeg))),
-            published_at: None,
-            app: Page::Enterprise.route().app,
-            offer: None,
-            private: false,
+            image: e.photos.first().map(|p| image_preview(&state, &p.jpeg)).or_else(|| Some(site_image(&state))),
+            ..site_head(&state, Page::Enterprise, &title, &format!("/lembaga/{slug}"))
         };
         Ok(Found::Page(head, Seeds::default().answer(api, &e)))
     })

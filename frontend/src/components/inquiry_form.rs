@@ -14,7 +14,7 @@ use crate::session::use_session;
 use crate::when;
 
 /// What an inquiry is about.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Target {
     Product(i64),
     Shop(i64),

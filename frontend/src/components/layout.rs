@@ -71,11 +71,8 @@ impl<R> NavItem<R> {
 pub struct HeaderProps<R: PartialEq> {
     /// The app's own items (e.g. Beranda, Desa).
     pub items: Vec<NavItem<R>>,
-    /// Admin and account items: (target of Admin, is current), (target of the account page, is
-    /// current), target of the sign-in page.
-    pub admin: (Target<R>, bool),
-    pub account: (Target<R>, bool),
-    pub sign_in: Target<R>,
+    /// The person's own items, after the app's: `PersonLinks` (an island on the public pages).
+    pub person: Html,
     /// Shown after the menu (the public header's cart link).
     #[prop_or_default]
     pub extra: Html,
@@ -84,8 +81,47 @@ pub struct HeaderProps<R: PartialEq> {
 /// Sticky compact header: brand, the app's destinations, and the person's own.
 #[component]
 pub fn Header<R: Routable + Clone + PartialEq + 'static>(props: &HeaderProps<R>) -> Html {
+    html! {
+        <header class="site-header">
+            <a class="skip-link" href="#isi">{ "Langsung ke isi" }</a>
+            <div class="container site-header__inner">
+                <a class="brand" href="/">
+                    <img class="brand__logo" src="/favicon.svg" alt="" width="32" height="32" />
+                    <span class="brand__name">{ "Lapak Desa" }</span>
+                </a>
+                <nav class="site-nav" aria-label="Menu utama">
+                    { for props.items.iter().cloned().map(nav_link) }
+                    { props.person.clone() }
+                </nav>
+                { props.extra.clone() }
+            </div>
+        </header>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PersonLinksProps<R: PartialEq> {
+    /// Where "Admin" leads, and whether it is the current place.
+    pub admin: (Target<R>, bool),
+    /// Where "Akun" leads, and whether it is the current place.
+    pub account: (Target<R>, bool),
+    /// Where "Masuk" leads.
+    pub sign_in: Target<R>,
+}
+
+/// The header's items of the person, as links within the app: see `use_person_items`.
+#[component]
+pub fn PersonLinks<R: Routable + Clone + PartialEq + 'static>(props: &PersonLinksProps<R>) -> Html {
+    let items = use_person_items(props);
+    html! { <>{ for items.into_iter().map(nav_link) }</> }
+}
+
+/// The header's items of the person: "Admin" for an admin and "Akun" (naming them) when signed in,
+/// "Masuk" when not; none until the session is known.
+#[hook]
+pub fn use_person_items<R: Clone + PartialEq + 'static>(props: &PersonLinksProps<R>) -> Vec<NavItem<R>> {
     let session = use_session();
-    let mut items = props.items.clone();
+    let mut items = Vec::new();
     match session.user() {
         Some(me) => {
             if me.is_admin() {
@@ -99,34 +135,37 @@ pub fn Header<R: Routable + Clone + PartialEq + 'static>(props: &HeaderProps<R>)
         }
         None => {}
     }
-    html! {
-        <header class="site-header">
-            <a class="skip-link" href="#isi">{ "Langsung ke isi" }</a>
-            <div class="container site-header__inner">
-                <a class="brand" href="/">
-                    <img class="brand__logo" src="/favicon.svg" alt="" width="32" height="32" />
-                    <span class="brand__name">{ "Lapak Desa" }</span>
-                </a>
-                <nav class="site-nav" aria-label="Menu utama">
-                    { for items.into_iter().map(nav_link) }
-                </nav>
-                { props.extra.clone() }
-            </div>
-        </header>
-    }
+    items
 }
 
+/// A menu item leading within the app (without a page load) or away.
 fn nav_link<R: Routable + Clone + PartialEq + 'static>(item: NavItem<R>) -> Html {
-    let classes =
-        classes!("site-nav__link", item.active.then_some("is-active"), item.account.then_some("site-nav__user"));
-    let label = html! {
-        <span aria-current={item.active.then_some("page")} title={item.label_for.clone()}
-            aria-label={item.label_for}>{ item.label }</span>
-    };
+    let (classes, label) = link_parts(&item);
     match item.target {
         Target::Here(route) => html! { <Link<R> {classes} to={route}>{ label }</Link<R>> },
         Target::Away(href) => html! { <a class={classes} {href}>{ label }</a> },
     }
+}
+
+/// A menu item as a plain link (a page load), for a page without the app's router (an island).
+pub fn plain_link<R: Routable>(item: NavItem<R>) -> Html {
+    let (classes, label) = link_parts(&item);
+    let href = match item.target {
+        Target::Here(route) => route.to_path(),
+        Target::Away(href) => href.to_owned(),
+    };
+    html! { <a class={classes} {href}>{ label }</a> }
+}
+
+/// A menu item's classes and label.
+fn link_parts<R>(item: &NavItem<R>) -> (Classes, Html) {
+    let classes =
+        classes!("site-nav__link", item.active.then_some("is-active"), item.account.then_some("site-nav__user"));
+    let label = html! {
+        <span aria-current={item.active.then_some("page")} title={item.label_for.clone()}
+            aria-label={item.label_for.clone()}>{ item.label.clone() }</span>
+    };
+    (classes, label)
 }
 
 /// What the portal is, and where its data comes from.

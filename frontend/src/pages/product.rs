@@ -11,13 +11,11 @@ use crate::api::{self, ApiError};
 use crate::app::Route;
 use crate::components::badges::{DemoBadge, SectorTag};
 use crate::components::error_state::ErrorState;
-use crate::components::inquiry_form::{InquiryBox, Target};
+use crate::components::inquiry_form::Target;
 use crate::components::product_chain::ProductChainSection;
-use crate::components::product_gallery::ProductGallery;
-use crate::components::share_button::ShareButton;
 use crate::components::skeleton::SkeletonProfile;
 use crate::hooks::{Remote, page_title, use_seeded, use_title};
-use crate::pages::cart::BuyBox;
+use crate::islands::{Island, IslandHost};
 use crate::pages::not_found::NotFoundPage;
 use crate::root::{Origin, use_origin};
 
@@ -69,7 +67,7 @@ fn product(d: &ProductDetail, origin: &Origin) -> Html {
         <article class="container page product-page">
             <p class="back-link"><a href="/produk">{ "‹ Semua produk desa" }</a></p>
             <div class="product">
-                <ProductGallery photos={d.photos.clone()} name={s.name.clone()} sector={s.sector} />
+                <IslandHost island={Island::Gallery { photos: d.photos.clone(), name: s.name.clone(), sector: s.sector }} />
                 <div class="product__info">
                     <div class="badges">
                         <SectorTag sector={s.sector} />
@@ -107,15 +105,19 @@ fn product(d: &ProductDetail, origin: &Origin) -> Html {
                             { "Toko ini sedang libur. Anda tetap bisa bertanya; penjual membalas setelah buka kembali." }
                         </p>
                     }
-                    <BuyBox product_id={s.id} name={s.name.clone()} stock={s.stock} min_order={d.min_order}
-                        unit={s.unit} on_holiday={d.chain.on_holiday} />
+                    <IslandHost island={Island::Buy {
+                        product_id: s.id, name: s.name.clone(), stock: s.stock, min_order: d.min_order, unit: s.unit,
+                        on_holiday: d.chain.on_holiday,
+                    }} />
                     <div class="actions">
                         <a class="button button--wa" href={ask} target="_blank" rel="noopener noreferrer">
                             { "Tanya penjual" }
                         </a>
-                        <ShareButton title={s.name.clone()} url={url.clone()} />
+                        <IslandHost island={Island::Share { title: s.name.clone(), url: url.clone(), label: None }} />
                     </div>
-                    <InquiryBox target={Target::Product(s.id)} to={s.shop_name.clone()} unit={s.unit.label()} />
+                    <IslandHost island={Island::Inquiry {
+                        target: Target::Product(s.id), to: s.shop_name.clone(), unit: s.unit.label().to_owned(),
+                    }} />
                     if d.is_demo {
                         <p class="notice">
                             { "Produk ini data contoh untuk demonstrasi Lapak Desa, bukan barang yang benar-benar dijual." }

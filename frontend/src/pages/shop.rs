@@ -13,12 +13,12 @@ use crate::components::badges::DemoBadge;
 use crate::components::cover::Cover;
 use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
-use crate::components::inquiry_form::{InquiryBox, Target};
+use crate::components::inquiry_form::Target;
 use crate::components::product_chain::dusun_label;
 use crate::components::product_list::{ProductList, ProductSkeleton};
-use crate::components::share_button::ShareButton;
 use crate::components::skeleton::SkeletonProfile;
 use crate::hooks::{Remote, page_title, use_seeded, use_title};
+use crate::islands::{Island, IslandHost};
 use crate::links::short_region;
 use crate::pages::not_found::NotFoundPage;
 use crate::root::{Origin, use_origin};
@@ -155,9 +155,9 @@ fn head(s: &Rc<Storefront>, origin: &Origin) -> Html {
                 <a class="button button--wa" href={s.whatsapp.whatsapp_url(&message)} target="_blank" rel="noopener noreferrer">
                     { format!("WhatsApp {}", s.whatsapp.display()) }
                 </a>
-                <ShareButton title={s.name.clone()} {url} label="Bagikan toko" />
+                <IslandHost island={Island::Share { title: s.name.clone(), url, label: Some("Bagikan toko".into()) }} />
             </div>
-            <InquiryBox target={Target::Shop(s.id)} to={s.name.clone()} />
+            <IslandHost island={Island::Inquiry { target: Target::Shop(s.id), to: s.name.clone(), unit: String::new() }} />
         </header>
     }
 }

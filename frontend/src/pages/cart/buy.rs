@@ -3,7 +3,7 @@
 
 use shared::Unit;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use yew_router::Routable;
 
 use crate::app::Route;
 use crate::cart_store::use_cart;
@@ -30,7 +30,6 @@ pub fn BuyBox(props: &BuyBoxProps) -> Html {
     let busy = use_state(|| false);
     let running = use_running();
     let cart = use_cart();
-    let navigator = use_navigator();
     if props.stock <= 0 {
         return html! {
             <div class="buy-box">
@@ -80,10 +79,14 @@ pub fn BuyBox(props: &BuyBoxProps) -> Html {
     };
     let buy = {
         let (quantity, id) = (quantity.clone(), props.product_id);
+        // Checkout is another bundle's page: loaded afresh.
         Callback::from(move |_: MouseEvent| {
-            if let Some(navigator) = &navigator {
-                let query = [("produk", id.to_string()), ("jumlah", quantity.to_string())];
-                let _ = navigator.push_with_query(&Route::Checkout, &query);
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().assign(&format!(
+                    "{}?produk={id}&jumlah={}",
+                    Route::Checkout.to_path(),
+                    *quantity
+                ));
             }
         })
     };

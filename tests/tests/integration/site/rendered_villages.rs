@@ -1,6 +1,7 @@
 //! The portal's side of the public site arrives with its content in the HTML: the front page, the
-//! directory for its filters, a village, its news, a news item and an enterprise, each with the API's
-//! answers it was rendered from embedded once; unknown slugs are rendered 404s.
+//! directory for its filters, a village, its news, a news item and an enterprise: the front page and a
+//! village with their islands, the others with the API's answers they were rendered from embedded once;
+//! unknown slugs are rendered 404s.
 
 use std::time::Duration;
 
@@ -9,7 +10,7 @@ use serde_json::Value;
 use shared::format::thousands;
 use shared::{EnterpriseDetail, VillageDetail};
 
-use super::rendered::{app_text, state};
+use super::rendered::{app_text, islands, state};
 use crate::orders::{DARMA_TANI, seller, settle};
 
 on_both_databases!(
@@ -35,6 +36,20 @@ async fn rendered_page(app: &TestApp, path: &str) -> (String, String, Value) {
     (html, text, seeds)
 }
 
+/// The page at `path` (a 200) the islands bundle hydrates, and its text, checked to have no skeleton.
+async fn islands_page(app: &TestApp, path: &str) -> (String, String) {
+    let res = app.get(path).await;
+    assert_eq!(res.status(), 200, "{path}");
+    let html = res.text().await.unwrap();
+    let text = app_text(&html);
+    assert!(!text.contains("Memuat"), "{path}: no skeleton: {text}");
+    let islands = islands(&html);
+    for island in ["account", "cart"] {
+        assert!(islands.iter().any(|(name, _)| name == island), "{path}: the header's {island} is an island");
+    }
+    (html, text)
+}
+
 /// Each of `urls` embedded in `seeds` is the API's answer at that address.
 async fn seeds_are_the_apis_answers(app: &TestApp, seeds: &Value, urls: &[&str]) {
     for url in urls {
@@ -51,9 +66,8 @@ fn contains_all(text: &str, expected: &[&str]) {
 }
 
 async fn a_village_page_carries_its_content(app: TestApp) {
-    let (html, text, seeds) = rendered_page(&app, "/desa/darmaji").await;
-    seeds_are_the_apis_answers(&app, &seeds, &["/api/v1/villages/darmaji"]).await;
-    let detail: VillageDetail = serde_json::from_value(seeds["/api/v1/villages/darmaji"]["ok"].clone()).unwrap();
+    let (html, text) = islands_page(&app, "/desa/darmaji").await;
+    let detail: VillageDetail = serde_json::from_value(app.get_json("/api/v1/villages/darmaji", 200).await).unwrap();
     let v = &detail.summary;
     let idm = v.idm.as_ref().expect("darmaji has an IDM status");
     let flagship = v.flagship.as_ref().expect("darmaji has a flagship");
@@ -144,14 +158,14 @@ async fn the_directory_renders_its_filters(app: TestApp) {
 
 async fn the_front_page_carries_the_featured_villages(app: TestApp) {
     let featured = "/api/v1/villages?per_page=6";
-    let (html, text, seeds) = rendered_page(&app, "/").await;
-    seeds_are_the_apis_answers(&app, &seeds, &[featured, "/api/v1/regions?level=kabupaten"]).await;
-    let villages = seeds[featured]["ok"]["items"].as_array().unwrap();
+    let (html, text) = islands_page(&app, "/").await;
+    let featured = app.get_json(featured, 200).await;
+    let villages = featured["items"].as_array().unwrap();
     assert!(!villages.is_empty());
     for village in villages {
         contains_all(&text, &[village["name"].as_str().unwrap()]);
     }
-    let kabupaten = &seeds["/api/v1/regions?level=kabupaten"]["ok"][0]["name"];
+    let kabupaten = &app.get_json("/api/v1/regions?level=kabupaten", 200).await[0]["name"];
     contains_all(&text, &["Desa pilihan", "Jelajahi menurut wilayah", kabupaten.as_str().unwrap()]);
     assert!(html.contains("<title>Lapak Desa — informasi dan lapak online desa</title>"));
 }

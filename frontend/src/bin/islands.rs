@@ -1,0 +1,5 @@
+//! The islands bundle: what a server-rendered page with islands runs (`frontend::islands`).
+
+fn main() {
+    frontend::islands::start();
+}
