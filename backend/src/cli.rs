@@ -60,7 +60,7 @@ async fn create(
         .fetch_optional(&db.pool)
         .await?
         .with_context(|| format!("wilayah {region} tidak ada di tabel wilayah"))?;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let user = match users::by_phone(&mut *tx, phone).await? {
         Some(user) => user,
         None => {
@@ -101,7 +101,7 @@ async fn create(
 }
 
 async fn reset_link(db: &Db, config: &Config, phone: &Phone) -> anyhow::Result<String> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let user =
         users::by_phone(&mut *tx, phone).await?.with_context(|| format!("tidak ada akun dengan nomor {phone}"))?;
     let link = reset::issue(&mut tx, config, &user, None).await?;

@@ -265,7 +265,7 @@ impl FromRequestParts<AppState> for GrantSteward {
     responses((status = 204, description = "Revoked"), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem)))]
 pub async fn revoke(State(state): State<AppState>, steward: GrantSteward) -> AppResult<StatusCode> {
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     sqlx::query("DELETE FROM grants WHERE id = $1").bind(steward.grant_id).execute(&mut *tx).await?;
     let subject = format!("grant:{}", steward.grant_id);
     let (actor, scope) = (steward.admin.id, steward.scope.as_str());

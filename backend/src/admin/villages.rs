@@ -137,7 +137,7 @@ pub async fn create(
     if exists > 0 {
         return Err(AppError::Conflict(format!("Desa {name} ({code}) sudah ada di Lapak Desa.")));
     }
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let new = villages::NewVillage::from_region(code.clone());
     let (id, _) = villages::create(&mut tx, &new, now_ms()).await.map_err(|e| match e.downcast::<sqlx::Error>() {
         Ok(sqlx::Error::Database(d)) if d.is_unique_violation() => {

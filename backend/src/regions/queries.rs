@@ -20,7 +20,7 @@ pub async fn load(db: &Db) -> anyhow::Result<usize> {
         return Ok(0);
     }
     let rows = parse_csv()?;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query("DELETE FROM regions").execute(&mut *tx).await?;
     for chunk in rows.chunks(BATCH) {
         let mut sql = String::from("INSERT INTO regions (code, name, level, parent_code) VALUES ");
