@@ -55,9 +55,7 @@ async fn create(
     name: Option<String>,
 ) -> anyhow::Result<String> {
     let region = district_scope(&region.context("--region wajib diisi")?).map_err(anyhow::Error::msg)?;
-    let region_name: String = sqlx::query_scalar("SELECT name FROM regions WHERE code = $1")
-        .bind(region.as_str())
-        .fetch_optional(&db.pool)
+    let region_name = regions::queries::name_of(&db.pool, &region)
         .await?
         .with_context(|| format!("wilayah {region} tidak ada di tabel wilayah"))?;
     let mut tx = db.begin_write().await?;

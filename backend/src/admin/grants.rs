@@ -24,6 +24,7 @@ use crate::{
     db::now_ms,
     error::{AppError, AppResult},
     extract::ApiJson,
+    regions::queries as regions,
     state::AppState,
 };
 
@@ -190,9 +191,7 @@ pub async fn add_district_admin(
     if !admin.covers_region(&region) {
         return Err(AppError::Forbidden(format!("Wilayah {region} berada di luar wilayah Anda.")));
     }
-    let region_name: String = sqlx::query_scalar("SELECT name FROM regions WHERE code = $1")
-        .bind(region.as_str())
-        .fetch_optional(&state.db.pool)
+    let region_name = regions::name_of(&state.db.pool, &region)
         .await?
         .ok_or_else(|| AppError::field("region", "Kode wilayah ini tidak ada di tabel wilayah Kemendagri."))?;
     let mut tx = state.db.begin_write().await?;
