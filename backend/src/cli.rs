@@ -55,12 +55,10 @@ async fn create(
     name: Option<String>,
 ) -> anyhow::Result<String> {
     let region = district_scope(&region.context("--region wajib diisi")?).map_err(anyhow::Error::msg)?;
-    let region_name: String = sqlx::query_scalar("SELECT name FROM regions WHERE code = $1")
-        .bind(region.as_str())
-        .fetch_optional(&db.pool)
+    let region_name = regions::queries::name_of(&db.pool, &region)
         .await?
         .with_context(|| format!("wilayah {region} tidak ada di tabel wilayah"))?;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let user = match users::by_phone(&mut *tx, phone).await? {
         Some(user) => user,
         None => {
@@ -101,7 +99,7 @@ async fn create(
 }
 
 async fn reset_link(db: &Db, config: &Config, phone: &Phone) -> anyhow::Result<String> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let user =
         users::by_phone(&mut *tx, phone).await?.with_context(|| format!("tidak ada akun dengan nomor {phone}"))?;
     let link = reset::issue(&mut tx, config, &user, None).await?;

@@ -2,7 +2,7 @@
 //! Indonesian Time, the same on the server and in the browser; times of one's own (orders, inquiries:
 //! "24 Nov 2026, 14.05") and date inputs in the browser's own time zone.
 
-use shared::format::civil_date;
+use shared::format::{MONTH_NAMES, civil_date};
 
 /// Short month names, January first.
 pub const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
@@ -12,21 +12,6 @@ pub fn date_time(ms: i64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
     written(date.get_date(), date.get_month(), date.get_full_year(), date.get_hours(), date.get_minutes())
 }
-
-const FULL_MONTHS: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
 
 fn js_date(ms: i64) -> js_sys::Date {
     js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64))
@@ -78,7 +63,7 @@ fn days_since_epoch(year: u32, month: u32, day: u32) -> i64 {
 }
 
 fn long_date(day: u32, month: u32, year: u32) -> String {
-    format!("{day} {} {year}", FULL_MONTHS.get(month as usize).copied().unwrap_or("?"))
+    format!("{day} {} {year}", MONTH_NAMES.get(month as usize).copied().unwrap_or("?"))
 }
 
 /// A time as the value of an `<input type="date">` (`2026-11-24`), in the browser's time zone.

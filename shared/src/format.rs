@@ -1,4 +1,21 @@
-//! Indonesian number formatting: `Rp 15.000`, `12.345`, `3,5`; and fixed points for addresses.
+//! Indonesian number formatting: `Rp 15.000`, `12.345`, `3,5`; fixed points for addresses; month names and
+//! the calendar arithmetic behind dates.
+
+/// The months' Indonesian names, January first: "24 November 2026".
+pub const MONTH_NAMES: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
 
 /// Groups thousands with dots, as Indonesians write numbers: `1234567` → `1.234.567`.
 pub fn thousands(n: i64) -> String {

@@ -314,23 +314,9 @@ fn parse_date(text: &str) -> Option<(i64, i64, Option<i64>)> {
 
 /// `2026-12` → "Desember 2026"; `2026-12-31` → "31 Desember 2026"; anything else as it is.
 pub fn needed_by_label(text: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ];
     match parse_date(text) {
         Some((year, month, day)) => {
-            let name = MONTHS[usize::try_from(month - 1).unwrap_or(0)];
+            let name = crate::format::MONTH_NAMES[usize::try_from(month - 1).unwrap_or(0)];
             day.map_or_else(|| format!("{name} {year}"), |day| format!("{day} {name} {year}"))
         }
         None => text.to_owned(),

@@ -45,7 +45,7 @@ commands:
   e2e [FILE…]  dist, then only the browser tests (tests/e2e/, headless chromium), or only the
           named files (e.g. tests/e2e/offline.test.mjs)
   durability  only the durability stage: SIGKILLs under load, two servers on one PostgreSQL
-  tidy    repository rules: migrations parity, no unfinished code, licence, file headers
+  tidy    repository rules: migrations parity, no unfinished code, no raw transactions, licence, file headers
   bench   release build, then throughput, latency, memory, ready time and first-load size
   lighthouse  release build, then Lighthouse (mobile) on the public pages of the demo data: median of
           LAPAK_LIGHTHOUSE_RUNS runs (3) per page against the targets; a measurement, never fails on them";

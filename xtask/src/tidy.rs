@@ -1,6 +1,7 @@
 //! `cargo xtask tidy`: keeps the repository honest — migrations in parity for both databases,
-//! no unfinished-code macros outside tests, the vendored licence present, every Rust file saying
-//! what it is for in a `//!` first line and staying under the size limit.
+//! no unfinished-code macros outside tests, no transaction begun outside the database's one door,
+//! the vendored licence present, every Rust file saying what it is for in a `//!` first line and
+//! staying under the size limit.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -13,6 +14,10 @@ use crate::util;
 const MAX_LINES: usize = 400;
 /// Built with `concat!` so this file does not trip its own check.
 const FORBIDDEN: [&str; 2] = [concat!("todo", "!("), concat!("unimplemented", "!(")];
+/// Ways to start a transaction on the pool itself; only the database module may (`Db::begin_write` is the door).
+const RAW_BEGIN: [&str; 2] = [concat!(".begin", "()"), concat!(".begin", "_with(")];
+/// The one folder that may start transactions itself.
+const DB_DOOR: &str = "backend/src/db/";
 
 pub fn tidy() -> Result<()> {
     let root = util::root();
@@ -81,10 +86,12 @@ fn licence_present(root: &Path, problems: &mut Vec<String>) {
     }
 }
 
-/// The per-file rules: a `//!` first line, at most [`MAX_LINES`] lines, and no unfinished-code
-/// macros outside tests (test folders, `tests.rs`, and everything after a `#[cfg(test)]` line).
+/// The per-file rules: a `//!` first line, at most [`MAX_LINES`] lines, no transaction begun outside
+/// [`DB_DOOR`], and no unfinished-code macros outside tests (test folders, `tests.rs`, and everything
+/// after a `#[cfg(test)]` line).
 fn check_rust_file(rel: &Path, text: &str, problems: &mut Vec<String>) {
     let name = rel.display();
+    raw_transactions(rel, text, problems);
     if !text.starts_with("//!") {
         problems.push(format!("{name}: must start with a `//!` line saying what it is for"));
     }
@@ -103,6 +110,27 @@ fn check_rust_file(rel: &Path, text: &str, problems: &mut Vec<String>) {
         }
         if let Some(found) = FORBIDDEN.iter().find(|f| line.contains(*f)) {
             problems.push(format!("{name}:{}: `{found}` outside tests", i + 1));
+        }
+    }
+}
+
+/// Reports every transaction begun on the pool outside [`DB_DOOR`]: on SQLite such a transaction is
+/// deferred, so one that reads and then writes fails with "busy" under contention instead of waiting its turn.
+fn raw_transactions(rel: &Path, text: &str, problems: &mut Vec<String>) {
+    if rel.starts_with(DB_DOOR) {
+        return;
+    }
+    for (i, line) in text.lines().enumerate() {
+        if line.trim_start().starts_with("//") {
+            continue;
+        }
+        if let Some(found) = RAW_BEGIN.iter().find(|f| line.contains(*f)) {
+            problems.push(format!(
+                "{}:{}: `{found}` starts a transaction outside {DB_DOOR}: use `Db::begin_write()`, which waits \
+                 its turn and takes SQLite's write lock at once",
+                rel.display(),
+                i + 1
+            ));
         }
     }
 }
@@ -135,6 +163,19 @@ mod tests {
         assert!(problems("src/a.rs", after_cfg).is_empty());
         let in_folder = concat!("//! T.\nfn x() { unimplemented", "!() }\n");
         assert!(problems("tests/tests/a.rs", in_folder).is_empty());
+    }
+
+    #[test]
+    fn raw_transactions_are_reported_outside_the_db_folder() {
+        let text = concat!("//! A.\nasync fn a() {\n    let tx = db.pool.begin", "().await?;\n}\n");
+        let found = problems("backend/src/shops/handlers.rs", text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].starts_with("backend/src/shops/handlers.rs:3: "), "{found:?}");
+        let custom = concat!("//! A.\nlet tx = pool.begin", "_with(\"BEGIN\").await?;\n");
+        assert_eq!(problems("xtask/catalog-data/src/main.rs", custom).len(), 1);
+        assert!(problems("backend/src/db/mod.rs", text).is_empty(), "the door itself may");
+        let door = concat!("//! A.\nlet tx = db.begin_write().await?;\n// not pool.begin", "() but the door\n");
+        assert!(problems("backend/src/shops/handlers.rs", door).is_empty());
     }
 
     #[test]

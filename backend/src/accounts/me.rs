@@ -74,7 +74,7 @@ pub async fn change_password(
     }
     AppError::check(password::check_strength("new_password", &form.new_password, &me.name, me.phone.as_str()))?;
     let hash = state.hasher.hash(&form.new_password).await?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     queries::set_password(&mut *tx, user.id, &hash).await?;
     session::delete_all(&mut *tx, user.id, Some(user.session_id)).await?;
     tx.commit().await?;

@@ -48,7 +48,7 @@ pub async fn create(
     let mut errors = Vec::new();
     address.validate(&mut errors, "");
     AppError::check(errors)?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let Some(placed) = queries::placed(&mut tx, &address).await? else {
         return Err(AppError::field("desa_code", "Desa ini tidak ada di daftar wilayah. Pilih dari daftar."));
     };

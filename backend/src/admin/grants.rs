@@ -24,6 +24,7 @@ use crate::{
     db::now_ms,
     error::{AppError, AppResult},
     extract::ApiJson,
+    regions::queries as regions,
     state::AppState,
 };
 
@@ -190,9 +191,7 @@ pub async fn add_district_admin(
     if !admin.covers_region(&region) {
         return Err(AppError::Forbidden(format!("Wilayah {region} berada di luar wilayah Anda.")));
     }
-    let region_name: String = sqlx::query_scalar("SELECT name FROM regions WHERE code = $1")
-        .bind(region.as_str())
-        .fetch_optional(&state.db.pool)
+    let region_name = regions::name_of(&state.db.pool, &region)
         .await?
         .ok_or_else(|| AppError::field("region", "Kode wilayah ini tidak ada di tabel wilayah Kemendagri."))?;
     let mut tx = state.db.begin_write().await?;
@@ -265,7 +264,7 @@ impl FromRequestParts<AppState> for GrantSteward {
     responses((status = 204, description = "Revoked"), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem)))]
 pub async fn revoke(State(state): State<AppState>, steward: GrantSteward) -> AppResult<StatusCode> {
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     sqlx::query("DELETE FROM grants WHERE id = $1").bind(steward.grant_id).execute(&mut *tx).await?;
     let subject = format!("grant:{}", steward.grant_id);
     let (actor, scope) = (steward.admin.id, steward.scope.as_str());

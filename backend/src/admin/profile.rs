@@ -96,7 +96,7 @@ pub async fn save_profile(
     let phone = phone.map_err(|e| AppError::field("phone", e.to_string()))?;
     let email = Some(form.email.trim().to_lowercase()).filter(|e| !e.is_empty());
     let now = now_ms();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let saved = sqlx::query(
         "UPDATE villages SET name = $1, tagline = $2, history_md = $3, history_html = $4, vision_md = $5, \
             vision_html = $6, mission_md = $7, mission_html = $8, population = $9, households = $10, area_km2 = $11, \

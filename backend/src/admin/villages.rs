@@ -15,6 +15,7 @@ use crate::{
     db::{flag, now_ms},
     error::{AppError, AppResult},
     extract::ApiJson,
+    regions::queries as regions,
     state::AppState,
     villages::queries::{self as villages},
 };
@@ -123,11 +124,7 @@ pub async fn create(
     if !admin.covers_region(&code) {
         return Err(AppError::Forbidden("Kode desa ini berada di luar wilayah Anda.".into()));
     }
-    let name: Option<String> = sqlx::query_scalar("SELECT name FROM regions WHERE code = $1")
-        .bind(code.as_str())
-        .fetch_optional(&state.db.pool)
-        .await?;
-    let Some(name) = name else {
+    let Some(name) = regions::name_of(&state.db.pool, &code).await? else {
         return Err(AppError::field("code", "Kode ini tidak ada di tabel wilayah Kemendagri."));
     };
     let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM villages WHERE region_code = $1")
@@ -137,7 +134,7 @@ pub async fn create(
     if exists > 0 {
         return Err(AppError::Conflict(format!("Desa {name} ({code}) sudah ada di Lapak Desa.")));
     }
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let new = villages::NewVillage::from_region(code.clone());
     let (id, _) = villages::create(&mut tx, &new, now_ms()).await.map_err(|e| match e.downcast::<sqlx::Error>() {
         Ok(sqlx::Error::Database(d)) if d.is_unique_violation() => {

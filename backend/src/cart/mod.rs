@@ -101,7 +101,7 @@ pub async fn put_item(
     if item.product_id != id {
         return Err(AppError::field("product_id", "Produk di isian tidak sama dengan produk di alamat."));
     }
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let found = view::listed(&mut tx, &[id]).await?;
     let product = found.get(&id).ok_or_else(not_sold)?;
     if let Some(problem) = quantity_problem(item.quantity, product.summary.stock, product.min_order) {
@@ -144,7 +144,7 @@ pub async fn merge(
     ApiJson(items): ApiJson<Vec<CartItem>>,
 ) -> AppResult<Json<CartView>> {
     check_items(&items)?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let held = queries::items(&mut tx, user.id).await?;
     let ids: Vec<i64> = items.iter().map(|i| i.product_id).collect();
     let found = view::listed(&mut tx, &ids).await?;

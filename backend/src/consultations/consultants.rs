@@ -22,6 +22,7 @@ use crate::{
     error::{AppError, AppResult},
     extract::ApiJson,
     notifications::{Note, notify},
+    regions::queries as regions,
     state::AppState,
 };
 
@@ -73,9 +74,7 @@ pub async fn grant(
     }
     let phone = Phone::parse(&form.phone).map_err(|e| AppError::field("phone", e.to_string()))?;
     let mut tx = state.db.begin_write().await?;
-    let region_name: String = sqlx::query_scalar("SELECT name FROM regions WHERE code = $1")
-        .bind(region.as_str())
-        .fetch_optional(&mut *tx)
+    let region_name = regions::name_of(&mut *tx, &region)
         .await?
         .ok_or_else(|| AppError::field("region", "Kode wilayah ini tidak ada di tabel wilayah Kemendagri."))?;
     let user = users::by_phone(&mut *tx, &phone).await?.ok_or_else(|| {

@@ -20,6 +20,7 @@ use crate::{
     db::now_ms,
     error::{AppError, AppResult},
     extract::{ApiJson, ApiQuery},
+    regions::queries as regions,
     state::AppState,
 };
 
@@ -85,10 +86,7 @@ pub async fn access(State(state): State<AppState>, desk: Desk) -> AppResult<Json
     let mut conn = state.db.pool.acquire().await?;
     let mut consultant = Vec::with_capacity(desk.consultant.len());
     for c in &desk.consultant {
-        let name: Option<String> = sqlx::query_scalar("SELECT name FROM regions WHERE code = $1")
-            .bind(c.region.as_str())
-            .fetch_optional(&mut *conn)
-            .await?;
+        let name = regions::name_of(&mut *conn, &c.region).await?;
         let region = RegionRef { code: c.region.as_str().to_owned(), name: name.unwrap_or_default() };
         consultant.push(ConsultantScope { region, office: c.office });
     }

@@ -27,6 +27,7 @@ use crate::{
     auth::{CurrentUser, guards::Admin},
     error::{AppError, AppResult},
     extract::ApiQuery,
+    regions::queries as regions,
     state::AppState,
     time_zone::{TimeZone, date_of},
     villages::page_cache::Kind,
@@ -163,10 +164,7 @@ async fn scope_name(conn: &mut AnyConnection, viewer: &CurrentUser, village: Opt
     }
     let mut names = Vec::new();
     for region in viewer.district_regions() {
-        let name: Option<String> = sqlx::query_scalar("SELECT name FROM regions WHERE code = $1")
-            .bind(region.as_str())
-            .fetch_optional(&mut *conn)
-            .await?;
+        let name = regions::name_of(&mut *conn, region).await?;
         names.push(name.unwrap_or_else(|| region.as_str().to_owned()));
     }
     for id in viewer.village_ids() {

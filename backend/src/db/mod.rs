@@ -107,8 +107,9 @@ impl Db {
         migrator.run(&self.pool).await.context("database migration failed")
     }
 
-    /// A transaction that reads and then writes: on SQLite it waits its turn among this server's writers,
-    /// then takes the write lock at once (`BEGIN IMMEDIATE`), so concurrent writers never fail half-way.
+    /// The one door for write transactions (`cargo xtask tidy` refuses `.begin()` outside this folder): on
+    /// SQLite it waits its turn among this server's writers, then takes the write lock at once
+    /// (`BEGIN IMMEDIATE`), so concurrent writers never fail half-way; on PostgreSQL a normal transaction.
     pub async fn begin_write(&self) -> sqlx::Result<WriteTx> {
         match self.engine {
             Engine::Sqlite => {

@@ -145,7 +145,7 @@ pub async fn load_if_empty(db: &Db, media: &Media, hasher: &Hasher) -> anyhow::R
     let file: DemoFile = toml::from_str(DEMO_TOML).context("demo/villages.toml is malformed")?;
     let password_hash = hasher.hash(accounts::PASSWORD).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     let now = now_ms();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     for v in &file.village {
         let code = RegionCode::parse(&v.code).with_context(|| format!("demo village code {}", v.code))?;
         let new = NewVillage {

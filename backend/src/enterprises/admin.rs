@@ -55,7 +55,7 @@ pub async fn create(
         .fetch_one(&state.db.pool)
         .await?;
     let now = now_ms();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let new = queries::NewEnterprise {
         village_id: village.id,
         village_slug: &village_slug,
@@ -119,7 +119,7 @@ pub async fn update(
     let kept = PHOTOS.ids(&state.db, id).await?;
     attached::check_usable(&state.db, "photo_ids", &form.photo_ids, admin.id, &kept).await?;
     let now = now_ms();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let saved = sqlx::query(
         "UPDATE enterprises SET name = $1, kind = $2, description = $3, story_md = $4, story_html = $5, \
             address = $6, phone = $7, email = $8, updated_by = $9, updated_at = $10, version = version + 1 \
@@ -168,7 +168,7 @@ pub async fn remove(
     Path((_village, id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
     let record = queries::records(&state.db, village.id, Some(id)).await?.pop().ok_or_else(not_found)?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let products: Vec<i64> =
         sqlx::query_scalar("SELECT p.id FROM products p JOIN shops s ON s.id = p.shop_id WHERE s.enterprise_id = $1")
             .bind(id)

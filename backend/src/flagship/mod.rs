@@ -77,7 +77,7 @@ pub async fn save_flagship(
     let kept = PHOTOS.ids(&state.db, village.id).await?;
     attached::check_usable(&state.db, "photo_ids", &form.photo_ids, admin.id, &kept).await?;
     let empty = form.is_empty();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let saved = sqlx::query(
         "UPDATE villages SET flagship_name = $1, flagship_sector = $2, flagship_description = $3, \
             flagship_story_md = $4, flagship_story_html = $5, flagship_enterprise_id = $6, \

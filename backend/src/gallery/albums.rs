@@ -38,7 +38,7 @@ pub async fn create(
     ApiJson(form): ApiJson<AlbumForm>,
 ) -> AppResult<(StatusCode, Json<Album>)> {
     AppError::check(form.validate())?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO albums (village_id, title, description, sort_order, updated_by, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
@@ -72,7 +72,7 @@ pub async fn update(
     ApiJson(form): ApiJson<AlbumForm>,
 ) -> AppResult<Json<Album>> {
     AppError::check(form.validate())?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let saved = sqlx::query(
         "UPDATE albums SET title = $1, description = $2, sort_order = $3, updated_by = $4, updated_at = $5, \
             version = version + 1 WHERE id = $6 AND village_id = $7 AND version = $8",
@@ -109,7 +109,7 @@ pub async fn remove(
     Path((_village, id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
     let album = super::of_village_id(&state.db, village.id, Some(id)).await?.pop().ok_or_else(not_found)?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     sqlx::query("DELETE FROM albums WHERE id = $1 AND village_id = $2")
         .bind(id)
         .bind(village.id)

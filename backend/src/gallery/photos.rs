@@ -74,7 +74,7 @@ pub async fn add(
     let image = form.image_id.ok_or_else(|| AppError::field("image_id", "Pilih foto yang akan ditambahkan."))?;
     attached::check_usable(&state.db, "image_id", &[image], admin.id, &[]).await?;
     let now = now_ms();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO album_photos (album_id, image_id, caption, sort_order, updated_by, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
@@ -110,7 +110,7 @@ pub async fn update(
 ) -> AppResult<Json<GalleryPhoto>> {
     AppError::check(form.validate())?;
     let (title, _) = album(&state.db, village.id, album_id).await?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let saved = sqlx::query(
         "UPDATE album_photos SET caption = $1, sort_order = $2, updated_by = $3, updated_at = $4, \
             version = version + 1 WHERE id = $5 AND album_id = $6 AND version = $7",
@@ -148,7 +148,7 @@ pub async fn remove(
 ) -> AppResult<StatusCode> {
     one(&state.db, village.id, album_id, id).await?;
     let (title, _) = album(&state.db, village.id, album_id).await?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     sqlx::query("DELETE FROM album_photos WHERE id = $1 AND album_id = $2")
         .bind(id)
         .bind(album_id)

@@ -81,7 +81,7 @@ pub async fn save(
 ) -> AppResult<Json<Vec<Idm>>> {
     let year = ids.1;
     AppError::check(shared::idm::check_entry(year, entry.score))?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     sqlx::query(
         "INSERT INTO village_idm (village_id, year, score) VALUES ($1, $2, $3) \
          ON CONFLICT (village_id, year) DO UPDATE SET score = excluded.score",
@@ -116,7 +116,7 @@ pub async fn remove(
     VillageKeeper { admin, village }: VillageKeeper,
     Path(ids): Path<(i64, i32)>,
 ) -> AppResult<StatusCode> {
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let gone = sqlx::query("DELETE FROM village_idm WHERE village_id = $1 AND year = $2")
         .bind(village.id)
         .bind(i64::from(ids.1))

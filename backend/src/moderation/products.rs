@@ -47,7 +47,7 @@ async fn set_hidden(
     reason: Option<&str>,
     action: AuditAction,
 ) -> AppResult<()> {
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let name: Option<String> = sqlx::query_scalar(
         "SELECT p.name FROM products p JOIN shops s ON s.id = p.shop_id WHERE p.id = $1 AND s.village_id = $2",
     )

@@ -167,7 +167,7 @@ pub async fn set_enterprise(
     Path((_village, id)): Path<(i64, i64)>,
     ApiJson(form): ApiJson<ShopEnterprise>,
 ) -> AppResult<StatusCode> {
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let enterprise = match form.enterprise_id {
         Some(e) => Some(
             sqlx::query_scalar::<_, String>("SELECT name FROM enterprises WHERE id = $1 AND village_id = $2")

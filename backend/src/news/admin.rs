@@ -52,7 +52,7 @@ pub async fn create(
     let cover: Vec<i64> = form.cover_id.into_iter().collect();
     attached::check_usable(&state.db, "cover_id", &cover, admin.id, &[]).await?;
     let now = now_ms();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let new = queries::NewNews {
         village_id: village.id,
         title: form.title.trim(),
@@ -91,7 +91,7 @@ pub async fn update(
     let kept: Vec<i64> = current.form.cover_id.into_iter().collect();
     attached::check_usable(&state.db, "cover_id", &cover, admin.id, &kept).await?;
     let now = now_ms();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let saved = sqlx::query(
         "UPDATE news SET title = $1, kind = $2, summary = $3, body_md = $4, body_html = $5, cover_id = $6, \
             status = $7, published_at = $8, updated_by = $9, updated_at = $10, version = version + 1 \
@@ -134,7 +134,7 @@ pub async fn remove(
     Path((_village, id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
     let record = queries::records(&state.db, village.id, Some(id)).await?.pop().ok_or_else(not_found)?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     sqlx::query("DELETE FROM news WHERE id = $1 AND village_id = $2")
         .bind(id)
         .bind(village.id)

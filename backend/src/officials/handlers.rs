@@ -52,7 +52,7 @@ pub async fn create(
 ) -> AppResult<(StatusCode, Json<Official>)> {
     check(&state, &form, admin.id, None).await?;
     let now = now_ms();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO officials (village_id, name, position, photo_id, sort_order, updated_by, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
@@ -95,7 +95,7 @@ pub async fn update(
 ) -> AppResult<Json<Official>> {
     let current = super::one(&state.db, village.id, ids.1).await?.ok_or_else(not_found)?;
     check(&state, &form, admin.id, current.photo.map(|p| p.id)).await?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let changed = sqlx::query(
         "UPDATE officials SET name = $1, position = $2, photo_id = $3, sort_order = $4, updated_at = $5, \
             updated_by = $6, version = version + 1 \
@@ -142,7 +142,7 @@ pub async fn remove(
     Path(ids): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
     let official = super::one(&state.db, village.id, ids.1).await?.ok_or_else(not_found)?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     sqlx::query("DELETE FROM officials WHERE id = $1 AND village_id = $2")
         .bind(ids.1)
         .bind(village.id)

@@ -57,7 +57,7 @@ pub async fn create(
     AppError::check(form.validate())?;
     attached::check_usable(&state.db, "photo_ids", &form.photo_ids, owner.user.id, &[]).await?;
     check_producer(&state.db, owner.shop_id, form.producer_id).await?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let id = queries::create(&mut tx, &NewProduct { shop_id: owner.shop_id, form: &form }, now_ms()).await?;
     tx.commit().await?;
     let record = queries::records(&state.db, owner.shop_id, Some(id)).await?.pop().ok_or_else(not_found)?;
@@ -80,7 +80,7 @@ pub async fn update(
     let current = queries::records(&state.db, owner.shop_id, Some(id)).await?.pop().ok_or_else(not_found)?;
     attached::check_usable(&state.db, "photo_ids", &form.photo_ids, owner.user.id, &current.form.photo_ids).await?;
     check_producer(&state.db, owner.shop_id, form.producer_id).await?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     if !queries::update(&mut tx, owner.shop_id, id, &form, now_ms()).await? {
         return Err(AppError::Conflict(
             "Produk ini sudah diubah di tempat lain setelah Anda membukanya. Muat ulang halaman untuk melihat \

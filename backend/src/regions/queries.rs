@@ -20,7 +20,7 @@ pub async fn load(db: &Db) -> anyhow::Result<usize> {
         return Ok(0);
     }
     let rows = parse_csv()?;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query("DELETE FROM regions").execute(&mut *tx).await?;
     for chunk in rows.chunks(BATCH) {
         let mut sql = String::from("INSERT INTO regions (code, name, level, parent_code) VALUES ");
@@ -55,9 +55,12 @@ fn parse_csv() -> anyhow::Result<Vec<(RegionCode, String)>> {
     Ok(rows)
 }
 
-/// The name of one region.
-pub async fn name_of(db: &Db, code: &RegionCode) -> sqlx::Result<Option<String>> {
-    sqlx::query_scalar("SELECT name FROM regions WHERE code = $1").bind(code.as_str()).fetch_optional(&db.pool).await
+/// The name of one region (none when the code is not in the table), on the pool or inside a transaction.
+pub async fn name_of<'c>(
+    conn: impl sqlx::Executor<'c, Database = sqlx::Any>,
+    code: &RegionCode,
+) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("SELECT name FROM regions WHERE code = $1").bind(code.as_str()).fetch_optional(conn).await
 }
 
 /// Every region of the official table under `parent` (or every provinsi), with their village counts.

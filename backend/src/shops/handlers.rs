@@ -54,7 +54,7 @@ pub async fn apply(
         )));
     }
     let whatsapp = Phone::parse(&form.whatsapp).map_err(|e| AppError::field("whatsapp", e.to_string()))?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let new = NewShop {
         village_id,
         village_slug: &village_slug,
@@ -139,7 +139,7 @@ pub async fn remove_producer(
     Path(ids): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
     let producer_id = ids.1;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let products: Vec<i64> = sqlx::query_scalar("SELECT id FROM products WHERE producer_id = $1 AND shop_id = $2")
         .bind(producer_id)
         .bind(owner.shop_id)

@@ -111,7 +111,7 @@ pub async fn put(
     let whatsapp = Phone::parse(&form.whatsapp).map_err(|e| AppError::field("whatsapp", e.to_string()))?;
     let accounts = serde_json::to_string(&form.bank_accounts).map_err(anyhow::Error::from)?;
     let delivery = serde_json::to_string(&form.delivery).map_err(anyhow::Error::from)?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let saved = sqlx::query(
         "UPDATE shops SET name = $1, description = $2, whatsapp = $3, logo_id = $4, pickup_address = $5, \
             bank_accounts = $6, qris_id = $7, delivery = $8, on_holiday = $9, holiday_note = $10, updated_at = $11, \

@@ -183,9 +183,7 @@ impl NewVillage {
 /// Creates a village and its first slug; returns its id and slug.
 pub async fn create(tx: &mut sqlx::AnyConnection, new: &NewVillage, now: i64) -> anyhow::Result<(i64, String)> {
     anyhow::ensure!(new.code.level() == RegionLevel::Desa, "{} is not a desa/kelurahan code", new.code);
-    let name: String = sqlx::query_scalar("SELECT name FROM regions WHERE code = $1")
-        .bind(new.code.as_str())
-        .fetch_optional(&mut *tx)
+    let name = crate::regions::queries::name_of(&mut *tx, &new.code)
         .await?
         .ok_or_else(|| anyhow::anyhow!("unknown region code {}", new.code))?;
     let slug = super::slug::allocate(tx, &new.code, &name).await?;

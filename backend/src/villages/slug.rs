@@ -17,11 +17,7 @@ pub fn candidates(name: &str, kecamatan: &str, kabupaten: &str, code: &RegionCod
 pub async fn allocate(conn: &mut sqlx::AnyConnection, code: &RegionCode, name: &str) -> anyhow::Result<String> {
     let mut region_name = async |level| -> anyhow::Result<String> {
         let Some(code) = code.ancestor(level) else { return Ok(String::new()) };
-        Ok(sqlx::query_scalar("SELECT name FROM regions WHERE code = $1")
-            .bind(code.as_str())
-            .fetch_optional(&mut *conn)
-            .await?
-            .unwrap_or_default())
+        Ok(crate::regions::queries::name_of(&mut *conn, &code).await?.unwrap_or_default())
     };
     let kecamatan = region_name(RegionLevel::Kecamatan).await?;
     let kabupaten = region_name(RegionLevel::Kabupaten).await?;

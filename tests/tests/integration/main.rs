@@ -25,3 +25,4 @@ mod site;
 mod village_content;
 mod village_map;
 mod villages;
+mod write_turns;

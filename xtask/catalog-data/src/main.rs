@@ -96,7 +96,7 @@ async fn make_catalog(
         if count == 0 {
             break;
         }
-        let mut tx = db.pool.begin().await?;
+        let mut tx = db.begin_write().await?;
         let shop = make_shop(&mut tx, &mut rng, village, s).await?;
         let mut ids = Vec::with_capacity(count);
         let themes: Vec<usize> = (0..3).map(|_| rng.below(KINDS.len())).collect();
@@ -253,7 +253,7 @@ async fn ensure_villages(db: &Db, count: usize) -> anyhow::Result<Vec<(i64, Stri
         .fetch_all(&db.pool)
         .await?;
         let step = codes.len().checked_div(missing).unwrap_or(1).max(1);
-        let mut tx = db.pool.begin().await?;
+        let mut tx = db.begin_write().await?;
         for code in codes.iter().step_by(step).take(missing) {
             let code = RegionCode::parse(code).context("a desa code")?;
             villages::create(&mut tx, &NewVillage { is_demo: true, ..NewVillage::from_region(code) }, 0).await?;

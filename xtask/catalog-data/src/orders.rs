@@ -120,7 +120,7 @@ async fn write(db: &Db, config: &Config, count: usize) -> anyhow::Result<()> {
     let mut rng = Rng(0x0dde_5eed_0000_0002);
     let mut written = 0;
     while written < count {
-        let mut tx = db.pool.begin().await?;
+        let mut tx = db.begin_write().await?;
         if postgres {
             // The rows are generated consistent: PostgreSQL need not check each line's order and product
             // (those checks made the load take minutes longer as the tables grew).
