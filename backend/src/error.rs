@@ -65,6 +65,19 @@ impl From<sqlx::Error> for AppError {
 
 pub type AppResult<T> = Result<T, AppError>;
 
+/// Where a missing record was looked for, as its 404 says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Within {
+    /// Anywhere the reader may look.
+    Anywhere,
+    /// Among the records of the village in the path.
+    Village,
+    /// Among the photos of the album in the path.
+    Album,
+    /// Among the listings of the shop of the one asking.
+    OwnShop,
+}
+
 impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
@@ -111,6 +124,17 @@ impl AppError {
         };
         let title = status.canonical_reason().unwrap_or("Error").to_owned();
         Problem { status: status.as_u16(), title, detail, fields }
+    }
+
+    /// A 404 for `what` the path names ("Berita ini", "Konsultasi"), looked for `within` a scope.
+    pub fn not_found(what: &str, within: Within) -> AppError {
+        let scope = match within {
+            Within::Anywhere => "",
+            Within::Village => " di desa ini",
+            Within::Album => " di album ini",
+            Within::OwnShop => " di toko Anda",
+        };
+        AppError::NotFound(format!("{what} tidak ditemukan{scope}."))
     }
 
     /// A 400 from a validation message written mid-sentence ("page dimulai dari 1"): capitalised, with a
@@ -182,5 +206,12 @@ mod tests {
     fn client_errors_keep_their_message() {
         let p = AppError::NotFound("Desa tidak ditemukan.".into()).problem();
         assert_eq!((p.status, p.title.as_str(), p.detail.as_str()), (404, "Not Found", "Desa tidak ditemukan."));
+    }
+
+    #[test]
+    fn not_found_says_where_it_looked() {
+        let p = AppError::not_found("Berita ini", Within::Village).problem();
+        assert_eq!(p.detail, "Berita ini tidak ditemukan di desa ini.");
+        assert_eq!(AppError::not_found("Konsultasi", Within::Anywhere).to_string(), "Konsultasi tidak ditemukan.");
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::{
     db::Db,
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Within},
 };
 
 /// Why a versioned UPDATE of `table` (rows matching `filter` with `ids` bound as `$1`, `$2`…) changed
@@ -15,7 +15,7 @@ pub async fn refusal(db: &Db, table: &str, by: &str, filter: &str, ids: &[i64], 
         query = query.bind(id);
     }
     Ok(match query.fetch_optional(&db.pool).await? {
-        None => AppError::NotFound(format!("{noun} ini tidak ditemukan di desa ini.")),
+        None => AppError::not_found(&format!("{noun} ini"), Within::Village),
         Some(who) => {
             let by = who.map(|name| format!(" oleh {name}")).unwrap_or_default();
             AppError::Conflict(format!(
