@@ -11,6 +11,7 @@ use axum::{
     middleware::{self, Next},
     response::IntoResponse,
 };
+use shared::ProblemCode;
 use tower_http::{
     CompressionLevel,
     catch_panic::CatchPanicLayer,
@@ -125,16 +126,25 @@ async fn api_errors_as_problems(req: Request, next: Next) -> axum::response::Res
     if !is_api || is_problem || !(status.is_client_error() || status.is_server_error()) {
         return res;
     }
-    let detail = match status {
-        StatusCode::METHOD_NOT_ALLOWED => "Metode HTTP ini tidak didukung di alamat ini.",
-        StatusCode::PAYLOAD_TOO_LARGE => "Data yang dikirim terlalu besar.",
-        StatusCode::SERVICE_UNAVAILABLE => "Permintaan terlalu lama diproses. Coba lagi sebentar lagi.",
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => "Kirim data sebagai JSON (Content-Type: application/json).",
-        _ if status.is_server_error() => "Terjadi kesalahan di server. Coba lagi sebentar lagi.",
-        _ => "Permintaan tidak dapat diproses.",
+    let (code, detail) = match status {
+        StatusCode::METHOD_NOT_ALLOWED => {
+            (ProblemCode::MethodNotAllowed, "Metode HTTP ini tidak didukung di alamat ini.")
+        }
+        StatusCode::PAYLOAD_TOO_LARGE => (ProblemCode::PayloadTooLarge, "Data yang dikirim terlalu besar."),
+        StatusCode::SERVICE_UNAVAILABLE => {
+            (ProblemCode::Timeout, "Permintaan terlalu lama diproses. Coba lagi sebentar lagi.")
+        }
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+            (ProblemCode::UnsupportedMediaType, "Kirim data sebagai JSON (Content-Type: application/json).")
+        }
+        _ if status.is_server_error() => {
+            (ProblemCode::Internal, "Terjadi kesalahan di server. Coba lagi sebentar lagi.")
+        }
+        _ => (ProblemCode::BadRequest, "Permintaan tidak dapat diproses."),
     };
     let mut problem = problem_response(&shared::Problem {
         status: status.as_u16(),
+        code,
         title: status.canonical_reason().unwrap_or("Error").to_owned(),
         detail: detail.to_owned(),
         fields: Vec::new(),

@@ -18,7 +18,7 @@ pub async fn refusal(db: &Db, table: &str, by: &str, filter: &str, ids: &[i64], 
         None => AppError::not_found(&format!("{noun} ini"), Within::Village),
         Some(who) => {
             let by = who.map(|name| format!(" oleh {name}")).unwrap_or_default();
-            AppError::Conflict(format!(
+            AppError::StaleVersion(format!(
                 "{noun} ini sudah diubah{by} setelah Anda membukanya. Muat ulang halaman untuk melihat perubahan \
                  itu, lalu simpan lagi perubahan Anda."
             ))

@@ -84,7 +84,7 @@ pub async fn update(
     check_producer(&state.db, owner.shop_id, form.producer_id).await?;
     let mut tx = state.db.pool.begin().await?;
     if !queries::update(&mut tx, owner.shop_id, id, &form, now_ms()).await? {
-        return Err(AppError::Conflict(
+        return Err(AppError::StaleVersion(
             "Produk ini sudah diubah di tempat lain setelah Anda membukanya. Muat ulang halaman untuk melihat \
              perubahan itu, lalu simpan lagi perubahan Anda."
                 .into(),
