@@ -39,13 +39,18 @@ fn policy(tiles: &str) -> String {
     )
 }
 
+/// The policy without map tiles, for a tile origin that is not header-safe after all.
+#[allow(clippy::expect_used, reason = "the policy without tiles is a constant text of header-safe characters")]
+fn plain_policy() -> HeaderValue {
+    HeaderValue::from_str(&policy("")).expect("a plain policy")
+}
+
 pub fn apply(router: Router, config: &Config, methods: Arc<DocumentedMethods>) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
     let header =
         |name, value: &'static str| SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value));
     // The tile origin was checked when the configuration was read: only header-safe characters.
-    let csp = HeaderValue::from_str(&content_security_policy(config))
-        .unwrap_or_else(|_| HeaderValue::from_str(&policy("")).expect("a plain policy"));
+    let csp = HeaderValue::from_str(&content_security_policy(config)).unwrap_or_else(|_| plain_policy());
     // Each layer wraps the ones before it: the last is the first a request meets.
     router
         // JSON bodies are held to `body_limit_bytes` by the extractors; only uploads may be larger.

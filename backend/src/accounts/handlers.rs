@@ -122,7 +122,10 @@ pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> AppR
 /// the device cookie that marks this browser as one the account signs in on.
 pub async fn signed_in(state: &AppState, headers: &HeaderMap, user_id: i64, status: StatusCode) -> AppResult<Response> {
     let token = session::create(&state.db, user_id, &user_agent(headers)).await?;
-    let device_token = device::token_from(headers, &state.config).unwrap_or_else(crate::auth::token::generate);
+    let device_token = match device::token_from(headers, &state.config) {
+        Some(known) => known,
+        None => crate::auth::token::generate()?,
+    };
     device::trust(&state.db, &device_token, user_id).await?;
     let me = queries::me(&state.db, user_id).await?;
     let cookies = AppendHeaders([
