@@ -4,7 +4,7 @@ use axum::{
     http::{StatusCode, header},
     response::{IntoResponse, Response},
 };
-use shared::{FieldError, Problem};
+use shared::{FieldError, Problem, ProblemCode};
 
 /// Everything a handler can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -24,9 +24,18 @@ pub enum AppError {
     /// Signed in, but this is not theirs to see or change; the message says why.
     #[error("{0}")]
     Forbidden(String),
+    /// A state-changing request without the app's CSRF header, or sent from another site.
+    #[error("cross-site request refused")]
+    CsrfMissing,
     /// The request clashes with what is there (already exists, already decided).
     #[error("{0}")]
     Conflict(String),
+    /// A save of a record someone else saved since it was loaded; the message says what to do.
+    #[error("{0}")]
+    StaleVersion(String),
+    /// Too few of a product are left for an order; the message names it and what is left.
+    #[error("{0}")]
+    StockShort(String),
     /// A form with fields that are wrong, each with its message.
     #[error("invalid form")]
     Invalid(Vec<FieldError>),
@@ -65,14 +74,27 @@ impl From<sqlx::Error> for AppError {
 
 pub type AppResult<T> = Result<T, AppError>;
 
+/// Where a missing record was looked for, as its 404 says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Within {
+    /// Anywhere the reader may look.
+    Anywhere,
+    /// Among the records of the village in the path.
+    Village,
+    /// Among the photos of the album in the path.
+    Album,
+    /// Among the listings of the shop of the one asking.
+    OwnShop,
+}
+
 impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::Unauthorized | AppError::WrongCredentials => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
-            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Forbidden(_) | AppError::CsrfMissing => StatusCode::FORBIDDEN,
+            AppError::Conflict(_) | AppError::StaleVersion(_) | AppError::StockShort(_) => StatusCode::CONFLICT,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
@@ -80,6 +102,29 @@ impl AppError {
             AppError::UnsupportedMedia(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Unavailable | AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The stable code a program branches on.
+    pub fn code(&self) -> ProblemCode {
+        match self {
+            AppError::BadRequest(_) => ProblemCode::BadRequest,
+            AppError::NotFound(_) => ProblemCode::NotFound,
+            AppError::Unauthorized => ProblemCode::Unauthenticated,
+            AppError::WrongCredentials => ProblemCode::WrongCredentials,
+            AppError::Forbidden(_) => ProblemCode::Forbidden,
+            AppError::CsrfMissing => ProblemCode::CsrfMissing,
+            AppError::Conflict(_) => ProblemCode::Conflict,
+            AppError::StaleVersion(_) => ProblemCode::StaleVersion,
+            AppError::StockShort(_) => ProblemCode::StockShort,
+            AppError::Invalid(_) => ProblemCode::Validation,
+            AppError::TooManyRequests { .. } => ProblemCode::RateLimited,
+            AppError::MethodNotAllowed { .. } => ProblemCode::MethodNotAllowed,
+            AppError::PayloadTooLarge => ProblemCode::PayloadTooLarge,
+            AppError::UnsupportedMedia(_) => ProblemCode::UnsupportedMediaType,
+            AppError::Unavailable => ProblemCode::Unavailable,
+            AppError::Busy => ProblemCode::Busy,
+            AppError::Internal(_) => ProblemCode::Internal,
         }
     }
 
@@ -91,12 +136,20 @@ impl AppError {
             | AppError::NotFound(m)
             | AppError::Forbidden(m)
             | AppError::Conflict(m)
+            | AppError::StaleVersion(m)
+            | AppError::StockShort(m)
             | AppError::UnsupportedMedia(m) => m.clone(),
             AppError::TooManyRequests { message, .. } => message.clone(),
             AppError::Unauthorized => "Silakan masuk terlebih dahulu.".into(),
+            AppError::CsrfMissing => {
+                "Permintaan ditolak karena tidak datang dari aplikasi Lapak Desa. Muat ulang halaman lalu coba lagi."
+                    .into()
+            }
             AppError::WrongCredentials => "Nomor HP/e-mail atau kata sandi salah.".into(),
-            AppError::Invalid(fields) if fields.len() == 1 => fields[0].message.clone(),
-            AppError::Invalid(_) => "Periksa kembali isian yang ditandai.".into(),
+            AppError::Invalid(fields) => match fields.as_slice() {
+                [only] => only.message.clone(),
+                _ => "Periksa kembali isian yang ditandai.".into(),
+            },
             AppError::MethodNotAllowed { allow } => {
                 format!("Metode HTTP ini tidak didukung di alamat ini (yang didukung: {allow}).")
             }
@@ -110,7 +163,18 @@ impl AppError {
             _ => Vec::new(),
         };
         let title = status.canonical_reason().unwrap_or("Error").to_owned();
-        Problem { status: status.as_u16(), title, detail, fields }
+        Problem { status: status.as_u16(), code: self.code(), title, detail, fields }
+    }
+
+    /// A 404 for `what` the path names ("Berita ini", "Konsultasi"), looked for `within` a scope.
+    pub fn not_found(what: &str, within: Within) -> AppError {
+        let scope = match within {
+            Within::Anywhere => "",
+            Within::Village => " di desa ini",
+            Within::Album => " di album ini",
+            Within::OwnShop => " di toko Anda",
+        };
+        AppError::NotFound(format!("{what} tidak ditemukan{scope}."))
     }
 
     /// A 400 from a validation message written mid-sentence ("page dimulai dari 1"): capitalised, with a
@@ -182,5 +246,22 @@ mod tests {
     fn client_errors_keep_their_message() {
         let p = AppError::NotFound("Desa tidak ditemukan.".into()).problem();
         assert_eq!((p.status, p.title.as_str(), p.detail.as_str()), (404, "Not Found", "Desa tidak ditemukan."));
+        assert_eq!(p.code, ProblemCode::NotFound);
+    }
+
+    #[test]
+    fn codes_are_snake_case_words_beside_the_status() {
+        let form = AppError::field("phone", "Nomor HP wajib diisi.");
+        let json = serde_json::to_value(form.problem()).unwrap();
+        assert_eq!((json["status"].as_u64(), json["code"].as_str()), (Some(422), Some("validation")));
+        let stale = AppError::StaleVersion("Berita ini sudah diubah.".into()).problem();
+        assert_eq!((stale.status, serde_json::to_value(stale.code).unwrap()), (409, "stale_version".into()));
+    }
+
+    #[test]
+    fn not_found_says_where_it_looked() {
+        let p = AppError::not_found("Berita ini", Within::Village).problem();
+        assert_eq!(p.detail, "Berita ini tidak ditemukan di desa ini.");
+        assert_eq!(AppError::not_found("Konsultasi", Within::Anywhere).to_string(), "Konsultasi tidak ditemukan.");
     }
 }

@@ -11,6 +11,7 @@ use axum::{
     middleware::{self, Next},
     response::IntoResponse,
 };
+use shared::ProblemCode;
 use tower_http::{
     CompressionLevel,
     catch_panic::CatchPanicLayer,
@@ -38,13 +39,18 @@ fn policy(tiles: &str) -> String {
     )
 }
 
+/// The policy without map tiles, for a tile origin that is not header-safe after all.
+#[allow(clippy::expect_used, reason = "the policy without tiles is a constant text of header-safe characters")]
+fn plain_policy() -> HeaderValue {
+    HeaderValue::from_str(&policy("")).expect("a plain policy")
+}
+
 pub fn apply(router: Router, config: &Config, methods: Arc<DocumentedMethods>) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
     let header =
         |name, value: &'static str| SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value));
     // The tile origin was checked when the configuration was read: only header-safe characters.
-    let csp = HeaderValue::from_str(&content_security_policy(config))
-        .unwrap_or_else(|_| HeaderValue::from_str(&policy("")).expect("a plain policy"));
+    let csp = HeaderValue::from_str(&content_security_policy(config)).unwrap_or_else(|_| plain_policy());
     // Each layer wraps the ones before it: the last is the first a request meets.
     router
         // JSON bodies are held to `body_limit_bytes` by the extractors; only uploads may be larger.
@@ -125,16 +131,25 @@ async fn api_errors_as_problems(req: Request, next: Next) -> axum::response::Res
     if !is_api || is_problem || !(status.is_client_error() || status.is_server_error()) {
         return res;
     }
-    let detail = match status {
-        StatusCode::METHOD_NOT_ALLOWED => "Metode HTTP ini tidak didukung di alamat ini.",
-        StatusCode::PAYLOAD_TOO_LARGE => "Data yang dikirim terlalu besar.",
-        StatusCode::SERVICE_UNAVAILABLE => "Permintaan terlalu lama diproses. Coba lagi sebentar lagi.",
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => "Kirim data sebagai JSON (Content-Type: application/json).",
-        _ if status.is_server_error() => "Terjadi kesalahan di server. Coba lagi sebentar lagi.",
-        _ => "Permintaan tidak dapat diproses.",
+    let (code, detail) = match status {
+        StatusCode::METHOD_NOT_ALLOWED => {
+            (ProblemCode::MethodNotAllowed, "Metode HTTP ini tidak didukung di alamat ini.")
+        }
+        StatusCode::PAYLOAD_TOO_LARGE => (ProblemCode::PayloadTooLarge, "Data yang dikirim terlalu besar."),
+        StatusCode::SERVICE_UNAVAILABLE => {
+            (ProblemCode::Timeout, "Permintaan terlalu lama diproses. Coba lagi sebentar lagi.")
+        }
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+            (ProblemCode::UnsupportedMediaType, "Kirim data sebagai JSON (Content-Type: application/json).")
+        }
+        _ if status.is_server_error() => {
+            (ProblemCode::Internal, "Terjadi kesalahan di server. Coba lagi sebentar lagi.")
+        }
+        _ => (ProblemCode::BadRequest, "Permintaan tidak dapat diproses."),
     };
     let mut problem = problem_response(&shared::Problem {
         status: status.as_u16(),
+        code,
         title: status.canonical_reason().unwrap_or("Error").to_owned(),
         detail: detail.to_owned(),
         fields: Vec::new(),

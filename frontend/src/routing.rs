@@ -48,6 +48,7 @@ macro_rules! app_routes {
                 }
             }
 
+            #[allow(clippy::expect_used, reason = "a variant's fields are the parameters of its page's pattern")]
             fn to_path(&self) -> String {
                 match self {
                     $( Route::$variant $({ $($field),* })? => {

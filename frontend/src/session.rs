@@ -70,6 +70,7 @@ pub fn SessionProvider(props: &SessionProviderProps) -> Html {
 
 /// The current session (inside `SessionProvider`).
 #[hook]
+#[allow(clippy::expect_used, reason = "every app mounts its pages inside SessionProvider")]
 pub fn use_session() -> Session {
     use_context::<Session>().expect("SessionProvider wraps the app")
 }

@@ -109,15 +109,35 @@ pub struct SignUp {
 impl SignUp {
     /// What is wrong with the form, field by field (the server also refuses common passwords).
     pub fn validate(&self) -> Vec<FieldError> {
+        self.parse().err().unwrap_or_default()
+    }
+
+    /// The account the form asks for, or what is wrong with it field by field (never an empty list).
+    pub fn parse(&self) -> Result<NewAccount, Vec<FieldError>> {
         let mut errors = Vec::new();
         check_name(&self.name, &mut errors);
-        if let Err(e) = Phone::parse(&self.phone) {
-            errors.push(FieldError::new("phone", e.to_string()));
-        }
+        let phone = Phone::parse(&self.phone).map_err(|e| errors.push(FieldError::new("phone", e.to_string())));
         check_password("password", &self.password, &mut errors);
         check_email(self.email.as_deref(), &mut errors);
-        errors
+        match phone {
+            Ok(phone) if errors.is_empty() => Ok(NewAccount {
+                name: self.name.clone(),
+                phone,
+                password: self.password.clone(),
+                email: self.email.as_deref().map(str::trim).filter(|e| !e.is_empty()).map(str::to_lowercase),
+            }),
+            _ => Err(errors),
+        }
     }
+}
+
+/// A sign-up whose form is valid: the number read, the e-mail in lower case (`None` when left empty).
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewAccount {
+    pub name: String,
+    pub phone: Phone,
+    pub password: String,
+    pub email: Option<String>,
 }
 
 /// `POST /api/v1/auth/sign-in`: by phone number or e-mail.
@@ -272,6 +292,10 @@ mod tests {
             email: Some(String::new()),
         };
         assert!(form.validate().is_empty());
+        let account = form.parse().unwrap();
+        assert_eq!((account.phone.as_str(), account.email), ("6281234567890", None));
+        let shouted = SignUp { email: Some(" Nurul@Desa.ID ".into()), ..form };
+        assert_eq!(shouted.parse().unwrap().email.as_deref(), Some("nurul@desa.id"));
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub use order::{Notifications, Order, OrderList, OrderSummary, Placed};
 pub use order_flow::{ActionKind, Actor, DeliveryMethod, OrderAction, OrderFlow, OrderStatus, PaymentMethod};
 pub use page::{Page, PageRequest};
 pub use phone::Phone;
-pub use problem::{FieldError, Problem};
+pub use problem::{FieldError, Problem, ProblemCode};
 pub use product::{ProductDetail, ProductForm, ProductRecord, ProductStatus, ProductSummary, Unit};
 pub use region::{Region, RegionCode, RegionLevel, RegionPath};
 pub use sector::Sector;

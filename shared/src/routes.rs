@@ -165,6 +165,7 @@ pub const PAGES: [PageRoute; 32] = [
 
 impl Page {
     /// The page's row of the table.
+    #[allow(clippy::expect_used, reason = "the table is written beside the enum with a row for each page")]
     pub fn route(self) -> &'static PageRoute {
         PAGES.iter().find(|r| r.page == self).expect("every page has a row")
     }

@@ -1,5 +1,6 @@
 //! The test harness: the real server on a random port over a fresh database (a copy of a prepared
 //! template on SQLite or PostgreSQL), and a macro that runs each test on both engines.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "the test harness: a failure here is a failed test")]
 
 mod session;
 mod template;

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, anyhow};
 use flate2::{Compression, write::GzEncoder};
 
 use crate::util;
@@ -24,7 +24,7 @@ pub fn precompress(dist: &Path, files: &[String]) -> Result<()> {
             .filter(|f| compressible(f))
             .map(|f| scope.spawn(move || compress_file(&dist.join(f))))
             .collect();
-        jobs.into_iter().try_for_each(|job| job.join().expect("a compression thread panicked"))
+        jobs.into_iter().try_for_each(|job| job.join().map_err(|_| anyhow!("a compression thread panicked"))?)
     })
 }
 

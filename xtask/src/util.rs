@@ -8,6 +8,7 @@ use anyhow::{Context, Result, bail};
 use sha2::{Digest, Sha256};
 
 /// The workspace root (the folder holding the top-level `Cargo.toml`).
+#[allow(clippy::expect_used, reason = "this crate's own folder, an absolute path, is one level below the root")]
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()

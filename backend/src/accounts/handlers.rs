@@ -6,7 +6,7 @@ use axum::{
     http::{HeaderMap, StatusCode, header},
     response::{AppendHeaders, IntoResponse, Response},
 };
-use shared::{FieldError, Me, Phone, account::SignIn, account::SignUp};
+use shared::{FieldError, Me, account::SignIn, account::SignUp};
 
 use super::queries::{self, Login, NewUser};
 use crate::{
@@ -36,31 +36,22 @@ pub async fn sign_up(
     // Counted first, whatever the answer: nothing below (the registered-number check, the hash) runs
     // past the limit.
     let _counted = rate_limit::take(&state.db, &state.config, Rule::SignUp, &address, None).await?;
-    let mut errors = form.validate();
-    let phone = Phone::parse(&form.phone).ok();
-    let email = normalise_email(form.email.as_deref());
-    if let Some(phone) = &phone {
-        if errors.iter().all(|e| e.field != "password") {
-            errors.extend(password::check_strength("password", &form.password, &form.name, phone.as_str()));
-        }
-        if queries::by_phone(&state.db.pool, phone).await?.is_some() {
-            errors.push(FieldError::new("phone", "Nomor ini sudah terdaftar. Silakan masuk dengan nomor ini."));
-        }
+    let account = form.parse().map_err(AppError::Invalid)?;
+    let mut errors = password::check_strength("password", &account.password, &account.name, account.phone.as_str());
+    if queries::by_phone(&state.db.pool, &account.phone).await?.is_some() {
+        errors.push(FieldError::new("phone", "Nomor ini sudah terdaftar. Silakan masuk dengan nomor ini."));
     }
-    if let Some(email) = &email
+    if let Some(email) = &account.email
         && queries::email_taken(&state.db, email, 0).await?
     {
         errors.push(FieldError::new("email", "E-mail ini sudah dipakai akun lain."));
     }
     AppError::check(errors)?;
-    let Some(phone) = phone else {
-        return Err(AppError::field("phone", "Nomor HP tidak dapat dibaca. Periksa lagi nomornya."));
-    };
-    let hash = state.hasher.hash(&form.password).await?;
+    let hash = state.hasher.hash(&account.password).await?;
     let new = NewUser {
-        name: &form.name,
-        phone: &phone,
-        email: email.as_deref(),
+        name: &account.name,
+        phone: &account.phone,
+        email: account.email.as_deref(),
         password_hash: Some(&hash),
         is_demo: false,
     };
@@ -131,7 +122,10 @@ pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> AppR
 /// the device cookie that marks this browser as one the account signs in on.
 pub async fn signed_in(state: &AppState, headers: &HeaderMap, user_id: i64, status: StatusCode) -> AppResult<Response> {
     let token = session::create(&state.db, user_id, &user_agent(headers)).await?;
-    let device_token = device::token_from(headers, &state.config).unwrap_or_else(crate::auth::token::generate);
+    let device_token = match device::token_from(headers, &state.config) {
+        Some(known) => known,
+        None => crate::auth::token::generate()?,
+    };
     device::trust(&state.db, &device_token, user_id).await?;
     let me = queries::me(&state.db, user_id).await?;
     let cookies = AppendHeaders([

@@ -32,8 +32,8 @@ pub async fn issue(
     config: &Config,
     user: &UserRef,
     issued_by: Option<i64>,
-) -> sqlx::Result<ResetLink> {
-    let token = token::generate();
+) -> AppResult<ResetLink> {
+    let token = token::generate()?;
     let now = now_ms();
     let expires_at = now + VALID_MS;
     sqlx::query("DELETE FROM reset_tokens WHERE user_id = $1 AND used_at IS NULL")

@@ -3,7 +3,7 @@
 
 use crate::{
     db::Db,
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Within},
 };
 
 /// Why a versioned UPDATE of `table` (rows matching `filter` with `ids` bound as `$1`, `$2`…) changed
@@ -15,10 +15,10 @@ pub async fn refusal(db: &Db, table: &str, by: &str, filter: &str, ids: &[i64], 
         query = query.bind(id);
     }
     Ok(match query.fetch_optional(&db.pool).await? {
-        None => AppError::NotFound(format!("{noun} ini tidak ditemukan di desa ini.")),
+        None => AppError::not_found(&format!("{noun} ini"), Within::Village),
         Some(who) => {
             let by = who.map(|name| format!(" oleh {name}")).unwrap_or_default();
-            AppError::Conflict(format!(
+            AppError::StaleVersion(format!(
                 "{noun} ini sudah diubah{by} setelah Anda membukanya. Muat ulang halaman untuk melihat perubahan \
                  itu, lalu simpan lagi perubahan Anda."
             ))

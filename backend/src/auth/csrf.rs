@@ -24,11 +24,7 @@ pub async fn guard(req: Request, next: Next) -> Response {
     let has_header = req.headers().get(&HEADER).is_some_and(|v| v.as_bytes() == VALUE.as_bytes());
     let cross_site = req.headers().get("sec-fetch-site").is_some_and(|v| v.as_bytes() == b"cross-site");
     if !has_header || cross_site {
-        return AppError::Forbidden(
-            "Permintaan ditolak karena tidak datang dari aplikasi Lapak Desa. Muat ulang halaman lalu coba lagi."
-                .into(),
-        )
-        .into_response();
+        return AppError::CsrfMissing.into_response();
     }
     next.run(req).await
 }

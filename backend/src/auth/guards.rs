@@ -3,7 +3,10 @@
 use axum::{extract::FromRequestParts, http::request::Parts};
 
 use super::CurrentUser;
-use crate::{error::AppError, state::AppState};
+use crate::{
+    error::{AppError, Within},
+    state::AppState,
+};
 
 /// A village admin or a district admin (anyone with a grant).
 pub struct Admin(pub CurrentUser);
@@ -40,10 +43,10 @@ impl FromRequestParts<AppState> for DistrictAdmin {
 pub async fn path_id(parts: &mut Parts, state: &AppState, name: &str, what: &str) -> Result<i64, AppError> {
     let params = axum::extract::RawPathParams::from_request_parts(parts, state)
         .await
-        .map_err(|_| AppError::NotFound(format!("{what} tidak ditemukan.")))?;
+        .map_err(|_| AppError::not_found(what, Within::Anywhere))?;
     params
         .iter()
         .find(|(key, _)| *key == name)
         .and_then(|(_, value)| value.parse::<i64>().ok())
-        .ok_or_else(|| AppError::NotFound(format!("{what} tidak ditemukan.")))
+        .ok_or_else(|| AppError::not_found(what, Within::Anywhere))
 }

@@ -37,9 +37,10 @@ pub struct Hasher {
     decoy: Arc<String>,
 }
 
-/// Argon2id with m = 19456 KiB, t = 2, p = 1 (the OWASP recommendation).
+/// Argon2id with m = 19456 KiB, t = 2, p = 1 (the OWASP recommendation, and the crate's default; a
+/// test holds it there).
 fn params() -> Params {
-    Params::new(19_456, 2, 1, None).expect("valid Argon2 parameters")
+    Params::DEFAULT
 }
 
 thread_local! {
@@ -61,7 +62,7 @@ fn compute(params: &Params, password: &[u8], salt: &[u8], out: &mut [u8]) -> any
 impl Hasher {
     pub fn new(concurrency: usize) -> anyhow::Result<Hasher> {
         // On a thread of its own, so that no long-lived thread keeps working memory for it.
-        let decoy = std::thread::scope(|s| s.spawn(|| hash_now(&super::token::generate())).join())
+        let decoy = std::thread::scope(|s| s.spawn(|| hash_now(&super::token::generate()?)).join())
             .map_err(|_| anyhow::anyhow!("the decoy hash panicked"))??;
         let (jobs, queue) = mpsc::sync_channel::<Job>(QUEUE);
         let queue = Arc::new(Mutex::new(queue));

@@ -8,6 +8,7 @@ use super::token;
 use crate::{
     config::Config,
     db::{Db, now_ms},
+    error::AppResult,
 };
 
 const MINUTE_MS: i64 = 60_000;
@@ -86,8 +87,8 @@ pub fn token_set_cookie(config: &Config, name: &str, same_site: &str, value: &st
 }
 
 /// Starts a session for `user_id` and returns its token (shown to the browser once, never stored).
-pub async fn create(db: &Db, user_id: i64, user_agent: &str) -> sqlx::Result<String> {
-    let token = token::generate();
+pub async fn create(db: &Db, user_id: i64, user_agent: &str) -> AppResult<String> {
+    let token = token::generate()?;
     let now = now_ms();
     let agent: String = user_agent.chars().take(200).collect();
     sqlx::query(
@@ -202,7 +203,7 @@ mod tests {
     #[test]
     fn reads_the_token_among_other_cookies() {
         let config = Config::from_lookup(|_| None).unwrap();
-        let token = token::generate();
+        let token = token::generate().unwrap();
         let mut headers = HeaderMap::new();
         headers.insert(header::COOKIE, HeaderValue::from_str(&format!("a=1; lapak_session={token}; b=2")).unwrap());
         assert_eq!(token_from(&headers, &config), Some(token));

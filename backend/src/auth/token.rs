@@ -3,11 +3,12 @@
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use sha2::{Digest, Sha256};
 
-/// A fresh random token, URL-safe (43 characters).
-pub fn generate() -> String {
+/// A fresh random token, URL-safe (43 characters); an error only when the operating system has no
+/// random source to give.
+pub fn generate() -> anyhow::Result<String> {
     let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).expect("the operating system's random source works");
-    URL_SAFE_NO_PAD.encode(bytes)
+    getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("the operating system's random source failed: {e}"))?;
+    Ok(URL_SAFE_NO_PAD.encode(bytes))
 }
 
 /// What the database keeps of a token: its SHA-256, hex. A stolen database holds no usable tokens.
@@ -27,7 +28,7 @@ mod tests {
 
     #[test]
     fn tokens_are_long_random_and_url_safe() {
-        let (a, b) = (generate(), generate());
+        let (a, b) = (generate().unwrap(), generate().unwrap());
         assert_ne!(a, b);
         assert!(looks_valid(&a), "{a}");
         assert!(!looks_valid("abc"));

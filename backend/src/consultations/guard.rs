@@ -10,7 +10,7 @@ use sqlx::Row;
 use super::queries::{self, Thread};
 use crate::{
     auth::{CurrentUser, guards::path_id},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Within},
     state::AppState,
 };
 
@@ -102,11 +102,6 @@ impl FromRequestParts<AppState> for DeskStaff {
     }
 }
 
-/// The message of every consultation someone may not read.
-pub fn not_found() -> AppError {
-    AppError::NotFound("Konsultasi tidak ditemukan.".into())
-}
-
 /// The consultation in the path (`{id}`) and a reader of it: its staff, or the person who asked.
 pub struct ThreadReader {
     pub desk: Desk,
@@ -121,13 +116,14 @@ impl FromRequestParts<AppState> for ThreadReader {
         let desk = Desk::from_request_parts(parts, state).await?;
         let id = path_id(parts, state, "id", "Konsultasi").await?;
         let mut conn = state.db.pool.acquire().await?;
-        let thread = queries::thread(&mut conn, id).await?.ok_or_else(not_found)?;
+        let thread =
+            queries::thread(&mut conn, id).await?.ok_or_else(|| AppError::not_found("Konsultasi", Within::Anywhere))?;
         let side = if desk.covers(thread.village_id, &thread.village_code) {
             DeskSide::Staff
         } else if thread.submitter_id == desk.user.id {
             DeskSide::Submitter
         } else {
-            return Err(not_found());
+            return Err(AppError::not_found("Konsultasi", Within::Anywhere));
         };
         Ok(ThreadReader { desk, thread, side })
     }

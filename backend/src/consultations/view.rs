@@ -7,13 +7,10 @@ use shared::{
 };
 use sqlx::{AnyConnection, Row};
 
-use super::{
-    guard::not_found,
-    queries::{self, code_of, maybe_code},
-};
+use super::queries::{self, code_of, maybe_code};
 use crate::{
     db,
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Within},
     images,
     state::AppState,
 };
@@ -42,7 +39,7 @@ pub async fn consultation(
     .bind(id)
     .fetch_optional(&mut *conn)
     .await?
-    .ok_or_else(not_found)?;
+    .ok_or_else(|| AppError::not_found("Konsultasi", Within::Anywhere))?;
     let status = code_of(&row, "status", ConsultationStatus::from_code)?;
     let staff = viewer.side == DeskSide::Staff;
     let village = VillageRef {

@@ -11,15 +11,11 @@ use super::{PHOTOS, queries};
 use crate::{
     admin::{audit, profile::VillageKeeper, versions},
     db::now_ms,
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Within},
     extract::ApiJson,
     images::attached,
     state::AppState,
 };
-
-fn not_found() -> AppError {
-    AppError::NotFound("Lembaga ini tidak ditemukan di desa ini.".into())
-}
 
 /// The form's phone in canonical form (validated already).
 fn phone(form: &EnterpriseForm) -> Option<String> {
@@ -72,7 +68,10 @@ pub async fn create(
     let subject = format!("enterprise:{id}");
     audit::record(&mut tx, admin.id, AuditAction::EnterpriseSaved, &subject, &summary, village.code.as_str()).await?;
     tx.commit().await?;
-    let record = queries::records(&state.db, village.id, Some(id)).await?.pop().ok_or_else(not_found)?;
+    let record = queries::records(&state.db, village.id, Some(id))
+        .await?
+        .pop()
+        .ok_or_else(|| AppError::not_found("Lembaga ini", Within::Village))?;
     Ok((StatusCode::CREATED, Json(record)))
 }
 
@@ -153,7 +152,12 @@ pub async fn update(
     let subject = format!("enterprise:{id}");
     audit::record(&mut tx, admin.id, AuditAction::EnterpriseSaved, &subject, &summary, village.code.as_str()).await?;
     tx.commit().await?;
-    Ok(Json(queries::records(&state.db, village.id, Some(id)).await?.pop().ok_or_else(not_found)?))
+    Ok(Json(
+        queries::records(&state.db, village.id, Some(id))
+            .await?
+            .pop()
+            .ok_or_else(|| AppError::not_found("Lembaga ini", Within::Village))?,
+    ))
 }
 
 /// Removes an enterprise of this village; its shops and the flagship product stay, without it.
@@ -167,7 +171,10 @@ pub async fn remove(
     VillageKeeper { admin, village }: VillageKeeper,
     Path((_village, id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
-    let record = queries::records(&state.db, village.id, Some(id)).await?.pop().ok_or_else(not_found)?;
+    let record = queries::records(&state.db, village.id, Some(id))
+        .await?
+        .pop()
+        .ok_or_else(|| AppError::not_found("Lembaga ini", Within::Village))?;
     let mut tx = state.db.begin_write().await?;
     let products: Vec<i64> =
         sqlx::query_scalar("SELECT p.id FROM products p JOIN shops s ON s.id = p.shop_id WHERE s.enterprise_id = $1")

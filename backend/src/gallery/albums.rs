@@ -10,14 +10,10 @@ use shared::{Album, AlbumForm, AuditAction};
 use crate::{
     admin::{audit, profile::VillageKeeper, versions},
     db::now_ms,
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Within},
     extract::ApiJson,
     state::AppState,
 };
-
-pub fn not_found() -> AppError {
-    AppError::NotFound("Album ini tidak ditemukan di desa ini.".into())
-}
 
 /// The village's albums with their photos, in order.
 #[utoipa::path(get, path = "/api/v1/admin/villages/{id}/albums", tag = "admin",
@@ -55,7 +51,10 @@ pub async fn create(
     audit::record(&mut tx, admin.id, AuditAction::AlbumSaved, &format!("album:{id}"), &summary, village.code.as_str())
         .await?;
     tx.commit().await?;
-    let album = super::of_village_id(&state.db, village.id, Some(id)).await?.pop().ok_or_else(not_found)?;
+    let album = super::of_village_id(&state.db, village.id, Some(id))
+        .await?
+        .pop()
+        .ok_or_else(|| AppError::not_found("Album ini", Within::Village))?;
     Ok((StatusCode::CREATED, Json(album)))
 }
 
@@ -95,7 +94,12 @@ pub async fn update(
     audit::record(&mut tx, admin.id, AuditAction::AlbumSaved, &format!("album:{id}"), &summary, village.code.as_str())
         .await?;
     tx.commit().await?;
-    Ok(Json(super::of_village_id(&state.db, village.id, Some(id)).await?.pop().ok_or_else(not_found)?))
+    Ok(Json(
+        super::of_village_id(&state.db, village.id, Some(id))
+            .await?
+            .pop()
+            .ok_or_else(|| AppError::not_found("Album ini", Within::Village))?,
+    ))
 }
 
 /// Removes an album and its photos.
@@ -108,7 +112,10 @@ pub async fn remove(
     VillageKeeper { admin, village }: VillageKeeper,
     Path((_village, id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
-    let album = super::of_village_id(&state.db, village.id, Some(id)).await?.pop().ok_or_else(not_found)?;
+    let album = super::of_village_id(&state.db, village.id, Some(id))
+        .await?
+        .pop()
+        .ok_or_else(|| AppError::not_found("Album ini", Within::Village))?;
     let mut tx = state.db.begin_write().await?;
     sqlx::query("DELETE FROM albums WHERE id = $1 AND village_id = $2")
         .bind(id)

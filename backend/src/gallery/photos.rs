@@ -8,11 +8,10 @@ use axum::{
 use shared::{AuditAction, GalleryPhoto, PhotoForm, gallery::ALBUM_MAX_PHOTOS};
 use sqlx::Row;
 
-use super::albums;
 use crate::{
     admin::{audit, profile::VillageKeeper, versions},
     db::{Db, now_ms},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Within},
     extract::ApiJson,
     images::attached,
     state::AppState,
@@ -20,10 +19,6 @@ use crate::{
 
 const SELECT: &str = "SELECT p.id, p.caption, p.sort_order, p.version, i.id AS image_id, i.variants \
     FROM album_photos p JOIN albums a ON a.id = p.album_id JOIN images i ON i.id = p.image_id";
-
-fn not_found() -> AppError {
-    AppError::NotFound("Foto ini tidak ditemukan di album ini.".into())
-}
 
 /// A photo of an album of this village.
 async fn one(db: &Db, village_id: i64, album_id: i64, id: i64) -> AppResult<GalleryPhoto> {
@@ -33,7 +28,7 @@ async fn one(db: &Db, village_id: i64, album_id: i64, id: i64) -> AppResult<Gall
         .bind(id)
         .fetch_optional(&db.pool)
         .await?
-        .ok_or_else(not_found)?;
+        .ok_or_else(|| AppError::not_found("Foto ini", Within::Album))?;
     Ok(super::photo(&row)?)
 }
 
@@ -47,7 +42,7 @@ async fn album(db: &Db, village_id: i64, album_id: i64) -> AppResult<(String, i6
     .bind(village_id)
     .fetch_optional(&db.pool)
     .await?
-    .ok_or_else(albums::not_found)?;
+    .ok_or_else(|| AppError::not_found("Album ini", Within::Village))?;
     Ok((row.try_get("title")?, row.try_get("photos")?))
 }
 

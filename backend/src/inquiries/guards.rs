@@ -5,10 +5,9 @@ use axum::{extract::FromRequestParts, http::request::Parts};
 use shared::RegionCode;
 use sqlx::Row;
 
-use super::queries::not_found;
 use crate::{
     auth::{Admin, CurrentUser, guards::path_id},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Within},
     shops::owner::ShopOwner,
     state::AppState,
 };
@@ -31,7 +30,7 @@ impl FromRequestParts<AppState> for ShopInquiry {
             .fetch_one(&state.db.pool)
             .await?;
         if theirs == 0 {
-            return Err(not_found());
+            return Err(AppError::not_found("Permintaan ini", Within::Anywhere));
         }
         Ok(ShopInquiry { owner, inquiry_id })
     }
@@ -55,11 +54,11 @@ impl FromRequestParts<AppState> for AdminInquiry {
         .bind(inquiry_id)
         .fetch_optional(&state.db.pool)
         .await?
-        .ok_or_else(not_found)?;
+        .ok_or_else(|| AppError::not_found("Permintaan ini", Within::Anywhere))?;
         let code: String = row.try_get("region_code")?;
         let code = RegionCode::parse(&code).map_err(|e| anyhow::anyhow!("village code {code}: {e}"))?;
         if !admin.administers(row.try_get("village_id")?, &code) {
-            return Err(not_found());
+            return Err(AppError::not_found("Permintaan ini", Within::Anywhere));
         }
         Ok(AdminInquiry { admin, inquiry_id })
     }

@@ -12,7 +12,7 @@ use sqlx::{Row, any::AnyRow};
 
 use crate::{
     db::{Db, flag, id_list},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Within},
 };
 
 /// Whose inquiries a list shows, and which of them.
@@ -117,12 +117,11 @@ pub async fn list(db: &Db, filter: &Filter, page: PageRequest, reader: Reader) -
 /// One inquiry as `reader` sees it.
 pub async fn one(db: &Db, id: i64, reader: Reader) -> AppResult<Inquiry> {
     let row = sqlx::query(&format!("{SELECT} WHERE i.id = $1")).bind(id).fetch_optional(&db.pool).await?;
-    let row = row.ok_or_else(not_found)?;
-    inquiries(db, std::slice::from_ref(&row), reader).await?.pop().ok_or_else(not_found)
-}
-
-pub fn not_found() -> AppError {
-    AppError::NotFound("Permintaan ini tidak ditemukan.".into())
+    let row = row.ok_or_else(|| AppError::not_found("Permintaan ini", Within::Anywhere))?;
+    inquiries(db, std::slice::from_ref(&row), reader)
+        .await?
+        .pop()
+        .ok_or_else(|| AppError::not_found("Permintaan ini", Within::Anywhere))
 }
 
 /// The inquiries of `rows`, each with its status changes.

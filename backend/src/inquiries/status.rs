@@ -4,11 +4,10 @@
 use shared::{InquiryStatus, inquiry::InquiryStatusChange};
 use sqlx::Row;
 
-use super::queries::not_found;
 use crate::{
     auth::CurrentUser,
     db::{now_ms, retrying},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Within},
     notifications::{Note, notify},
     state::AppState,
 };
@@ -37,7 +36,7 @@ async fn attempt(state: &AppState, id: i64, change: &InquiryStatusChange, actor:
     .bind(id)
     .fetch_optional(&mut *tx)
     .await?
-    .ok_or_else(not_found)?;
+    .ok_or_else(|| AppError::not_found("Permintaan ini", Within::Anywhere))?;
     let code: String = row.try_get("status")?;
     let from = InquiryStatus::from_code(&code).ok_or_else(|| anyhow::anyhow!("inquiry status {code}"))?;
     let to = change.status;

@@ -11,16 +11,12 @@ use super::queries;
 use crate::{
     admin::{audit, profile::VillageKeeper, versions},
     db::now_ms,
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Within},
     extract::ApiJson,
     images::attached,
     markdown,
     state::AppState,
 };
-
-fn not_found() -> AppError {
-    AppError::NotFound("Berita ini tidak ditemukan di desa ini.".into())
-}
 
 /// When the item is dated: as the admin set it, else now once it leaves the drafts.
 fn published_at(form: &NewsForm, now: i64) -> Option<i64> {
@@ -69,7 +65,10 @@ pub async fn create(
     audit::record(&mut tx, admin.id, AuditAction::NewsSaved, &format!("news:{id}"), &summary, village.code.as_str())
         .await?;
     tx.commit().await?;
-    let record = queries::records(&state.db, village.id, Some(id)).await?.pop().ok_or_else(not_found)?;
+    let record = queries::records(&state.db, village.id, Some(id))
+        .await?
+        .pop()
+        .ok_or_else(|| AppError::not_found("Berita ini", Within::Village))?;
     Ok((StatusCode::CREATED, Json(record)))
 }
 
@@ -86,7 +85,10 @@ pub async fn update(
     ApiJson(form): ApiJson<NewsForm>,
 ) -> AppResult<Json<NewsRecord>> {
     AppError::check(form.validate())?;
-    let current = queries::records(&state.db, village.id, Some(id)).await?.pop().ok_or_else(not_found)?;
+    let current = queries::records(&state.db, village.id, Some(id))
+        .await?
+        .pop()
+        .ok_or_else(|| AppError::not_found("Berita ini", Within::Village))?;
     let cover: Vec<i64> = form.cover_id.into_iter().collect();
     let kept: Vec<i64> = current.form.cover_id.into_iter().collect();
     attached::check_usable(&state.db, "cover_id", &cover, admin.id, &kept).await?;
@@ -120,7 +122,12 @@ pub async fn update(
     audit::record(&mut tx, admin.id, AuditAction::NewsSaved, &format!("news:{id}"), &summary, village.code.as_str())
         .await?;
     tx.commit().await?;
-    Ok(Json(queries::records(&state.db, village.id, Some(id)).await?.pop().ok_or_else(not_found)?))
+    Ok(Json(
+        queries::records(&state.db, village.id, Some(id))
+            .await?
+            .pop()
+            .ok_or_else(|| AppError::not_found("Berita ini", Within::Village))?,
+    ))
 }
 
 /// Removes an item for good (archiving keeps it).
@@ -133,7 +140,10 @@ pub async fn remove(
     VillageKeeper { admin, village }: VillageKeeper,
     Path((_village, id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
-    let record = queries::records(&state.db, village.id, Some(id)).await?.pop().ok_or_else(not_found)?;
+    let record = queries::records(&state.db, village.id, Some(id))
+        .await?
+        .pop()
+        .ok_or_else(|| AppError::not_found("Berita ini", Within::Village))?;
     let mut tx = state.db.begin_write().await?;
     sqlx::query("DELETE FROM news WHERE id = $1 AND village_id = $2")
         .bind(id)

@@ -10,7 +10,7 @@ use shared::{AuditAction, Official, OfficialForm};
 use crate::{
     admin::{audit, profile::VillageKeeper, versions},
     db::now_ms,
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Within},
     extract::ApiJson,
     images::attached,
     state::AppState,
@@ -22,10 +22,6 @@ async fn check(state: &AppState, form: &OfficialForm, uploader: i64, kept: Optio
     let photo: Vec<i64> = form.photo_id.into_iter().collect();
     let kept: Vec<i64> = kept.into_iter().collect();
     attached::check_usable(&state.db, "photo_id", &photo, uploader, &kept).await
-}
-
-fn not_found() -> AppError {
-    AppError::NotFound("Perangkat desa ini tidak ditemukan di desa ini.".into())
 }
 
 /// The village's officials, in their order.
@@ -77,7 +73,9 @@ pub async fn create(
     )
     .await?;
     tx.commit().await?;
-    let official = super::one(&state.db, village.id, id).await?.ok_or_else(not_found)?;
+    let official = super::one(&state.db, village.id, id)
+        .await?
+        .ok_or_else(|| AppError::not_found("Perangkat desa ini", Within::Village))?;
     Ok((StatusCode::CREATED, Json(official)))
 }
 
@@ -93,7 +91,9 @@ pub async fn update(
     Path(ids): Path<(i64, i64)>,
     ApiJson(form): ApiJson<OfficialForm>,
 ) -> AppResult<Json<Official>> {
-    let current = super::one(&state.db, village.id, ids.1).await?.ok_or_else(not_found)?;
+    let current = super::one(&state.db, village.id, ids.1)
+        .await?
+        .ok_or_else(|| AppError::not_found("Perangkat desa ini", Within::Village))?;
     check(&state, &form, admin.id, current.photo.map(|p| p.id)).await?;
     let mut tx = state.db.begin_write().await?;
     let changed = sqlx::query(
@@ -128,7 +128,11 @@ pub async fn update(
     let subject = format!("official:{}", ids.1);
     audit::record(&mut tx, admin.id, AuditAction::OfficialSaved, &subject, &summary, village.code.as_str()).await?;
     tx.commit().await?;
-    Ok(Json(super::one(&state.db, village.id, ids.1).await?.ok_or_else(not_found)?))
+    Ok(Json(
+        super::one(&state.db, village.id, ids.1)
+            .await?
+            .ok_or_else(|| AppError::not_found("Perangkat desa ini", Within::Village))?,
+    ))
 }
 
 /// Removes an official of this village.
@@ -141,7 +145,9 @@ pub async fn remove(
     VillageKeeper { admin, village }: VillageKeeper,
     Path(ids): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
-    let official = super::one(&state.db, village.id, ids.1).await?.ok_or_else(not_found)?;
+    let official = super::one(&state.db, village.id, ids.1)
+        .await?
+        .ok_or_else(|| AppError::not_found("Perangkat desa ini", Within::Village))?;
     let mut tx = state.db.begin_write().await?;
     sqlx::query("DELETE FROM officials WHERE id = $1 AND village_id = $2")
         .bind(ids.1)

@@ -4,6 +4,8 @@
 mod answers;
 mod methods;
 mod patterns;
+#[cfg(test)]
+mod snapshot;
 
 use serde_json::Value;
 use utoipa::OpenApi;

@@ -16,13 +16,13 @@ use shared::{
 use super::{
     guest,
     list::{self, Filter},
-    moves::{self, not_found},
+    moves,
     timeline::Move,
     view::{self, Stored},
 };
 use crate::{
     auth::{CurrentUser, limits::client_address},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Within},
     extract::ApiJson,
     rate_limit,
     state::AppState,
@@ -40,7 +40,9 @@ impl FromRequestParts<AppState> for OrderBuyer {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
         let user = <CurrentUser as axum::extract::OptionalFromRequestParts<AppState>>::from_request_parts(parts, state)
             .await?;
-        let Path(code) = Path::<String>::from_request_parts(parts, state).await.map_err(|_| not_found())?;
+        let Path(code) = Path::<String>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| AppError::not_found("Pesanan ini", Within::Anywhere))?;
         let phone = parts.headers.get(BUYER_PHONE_HEADER).and_then(|v| v.to_str().ok()).map(Phone::parse);
         let order = view::find(&mut *state.db.pool.acquire().await?, &code).await?;
         let order = match order {
@@ -83,7 +85,9 @@ impl OrderBuyer {
 
     pub(super) async fn reloaded(&self, state: &AppState) -> AppResult<Order> {
         let mut conn = state.db.pool.acquire().await?;
-        let order = view::find(&mut conn, &self.order.code).await?.ok_or_else(not_found)?;
+        let order = view::find(&mut conn, &self.order.code)
+            .await?
+            .ok_or_else(|| AppError::not_found("Pesanan ini", Within::Anywhere))?;
         order.order(&mut conn, state, Actor::Buyer).await
     }
 }

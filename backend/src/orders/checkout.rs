@@ -202,7 +202,7 @@ pub async fn plan(conn: &mut AnyConnection, checkout: &Checkout, guest_line_max:
 
 /// The 409 a buyer gets when too few are left.
 pub fn out_of_stock(name: &str, left: i64) -> AppError {
-    AppError::Conflict(if left > 0 {
+    AppError::StockShort(if left > 0 {
         format!("Stok {name} tidak cukup: tinggal {left}.")
     } else {
         format!("Stok {name} tidak cukup: sudah habis.")

@@ -12,7 +12,7 @@ use super::{
 use crate::{
     dashboards::ledger::{self, Outcome},
     db::{now_ms, retrying},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Within},
     notifications::{Note, notify},
     state::AppState,
     time_zone::TimeZone,
@@ -32,16 +32,13 @@ pub async fn apply(
     let receipt = receipt.as_deref();
     retrying(|| async move {
         let mut tx = state.db.begin_write().await?;
-        let order = view::find(&mut tx, code).await?.ok_or_else(not_found)?;
+        let order =
+            view::find(&mut tx, code).await?.ok_or_else(|| AppError::not_found("Pesanan ini", Within::Anywhere))?;
         make(&mut tx, state.config.time_zone, &order, action, who, receipt, now_ms()).await?;
         tx.commit().await?;
         Ok(receipt.and(order.receipt))
     })
     .await
-}
-
-pub fn not_found() -> AppError {
-    AppError::NotFound("Pesanan ini tidak ditemukan.".into())
 }
 
 /// The move itself, inside the caller's transaction (cancelling returns the stock; a receipt replaces the

@@ -188,7 +188,7 @@ async fn write(conn: &mut AnyConnection, zone: TimeZone, user: Option<&CurrentUs
     };
     let mut orders = Vec::with_capacity(plan.shops.len());
     for shop in &plan.shops {
-        let code = code::fresh();
+        let code = code::fresh()?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO orders (code, shop_id, buyer_id, buyer_name, buyer_phone, status, payment, delivery, address, \
              dest_desa_code, note, items_total, weight_grams, delivery_fee, status_at, created_at, updated_at) \

@@ -16,12 +16,12 @@ use utoipa::IntoParams;
 
 use super::{
     list::{self, Filter},
-    moves::{self, not_found},
+    moves,
     timeline::Move,
     view::{self, Stored},
 };
 use crate::{
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Within},
     extract::{ApiJson, ApiQuery},
     shops::owner::ShopOwner,
     state::AppState,
@@ -79,7 +79,10 @@ pub async fn list(
 /// The shop's order in the path, or 404 (another shop's order is not found here).
 async fn shop_order(state: &AppState, owner: &ShopOwner, code: &str) -> AppResult<Stored> {
     let mut conn = state.db.pool.acquire().await?;
-    view::find(&mut conn, code).await?.filter(|o| o.shop_id == owner.shop_id).ok_or_else(not_found)
+    view::find(&mut conn, code)
+        .await?
+        .filter(|o| o.shop_id == owner.shop_id)
+        .ok_or_else(|| AppError::not_found("Pesanan ini", Within::Anywhere))
 }
 
 async fn seen_by_seller(state: &AppState, owner: &ShopOwner, code: &str) -> AppResult<Order> {

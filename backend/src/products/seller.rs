@@ -10,16 +10,12 @@ use shared::{ProductForm, ProductRecord};
 use super::queries::{self, NewProduct};
 use crate::{
     db::{Db, now_ms},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Within},
     extract::ApiJson,
     images::attached,
     shops::owner::{ShopKeeper, ShopOwner},
     state::AppState,
 };
-
-fn not_found() -> AppError {
-    AppError::NotFound("Produk ini tidak ditemukan di toko Anda.".into())
-}
 
 /// Refuses a producer that is not one of the shop's.
 async fn check_producer(db: &Db, shop_id: i64, producer: Option<i64>) -> AppResult<()> {
@@ -60,7 +56,10 @@ pub async fn create(
     let mut tx = state.db.begin_write().await?;
     let id = queries::create(&mut tx, &NewProduct { shop_id: owner.shop_id, form: &form }, now_ms()).await?;
     tx.commit().await?;
-    let record = queries::records(&state.db, owner.shop_id, Some(id)).await?.pop().ok_or_else(not_found)?;
+    let record = queries::records(&state.db, owner.shop_id, Some(id))
+        .await?
+        .pop()
+        .ok_or_else(|| AppError::not_found("Produk ini", Within::OwnShop))?;
     Ok((StatusCode::CREATED, Json(record)))
 }
 
@@ -77,19 +76,27 @@ pub async fn update(
     ApiJson(form): ApiJson<ProductForm>,
 ) -> AppResult<Json<ProductRecord>> {
     AppError::check(form.validate())?;
-    let current = queries::records(&state.db, owner.shop_id, Some(id)).await?.pop().ok_or_else(not_found)?;
+    let current = queries::records(&state.db, owner.shop_id, Some(id))
+        .await?
+        .pop()
+        .ok_or_else(|| AppError::not_found("Produk ini", Within::OwnShop))?;
     attached::check_usable(&state.db, "photo_ids", &form.photo_ids, owner.user.id, &current.form.photo_ids).await?;
     check_producer(&state.db, owner.shop_id, form.producer_id).await?;
     let mut tx = state.db.begin_write().await?;
     if !queries::update(&mut tx, owner.shop_id, id, &form, now_ms()).await? {
-        return Err(AppError::Conflict(
+        return Err(AppError::StaleVersion(
             "Produk ini sudah diubah di tempat lain setelah Anda membukanya. Muat ulang halaman untuk melihat \
              perubahan itu, lalu simpan lagi perubahan Anda."
                 .into(),
         ));
     }
     tx.commit().await?;
-    Ok(Json(queries::records(&state.db, owner.shop_id, Some(id)).await?.pop().ok_or_else(not_found)?))
+    Ok(Json(
+        queries::records(&state.db, owner.shop_id, Some(id))
+            .await?
+            .pop()
+            .ok_or_else(|| AppError::not_found("Produk ini", Within::OwnShop))?,
+    ))
 }
 
 /// Deletes a listing for good (hiding keeps it); one that was ever ordered stays, so orders and the
@@ -120,7 +127,7 @@ pub async fn remove(
         .execute(&state.db.pool)
         .await?;
     if done.rows_affected() == 0 {
-        return Err(not_found());
+        return Err(AppError::not_found("Produk ini", Within::OwnShop));
     }
     Ok(StatusCode::NO_CONTENT)
 }

@@ -135,7 +135,7 @@ pub async fn put(
     .execute(&mut *tx)
     .await?;
     if saved.rows_affected() != 1 {
-        return Err(AppError::Conflict(
+        return Err(AppError::StaleVersion(
             "Pengaturan toko sudah diubah di tempat lain setelah Anda membukanya. Muat ulang halaman, lalu simpan \
              lagi perubahan Anda."
                 .into(),

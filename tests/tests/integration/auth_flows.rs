@@ -6,6 +6,7 @@ use lapak_tests::{
 };
 use reqwest::Method;
 use serde_json::{Value, json};
+use shared::ProblemCode;
 
 on_both_databases!(
     sign_up_sign_in_sign_out,
@@ -37,6 +38,7 @@ async fn sign_up_sign_in_sign_out(app: TestApp) {
     let again = app.call(Method::POST, "/api/v1/auth/sign-up", None, Some(&sign_up_body("085711112222"))).await;
     let problem = assert_problem(again, 422).await;
     assert_eq!(problem.fields[0].field, "phone", "the same number in another form is taken");
+    assert_eq!(problem.code, ProblemCode::Validation);
     assert_eq!(app.count("users", "phone = '6285711112222'").await, 1);
 
     assert_eq!(app.call_json(Method::GET, "/api/v1/me", Some(&cookie), None, 200).await["name"], "Baiq Nurul");
@@ -47,7 +49,8 @@ async fn sign_up_sign_in_sign_out(app: TestApp) {
     let out = app.call(Method::POST, "/api/v1/auth/sign-out", Some(&cookie), None).await;
     assert_eq!(out.status(), 204);
     assert!(header(&out, "set-cookie").contains("Max-Age=0"), "the cookie is removed");
-    assert_problem(app.call(Method::GET, "/api/v1/me", Some(&cookie), None).await, 401).await;
+    let signed_out = assert_problem(app.call(Method::GET, "/api/v1/me", Some(&cookie), None).await, 401).await;
+    assert_eq!(signed_out.code, ProblemCode::Unauthenticated);
 
     // By phone in another form, and by e-mail in other letters; the id changes at each sign-in.
     let first = app.sign_in("0857 1111 2222", "tenun ikat sukarara").await;
@@ -67,6 +70,7 @@ async fn wrong_passwords_and_unknown_numbers_look_the_same(app: TestApp) {
     let b = assert_problem(app.call(Method::POST, "/api/v1/auth/sign-in", None, Some(&unknown)).await, 401).await;
     assert_eq!(a, b);
     assert_eq!(a.detail, "Nomor HP/e-mail atau kata sandi salah.");
+    assert_eq!(a.code, ProblemCode::WrongCredentials, "a sign-in refused is not a session ended");
     assert_eq!(app.count("sessions", "1 = 1").await, 0, "no session was started");
 }
 
@@ -84,6 +88,7 @@ async fn sign_in_is_limited_per_account_and_per_address(engine: Engine) {
             assert!((1..=900).contains(&retry_after), "{retry_after}");
             let problem = assert_problem(res, 429).await;
             assert!(problem.detail.starts_with("Terlalu banyak percobaan masuk"), "{}", problem.detail);
+            assert_eq!(problem.code, ProblemCode::RateLimited);
         }
         // Another account from the same address is not held back by the account limit.
         app.sign_in("081152000000", DEMO_PASSWORD).await;
@@ -133,10 +138,12 @@ async fn state_changes_need_the_csrf_header(app: TestApp) {
     let url = app.url("/api/v1/auth/sign-up");
     let users = app.count("users", "1 = 1").await;
     let res = app.client.post(&url).json(&sign_up_body("085722223333")).send().await.unwrap();
-    assert!(assert_problem(res, 403).await.detail.contains("tidak datang dari aplikasi Lapak Desa"));
+    let problem = assert_problem(res, 403).await;
+    assert!(problem.detail.contains("tidak datang dari aplikasi Lapak Desa"));
+    assert_eq!(problem.code, ProblemCode::CsrfMissing, "told apart from a guard's 403");
     let form = "name=Penyusup&phone=085722223333&password=sandi+yang+panjang";
     let res = app.client.post(&url).header("content-type", "application/x-www-form-urlencoded").body(form).send().await;
-    assert_problem(res.unwrap(), 403).await;
+    assert_eq!(assert_problem(res.unwrap(), 403).await.code, ProblemCode::CsrfMissing);
     let res = app
         .client
         .post(&url)
@@ -146,7 +153,7 @@ async fn state_changes_need_the_csrf_header(app: TestApp) {
         .send()
         .await
         .unwrap();
-    assert_problem(res, 403).await;
+    assert_eq!(assert_problem(res, 403).await.code, ProblemCode::CsrfMissing);
     assert_eq!(app.count("users", "1 = 1").await, users, "nothing was written");
 }
 
@@ -167,18 +174,20 @@ async fn bad_input_is_refused_and_writes_nothing(app: TestApp) {
     }
     let malformed = app.client.post(app.url("/api/v1/auth/sign-in")).header("x-lapak-csrf", "1");
     let res = malformed.header("content-type", "application/json").body("{\"login\":").send().await.unwrap();
-    assert_problem(res, 400).await;
+    assert_eq!(assert_problem(res, 400).await.code, ProblemCode::BadRequest);
     // Just over the 1 MiB limit: the server answers 413 without reading the body, and a body much larger
     // than the socket's buffers could still be on its way when the connection closes.
     let huge = json!({ "name": "A".repeat(1024 * 1024 + 1024), "phone": "085733334444", "password": "sandi panjang" });
-    assert_problem(app.call(Method::POST, "/api/v1/auth/sign-up", None, Some(&huge)).await, 413).await;
+    let too_large = assert_problem(app.call(Method::POST, "/api/v1/auth/sign-up", None, Some(&huge)).await, 413).await;
+    assert_eq!(too_large.code, ProblemCode::PayloadTooLarge);
     assert_eq!(app.count("users", "1 = 1").await, users, "nothing was written");
 
     let passphrase = "kata ".repeat(12) + "desa";
     let res = app.call(Method::POST, "/api/v1/auth/sign-up", None, Some(&sign_up("085733334444", &passphrase))).await;
     assert_eq!(res.status(), 201, "a 64-character passphrase is welcome");
     let cookie = session_cookie(&res).unwrap();
-    assert_problem(app.call(Method::DELETE, "/api/v1/me/sessions/999999", Some(&cookie), None).await, 404).await;
+    let missing = app.call(Method::DELETE, "/api/v1/me/sessions/999999", Some(&cookie), None).await;
+    assert_eq!(assert_problem(missing, 404).await.code, ProblemCode::NotFound);
     let body = json!({ "name": "x", "dusun": "", "makes": "" });
     assert_problem(app.call(Method::POST, "/api/v1/shops/999999/producers", Some(&cookie), Some(&body)).await, 404)
         .await;

@@ -7,8 +7,8 @@ use serde::Serialize;
 use serde_json::Value;
 use shared::{
     ActionKind, Actor, AuditAction, CatalogSort, ConsultationStatus, DeliveryMethod, DeskSide, EnterpriseKind,
-    IdmStatus, InquiryKind, InquiryStatus, NewsKind, NewsStatus, Office, OrderStatus, PaymentMethod, ProductStatus,
-    RegionLevel, Role, Sector, ShopStatus, Topic, Unit, VisitStatus,
+    IdmStatus, InquiryKind, InquiryStatus, NewsKind, NewsStatus, Office, OrderStatus, PaymentMethod, ProblemCode,
+    ProductStatus, RegionLevel, Role, Sector, ShopStatus, Topic, Unit, VisitStatus,
     dashboard::{ChartKind, ColumnKind, ReportKind},
 };
 
@@ -54,6 +54,7 @@ async fn every_reference_resolves_and_lists_are_spelt_as_json(app: TestApp) {
         ("Office", spelt(Office::ALL)),
         ("OrderStatus", spelt(OrderStatus::ALL)),
         ("PaymentMethod", spelt(PaymentMethod::ALL)),
+        ("ProblemCode", spelt(ProblemCode::ALL)),
         ("ProductStatus", spelt(ProductStatus::ALL)),
         (
             "RegionLevel",
@@ -135,6 +136,7 @@ async fn methods_not_in_the_document_answer_405(app: TestApp) {
             assert_eq!(header(&res, "allow"), allow, "{method} {path}");
             let problem = assert_problem(res, 405).await;
             assert!(problem.detail.contains("tidak didukung"), "{problem:?}");
+            assert_eq!(problem.code, ProblemCode::MethodNotAllowed);
         }
     }
     assert_eq!(app.get("/api/v1/villages/darmaji").await.status(), 200, "the documented method still answers");

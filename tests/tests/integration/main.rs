@@ -1,4 +1,6 @@
 //! Integration tests: the real server over HTTP, every test on SQLite and on PostgreSQL.
+// Their helpers are not `#[test]` functions, which is all clippy's `allow-*-in-tests` sees.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "integration tests: a panic is a failed test")]
 
 mod access;
 mod admin_flows;

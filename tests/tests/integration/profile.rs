@@ -4,6 +4,7 @@
 use lapak_tests::{DEMO_PASSWORD, TestApp, assert_problem, on_both_databases};
 use reqwest::Method;
 use serde_json::{Value, json};
+use shared::ProblemCode;
 
 on_both_databases!(an_admin_edits_the_profile_the_public_sees_it, a_stale_save_is_refused, bad_values_change_nothing);
 
@@ -58,6 +59,7 @@ async fn a_stale_save_is_refused(app: TestApp) {
     second["tagline"] = json!("Tulisan admin provinsi");
     let problem = assert_problem(app.call(Method::PUT, &path, Some(&ntb), Some(&second)).await, 409).await;
     assert!(problem.detail.contains("oleh Operator Desa Darmaji (demo)"), "{}", problem.detail);
+    assert_eq!(problem.code, ProblemCode::StaleVersion);
     let page = app.get_json("/api/v1/villages/darmaji", 200).await;
     assert_eq!(page["tagline"], "Tulisan admin desa", "the first save stands");
 }
@@ -73,7 +75,9 @@ async fn bad_values_change_nothing(app: TestApp) {
     let problem = assert_problem(app.call(Method::PUT, &path, Some(&admin), Some(&form)).await, 422).await;
     let fields: Vec<&str> = problem.fields.iter().map(|f| f.field.as_str()).collect();
     assert_eq!(fields, ["name", "population", "lat", "email"]);
+    assert_eq!(problem.code, ProblemCode::Validation);
     assert_eq!(app.get_json("/api/v1/villages/darmaji", 200).await, before, "nothing changed");
     let other = app.sign_in("081152010000", DEMO_PASSWORD).await;
-    assert_problem(app.call(Method::GET, &path, Some(&other), None).await, 403).await;
+    let problem = assert_problem(app.call(Method::GET, &path, Some(&other), None).await, 403).await;
+    assert_eq!(problem.code, ProblemCode::Forbidden);
 }

@@ -51,7 +51,7 @@ async fn a_stranger_cannot_lock_the_owner_out(app: TestApp) {
         assert_problem(res, 429).await;
     }
     assert_problem(sign_in(&app, DEMO_PASSWORD, None, None).await, 429).await;
-    let forged = format!("lapak_device={}", backend::auth::token::generate());
+    let forged = format!("lapak_device={}", backend::auth::token::generate().unwrap());
     assert_problem(sign_in(&app, DEMO_PASSWORD, Some(&forged), None).await, 429).await;
 
     // The owner's own browser still gets in, from the same address.

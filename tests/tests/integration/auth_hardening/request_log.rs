@@ -43,7 +43,7 @@ async fn the_request_log_keeps_no_secret(app: TestApp) {
         .with_writer(move || writer.clone())
         .finish();
     let dispatch = tracing::Dispatch::new(subscriber);
-    let token = backend::auth::token::generate();
+    let token = backend::auth::token::generate().unwrap();
     let session = app.sign_in("081100000001", DEMO_PASSWORD).await;
     let json = |method: &str, path: String, body: String| {
         Request::builder()

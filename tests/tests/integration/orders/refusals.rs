@@ -4,7 +4,7 @@
 use lapak_tests::{TestApp, assert_problem, on_both_databases};
 use reqwest::Method;
 use serde_json::{Value, json};
-use shared::OrderStatus;
+use shared::{OrderStatus, ProblemCode};
 
 use super::{
     DARMA_TANI, as_guest, checkout, choice, fresh_key, guest_moves, guest_order, line, one_order, place, product,
@@ -79,7 +79,13 @@ async fn bad_checkouts_write_nothing(app: TestApp) {
     ];
     let before = written(&app).await;
     for (case, body, status, words) in cases {
-        refused(place(&app, None, &fresh_key(), &body).await, status, words, case).await;
+        let problem = refused(place(&app, None, &fresh_key(), &body).await, status, words, case).await;
+        let code = match (status, case) {
+            (422, _) => ProblemCode::Validation,
+            (_, "more than the stock") => ProblemCode::StockShort,
+            _ => ProblemCode::Conflict,
+        };
+        assert_eq!(problem.code, code, "{case}");
         // The quote refuses the same way.
         let quoted = app.call(Method::POST, "/api/v1/orders/quote", None, Some(&body)).await;
         assert_eq!(quoted.status().as_u16(), status, "quote, {case}");
