@@ -1,6 +1,7 @@
 // Lapak Desa's service worker: the app installable and the pages a person opened readable offline.
 // `cargo xtask dist` writes it into dist/sw.js with BUILD filled in: the build's version (from its files'
-// hashes, so a new build is a new worker), the files to fetch ahead and the stylesheet of the offline page.
+// hashes, so a new build is a new worker), the files to fetch ahead, the bundles pages fetch only when
+// needed and the stylesheet of the offline page.
 //
 // - Hashed files (`name-<hash>.js|css|wasm`, never changed) and the build's other files: from the cache.
 // - Pages: from the network; the last 50 public ones opened are kept and shown offline with a banner; a
@@ -185,6 +186,10 @@ kembali ke internet, lalu muat ulang halaman ini.</p>${list}</div></main></body>
   });
 }
 
+/** Whether `url` is a bundle a page fetches only when needed (the inquiry form's): a kept page reads
+ * without it. */
+const fetchedLater = (url) => BUILD.later.some((name) => new URL(url).pathname.startsWith(`/${name}-`));
+
 /** The hashed files a kept page loads (and those its scripts load), or null when one is gone; `read`
  * remembers each file's own references across pages. */
 async function filesOf(html, assets, read) {
@@ -192,7 +197,7 @@ async function filesOf(html, assets, read) {
   const pending = html.match(HASHED_REF) ?? [];
   while (pending.length) {
     const url = absolute(pending.pop());
-    if (found.has(url)) continue;
+    if (found.has(url) || fetchedLater(url)) continue;
     if (!read.has(url)) {
       const file = await assets.match(url);
       if (!file) return null;

@@ -3,7 +3,9 @@
 //! page from the same components; in the browser the small `islands` bundle hydrates only these parts,
 //! each as an app of its own started from what its element carries, so a shopper's phone downloads and
 //! runs the code of a buy button, not of every page. They share the page's session and cart
-//! (`page_state`). Inside a whole app (a page the browser draws) an island is an ordinary component.
+//! (`page_state`). The inquiry form, long and seldom used, is hydrated by a bundle of its own (`inquiry`)
+//! fetched when the buyer first taps its button. Inside a whole app (a page the browser draws) an island
+//! is an ordinary component.
 
 use serde::{Deserialize, Serialize};
 use shared::{Image, Sector, Unit};
@@ -18,10 +20,11 @@ use crate::components::share_button::ShareButton;
 use crate::pages::cart::BuyBox;
 use crate::session::SessionProvider;
 
-/// The element an island lives in; its `data-island` attribute carries the island as JSON.
+/// The element an island lives in; `data-island` carries an `Island` as JSON, `data-inquiry` an
+/// `Inquiry`.
 pub const HOST: &str = "lapak-island";
 
-/// An interactive part of a page, with everything it starts from.
+/// An interactive part of a page that starts with the page, with everything it starts from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Island {
@@ -35,8 +38,16 @@ pub enum Island {
     Gallery { photos: Vec<Image>, name: String, sector: Sector },
     /// "Bagikan" (or `label`): the phone's share sheet, or WhatsApp.
     Share { title: String, url: String, label: Option<String> },
-    /// The bulk or export inquiry's button and form.
-    Inquiry { target: Target, to: String, unit: String },
+}
+
+/// The bulk or export inquiry's button and form (`components::inquiry_form`), with what it starts from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Inquiry {
+    pub target: Target,
+    /// Who answers.
+    pub to: String,
+    /// The unit the quantity field starts with.
+    pub unit: String,
 }
 
 #[derive(Properties, PartialEq)]
@@ -48,9 +59,7 @@ pub struct IslandProps {
 #[component]
 pub fn IslandHost(props: &IslandProps) -> Html {
     html! {
-        <lapak-island data-island={to_json(&props.island)}>
-            <IslandRoot island={props.island.clone()} />
-        </lapak-island>
+        <lapak-island data-island={to_json(&props.island)}><IslandRoot island={props.island.clone()} /></lapak-island>
     }
 }
 
@@ -71,11 +80,37 @@ pub fn IslandRoot(props: &IslandProps) -> Html {
             let label = AttrValue::from(label.clone().unwrap_or_else(|| "Bagikan".into()));
             html! { <ShareButton title={title.clone()} url={url.clone()} {label} /> }
         }
-        Island::Inquiry { target, to, unit } => html! {
-            <InquiryBox target={target.clone()} to={to.clone()} unit={unit.clone()} />
-        },
     };
     html! { <SessionProvider><CartProvider>{ part }</CartProvider></SessionProvider> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct InquiryProps {
+    pub inquiry: Inquiry,
+    /// Tapped before its bundle arrived: opens once hydrated.
+    #[prop_or_default]
+    pub tapped: bool,
+}
+
+/// The inquiry in its element, as the server renders it and a whole app shows it.
+#[component]
+pub fn InquiryHost(props: &InquiryProps) -> Html {
+    html! {
+        <lapak-island data-inquiry={to_json(&props.inquiry)}>
+            <InquiryRoot inquiry={props.inquiry.clone()} />
+        </lapak-island>
+    }
+}
+
+/// What the inquiry island shows: the root the inquiry bundle hydrates in its element.
+#[component]
+pub fn InquiryRoot(props: &InquiryProps) -> Html {
+    let Inquiry { target, to, unit } = &props.inquiry;
+    html! {
+        <SessionProvider>
+            <InquiryBox target={target.clone()} to={to.clone()} unit={unit.clone()} tapped={props.tapped} />
+        </SessionProvider>
+    }
 }
 
 /// The public header's items of the person (`layout::PersonLinks`), as plain links: the public pages
@@ -91,30 +126,107 @@ fn PublicPersonLinks() -> Html {
     html! { <>{ for items.into_iter().map(plain_link) }</> }
 }
 
-/// The island as its element's `data-island`.
-fn to_json(island: &Island) -> Option<String> {
+/// A value as its element's attribute.
+fn to_json<T: Serialize>(value: &T) -> Option<String> {
     #[cfg(target_arch = "wasm32")]
-    return crate::api::json::to_string(island);
+    return crate::api::json::to_string(value);
     #[cfg(not(target_arch = "wasm32"))]
-    return serde_json::to_string(island).ok();
+    return serde_json::to_string(value).ok();
 }
 
-/// Hydrates every island of the page the server rendered (built with the `hydration` feature, as the
-/// islands bundle is; a native build has no page).
+/// The islands bundle: hydrates every island of the page the server rendered, and fetches the inquiry
+/// bundle when its button is first tapped (built with the `hydration` feature, as the bundles are; a
+/// native build has no page).
 pub fn start() {
     #[cfg(feature = "hydration")]
-    hydrate_all();
+    browser::start();
+}
+
+/// The inquiry bundle: hydrates the page's inquiry forms, opening the one tapped.
+pub fn start_inquiry() {
+    #[cfg(feature = "hydration")]
+    browser::start_inquiry();
 }
 
 #[cfg(feature = "hydration")]
-fn hydrate_all() {
+mod browser {
     use wasm_bindgen::JsCast;
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(hosts) = document.query_selector_all(HOST) else { return };
-    for host in (0..hosts.length()).filter_map(|i| hosts.item(i)?.dyn_into::<web_sys::Element>().ok()) {
-        let island = host.get_attribute("data-island").and_then(|json| crate::api::json::parse::<Island>(&json));
-        if let Some(island) = island {
-            yew::Renderer::<IslandRoot>::with_root_and_props(host, IslandProps { island }).hydrate();
+    use wasm_bindgen::closure::Closure;
+    use web_sys::{Element, MouseEvent};
+
+    use super::*;
+
+    /// The attribute the islands bundle sets on an inquiry tapped before its bundle arrived.
+    const TAPPED: &str = "data-tapped";
+    /// The page's `<meta name=… content=…>` naming the inquiry bundle's script.
+    const INQUIRY_SCRIPT: &str = "meta[name='lapak:inquiry']";
+
+    /// The hosts on the page carrying `attribute`, with its value.
+    fn hosts(attribute: &str) -> Vec<(Element, String)> {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return Vec::new() };
+        let Ok(found) = document.query_selector_all(&format!("{HOST}[{attribute}]")) else { return Vec::new() };
+        (0..found.length())
+            .filter_map(|i| found.item(i)?.dyn_into::<Element>().ok())
+            .filter_map(|host| Some((host.clone(), host.get_attribute(attribute)?)))
+            .collect()
+    }
+
+    pub fn start() {
+        for (host, json) in hosts("data-island") {
+            if let Some(island) = crate::api::json::parse::<Island>(&json) {
+                yew::Renderer::<IslandRoot>::with_root_and_props(host, IslandProps { island }).hydrate();
+            }
+        }
+        for (host, _) in hosts("data-inquiry") {
+            fetch_inquiry_on_tap(&host);
+        }
+    }
+
+    /// Waits for the first tap on the inquiry's button: marks it tapped (and busy), then fetches the
+    /// inquiry bundle, which hydrates it open.
+    fn fetch_inquiry_on_tap(host: &Element) {
+        let listener = Closure::<dyn FnMut(MouseEvent)>::new({
+            let host = host.clone();
+            move |event: MouseEvent| {
+                let button = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|e| e.closest("button").ok().flatten());
+                let Some(button) = button.filter(|_| !host.has_attribute(TAPPED)) else { return };
+                let _ = host.set_attribute(TAPPED, "");
+                let _ = button.set_attribute("aria-busy", "true");
+                load_inquiry_bundle();
+            }
+        });
+        let _ = host.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
+        // Listens for as long as the page lives.
+        listener.forget();
+    }
+
+    /// Adds the inquiry bundle's script to the page (once).
+    fn load_inquiry_bundle() {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let src = document.query_selector(INQUIRY_SCRIPT).ok().flatten().and_then(|meta| meta.get_attribute("content"));
+        let Some(src) = src.filter(|_| document.get_element_by_id("inquiry-bundle").is_none()) else { return };
+        let Ok(script) = document.create_element("script") else { return };
+        script.set_id("inquiry-bundle");
+        let _ = script.set_attribute("type", "module");
+        let _ = script.set_attribute("src", &src);
+        if let Some(head) = document.head() {
+            let _ = head.append_child(&script);
+        }
+    }
+
+    pub fn start_inquiry() {
+        for (host, json) in hosts("data-inquiry") {
+            let tapped = host.has_attribute(TAPPED);
+            // The button is the server's again: hydrating keeps the element and its attributes.
+            if let Ok(Some(button)) = host.query_selector("button[aria-busy]") {
+                let _ = button.remove_attribute("aria-busy");
+            }
+            if let Some(inquiry) = crate::api::json::parse::<Inquiry>(&json) {
+                yew::Renderer::<InquiryRoot>::with_root_and_props(host, InquiryProps { inquiry, tapped }).hydrate();
+            }
         }
     }
 }

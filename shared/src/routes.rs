@@ -132,11 +132,11 @@ pub const PAGES: [PageRoute; 32] = [
     row(Page::Home, "/", P, I, true),
     row(Page::Directory, "/desa", B, H, true),
     row(Page::Village, "/desa/:slug", P, I, true),
-    row(Page::VillageNews, "/desa/:slug/berita", B, H, true),
-    row(Page::NewsArticle, "/desa/:slug/berita/:news", B, H, true),
+    row(Page::VillageNews, "/desa/:slug/berita", B, I, true),
+    row(Page::NewsArticle, "/desa/:slug/berita/:news", B, I, true),
     row(Page::VillageInquiry, "/desa/:slug/permintaan", B, D, true),
     row(Page::VillageMap, "/peta", B, H, true),
-    row(Page::Enterprise, "/lembaga/:slug", B, H, true),
+    row(Page::Enterprise, "/lembaga/:slug", B, I, true),
     row(Page::Catalog, "/produk", M, H, true),
     row(Page::Product, "/produk/:segment", M, I, true),
     row(Page::Shop, "/toko/:slug", M, I, true),
@@ -304,7 +304,15 @@ mod tests {
 
     #[test]
     fn the_pages_a_shared_link_opens_hydrate_only_their_islands() {
-        for page in [Page::Home, Page::Village, Page::Product, Page::Shop] {
+        for page in [
+            Page::Home,
+            Page::Village,
+            Page::VillageNews,
+            Page::NewsArticle,
+            Page::Enterprise,
+            Page::Product,
+            Page::Shop,
+        ] {
             assert_eq!(page.route().draw, Draw::Islands, "{page:?}");
         }
         for route in PAGES.iter().filter(|r| r.draw != Draw::Browser) {

@@ -58,12 +58,6 @@ pub fn br_size(dist: &Path, name: &str) -> Option<u64> {
     std::fs::metadata(dist.join(format!("{name}.br"))).ok().map(|m| m.len())
 }
 
-/// The brotli bytes of the first load of each public app's page (its page, hashed JS, WASM and CSS),
-/// the islands bundle's first.
-pub fn public_first_loads(dist: &Path, files: &[String]) -> Vec<(&'static str, u64)> {
-    crate::dist::APPS[..5].iter().map(|app| (app.1, app_load(dist, files, *app))).collect()
-}
-
 /// The brotli bytes of loading one app: its page, its JS and WASM, the shared CSS and its own.
 fn app_load(dist: &Path, files: &[String], (app, page, stylesheet): (&str, &str, Option<&str>)) -> u64 {
     let css = |f: &str, stem: &str| f.starts_with(&format!("{stem}-")) && f.ends_with(".css");

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context, Result, bail};
 use wasm_bindgen_cli_support::Bindgen;
@@ -14,7 +15,7 @@ use crate::{assets, compress};
 /// The `wasm-bindgen-cli-support` version xtask is built with (pinned with `=` in its Cargo.toml).
 pub const BINDGEN_VERSION: &str = "0.2.130";
 /// Changes whenever the steps below change what they write, so old stamps stop matching.
-const PIPELINE: &str = "lapak-dist-6";
+const PIPELINE: &str = "lapak-dist-7";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const STAMP: &str = ".stamp";
 /// The features current Rust emits for wasm32, which wasm-opt must be told about.
@@ -40,6 +41,15 @@ pub const APPS: [(&str, &str, Option<&str>); 7] = [
     ("workspace", "workspace.html", Some("workspace")),
     ("admin", "admin.html", Some("workspace")),
 ];
+
+/// Bundles without a page of their own, fetched by another when needed: the inquiry form of a page of
+/// islands (`frontend::islands`), which every page names in `<meta name="lapak:inquiry">`.
+pub const LATER: [&str; 1] = ["inquiry"];
+
+/// Every bundle: the apps', then those fetched later.
+fn bundles() -> impl Iterator<Item = &'static str> {
+    APPS.iter().map(|(app, _, _)| *app).chain(LATER)
+}
 
 /// The folder the frontend is built into.
 pub fn dist_dir() -> PathBuf {
@@ -69,7 +79,7 @@ pub fn dist() -> Result<Vec<String>> {
         ]))
     })?;
     let wasm: Vec<PathBuf> =
-        APPS.iter().map(|(app, _, _)| target.join(WASM_TARGET).join(format!("wasm-release/{app}.wasm"))).collect();
+        bundles().map(|app| target.join(WASM_TARGET).join(format!("wasm-release/{app}.wasm"))).collect();
     let inputs = inputs_hash(&root, &wasm)?;
     if let Some(files) = up_to_date(&dist, &inputs) {
         println!("dist: inputs unchanged, dist/ is up to date");
@@ -83,12 +93,13 @@ pub fn dist() -> Result<Vec<String>> {
         std::fs::remove_dir_all(&work)?;
     }
     std::fs::create_dir_all(&work)?;
-    for ((app, _, _), wasm) in APPS.iter().zip(&wasm) {
+    for (app, wasm) in bundles().zip(&wasm) {
         stage(&format!("dist: wasm-bindgen {app}"), || {
             Bindgen::new().input_path(wasm).web(true)?.typescript(false).out_name(app).generate(&work)
         })?;
-        stage(&format!("dist: wasm-opt -Oz {app}"), || wasm_opt(&root, &work.join(format!("{app}_bg.wasm"))))?;
     }
+    let bound: Vec<PathBuf> = bundles().map(|app| work.join(format!("{app}_bg.wasm"))).collect();
+    stage("dist: wasm-opt -Oz (the bundles side by side)", || wasm_opt_all(&root, &bound))?;
     let files = stage("dist: hashed names and index.html", || assets::write(&root, &work, &dist))?;
     stage("dist: precompress (brotli 11, gzip 9)", || compress::precompress(&dist, &files))?;
     let mut stamp = format!("{inputs}\n");
@@ -146,16 +157,37 @@ fn check_bindgen_version(root: &Path) -> Result<()> {
 const WASM_OPT_SIZE: &[&str] = &["--converge", "--zero-filled-memory", "--strip-producers", "--strip-target-features"];
 
 /// Runs binaryen's `wasm-opt -Oz` (from frontend/node_modules, installed by `npm ci`) on `file` in place.
-fn wasm_opt(root: &Path, file: &Path) -> Result<()> {
+/// wasm-opt on every file, as many at a time as the machine has cores.
+fn wasm_opt_all(root: &Path, files: &[PathBuf]) -> Result<()> {
     let frontend = root.join("frontend");
     let wasm_opt = frontend.join("node_modules/.bin/wasm-opt");
     ensure_npm_packages(&frontend, &wasm_opt)?;
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len());
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| -> Result<()> {
+                    while let Some(file) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        optimise(&wasm_opt, file)?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        workers.into_iter().try_for_each(|w| w.join().map_err(|_| anyhow::anyhow!("a wasm-opt worker panicked"))?)
+    })
+}
+
+/// wasm-opt -Oz on `file`, in place.
+fn optimise(wasm_opt: &Path, file: &Path) -> Result<()> {
     let before = std::fs::metadata(file)?.len();
     util::run(
-        Command::new(&wasm_opt).arg("-Oz").args(WASM_OPT_FEATURES).args(WASM_OPT_SIZE).arg(file).arg("-o").arg(file),
+        Command::new(wasm_opt).arg("-Oz").args(WASM_OPT_FEATURES).args(WASM_OPT_SIZE).arg(file).arg("-o").arg(file),
     )?;
     let after = std::fs::metadata(file)?.len();
-    println!("wasm-opt: {} -> {}", util::size(before), util::size(after));
+    let name = file.file_name().unwrap_or_default().to_string_lossy();
+    println!("wasm-opt {name}: {} -> {}", util::size(before), util::size(after));
     Ok(())
 }
 

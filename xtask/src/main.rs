@@ -16,6 +16,7 @@ mod crash;
 mod dist;
 mod durability;
 mod e2e;
+mod first_load;
 mod lighthouse;
 mod lighthouse_report;
 mod order_checks;

@@ -48,7 +48,9 @@ pub fn render(frontend: &Path, dist: &Path, stylesheet: &str) -> Result<String> 
     }
     let version = &util::sha256_hex(fingerprint.as_bytes())[..16];
     println!("service worker {version}: fetches {} files ahead", precache.len());
-    let build = json!({ "version": version, "precache": precache, "stylesheet": format!("/{stylesheet}") });
+    let later = crate::dist::LATER;
+    let build =
+        json!({ "version": version, "precache": precache, "later": later, "stylesheet": format!("/{stylesheet}") });
     Ok(template.replace(PLACEHOLDER, &build.to_string()))
 }
 

@@ -97,12 +97,24 @@ pub struct InquiryBoxProps {
     /// The form shows at once, without the button (the flagship's own page).
     #[prop_or_default]
     pub standalone: bool,
+    /// The buyer tapped the button before this code had arrived (`islands`): it opens once running.
+    #[prop_or_default]
+    pub tapped: bool,
 }
 
 /// The button and, once pressed, the form; after sending, the confirmation.
 #[component]
 pub fn InquiryBox(props: &InquiryBoxProps) -> Html {
     let open = use_state(|| props.standalone);
+    {
+        // After the first render, which is the server's (closed).
+        let (open, tapped) = (open.clone(), props.tapped);
+        use_effect_with((), move |()| {
+            if tapped {
+                open.set(true);
+            }
+        });
+    }
     let sent = use_state(|| None::<(Rc<InquirySent>, String)>);
     let toggle = {
         let open = open.clone();

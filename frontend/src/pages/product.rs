@@ -15,7 +15,7 @@ use crate::components::inquiry_form::Target;
 use crate::components::product_chain::ProductChainSection;
 use crate::components::skeleton::SkeletonProfile;
 use crate::hooks::{Remote, page_title, use_seeded, use_title};
-use crate::islands::{Island, IslandHost};
+use crate::islands::{Inquiry, InquiryHost, Island, IslandHost};
 use crate::pages::not_found::NotFoundPage;
 use crate::root::{Origin, use_origin};
 
@@ -115,7 +115,7 @@ fn product(d: &ProductDetail, origin: &Origin) -> Html {
                         </a>
                         <IslandHost island={Island::Share { title: s.name.clone(), url: url.clone(), label: None }} />
                     </div>
-                    <IslandHost island={Island::Inquiry {
+                    <InquiryHost inquiry={Inquiry {
                         target: Target::Product(s.id), to: s.shop_name.clone(), unit: s.unit.label().to_owned(),
                     }} />
                     if d.is_demo {

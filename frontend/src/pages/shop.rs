@@ -18,7 +18,7 @@ use crate::components::product_chain::dusun_label;
 use crate::components::product_list::{ProductList, ProductSkeleton};
 use crate::components::skeleton::SkeletonProfile;
 use crate::hooks::{Remote, page_title, use_seeded, use_title};
-use crate::islands::{Island, IslandHost};
+use crate::islands::{Inquiry, InquiryHost, Island, IslandHost};
 use crate::links::short_region;
 use crate::pages::not_found::NotFoundPage;
 use crate::root::{Origin, use_origin};
@@ -157,7 +157,7 @@ fn head(s: &Rc<Storefront>, origin: &Origin) -> Html {
                 </a>
                 <IslandHost island={Island::Share { title: s.name.clone(), url, label: Some("Bagikan toko".into()) }} />
             </div>
-            <IslandHost island={Island::Inquiry { target: Target::Shop(s.id), to: s.name.clone(), unit: String::new() }} />
+            <InquiryHost inquiry={Inquiry { target: Target::Shop(s.id), to: s.name.clone(), unit: String::new() }} />
         </header>
     }
 }

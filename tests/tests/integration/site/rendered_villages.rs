@@ -1,7 +1,7 @@
 //! The portal's side of the public site arrives with its content in the HTML: the front page, the
-//! directory for its filters, a village, its news, a news item and an enterprise: the front page and a
-//! village with their islands, the others with the API's answers they were rendered from embedded once;
-//! unknown slugs are rendered 404s.
+//! directory for its filters, a village, its news, a news item and an enterprise: the directory with the
+//! API's answers it was rendered from embedded once, the others with their islands; unknown slugs are
+//! rendered 404s.
 
 use std::time::Duration;
 
@@ -101,32 +101,27 @@ async fn a_village_page_is_kept_until_a_change(engine: Engine) {
 }
 
 async fn news_pages_carry_their_content(app: TestApp) {
-    let list_api = "/api/v1/villages/darmaji/news?page=1&per_page=10";
-    let (_, text, seeds) = rendered_page(&app, "/desa/darmaji/berita").await;
-    seeds_are_the_apis_answers(&app, &seeds, &["/api/v1/villages/darmaji", list_api]).await;
-    let items = seeds[list_api]["ok"]["items"].as_array().unwrap();
-    let first = items.first().expect("darmaji has news");
+    let list = app.get_json("/api/v1/villages/darmaji/news?page=1&per_page=10", 200).await;
+    let (_, text) = islands_page(&app, "/desa/darmaji/berita").await;
+    let first = list["items"].as_array().unwrap().first().expect("darmaji has news");
     contains_all(&text, &["Berita dan pengumuman", "Desa Darmaji", first["title"].as_str().unwrap()]);
     // Past the last page: said so, with the way back to the newest (not "no news yet").
-    let (_, text, _) = rendered_page(&app, "/desa/darmaji/berita?page=99").await;
+    let (_, text) = islands_page(&app, "/desa/darmaji/berita?page=99").await;
     contains_all(&text, &["Halaman 99 tidak ada", "Ke berita terbaru"]);
     assert!(!text.contains("belum menerbitkan"), "{text}");
 
     let slug = "sambal-terasi-darmaji-kantongi-sertifikat-halal";
-    let article_api = format!("/api/v1/villages/darmaji/news/{slug}");
-    let (html, text, seeds) = rendered_page(&app, &format!("/desa/darmaji/berita/{slug}")).await;
-    seeds_are_the_apis_answers(&app, &seeds, &[&article_api]).await;
-    let article = &seeds[article_api.as_str()]["ok"];
+    let article = app.get_json(&format!("/api/v1/villages/darmaji/news/{slug}"), 200).await;
+    let (html, text) = islands_page(&app, &format!("/desa/darmaji/berita/{slug}")).await;
     let title = article["title"].as_str().unwrap();
     contains_all(&text, &[title, "Berita lainnya", "Desa Darmaji"]);
     assert!(html.contains("<meta property=\"article:published_time\""), "still dated as an article");
 }
 
 async fn an_enterprise_page_carries_its_content(app: TestApp) {
-    let api = "/api/v1/enterprises/bumdes-darma-tani";
-    let (_, text, seeds) = rendered_page(&app, "/lembaga/bumdes-darma-tani").await;
-    seeds_are_the_apis_answers(&app, &seeds, &[api]).await;
-    let e: EnterpriseDetail = serde_json::from_value(seeds[api]["ok"].clone()).unwrap();
+    let e: EnterpriseDetail =
+        serde_json::from_value(app.get_json("/api/v1/enterprises/bumdes-darma-tani", 200).await).unwrap();
+    let (_, text) = islands_page(&app, "/lembaga/bumdes-darma-tani").await;
     contains_all(&text, &[&e.enterprise.name, e.enterprise.kind.label(), &e.village_name, "Kontak"]);
 }
 
