@@ -35,7 +35,7 @@ pub mod products;
 pub mod rate_limit;
 pub mod regions;
 pub mod shops;
-mod slugs;
+pub mod slugs;
 pub mod spreadsheet;
 pub mod state;
 pub mod telemetry;
