@@ -2,7 +2,6 @@
 
 pub mod detail;
 mod handlers;
-pub mod page_cache;
 pub mod queries;
 
 use shared::{Page, VillageQuery, VillageSummary};
