@@ -6,7 +6,7 @@ use shared::{Inquiry, InquiryKind, InquiryStatus, format::thousands};
 use yew::prelude::*;
 
 use crate::api::{self, ApiError};
-use crate::when::date_time;
+use crate::dates::date_time;
 
 /// Whose desk the inquiry is on: the moves go to that side's address.
 #[derive(Clone, Copy, Debug, PartialEq)]
