@@ -1,5 +1,5 @@
-//! One bulk or export inquiry as its shop or the admins see it (workspace): what is asked, by whom, its
-//! history, a WhatsApp reply to the buyer and the status moves they may make.
+//! One bulk or export inquiry as its shop (workspace) or the admins (admin area) see it: what is asked, by
+//! whom, its history, a WhatsApp reply to the buyer and the status moves they may make.
 
 use shared::inquiry::{InquiryStatusChange, country_name, needed_by_label, number_display};
 use shared::{Inquiry, InquiryKind, InquiryStatus, format::thousands};
