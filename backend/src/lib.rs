@@ -31,11 +31,12 @@ pub mod notifications;
 pub mod officials;
 mod openapi;
 pub mod orders;
+pub mod page_cache;
 pub mod products;
 pub mod rate_limit;
 pub mod regions;
 pub mod shops;
-mod slugs;
+pub mod slugs;
 pub mod spreadsheet;
 pub mod state;
 pub mod telemetry;
@@ -52,8 +53,8 @@ use axum::Router;
 use config::Config;
 use db::Db;
 use media::Media;
+use page_cache::{PageCache, invalidate_on_change};
 use state::AppState;
-use villages::page_cache::{PageCache, invalidate_on_change};
 
 /// Connects, migrates, loads the region table and (into an empty database) the demo data.
 pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
@@ -78,7 +79,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         tracing::info!(time_zone = config.time_zone.code(), "sales summaries rebuilt from the orders");
     }
     let shells = web::pages::Shells::load(&config.dist_dir)?;
-    let pages = Arc::new(PageCache::new(config.page_cache, villages::page_cache::NOT_ON_PAGES));
+    let pages = Arc::new(PageCache::new(config.page_cache, page_cache::NOT_ON_PAGES));
     let tables = Arc::new(PageCache::new(config.dashboard_cache, dashboards::NOT_ON_DASHBOARDS));
     Ok(AppState { db, config: Arc::new(config), media, shells: Arc::new(shells), hasher, pages, dashboards: tables })
 }

@@ -14,7 +14,7 @@ pub struct AppState {
     /// Password hashing, a few at a time.
     pub hasher: Hasher,
     /// Village pages' JSON, kept for a moment.
-    pub pages: Arc<crate::villages::page_cache::PageCache>,
+    pub pages: Arc<crate::page_cache::PageCache>,
     /// Dashboard tables, kept until the next change.
-    pub dashboards: Arc<crate::villages::page_cache::PageCache>,
+    pub dashboards: Arc<crate::page_cache::PageCache>,
 }

@@ -1,6 +1,6 @@
-//! The cart as every page of the browse app shares it: a guest's kept in the browser (localStorage), a
-//! signed-in buyer's on the server (a guest cart is merged into it once the session is known), and the
-//! count the header shows, which follows every change.
+//! The cart as the pages that buy share it (the market and purchase apps, and a rendered page's islands): a
+//! guest's kept in the browser (localStorage), a signed-in buyer's on the server (a guest cart is merged into
+//! it once the session is known), and the count the header shows, which follows every change.
 
 use std::cell::Cell;
 use std::rc::Rc;

@@ -10,7 +10,8 @@ pub mod browse;
 mod cart_store;
 pub mod catalog_query;
 mod components;
-pub mod filters;
+mod dates;
+pub mod directory_query;
 mod hooks;
 pub mod islands;
 mod links;
@@ -27,7 +28,6 @@ mod session;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 mod upload;
-mod when;
 pub mod workspace;
 
 /// The page's `#app` element.

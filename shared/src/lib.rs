@@ -25,7 +25,6 @@ pub mod region;
 pub mod routes;
 pub mod sector;
 pub mod shop;
-pub mod slug;
 pub mod storefront;
 pub mod text;
 pub mod village;

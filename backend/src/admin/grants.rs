@@ -14,7 +14,7 @@ use shared::{
 };
 use sqlx::Row;
 
-use super::{audit, care, villages::VillageSteward};
+use super::{audit, care, villages::DistrictAdminOfVillage};
 use crate::{
     accounts::{
         queries::{self as users, NewUser, user_ref},
@@ -120,7 +120,7 @@ async fn holds(
         (status = 422, body = shared::Problem)))]
 pub async fn add_village_admin(
     State(state): State<AppState>,
-    VillageSteward { admin, village }: VillageSteward,
+    DistrictAdminOfVillage { admin, village }: DistrictAdminOfVillage,
     ApiJson(form): ApiJson<NewAdmin>,
 ) -> AppResult<(StatusCode, Json<AdminAssigned>)> {
     AppError::check(form.validate())?;
@@ -211,16 +211,17 @@ pub async fn add_district_admin(
     Ok((StatusCode::CREATED, Json(AdminAssigned { grant_id, user, new_account, reset_link, notice })))
 }
 
-/// A district admin acting on a grant (`{id}`) strictly within their region (a village's, or a district
-/// admin's of a smaller region): never their own, nor a fellow admin's of the same region.
-pub struct GrantSteward {
+/// A district admin over the grant in the path (`{id}`): one whose region holds it and outranks it (a
+/// village admin's within the region, or a district admin's of a smaller region); never their own grant,
+/// nor a fellow district admin's of the same region.
+pub struct DistrictAdminOverGrant {
     admin: CurrentUser,
     grant_id: i64,
     scope: RegionCode,
     summary: String,
 }
 
-impl FromRequestParts<AppState> for GrantSteward {
+impl FromRequestParts<AppState> for DistrictAdminOverGrant {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
@@ -254,7 +255,7 @@ impl FromRequestParts<AppState> for GrantSteward {
         let role: String = row.try_get("role")?;
         let role = Role::from_code(&role).map(Role::label).unwrap_or("Admin");
         let (name, place): (String, String) = (row.try_get("name")?, row.try_get("place")?);
-        Ok(GrantSteward { admin, grant_id, scope, summary: format!("{name}: {role} {place}") })
+        Ok(DistrictAdminOverGrant { admin, grant_id, scope, summary: format!("{name}: {role} {place}") })
     }
 }
 
@@ -263,12 +264,12 @@ impl FromRequestParts<AppState> for GrantSteward {
     params(("id" = i64, Path, description = "The grant's id")),
     responses((status = 204, description = "Revoked"), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem)))]
-pub async fn revoke(State(state): State<AppState>, steward: GrantSteward) -> AppResult<StatusCode> {
+pub async fn revoke(State(state): State<AppState>, guard: DistrictAdminOverGrant) -> AppResult<StatusCode> {
     let mut tx = state.db.begin_write().await?;
-    sqlx::query("DELETE FROM grants WHERE id = $1").bind(steward.grant_id).execute(&mut *tx).await?;
-    let subject = format!("grant:{}", steward.grant_id);
-    let (actor, scope) = (steward.admin.id, steward.scope.as_str());
-    audit::record(&mut tx, actor, AuditAction::GrantRevoked, &subject, &steward.summary, scope).await?;
+    sqlx::query("DELETE FROM grants WHERE id = $1").bind(guard.grant_id).execute(&mut *tx).await?;
+    let subject = format!("grant:{}", guard.grant_id);
+    let (actor, scope) = (guard.admin.id, guard.scope.as_str());
+    audit::record(&mut tx, actor, AuditAction::GrantRevoked, &subject, &guard.summary, scope).await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
 }

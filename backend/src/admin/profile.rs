@@ -22,13 +22,14 @@ use crate::{
     state::AppState,
 };
 
-/// An admin of the village in the path (`{id}`): its village admin, or a district admin of its region.
-pub struct VillageKeeper {
+/// An admin of the village in the path (`{id}`): its village admin, or a district admin whose region
+/// contains it.
+pub struct VillageAdminOrDistrict {
     pub admin: CurrentUser,
     pub village: VillageRow,
 }
 
-impl FromRequestParts<AppState> for VillageKeeper {
+impl FromRequestParts<AppState> for VillageAdminOrDistrict {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
@@ -37,7 +38,7 @@ impl FromRequestParts<AppState> for VillageKeeper {
         if !admin.administers(village.id, &village.code) {
             return Err(AppError::Forbidden("Anda bukan admin desa ini.".into()));
         }
-        Ok(VillageKeeper { admin, village })
+        Ok(VillageAdminOrDistrict { admin, village })
     }
 }
 
@@ -76,8 +77,8 @@ async fn load(state: &AppState, id: i64) -> AppResult<ProfileForm> {
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 200, body = ProfileForm), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem)))]
-pub async fn profile(State(state): State<AppState>, keeper: VillageKeeper) -> AppResult<Json<ProfileForm>> {
-    Ok(Json(load(&state, keeper.village.id).await?))
+pub async fn profile(State(state): State<AppState>, guard: VillageAdminOrDistrict) -> AppResult<Json<ProfileForm>> {
+    Ok(Json(load(&state, guard.village.id).await?))
 }
 
 /// Saves the profile; 409 when someone saved it since `version` was loaded.
@@ -88,7 +89,7 @@ pub async fn profile(State(state): State<AppState>, keeper: VillageKeeper) -> Ap
         (status = 422, body = shared::Problem)))]
 pub async fn save_profile(
     State(state): State<AppState>,
-    VillageKeeper { admin, village }: VillageKeeper,
+    VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     ApiJson(form): ApiJson<ProfileForm>,
 ) -> AppResult<Json<ProfileForm>> {
     AppError::check(form.validate())?;

@@ -59,14 +59,16 @@ pub async fn search(
     Ok(Json(rows.iter().map(user_ref).collect::<sqlx::Result<_>>()?))
 }
 
-/// An admin acting on a user (`{id}`) in their care, and a region the user belongs to.
-pub struct UserSteward {
+/// An admin (village or district) over the user in the path (`{id}`): the user is in their care (every
+/// role and shop the user holds lies within the admin's scope, below their rank; see `care`) and is not
+/// the admin. Carries a region the user belongs to.
+pub struct AdminOverUser {
     admin: CurrentUser,
     user: UserRef,
     region_code: String,
 }
 
-impl FromRequestParts<AppState> for UserSteward {
+impl FromRequestParts<AppState> for AdminOverUser {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
@@ -92,7 +94,7 @@ impl FromRequestParts<AppState> for UserSteward {
         let region_code = care::region_of(&mut conn, user.id)
             .await?
             .ok_or_else(|| anyhow::anyhow!("user {} is in care but holds nothing", user.id))?;
-        Ok(UserSteward { admin, user, region_code })
+        Ok(AdminOverUser { admin, user, region_code })
     }
 }
 
@@ -104,7 +106,7 @@ impl FromRequestParts<AppState> for UserSteward {
         (status = 404, body = shared::Problem)))]
 pub async fn reset_link(
     State(state): State<AppState>,
-    UserSteward { admin, user, region_code }: UserSteward,
+    AdminOverUser { admin, user, region_code }: AdminOverUser,
 ) -> AppResult<(StatusCode, Json<ResetLink>)> {
     let mut tx = state.db.begin_write().await?;
     let link = reset::issue(&mut tx, &state.config, &user, Some(admin.id)).await?;

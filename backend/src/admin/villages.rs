@@ -42,13 +42,14 @@ pub async fn village_row(state: &AppState, id: i64) -> AppResult<VillageRow> {
     })
 }
 
-/// A district admin acting on the village in the path (`{id}`) that lies in their region.
-pub struct VillageSteward {
+/// A district admin whose region contains the village in the path (`{id}`); its village admin alone does
+/// not pass.
+pub struct DistrictAdminOfVillage {
     pub admin: CurrentUser,
     pub village: VillageRow,
 }
 
-impl FromRequestParts<AppState> for VillageSteward {
+impl FromRequestParts<AppState> for DistrictAdminOfVillage {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
@@ -57,7 +58,7 @@ impl FromRequestParts<AppState> for VillageSteward {
         if !admin.covers_region(&village.code) {
             return Err(AppError::Forbidden("Desa ini berada di luar wilayah Anda.".into()));
         }
-        Ok(VillageSteward { admin, village })
+        Ok(DistrictAdminOfVillage { admin, village })
     }
 }
 

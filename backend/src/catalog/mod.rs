@@ -22,8 +22,8 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use crate::{
     error::{AppError, AppResult},
     extract::ApiQuery,
+    page_cache::Kind,
     state::AppState,
-    villages::page_cache::Kind,
 };
 
 pub fn router() -> OpenApiRouter<AppState> {

@@ -127,15 +127,15 @@ pub async fn grant(
     Ok((StatusCode::CREATED, Json(granted)))
 }
 
-/// A district admin acting on a consultant (`{id}`) answering within their regions.
-pub struct ConsultantSteward {
+/// A district admin whose region contains the region the consultant in the path (`{id}`) answers for.
+pub struct DistrictAdminOfConsultant {
     admin: CurrentUser,
     id: i64,
     region: RegionCode,
     summary: String,
 }
 
-impl FromRequestParts<AppState> for ConsultantSteward {
+impl FromRequestParts<AppState> for DistrictAdminOfConsultant {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
@@ -157,7 +157,7 @@ impl FromRequestParts<AppState> for ConsultantSteward {
             consultant.office.label(),
             consultant.region.name
         );
-        Ok(ConsultantSteward { admin, id, region, summary })
+        Ok(DistrictAdminOfConsultant { admin, id, region, summary })
     }
 }
 
@@ -166,12 +166,12 @@ impl FromRequestParts<AppState> for ConsultantSteward {
     params(("id" = i64, Path, description = "The consultant role's id")),
     responses((status = 204, description = "Revoked"), (status = 401, body = shared::Problem),
         (status = 403, body = shared::Problem), (status = 404, body = shared::Problem)))]
-pub async fn revoke(State(state): State<AppState>, steward: ConsultantSteward) -> AppResult<StatusCode> {
+pub async fn revoke(State(state): State<AppState>, guard: DistrictAdminOfConsultant) -> AppResult<StatusCode> {
     let mut tx = state.db.begin_write().await?;
-    sqlx::query("DELETE FROM consultants WHERE id = $1").bind(steward.id).execute(&mut *tx).await?;
-    let subject = format!("consultant:{}", steward.id);
-    let (actor, region) = (steward.admin.id, steward.region.as_str());
-    audit::record(&mut tx, actor, AuditAction::ConsultantRevoked, &subject, &steward.summary, region).await?;
+    sqlx::query("DELETE FROM consultants WHERE id = $1").bind(guard.id).execute(&mut *tx).await?;
+    let subject = format!("consultant:{}", guard.id);
+    let (actor, region) = (guard.admin.id, guard.region.as_str());
+    audit::record(&mut tx, actor, AuditAction::ConsultantRevoked, &subject, &guard.summary, region).await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
 }

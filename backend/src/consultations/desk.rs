@@ -11,7 +11,7 @@ use sqlx::Row;
 use utoipa::IntoParams;
 
 use super::{
-    guard::{Desk, DeskStaff, ThreadStaff},
+    guard::{ConsultantOrAdmin, ConsultantOrAdminOfThread, Desk},
     notes,
     queries::{self, Bind},
     thread::seen_by,
@@ -50,7 +50,7 @@ pub struct QueueQuery {
         (status = 401, body = shared::Problem), (status = 403, body = shared::Problem)))]
 pub async fn queue(
     State(state): State<AppState>,
-    DeskStaff(desk): DeskStaff,
+    ConsultantOrAdmin(desk): ConsultantOrAdmin,
     ApiQuery(query): ApiQuery<QueueQuery>,
 ) -> AppResult<Json<ConsultationQueue>> {
     let page = PageRequest::new(query.page, Some(query.per_page.unwrap_or(PER_PAGE)))
@@ -121,7 +121,7 @@ pub async fn access(State(state): State<AppState>, desk: Desk) -> AppResult<Json
         (status = 409, body = shared::Problem), (status = 422, body = shared::Problem)))]
 pub async fn assign(
     State(state): State<AppState>,
-    ThreadStaff(reader): ThreadStaff,
+    ConsultantOrAdminOfThread(reader): ConsultantOrAdminOfThread,
     ApiJson(form): ApiJson<Assignment>,
 ) -> AppResult<Json<Consultation>> {
     let thread = &reader.thread;

@@ -8,7 +8,7 @@ use shared::{
 };
 use sqlx::Row;
 
-use super::{guard::ThreadStaff, queries::code_of, thread::seen_by};
+use super::{guard::ConsultantOrAdminOfThread, queries::code_of, thread::seen_by};
 use crate::{
     db::{Db, now_ms},
     error::{AppError, AppResult},
@@ -59,7 +59,7 @@ pub async fn published(db: &Db) -> AppResult<Vec<FaqEntry>> {
         (status = 409, body = shared::Problem), (status = 422, body = shared::Problem)))]
 pub async fn publish(
     State(state): State<AppState>,
-    ThreadStaff(reader): ThreadStaff,
+    ConsultantOrAdminOfThread(reader): ConsultantOrAdminOfThread,
     ApiJson(form): ApiJson<FaqForm>,
 ) -> AppResult<Json<Consultation>> {
     AppError::check(form.validate())?;
@@ -108,7 +108,7 @@ pub async fn publish(
         (status = 403, body = shared::Problem), (status = 404, body = shared::Problem)))]
 pub async fn unpublish(
     State(state): State<AppState>,
-    ThreadStaff(reader): ThreadStaff,
+    ConsultantOrAdminOfThread(reader): ConsultantOrAdminOfThread,
 ) -> AppResult<Json<Consultation>> {
     let mut tx = state.db.begin_write().await?;
     sqlx::query("UPDATE consultations SET faq_published = $1, updated_at = $2 WHERE id = $3")

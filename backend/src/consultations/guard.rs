@@ -85,20 +85,21 @@ impl FromRequestParts<AppState> for Desk {
     }
 }
 
-/// Someone who answers consultations: the queue is theirs.
-pub struct DeskStaff(pub Desk);
+/// Someone who answers consultations anywhere: a consultant of some region or an admin (village or
+/// district). The queue is theirs.
+pub struct ConsultantOrAdmin(pub Desk);
 
-impl FromRequestParts<AppState> for DeskStaff {
+impl FromRequestParts<AppState> for ConsultantOrAdmin {
     type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<DeskStaff> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<ConsultantOrAdmin> {
         let desk = Desk::from_request_parts(parts, state).await?;
         if !desk.is_staff() {
             return Err(AppError::Forbidden(
                 "Antrian konsultasi khusus untuk konsultan dinas, admin desa dan admin kabupaten.".into(),
             ));
         }
-        Ok(DeskStaff(desk))
+        Ok(ConsultantOrAdmin(desk))
     }
 }
 
@@ -129,18 +130,19 @@ impl FromRequestParts<AppState> for ThreadReader {
     }
 }
 
-/// The consultation in the path and one of its staff. The person who asked (who knows it exists) is told
-/// why not (403); anyone else does not find it (404).
-pub struct ThreadStaff(pub ThreadReader);
+/// The consultation in the path and one of its staff: a consultant of a region containing its village, a
+/// district admin covering it, or that village's admin. The person who asked (who knows it exists) is
+/// told why not (403); anyone else does not find it (404).
+pub struct ConsultantOrAdminOfThread(pub ThreadReader);
 
-impl FromRequestParts<AppState> for ThreadStaff {
+impl FromRequestParts<AppState> for ConsultantOrAdminOfThread {
     type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<ThreadStaff> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<ConsultantOrAdminOfThread> {
         let reader = ThreadReader::from_request_parts(parts, state).await?;
         if reader.side != DeskSide::Staff {
             return Err(AppError::Forbidden("Hanya petugas meja konsultasi yang dapat melakukan ini.".into()));
         }
-        Ok(ThreadStaff(reader))
+        Ok(ConsultantOrAdminOfThread(reader))
     }
 }

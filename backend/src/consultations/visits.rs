@@ -10,7 +10,7 @@ use shared::{Consultation, ConsultationStatus, VisitStatus, consultation::VisitF
 use sqlx::AnyConnection;
 
 use super::{
-    guard::{ThreadReader, ThreadStaff},
+    guard::{ConsultantOrAdminOfThread, ThreadReader},
     notes,
     queries::code_of,
     thread::seen_by,
@@ -54,7 +54,7 @@ async fn tell(conn: &mut AnyConnection, state: &AppState, reader: &ThreadReader,
         (status = 409, body = shared::Problem), (status = 422, body = shared::Problem)))]
 pub async fn create(
     State(state): State<AppState>,
-    ThreadStaff(reader): ThreadStaff,
+    ConsultantOrAdminOfThread(reader): ConsultantOrAdminOfThread,
     ApiJson(form): ApiJson<VisitForm>,
 ) -> AppResult<(StatusCode, Json<Consultation>)> {
     AppError::check(form.validate(true))?;
@@ -90,7 +90,7 @@ pub async fn create(
         (status = 409, body = shared::Problem), (status = 422, body = shared::Problem)))]
 pub async fn update(
     State(state): State<AppState>,
-    ThreadStaff(reader): ThreadStaff,
+    ConsultantOrAdminOfThread(reader): ConsultantOrAdminOfThread,
     Path(ids): Path<(i64, i64)>,
     ApiJson(form): ApiJson<VisitForm>,
 ) -> AppResult<Json<Consultation>> {

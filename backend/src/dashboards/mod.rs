@@ -27,10 +27,10 @@ use crate::{
     auth::{CurrentUser, guards::Admin},
     error::{AppError, AppResult},
     extract::ApiQuery,
+    page_cache::Kind,
     regions::queries as regions,
     state::AppState,
     time_zone::{TimeZone, date_of},
-    villages::page_cache::Kind,
 };
 use filter::Filter;
 

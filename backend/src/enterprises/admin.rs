@@ -9,7 +9,7 @@ use shared::{AuditAction, EnterpriseForm, EnterpriseRecord, Phone};
 
 use super::{PHOTOS, queries};
 use crate::{
-    admin::{audit, profile::VillageKeeper, versions},
+    admin::{audit, profile::VillageAdminOrDistrict, versions},
     db::now_ms,
     error::{AppError, AppResult, Within},
     extract::ApiJson,
@@ -30,8 +30,11 @@ fn email(form: &EnterpriseForm) -> Option<String> {
 #[utoipa::path(get, path = "/api/v1/admin/villages/{id}/enterprises", tag = "admin",
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 200, body = Vec<EnterpriseRecord>), (status = 403, body = shared::Problem)))]
-pub async fn list(State(state): State<AppState>, keeper: VillageKeeper) -> AppResult<Json<Vec<EnterpriseRecord>>> {
-    Ok(Json(queries::records(&state.db, keeper.village.id, None).await?))
+pub async fn list(
+    State(state): State<AppState>,
+    guard: VillageAdminOrDistrict,
+) -> AppResult<Json<Vec<EnterpriseRecord>>> {
+    Ok(Json(queries::records(&state.db, guard.village.id, None).await?))
 }
 
 /// Adds an enterprise; its slug comes from its name and stays when the name changes.
@@ -41,7 +44,7 @@ pub async fn list(State(state): State<AppState>, keeper: VillageKeeper) -> AppRe
         (status = 422, body = shared::Problem)))]
 pub async fn create(
     State(state): State<AppState>,
-    VillageKeeper { admin, village }: VillageKeeper,
+    VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     ApiJson(form): ApiJson<EnterpriseForm>,
 ) -> AppResult<(StatusCode, Json<EnterpriseRecord>)> {
     AppError::check(form.validate())?;
@@ -110,7 +113,7 @@ async fn save_details(
         (status = 422, body = shared::Problem)))]
 pub async fn update(
     State(state): State<AppState>,
-    VillageKeeper { admin, village }: VillageKeeper,
+    VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path((_village, id)): Path<(i64, i64)>,
     ApiJson(form): ApiJson<EnterpriseForm>,
 ) -> AppResult<Json<EnterpriseRecord>> {
@@ -168,7 +171,7 @@ pub async fn update(
         (status = 404, body = shared::Problem)))]
 pub async fn remove(
     State(state): State<AppState>,
-    VillageKeeper { admin, village }: VillageKeeper,
+    VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path((_village, id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
     let record = queries::records(&state.db, village.id, Some(id))

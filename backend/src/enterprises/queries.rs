@@ -2,12 +2,12 @@
 
 use shared::{
     Enterprise, EnterpriseDetail, EnterpriseForm, EnterpriseKind, EnterpriseRecord, Flagship, Phone, ProductSummary,
-    Sector, slug::slugify,
+    Sector,
 };
 use sqlx::{Row, any::AnyRow};
 
 use super::PHOTOS;
-use crate::db::Db;
+use crate::{db::Db, slugs::slugify};
 
 /// A new enterprise of a village.
 pub struct NewEnterprise<'a> {

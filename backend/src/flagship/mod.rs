@@ -7,7 +7,7 @@ use sqlx::Row;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
-    admin::{audit, profile::VillageKeeper, versions},
+    admin::{audit, profile::VillageAdminOrDistrict, versions},
     db::{Db, now_ms},
     error::{AppError, AppResult},
     extract::ApiJson,
@@ -48,8 +48,8 @@ async fn load(db: &Db, village_id: i64) -> AppResult<FlagshipRecord> {
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 200, body = FlagshipRecord), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem)))]
-pub async fn flagship(State(state): State<AppState>, keeper: VillageKeeper) -> AppResult<Json<FlagshipRecord>> {
-    Ok(Json(load(&state.db, keeper.village.id).await?))
+pub async fn flagship(State(state): State<AppState>, guard: VillageAdminOrDistrict) -> AppResult<Json<FlagshipRecord>> {
+    Ok(Json(load(&state.db, guard.village.id).await?))
 }
 
 /// Saves the flagship product (an empty name removes it); 409 when someone saved it since `version`.
@@ -60,7 +60,7 @@ pub async fn flagship(State(state): State<AppState>, keeper: VillageKeeper) -> A
         (status = 422, body = shared::Problem)))]
 pub async fn save_flagship(
     State(state): State<AppState>,
-    VillageKeeper { admin, village }: VillageKeeper,
+    VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     ApiJson(form): ApiJson<FlagshipForm>,
 ) -> AppResult<Json<FlagshipRecord>> {
     AppError::check(form.validate())?;

@@ -8,7 +8,7 @@ use axum::{
 use shared::{Album, AlbumForm, AuditAction};
 
 use crate::{
-    admin::{audit, profile::VillageKeeper, versions},
+    admin::{audit, profile::VillageAdminOrDistrict, versions},
     db::now_ms,
     error::{AppError, AppResult, Within},
     extract::ApiJson,
@@ -19,8 +19,8 @@ use crate::{
 #[utoipa::path(get, path = "/api/v1/admin/villages/{id}/albums", tag = "admin",
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 200, body = Vec<Album>), (status = 403, body = shared::Problem)))]
-pub async fn list(State(state): State<AppState>, keeper: VillageKeeper) -> AppResult<Json<Vec<Album>>> {
-    Ok(Json(super::of_village_id(&state.db, keeper.village.id, None).await?))
+pub async fn list(State(state): State<AppState>, guard: VillageAdminOrDistrict) -> AppResult<Json<Vec<Album>>> {
+    Ok(Json(super::of_village_id(&state.db, guard.village.id, None).await?))
 }
 
 /// Creates an album.
@@ -30,7 +30,7 @@ pub async fn list(State(state): State<AppState>, keeper: VillageKeeper) -> AppRe
         (status = 422, body = shared::Problem)))]
 pub async fn create(
     State(state): State<AppState>,
-    VillageKeeper { admin, village }: VillageKeeper,
+    VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     ApiJson(form): ApiJson<AlbumForm>,
 ) -> AppResult<(StatusCode, Json<Album>)> {
     AppError::check(form.validate())?;
@@ -66,7 +66,7 @@ pub async fn create(
         (status = 422, body = shared::Problem)))]
 pub async fn update(
     State(state): State<AppState>,
-    VillageKeeper { admin, village }: VillageKeeper,
+    VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path((_village, id)): Path<(i64, i64)>,
     ApiJson(form): ApiJson<AlbumForm>,
 ) -> AppResult<Json<Album>> {
@@ -109,7 +109,7 @@ pub async fn update(
         (status = 404, body = shared::Problem)))]
 pub async fn remove(
     State(state): State<AppState>,
-    VillageKeeper { admin, village }: VillageKeeper,
+    VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path((_village, id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
     let album = super::of_village_id(&state.db, village.id, Some(id))

@@ -9,7 +9,7 @@ use shared::{AuditAction, GalleryPhoto, PhotoForm, gallery::ALBUM_MAX_PHOTOS};
 use sqlx::Row;
 
 use crate::{
-    admin::{audit, profile::VillageKeeper, versions},
+    admin::{audit, profile::VillageAdminOrDistrict, versions},
     db::{Db, now_ms},
     error::{AppError, AppResult, Within},
     extract::ApiJson,
@@ -54,7 +54,7 @@ async fn album(db: &Db, village_id: i64, album_id: i64) -> AppResult<(String, i6
         (status = 404, body = shared::Problem), (status = 422, body = shared::Problem)))]
 pub async fn add(
     State(state): State<AppState>,
-    VillageKeeper { admin, village }: VillageKeeper,
+    VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path((_village, album_id)): Path<(i64, i64)>,
     ApiJson(form): ApiJson<PhotoForm>,
 ) -> AppResult<(StatusCode, Json<GalleryPhoto>)> {
@@ -99,7 +99,7 @@ pub async fn add(
         (status = 422, body = shared::Problem)))]
 pub async fn update(
     State(state): State<AppState>,
-    VillageKeeper { admin, village }: VillageKeeper,
+    VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path((_village, album_id, id)): Path<(i64, i64, i64)>,
     ApiJson(form): ApiJson<PhotoForm>,
 ) -> AppResult<Json<GalleryPhoto>> {
@@ -138,7 +138,7 @@ pub async fn update(
         (status = 404, body = shared::Problem)))]
 pub async fn remove(
     State(state): State<AppState>,
-    VillageKeeper { admin, village }: VillageKeeper,
+    VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path((_village, album_id, id)): Path<(i64, i64, i64)>,
 ) -> AppResult<StatusCode> {
     one(&state.db, village.id, album_id, id).await?;

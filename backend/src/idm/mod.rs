@@ -11,7 +11,7 @@ use sqlx::Row;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
-    admin::{audit, profile::VillageKeeper},
+    admin::{audit, profile::VillageAdminOrDistrict},
     db::Db,
     error::{AppError, AppResult},
     extract::ApiJson,
@@ -64,8 +64,8 @@ async fn refresh_latest(conn: &mut sqlx::AnyConnection, village: i64) -> sqlx::R
 #[utoipa::path(get, path = "/api/v1/admin/villages/{id}/idm", tag = "admin",
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 200, body = Vec<Idm>), (status = 403, body = shared::Problem)))]
-pub async fn list(State(state): State<AppState>, keeper: VillageKeeper) -> AppResult<Json<Vec<Idm>>> {
-    Ok(Json(history(&state.db, &slug_of(&state, keeper.village.id).await?).await?))
+pub async fn list(State(state): State<AppState>, guard: VillageAdminOrDistrict) -> AppResult<Json<Vec<Idm>>> {
+    Ok(Json(history(&state.db, &slug_of(&state, guard.village.id).await?).await?))
 }
 
 /// Sets the score of a year (adding the year or correcting it).
@@ -75,7 +75,7 @@ pub async fn list(State(state): State<AppState>, keeper: VillageKeeper) -> AppRe
         (status = 422, body = shared::Problem)))]
 pub async fn save(
     State(state): State<AppState>,
-    VillageKeeper { admin, village }: VillageKeeper,
+    VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path(ids): Path<(i64, i32)>,
     ApiJson(entry): ApiJson<IdmEntry>,
 ) -> AppResult<Json<Vec<Idm>>> {
@@ -113,7 +113,7 @@ pub async fn save(
         (status = 404, body = shared::Problem)))]
 pub async fn remove(
     State(state): State<AppState>,
-    VillageKeeper { admin, village }: VillageKeeper,
+    VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path(ids): Path<(i64, i32)>,
 ) -> AppResult<StatusCode> {
     let mut tx = state.db.begin_write().await?;

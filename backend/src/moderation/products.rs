@@ -9,7 +9,7 @@ use shared::{AuditAction, ProductStatus, product::ModeratedProduct, product::Mod
 use sqlx::Row;
 
 use crate::{
-    admin::{audit, profile::VillageKeeper},
+    admin::{audit, profile::VillageAdminOrDistrict},
     db::now_ms,
     error::{AppError, AppResult},
     extract::ApiJson,
@@ -21,12 +21,15 @@ use crate::{
 #[utoipa::path(get, path = "/api/v1/admin/villages/{id}/products", tag = "admin",
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 200, body = Vec<ModeratedProduct>), (status = 403, body = shared::Problem)))]
-pub async fn list(State(state): State<AppState>, keeper: VillageKeeper) -> AppResult<Json<Vec<ModeratedProduct>>> {
+pub async fn list(
+    State(state): State<AppState>,
+    guard: VillageAdminOrDistrict,
+) -> AppResult<Json<Vec<ModeratedProduct>>> {
     let sql = format!(
         "SELECT {CARD}, p.status, p.hidden_reason {CARD_FROM} WHERE s.village_id = $1 AND p.status <> 'draft' \
          ORDER BY p.created_at DESC, p.id DESC"
     );
-    let rows = sqlx::query(&sql).bind(keeper.village.id).fetch_all(&state.db.pool).await?;
+    let rows = sqlx::query(&sql).bind(guard.village.id).fetch_all(&state.db.pool).await?;
     let mut out = Vec::with_capacity(rows.len());
     for r in &rows {
         let status: String = r.try_get("status")?;
@@ -42,7 +45,7 @@ pub async fn list(State(state): State<AppState>, keeper: VillageKeeper) -> AppRe
 /// Sets or clears a product's hiding; answers its name for the audit log, 404 outside the village.
 async fn set_hidden(
     state: &AppState,
-    keeper: &VillageKeeper,
+    guard: &VillageAdminOrDistrict,
     id: i64,
     reason: Option<&str>,
     action: AuditAction,
@@ -52,22 +55,22 @@ async fn set_hidden(
         "SELECT p.name FROM products p JOIN shops s ON s.id = p.shop_id WHERE p.id = $1 AND s.village_id = $2",
     )
     .bind(id)
-    .bind(keeper.village.id)
+    .bind(guard.village.id)
     .fetch_optional(&mut *tx)
     .await?;
     let name = name.ok_or_else(|| AppError::NotFound("Produk ini tidak ditemukan di desa ini.".into()))?;
     sqlx::query("UPDATE products SET hidden_reason = $1, hidden_by = $2, updated_at = $3 WHERE id = $4")
         .bind(reason)
-        .bind(reason.map(|_| keeper.admin.id))
+        .bind(reason.map(|_| guard.admin.id))
         .bind(now_ms())
         .bind(id)
         .execute(&mut *tx)
         .await?;
     let summary = match reason {
-        Some(r) => format!("{name}, Desa {}: {r}", keeper.village.name),
-        None => format!("{name}, Desa {}", keeper.village.name),
+        Some(r) => format!("{name}, Desa {}: {r}", guard.village.name),
+        None => format!("{name}, Desa {}", guard.village.name),
     };
-    audit::record(&mut tx, keeper.admin.id, action, &format!("product:{id}"), &summary, keeper.village.code.as_str())
+    audit::record(&mut tx, guard.admin.id, action, &format!("product:{id}"), &summary, guard.village.code.as_str())
         .await?;
     tx.commit().await?;
     Ok(())
@@ -81,12 +84,12 @@ async fn set_hidden(
         (status = 404, body = shared::Problem), (status = 422, body = shared::Problem)))]
 pub async fn hide(
     State(state): State<AppState>,
-    keeper: VillageKeeper,
+    guard: VillageAdminOrDistrict,
     Path((_village, id)): Path<(i64, i64)>,
     ApiJson(form): ApiJson<Moderation>,
 ) -> AppResult<StatusCode> {
     AppError::check(form.validate())?;
-    set_hidden(&state, &keeper, id, Some(form.reason.trim()), AuditAction::ProductHidden).await?;
+    set_hidden(&state, &guard, id, Some(form.reason.trim()), AuditAction::ProductHidden).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -97,9 +100,9 @@ pub async fn hide(
         (status = 404, body = shared::Problem)))]
 pub async fn unhide(
     State(state): State<AppState>,
-    keeper: VillageKeeper,
+    guard: VillageAdminOrDistrict,
     Path((_village, id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
-    set_hidden(&state, &keeper, id, None, AuditAction::ProductUnhidden).await?;
+    set_hidden(&state, &guard, id, None, AuditAction::ProductUnhidden).await?;
     Ok(StatusCode::NO_CONTENT)
 }

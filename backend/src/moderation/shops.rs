@@ -15,7 +15,7 @@ use sqlx::Row;
 
 use crate::{
     accounts::queries::{phone, shop_status},
-    admin::{audit, profile::VillageKeeper},
+    admin::{audit, profile::VillageAdminOrDistrict},
     catalog::index,
     db::{flag, now_ms},
     error::{AppError, AppResult},
@@ -29,7 +29,7 @@ use crate::{
 #[utoipa::path(get, path = "/api/v1/admin/villages/{id}/shops", tag = "admin",
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 200, body = Vec<ModeratedShop>), (status = 403, body = shared::Problem)))]
-pub async fn list(State(state): State<AppState>, keeper: VillageKeeper) -> AppResult<Json<Vec<ModeratedShop>>> {
+pub async fn list(State(state): State<AppState>, guard: VillageAdminOrDistrict) -> AppResult<Json<Vec<ModeratedShop>>> {
     let sql = format!(
         "SELECT s.id, s.slug, s.name, s.status, s.status_reason, u.id AS owner_id, u.name AS owner_name, \
             u.phone AS owner_phone, e.slug AS e_slug, e.name AS e_name, e.kind AS e_kind, e.description AS e_description, \
@@ -38,7 +38,7 @@ pub async fn list(State(state): State<AppState>, keeper: VillageKeeper) -> AppRe
          FROM shops s LEFT JOIN users u ON u.id = s.owner_id LEFT JOIN enterprises e ON e.id = s.enterprise_id \
          WHERE s.village_id = $1 AND s.status IN ('active', 'suspended') ORDER BY s.name, s.id"
     );
-    let rows = sqlx::query(&sql).bind(keeper.village.id).fetch_all(&state.db.pool).await?;
+    let rows = sqlx::query(&sql).bind(guard.village.id).fetch_all(&state.db.pool).await?;
     let mut out = Vec::with_capacity(rows.len());
     for r in &rows {
         let owner = match r.try_get::<Option<i64>, _>("owner_id")? {
@@ -56,7 +56,7 @@ pub async fn list(State(state): State<AppState>, keeper: VillageKeeper) -> AppRe
             enterprise,
             products: r.try_get("products")?,
             listed: r.try_get("listed")?,
-            moderable: may_moderate(&keeper, r.try_get("owner_id")?, flag(r, "by_village_admin")?).is_ok(),
+            moderable: may_moderate(&guard, r.try_get("owner_id")?, flag(r, "by_village_admin")?).is_ok(),
         });
     }
     Ok(Json(out))
@@ -67,14 +67,14 @@ const BY_VILLAGE_ADMIN: &str = "EXISTS (SELECT 1 FROM grants g WHERE g.role = 'v
     AND g.village_id = s.village_id AND g.user_id = s.owner_id) AS by_village_admin";
 
 /// Nobody suspends or reinstates their own shop; a shop of a village admin is the district's to watch.
-fn may_moderate(keeper: &VillageKeeper, owner_id: Option<i64>, by_village_admin: bool) -> AppResult<()> {
-    if owner_id == Some(keeper.admin.id) {
+fn may_moderate(guard: &VillageAdminOrDistrict, owner_id: Option<i64>, by_village_admin: bool) -> AppResult<()> {
+    if owner_id == Some(guard.admin.id) {
         return Err(AppError::Forbidden("Anda tidak dapat memoderasi toko Anda sendiri.".into()));
     }
-    if by_village_admin && !keeper.admin.covers_region(&keeper.village.code) {
+    if by_village_admin && !guard.admin.covers_region(&guard.village.code) {
         return Err(AppError::Forbidden(format!(
             "Toko ini milik admin Desa {}, jadi dimoderasi oleh admin kabupaten.",
-            keeper.village.name
+            guard.village.name
         )));
     }
     Ok(())
@@ -83,7 +83,7 @@ fn may_moderate(keeper: &VillageKeeper, owner_id: Option<i64>, by_village_admin:
 /// Moves a shop of the village from one status to another; 404 outside the village, 409 from any other.
 async fn move_shop(
     state: &AppState,
-    keeper: &VillageKeeper,
+    guard: &VillageAdminOrDistrict,
     id: i64,
     (from, to): (&str, &str),
     reason: Option<&str>,
@@ -94,12 +94,12 @@ async fn move_shop(
         "SELECT s.name, s.status, s.owner_id, {BY_VILLAGE_ADMIN} FROM shops s WHERE s.id = $1 AND s.village_id = $2"
     ))
     .bind(id)
-    .bind(keeper.village.id)
+    .bind(guard.village.id)
     .fetch_optional(&mut *tx)
     .await?
     .ok_or_else(|| AppError::NotFound("Toko ini tidak ditemukan di desa ini.".into()))?;
     let (name, status): (String, String) = (row.try_get("name")?, row.try_get("status")?);
-    may_moderate(keeper, row.try_get("owner_id")?, flag(&row, "by_village_admin")?)?;
+    may_moderate(guard, row.try_get("owner_id")?, flag(&row, "by_village_admin")?)?;
     if status != from {
         let now = shared::ShopStatus::from_code(&status).map(|s| s.label()).unwrap_or("lain");
         return Err(AppError::Conflict(format!("Toko {name} berstatus {now}, jadi tidak bisa diubah begitu.")));
@@ -107,16 +107,16 @@ async fn move_shop(
     sqlx::query("UPDATE shops SET status = $1, status_reason = $2, decided_by = $3, decided_at = $4 WHERE id = $5")
         .bind(to)
         .bind(reason)
-        .bind(keeper.admin.id)
+        .bind(guard.admin.id)
         .bind(now_ms())
         .bind(id)
         .execute(&mut *tx)
         .await?;
     let summary = match reason {
-        Some(r) => format!("{name}, Desa {}: {r}", keeper.village.name),
-        None => format!("{name}, Desa {}", keeper.village.name),
+        Some(r) => format!("{name}, Desa {}: {r}", guard.village.name),
+        None => format!("{name}, Desa {}", guard.village.name),
     };
-    audit::record(&mut tx, keeper.admin.id, action, &format!("shop:{id}"), &summary, keeper.village.code.as_str())
+    audit::record(&mut tx, guard.admin.id, action, &format!("shop:{id}"), &summary, guard.village.code.as_str())
         .await?;
     tx.commit().await?;
     Ok(())
@@ -131,13 +131,13 @@ async fn move_shop(
         (status = 422, body = shared::Problem)))]
 pub async fn suspend(
     State(state): State<AppState>,
-    keeper: VillageKeeper,
+    guard: VillageAdminOrDistrict,
     Path((_village, id)): Path<(i64, i64)>,
     ApiJson(form): ApiJson<Moderation>,
 ) -> AppResult<StatusCode> {
     AppError::check(form.validate())?;
     let reason = Some(form.reason.trim());
-    move_shop(&state, &keeper, id, ("active", "suspended"), reason, AuditAction::ShopSuspended).await?;
+    move_shop(&state, &guard, id, ("active", "suspended"), reason, AuditAction::ShopSuspended).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -148,10 +148,10 @@ pub async fn suspend(
         (status = 404, body = shared::Problem), (status = 409, body = shared::Problem)))]
 pub async fn reinstate(
     State(state): State<AppState>,
-    keeper: VillageKeeper,
+    guard: VillageAdminOrDistrict,
     Path((_village, id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
-    move_shop(&state, &keeper, id, ("suspended", "active"), None, AuditAction::ShopReinstated).await?;
+    move_shop(&state, &guard, id, ("suspended", "active"), None, AuditAction::ShopReinstated).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -163,7 +163,7 @@ pub async fn reinstate(
         (status = 404, body = shared::Problem), (status = 422, body = shared::Problem)))]
 pub async fn set_enterprise(
     State(state): State<AppState>,
-    keeper: VillageKeeper,
+    guard: VillageAdminOrDistrict,
     Path((_village, id)): Path<(i64, i64)>,
     ApiJson(form): ApiJson<ShopEnterprise>,
 ) -> AppResult<StatusCode> {
@@ -172,7 +172,7 @@ pub async fn set_enterprise(
         Some(e) => Some(
             sqlx::query_scalar::<_, String>("SELECT name FROM enterprises WHERE id = $1 AND village_id = $2")
                 .bind(e)
-                .bind(keeper.village.id)
+                .bind(guard.village.id)
                 .fetch_optional(&mut *tx)
                 .await?
                 .ok_or_else(|| AppError::field("enterprise_id", "Pilih lembaga dari daftar lembaga desa ini."))?,
@@ -181,7 +181,7 @@ pub async fn set_enterprise(
     };
     let name: String = sqlx::query_scalar("SELECT name FROM shops WHERE id = $1 AND village_id = $2")
         .bind(id)
-        .bind(keeper.village.id)
+        .bind(guard.village.id)
         .fetch_optional(&mut *tx)
         .await?
         .ok_or_else(|| AppError::NotFound("Toko ini tidak ditemukan di desa ini.".into()))?;
@@ -195,11 +195,11 @@ pub async fn set_enterprise(
     let subject = format!("shop:{id}");
     audit::record(
         &mut tx,
-        keeper.admin.id,
+        guard.admin.id,
         AuditAction::ShopEnterpriseSet,
         &subject,
         &summary,
-        keeper.village.code.as_str(),
+        guard.village.code.as_str(),
     )
     .await?;
     tx.commit().await?;

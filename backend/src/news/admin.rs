@@ -9,7 +9,7 @@ use shared::{AuditAction, NewsForm, NewsRecord, NewsStatus};
 
 use super::queries;
 use crate::{
-    admin::{audit, profile::VillageKeeper, versions},
+    admin::{audit, profile::VillageAdminOrDistrict, versions},
     db::now_ms,
     error::{AppError, AppResult, Within},
     extract::ApiJson,
@@ -30,8 +30,8 @@ fn published_at(form: &NewsForm, now: i64) -> Option<i64> {
 #[utoipa::path(get, path = "/api/v1/admin/villages/{id}/news", tag = "admin",
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 200, body = Vec<NewsRecord>), (status = 403, body = shared::Problem)))]
-pub async fn list(State(state): State<AppState>, keeper: VillageKeeper) -> AppResult<Json<Vec<NewsRecord>>> {
-    Ok(Json(queries::records(&state.db, keeper.village.id, None).await?))
+pub async fn list(State(state): State<AppState>, guard: VillageAdminOrDistrict) -> AppResult<Json<Vec<NewsRecord>>> {
+    Ok(Json(queries::records(&state.db, guard.village.id, None).await?))
 }
 
 /// Writes a news item (a draft, or published at once); its address comes from the title and stays.
@@ -41,7 +41,7 @@ pub async fn list(State(state): State<AppState>, keeper: VillageKeeper) -> AppRe
         (status = 422, body = shared::Problem)))]
 pub async fn create(
     State(state): State<AppState>,
-    VillageKeeper { admin, village }: VillageKeeper,
+    VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     ApiJson(form): ApiJson<NewsForm>,
 ) -> AppResult<(StatusCode, Json<NewsRecord>)> {
     AppError::check(form.validate())?;
@@ -80,7 +80,7 @@ pub async fn create(
         (status = 422, body = shared::Problem)))]
 pub async fn update(
     State(state): State<AppState>,
-    VillageKeeper { admin, village }: VillageKeeper,
+    VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path((_village, id)): Path<(i64, i64)>,
     ApiJson(form): ApiJson<NewsForm>,
 ) -> AppResult<Json<NewsRecord>> {
@@ -137,7 +137,7 @@ pub async fn update(
         (status = 404, body = shared::Problem)))]
 pub async fn remove(
     State(state): State<AppState>,
-    VillageKeeper { admin, village }: VillageKeeper,
+    VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path((_village, id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
     let record = queries::records(&state.db, village.id, Some(id))

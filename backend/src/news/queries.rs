@@ -1,10 +1,13 @@
 //! SQL for news: what the public sees (published, dated no later than now, newest first) and the
 //! records the village's admins edit.
 
-use shared::{NewsArticle, NewsForm, NewsKind, NewsRecord, NewsStatus, NewsSummary, Page, PageRequest, slug::slugify};
+use shared::{NewsArticle, NewsForm, NewsKind, NewsRecord, NewsStatus, NewsSummary, Page, PageRequest};
 use sqlx::{Row, any::AnyRow};
 
-use crate::db::{Db, now_ms};
+use crate::{
+    db::{Db, now_ms},
+    slugs::slugify,
+};
 
 const SUMMARY: &str = "SELECT n.id, n.slug, n.title, n.kind, n.summary, n.published_at, n.cover_id, \
     i.variants AS cover_variants, n.status, n.body_md, n.body_html, n.version, n.updated_at, \

@@ -8,7 +8,7 @@ use axum::{
 use shared::{AuditAction, Official, OfficialForm};
 
 use crate::{
-    admin::{audit, profile::VillageKeeper, versions},
+    admin::{audit, profile::VillageAdminOrDistrict, versions},
     db::now_ms,
     error::{AppError, AppResult, Within},
     extract::ApiJson,
@@ -28,9 +28,9 @@ async fn check(state: &AppState, form: &OfficialForm, uploader: i64, kept: Optio
 #[utoipa::path(get, path = "/api/v1/admin/villages/{id}/officials", tag = "admin",
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 200, body = Vec<Official>), (status = 403, body = shared::Problem)))]
-pub async fn list(State(state): State<AppState>, keeper: VillageKeeper) -> AppResult<Json<Vec<Official>>> {
+pub async fn list(State(state): State<AppState>, guard: VillageAdminOrDistrict) -> AppResult<Json<Vec<Official>>> {
     let slug: String = sqlx::query_scalar("SELECT slug FROM villages WHERE id = $1")
-        .bind(keeper.village.id)
+        .bind(guard.village.id)
         .fetch_one(&state.db.pool)
         .await?;
     Ok(Json(super::of_village(&state.db, &slug).await?))
@@ -43,7 +43,7 @@ pub async fn list(State(state): State<AppState>, keeper: VillageKeeper) -> AppRe
         (status = 422, body = shared::Problem)))]
 pub async fn create(
     State(state): State<AppState>,
-    VillageKeeper { admin, village }: VillageKeeper,
+    VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     ApiJson(form): ApiJson<OfficialForm>,
 ) -> AppResult<(StatusCode, Json<Official>)> {
     check(&state, &form, admin.id, None).await?;
@@ -87,7 +87,7 @@ pub async fn create(
         (status = 404, body = shared::Problem), (status = 422, body = shared::Problem)))]
 pub async fn update(
     State(state): State<AppState>,
-    VillageKeeper { admin, village }: VillageKeeper,
+    VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path(ids): Path<(i64, i64)>,
     ApiJson(form): ApiJson<OfficialForm>,
 ) -> AppResult<Json<Official>> {
@@ -142,7 +142,7 @@ pub async fn update(
         (status = 404, body = shared::Problem)))]
 pub async fn remove(
     State(state): State<AppState>,
-    VillageKeeper { admin, village }: VillageKeeper,
+    VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path(ids): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
     let official = super::one(&state.db, village.id, ids.1)

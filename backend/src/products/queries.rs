@@ -3,7 +3,7 @@
 
 use shared::{
     Flagship, Image, ProductDetail, ProductForm, ProductRecord, ProductStatus, ProductSummary, Sector, Unit,
-    product::ProducerRef, product::ProductChain, slug::slugify,
+    product::ProducerRef, product::ProductChain,
 };
 use sqlx::{AnyConnection, Row, any::AnyRow};
 
@@ -12,6 +12,7 @@ use crate::{
     db::{Db, flag},
     images::{self, attached::PhotoList},
     markdown,
+    slugs::slugify,
 };
 
 /// A product's photos, in order; the first is its cover.

@@ -13,7 +13,7 @@ use crate::{
     error::{AppError, AppResult, Within},
     extract::ApiJson,
     images::attached,
-    shops::owner::{ShopKeeper, ShopOwner},
+    shops::owner::{OpenShopOwner, ShopOwner},
     state::AppState,
 };
 
@@ -47,7 +47,7 @@ pub async fn list(State(state): State<AppState>, owner: ShopOwner) -> AppResult<
         (status = 404, body = shared::Problem), (status = 422, body = shared::Problem)))]
 pub async fn create(
     State(state): State<AppState>,
-    ShopKeeper(owner): ShopKeeper,
+    OpenShopOwner(owner): OpenShopOwner,
     ApiJson(form): ApiJson<ProductForm>,
 ) -> AppResult<(StatusCode, Json<ProductRecord>)> {
     AppError::check(form.validate())?;
@@ -71,7 +71,7 @@ pub async fn create(
         (status = 422, body = shared::Problem)))]
 pub async fn update(
     State(state): State<AppState>,
-    ShopKeeper(owner): ShopKeeper,
+    OpenShopOwner(owner): OpenShopOwner,
     Path((_shop, id)): Path<(i64, i64)>,
     ApiJson(form): ApiJson<ProductForm>,
 ) -> AppResult<Json<ProductRecord>> {
@@ -107,7 +107,7 @@ pub async fn update(
         (status = 404, body = shared::Problem), (status = 409, body = shared::Problem)))]
 pub async fn remove(
     State(state): State<AppState>,
-    ShopKeeper(owner): ShopKeeper,
+    OpenShopOwner(owner): OpenShopOwner,
     Path((_shop, id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
     let ordered: Option<i64> = sqlx::query_scalar("SELECT 1 FROM order_lines WHERE product_id = $1 LIMIT 1")

@@ -12,7 +12,7 @@ use shared::{
 use sqlx::Row;
 
 use super::{
-    owner::{ShopKeeper, ShopOwner},
+    owner::{OpenShopOwner, ShopOwner},
     queries::{self, NewShop},
 };
 use crate::{
@@ -109,7 +109,7 @@ pub async fn producers(State(state): State<AppState>, owner: ShopOwner) -> AppRe
         (status = 404, body = shared::Problem), (status = 422, body = shared::Problem)))]
 pub async fn add_producer(
     State(state): State<AppState>,
-    ShopKeeper(owner): ShopKeeper,
+    OpenShopOwner(owner): OpenShopOwner,
     ApiJson(form): ApiJson<NewProducer>,
 ) -> AppResult<(StatusCode, Json<Producer>)> {
     AppError::check(form.validate())?;
@@ -135,7 +135,7 @@ pub async fn add_producer(
         (status = 404, body = shared::Problem)))]
 pub async fn remove_producer(
     State(state): State<AppState>,
-    ShopKeeper(owner): ShopKeeper,
+    OpenShopOwner(owner): OpenShopOwner,
     Path(ids): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
     let producer_id = ids.1;

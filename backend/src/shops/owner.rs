@@ -11,7 +11,7 @@ use crate::{
     state::AppState,
 };
 
-/// The owner of the shop in the path (`{id}`).
+/// The owner of the shop in the path (`{id}`), whatever the shop's status.
 pub struct ShopOwner {
     pub shop_id: i64,
     pub user: CurrentUser,
@@ -39,17 +39,18 @@ impl FromRequestParts<AppState> for ShopOwner {
     }
 }
 
-/// The owner of the shop in the path, which is open for business (approved and not suspended).
-pub struct ShopKeeper(pub ShopOwner);
+/// The owner of the shop in the path, which is open for business (approved and not suspended); the owner
+/// of a shop in any other status is told why not (403).
+pub struct OpenShopOwner(pub ShopOwner);
 
-impl FromRequestParts<AppState> for ShopKeeper {
+impl FromRequestParts<AppState> for OpenShopOwner {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
         let owner = ShopOwner::from_request_parts(parts, state).await?;
         let why = owner.status_reason.as_deref().map(|r| format!(" Alasan: {r}")).unwrap_or_default();
         match owner.status {
-            ShopStatus::Active => Ok(ShopKeeper(owner)),
+            ShopStatus::Active => Ok(OpenShopOwner(owner)),
             ShopStatus::Pending => Err(AppError::Forbidden("Toko Anda belum disetujui admin desa.".into())),
             ShopStatus::Rejected => Err(AppError::Forbidden(format!("Pengajuan toko ini ditolak.{why}"))),
             ShopStatus::Suspended => Err(AppError::Forbidden(format!(

@@ -1,9 +1,9 @@
 //! SQL for shops.
 
-use shared::{Phone, ShopStatus, slug::slugify};
+use shared::{Phone, ShopStatus};
 use sqlx::Row;
 
-use crate::db::Db;
+use crate::{db::Db, slugs::slugify};
 
 /// A shop to open in a village.
 pub struct NewShop<'a> {

@@ -5,7 +5,7 @@ use axum::{Json, extract::State};
 use shared::{DeliveryOptions, Enterprise, EnterpriseKind, Image, Phone, ShopSettings, ShopSettingsRecord};
 use sqlx::{Row, any::AnyRow};
 
-use super::owner::{ShopKeeper, ShopOwner};
+use super::owner::{OpenShopOwner, ShopOwner};
 use crate::{
     accounts::queries::shop_status,
     catalog::index,
@@ -99,7 +99,7 @@ pub async fn get(State(state): State<AppState>, owner: ShopOwner) -> AppResult<J
         (status = 422, body = shared::Problem)))]
 pub async fn put(
     State(state): State<AppState>,
-    ShopKeeper(owner): ShopKeeper,
+    OpenShopOwner(owner): OpenShopOwner,
     ApiJson(form): ApiJson<ShopSettings>,
 ) -> AppResult<Json<ShopSettingsRecord>> {
     AppError::check(form.validate())?;

@@ -20,8 +20,8 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use crate::{
     error::{AppError, AppResult},
     extract::ApiQuery,
+    page_cache::{Kind, json_body},
     state::AppState,
-    villages::page_cache::{Kind, json_body},
 };
 
 pub fn router() -> OpenApiRouter<AppState> {

@@ -8,10 +8,11 @@ use axum::{
 };
 use shared::{Page, VillageDetail, VillageQuery, VillageSummary};
 
-use super::{page_cache::Kind, queries::Lookup};
+use super::queries::Lookup;
 use crate::{
     error::{AppError, AppResult},
     extract::ApiQuery,
+    page_cache::{Kind, json_body},
     state::AppState,
 };
 
@@ -32,14 +33,14 @@ pub async fn list_villages(
         (status = 404, body = shared::Problem)))]
 pub async fn village_detail(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
     if let Some(body) = state.pages.get(Kind::Village, &slug) {
-        return Ok(super::page_cache::json_body(body));
+        return Ok(json_body(body));
     }
     let generation = state.pages.generation();
     match super::detail::detail_by_slug(&state.db, &slug).await? {
         Lookup::Found(detail) => {
             let body = Bytes::from(serde_json::to_vec(&detail).map_err(|e| AppError::Internal(e.into()))?);
             state.pages.put(Kind::Village, &slug, generation, body.clone());
-            Ok(super::page_cache::json_body(body))
+            Ok(json_body(body))
         }
         Lookup::Moved(to) => Ok(Redirect::permanent(&format!("/api/v1/villages/{to}")).into_response()),
         Lookup::Missing => Err(AppError::NotFound(format!("Desa dengan alamat \"{slug}\" tidak ditemukan."))),

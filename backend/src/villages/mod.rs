@@ -2,9 +2,7 @@
 
 pub mod detail;
 mod handlers;
-pub mod page_cache;
 pub mod queries;
-pub mod slug;
 
 use shared::{Page, VillageQuery, VillageSummary};
 use utoipa_axum::{router::OpenApiRouter, routes};

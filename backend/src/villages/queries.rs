@@ -186,7 +186,7 @@ pub async fn create(tx: &mut sqlx::AnyConnection, new: &NewVillage, now: i64) ->
     let name = crate::regions::queries::name_of(&mut *tx, &new.code)
         .await?
         .ok_or_else(|| anyhow::anyhow!("unknown region code {}", new.code))?;
-    let slug = super::slug::allocate(tx, &new.code, &name).await?;
+    let slug = crate::slugs::allocate_village(tx, &new.code, &name).await?;
     let ancestor = |level| new.code.ancestor(level).map(|c| c.to_string()).unwrap_or_default();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO villages (region_code, kecamatan_code, kabupaten_code, provinsi_code, slug, name, tagline, \

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::pages::{App, Body, Head};
 use super::{html_response, not_found_head};
-use crate::{error::AppResult, state::AppState, villages::page_cache::Kind};
+use crate::{error::AppResult, page_cache::Kind, state::AppState};
 
 /// The answers a page is rendered from.
 #[derive(Default)]

@@ -10,11 +10,7 @@ use bytes::Bytes;
 use shared::routes::PAGES;
 
 use super::not_found;
-use crate::{
-    error::AppResult,
-    state::AppState,
-    villages::{page_cache::Kind, queries},
-};
+use crate::{error::AppResult, page_cache::Kind, state::AppState, villages::queries};
 
 /// robots.txt: every page the table marks as not indexable is kept out, with the API and receipts.
 pub async fn robots(State(state): State<AppState>) -> Response {

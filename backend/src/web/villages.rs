@@ -45,7 +45,7 @@ pub async fn home(State(state): State<AppState>, uri: Uri) -> AppResult<Response
 /// kabupaten to choose from and the kecamatan of the chosen one.
 pub async fn directory_page(State(state): State<AppState>, uri: Uri) -> AppResult<Response> {
     kept_or_built(&state, &uri, async || {
-        let filter = frontend::filters::parse(uri.query().unwrap_or_default());
+        let filter = frontend::directory_query::parse(uri.query().unwrap_or_default());
         let mut seeds = Seeds::default().outcome(api::villages_url(&filter), &directory(&state.db, &filter).await);
         seeds = with_kabupaten(&state, seeds).await;
         if let Some(kabupaten) = &filter.kabupaten {

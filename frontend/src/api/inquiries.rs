@@ -1,5 +1,5 @@
-//! Calls of bulk and export inquiries: sending one (browse pages), a shop's inquiries for its owner and the
-//! admins' queue (workspace), and moving one on.
+//! Calls of bulk and export inquiries: sending one (browse pages), a shop's inquiries for its owner
+//! (workspace), the admins' queue (admin area), and moving one on.
 
 use shared::{
     Inquiry, InquiryForm, InquiryKind, InquiryList, InquirySent, InquiryStatus, inquiry::InquiryStatusChange,

@@ -23,7 +23,7 @@ use shared::{
     VillageSummary,
 };
 
-use crate::filters;
+use crate::directory_query;
 
 const BASE: &str = "/api/v1";
 
@@ -166,7 +166,7 @@ fn query_value(text: &str) -> String {
 
 /// The address of one page of the village list.
 pub fn villages_url(filter: &VillageQuery) -> String {
-    let query = filters::to_query(filter);
+    let query = directory_query::to_query(filter);
     if query.is_empty() { format!("{BASE}/villages") } else { format!("{BASE}/villages?{query}") }
 }
 

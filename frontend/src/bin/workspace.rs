@@ -1,4 +1,5 @@
-//! The workspace bundle: signing in and up, the account page and the admin area.
+//! The workspace bundle: signing in and up, the account page, the seller's dashboard and the consultation
+//! desk's own pages (the admin area is `bin/admin.rs`).
 
 fn main() {
     frontend::start::<frontend::workspace::Workspace>();

@@ -1,12 +1,12 @@
-//! One bulk or export inquiry as its shop or the admins see it (workspace): what is asked, by whom, its
-//! history, a WhatsApp reply to the buyer and the status moves they may make.
+//! One bulk or export inquiry as its shop (workspace) or the admins (admin area) see it: what is asked, by
+//! whom, its history, a WhatsApp reply to the buyer and the status moves they may make.
 
 use shared::inquiry::{InquiryStatusChange, country_name, needed_by_label, number_display};
 use shared::{Inquiry, InquiryKind, InquiryStatus, format::thousands};
 use yew::prelude::*;
 
 use crate::api::{self, ApiError};
-use crate::when::date_time;
+use crate::dates::date_time;
 
 /// Whose desk the inquiry is on: the moves go to that side's address.
 #[derive(Clone, Copy, Debug, PartialEq)]

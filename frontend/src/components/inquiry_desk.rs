@@ -1,5 +1,5 @@
-//! A list of bulk and export inquiries (workspace): status tabs with their counts, kind and village
-//! filters, the cards, and pages. The shop's tab and the admins' queue both show one.
+//! A list of bulk and export inquiries (workspace and admin area): status tabs with their counts, kind and
+//! village filters, the cards, and pages. The shop's tab and the admins' queue both show one.
 
 use shared::{InquiryKind, InquiryList, InquiryStatus};
 use yew::prelude::*;

@@ -10,8 +10,8 @@ use yew::prelude::*;
 use crate::api;
 use crate::components::form::{FormAlert, Submission, TextField, setter, submit};
 use crate::components::select_field::SelectField;
+use crate::dates;
 use crate::session::use_session;
-use crate::when;
 
 /// What an inquiry is about.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -168,7 +168,7 @@ fn Form(props: &FormProps) -> Html {
     let submission = use_state(Submission::default);
     // Once sending was tried, what is missing shows (and clears) as the buyer types.
     let checked = use_state(|| false);
-    let today = when::date_input(js_sys::Date::now() as i64);
+    let today = dates::date_input(js_sys::Date::now() as i64);
     let session = use_session();
     {
         // A signed-in buyer's name and number, unless something was typed already.

@@ -4,7 +4,7 @@
 use shared::order::OrderEvent;
 use yew::prelude::*;
 
-use crate::when::date_time;
+use crate::dates::date_time;
 
 #[derive(Properties, PartialEq)]
 pub struct OrderTimelineProps {

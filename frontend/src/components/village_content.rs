@@ -9,7 +9,7 @@ use yew_router::Routable;
 use crate::app::Route;
 use crate::components::badges::SectorTag;
 use crate::components::empty_state::EmptyState;
-use crate::when;
+use crate::dates;
 
 #[derive(Properties, PartialEq)]
 pub struct SectionNavProps {
@@ -123,7 +123,7 @@ pub fn NewsList(props: &NewsListProps) -> Html {
                     <div class="news-item__text">
                         <p class="news-item__meta">
                             <span class="tag">{ n.kind.label() }</span>
-                            <time>{ when::date(n.published_at) }</time>
+                            <time>{ dates::date(n.published_at) }</time>
                         </p>
                         <h3 class="news-item__title">
                             <a href={Route::NewsArticle { slug: props.village.clone(), news: n.slug.clone() }.to_path()}>

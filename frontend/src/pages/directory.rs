@@ -17,7 +17,7 @@ use crate::components::pagination::{Pagination, Query};
 use crate::components::search_box::SearchBox;
 use crate::components::skeleton::SkeletonCards;
 use crate::components::village_card::VillageGrid;
-use crate::filters;
+use crate::directory_query;
 use crate::hooks::{Remote, RemoteHandle, page_title, use_seeded, use_title};
 use crate::links::without_level;
 
@@ -25,7 +25,7 @@ use crate::links::without_level;
 pub fn DirectoryPage() -> Html {
     use_title(page_title("Direktori Desa"));
     let location = use_location();
-    let filter = filters::parse(location.as_ref().map_or("", |l| l.query_str()));
+    let filter = directory_query::parse(location.as_ref().map_or("", |l| l.query_str()));
     let results = use_seeded(filter.clone(), api::villages_url, api::villages);
     let kabupaten = use_seeded((), |()| api::kabupaten_url(), |()| api::kabupaten());
     // Without a kabupaten nothing is asked (nor seeded): the drop-down says to choose one first.
@@ -40,7 +40,7 @@ pub fn DirectoryPage() -> Html {
     let navigator = use_navigator();
     let go = Callback::from(move |next: VillageQuery| {
         if let Some(navigator) = &navigator {
-            let _ = navigator.push_with_query(&Route::Directory, &filters::to_pairs(&next));
+            let _ = navigator.push_with_query(&Route::Directory, &directory_query::to_pairs(&next));
         }
     });
     let change = |apply: fn(&VillageQuery, Option<String>) -> VillageQuery| {
@@ -49,7 +49,7 @@ pub fn DirectoryPage() -> Html {
     };
     let on_search = {
         let (go, filter) = (go.clone(), filter.clone());
-        Callback::from(move |words: String| go.emit(filters::with_words(&filter, &words)))
+        Callback::from(move |words: String| go.emit(directory_query::with_words(&filter, &words)))
     };
     let reset = go.reform(|_: MouseEvent| VillageQuery::default());
     // One error box per page: its button also retries the region lists that failed.
@@ -73,7 +73,7 @@ pub fn DirectoryPage() -> Html {
     };
     let idm_options = IdmStatus::ALL.iter().map(|s| (s.code().to_owned(), s.label().to_owned())).collect::<Vec<_>>();
     let sector_options = Sector::ALL.iter().map(|s| (s.code().to_owned(), s.label().to_owned())).collect::<Vec<_>>();
-    let filtered = filters::is_filtered(&filter);
+    let filtered = directory_query::is_filtered(&filter);
 
     html! {
         <div class="container page">
@@ -92,26 +92,26 @@ pub fn DirectoryPage() -> Html {
                     any_label={kab_state.unwrap_or("Semua kabupaten/kota")}
                     options={kab_options} disabled={kab_state.is_some()}
                     value={filter.kabupaten.clone().unwrap_or_default()}
-                    on_change={change(filters::with_kabupaten)}
+                    on_change={change(directory_query::with_kabupaten)}
                 />
                 <FilterSelect
                     id="filter-kecamatan" label="Kecamatan"
                     any_label={kec_state.unwrap_or("Semua kecamatan")}
                     options={kec_options} disabled={kec_state.is_some()}
                     value={filter.kecamatan.clone().unwrap_or_default()}
-                    on_change={change(filters::with_kecamatan)}
+                    on_change={change(directory_query::with_kecamatan)}
                 />
                 <FilterSelect
                     id="filter-idm" label="Status IDM" any_label="Semua status"
                     options={idm_options}
                     value={filter.idm.map(|s| s.code().to_owned()).unwrap_or_default()}
-                    on_change={change(|f, v| filters::with_idm(f, v.as_deref().and_then(IdmStatus::from_code)))}
+                    on_change={change(|f, v| directory_query::with_idm(f, v.as_deref().and_then(IdmStatus::from_code)))}
                 />
                 <FilterSelect
                     id="filter-sector" label="Sektor unggulan" any_label="Semua sektor"
                     options={sector_options}
                     value={filter.sector.map(|s| s.code().to_owned()).unwrap_or_default()}
-                    on_change={change(|f, v| filters::with_sector(f, v.as_deref().and_then(Sector::from_code)))}
+                    on_change={change(|f, v| directory_query::with_sector(f, v.as_deref().and_then(Sector::from_code)))}
                 />
             </div>
             if regions_failed && !results_failed {
@@ -145,7 +145,7 @@ pub fn DirectoryPage() -> Html {
                                 </EmptyState>
                             }
                         } else if page.total > 0 {
-                            let first: Query = filters::to_pairs(&filters::with_page(&filter, 1));
+                            let first: Query = directory_query::to_pairs(&directory_query::with_page(&filter, 1));
                             html! {
                                 <EmptyState message="Halaman ini kosong: daftar desa tidak sepanjang itu.">
                                     <Link<Route, Query>
@@ -164,7 +164,7 @@ pub fn DirectoryPage() -> Html {
                     Remote::Loaded(page) => {
                         let query_for = {
                             let filter = filter.clone();
-                            Callback::from(move |n: u32| filters::to_pairs(&filters::with_page(&filter, n)))
+                            Callback::from(move |n: u32| directory_query::to_pairs(&directory_query::with_page(&filter, n)))
                         };
                         html! {
                             <>

@@ -52,7 +52,7 @@ pub fn HomePage() -> Html {
                            BUMDes dan kelompok usaha — sekaligus lapak online tempat warga desa menjual hasil \
                            usahanya. Setiap desa mengangkat satu produk unggulan: satu desa, satu produk." }
                     </p>
-                    // A plain form: the catalog is the browse app's, loaded from the server.
+                    // A plain form: the catalog is the market app's, loaded from the server.
                     <form class="search" role="search" action="/produk" method="get">
                         <label class="visually-hidden" for="cari-produk">{ "Cari produk desa" }</label>
                         <input id="cari-produk" class="search__input" type="search" name="q" maxlength="100"

@@ -11,11 +11,11 @@ use crate::components::error_state::ErrorState;
 use crate::components::pagination::{Pagination, Query};
 use crate::components::skeleton::SkeletonProfile;
 use crate::components::village_content::NewsList;
+use crate::dates;
 use crate::hooks::{Remote, page_title, use_seeded, use_title};
 use crate::links::whatsapp_share_url;
 use crate::pages::not_found::NotFoundPage;
 use crate::root::use_origin;
-use crate::when;
 
 #[derive(Properties, PartialEq)]
 pub struct NewsListProps {
@@ -121,7 +121,7 @@ pub fn NewsArticlePage(props: &NewsArticleProps) -> Html {
             </p>
             <p class="news-item__meta">
                 <span class="tag">{ s.kind.label() }</span>
-                <time>{ when::date(s.published_at) }</time>
+                <time>{ dates::date(s.published_at) }</time>
             </p>
             <h1 class="article__title">{ &s.title }</h1>
             if !s.summary.is_empty() {

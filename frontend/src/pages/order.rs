@@ -20,10 +20,10 @@ use crate::components::form::TextField;
 use crate::components::order_lines::{OrderLines, total_label};
 use crate::components::order_timeline::OrderTimeline;
 use crate::components::skeleton::SkeletonProfile;
+use crate::dates::date_time;
 use crate::hooks::{Remote, page_title, use_remote, use_title};
 use crate::pages::not_found::NotFoundPage;
 use crate::session::use_session;
-use crate::when::date_time;
 use next_step::NextStep;
 
 /// Order code → the WhatsApp number that opens it, for guests.

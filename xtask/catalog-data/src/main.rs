@@ -16,9 +16,10 @@ use backend::{
     images, markdown,
     media::Media,
     shops::queries::{self as shops, NewShop},
+    slugs::slugify,
     villages::queries::{self as villages, NewVillage},
 };
-use shared::{Phone, RegionCode, ShopStatus, slug::slugify};
+use shared::{Phone, RegionCode, ShopStatus};
 use vocab::{DUSUN, KINDS, PEOPLE, Rng, SHOP_PREFIXES};
 
 /// Photos shared by the generated products.

@@ -12,9 +12,9 @@ use crate::api;
 use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
 use crate::components::skeleton::SkeletonList;
+use crate::dates;
 use crate::hooks::{Remote, page_title, use_remote, use_title};
 use crate::session::{SignedIn, use_session};
-use crate::when;
 use crate::workspace::Route;
 
 /// How many notifications are unread, shared by the header and the notification page.
@@ -190,7 +190,7 @@ fn Item(props: &ItemProps) -> Html {
                 }
                 <strong class="notification__title">{ &n.title }</strong>
                 <span class="notification__body">{ &n.body }</span>
-                <span class="notification__time">{ when::date_time(n.created_at) }</span>
+                <span class="notification__time">{ dates::date_time(n.created_at) }</span>
             </a>
             if let Some(wa) = &n.whatsapp_link {
                 <a class="button button--wa notification__wa" href={wa.clone()} target="_blank" rel="noopener">

@@ -17,10 +17,10 @@ use crate::api::{self, ApiError};
 use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
 use crate::components::skeleton::SkeletonList;
+use crate::dates;
 use crate::hooks::{Remote, page_title, use_remote, use_title};
 use crate::pages::seller::orders::status_tone;
 use crate::session::SignedIn;
-use crate::when;
 use crate::workspace::Route;
 
 /// The cart page of the shop app.
@@ -88,7 +88,7 @@ fn Row(props: &RowProps) -> Html {
             <a class="order-card" href={order_path(&o.code)}>
                 <span class="order-card__top">
                     <span class={classes!("badge", status_tone(o.status))}>{ o.status.label() }</span>
-                    <span class="order-card__date">{ when::date_time(o.created_at) }</span>
+                    <span class="order-card__date">{ dates::date_time(o.created_at) }</span>
                 </span>
                 <strong class="order-card__buyer">{ &o.shop_name }</strong>
                 <span class="order-card__items">{ format!("{}{more}", o.first_item) }</span>

@@ -5,8 +5,8 @@ use yew::prelude::*;
 use crate::api::{self, ApiError};
 use crate::components::error_state::ErrorState;
 use crate::components::skeleton::SkeletonList;
+use crate::dates::date_time;
 use crate::hooks::{Remote, use_remote};
-use crate::when::date_time;
 
 /// A short name for a browser's self-description.
 pub fn device_name(user_agent: &str) -> String {

@@ -7,9 +7,9 @@ use yew_router::prelude::*;
 
 use crate::api;
 use crate::components::form::{FormAlert, PasswordField, Submission, setter, submit};
+use crate::dates::date_time;
 use crate::hooks::{Remote, page_title, use_remote, use_title};
 use crate::session::use_session;
-use crate::when::date_time;
 use crate::workspace::Route;
 
 fn token_from_address() -> String {

@@ -10,9 +10,9 @@ use yew_router::prelude::*;
 use super::producers::Producers;
 use crate::api;
 use crate::components::form::{FormAlert, Submission, TextField, setter, submit};
+use crate::dates::date_time;
 use crate::hooks::{Remote, use_remote};
 use crate::session::use_session;
-use crate::when::date_time;
 use crate::workspace::Route;
 
 #[derive(Properties, PartialEq)]

@@ -9,8 +9,8 @@ use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
 use crate::components::form::TextField;
 use crate::components::skeleton::SkeletonList;
+use crate::dates::date_time;
 use crate::hooks::{Remote, use_remote};
-use crate::when::date_time;
 
 const TABS: [ShopStatus; 3] = [ShopStatus::Pending, ShopStatus::Active, ShopStatus::Rejected];
 

@@ -6,8 +6,8 @@ use crate::api;
 use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
 use crate::components::skeleton::SkeletonList;
+use crate::dates::date_time;
 use crate::hooks::{Remote, use_remote};
-use crate::when::date_time;
 
 #[component]
 pub fn Audit() -> Html {

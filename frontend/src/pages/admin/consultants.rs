@@ -14,8 +14,8 @@ use crate::components::error_state::ErrorState;
 use crate::components::form::{FormAlert, Submission, TextField, setter, submit};
 use crate::components::select_field::SelectField;
 use crate::components::skeleton::SkeletonList;
+use crate::dates::date_time;
 use crate::hooks::{Remote, use_remote};
-use crate::when::date_time;
 
 #[derive(Properties, PartialEq)]
 pub struct ConsultantsProps {

@@ -11,8 +11,8 @@ use crate::components::error_state::ErrorState;
 use crate::components::form::{FormAlert, Submission, TextField, setter, submit};
 use crate::components::photo_picker::PhotoPicker;
 use crate::components::record_list::{Editing, RemoveButton, close_editor, removal};
+use crate::dates;
 use crate::hooks::{Remote, use_remote};
-use crate::when;
 
 #[derive(Properties, PartialEq)]
 pub struct NewsProps {
@@ -53,7 +53,7 @@ pub fn News(props: &NewsProps) -> Html {
                                 let (editing, n) = (editing.clone(), n.clone());
                                 Callback::from(move |_: MouseEvent| editing.set(Editing::Existing(Box::new(n.clone()))))
                             };
-                            let dated = n.form.published_at.map(when::date).unwrap_or_else(|| "belum bertanggal".into());
+                            let dated = n.form.published_at.map(dates::date).unwrap_or_else(|| "belum bertanggal".into());
                             html! {
                                 <li class="record-list__item" key={n.id}>
                                     if let Some(cover) = &n.cover {
@@ -95,7 +95,7 @@ struct EditorProps {
 fn Editor(props: &EditorProps) -> Html {
     let form = use_state(|| props.record.as_ref().map(|r| r.form.clone()).unwrap_or_default());
     let cover = use_state(|| props.record.as_ref().and_then(|r| r.cover.clone()).into_iter().collect::<Vec<Image>>());
-    let day = use_state(|| form.published_at.map(when::published_input).unwrap_or_default());
+    let day = use_state(|| form.published_at.map(dates::published_input).unwrap_or_default());
     let uploading = use_state(|| false);
     let submission = use_state(Submission::default);
     let (village, id) = (props.village, props.record.as_ref().map(|r| r.id));
@@ -106,7 +106,7 @@ fn Editor(props: &EditorProps) -> Html {
             let body = NewsForm {
                 status,
                 cover_id: cover.first().map(|c| c.id),
-                published_at: when::from_published_input(&day),
+                published_at: dates::from_published_input(&day),
                 ..(*form).clone()
             };
             let done = done.clone();

@@ -3,7 +3,7 @@
 use shared::ResetLink;
 use yew::prelude::*;
 
-use crate::when::date_time;
+use crate::dates::date_time;
 
 #[derive(Properties, PartialEq)]
 pub struct ResetLinkBoxProps {

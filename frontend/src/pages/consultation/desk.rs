@@ -13,9 +13,9 @@ use super::address;
 use crate::api;
 use crate::components::error_state::ErrorState;
 use crate::components::skeleton::SkeletonList;
+use crate::dates;
 use crate::hooks::{Remote, page_title, use_remote, use_seeded, use_title};
 use crate::session::use_session;
-use crate::when;
 
 #[component]
 pub fn DeskPage() -> Html {
@@ -91,7 +91,7 @@ fn Faq() -> Html {
                             <details class="faq" key={e.id}>
                                 <summary class="faq__question">{ &e.question }</summary>
                                 <p class="faq__answer">{ &e.answer }</p>
-                                <p class="faq__date">{ format!("Dijawab {}", when::date(e.published_at)) }</p>
+                                <p class="faq__date">{ format!("Dijawab {}", dates::date(e.published_at)) }</p>
                             </details>
                         }) }
                     </section>

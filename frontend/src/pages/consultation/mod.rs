@@ -20,7 +20,7 @@ pub use mine::MyConsultationsPage;
 pub use queue::QueuePage;
 pub use thread::ConsultationPage;
 
-use crate::when;
+use crate::dates;
 use crate::workspace::Route;
 
 /// The address of a page of the desk without parameters: a plain link, since the desk itself is a page
@@ -69,7 +69,7 @@ pub fn SummaryList(props: &SummaryListProps) -> Html {
                         <Link<Route> classes="desk-card" to={Route::DeskThread { id: c.id }}>
                             <span class="desk-card__top">
                                 <span class={classes!("badge", status_tone(c.status))}>{ c.status.label() }</span>
-                                <span class="desk-card__date">{ when::date_time(c.updated_at) }</span>
+                                <span class="desk-card__date">{ dates::date_time(c.updated_at) }</span>
                             </span>
                             <strong class="desk-card__title">{ &c.title }</strong>
                             <span class="desk-card__meta">{ meta.join(" · ") }</span>

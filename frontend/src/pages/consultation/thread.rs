@@ -13,9 +13,9 @@ use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
 use crate::components::form::{FormAlert, Submission, TextField, setter, submit};
 use crate::components::skeleton::SkeletonList;
+use crate::dates;
 use crate::hooks::{Remote, page_title, use_remote, use_title};
 use crate::session::SignedIn;
-use crate::when;
 use crate::workspace::Route;
 
 #[derive(Properties, PartialEq)]
@@ -77,7 +77,7 @@ fn ThreadView(props: &ThreadProps) -> Html {
             <h1 class="desk-thread__title">{ &c.title }</h1>
             <p class="desk-thread__meta">
                 <span class={classes!("badge", status_tone(c.status))}>{ c.status.label() }</span>
-                <span>{ format!("{} · Desa {} · {}", c.topic.label(), c.village.name, when::date_time(c.created_at)) }</span>
+                <span>{ format!("{} · Desa {} · {}", c.topic.label(), c.village.name, dates::date_time(c.created_at)) }</span>
             </p>
             if !staff {
                 <Close consultation={props.consultation.clone()} on_change={props.on_change.clone()} />
@@ -188,7 +188,7 @@ fn Conversation(props: &ThreadProps) -> Html {
                         <li key={m.id} class={classes!("desk-message", (m.side == DeskSide::Staff).then_some("desk-message--staff"))}>
                             <p class="desk-message__head">
                                 <strong>{ &m.author_name }</strong>
-                                { format!(" · {} · {}", if m.side == DeskSide::Staff { "Petugas" } else { "Penanya" }, when::date_time(m.created_at)) }
+                                { format!(" · {} · {}", if m.side == DeskSide::Staff { "Petugas" } else { "Penanya" }, dates::date_time(m.created_at)) }
                             </p>
                             <p class="desk-message__body">{ &m.body }</p>
                         </li>

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use super::thread::ThreadProps;
 use crate::api;
 use crate::components::form::{FormAlert, Submission, TextField, setter, submit};
-use crate::when;
+use crate::dates;
 
 /// The time an `<input type="datetime-local">` holds, in the browser's time zone; none when empty.
 fn from_local_input(value: &str) -> Option<i64> {
@@ -116,7 +116,7 @@ fn VisitItem(props: &VisitItemProps) -> Html {
         VisitStatus::Done => "badge--ok",
         VisitStatus::Cancelled => "badge--bad",
     };
-    let when = v.scheduled_for.map_or_else(|| "jadwal belum ditentukan".to_owned(), when::date_time);
+    let when = v.scheduled_for.map_or_else(|| "jadwal belum ditentukan".to_owned(), dates::date_time);
     let form_id = format!("kunjungan-{}", v.id);
     html! {
         <li class="desk-visit">

@@ -9,8 +9,8 @@ use yew::prelude::*;
 
 use crate::api::{self, ApiError};
 use crate::components::form::TextField;
+use crate::dates::date_time;
 use crate::upload::shrink;
-use crate::when::date_time;
 
 #[derive(Properties, PartialEq)]
 pub struct NextStepProps {

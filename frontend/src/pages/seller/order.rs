@@ -18,9 +18,9 @@ use crate::api;
 use crate::components::order_lines::OrderLines;
 use crate::components::order_timeline::OrderTimeline;
 use crate::components::skeleton::SkeletonList;
+use crate::dates;
 use crate::hooks::{Remote, page_title, use_remote, use_title};
 use crate::session::SignedIn;
-use crate::when;
 use crate::workspace::Route;
 
 #[derive(Properties, PartialEq)]
@@ -96,7 +96,7 @@ fn OrderView(props: &OrderViewProps) -> Html {
                 <h1 class="seller-order__code">{ format!("Pesanan {}", o.code) }</h1>
                 <p class="seller-order__meta">
                     <span class={classes!("badge", status_tone(o.status))}>{ o.status.label() }</span>
-                    <span>{ when::date_time(o.created_at) }</span>
+                    <span>{ dates::date_time(o.created_at) }</span>
                 </p>
             </div>
             <NextStep order={props.order.clone()} />
@@ -153,12 +153,12 @@ fn NextStep(props: &OrderProps) -> Html {
     let deadline = match o.status {
         OrderStatus::New => o
             .answer_by
-            .map(|t| format!("Batal otomatis bila belum diterima atau ditolak sampai {}.", when::date_time(t))),
+            .map(|t| format!("Batal otomatis bila belum diterima atau ditolak sampai {}.", dates::date_time(t))),
         OrderStatus::AwaitingPayment => {
-            o.pay_by.map(|t| format!("Batal otomatis bila belum dibayar sampai {}.", when::date_time(t)))
+            o.pay_by.map(|t| format!("Batal otomatis bila belum dibayar sampai {}.", dates::date_time(t)))
         }
         OrderStatus::Shipped | OrderStatus::ReadyForPickup => {
-            o.completes_at.map(|t| format!("Selesai otomatis pada {}.", when::date_time(t)))
+            o.completes_at.map(|t| format!("Selesai otomatis pada {}.", dates::date_time(t)))
         }
         _ => None,
     };

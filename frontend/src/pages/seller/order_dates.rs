@@ -7,7 +7,7 @@ use yew_router::prelude::*;
 use super::orders::{filter_query, list_route};
 use crate::api::{self, orders::ShopOrderFilter as OrderFilter};
 use crate::components::form::TextField;
-use crate::when;
+use crate::dates;
 
 /// Why a date range cannot be used, for the "sampai" field.
 pub fn range_problem(from: &str, to: &str) -> Option<String> {
@@ -88,7 +88,7 @@ pub fn DateFilter(props: &DateFilterProps) -> Html {
 
 /// "Tanggal 1 November 2026 – 30 November 2026", from the dates in the address.
 fn range_label(filter: &OrderFilter) -> String {
-    let date = |d: &Option<String>| d.as_deref().and_then(when::date_of_input);
+    let date = |d: &Option<String>| d.as_deref().and_then(dates::date_of_input);
     match (date(&filter.from), date(&filter.to)) {
         (Some(from), Some(to)) => format!("Tanggal {from} – {to}"),
         (Some(from), None) => format!("Sejak {from}"),
@@ -105,7 +105,7 @@ pub struct CsvExportProps {
 /// The orders of a date range as a CSV file (this month by default), for the shop's books.
 #[component]
 pub fn CsvExport(props: &CsvExportProps) -> Html {
-    let today = when::date_input(js_sys::Date::now() as i64);
+    let today = dates::date_input(js_sys::Date::now() as i64);
     let from = use_state(|| format!("{}01", &today[..8]));
     let to = use_state(|| today.clone());
     let problem = use_state(|| None::<String>);

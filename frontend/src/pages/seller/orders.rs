@@ -14,8 +14,8 @@ use crate::api::{self, orders::ShopOrderFilter as OrderFilter};
 use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
 use crate::components::skeleton::SkeletonList;
+use crate::dates;
 use crate::hooks::{Remote, use_remote};
-use crate::when;
 use crate::workspace::Route;
 
 /// Query pairs of the list's address.
@@ -235,7 +235,7 @@ fn Row(props: &RowProps) -> Html {
             <Link<Route> classes="order-card" to={Route::SellOrder { shop: props.shop, code: o.code.clone() }}>
                 <span class="order-card__top">
                     <span class={classes!("badge", status_tone(o.status))}>{ status_short(o.status) }</span>
-                    <span class="order-card__date">{ when::date_time(o.created_at) }</span>
+                    <span class="order-card__date">{ dates::date_time(o.created_at) }</span>
                 </span>
                 <strong class="order-card__buyer">{ &o.buyer_name }</strong>
                 <span class="order-card__items">{ format!("{}{more}", o.first_item) }</span>

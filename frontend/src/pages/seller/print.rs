@@ -19,10 +19,10 @@ use crate::api;
 use crate::components::error_state::ErrorState;
 use crate::components::order_lines::{fee_label, total_label};
 use crate::components::skeleton::SkeletonList;
+use crate::dates;
 use crate::hooks::{Remote, page_title, use_remote, use_title};
 use crate::root::use_origin;
 use crate::session::SignedIn;
-use crate::when;
 use crate::workspace::Route;
 
 /// Paper a slip is printed on.
@@ -171,7 +171,7 @@ fn Slip(props: &SlipProps) -> Html {
                 <p class="slip__title">{ "NOTA PESANAN" }</p>
                 <dl class="slip__facts">
                     <dt>{ "Kode" }</dt><dd><strong>{ &o.code }</strong></dd>
-                    <dt>{ "Tanggal" }</dt><dd>{ when::date_time(o.created_at) }</dd>
+                    <dt>{ "Tanggal" }</dt><dd>{ dates::date_time(o.created_at) }</dd>
                     <dt>{ "Pembeli" }</dt><dd>{ format!("{} ({})", o.buyer_name, o.buyer_whatsapp.display()) }</dd>
                     <dt>{ "Bayar" }</dt><dd>{ o.payment.label() }</dd>
                     if let Some(state) = payment_state(o) {

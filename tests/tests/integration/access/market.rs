@@ -15,7 +15,7 @@ const fn owner(status: u16) -> [u16; 10] {
 }
 
 /// The village's admin and the district admin of its region.
-const fn keepers(status: u16) -> [u16; 10] {
+const fn village_admin_or_district(status: u16) -> [u16; 10] {
     [ANON, NO, NO, NO, NO, NO, status, NO, status, NO]
 }
 
@@ -27,12 +27,14 @@ pub fn expected(endpoint: &str) -> Option<[u16; 10]> {
         "GET /api/v1/shops/{id}/products" | "PUT /api/v1/shops/{id}/products/{product_id}" => owner(200),
         "POST /api/v1/shops/{id}/products" => owner(201),
         "DELETE /api/v1/shops/{id}/products/{product_id}" => owner(204),
-        "GET /api/v1/admin/villages/{id}/products" | "GET /api/v1/admin/villages/{id}/shops" => keepers(200),
+        "GET /api/v1/admin/villages/{id}/products" | "GET /api/v1/admin/villages/{id}/shops" => {
+            village_admin_or_district(200)
+        }
         "POST /api/v1/admin/villages/{id}/products/{product_id}/hide"
         | "POST /api/v1/admin/villages/{id}/products/{product_id}/unhide"
         | "POST /api/v1/admin/villages/{id}/shops/{shop_id}/suspend"
         | "POST /api/v1/admin/villages/{id}/shops/{shop_id}/reinstate"
-        | "PUT /api/v1/admin/villages/{id}/shops/{shop_id}/enterprise" => keepers(204),
+        | "PUT /api/v1/admin/villages/{id}/shops/{shop_id}/enterprise" => village_admin_or_district(204),
         _ => return None,
     })
 }

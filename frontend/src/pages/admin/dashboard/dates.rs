@@ -1,7 +1,7 @@
 //! The dashboard's period: the quick choices ("7 hari", "30 hari", "Bulan ini", "Tahun ini") worked out
 //! from today's date, a range that ends before it starts refused, and dates written short for people.
 
-use crate::when::MONTHS;
+use crate::dates::MONTHS;
 
 /// A date of `<input type="date">`: year, month (1–12), day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,7 +61,7 @@ fn month_name(month: u32) -> &'static str {
 
 /// Today in the browser's time zone, `YYYY-MM-DD`.
 pub fn today() -> String {
-    crate::when::date_input(js_sys::Date::now() as i64)
+    crate::dates::date_input(js_sys::Date::now() as i64)
 }
 
 /// A period chosen with one tap.
