@@ -1,18 +1,23 @@
 // Browser tests: a skeleton while the API is slow, and an error with "Coba lagi" when it fails,
-// which recovers once the API answers again. The server renders these pages with their answers
-// embedded, so the tests serve them without (as for a page the app reaches itself): the app asks the API.
+// which recovers once the API answers again. These are the states of a page the app hydrates whole (the
+// directory, the catalog: pages of islands arrive whole from the server and ask nothing). The server
+// renders them with their answers embedded, so the tests serve them without (as for a page the app
+// reaches itself): the app asks the API.
 import assert from 'node:assert/strict';
 import {
   ABORTED_LOAD,
   browserTest,
   failedLoad,
+  PHONE,
   sleep,
   snap,
   villageCards,
-  waitForHeading,
 } from './helpers.mjs';
 
 const VILLAGES_API = '**/api/v1/villages**';
+const CATALOG_API = '**/api/v1/catalog**';
+/** Without the service worker, which would fetch the API itself, out of the page's routes' reach. */
+const NO_WORKER = { ...PHONE, serviceWorkers: 'block' };
 
 /** Serves the pages without the answers they were rendered from: the app starts afresh and asks the API. */
 async function withoutEmbeddedAnswers(page) {
@@ -24,13 +29,13 @@ async function withoutEmbeddedAnswers(page) {
   });
 }
 
-browserTest('a skeleton shows while villages load', { file: 'skeleton' }, async (page) => {
+browserTest('a skeleton shows while villages load', { file: 'skeleton', context: NO_WORKER }, async (page) => {
   await withoutEmbeddedAnswers(page);
   await page.route(VILLAGES_API, async (route) => {
     await sleep(2000);
     await route.continue();
   });
-  await page.goto('/', { waitUntil: 'commit' });
+  await page.goto('/desa', { waitUntil: 'commit' });
   await page.locator('.skeleton').first().waitFor({ state: 'visible' });
   assert.equal(await page.locator('a.village-card').count(), 0, 'no cards before the data');
   await snap(page, 'skeleton-loading');
@@ -39,8 +44,8 @@ browserTest('a skeleton shows while villages load', { file: 'skeleton' }, async 
 });
 
 browserTest(
-  'the portal says when the API fails and recovers with "Coba lagi"',
-  { file: 'error-portal', allowErrors: [failedLoad(500)] },
+  'the directory says when the API fails and recovers with "Coba lagi"',
+  { file: 'error-directory', allowErrors: [failedLoad(500)], context: NO_WORKER },
   async (page) => {
     await withoutEmbeddedAnswers(page);
     await page.route(VILLAGES_API, (route) =>
@@ -50,12 +55,12 @@ browserTest(
         body: JSON.stringify({ status: 500, title: 'Internal Server Error' }),
       }),
     );
-    await page.goto('/');
+    await page.goto('/desa');
     const error = page.locator('.error-state').first();
     await error.waitFor({ state: 'visible' });
     const retry = error.getByRole('button', { name: 'Coba lagi' });
     await retry.waitFor({ state: 'visible' });
-    await snap(page, 'error-portal-failed');
+    await snap(page, 'error-directory-failed');
 
     await page.unroute(VILLAGES_API);
     await retry.click();
@@ -65,19 +70,18 @@ browserTest(
 );
 
 browserTest(
-  'a village page says when the network fails and recovers with "Coba lagi"',
-  { file: 'error-village', allowErrors: [ABORTED_LOAD] },
+  'the catalog says when the network fails and recovers with "Coba lagi"',
+  { file: 'error-catalog', allowErrors: [ABORTED_LOAD], context: NO_WORKER },
   async (page) => {
     await withoutEmbeddedAnswers(page);
-    await page.route(VILLAGES_API, (route) => route.abort('failed'));
-    await page.goto('/desa/darmaji');
+    await page.route(CATALOG_API, (route) => route.abort('failed'));
+    await page.goto('/produk?q=sambal');
     const retry = page.locator('.error-state').getByRole('button', { name: 'Coba lagi' });
     await retry.first().waitFor({ state: 'visible' });
-    await snap(page, 'error-village-failed');
+    await snap(page, 'error-catalog-failed');
 
-    await page.unroute(VILLAGES_API);
+    await page.unroute(CATALOG_API);
     await retry.first().click();
-    await waitForHeading(page, 'Darmaji');
-    await page.locator('.flagship').first().waitFor({ state: 'visible' });
+    await page.locator('.product-card', { hasText: 'Sambal' }).first().waitFor({ state: 'visible' });
   },
 );
