@@ -75,6 +75,12 @@ pub fn address_pairs(q: &CatalogQuery) -> Vec<(&'static str, String)> {
     pairs(q, false)
 }
 
+/// The page's query pairs as the app writes them: the search and its cursor (the server sends a search
+/// written otherwise here).
+pub fn page_pairs(q: &CatalogQuery) -> Vec<(&'static str, String)> {
+    pairs(q, true)
+}
+
 /// The search's address pairs but those named, for a form that sets them (its other fields hidden).
 pub fn pairs_but(q: &CatalogQuery, set_by_form: &[&str]) -> Vec<(&'static str, String)> {
     address_pairs(q).into_iter().filter(|(key, _)| !set_by_form.contains(key)).collect()

@@ -109,12 +109,11 @@ pub struct PageRoute {
 /// How the browser gets a page's content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Draw {
-    /// Its app draws it in the browser (one person's own pages).
+    /// Its app draws it in the browser (one person's own pages). Its app also draws the public pages it
+    /// reaches by its own links, and hydrates the "not found" page the server renders for it.
     Browser,
-    /// The server renders it (its app's components) and the app hydrates it whole.
-    Hydrated,
     /// The server renders it (its app's components) and the small `islands` bundle hydrates only its
-    /// interactive parts (`frontend::islands`): the pages a shared link opens.
+    /// interactive parts (`frontend::islands`): every public page.
     Islands,
 }
 
@@ -122,28 +121,27 @@ const fn row(page: Page, pattern: &'static str, app: App, draw: Draw, indexable:
     PageRoute { page, pattern, app, draw, indexable }
 }
 
-// P portal, B browse, M market, U purchase, W workspace, A admin; I islands, H hydrated, D drawn in
-// the browser.
+// P portal, B browse, M market, U purchase, W workspace, A admin; I islands, D drawn in the browser.
 use App::{Admin as A, Browse as B, Market as M, Portal as P, Purchase as U, Workspace as W};
-use Draw::{Browser as D, Hydrated as H, Islands as I};
+use Draw::{Browser as D, Islands as I};
 
 /// The table.
 pub const PAGES: [PageRoute; 32] = [
     row(Page::Home, "/", P, I, true),
-    row(Page::Directory, "/desa", B, H, true),
+    row(Page::Directory, "/desa", B, I, true),
     row(Page::Village, "/desa/:slug", P, I, true),
     row(Page::VillageNews, "/desa/:slug/berita", B, I, true),
     row(Page::NewsArticle, "/desa/:slug/berita/:news", B, I, true),
     row(Page::VillageInquiry, "/desa/:slug/permintaan", B, D, true),
-    row(Page::VillageMap, "/peta", B, H, true),
+    row(Page::VillageMap, "/peta", B, I, true),
     row(Page::Enterprise, "/lembaga/:slug", B, I, true),
-    row(Page::Catalog, "/produk", M, H, true),
+    row(Page::Catalog, "/produk", M, I, true),
     row(Page::Product, "/produk/:segment", M, I, true),
     row(Page::Shop, "/toko/:slug", M, I, true),
     row(Page::Cart, "/keranjang", M, D, false),
     row(Page::Checkout, "/pesan", U, D, false),
     row(Page::Order, "/pesanan/:code", U, D, false),
-    row(Page::Desk, "/konsultasi", B, H, true),
+    row(Page::Desk, "/konsultasi", B, I, true),
     row(Page::DeskNew, "/konsultasi/baru", W, D, false),
     row(Page::DeskMine, "/konsultasi/saya", W, D, false),
     row(Page::DeskQueue, "/konsultasi/antrian", W, D, false),
@@ -312,6 +310,10 @@ mod tests {
             Page::Enterprise,
             Page::Product,
             Page::Shop,
+            Page::Directory,
+            Page::Catalog,
+            Page::Desk,
+            Page::VillageMap,
         ] {
             assert_eq!(page.route().draw, Draw::Islands, "{page:?}");
         }

@@ -140,9 +140,11 @@ browserTest('a consultant finds their ways in on the public desk once the app kn
   const served = await (await page.request.get('/konsultasi')).text();
   assert.ok(!served.includes('Konsultasi saya') && !served.includes('antrian'), 'the served page is everyone\'s');
   await page.goto('/konsultasi');
-  // Hydrated, then the person's own links appear: their consultations and the staff queue.
+  // Once the page runs, the person's own link appears: their consultations, where the staff find the queue.
   await page.getByRole('link', { name: 'Konsultasi saya' }).waitFor();
   assert.equal(await page.getByRole('link', { name: 'Konsultasi saya' }).getAttribute('href'), '/konsultasi/saya');
+  await page.getByRole('link', { name: 'Konsultasi saya' }).click();
+  await waitForHeading(page, 'Konsultasi saya');
   await page.getByRole('link', { name: 'Buka antrian konsultasi' }).click();
   await page.waitForURL('**/konsultasi/antrian');
   await waitForHeading(page, 'Antrian konsultasi');

@@ -1,6 +1,6 @@
 // Browser tests: the village directory filtered by kabupaten, and a search that finds nothing.
 import assert from 'node:assert/strict';
-import { browserTest, villageCards } from './helpers.mjs';
+import { browserTest, pageRunning, villageCards } from './helpers.mjs';
 
 browserTest('the directory filters by kabupaten', { file: 'directory-kabupaten' }, async (page) => {
   // Darmaji's kabupaten, from the API: the code is the first two parts of the desa code.
@@ -9,6 +9,7 @@ browserTest('the directory filters by kabupaten', { file: 'directory-kabupaten' 
 
   await page.goto('/desa');
   await villageCards(page);
+  await pageRunning(page);
   const select = page.getByLabel(/kabupaten/i).first();
   await select.locator(`option[value="${kabupaten}"]`).waitFor({ state: 'attached' });
   await select.selectOption(kabupaten);

@@ -115,6 +115,16 @@ export async function villageCards(page) {
   return cards;
 }
 
+/**
+ * Waits until the page's scripts run: the header's account item ("Masuk", "Akun" or "Admin") shows once
+ * the page knows who is signed in. (A page of islands is readable at once; its filters apply on change and
+ * "Muat lebih banyak" adds below once its islands bundle runs.)
+ */
+export async function pageRunning(page) {
+  await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: /^(Masuk|Akun|Admin)/ })
+    .first().waitFor();
+}
+
 /** The trimmed text of the page's `h1` once it is visible. */
 export async function heading(page) {
   const h1 = page.locator('h1').first();

@@ -1,6 +1,6 @@
 // Browser tests: the server-rendered public pages hydrate without a console message and show the same
 // text before and after the app starts; a page hydrated whole asks the API for none of what it embeds,
-// a page of islands (the front page, a village, a product, a shop) asks only who is signed in.
+// a page of islands (every public page but the map) asks only who is signed in.
 import assert from 'node:assert/strict';
 import { BASE_URL, PHONE, browserTest } from './helpers.mjs';
 
@@ -15,6 +15,8 @@ const PAGES = [
   '/peta',
   '/peta?sektor=perikanan',
   '/konsultasi',
+  '/produk',
+  '/produk?q=kripik&urut=termurah',
   '/toko/lapak-bumdes-senggigi-bahari',
 ];
 

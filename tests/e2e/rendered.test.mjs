@@ -1,8 +1,8 @@
 // Browser tests of the server-rendered public pages: a shared product link reads whole with JavaScript
 // off (name, price, shop, the WhatsApp question to the seller), and with JavaScript on the app hydrates
 // the same page without a console message, keeps its text, and answers the buyer's taps; the catalog
-// searches and pages, the village map lists its villages and kecamatan, and the consultation desk
-// shows its answered questions, all with JavaScript off.
+// searches and pages, the directory filters, the village map lists its villages and kecamatan, and the
+// consultation desk shows its answered questions, all with JavaScript off.
 import assert from 'node:assert/strict';
 import { BASE_URL, PHONE, browserTest, snap } from './helpers.mjs';
 
@@ -141,4 +141,26 @@ browserTest('the consultation desk reads without JavaScript: the FAQ and the way
   await snap(page, 'rendered-desk-no-js');
   // Asking is a link to the workspace's form.
   assert.equal(await page.getByRole('link', { name: 'Ajukan konsultasi' }).getAttribute('href'), '/konsultasi/baru');
+});
+
+browserTest('the directory filters without JavaScript', {
+  file: 'rendered-directory-no-js',
+  context: { ...PHONE, javaScriptEnabled: false },
+}, async (page) => {
+  const darmaji = await (await fetch(`${BASE_URL}/api/v1/villages/darmaji`)).json();
+  const kabupaten = darmaji.region.code.split('.').slice(0, 2).join('.');
+  await page.goto('/desa');
+  await page.getByLabel('Kabupaten/kota').selectOption(kabupaten);
+  await page.getByRole('button', { name: 'Terapkan filter' }).click();
+  // The form's empty fields are not part of the address the page lands on.
+  await page.waitForURL((url) => url.search === `?kabupaten=${kabupaten}`);
+  const hrefs = await page.locator('a.village-card').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.includes('/desa/darmaji'), `Darmaji is among ${hrefs.join(', ')}`);
+  // The kecamatan of the chosen kabupaten are now to choose.
+  const kecamatan = darmaji.region.code.split('.').slice(0, 3).join('.');
+  await page.getByLabel('Kecamatan').selectOption(kecamatan);
+  await page.getByRole('button', { name: 'Terapkan filter' }).click();
+  await page.waitForURL((url) => url.searchParams.get('kecamatan') === kecamatan);
+  assert.ok(await page.locator('a.village-card[href="/desa/darmaji"]').count() === 1, 'Darmaji is in its kecamatan');
+  await snap(page, 'rendered-directory-no-js');
 });

@@ -14,10 +14,17 @@ async function mapData(page) {
   return (await page.request.get('/api/v1/map')).json();
 }
 
-/** Waits until the list and the markers are drawn. */
+/** Waits until the list and the markers are drawn (the server draws them). */
 async function mapShown(page) {
   await page.locator('.map-list__item').first().waitFor({ state: 'visible' });
   await page.locator('.map__marker').first().waitFor({ state: 'attached' });
+}
+
+/** Waits until the map runs in the browser (its own bundle, fetched once the page runs): it places the
+ * tiles. */
+async function mapRunning(page) {
+  await mapShown(page);
+  await page.locator('image.map__tile').first().waitFor({ state: 'attached' });
 }
 
 browserTest('the map page shows its villages without tiles', options('village-map'), async (page) => {
@@ -30,8 +37,7 @@ browserTest('the map page shows its villages without tiles', options('village-ma
   await page.getByRole('link', { name: 'Peta potensi desa' }).click();
   await page.waitForURL('**/peta');
   await waitForHeading(page, 'Peta potensi desa');
-  await mapShown(page);
-  await page.waitForLoadState('networkidle');
+  await mapRunning(page);
 
   assert.equal(await page.locator('.map-list__item').count(), data.villages.length);
   assert.equal(await page.locator('.map__marker').count(), placed.length);
@@ -57,7 +63,7 @@ browserTest('the map page shows its villages without tiles', options('village-ma
 
 browserTest('tapping a marker shows the village card', options('village-map-card'), async (page) => {
   await page.goto('/peta');
-  await mapShown(page);
+  await mapRunning(page);
   // Sungai Dareh (Sumatra) stands alone on the map of every village.
   await page.locator('.map__marker[data-slug="sungai-dareh"]').tap();
   const card = page.locator('.map-card');
@@ -76,7 +82,7 @@ browserTest('tapping a marker shows the village card', options('village-map-card
 
 browserTest('the colour toggle changes the legend', options('village-map-colours'), async (page) => {
   await page.goto('/peta');
-  await mapShown(page);
+  await mapRunning(page);
   const legend = page.locator('.map-legend');
   assert.match(await legend.innerText(), /status IDM/);
   assert.match(await legend.innerText(), /Maju|Mandiri|Berkembang/);
@@ -94,7 +100,7 @@ browserTest('the colour toggle changes the legend', options('village-map-colours
 
 browserTest('zoom buttons and dragging move the map', options('village-map-move'), async (page) => {
   await page.goto('/peta?kecamatan=52.01.03');
-  await mapShown(page);
+  await mapRunning(page);
   assert.equal(await page.locator('.map-list__item').count(), 2, 'the filter from the address applies');
   const zoomOf = async () =>
     Number((await page.locator('image.map__tile').first().getAttribute('href')).split('/')[3]);
@@ -116,4 +122,17 @@ browserTest('zoom buttons and dragging move the map', options('village-map-move'
   const xy = (t) => t.match(/translate\(([-\d.]+) ([-\d.]+)\)/).slice(1).map(Number);
   const [[x0, y0], [x1, y1]] = [xy(from), xy(to)];
   assert.ok(Math.abs(x1 - x0 + 60) < 2 && Math.abs(y1 - y0 - 30) < 2, `dragged from ${from} to ${to}`);
+});
+
+browserTest('the list order goes into the address', options('village-map-order'), async (page) => {
+  const data = await mapData(page);
+  await page.goto('/peta?sektor=olahan');
+  await mapRunning(page);
+  await page.getByLabel('Urutkan').selectOption('produk');
+  await page.waitForURL((url) => url.searchParams.get('urut') === 'produk' && url.searchParams.get('sektor') === 'olahan');
+  const shown = await page.locator('.map-list__name').allInnerTexts();
+  const listed = data.villages.filter((v) => v.flagship?.sector === 'olahan');
+  assert.equal(shown.length, listed.length, 'the sector filter stays');
+  const products = shown.map((name) => listed.find((v) => v.name === name.trim()).products);
+  assert.deepEqual(products, [...products].sort((a, b) => b - a), `most products first: ${shown.join(', ')}`);
 });

@@ -77,10 +77,11 @@ pub fn write(root: &Path, work: &Path, dist: &Path) -> Result<Vec<String>> {
         let html = later.iter().fold(html, |html, (placeholder, path)| html.replace(placeholder, path));
         if let Some(at) = html.find("{{") {
             let rest: String = html[at..].chars().take(40).collect();
+            let later: Vec<&str> = later.iter().map(|(placeholder, _)| placeholder.as_str()).collect();
             bail!(
                 "frontend/index.html has a placeholder xtask does not know: {rest:?} (known: \
-                 {{{{style.css}}}}, {{{{app.css}}}}, {{{{app.js}}}}, {{{{app_bg.wasm}}}}, {{{{pwa.js}}}}, \
-                 {{{{inquiry.js}}}})"
+                 {{{{style.css}}}}, {{{{app.css}}}}, {{{{app.js}}}}, {{{{app_bg.wasm}}}}, {{{{pwa.js}}}}, {})",
+                later.join(", ")
             );
         }
         put(page.to_string(), html.as_bytes())?;

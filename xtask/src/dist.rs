@@ -30,8 +30,8 @@ const WASM_OPT_FEATURES: [&str; 6] = [
 
 /// The frontend's apps: a wasm binary of the `frontend` crate each, the page that loads it, and its own
 /// stylesheet (`frontend/{name}.css`, after the shared `style.css`), if any.
-/// (The same as `shared::routes::App`'s `bundle` and `html`, after the islands bundle of the pages a
-/// shared link opens (`shared::routes::Draw::Islands`); the public bundles first.)
+/// (The same as `shared::routes::App`'s `bundle` and `html`, after the islands bundle of the public pages
+/// (`shared::routes::Draw::Islands`); the public bundles first.)
 pub const APPS: [(&str, &str, Option<&str>); 7] = [
     ("islands", "islands.html", Some("browse")),
     ("frontend", "index.html", None),
@@ -42,9 +42,10 @@ pub const APPS: [(&str, &str, Option<&str>); 7] = [
     ("admin", "admin.html", Some("workspace")),
 ];
 
-/// Bundles without a page of their own, fetched by another when needed: the inquiry form of a page of
-/// islands (`frontend::islands`), which every page names in `<meta name="lapak:inquiry">`.
-pub const LATER: [&str; 1] = ["inquiry"];
+/// Bundles without a page of their own, fetched by the islands bundle when needed (`frontend::islands`):
+/// the inquiry form, when its button is first tapped, and the map of `/peta`, once the page runs. Every
+/// page names them in `<meta name="lapak:{bundle}">`.
+pub const LATER: [&str; 2] = ["inquiry", "map"];
 
 /// Every bundle: the apps', then those fetched later.
 fn bundles() -> impl Iterator<Item = &'static str> {

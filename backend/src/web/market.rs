@@ -16,7 +16,7 @@ use shared::routes::Page;
 use super::{
     image_preview,
     pages::{Head, Offer},
-    render::{Found, Seeds, kept_or_built},
+    render::{Found, Seeds, kept_or_built, searched_at},
     site_head, site_image,
 };
 use crate::{error::AppResult, products::queries, shops::storefront::storefront, state::AppState};
@@ -26,6 +26,9 @@ use crate::{error::AppResult, products::queries, shops::storefront::storefront, 
 pub async fn catalog(State(state): State<AppState>, uri: Uri) -> AppResult<Response> {
     kept_or_built(&state, &uri, async || {
         let q = frontend::catalog_query::parse(uri.query().unwrap_or_default());
+        if let Some(address) = searched_at(&uri, "/produk", &frontend::catalog_query::page_pairs(&q)) {
+            return Ok(Found::Elsewhere(address));
+        }
         let counted = frontend::catalog_query::facet_query(&q);
         let seeds = Seeds::default()
             .outcome(catalog_url(&q), &crate::catalog::page(&state, &q).await)

@@ -65,6 +65,28 @@ pub enum Found {
     Missing(App, Seeds),
     /// The page moved (an old village slug) to this path: a permanent redirect.
     Moved(String),
+    /// The same search at the address the app writes (`searched_at`): a redirect (303), so that a filter
+    /// form sent without its empty fields' help lands where a shared link would.
+    Elsewhere(String),
+}
+
+/// Where the search the request asks with `pairs` (its canonical query pairs, in order) is kept, when
+/// the request writes it otherwise: empty fields of a plain form, "25.000" for 25000, a value it drops (the
+/// same pairs in another order are the same search).
+pub fn searched_at<K: AsRef<str>>(uri: &Uri, path: &str, pairs: &[(K, String)]) -> Option<String> {
+    let mut asked: Vec<(String, String)> = form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes())
+        .filter(|(name, _)| !tracking(&format!("{name}=")))
+        .map(|(name, value)| (name.into_owned(), value.into_owned()))
+        .collect();
+    let mut canonical: Vec<(String, String)> = pairs.iter().map(|(n, v)| (n.as_ref().to_owned(), v.clone())).collect();
+    asked.sort();
+    canonical.sort();
+    (asked != canonical).then(|| {
+        let query = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs.iter().map(|(n, v)| (n.as_ref(), v)))
+            .finish();
+        if query.is_empty() { path.to_owned() } else { format!("{path}?{query}") }
+    })
 }
 
 /// The public page at the request's address: the one kept in the page cache, else the
@@ -83,6 +105,7 @@ where
         Found::Page(head, seeds) => (head, seeds),
         Found::Missing(app, seeds) => return Ok(missing(state, app, &url, seeds).await),
         Found::Moved(path) => return Ok(Redirect::permanent(&path).into_response()),
+        Found::Elsewhere(address) => return Ok(Redirect::to(&address).into_response()),
     };
     let failed = seeds.0.values().any(|seed| matches!(seed, Seed::Problem { status, .. } if *status >= 500));
     let html = Bytes::from(rendered(state, &head, &url, seeds).await);
@@ -129,7 +152,19 @@ async fn body(state: &AppState, head: &Head, url: &str, seeds: SeedMap) -> Optio
 
 #[cfg(test)]
 mod tests {
-    use super::address;
+    use super::{address, searched_at};
+
+    #[test]
+    fn a_search_written_otherwise_is_sent_where_the_app_keeps_it() {
+        let at = |uri: &str, pairs: &[(&str, String)]| searched_at(&uri.parse().unwrap(), "/produk", pairs);
+        let kopi = [("q", "kopi".to_owned()), ("harga_max", "25000".to_owned())];
+        assert_eq!(at("/produk?q=kopi&harga_max=25000", &kopi), None);
+        assert_eq!(at("/produk?harga_max=25000&q=kopi&utm_source=wa", &kopi), None, "order and tracking do not count");
+        let form = "/produk?q=kopi&kecamatan=&kategori=&harga_min=&harga_max=25.000";
+        assert_eq!(at(form, &kopi).as_deref(), Some("/produk?q=kopi&harga_max=25000"));
+        assert_eq!(at("/produk?q=", &[]).as_deref(), Some("/produk"), "an empty field is left out");
+        assert_eq!(at("/produk?x=1", &[]).as_deref(), Some("/produk"));
+    }
 
     #[test]
     fn a_shared_link_with_tracking_is_the_same_page() {

@@ -7,15 +7,20 @@ use frontend::api::{consultations::faq_url, village_map::village_map_url};
 use shared::{routes::Page, village_map::MapFilter};
 
 use super::{
-    render::{Found, Seeds, kept_or_built},
+    render::{Found, Seeds, kept_or_built, searched_at},
     site_head,
 };
 use crate::{error::AppResult, state::AppState};
 
-/// The village potential map, rendered from the whole map (the page applies the filters in its address
-/// itself, as it does in the browser).
+/// The village potential map, rendered from the whole map (the page applies the filters and the order in
+/// its address itself, as it does in the browser); an address written otherwise moves to the app's.
 pub async fn village_map(State(state): State<AppState>, uri: Uri) -> AppResult<Response> {
     kept_or_built(&state, &uri, async || {
+        let (filter, order) = frontend::pages::village_map::asked(uri.query().unwrap_or_default());
+        let pairs = frontend::pages::village_map::address_pairs(&filter, order);
+        if let Some(address) = searched_at(&uri, "/peta", &pairs) {
+            return Ok(Found::Elsewhere(address));
+        }
         let map = crate::village_map::read(&state, &MapFilter::default()).await;
         let mut head = site_head(&state, Page::VillageMap, "Peta Potensi Desa — Lapak Desa", "/peta");
         head.description = "Peta desa-desa kabupaten: status Indeks Desa Membangun, produk unggulan, jumlah toko, \

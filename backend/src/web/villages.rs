@@ -15,7 +15,7 @@ use shared::routes::Page;
 use super::{
     cover_preview, image_preview,
     pages::Head,
-    render::{Found, Seeds, kept_or_built},
+    render::{Found, Seeds, kept_or_built, searched_at},
     site_head, site_image,
 };
 use crate::{
@@ -46,6 +46,9 @@ pub async fn home(State(state): State<AppState>, uri: Uri) -> AppResult<Response
 pub async fn directory_page(State(state): State<AppState>, uri: Uri) -> AppResult<Response> {
     kept_or_built(&state, &uri, async || {
         let filter = frontend::directory_query::parse(uri.query().unwrap_or_default());
+        if let Some(address) = searched_at(&uri, "/desa", &frontend::directory_query::to_pairs(&filter)) {
+            return Ok(Found::Elsewhere(address));
+        }
         let mut seeds = Seeds::default().outcome(api::villages_url(&filter), &directory(&state.db, &filter).await);
         seeds = with_kabupaten(&state, seeds).await;
         if let Some(kabupaten) = &filter.kabupaten {

@@ -65,10 +65,11 @@ pub fn CatalogFilters(props: &CatalogFiltersProps) -> Html {
             on_change.emit(CatalogQuery { tersedia: checked.then_some(true), ..q.first_page() });
         })
     };
-    // A plain form to the catalog, so filters work without JavaScript; the app applies each change at once.
+    // A plain form to the catalog, so filters work without JavaScript; the app (or, on a page of islands,
+    // `islands::plain`) applies each change at once.
     html! {
         <form class="filters catalog-filters__fields" role="group" aria-label="Saring produk" method="get"
-            action="/produk" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
+            action="/produk" data-apply="true" autocomplete="off" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
             { kept_fields(q, &FORM_FIELDS) }
             <FilterSelect id="filter-kecamatan" label="Kecamatan" any_label={waiting.unwrap_or("Semua kecamatan")}
                 name="kecamatan" options={kecamatan} disabled={waiting.is_some()}
@@ -86,7 +87,7 @@ pub fn CatalogFilters(props: &CatalogFiltersProps) -> Html {
                     onchange={on_stock} />
                 <span>{ "Hanya yang tersedia" }</span>
             </label>
-            <button type="submit" class="button button--secondary catalog-filters__apply">{ "Terapkan filter" }</button>
+            <button type="submit" class="button button--secondary filters__apply">{ "Terapkan filter" }</button>
         </form>
     }
 }
@@ -116,15 +117,8 @@ fn PriceRange(props: &PriceRangeProps) -> Html {
     let (min, max) = (use_node_ref(), use_node_ref());
     let problem = use_state_eq(|| None::<String>);
     {
-        let (min, max, problem) = (min.clone(), max.clone(), problem.clone());
-        use_effect_with((props.query.harga_min, props.query.harga_max), move |(low, high)| {
-            for (field, value) in [(&min, low), (&max, high)] {
-                if let Some(input) = field.cast::<HtmlInputElement>() {
-                    input.set_value(&value.map(thousands).unwrap_or_default());
-                }
-            }
-            problem.set(None);
-        });
+        let problem = problem.clone();
+        use_effect_with((props.query.harga_min, props.query.harga_max), move |_| problem.set(None));
     }
     let apply = {
         let (min, max, problem) = (min.clone(), max.clone(), problem.clone());
@@ -160,23 +154,28 @@ fn PriceRange(props: &PriceRangeProps) -> Html {
         })
     };
     let onchange = apply.reform(|_: Event| ());
-    let field =
-        |(id, name): (&'static str, &'static str), label: &'static str, node: &NodeRef, placeholder: &'static str| {
-            html! {
-                <div class="field">
-                    <label class="field__label" for={id}>{ label }</label>
-                    <input ref={node.clone()} {id} {name} class="field__select" type="text" inputmode="numeric"
-                        autocomplete="off" enterkeyhint="search" {placeholder} onchange={onchange.clone()}
-                        onkeydown={onkeydown.clone()}
-                        aria-invalid={problem.is_some().then_some("true")}
-                        aria-describedby={problem.is_some().then_some("harga-masalah")} />
-                </div>
-            }
-        };
+    // The prices searched, as the server renders them; set again only when they change (a new address).
+    let field = |(id, name): (&'static str, &'static str),
+                 label: &'static str,
+                 node: &NodeRef,
+                 value: Option<i64>,
+                 placeholder: &'static str| {
+        html! {
+            <div class="field">
+                <label class="field__label" for={id}>{ label }</label>
+                <input ref={node.clone()} {id} {name} value={value.map(thousands).unwrap_or_default()}
+                    class="field__select" type="text" inputmode="numeric"
+                    autocomplete="off" enterkeyhint="search" {placeholder} onchange={onchange.clone()}
+                    onkeydown={onkeydown.clone()}
+                    aria-invalid={problem.is_some().then_some("true")}
+                    aria-describedby={problem.is_some().then_some("harga-masalah")} />
+            </div>
+        }
+    };
     html! {
         <div class="price-range">
-            { field(("harga-min", "harga_min"), "Harga terendah (Rp)", &min, "0") }
-            { field(("harga-max", "harga_max"), "Harga tertinggi (Rp)", &max, "Berapa saja") }
+            { field(("harga-min", "harga_min"), "Harga terendah (Rp)", &min, props.query.harga_min, "0") }
+            { field(("harga-max", "harga_max"), "Harga tertinggi (Rp)", &max, props.query.harga_max, "Berapa saja") }
             if let Some(message) = &*problem {
                 <p id="harga-masalah" class="price-range__problem" role="alert">{ message }</p>
             }

@@ -47,7 +47,7 @@ pub fn SortSelect(props: &SortSelectProps) -> Html {
         })
     };
     html! {
-        <form class="sort" method="get" action="/produk" {onsubmit}>
+        <form class="sort" method="get" action="/produk" data-apply="true" autocomplete="off" {onsubmit}>
             { kept_fields(&props.query, &["urut"]) }
             <label class="sort__label" for="urut">{ "Urutkan" }</label>
             <select ref={select} id="urut" name="urut" class="field__select sort__select" {onchange}>

@@ -43,6 +43,7 @@ pub fn Cover(props: &CoverProps) -> Html {
                     src={url.clone()}
                     alt={props.alt.clone()}
                     loading={if props.eager { "eager" } else { "lazy" }}
+                    fetchpriority={props.eager.then_some("high")}
                     decoding="async"
                     width="1200"
                     height="630"

@@ -38,7 +38,7 @@ pub fn ProductGallery(props: &ProductGalleryProps) -> Html {
                     srcset={format!("{} {}w, {} {}w", photo.card.url, photo.card.width, photo.full.url, photo.full.width)}
                     sizes="(min-width: 48rem) 28rem, 100vw" {alt}
                     width={photo.card.width.to_string()} height={photo.card.height.to_string()}
-                    loading="eager" decoding="async" />
+                    loading="eager" fetchpriority="high" decoding="async" />
             </div>
             if count > 1 {
                 <ul class="gallery__thumbs" aria-label="Foto produk">

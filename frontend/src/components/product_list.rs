@@ -111,7 +111,7 @@ pub fn ProductList(props: &ProductListProps) -> Html {
     let show_village = props.show_village;
     html! {
         <>
-            <div class="card-grid card-grid--products">
+            <div class="card-grid card-grid--products" data-more-list="true">
                 { for items.iter().enumerate().map(|(i, p)| html! {
                     <ProductCard key={p.id} product={(*p).clone()} {show_village} eager={i < EAGER} />
                 }) }
@@ -119,10 +119,11 @@ pub fn ProductList(props: &ProductListProps) -> Html {
             if let Some(error) = error {
                 <div class="load-more"><ErrorState {error} on_retry={load} /></div>
             } else if let Some(cursor) = &cursor {
-                // A link to the next page's address, so it works without JavaScript; the app adds the
-                // page below instead.
+                // A link to the next page's address, so it works without JavaScript; the app (or, on a
+                // page of islands, `islands::plain`) adds the page below instead.
                 <div class="load-more">
                     <a class="button button--secondary load-more__button" href={next_page_address(&props.query, cursor)}
+                        data-more="true"
                         aria-busy={loading.then_some("true")} aria-disabled={loading.then_some("true")}
                         onclick={Callback::from(move |event: MouseEvent| {
                             event.prevent_default();

@@ -25,16 +25,6 @@ pub struct SearchBoxProps {
 #[component]
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let input = use_node_ref();
-    // The field is the source of truth while a person types: it is set only when the searched words
-    // change (a new URL), never by an unrelated re-render.
-    {
-        let input = input.clone();
-        use_effect_with(props.value.clone(), move |value| {
-            if let Some(field) = input.cast::<HtmlInputElement>() {
-                field.set_value(value);
-            }
-        });
-    }
     let onsubmit = {
         let (input, on_search) = (input.clone(), props.on_search.clone());
         Callback::from(move |event: SubmitEvent| {
@@ -55,6 +45,9 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 class="search__input"
                 type="search"
                 name="q"
+                // The words searched, as the server renders them; set again only when they change (a new
+                // address), never by an unrelated re-render, so what a person types stays.
+                value={props.value.clone()}
                 placeholder={props.placeholder.clone()}
                 maxlength={props.max_len.to_string()}
                 autocomplete="off"

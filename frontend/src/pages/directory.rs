@@ -1,7 +1,7 @@
 //! The village directory: search, filters by region, IDM status and sector, results and pages.
 //!
 //! The filters live in the address (`/desa?kabupaten=52.01&idm=maju&page=2`): links can be shared and
-//! the back button undoes a filter.
+//! the back button undoes a filter. They are a plain form, so they work without JavaScript too.
 
 use shared::format::thousands;
 use shared::{IdmStatus, Region, Sector, VillageQuery};
@@ -51,7 +51,11 @@ pub fn DirectoryPage() -> Html {
         let (go, filter) = (go.clone(), filter.clone());
         Callback::from(move |words: String| go.emit(directory_query::with_words(&filter, &words)))
     };
-    let reset = go.reform(|_: MouseEvent| VillageQuery::default());
+    // A link to the unfiltered directory, followed inside the app.
+    let reset = go.reform(|event: MouseEvent| {
+        event.prevent_default();
+        VillageQuery::default()
+    });
     // One error box per page: its button also retries the region lists that failed.
     let region_retries: Vec<Callback<()>> =
         [failed_retry(&kabupaten), failed_retry(&kecamatan)].into_iter().flatten().collect();
@@ -86,34 +90,41 @@ pub fn DirectoryPage() -> Html {
             </p>
             <SearchBox value={filter.q.clone().unwrap_or_default()} {on_search} action="/desa" id="cari-desa"
                 label="Cari desa" placeholder="Cari desa atau produk" max_len={shared::village::MAX_QUERY_LEN} />
-            <div class="filters" role="group" aria-label="Saring desa">
+            // A plain form to the directory, so the filters work without JavaScript; the app (or, on a page of
+            // islands, `islands::plain`) applies each change at once.
+            <form class="filters" role="group" aria-label="Saring desa" method="get" action="/desa"
+                data-apply="true" autocomplete="off" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
+                if let Some(words) = filter.words() {
+                    <input type="hidden" name="q" value={words.to_owned()} />
+                }
                 <FilterSelect
-                    id="filter-kabupaten" label="Kabupaten/kota"
+                    id="filter-kabupaten" label="Kabupaten/kota" name="kabupaten"
                     any_label={kab_state.unwrap_or("Semua kabupaten/kota")}
                     options={kab_options} disabled={kab_state.is_some()}
                     value={filter.kabupaten.clone().unwrap_or_default()}
                     on_change={change(directory_query::with_kabupaten)}
                 />
                 <FilterSelect
-                    id="filter-kecamatan" label="Kecamatan"
+                    id="filter-kecamatan" label="Kecamatan" name="kecamatan"
                     any_label={kec_state.unwrap_or("Semua kecamatan")}
                     options={kec_options} disabled={kec_state.is_some()}
                     value={filter.kecamatan.clone().unwrap_or_default()}
                     on_change={change(directory_query::with_kecamatan)}
                 />
                 <FilterSelect
-                    id="filter-idm" label="Status IDM" any_label="Semua status"
+                    id="filter-idm" label="Status IDM" name="idm" any_label="Semua status"
                     options={idm_options}
                     value={filter.idm.map(|s| s.code().to_owned()).unwrap_or_default()}
                     on_change={change(|f, v| directory_query::with_idm(f, v.as_deref().and_then(IdmStatus::from_code)))}
                 />
                 <FilterSelect
-                    id="filter-sector" label="Sektor unggulan" any_label="Semua sektor"
+                    id="filter-sector" label="Sektor unggulan" name="sector" any_label="Semua sektor"
                     options={sector_options}
                     value={filter.sector.map(|s| s.code().to_owned()).unwrap_or_default()}
                     on_change={change(|f, v| directory_query::with_sector(f, v.as_deref().and_then(Sector::from_code)))}
                 />
-            </div>
+                <button type="submit" class="button button--secondary filters__apply">{ "Terapkan filter" }</button>
+            </form>
             if regions_failed && !results_failed {
                 <p class="filters__problem">
                     { "Daftar wilayah gagal dimuat. " }
@@ -124,9 +135,7 @@ pub fn DirectoryPage() -> Html {
             }
             if filtered {
                 <p class="filters__reset">
-                    <button type="button" class="button button--ghost" onclick={reset.clone()}>
-                        { "Hapus semua filter" }
-                    </button>
+                    <a class="button button--ghost" href="/desa" onclick={reset.clone()}>{ "Hapus semua filter" }</a>
                 </p>
             }
             <section class="section section--results" aria-labelledby="hasil">
@@ -139,9 +148,9 @@ pub fn DirectoryPage() -> Html {
                             html! {
                                 <EmptyState message="Tidak ada desa yang cocok dengan filter ini.">
                                     <p class="empty-state__hint">{ "Coba kata kunci lain atau longgarkan filter." }</p>
-                                    <button type="button" class="button button--primary" onclick={reset}>
+                                    <a class="button button--primary" href="/desa" onclick={reset}>
                                         { "Hapus semua filter" }
-                                    </button>
+                                    </a>
                                 </EmptyState>
                             }
                         } else if page.total > 0 {

@@ -1,12 +1,10 @@
 //! `/konsultasi`: the consultation desk — what it is, how it works, the published questions and answers by
-//! topic, and the way in. A page of the public site, rendered on the server from the FAQ and kept for
-//! everyone, so what is one person's own (their consultations, the staff queue) appears only in the
-//! browser, once the app knows who is signed in; the desk's other pages are the workspace app's.
-
-use std::rc::Rc;
+//! topic, and the way in. A page of islands, rendered on the server from the FAQ and kept for everyone,
+//! so what is one person's own (their consultations) is an island that shows it once it knows who is
+//! signed in; the desk's other pages are the workspace app's.
 
 use shared::routes::Page;
-use shared::{FaqEntry, Me, Topic};
+use shared::{FaqEntry, Topic};
 use yew::prelude::*;
 
 use super::address;
@@ -14,14 +12,13 @@ use crate::api;
 use crate::components::error_state::ErrorState;
 use crate::components::skeleton::SkeletonList;
 use crate::dates;
-use crate::hooks::{Remote, page_title, use_remote, use_seeded, use_title};
+use crate::hooks::{Remote, page_title, use_seeded, use_title};
+use crate::islands::{Island, IslandHost};
 use crate::session::use_session;
 
 #[component]
 pub fn DeskPage() -> Html {
     use_title(page_title("Konsultasi Usaha Desa"));
-    // Known only in the browser, after the first render: the server's page is everyone's.
-    let me = use_session().user();
     html! {
         <div class="container page page--narrow desk">
             <h1>{ "Konsultasi usaha desa" }</h1>
@@ -35,39 +32,29 @@ pub fn DeskPage() -> Html {
                 <li>{ "Petugas dinas membalas; pemberitahuan masuk ke akun Anda, lengkap dengan tautan WhatsApp." }</li>
                 <li>{ "Bila perlu, petugas menjadwalkan kunjungan lapangan ke tempat usaha Anda." }</li>
             </ol>
+            <IslandHost island={Island::DeskWayIn} />
+            <Faq />
+        </div>
+    }
+}
+
+/// The way in: asking, and, for the person signed in, their own consultations (where those who answer find
+/// their queue). Known only in the browser, after the first render: the server's page is everyone's.
+#[component]
+pub fn DeskWayIn() -> Html {
+    let me = use_session().user();
+    html! {
+        <>
             <div class="actions desk__actions">
                 <a class="button button--primary" href={address(Page::DeskNew)}>{ "Ajukan konsultasi" }</a>
                 if me.is_some() {
                     <a class="button button--secondary" href={address(Page::DeskMine)}>{ "Konsultasi saya" }</a>
                 }
             </div>
-            if let Some(me) = me {
-                <StaffLink {me} />
-            } else {
+            if me.is_none() {
                 <p class="muted">{ "Masuk atau daftar dulu untuk mengajukan konsultasi; tanya-jawab di bawah bisa dibaca siapa saja." }</p>
             }
-            <Faq />
-        </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct StaffLinkProps {
-    me: Rc<Me>,
-}
-
-/// The way to the queue, for those who answer.
-#[component]
-fn StaffLink(props: &StaffLinkProps) -> Html {
-    let desk = use_remote(props.me.id, |_| api::consultations::desk(()));
-    match desk.get() {
-        Remote::Loaded(access) if access.staff => html! {
-            <p class="notice desk__staff">
-                { "Anda petugas meja konsultasi. " }
-                <a href={address(Page::DeskQueue)}>{ "Buka antrian konsultasi" }</a>
-            </p>
-        },
-        _ => Html::default(),
+        </>
     }
 }
 

@@ -1,4 +1,5 @@
-//! `/konsultasi/saya`: the signed-in person's own consultations, most recently changed first.
+//! `/konsultasi/saya`: the signed-in person's own consultations, most recently changed first, and for those
+//! who answer, the way to their queue.
 
 use std::rc::Rc;
 
@@ -42,7 +43,23 @@ fn Mine() -> Html {
             <p class="actions">
                 <Link<Route> classes="button button--secondary" to={Route::DeskNew}>{ "Ajukan konsultasi baru" }</Link<Route>>
             </p>
+            <StaffLink />
             { body }
         </div>
+    }
+}
+
+/// The way to the queue, for those who answer.
+#[component]
+fn StaffLink() -> Html {
+    let desk = use_remote((), api::consultations::desk);
+    match desk.get() {
+        Remote::Loaded(access) if access.staff => html! {
+            <p class="notice desk__staff">
+                { "Anda petugas meja konsultasi. " }
+                <Link<Route> to={Route::DeskQueue}>{ "Buka antrian konsultasi" }</Link<Route>>
+            </p>
+        },
+        _ => Html::default(),
     }
 }

@@ -14,7 +14,7 @@ use shared::{ConsultationStatus, ConsultationSummary};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-pub use desk::DeskPage;
+pub use desk::{DeskPage, DeskWayIn};
 pub use form::NewConsultationPage;
 pub use mine::MyConsultationsPage;
 pub use queue::QueuePage;

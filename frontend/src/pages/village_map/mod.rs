@@ -2,14 +2,16 @@
 //! flagship sector, a card for the village tapped, and the same villages as a list and a table per
 //! kecamatan for everyone the map does not serve (no tiles, a screen reader, a slow phone).
 //!
-//! The filters live in the address (`/peta?kecamatan=52.01.03&sektor=kerajinan`) and are applied here to
-//! the one answer of `GET /api/v1/map`, so changing them costs no request. The server renders the page
-//! from that answer (the list, the table and the markers on their grid); the tiles start in the browser.
+//! The filters and the list's order live in the address (`/peta?kecamatan=52.01.03&sektor=kerajinan`)
+//! and are applied here to the one answer of `GET /api/v1/map`. The server renders the page from that
+//! answer (the list, the table and the markers on their grid) as a page of islands: its filters are plain
+//! forms, and the map is an island of its own bundle, whose tiles start in the browser.
 
 mod list;
 mod map;
 mod mercator;
 mod palette;
+mod section;
 
 use std::rc::Rc;
 
@@ -28,27 +30,36 @@ use crate::components::filter_select::FilterSelect;
 use crate::components::skeleton::SkeletonList;
 use crate::hooks::{Remote, page_title, use_seeded, use_title};
 use crate::links::without_level;
-use list::{IdmStatusBadge, KecamatanTable, Order, VillageList, counts};
-use map::TileMap;
-use palette::{ColourBy, Legend};
+pub use list::Order;
+use list::{KecamatanTable, VillageList};
+pub use section::{MapSection, MapSectionProps, Placed};
+
+use crate::islands::MapHost;
 
 #[component]
 pub fn VillageMapPage() -> Html {
     use_title(page_title("Peta Potensi Desa"));
     let location = use_location();
-    let filter = filter_from(location.as_ref().map_or("", |l| l.query_str()));
+    let query = location.as_ref().map_or("", |l| l.query_str()).to_owned();
+    let (filter, order) = (filter_from(&query), order_from(&query));
     let data = use_seeded((), |()| api::village_map::village_map_url(), |()| api::village_map::village_map());
     let navigator = use_navigator();
-    let go = Callback::from(move |next: MapFilter| {
+    let go = Callback::from(move |(next, order): (MapFilter, Order)| {
         if let Some(navigator) = &navigator {
-            let _ = navigator.push_with_query(&Route::VillageMap, &next.to_pairs());
+            let _ = navigator.push_with_query(&Route::VillageMap, &address_pairs(&next, order));
         }
     });
 
     let body = match data.get() {
         Remote::Loading => html! { <SkeletonList count={4} /> },
         Remote::Failed(error) => html! { <ErrorState error={error.clone()} on_retry={data.retry()} /> },
-        Remote::Loaded(map) => html! { <MapAndList map={map.clone()} filter={filter.clone()} /> },
+        Remote::Loaded(map) => {
+            let on_order = go.reform({
+                let filter = filter.clone();
+                move |order| (filter.clone(), order)
+            });
+            html! { <MapAndList map={map.clone()} filter={filter.clone()} {order} {on_order} /> }
+        }
     };
     let kecamatan_options = match data.get() {
         Remote::Loaded(map) => map
@@ -61,16 +72,20 @@ pub fn VillageMapPage() -> Html {
     let sector_options = Sector::ALL.iter().map(|s| (s.code().to_owned(), s.label().to_owned())).collect::<Vec<_>>();
     let on_kecamatan = {
         let (go, filter) = (go.clone(), filter.clone());
-        Callback::from(move |kecamatan: Option<String>| go.emit(MapFilter { kecamatan, ..filter.clone() }))
+        Callback::from(move |kecamatan: Option<String>| go.emit((MapFilter { kecamatan, ..filter.clone() }, order)))
     };
     let on_sector = {
         let (go, filter) = (go.clone(), filter.clone());
         Callback::from(move |code: Option<String>| {
-            go.emit(MapFilter { sector: code.as_deref().and_then(Sector::from_code), ..filter.clone() })
+            go.emit((MapFilter { sector: code.as_deref().and_then(Sector::from_code), ..filter.clone() }, order))
         })
     };
     let filtered = filter != MapFilter::default();
-    let reset = go.reform(|_: MouseEvent| MapFilter::default());
+    // A link to the map without filters, followed inside the app.
+    let reset = go.reform(move |event: MouseEvent| {
+        event.prevent_default();
+        (MapFilter::default(), order)
+    });
 
     html! {
         <div class="container page village-map">
@@ -79,22 +94,61 @@ pub fn VillageMapPage() -> Html {
                 { "Di mana desa-desa berada, status Indeks Desa Membangun, produk unggulan, dan jumlah toko, \
                    produk serta lembaga usaha setiap desa dan kecamatan." }
             </p>
-            <div class="filters" role="group" aria-label="Saring desa di peta">
-                <FilterSelect id="peta-kecamatan" label="Kecamatan" any_label="Semua kecamatan"
+            // A plain form to the map, so the filters work without JavaScript; the app (or, on a page of
+            // islands, `islands::plain`) applies each change at once.
+            <form class="filters" role="group" aria-label="Saring desa di peta" method="get" action="/peta"
+                data-apply="true" autocomplete="off" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
+                if order != Order::ByKecamatan {
+                    <input type="hidden" name="urut" value={order.code()} />
+                }
+                <FilterSelect id="peta-kecamatan" label="Kecamatan" name="kecamatan" any_label="Semua kecamatan"
                     options={kecamatan_options} value={filter.kecamatan.clone().unwrap_or_default()}
                     on_change={on_kecamatan} />
-                <FilterSelect id="peta-sektor" label="Sektor unggulan" any_label="Semua sektor"
+                <FilterSelect id="peta-sektor" label="Sektor unggulan" name="sektor" any_label="Semua sektor"
                     options={sector_options} value={filter.sector.map(|s| s.code().to_owned()).unwrap_or_default()}
                     on_change={on_sector} />
-            </div>
+                <button type="submit" class="button button--secondary filters__apply">{ "Terapkan filter" }</button>
+            </form>
             if filtered {
                 <p class="filters__reset">
-                    <button type="button" class="button button--ghost" onclick={reset}>{ "Hapus filter" }</button>
+                    <a class="button button--ghost" href={address(&MapFilter::default(), order)} onclick={reset}>
+                        { "Hapus filter" }
+                    </a>
                 </p>
             }
             { body }
         </div>
     }
+}
+
+/// The map page's query pairs as the app writes them: the filters, then the list's order (the server
+/// sends an address written otherwise here).
+pub fn address_pairs(filter: &MapFilter, order: Order) -> Vec<(String, String)> {
+    let mut pairs = filter.to_pairs();
+    if order != Order::ByKecamatan {
+        pairs.push(("urut".to_owned(), order.code().to_owned()));
+    }
+    pairs
+}
+
+/// The map page's address with `filter` and `order`.
+fn address(filter: &MapFilter, order: Order) -> String {
+    let query = form_urlencoded::Serializer::new(String::new()).extend_pairs(address_pairs(filter, order)).finish();
+    if query.is_empty() { "/peta".to_owned() } else { format!("/peta?{query}") }
+}
+
+/// The list's order in the address (`urut`), by kecamatan when absent or unknown.
+fn order_from(query: &str) -> Order {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    form_urlencoded::parse(query.as_bytes())
+        .filter(|(key, _)| key == "urut")
+        .find_map(|(_, value)| Order::ALL.into_iter().find(|o| o.code() == value))
+        .unwrap_or(Order::ByKecamatan)
+}
+
+/// The page's filters and order, as the address `query` asks them.
+pub fn asked(query: &str) -> (MapFilter, Order) {
+    (filter_from(query), order_from(query))
 }
 
 /// The filters in the address, leniently: a value that is not valid is dropped, not refused.
@@ -119,100 +173,58 @@ fn filter_from(query: &str) -> MapFilter {
 struct MapAndListProps {
     map: Rc<VillageMap>,
     filter: MapFilter,
+    order: Order,
+    on_order: Callback<Order>,
 }
 
-/// The map with its card and legend, the list and the table, for the villages the filters leave.
+/// The map (an island), the list and the table, for the villages the filters leave.
 #[component]
 fn MapAndList(props: &MapAndListProps) -> Html {
-    let colour = use_state_eq(|| ColourBy::Idm);
-    let selected = use_state_eq(|| None::<i64>);
-    let order = use_state_eq(|| Order::ByKecamatan);
-    let card_ref = use_node_ref();
-    // On a phone the card opens below the map: bring it into view.
-    {
-        let card_ref = card_ref.clone();
-        use_effect_with(*selected, move |_| {
-            if let Some(card) = card_ref.cast::<web_sys::Element>() {
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                options.set_behavior(web_sys::ScrollBehavior::Smooth);
-                card.scroll_into_view_with_scroll_into_view_options(&options);
-            }
-        });
-    }
     let villages: Rc<Vec<MapVillage>> =
         Rc::new(props.map.villages.iter().filter(|v| props.filter.matches(v)).cloned().collect());
-    let summaries = Rc::new(summarize(&villages));
-    let on_select = {
-        let selected = selected.clone();
-        Callback::from(move |id: i64| selected.set(Some(id)))
-    };
-    let close = {
-        let selected = selected.clone();
-        Callback::from(move |_: MouseEvent| selected.set(None))
-    };
-    let colour_button = |mode: ColourBy, label: &'static str| {
-        let pressed = *colour == mode;
-        let onclick = {
-            let colour = colour.clone();
-            Callback::from(move |_: MouseEvent| colour.set(mode))
-        };
-        html! {
-            <button type="button" class={classes!("segmented__option", pressed.then_some("is-active"))}
-                aria-pressed={pressed.to_string()} {onclick}>{ label }</button>
-        }
-    };
-    let on_order = {
-        let order = order.clone();
-        Callback::from(move |e: Event| {
-            let value = e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
-            order.set(Order::ALL.into_iter().find(|o| o.code() == value).unwrap_or(Order::ByKecamatan));
-        })
-    };
     if villages.is_empty() {
         return html! { <EmptyState message="Tidak ada desa yang cocok dengan filter ini." /> };
     }
-    let unplaced: Vec<&MapVillage> = villages.iter().filter(|v| v.location().is_none()).collect();
-    let card =
-        selected.and_then(|id| villages.iter().find(|v| v.id == id)).map(|v| village_card(v, close, card_ref.clone()));
-
+    let summaries = Rc::new(summarize(&villages));
+    let placed = villages.iter().filter(|v| v.location().is_some()).count();
+    let on_order = props.on_order.reform(|e: Event| {
+        let value = e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
+        Order::ALL.into_iter().find(|o| o.code() == value).unwrap_or(Order::ByKecamatan)
+    });
+    let map = Placed {
+        villages: villages.to_vec(),
+        tiles: props.map.tiles.clone(),
+        attribution: props.map.attribution.clone(),
+    };
     html! {
         <>
             <p class="result-count">
-                { format!("{} desa, {} di peta", thousands(villages.len() as i64),
-                    thousands((villages.len() - unplaced.len()) as i64)) }
+                { format!("{} desa, {} di peta", thousands(villages.len() as i64), thousands(placed as i64)) }
             </p>
             <div class="village-map__layout">
                 <section class="village-map__map" aria-labelledby="peta-judul">
                     <h2 id="peta-judul" class="visually-hidden">{ "Peta" }</h2>
-                    <div class="segmented" role="group" aria-label="Warna penanda">
-                        { colour_button(ColourBy::Idm, "Status IDM") }
-                        { colour_button(ColourBy::Sector, "Sektor unggulan") }
-                    </div>
-                    <TileMap villages={villages.clone()} colour={*colour} selected={*selected} {on_select}
-                        tiles={props.map.tiles.clone()} attribution={props.map.attribution.clone()} />
-                    { card.unwrap_or_default() }
-                    <Legend colour={*colour} villages={villages.clone()} />
-                    if !unplaced.is_empty() {
-                        <p class="village-map__unplaced">
-                            { format!("Belum di peta (lokasi belum diisi): {}.",
-                                unplaced.iter().map(|v| v.name.as_str()).collect::<Vec<_>>().join(", ")) }
-                        </p>
-                    }
+                    <MapHost {map} />
                 </section>
                 <section class="village-map__list" aria-labelledby="daftar-desa">
                     <div class="village-map__list-head">
                         <h2 id="daftar-desa">{ "Daftar desa" }</h2>
-                        <div class="field">
-                            <label class="field__label" for="peta-urut">{ "Urutkan" }</label>
-                            <select id="peta-urut" class="field__select" onchange={on_order}>
+                        // A plain form too: the order is part of the address.
+                        <form class="sort" method="get" action="/peta" data-apply="true" autocomplete="off"
+                            onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
+                            { for props.filter.to_pairs().into_iter().map(|(name, value)| html! {
+                                <input type="hidden" {name} {value} />
+                            }) }
+                            <label class="sort__label" for="peta-urut">{ "Urutkan" }</label>
+                            <select id="peta-urut" name="urut" class="field__select sort__select" onchange={on_order}>
                                 { for Order::ALL.iter().map(|o| html! {
-                                    <option value={o.code()} selected={*o == *order}>{ o.label() }</option>
+                                    <option value={o.code()} selected={*o == props.order}>{ o.label() }</option>
                                 }) }
                             </select>
-                        </div>
+                            <button type="submit" class="button button--ghost sort__apply">{ "Terapkan" }</button>
+                        </form>
                     </div>
-                    <VillageList villages={villages.clone()} order={*order} />
+                    <VillageList villages={villages.clone()} order={props.order} />
                 </section>
             </div>
             <section class="section" aria-labelledby="ringkasan-kecamatan">
@@ -220,32 +232,5 @@ fn MapAndList(props: &MapAndListProps) -> Html {
                 <KecamatanTable {summaries} />
             </section>
         </>
-    }
-}
-
-/// What the map says about the village tapped, with the way to its page.
-fn village_card(v: &MapVillage, close: Callback<MouseEvent>, node: NodeRef) -> Html {
-    html! {
-        <div ref={node} class="map-card" role="region" aria-label={format!("Desa {}", v.name)} aria-live="polite">
-            <div class="map-card__head">
-                <h3 class="map-card__title">{ &v.name }</h3>
-                <button type="button" class="map-card__close" aria-label="Tutup keterangan desa" onclick={close}>
-                    { "×" }
-                </button>
-            </div>
-            <p class="map-card__place">{ format!("Kecamatan {}, {}", v.kecamatan, without_level(&v.kabupaten)) }</p>
-            <p>{ "Status IDM: " }<IdmStatusBadge status={v.idm} /></p>
-            <p>
-                { "Produk unggulan: " }
-                { match &v.flagship {
-                    Some(f) => html! { <><strong>{ &f.name }</strong>{ format!(" ({})", f.sector.label()) }</> },
-                    None => html! { { "belum ada" } },
-                } }
-            </p>
-            <p class="map-card__counts">{ counts(v.shops, v.products, v.enterprises) }</p>
-            <a class="button button--primary map-card__link" href={format!("/desa/{}", v.slug)}>
-                { format!("Lihat profil Desa {}", v.name) }
-            </a>
-        </div>
     }
 }

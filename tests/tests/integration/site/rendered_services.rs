@@ -7,7 +7,7 @@ use reqwest::Method;
 use shared::format::thousands;
 use shared::{FaqEntry, VillageMap};
 
-use super::rendered::{app_text, state};
+use super::rendered::{app_text, islands, islands_page};
 
 on_both_databases!(
     the_map_carries_its_list_and_table,
@@ -16,20 +16,13 @@ on_both_databases!(
     the_desk_is_the_same_page_for_everyone,
 );
 
-/// The page at `path` (a 200, no skeleton, one embedded state), its text, and the one answer it embeds,
-/// checked to be the API's answer at `api`.
+/// The page of islands at `path` (a 200, no skeleton), its text, and the API's answer at `api` it was
+/// rendered from.
 async fn rendered_from<T: serde::de::DeserializeOwned>(app: &TestApp, path: &str, api: &str) -> (String, String, T) {
-    let res = app.get(path).await;
-    assert_eq!(res.status(), 200, "{path}");
-    let html = res.text().await.unwrap();
+    let (html, text) = islands_page(app, path).await;
     // Without what is left of the hydration markers (`<!--<[…]>-->`), which the text keeps.
-    let text = app_text(&html).split_whitespace().filter(|w| !w.ends_with("-->")).collect::<Vec<_>>().join(" ");
-    assert!(!text.contains("Memuat"), "{path}: no skeleton: {text}");
-    assert_eq!(html.matches("id=\"state\"").count(), 1, "{path}");
-    let seeds = state(&html);
-    assert_eq!(seeds.as_object().unwrap().len(), 1, "{path}: one answer embedded: {seeds}");
-    assert_eq!(seeds[api]["ok"], app.get_json(api, 200).await, "{path}: {api} is the API's answer");
-    let answer = serde_json::from_value(seeds[api]["ok"].clone()).unwrap();
+    let text = text.split_whitespace().filter(|w| !w.ends_with("-->")).collect::<Vec<_>>().join(" ");
+    let answer = serde_json::from_value(app.get_json(api, 200).await).unwrap();
     (html, text, answer)
 }
 
@@ -87,6 +80,13 @@ async fn the_map_renders_the_filter_in_its_address(app: TestApp) {
         assert_eq!(listed, v.kecamatan_code == kecamatan.code, "{} for {path}: {text}", v.name);
     }
     assert!(text.contains("Hapus filter"), "{text}");
+    // The map itself is an island of its own bundle, started from the villages the filter leaves.
+    assert!(html.contains("<lapak-island data-map="), "the map is an island");
+    // The filter form sent without JavaScript lands on the address the app writes.
+    let sent = format!("/peta?kecamatan={}&sektor=&urut=produk", kecamatan.code);
+    let res = app.get(&sent).await;
+    assert_eq!(res.status(), 303, "{sent}");
+    assert_eq!(res.headers()["location"], format!("/peta?kecamatan={}&urut=produk", kecamatan.code).as_str());
 }
 
 async fn the_desk_carries_its_faq(app: TestApp) {
@@ -94,6 +94,8 @@ async fn the_desk_carries_its_faq(app: TestApp) {
     assert!(html.contains("<title>Konsultasi Usaha Desa — Lapak Desa</title>") && !html.contains("noindex"));
     assert!(!faq.is_empty(), "the demo desk has published answers");
     assert!(text.contains("Konsultasi usaha desa") && text.contains("Tanya-jawab"), "{text}");
+    // The way in is the island that knows who is signed in.
+    assert!(islands(&html).iter().any(|(name, _)| name == "desk-way-in"), "the desk's way in is an island");
     for e in &faq {
         for part in
             [&e.question, &e.answer, e.topic.label()].map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))

@@ -6,11 +6,10 @@
 use std::time::Duration;
 
 use lapak_tests::{Engine, TestApp, on_both_databases, on_both_engines};
-use serde_json::Value;
 use shared::format::thousands;
 use shared::{EnterpriseDetail, VillageDetail};
 
-use super::rendered::{app_text, islands, state};
+use super::rendered::{app_text, islands_page};
 use crate::orders::{DARMA_TANI, seller, settle};
 
 on_both_databases!(
@@ -22,42 +21,6 @@ on_both_databases!(
     unknown_slugs_are_rendered_404s,
 );
 on_both_engines!(a_village_page_is_kept_until_a_change);
-
-/// The page at `path` (a 200), its text and its embedded answers, checked to have no skeleton and
-/// one embedded state.
-async fn rendered_page(app: &TestApp, path: &str) -> (String, String, Value) {
-    let res = app.get(path).await;
-    assert_eq!(res.status(), 200, "{path}");
-    let html = res.text().await.unwrap();
-    let text = app_text(&html);
-    assert!(!text.contains("Memuat"), "{path}: no skeleton: {text}");
-    assert_eq!(html.matches("id=\"state\"").count(), 1, "{path}");
-    let seeds = state(&html);
-    (html, text, seeds)
-}
-
-/// The page at `path` (a 200) the islands bundle hydrates, and its text, checked to have no skeleton.
-async fn islands_page(app: &TestApp, path: &str) -> (String, String) {
-    let res = app.get(path).await;
-    assert_eq!(res.status(), 200, "{path}");
-    let html = res.text().await.unwrap();
-    let text = app_text(&html);
-    assert!(!text.contains("Memuat"), "{path}: no skeleton: {text}");
-    let islands = islands(&html);
-    for island in ["account", "cart"] {
-        assert!(islands.iter().any(|(name, _)| name == island), "{path}: the header's {island} is an island");
-    }
-    (html, text)
-}
-
-/// Each of `urls` embedded in `seeds` is the API's answer at that address.
-async fn seeds_are_the_apis_answers(app: &TestApp, seeds: &Value, urls: &[&str]) {
-    for url in urls {
-        let answer = app.get_json(url, 200).await;
-        assert_eq!(seeds[*url]["ok"], answer, "{url}");
-    }
-    assert_eq!(seeds.as_object().unwrap().len(), urls.len(), "nothing else is embedded: {seeds}");
-}
 
 fn contains_all(text: &str, expected: &[&str]) {
     for e in expected {
@@ -128,27 +91,32 @@ async fn an_enterprise_page_carries_its_content(app: TestApp) {
 async fn the_directory_renders_its_filters(app: TestApp) {
     let kabupaten = app.get_json("/api/v1/regions?level=kabupaten", 200).await;
     let code = kabupaten[0]["code"].as_str().unwrap().to_owned();
-    let results_api = format!("/api/v1/villages?kabupaten={code}");
-    let kecamatan_api = format!("/api/v1/regions?parent={code}");
-    let (_, text, seeds) = rendered_page(&app, &format!("/desa?kabupaten={code}")).await;
-    seeds_are_the_apis_answers(&app, &seeds, &[&results_api, "/api/v1/regions?level=kabupaten", &kecamatan_api]).await;
-    let found = &seeds[results_api.as_str()]["ok"];
+    let found = app.get_json(&format!("/api/v1/villages?kabupaten={code}"), 200).await;
+    let kecamatan = app.get_json(&format!("/api/v1/regions?parent={code}"), 200).await;
+    let (html, text) = islands_page(&app, &format!("/desa?kabupaten={code}")).await;
     let total = found["total"].as_u64().unwrap();
     assert!(total > 0);
     contains_all(&text, &[&format!("{} desa ditemukan", thousands(total as i64)), "Hapus semua filter"]);
     for village in found["items"].as_array().unwrap() {
         contains_all(&text, &[village["name"].as_str().unwrap()]);
     }
-    // The kecamatan of the chosen kabupaten are the second drop-down's choices.
-    let first_kecamatan = seeds[kecamatan_api.as_str()]["ok"][0]["code"].as_str().unwrap();
-    let res = app.get(&format!("/desa?kabupaten={code}")).await.text().await.unwrap();
-    assert!(res.contains(&format!("value=\"{first_kecamatan}\"")), "kecamatan choices");
+    // The filters are a plain form to the directory; the kecamatan of the chosen kabupaten are the second
+    // drop-down's choices.
+    assert!(html.contains("action=\"/desa\"") && html.contains("name=\"kabupaten\""), "the filter form");
+    let first_kecamatan = kecamatan[0]["code"].as_str().unwrap();
+    assert!(html.contains(&format!("value=\"{first_kecamatan}\"")), "kecamatan choices");
 
-    // Without filters: every village, and no kecamatan asked.
-    let (_, text, seeds) = rendered_page(&app, "/desa").await;
-    seeds_are_the_apis_answers(&app, &seeds, &["/api/v1/villages", "/api/v1/regions?level=kabupaten"]).await;
-    let total = seeds["/api/v1/villages"]["ok"]["total"].as_i64().unwrap();
+    // Without filters: every village, and the kecamatan wait for a kabupaten.
+    let (_, text) = islands_page(&app, "/desa").await;
+    let total = app.get_json("/api/v1/villages", 200).await["total"].as_i64().unwrap();
     contains_all(&text, &[&format!("{} desa ditemukan", thousands(total)), "Pilih kabupaten/kota dulu"]);
+
+    // The form sent without JavaScript (its empty fields, a kecamatan of another kabupaten) lands on the
+    // address the app writes.
+    let sent = format!("/desa?q=&kabupaten={code}&kecamatan=99.99.99&idm=&sector=");
+    let res = app.get(&sent).await;
+    assert_eq!(res.status(), 303, "{sent}");
+    assert_eq!(res.headers()["location"], format!("/desa?kabupaten={code}").as_str());
 }
 
 async fn the_front_page_carries_the_featured_villages(app: TestApp) {

@@ -1,12 +1,12 @@
 //! Islands: the few parts of a server-rendered public page that answer a tap (the header's account and
-//! cart links, the buying controls, the gallery, sharing, the inquiry form). The server renders the whole
-//! page from the same components; in the browser the small `islands` bundle hydrates only these parts,
-//! each as an app of its own started from what its element carries, so a shopper's phone downloads and
-//! runs the code of a buy button, not of every page. They share the page's session and cart
-//! (`page_state`). The inquiry form, long and seldom used, is hydrated by a bundle of its own (`inquiry`)
-//! fetched when the buyer first taps its button. Inside a whole app (a page the browser draws) an island
-//! is an ordinary component.
-
+//! cart links, the buying controls, the gallery, sharing, the inquiry form, the consultation desk's way
+//! in). The server renders the whole page from the same components; in the browser the small `islands`
+//! bundle hydrates only these parts, each as an app of its own started from what its element carries, so
+//! a shopper's phone downloads and runs the code of a buy button, not of every page. They share the
+//! page's session and cart (`page_state`). The inquiry form, long and seldom used, is hydrated by a
+//! bundle of its own (`inquiry`) fetched when the buyer first taps its button. Inside a whole app (a page
+//! the browser draws) an island is an ordinary component. The page's plain filter forms and "more" links
+//! get their quick ways from `plain`.
 use serde::{Deserialize, Serialize};
 use shared::{Image, Sector, Unit};
 use yew::prelude::*;
@@ -18,6 +18,8 @@ use crate::components::layout::{PersonLinksProps, Target as Place, plain_link, u
 use crate::components::product_gallery::ProductGallery;
 use crate::components::share_button::ShareButton;
 use crate::pages::cart::BuyBox;
+use crate::pages::consultation::DeskWayIn;
+use crate::pages::village_map::{MapSection, Placed};
 use crate::session::SessionProvider;
 
 /// The element an island lives in; `data-island` carries an `Island` as JSON, `data-inquiry` an
@@ -38,6 +40,8 @@ pub enum Island {
     Gallery { photos: Vec<Image>, name: String, sector: Sector },
     /// "Bagikan" (or `label`): the phone's share sheet, or WhatsApp.
     Share { title: String, url: String, label: Option<String> },
+    /// The consultation desk's way in, with the signed-in person's own consultations and queue.
+    DeskWayIn,
 }
 
 /// The bulk or export inquiry's button and form (`components::inquiry_form`), with what it starts from.
@@ -80,6 +84,7 @@ pub fn IslandRoot(props: &IslandProps) -> Html {
             let label = AttrValue::from(label.clone().unwrap_or_else(|| "Bagikan".into()));
             html! { <ShareButton title={title.clone()} url={url.clone()} {label} /> }
         }
+        Island::DeskWayIn => html! { <DeskWayIn /> },
     };
     html! { <SessionProvider><CartProvider>{ part }</CartProvider></SessionProvider> }
 }
@@ -113,6 +118,20 @@ pub fn InquiryRoot(props: &InquiryProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct MapProps {
+    pub map: Placed,
+}
+
+/// The map section of `/peta` in its element (`data-map`), as the server renders it and a whole app shows
+/// it; the map bundle hydrates it, fetched as soon as the islands bundle runs.
+#[component]
+pub fn MapHost(props: &MapProps) -> Html {
+    html! {
+        <lapak-island data-map={to_json(&props.map)}><MapSection placed={props.map.clone()} /></lapak-island>
+    }
+}
+
 /// The public header's items of the person (`layout::PersonLinks`), as plain links: the public pages
 /// have no router in the browser.
 #[component]
@@ -134,8 +153,9 @@ fn to_json<T: Serialize>(value: &T) -> Option<String> {
     return serde_json::to_string(value).ok();
 }
 
-/// The islands bundle: hydrates every island of the page the server rendered, and fetches the inquiry
-/// bundle when its button is first tapped (built with the `hydration` feature, as the bundles are; a
+/// The islands bundle: hydrates every island of the page the server rendered, fetches the inquiry
+/// bundle when its button is first tapped, and gives the page's plain forms and links their quick ways
+/// (`plain`) (built with the `hydration` feature, as the bundles are; a
 /// native build has no page).
 pub fn start() {
     #[cfg(feature = "hydration")]
@@ -148,6 +168,15 @@ pub fn start_inquiry() {
     browser::start_inquiry();
 }
 
+/// The map bundle: hydrates the map of `/peta`.
+pub fn start_map() {
+    #[cfg(feature = "hydration")]
+    browser::start_map();
+}
+
+#[cfg(feature = "hydration")]
+mod plain;
+
 #[cfg(feature = "hydration")]
 mod browser {
     use wasm_bindgen::JsCast;
@@ -158,8 +187,6 @@ mod browser {
 
     /// The attribute the islands bundle sets on an inquiry tapped before its bundle arrived.
     const TAPPED: &str = "data-tapped";
-    /// The page's `<meta name=… content=…>` naming the inquiry bundle's script.
-    const INQUIRY_SCRIPT: &str = "meta[name='lapak:inquiry']";
 
     /// The hosts on the page carrying `attribute`, with its value.
     fn hosts(attribute: &str) -> Vec<(Element, String)> {
@@ -172,6 +199,9 @@ mod browser {
     }
 
     pub fn start() {
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            super::plain::enhance(&document);
+        }
         for (host, json) in hosts("data-island") {
             if let Some(island) = crate::api::json::parse::<Island>(&json) {
                 yew::Renderer::<IslandRoot>::with_root_and_props(host, IslandProps { island }).hydrate();
@@ -179,6 +209,9 @@ mod browser {
         }
         for (host, _) in hosts("data-inquiry") {
             fetch_inquiry_on_tap(&host);
+        }
+        if !hosts("data-map").is_empty() {
+            load_bundle("map");
         }
     }
 
@@ -195,7 +228,7 @@ mod browser {
                 let Some(button) = button.filter(|_| !host.has_attribute(TAPPED)) else { return };
                 let _ = host.set_attribute(TAPPED, "");
                 let _ = button.set_attribute("aria-busy", "true");
-                load_inquiry_bundle();
+                load_bundle("inquiry");
             }
         });
         let _ = host.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
@@ -203,13 +236,16 @@ mod browser {
         listener.forget();
     }
 
-    /// Adds the inquiry bundle's script to the page (once).
-    fn load_inquiry_bundle() {
+    /// Adds the script of the bundle `name` (fetched later: `xtask`'s `LATER`) to the page, once; every
+    /// page names it in `<meta name="lapak:{name}">`.
+    fn load_bundle(name: &str) {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-        let src = document.query_selector(INQUIRY_SCRIPT).ok().flatten().and_then(|meta| meta.get_attribute("content"));
-        let Some(src) = src.filter(|_| document.get_element_by_id("inquiry-bundle").is_none()) else { return };
+        let meta = document.query_selector(&format!("meta[name='lapak:{name}']")).ok().flatten();
+        let id = format!("{name}-bundle");
+        let src = meta.and_then(|meta| meta.get_attribute("content"));
+        let Some(src) = src.filter(|_| document.get_element_by_id(&id).is_none()) else { return };
         let Ok(script) = document.create_element("script") else { return };
-        script.set_id("inquiry-bundle");
+        script.set_id(&id);
         let _ = script.set_attribute("type", "module");
         let _ = script.set_attribute("src", &src);
         if let Some(head) = document.head() {
@@ -226,6 +262,18 @@ mod browser {
             }
             if let Some(inquiry) = crate::api::json::parse::<Inquiry>(&json) {
                 yew::Renderer::<InquiryRoot>::with_root_and_props(host, InquiryProps { inquiry, tapped }).hydrate();
+            }
+        }
+    }
+
+    pub fn start_map() {
+        for (host, json) in hosts("data-map") {
+            if let Some(placed) = crate::api::json::parse::<Placed>(&json) {
+                yew::Renderer::<MapSection>::with_root_and_props(
+                    host,
+                    crate::pages::village_map::MapSectionProps { placed },
+                )
+                .hydrate();
             }
         }
     }
