@@ -5,7 +5,7 @@ use shared::{Phone, Role};
 
 use crate::{
     accounts::queries::{self as users, NewUser},
-    admin::grants,
+    admin::queries::grants,
 };
 
 /// The password of every demo account.
