@@ -10,7 +10,10 @@ use super::{
     view::{self, Stored},
 };
 use crate::{
-    dashboards::ledger::{self, Outcome},
+    dashboards::{
+        ledger::{self, Outcome},
+        queries::ledger::stored_sale,
+    },
     db::{now_ms, retrying},
     error::{AppError, AppResult, Within},
     notifications::{Note, notify},
@@ -94,7 +97,7 @@ pub async fn make(
     }
     let (from, to_outcome) = (Outcome::of(flow.status), Outcome::of(to));
     if from != to_outcome {
-        let sale = ledger::stored_sale(&mut *conn, order.id).await?;
+        let sale = stored_sale(&mut *conn, order.id).await?;
         ledger::shift(&mut *conn, zone, &sale, from, to_outcome).await?;
     }
     let note = action.note.trim();
