@@ -9,7 +9,7 @@ use crate::{
         queries::{self as users, NewUser},
         reset,
     },
-    admin::{audit, grants},
+    admin::{audit, queries::grants},
     config::Config,
     db::Db,
     regions,
@@ -71,14 +71,7 @@ async fn create(
             UserRef { id, name: name.trim().to_owned(), phone: phone.clone() }
         }
     };
-    let held: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM grants WHERE user_id = $1 AND role = 'district_admin' AND region_code = $2",
-    )
-    .bind(user.id)
-    .bind(region.as_str())
-    .fetch_one(&mut *tx)
-    .await?;
-    let mut out = if held > 0 {
+    let mut out = if grants::holds_district(&mut tx, user.id, region.as_str()).await? {
         format!("{} ({}) sudah menjadi admin {region_name} ({region}).\n", user.name, phone.display())
     } else {
         grants::insert(&mut tx, user.id, Role::DistrictAdmin, None, Some(region.as_str()), None).await?;
@@ -88,9 +81,7 @@ async fn create(
         audit::record(&mut tx, user.id, AuditAction::DistrictAdminGranted, &subject, &summary, region.as_str()).await?;
         format!("{} ({}) kini admin kabupaten untuk {region_name} ({region}).\n", user.name, phone.display())
     };
-    let has_password: Option<String> =
-        sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1").bind(user.id).fetch_one(&mut *tx).await?;
-    if has_password.is_none() {
+    if grants::password_hash(&mut tx, user.id).await?.is_none() {
         let link = reset::issue(&mut tx, config, &user, None).await?;
         out.push_str(&link_text(&link));
     }

@@ -9,64 +9,16 @@ use axum::{
 };
 use serde::Deserialize;
 use shared::{AuditAction, RegionCode, ShopApplicationView, ShopStatus, shop::Rejection};
-use sqlx::{Row, any::AnyRow};
 use utoipa::IntoParams;
 
-use super::audit;
+use super::{audit, queries};
 use crate::{
-    accounts::queries::{phone, shop_status, village_ref},
     auth::{Admin, CurrentUser, guards::path_id},
     db::now_ms,
     error::{AppError, AppResult},
     extract::{ApiJson, ApiQuery},
     state::AppState,
 };
-
-const NO_VILLAGE_ADMIN: &str =
-    "NOT EXISTS (SELECT 1 FROM grants ga WHERE ga.role = 'village_admin' AND ga.village_id = v.id)";
-
-/// The applicant is an admin of the village: the district decides, not they or a fellow village admin.
-const BY_VILLAGE_ADMIN: &str = "EXISTS (SELECT 1 FROM grants go WHERE go.role = 'village_admin' \
-    AND go.village_id = v.id AND go.user_id = s.owner_id)";
-
-/// An SQL condition on `shops s JOIN villages v` that holds for the applications this admin decides:
-/// those of their own villages, except their admins' own; and, in their district regions, those of
-/// villages without a village admin and those of the village admins. Never the admin's own.
-fn decides_condition(admin: &CurrentUser) -> String {
-    let ids: Vec<String> = admin.village_ids().map(|id| id.to_string()).collect();
-    let own = if ids.is_empty() { "1 = 0".to_owned() } else { format!("v.id IN ({})", ids.join(",")) };
-    format!(
-        "((s.owner_id IS NULL OR s.owner_id <> {me}) AND (({own} AND NOT {BY_VILLAGE_ADMIN}) \
-          OR ({district} AND ({NO_VILLAGE_ADMIN} OR {BY_VILLAGE_ADMIN}))))",
-        me = admin.id,
-        district = admin.district_condition("v.region_code"),
-    )
-}
-
-const SELECT: &str = "SELECT s.id, s.slug, s.name, s.description, s.whatsapp, s.status, s.status_reason, s.created_at, \
-    s.decided_at, v.id AS village_id, v.slug AS village_slug, v.name AS village_name, v.region_code AS village_code, \
-    u.id AS owner_id, u.name AS owner_name, u.phone AS owner_phone \
-    FROM shops s JOIN villages v ON v.id = s.village_id JOIN users u ON u.id = s.owner_id";
-
-fn view(r: &AnyRow) -> anyhow::Result<ShopApplicationView> {
-    Ok(ShopApplicationView {
-        id: r.try_get("id")?,
-        slug: r.try_get("slug")?,
-        name: r.try_get("name")?,
-        description: r.try_get("description")?,
-        whatsapp: phone(r, "whatsapp")?,
-        village: village_ref(r)?,
-        owner: shared::UserRef {
-            id: r.try_get("owner_id")?,
-            name: r.try_get("owner_name")?,
-            phone: phone(r, "owner_phone")?,
-        },
-        status: shop_status(r)?,
-        status_reason: r.try_get("status_reason")?,
-        created_at: r.try_get("created_at")?,
-        decided_at: r.try_get("decided_at")?,
-    })
-}
 
 /// Which applications to list.
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -86,15 +38,7 @@ pub async fn queue(
     ApiQuery(query): ApiQuery<QueueQuery>,
 ) -> AppResult<Json<Vec<ShopApplicationView>>> {
     let status = query.status.unwrap_or(ShopStatus::Pending);
-    let order = if status == ShopStatus::Pending { "s.created_at, s.id" } else { "s.decided_at DESC, s.id DESC" };
-    let rows = sqlx::query(&format!(
-        "{SELECT} WHERE s.status = $1 AND {} ORDER BY {order} LIMIT 200",
-        decides_condition(&admin)
-    ))
-    .bind(status.code())
-    .fetch_all(&state.db.pool)
-    .await?;
-    Ok(Json(rows.iter().map(view).collect::<anyhow::Result<_>>()?))
+    Ok(Json(queries::applications::in_status(&state.db, status, &admin).await?))
 }
 
 /// An admin who decides on the application in the path (`{id}`).
@@ -109,20 +53,10 @@ impl FromRequestParts<AppState> for ShopModerator {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
         let Admin(admin) = Admin::from_request_parts(parts, state).await?;
         let id = path_id(parts, state, "id", "Pengajuan toko").await?;
-        let row = sqlx::query(&format!("{SELECT} WHERE s.id = $1"))
-            .bind(id)
-            .fetch_optional(&state.db.pool)
+        let shop = queries::applications::application(&state.db, id)
             .await?
             .ok_or_else(|| AppError::NotFound("Pengajuan toko tidak ditemukan.".into()))?;
-        let shop = view(&row)?;
-        let decides: i64 = sqlx::query_scalar(&format!(
-            "SELECT COUNT(*) FROM shops s JOIN villages v ON v.id = s.village_id WHERE s.id = $1 AND {}",
-            decides_condition(&admin)
-        ))
-        .bind(id)
-        .fetch_one(&state.db.pool)
-        .await?;
-        if decides == 0 {
+        if !queries::applications::decides_on(&state.db, id, &admin).await? {
             let code = RegionCode::parse(&shop.village.code).map_err(|e| anyhow::anyhow!("shop {id}: {e}"))?;
             let village = &shop.village.name;
             return Err(AppError::Forbidden(if shop.owner.id == admin.id {
@@ -174,18 +108,7 @@ async fn decide(
     reason: Option<&str>,
 ) -> AppResult<Json<ShopApplicationView>> {
     let mut tx = state.db.begin_write().await?;
-    let changed = sqlx::query(
-        "UPDATE shops SET status = $1, status_reason = $2, decided_by = $3, decided_at = $4 \
-         WHERE id = $5 AND status = 'pending'",
-    )
-    .bind(status.code())
-    .bind(reason)
-    .bind(admin.id)
-    .bind(now_ms())
-    .bind(shop.id)
-    .execute(&mut *tx)
-    .await?;
-    if changed.rows_affected() != 1 {
+    if !queries::applications::decide(&mut tx, shop.id, status, reason, admin.id, now_ms()).await? {
         return Err(AppError::Conflict(format!("Pengajuan toko {} sudah diputuskan sebelumnya.", shop.name)));
     }
     let action = if status == ShopStatus::Active { AuditAction::ShopApproved } else { AuditAction::ShopRejected };
@@ -195,6 +118,6 @@ async fn decide(
     }
     audit::record(&mut tx, admin.id, action, &format!("shop:{}", shop.id), &summary, &shop.village.code).await?;
     tx.commit().await?;
-    let row = sqlx::query(&format!("{SELECT} WHERE s.id = $1")).bind(shop.id).fetch_one(&state.db.pool).await?;
-    Ok(Json(view(&row)?))
+    let decided = queries::applications::application(&state.db, shop.id).await?;
+    Ok(Json(decided.ok_or_else(|| anyhow::anyhow!("shop {} vanished after the decision", shop.id))?))
 }

@@ -1,7 +1,7 @@
 //! Granting and revoking admin roles: village admins (by a district admin of the village's region)
 //! and district admins (by a district admin of a containing region). A person without an account
 //! gets one, with a one-time link to choose their password; naming an existing account never gives the
-//! namer power over it (see `care`).
+//! namer power over it (see `queries::care`).
 
 use axum::{
     Json,
@@ -9,47 +9,22 @@ use axum::{
     http::{StatusCode, request::Parts},
 };
 use shared::{
-    AdminAssigned, AuditAction, DistrictAdminView, NewAdmin, Phone, RegionCode, RegionRef, ResetLink, Role, UserRef,
+    AdminAssigned, AuditAction, DistrictAdminView, NewAdmin, Phone, RegionCode, ResetLink, Role, UserRef,
     account::district_scope,
 };
-use sqlx::Row;
 
-use super::{audit, care, villages::DistrictAdminOfVillage};
+use super::{audit, queries, villages::DistrictAdminOfVillage};
 use crate::{
     accounts::{
-        queries::{self as users, NewUser, user_ref},
+        queries::{self as users, NewUser},
         reset,
     },
     auth::{CurrentUser, DistrictAdmin, guards::path_id},
-    db::now_ms,
     error::{AppError, AppResult},
     extract::ApiJson,
     regions::queries as regions,
     state::AppState,
 };
-
-/// Records a grant; returns its id.
-pub async fn insert(
-    conn: &mut sqlx::AnyConnection,
-    user_id: i64,
-    role: Role,
-    village_id: Option<i64>,
-    region: Option<&str>,
-    granted_by: Option<i64>,
-) -> sqlx::Result<i64> {
-    sqlx::query_scalar(
-        "INSERT INTO grants (user_id, role, village_id, region_code, granted_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-    )
-    .bind(user_id)
-    .bind(role.code())
-    .bind(village_id)
-    .bind(region)
-    .bind(granted_by)
-    .bind(now_ms())
-    .fetch_one(conn)
-    .await
-}
 
 /// The person named in the form: their account, or a new one without a password (`true`).
 async fn person(tx: &mut sqlx::AnyConnection, form: &NewAdmin) -> AppResult<(UserRef, bool)> {
@@ -73,12 +48,10 @@ async fn first_password(
     user: &UserRef,
     new_account: bool,
 ) -> AppResult<(Option<ResetLink>, Option<String>)> {
-    let hash: Option<String> =
-        sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1").bind(user.id).fetch_one(&mut *tx).await?;
-    if hash.is_some() {
+    if queries::grants::password_hash(&mut *tx, user.id).await?.is_some() {
         return Ok((None, None));
     }
-    if new_account || care::covers(&mut *tx, admin, user.id).await? {
+    if new_account || queries::care::covers(&mut *tx, admin, user.id).await? {
         return Ok((Some(reset::issue(tx, &state.config, user, Some(admin.id)).await?), None));
     }
     let notice = format!(
@@ -88,28 +61,6 @@ async fn first_password(
         user.name, user.name
     );
     Ok((None, Some(notice)))
-}
-
-/// Marks a grant as given to an account that existed before (see `care::in_care`).
-async fn mark_existing(tx: &mut sqlx::AnyConnection, grant_id: i64) -> sqlx::Result<()> {
-    sqlx::query("UPDATE grants SET to_existing_account = $1 WHERE id = $2")
-        .bind(true)
-        .bind(grant_id)
-        .execute(tx)
-        .await
-        .map(|_| ())
-}
-
-async fn holds(
-    tx: &mut sqlx::AnyConnection,
-    user_id: i64,
-    role: Role,
-    scope_sql: &str,
-    scope: &str,
-) -> AppResult<bool> {
-    let sql = format!("SELECT COUNT(*) FROM grants WHERE user_id = $1 AND role = $2 AND {scope_sql} = $3");
-    let n: i64 = sqlx::query_scalar(&sql).bind(user_id).bind(role.code()).bind(scope).fetch_one(&mut *tx).await?;
-    Ok(n > 0)
 }
 
 /// Makes someone (found or created by phone number) an admin of this village.
@@ -126,12 +77,13 @@ pub async fn add_village_admin(
     AppError::check(form.validate())?;
     let mut tx = state.db.begin_write().await?;
     let (user, new_account) = person(&mut tx, &form).await?;
-    if holds(&mut tx, user.id, Role::VillageAdmin, "CAST(village_id AS TEXT)", &village.id.to_string()).await? {
+    if queries::grants::is_village_admin_of(&mut tx, user.id, village.id).await? {
         return Err(AppError::Conflict(format!("{} sudah menjadi admin Desa {}.", user.name, village.name)));
     }
-    let grant_id = insert(&mut tx, user.id, Role::VillageAdmin, Some(village.id), None, Some(admin.id)).await?;
+    let grant_id =
+        queries::grants::insert(&mut tx, user.id, Role::VillageAdmin, Some(village.id), None, Some(admin.id)).await?;
     if !new_account {
-        mark_existing(&mut tx, grant_id).await?;
+        queries::grants::mark_to_existing_account(&mut tx, grant_id).await?;
     }
     let (reset_link, notice) = first_password(&mut tx, &state, &admin, &user, new_account).await?;
     let summary = format!("{} ({}) menjadi admin Desa {}", user.name, user.phone.display(), village.name);
@@ -150,26 +102,7 @@ pub async fn list_district_admins(
     State(state): State<AppState>,
     DistrictAdmin(admin): DistrictAdmin,
 ) -> AppResult<Json<Vec<DistrictAdminView>>> {
-    let rows = sqlx::query(&format!(
-        "SELECT g.id AS grant_id, g.region_code, g.created_at, r.name AS region_name, u.id, u.name, u.phone \
-         FROM grants g JOIN users u ON u.id = g.user_id JOIN regions r ON r.code = g.region_code \
-         WHERE g.role = 'district_admin' AND {} ORDER BY g.region_code, u.name",
-        admin.district_condition("g.region_code")
-    ))
-    .fetch_all(&state.db.pool)
-    .await?;
-    let views = rows
-        .iter()
-        .map(|r| {
-            Ok(DistrictAdminView {
-                grant_id: r.try_get("grant_id")?,
-                user: user_ref(r)?,
-                region: RegionRef { code: r.try_get("region_code")?, name: r.try_get("region_name")? },
-                granted_at: r.try_get("created_at")?,
-            })
-        })
-        .collect::<sqlx::Result<_>>()?;
-    Ok(Json(views))
+    Ok(Json(queries::grants::district_admins(&state.db, &admin.district_condition("g.region_code")).await?))
 }
 
 /// Makes someone a district admin of a region within the granter's own.
@@ -196,12 +129,14 @@ pub async fn add_district_admin(
         .ok_or_else(|| AppError::field("region", "Kode wilayah ini tidak ada di tabel wilayah Kemendagri."))?;
     let mut tx = state.db.begin_write().await?;
     let (user, new_account) = person(&mut tx, &form).await?;
-    if holds(&mut tx, user.id, Role::DistrictAdmin, "region_code", region.as_str()).await? {
+    if queries::grants::is_district_admin_of(&mut tx, user.id, region.as_str()).await? {
         return Err(AppError::Conflict(format!("{} sudah menjadi admin {region_name}.", user.name)));
     }
-    let grant_id = insert(&mut tx, user.id, Role::DistrictAdmin, None, Some(region.as_str()), Some(admin.id)).await?;
+    let grant_id =
+        queries::grants::insert(&mut tx, user.id, Role::DistrictAdmin, None, Some(region.as_str()), Some(admin.id))
+            .await?;
     if !new_account {
-        mark_existing(&mut tx, grant_id).await?;
+        queries::grants::mark_to_existing_account(&mut tx, grant_id).await?;
     }
     let (reset_link, notice) = first_password(&mut tx, &state, &admin, &user, new_account).await?;
     let summary = format!("{} ({}) menjadi admin {region_name} ({region})", user.name, user.phone.display());
@@ -227,22 +162,14 @@ impl FromRequestParts<AppState> for DistrictAdminOverGrant {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
         let DistrictAdmin(admin) = DistrictAdmin::from_request_parts(parts, state).await?;
         let grant_id = path_id(parts, state, "id", "Peran").await?;
-        let row = sqlx::query(
-            "SELECT g.user_id, g.role, COALESCE(v.region_code, g.region_code) AS scope, u.name, \
-                    COALESCE(v.name, r.name) AS place \
-             FROM grants g JOIN users u ON u.id = g.user_id LEFT JOIN villages v ON v.id = g.village_id \
-             LEFT JOIN regions r ON r.code = g.region_code WHERE g.id = $1",
-        )
-        .bind(grant_id)
-        .fetch_optional(&state.db.pool)
-        .await?
-        .ok_or_else(|| AppError::NotFound("Peran tidak ditemukan.".into()))?;
-        let scope: String = row.try_get("scope")?;
-        let scope = RegionCode::parse(&scope).map_err(|e| anyhow::anyhow!("grant {grant_id}: {e}"))?;
+        let held = queries::grants::held(&state.db, grant_id)
+            .await?
+            .ok_or_else(|| AppError::NotFound("Peran tidak ditemukan.".into()))?;
+        let scope = RegionCode::parse(&held.scope).map_err(|e| anyhow::anyhow!("grant {grant_id}: {e}"))?;
         if !admin.covers_region(&scope) {
             return Err(AppError::Forbidden("Peran ini berada di luar wilayah Anda.".into()));
         }
-        if row.try_get::<i64, _>("user_id")? == admin.id {
+        if held.user_id == admin.id {
             return Err(AppError::Forbidden("Anda tidak dapat mencabut peran Anda sendiri.".into()));
         }
         if !admin.outranks_region(&scope) {
@@ -252,10 +179,9 @@ impl FromRequestParts<AppState> for DistrictAdminOverGrant {
                     .into(),
             ));
         }
-        let role: String = row.try_get("role")?;
-        let role = Role::from_code(&role).map(Role::label).unwrap_or("Admin");
-        let (name, place): (String, String) = (row.try_get("name")?, row.try_get("place")?);
-        Ok(DistrictAdminOverGrant { admin, grant_id, scope, summary: format!("{name}: {role} {place}") })
+        let role = Role::from_code(&held.role).map(Role::label).unwrap_or("Admin");
+        let place = held.place.ok_or_else(|| anyhow::anyhow!("grant {grant_id} has no place"))?;
+        Ok(DistrictAdminOverGrant { admin, grant_id, scope, summary: format!("{}: {role} {place}", held.name) })
     }
 }
 
@@ -266,7 +192,7 @@ impl FromRequestParts<AppState> for DistrictAdminOverGrant {
         (status = 404, body = shared::Problem)))]
 pub async fn revoke(State(state): State<AppState>, guard: DistrictAdminOverGrant) -> AppResult<StatusCode> {
     let mut tx = state.db.begin_write().await?;
-    sqlx::query("DELETE FROM grants WHERE id = $1").bind(guard.grant_id).execute(&mut *tx).await?;
+    queries::grants::delete(&mut tx, guard.grant_id).await?;
     let subject = format!("grant:{}", guard.grant_id);
     let (actor, scope) = (guard.admin.id, guard.scope.as_str());
     audit::record(&mut tx, actor, AuditAction::GrantRevoked, &subject, &guard.summary, scope).await?;

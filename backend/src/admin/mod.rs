@@ -3,9 +3,9 @@
 
 pub mod applications;
 pub mod audit;
-pub mod care;
 pub mod grants;
 pub mod profile;
+pub mod queries;
 pub mod users;
 pub mod versions;
 pub mod villages;

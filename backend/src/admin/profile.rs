@@ -7,10 +7,9 @@ use axum::{
     http::request::Parts,
 };
 use shared::{AuditAction, Phone, ProfileForm};
-use sqlx::Row;
 
 use super::{
-    audit, versions,
+    audit, queries, versions,
     villages::{VillageRow, village_row},
 };
 use crate::{
@@ -18,7 +17,6 @@ use crate::{
     db::now_ms,
     error::{AppError, AppResult},
     extract::ApiJson,
-    markdown,
     state::AppState,
 };
 
@@ -42,43 +40,13 @@ impl FromRequestParts<AppState> for VillageAdminOrDistrict {
     }
 }
 
-async fn load(state: &AppState, id: i64) -> AppResult<ProfileForm> {
-    let r = sqlx::query(
-        "SELECT version, name, tagline, history_md, vision_md, mission_md, population, households, area_km2, \
-                dusun_count, lat, lon, office_address, contact_phone, contact_email, opening_hours \
-         FROM villages WHERE id = $1",
-    )
-    .bind(id)
-    .fetch_one(&state.db.pool)
-    .await?;
-    let phone: Option<String> = r.try_get("contact_phone")?;
-    Ok(ProfileForm {
-        version: r.try_get("version")?,
-        name: r.try_get("name")?,
-        tagline: r.try_get("tagline")?,
-        history_md: r.try_get("history_md")?,
-        vision_md: r.try_get("vision_md")?,
-        mission_md: r.try_get("mission_md")?,
-        population: r.try_get("population")?,
-        households: r.try_get("households")?,
-        area_km2: r.try_get("area_km2")?,
-        dusun_count: r.try_get("dusun_count")?,
-        lat: r.try_get("lat")?,
-        lon: r.try_get("lon")?,
-        office_address: r.try_get("office_address")?,
-        phone: phone.and_then(|p| Phone::parse(&p).ok()).map(|p| p.display()).unwrap_or_default(),
-        email: r.try_get::<Option<String>, _>("contact_email")?.unwrap_or_default(),
-        opening_hours: r.try_get("opening_hours")?,
-    })
-}
-
 /// The profile as its admins edit it, with its version.
 #[utoipa::path(get, path = "/api/v1/admin/villages/{id}/profile", tag = "admin",
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 200, body = ProfileForm), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem)))]
 pub async fn profile(State(state): State<AppState>, guard: VillageAdminOrDistrict) -> AppResult<Json<ProfileForm>> {
-    Ok(Json(load(&state, guard.village.id).await?))
+    Ok(Json(queries::profile(&state.db, guard.village.id).await?))
 }
 
 /// Saves the profile; 409 when someone saved it since `version` was loaded.
@@ -98,38 +66,8 @@ pub async fn save_profile(
     let email = Some(form.email.trim().to_lowercase()).filter(|e| !e.is_empty());
     let now = now_ms();
     let mut tx = state.db.begin_write().await?;
-    let saved = sqlx::query(
-        "UPDATE villages SET name = $1, tagline = $2, history_md = $3, history_html = $4, vision_md = $5, \
-            vision_html = $6, mission_md = $7, mission_html = $8, population = $9, households = $10, area_km2 = $11, \
-            dusun_count = $12, lat = $13, lon = $14, office_address = $15, contact_phone = $16, contact_email = $17, \
-            opening_hours = $18, version = version + 1, updated_by = $19, updated_at = $20 \
-         WHERE id = $21 AND version = $22",
-    )
-    .bind(form.name.trim())
-    .bind(form.tagline.trim())
-    .bind(&form.history_md)
-    .bind(markdown::to_safe_html(&form.history_md))
-    .bind(&form.vision_md)
-    .bind(markdown::to_safe_html(&form.vision_md))
-    .bind(&form.mission_md)
-    .bind(markdown::to_safe_html(&form.mission_md))
-    .bind(form.population)
-    .bind(form.households)
-    .bind(form.area_km2)
-    .bind(form.dusun_count)
-    .bind(form.lat)
-    .bind(form.lon)
-    .bind(form.office_address.trim())
-    .bind(phone.as_ref().map(Phone::as_str))
-    .bind(email)
-    .bind(form.opening_hours.trim())
-    .bind(admin.id)
-    .bind(now)
-    .bind(village.id)
-    .bind(form.version)
-    .execute(&mut *tx)
-    .await?;
-    if saved.rows_affected() != 1 {
+    let saved = queries::save_profile(&mut tx, village.id, &form, (phone.as_ref(), email), admin.id, now).await?;
+    if !saved {
         return Err(versions::refusal(&state.db, "villages", "updated_by", "t.id = $1", &[village.id], "Profil").await?);
     }
     if village.name != form.name.trim() {
@@ -141,5 +79,5 @@ pub async fn save_profile(
     audit::record(&mut tx, admin.id, AuditAction::VillageProfileUpdated, &subject, &summary, village.code.as_str())
         .await?;
     tx.commit().await?;
-    Ok(Json(load(&state, village.id).await?))
+    Ok(Json(queries::profile(&state.db, village.id).await?))
 }

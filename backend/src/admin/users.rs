@@ -1,4 +1,4 @@
-//! Helping people back into their accounts: an admin finds a user in their care (see `care`) and
+//! Helping people back into their accounts: an admin finds a user in their care (see `queries::care`) and
 //! issues a one-time reset link, sent with one tap through WhatsApp.
 
 use axum::{
@@ -10,9 +10,9 @@ use serde::Deserialize;
 use shared::{AuditAction, Phone, ResetLink, UserRef};
 use utoipa::IntoParams;
 
-use super::{audit, care};
+use super::{audit, queries};
 use crate::{
-    accounts::{queries::user_ref, reset},
+    accounts::reset,
     auth::{Admin, CurrentUser, guards::path_id},
     error::{AppError, AppResult},
     extract::ApiQuery,
@@ -47,20 +47,11 @@ pub async fn search(
     };
     let name_pattern = format!("%{}%", q.replace(['%', '_'], ""));
     let phone_pattern = if digits.len() >= 3 { format!("%{digits}%") } else { "-".into() };
-    let rows = sqlx::query(&format!(
-        "SELECT u.id, u.name, u.phone FROM users u WHERE {} AND (LOWER(u.name) LIKE $1 OR u.phone LIKE $2) \
-         ORDER BY u.name, u.id LIMIT 20",
-        care::in_care(&admin)
-    ))
-    .bind(name_pattern)
-    .bind(phone_pattern)
-    .fetch_all(&state.db.pool)
-    .await?;
-    Ok(Json(rows.iter().map(user_ref).collect::<sqlx::Result<_>>()?))
+    Ok(Json(queries::care::search(&state.db, &admin, name_pattern, phone_pattern).await?))
 }
 
 /// An admin (village or district) over the user in the path (`{id}`): the user is in their care (every
-/// role and shop the user holds lies within the admin's scope, below their rank; see `care`) and is not
+/// role and shop the user holds lies within the admin's scope, below their rank; see `queries::care`) and is not
 /// the admin. Carries a region the user belongs to.
 pub struct AdminOverUser {
     admin: CurrentUser,
@@ -74,24 +65,21 @@ impl FromRequestParts<AppState> for AdminOverUser {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
         let Admin(admin) = Admin::from_request_parts(parts, state).await?;
         let id = path_id(parts, state, "id", "Pengguna").await?;
-        let row = sqlx::query("SELECT id, name, phone FROM users u WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&state.db.pool)
+        let user = queries::care::user(&state.db, id)
             .await?
             .ok_or_else(|| AppError::NotFound("Pengguna tidak ditemukan.".into()))?;
-        let user = user_ref(&row)?;
         if user.id == admin.id {
             return Err(AppError::Forbidden("Ubah kata sandi Anda sendiri di halaman Akun.".into()));
         }
         let mut conn = state.db.pool.acquire().await?;
-        if !care::covers(&mut conn, &admin, user.id).await? {
+        if !queries::care::covers(&mut conn, &admin, user.id).await? {
             return Err(AppError::Forbidden(
                 "Akun ini bukan wewenang Anda: tautan atur ulang sandi hanya dapat dibuat oleh admin yang wilayahnya \
                  mencakup semua peran dan toko pemiliknya."
                     .into(),
             ));
         }
-        let region_code = care::region_of(&mut conn, user.id)
+        let region_code = queries::care::region_of(&mut conn, user.id)
             .await?
             .ok_or_else(|| anyhow::anyhow!("user {} is in care but holds nothing", user.id))?;
         Ok(AdminOverUser { admin, user, region_code })

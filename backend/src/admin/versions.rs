@@ -9,12 +9,7 @@ use crate::{
 /// Why a versioned UPDATE of `table` (rows matching `filter` with `ids` bound as `$1`, `$2`…) changed
 /// nothing. `by` is the column naming who saved last; `noun` names the record ("Berita", "Profil").
 pub async fn refusal(db: &Db, table: &str, by: &str, filter: &str, ids: &[i64], noun: &str) -> AppResult<AppError> {
-    let sql = format!("SELECT u.name FROM {table} t LEFT JOIN users u ON u.id = t.{by} WHERE {filter}");
-    let mut query = sqlx::query_scalar::<_, Option<String>>(&sql);
-    for id in ids {
-        query = query.bind(id);
-    }
-    Ok(match query.fetch_optional(&db.pool).await? {
+    Ok(match super::queries::last_saver(db, table, by, filter, ids).await? {
         None => AppError::not_found(&format!("{noun} ini"), Within::Village),
         Some(who) => {
             let by = who.map(|name| format!(" oleh {name}")).unwrap_or_default();

@@ -6,13 +6,12 @@ use axum::{
     extract::{FromRequestParts, State},
     http::{StatusCode, request::Parts},
 };
-use shared::{AdminVillage, AuditAction, GrantHolder, NewVillage, RegionCode, RegionLevel};
-use sqlx::Row;
+use shared::{AdminVillage, AuditAction, NewVillage, RegionCode, RegionLevel};
 
-use super::audit;
+use super::{audit, queries};
 use crate::{
     auth::{Admin, CurrentUser, DistrictAdmin, guards::path_id},
-    db::{flag, now_ms},
+    db::now_ms,
     error::{AppError, AppResult},
     extract::ApiJson,
     regions::queries as regions,
@@ -28,18 +27,9 @@ pub struct VillageRow {
     pub code: RegionCode,
 }
 
+/// The village with this id; 404 when there is none.
 pub async fn village_row(state: &AppState, id: i64) -> AppResult<VillageRow> {
-    let row = sqlx::query("SELECT id, name, region_code FROM villages WHERE id = $1")
-        .bind(id)
-        .fetch_optional(&state.db.pool)
-        .await?
-        .ok_or_else(|| AppError::NotFound("Desa tidak ditemukan.".into()))?;
-    let code: String = row.try_get("region_code")?;
-    Ok(VillageRow {
-        id: row.try_get("id")?,
-        name: row.try_get("name")?,
-        code: RegionCode::parse(&code).map_err(|e| anyhow::anyhow!("village {id}: {e}"))?,
-    })
+    queries::village(&state.db, id).await?.ok_or_else(|| AppError::NotFound("Desa tidak ditemukan.".into()))
 }
 
 /// A district admin whose region contains the village in the path (`{id}`); its village admin alone does
@@ -67,46 +57,7 @@ impl FromRequestParts<AppState> for DistrictAdminOfVillage {
     responses((status = 200, body = Vec<AdminVillage>), (status = 401, body = shared::Problem),
         (status = 403, body = shared::Problem)))]
 pub async fn list(State(state): State<AppState>, Admin(admin): Admin) -> AppResult<Json<Vec<AdminVillage>>> {
-    Ok(Json(load(&state, &admin.village_condition("v")).await?))
-}
-
-/// Villages matching an SQL `condition` on `villages v`, with their admins.
-async fn load(state: &AppState, condition: &str) -> AppResult<Vec<AdminVillage>> {
-    let rows = sqlx::query(&format!(
-        "SELECT v.id, v.slug, v.name, v.region_code, v.is_demo, kc.name AS kecamatan, kb.name AS kabupaten, \
-                pr.name AS provinsi, \
-                (SELECT COUNT(*) FROM shops s WHERE s.village_id = v.id AND s.status = 'pending') AS pending_shops \
-         FROM villages v JOIN regions kc ON kc.code = v.kecamatan_code JOIN regions kb ON kb.code = v.kabupaten_code \
-         JOIN regions pr ON pr.code = v.provinsi_code WHERE {condition} ORDER BY v.name, v.id"
-    ))
-    .fetch_all(&state.db.pool)
-    .await?;
-    let admins = sqlx::query(&format!(
-        "SELECT g.id AS grant_id, g.village_id, u.id, u.name, u.phone FROM grants g \
-         JOIN users u ON u.id = g.user_id JOIN villages v ON v.id = g.village_id \
-         WHERE g.role = 'village_admin' AND {condition} ORDER BY u.name"
-    ))
-    .fetch_all(&state.db.pool)
-    .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for r in &rows {
-        let id: i64 = r.try_get("id")?;
-        let mut holders = Vec::new();
-        for a in admins.iter().filter(|a| a.try_get::<i64, _>("village_id").ok() == Some(id)) {
-            holders
-                .push(GrantHolder { grant_id: a.try_get("grant_id")?, user: crate::accounts::queries::user_ref(a)? });
-        }
-        out.push(AdminVillage {
-            id,
-            slug: r.try_get("slug")?,
-            name: r.try_get("name")?,
-            region: villages::region_path(r)?,
-            admins: holders,
-            pending_shops: r.try_get("pending_shops")?,
-            is_demo: flag(r, "is_demo")?,
-        });
-    }
-    Ok(out)
+    Ok(Json(queries::admin_villages(&state.db, &admin.village_condition("v")).await?))
 }
 
 /// Creates a village from a desa code of the region table, within the district admin's region.
@@ -128,11 +79,7 @@ pub async fn create(
     let Some(name) = regions::name_of(&state.db.pool, &code).await? else {
         return Err(AppError::field("code", "Kode ini tidak ada di tabel wilayah Kemendagri."));
     };
-    let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM villages WHERE region_code = $1")
-        .bind(code.as_str())
-        .fetch_one(&state.db.pool)
-        .await?;
-    if exists > 0 {
+    if queries::village_exists(&state.db, &code).await? {
         return Err(AppError::Conflict(format!("Desa {name} ({code}) sudah ada di Lapak Desa.")));
     }
     let mut tx = state.db.begin_write().await?;
@@ -148,7 +95,7 @@ pub async fn create(
     audit::record(&mut tx, admin.id, AuditAction::VillageCreated, &format!("village:{id}"), &summary, code.as_str())
         .await?;
     tx.commit().await?;
-    let created = load(&state, &format!("v.id = {id}")).await?.into_iter().next();
+    let created = queries::admin_village(&state.db, id).await?;
     let created = created.ok_or_else(|| anyhow::anyhow!("village {id} vanished after creation"))?;
     Ok((StatusCode::CREATED, Json(created)))
 }

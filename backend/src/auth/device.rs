@@ -4,7 +4,7 @@
 
 use axum::http::{HeaderMap, HeaderValue};
 
-use super::{session, token};
+use super::{queries, session, token};
 use crate::{
     config::Config,
     db::{Db, now_ms},
@@ -30,34 +30,16 @@ pub fn set_cookie(config: &Config, token: &str) -> HeaderValue {
 
 /// Whether the browser holding `device` has signed in to account `user_id` recently enough.
 pub async fn is_trusted(db: &Db, device: &str, user_id: i64) -> sqlx::Result<bool> {
-    let known: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM trusted_devices WHERE device_hash = $1 AND user_id = $2 AND trusted_at > $3",
-    )
-    .bind(token::digest(device))
-    .bind(user_id)
-    .bind(now_ms() - TRUSTED_MS)
-    .fetch_one(&db.pool)
-    .await?;
-    Ok(known > 0)
+    queries::device_known(db, &token::digest(device), user_id, now_ms() - TRUSTED_MS).await
 }
 
 /// Remembers that the browser holding `device` signed in to `user_id` now.
 pub async fn trust(db: &Db, device: &str, user_id: i64) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO trusted_devices (device_hash, user_id, trusted_at) VALUES ($1, $2, $3) \
-         ON CONFLICT (device_hash, user_id) DO UPDATE SET trusted_at = excluded.trusted_at",
-    )
-    .bind(token::digest(device))
-    .bind(user_id)
-    .bind(now_ms())
-    .execute(&db.pool)
-    .await?;
-    Ok(())
+    queries::trust_device(db, &token::digest(device), user_id, now_ms()).await
 }
 
 /// Forgets every browser of `user_id` (its password was reset: whoever knew the old one loses the way in
 /// that bypasses strangers' limits).
 pub async fn forget_all<'e>(conn: impl sqlx::Executor<'e, Database = sqlx::Any>, user_id: i64) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM trusted_devices WHERE user_id = $1").bind(user_id).execute(conn).await?;
-    Ok(())
+    queries::forget_devices(conn, user_id).await
 }

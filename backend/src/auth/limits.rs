@@ -7,6 +7,7 @@ use std::net::{IpAddr, SocketAddr};
 
 use axum::{extract::ConnectInfo, http::request::Parts};
 
+use super::queries;
 use crate::{
     config::Config,
     db::{Db, now_ms},
@@ -44,13 +45,7 @@ pub async fn check(db: &Db, config: &Config, keys: &AttemptKeys) -> AppResult<()
     let window_ms = window_ms(config);
     let since = now_ms() - window_ms;
     for (scope, key, limit) in keys.counters(config) {
-        let (count, oldest): (i64, Option<i64>) =
-            sqlx::query_as("SELECT COUNT(*), MIN(at) FROM sign_in_failures WHERE scope = $1 AND key = $2 AND at > $3")
-                .bind(scope)
-                .bind(&key)
-                .bind(since)
-                .fetch_one(&db.pool)
-                .await?;
+        let (count, oldest) = queries::failures_since(db, scope, &key, since).await?;
         if count >= limit {
             let wait_ms = oldest.unwrap_or(since) + window_ms - now_ms();
             let retry_after_secs = u64::try_from(wait_ms.max(1000) / 1000).unwrap_or(1);
@@ -69,14 +64,9 @@ pub async fn record_failure(db: &Db, config: &Config, keys: &AttemptKeys) -> App
     let now = now_ms();
     let mut tx = db.begin_write().await?;
     for (scope, key, _) in keys.counters(config) {
-        sqlx::query("INSERT INTO sign_in_failures (scope, key, at) VALUES ($1, $2, $3)")
-            .bind(scope)
-            .bind(key)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+        queries::add_failure(&mut tx, scope, key, now).await?;
     }
-    sqlx::query("DELETE FROM sign_in_failures WHERE at < $1").bind(now - window_ms(config)).execute(&mut *tx).await?;
+    queries::forget_failures_before(&mut tx, now - window_ms(config)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -86,11 +76,7 @@ pub async fn record_failure(db: &Db, config: &Config, keys: &AttemptKeys) -> App
 /// fresh chances.)
 pub async fn clear(db: &Db, config: &Config, keys: &AttemptKeys) -> AppResult<()> {
     if let Some((scope, key, _)) = keys.counters(config).into_iter().next() {
-        sqlx::query("DELETE FROM sign_in_failures WHERE scope = $1 AND key = $2")
-            .bind(scope)
-            .bind(key)
-            .execute(&db.pool)
-            .await?;
+        queries::clear_failures(db, scope, key).await?;
     }
     Ok(())
 }

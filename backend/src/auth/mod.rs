@@ -6,6 +6,7 @@ pub mod device;
 pub mod guards;
 pub mod limits;
 pub mod password;
+pub mod queries;
 pub mod session;
 pub mod token;
 pub mod user;

@@ -2,9 +2,11 @@
 //! `HttpOnly`, `SameSite=Lax` cookie whose hash alone is stored; idle and absolute expiry by role.
 
 use axum::http::{HeaderMap, HeaderValue, header};
-use sqlx::Row;
 
-use super::token;
+use super::{
+    queries::{self, SessionRow},
+    token,
+};
 use crate::{
     config::Config,
     db::{Db, now_ms},
@@ -91,74 +93,32 @@ pub async fn create(db: &Db, user_id: i64, user_agent: &str) -> AppResult<String
     let token = token::generate()?;
     let now = now_ms();
     let agent: String = user_agent.chars().take(200).collect();
-    sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, user_agent) VALUES ($1, $2, $3, $3, $4)",
-    )
-    .bind(token::digest(&token))
-    .bind(user_id)
-    .bind(now)
-    .bind(agent)
-    .execute(&db.pool)
-    .await?;
+    queries::insert_session(db, &token::digest(&token), user_id, now, &agent).await?;
     Ok(token)
 }
 
 /// Ends the session with this token (signing out), if it exists.
 pub async fn delete_by_token(db: &Db, token: &str) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token::digest(token)).execute(&db.pool).await?;
-    Ok(())
+    queries::delete_session_by_hash(db, &token::digest(token)).await
 }
 
 /// Records use of a session when the last record is older than a few minutes.
 pub async fn touch(db: &Db, session_id: i64, last_seen_at: i64) -> sqlx::Result<()> {
     let now = now_ms();
     if now - last_seen_at >= TOUCH_EVERY_MS {
-        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2")
-            .bind(now)
-            .bind(session_id)
-            .execute(&db.pool)
-            .await?;
+        queries::touch_session(db, session_id, now).await?;
     }
     Ok(())
 }
 
-/// One of a user's sessions, for the account page.
-pub struct SessionRow {
-    pub id: i64,
-    pub created_at: i64,
-    pub last_seen_at: i64,
-    pub user_agent: String,
-}
-
 /// A user's live sessions, most recently used first.
 pub async fn list(db: &Db, user_id: i64) -> sqlx::Result<Vec<SessionRow>> {
-    let rows = sqlx::query(
-        "SELECT id, created_at, last_seen_at, user_agent FROM sessions WHERE user_id = $1 \
-         ORDER BY last_seen_at DESC, id DESC",
-    )
-    .bind(user_id)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(SessionRow {
-                id: r.try_get("id")?,
-                created_at: r.try_get("created_at")?,
-                last_seen_at: r.try_get("last_seen_at")?,
-                user_agent: r.try_get("user_agent")?,
-            })
-        })
-        .collect()
+    queries::sessions_of(db, user_id).await
 }
 
 /// Ends one of a user's sessions; whether it existed.
 pub async fn delete_one(db: &Db, user_id: i64, session_id: i64) -> sqlx::Result<bool> {
-    let done = sqlx::query("DELETE FROM sessions WHERE id = $1 AND user_id = $2")
-        .bind(session_id)
-        .bind(user_id)
-        .execute(&db.pool)
-        .await?;
-    Ok(done.rows_affected() > 0)
+    queries::delete_session_of(db, user_id, session_id).await
 }
 
 /// Ends every session of a user except `keep` (pass `None` to end them all).
@@ -167,12 +127,7 @@ pub async fn delete_all<'e>(
     user_id: i64,
     keep: Option<i64>,
 ) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id <> $2")
-        .bind(user_id)
-        .bind(keep.unwrap_or(-1))
-        .execute(conn)
-        .await?;
-    Ok(())
+    queries::delete_sessions_of(conn, user_id, keep.unwrap_or(-1)).await
 }
 
 #[cfg(test)]

@@ -4,10 +4,12 @@ use axum::{
     extract::{FromRequestParts, OptionalFromRequestParts},
     http::{header, request::Parts},
 };
-use shared::{RegionCode, Role};
-use sqlx::Row;
+use shared::RegionCode;
 
-use super::session::{self, Lifetime};
+use super::{
+    queries::{self, SessionUser},
+    session::{self, Lifetime},
+};
 use crate::{
     db::now_ms,
     error::{AppError, AppResult},
@@ -136,40 +138,13 @@ impl OptionalFromRequestParts<AppState> for CurrentUser {
 
 /// The user behind a session token, if the session is alive (an expired one is deleted).
 async fn load(state: &AppState, token: &str) -> AppResult<Option<CurrentUser>> {
-    let rows = sqlx::query(
-        "SELECT s.id AS session_id, s.user_id, s.created_at, s.last_seen_at, u.name, \
-                g.id AS grant_id, g.role, g.village_id, g.region_code \
-         FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN grants g ON g.user_id = u.id \
-         WHERE s.token_hash = $1",
-    )
-    .bind(super::token::digest(token))
-    .fetch_all(&state.db.pool)
-    .await?;
-    let Some(first) = rows.first() else { return Ok(None) };
-    let mut user = CurrentUser {
-        id: first.try_get("user_id")?,
-        name: first.try_get("name")?,
-        session_id: first.try_get("session_id")?,
-        scopes: Vec::new(),
+    let Some(SessionUser { user, created_at, last_seen_at }) =
+        queries::session_user(&state.db, &super::token::digest(token)).await?
+    else {
+        return Ok(None);
     };
-    for row in &rows {
-        let Some(grant_id) = row.try_get::<Option<i64>, _>("grant_id")? else { continue };
-        let role: String = row.try_get("role")?;
-        let scope = match Role::from_code(&role) {
-            Some(Role::VillageAdmin) => Scope::Village { grant_id, village_id: row.try_get("village_id")? },
-            Some(Role::DistrictAdmin) => {
-                let code: String = row.try_get("region_code")?;
-                let region = RegionCode::parse(&code).map_err(|e| anyhow::anyhow!("grant {grant_id}: {e}"))?;
-                Scope::District { grant_id, region }
-            }
-            None => return Err(anyhow::anyhow!("grant {grant_id} has unknown role {role}").into()),
-        };
-        user.scopes.push(scope);
-    }
-    let created_at: i64 = first.try_get("created_at")?;
-    let last_seen_at: i64 = first.try_get("last_seen_at")?;
     if !Lifetime::for_user(user.is_admin()).is_alive(created_at, last_seen_at, now_ms()) {
-        sqlx::query("DELETE FROM sessions WHERE id = $1").bind(user.session_id).execute(&state.db.pool).await?;
+        queries::delete_session(&state.db, user.session_id).await?;
         return Ok(None);
     }
     session::touch(&state.db, user.session_id, last_seen_at).await?;

@@ -1,11 +1,13 @@
 //! The sales ledger: the summaries the dashboards read, changed inside the transaction of every order
-//! that is placed, completed or cancelled, so they always match the orders.
+//! that is placed, completed or cancelled, so they always match the orders (a stored order's sale is read
+//! back by `queries::ledger::stored_sale`).
 
 use shared::OrderStatus;
 use sqlx::AnyConnection;
 
+use super::queries::ledger::{self as queries, LineKey};
 use crate::{
-    error::{AppError, AppResult},
+    error::AppResult,
     time_zone::{TimeZone, month_start},
 };
 
@@ -79,46 +81,6 @@ pub async fn shift(conn: &mut AnyConnection, zone: TimeZone, sale: &Sale, from: 
     change(conn, zone, sale, to, 1, goods).await
 }
 
-/// The sale of the stored order `order_id` (its lines read back).
-pub async fn stored_sale(conn: &mut AnyConnection, order_id: i64) -> AppResult<Sale> {
-    let (shop_id, placed_at, dest, rupiah): (i64, i64, Option<String>, i64) =
-        sqlx::query_as("SELECT shop_id, created_at, dest_desa_code, items_total FROM orders WHERE id = $1")
-            .bind(order_id)
-            .fetch_one(&mut *conn)
-            .await?;
-    let lines: Vec<(Option<i64>, String, i64, i64)> = sqlx::query_as(
-        "SELECT product_id, sector, quantity, price FROM order_lines WHERE order_id = $1 ORDER BY product_id",
-    )
-    .bind(order_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let lines = lines
-        .into_iter()
-        .map(|(product_id, sector, quantity, price)| SoldLine {
-            product_id: product_id.unwrap_or_default(),
-            sector,
-            quantity,
-            price,
-        })
-        .collect();
-    Ok(Sale { shop_id, placed_at, buyer_region: region_of(dest.as_deref()), rupiah, lines })
-}
-
-/// A summary row's identifying column and its value.
-#[derive(Clone, Copy)]
-enum Key<'a> {
-    Id(&'static str, i64),
-    Text(&'static str, &'a str),
-}
-
-impl Key<'_> {
-    fn column(self) -> &'static str {
-        match self {
-            Key::Id(column, _) | Key::Text(column, _) => column,
-        }
-    }
-}
-
 /// Adds (`sign` 1) or takes away (`sign` -1) the sale under `outcome`, on its day and its month, and
 /// with `goods` its lines too (unless `outcome` is cancelled: the line summaries count the goods of
 /// orders not cancelled). Rows are touched in key order (shop, then products by id), so concurrent
@@ -133,10 +95,9 @@ async fn change(
 ) -> AppResult<()> {
     let day = zone.day_of(sale.placed_at);
     let items: i64 = sale.lines.iter().map(|l| l.quantity).sum();
-    let shop = Key::Id("shop_id", sale.shop_id);
     for (span, period) in [("d", day), ("m", month_start(day))] {
         let counts = [sign, sign * items, sign * sale.rupiah];
-        add(conn, "sales_orders", (span, period), &[shop, Key::Text("outcome", outcome.code())], counts).await?;
+        queries::add_to_orders(conn, (span, period), sale.shop_id, outcome.code(), counts).await?;
     }
     if !goods || outcome == Outcome::Cancelled {
         return Ok(());
@@ -144,56 +105,16 @@ async fn change(
     let mut lines = sale.lines.clone();
     lines.sort_by(|a, b| (a.product_id, &a.sector).cmp(&(b.product_id, &b.sector)));
     for line in &lines {
-        let keys = [
-            shop,
-            Key::Id("product_id", line.product_id),
-            Key::Text("sector", &line.sector),
-            Key::Text("buyer_region", &sale.buyer_region),
-        ];
+        let key = LineKey {
+            shop_id: sale.shop_id,
+            product_id: line.product_id,
+            sector: &line.sector,
+            buyer_region: &sale.buyer_region,
+        };
         for (span, period) in [("d", day), ("m", month_start(day))] {
             let counts = [sign, sign * line.quantity, sign * line.quantity * line.price];
-            add(conn, "sales_lines", (span, period), &keys, counts).await?;
+            queries::add_to_lines(conn, (span, period), &key, counts).await?;
         }
-    }
-    Ok(())
-}
-
-/// One summary row: an upsert when adding, a guarded update when taking away (the row must be there).
-async fn add(
-    conn: &mut AnyConnection,
-    table: &str,
-    (span, period): (&str, i64),
-    keys: &[Key<'_>],
-    [orders, items, rupiah]: [i64; 3],
-) -> AppResult<()> {
-    let columns: Vec<&str> = keys.iter().map(|k| k.column()).collect();
-    let marks: Vec<String> = (0..keys.len()).map(|i| format!("${}", i + 6)).collect();
-    let sql = if orders > 0 {
-        format!(
-            "INSERT INTO {table} (span, period, orders, items, rupiah, {columns}) VALUES ($1, $2, $3, $4, $5, {marks}) \
-             ON CONFLICT (span, period, {columns}) DO UPDATE SET \
-             orders = {table}.orders + excluded.orders, items = {table}.items + excluded.items, \
-             rupiah = {table}.rupiah + excluded.rupiah",
-            columns = columns.join(", "),
-            marks = marks.join(", "),
-        )
-    } else {
-        let matches: Vec<String> = columns.iter().zip(&marks).map(|(c, m)| format!(" AND {c} = {m}")).collect();
-        format!(
-            "UPDATE {table} SET orders = orders + $3, items = items + $4, rupiah = rupiah + $5 \
-             WHERE span = $1 AND period = $2{}",
-            matches.concat()
-        )
-    };
-    let mut query = sqlx::query(&sql).bind(span).bind(period).bind(orders).bind(items).bind(rupiah);
-    for key in keys {
-        query = match *key {
-            Key::Id(_, id) => query.bind(id),
-            Key::Text(_, text) => query.bind(text),
-        };
-    }
-    if query.execute(&mut *conn).await?.rows_affected() != 1 {
-        return Err(AppError::Internal(anyhow::anyhow!("sales ledger: no {table} row for {span} {period} to change")));
     }
     Ok(())
 }

@@ -1,17 +1,16 @@
 //! Sales from the product-line summaries: by sector, the best-selling products, and the market map
 //! (where the goods went, by the buyer's province or kabupaten).
 
-use std::collections::HashMap;
-
 use shared::{
     RegionCode, Sector,
-    dashboard::{Cell, Chart, ChartKind, ColumnKind, MarketLevel, Report, ReportKind, share},
+    dashboard::{Cell, Chart, ChartKind, ColumnKind, Report, ReportKind, share},
 };
-use sqlx::{AnyConnection, Row};
+use sqlx::AnyConnection;
 
 use super::{
     filter::Filter,
-    tally::{LINE_ROWS, LINE_SUMS, Tally, amount_columns, column, goods_columns},
+    queries::lines as queries,
+    tally::{Tally, amount_columns, column, goods_columns},
 };
 use crate::error::AppResult;
 
@@ -21,24 +20,13 @@ const TOP: i64 = 20;
 const LINES_NOTE: &str = "Barang dari pesanan yang dibuat dalam rentang tanggal, tanpa pesanan batal; nilai \
     barang tanpa ongkir.";
 
-fn lines_where(filter: &Filter) -> String {
-    format!("{} AND {}", filter.summary_rows("sl", false), filter.goods("sl", "product_id"))
-}
-
-/// Sums per `group` (an SQL expression), with `extra` select items grouped too.
-async fn tallies(conn: &mut AnyConnection, filter: &Filter, group: &str) -> AppResult<HashMap<String, Tally>> {
-    let sql = format!("SELECT {group} AS key, {LINE_SUMS} {LINE_ROWS} WHERE {} GROUP BY {group}", lines_where(filter));
-    let rows = sqlx::query(&sql).fetch_all(&mut *conn).await?;
-    rows.iter().map(|row| Ok((row.try_get::<String, _>("key")?, Tally::read(row)?))).collect()
-}
-
 fn bars(label_column: usize, value_column: usize) -> Option<Chart> {
     Some(Chart { kind: ChartKind::Bars, label_column, value_column })
 }
 
 /// Every sector, sold or not, largest Rupiah first.
 pub async fn by_sector(conn: &mut AnyConnection, filter: &Filter) -> AppResult<Report> {
-    let sales = tallies(conn, filter, "sl.sector").await?;
+    let sales = queries::by_sector(conn, filter).await?;
     let mut rows: Vec<(Sector, Tally)> = Sector::ALL
         .iter()
         .filter(|s| filter.sector.is_none_or(|only| only == **s))
@@ -60,22 +48,11 @@ pub async fn by_sector(conn: &mut AnyConnection, filter: &Filter) -> AppResult<R
 
 /// The best-selling products by Rupiah.
 pub async fn top_products(conn: &mut AnyConnection, filter: &Filter) -> AppResult<Report> {
-    let sql = format!(
-        "SELECT p.name AS product, s.name AS shop, v.name AS village, p.sector, t.orders, t.items, t.rupiah, \
-             t.done, t.cancelled \
-         FROM (SELECT sl.product_id, {LINE_SUMS} {LINE_ROWS} WHERE {} GROUP BY sl.product_id \
-             ORDER BY rupiah DESC, orders DESC, sl.product_id LIMIT {TOP}) t \
-         JOIN products p ON p.id = t.product_id JOIN shops s ON s.id = p.shop_id \
-         JOIN villages v ON v.id = s.village_id ORDER BY t.rupiah DESC, t.orders DESC, t.product_id",
-        lines_where(filter)
-    );
-    let found = sqlx::query(&sql).fetch_all(&mut *conn).await?;
-    let mut rows = Vec::with_capacity(found.len());
-    for row in &found {
-        let sector: String = row.try_get("sector")?;
-        let sector = Sector::from_code(&sector).map_or(sector, |s| s.label().to_owned());
-        let names = [row.try_get::<String, _>("product")?, row.try_get("shop")?, row.try_get("village")?, sector];
-        rows.push(names.into_iter().map(Cell::Text).chain(Tally::read(row)?.amounts()).collect());
+    let mut rows = Vec::new();
+    for found in queries::top_products(conn, filter, TOP).await? {
+        let sector = Sector::from_code(&found.sector).map_or(found.sector, |s| s.label().to_owned());
+        let names = [found.product, found.shop, found.village, sector];
+        rows.push(names.into_iter().map(Cell::Text).chain(found.tally.amounts()).collect());
     }
     let mut columns: Vec<_> =
         ["Produk", "Toko", "Desa", "Sektor"].iter().map(|l| column(l, ColumnKind::Text)).collect();
@@ -94,19 +71,9 @@ pub async fn top_products(conn: &mut AnyConnection, filter: &Filter) -> AppResul
 
 /// Where the goods went: the buyers' provinces or kabupaten, with each one's share of the Rupiah.
 pub async fn market(conn: &mut AnyConnection, filter: &Filter) -> AppResult<Report> {
-    let group = match filter.level {
-        MarketLevel::Province => "SUBSTR(sl.buyer_region, 1, 2)",
-        MarketLevel::Kabupaten => "sl.buyer_region",
-    };
-    let sales = tallies(conn, filter, group).await?;
-    let codes: Vec<String> =
-        sales.keys().filter_map(|c| RegionCode::parse(c).ok()).map(|c| format!("'{}'", c.as_str())).collect();
-    let names: HashMap<String, String> = if codes.is_empty() {
-        HashMap::new()
-    } else {
-        let sql = format!("SELECT code, name FROM regions WHERE code IN ({})", codes.join(", "));
-        sqlx::query_as(&sql).fetch_all(&mut *conn).await?.into_iter().collect()
-    };
+    let sales = queries::by_buyer_region(conn, filter, filter.level).await?;
+    let codes: Vec<RegionCode> = sales.keys().filter_map(|c| RegionCode::parse(c).ok()).collect();
+    let names = queries::region_names(conn, &codes).await?;
     let whole: i64 = sales.values().map(|t| t.rupiah).sum();
     let mut rows: Vec<(String, String, Tally)> = sales
         .into_iter()

@@ -8,6 +8,7 @@ pub mod export;
 pub mod filter;
 pub mod ledger;
 pub mod lines;
+pub mod queries;
 pub mod rebuild;
 pub mod records;
 pub mod sales;
@@ -20,7 +21,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use shared::dashboard::{Choice, ColumnKind, Dashboard, DashboardQuery, Figure, Report, ReportKind};
-use sqlx::{AnyConnection, Row};
+use sqlx::AnyConnection;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
@@ -33,6 +34,7 @@ use crate::{
     time_zone::{TimeZone, date_of},
 };
 use filter::Filter;
+use queries::activity as counts;
 
 /// The key of `viewer`'s `filter` for the table `what`: a dashboard viewed again, by its admin or another
 /// admin of the same villages, is answered from the kept tables until the next change.
@@ -50,13 +52,8 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// Reads the filters for `viewer` (looking up the village asked for).
 async fn read(state: &AppState, viewer: &CurrentUser, query: &DashboardQuery) -> AppResult<Filter> {
-    let code: Option<String> = match query.desa {
-        Some(id) => {
-            sqlx::query_scalar("SELECT region_code FROM villages WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&state.db.pool)
-                .await?
-        }
+    let code = match query.desa {
+        Some(id) => queries::village_code(&state.db, id).await?,
         None => None,
     };
     Filter::read(query, viewer, state.config.time_zone, code.as_deref())
@@ -120,26 +117,19 @@ async fn headline(
         figure("Barang terjual", total.items, ColumnKind::Count),
         figure("Pesanan selesai", total.done_share(), ColumnKind::Permille),
         figure("Pesanan batal", total.cancelled_share(), ColumnKind::Permille),
-        figure("Toko baru", activity::new_shop_count(&mut *conn, filter).await?, ColumnKind::Count),
-        figure("Produk dijual", activity::listed_count(&mut *conn, filter).await?, ColumnKind::Count),
-        figure("Konsultasi menunggu", activity::waiting_consultations(&mut *conn, filter).await?, ColumnKind::Count),
-        figure("Permintaan partai besar", activity::inquiry_count(&mut *conn, filter).await?, ColumnKind::Count),
+        figure("Toko baru", counts::new_shop_count(&mut *conn, filter).await?, ColumnKind::Count),
+        figure("Produk dijual", counts::listed_count(&mut *conn, filter).await?, ColumnKind::Count),
+        figure("Konsultasi menunggu", counts::waiting_consultations(&mut *conn, filter).await?, ColumnKind::Count),
+        figure("Permintaan partai besar", counts::inquiry_count(&mut *conn, filter).await?, ColumnKind::Count),
     ];
     let everything = Filter::read(&DashboardQuery::default(), viewer, state.config.time_zone, None)?;
-    let rows = sqlx::query(&format!(
-        "SELECT v.id, v.name, v.kecamatan_code, k.name AS kecamatan FROM villages v \
-         JOIN regions k ON k.code = v.kecamatan_code WHERE {} ORDER BY v.name",
-        everything.villages()
-    ))
-    .fetch_all(&mut *conn)
-    .await?;
-    let mut villages = Vec::with_capacity(rows.len());
+    let choices = queries::village_choices(&mut *conn, &everything).await?;
+    let mut villages = Vec::with_capacity(choices.len());
     let mut kecamatan: Vec<Choice> = Vec::new();
-    for row in &rows {
-        villages.push(Choice { value: row.try_get::<i64, _>("id")?.to_string(), label: row.try_get("name")? });
-        let code: String = row.try_get("kecamatan_code")?;
-        if !kecamatan.iter().any(|k| k.value == code) {
-            kecamatan.push(Choice { value: code, label: row.try_get("kecamatan")? });
+    for choice in choices {
+        villages.push(Choice { value: choice.id.to_string(), label: choice.name });
+        if !kecamatan.iter().any(|k| k.value == choice.kecamatan_code) {
+            kecamatan.push(Choice { value: choice.kecamatan_code, label: choice.kecamatan });
         }
     }
     kecamatan.sort_by(|a, b| a.label.cmp(&b.label));
@@ -168,8 +158,7 @@ async fn scope_name(conn: &mut AnyConnection, viewer: &CurrentUser, village: Opt
         names.push(name.unwrap_or_else(|| region.as_str().to_owned()));
     }
     for id in viewer.village_ids() {
-        let name: Option<String> =
-            sqlx::query_scalar("SELECT name FROM villages WHERE id = $1").bind(id).fetch_optional(&mut *conn).await?;
+        let name = queries::village_name(&mut *conn, id).await?;
         names.extend(name.map(|n| format!("Desa {n}")));
     }
     Ok(names.join(", "))

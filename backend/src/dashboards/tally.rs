@@ -1,29 +1,6 @@
-//! Sums read from the sales summaries, and the columns every sales table shares.
+//! Sums read from the sales summaries (`queries` reads them), and the columns every sales table shares.
 
 use shared::dashboard::{Cell, Column, ColumnKind, share};
-use sqlx::{Row, any::AnyRow};
-
-use crate::error::AppResult;
-
-/// What `sales_orders` rows add up to, as SQL select items over the alias `so`.
-pub const ORDER_SUMS: &str = "\
-    CAST(COALESCE(SUM(CASE WHEN so.outcome <> 'cancelled' THEN so.orders ELSE 0 END), 0) AS BIGINT) AS orders, \
-    CAST(COALESCE(SUM(CASE WHEN so.outcome <> 'cancelled' THEN so.items ELSE 0 END), 0) AS BIGINT) AS items, \
-    CAST(COALESCE(SUM(CASE WHEN so.outcome <> 'cancelled' THEN so.rupiah ELSE 0 END), 0) AS BIGINT) AS rupiah, \
-    CAST(COALESCE(SUM(CASE WHEN so.outcome = 'done' THEN so.orders ELSE 0 END), 0) AS BIGINT) AS done, \
-    CAST(COALESCE(SUM(CASE WHEN so.outcome = 'cancelled' THEN so.orders ELSE 0 END), 0) AS BIGINT) AS cancelled";
-
-/// The shop (`s`), village (`v`) and enterprise (`e`) of rows with a `shop_id` (over the alias `so`).
-pub const SHOP_ROWS: &str = "JOIN shops s ON s.id = so.shop_id \
-    JOIN villages v ON v.id = s.village_id LEFT JOIN enterprises e ON e.id = s.enterprise_id";
-
-/// What `sales_lines` rows (goods of orders not cancelled) add up to, over the alias `sl`.
-pub const LINE_SUMS: &str = "CAST(COALESCE(SUM(sl.orders), 0) AS BIGINT) AS orders, \
-    CAST(COALESCE(SUM(sl.items), 0) AS BIGINT) AS items, CAST(COALESCE(SUM(sl.rupiah), 0) AS BIGINT) AS rupiah, \
-    CAST(0 AS BIGINT) AS done, CAST(0 AS BIGINT) AS cancelled";
-
-/// `sales_lines sl` alone: it carries its shop and sector, so filters need no join (`Filter::goods`).
-pub const LINE_ROWS: &str = "FROM sales_lines sl";
 
 /// Orders (not cancelled), their items and Rupiah, and how many were completed and cancelled.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -36,16 +13,6 @@ pub struct Tally {
 }
 
 impl Tally {
-    pub fn read(row: &AnyRow) -> AppResult<Tally> {
-        Ok(Tally {
-            orders: row.try_get("orders")?,
-            items: row.try_get("items")?,
-            rupiah: row.try_get("rupiah")?,
-            done: row.try_get("done")?,
-            cancelled: row.try_get("cancelled")?,
-        })
-    }
-
     pub fn add(&mut self, other: Tally) {
         self.orders += other.orders;
         self.items += other.items;

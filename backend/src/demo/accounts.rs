@@ -5,7 +5,7 @@ use shared::{Phone, Role};
 
 use crate::{
     accounts::queries::{self as users, NewUser},
-    admin::grants,
+    admin::queries::grants,
 };
 
 /// The password of every demo account.
@@ -51,10 +51,7 @@ pub async fn create(tx: &mut sqlx::AnyConnection, password_hash: &str) -> anyhow
                 grants::insert(&mut *tx, user_id, Role::DistrictAdmin, None, Some(region), None).await?;
             }
             Some((Role::VillageAdmin, code)) => {
-                let village_id: i64 = sqlx::query_scalar("SELECT id FROM villages WHERE region_code = $1")
-                    .bind(code)
-                    .fetch_one(&mut *tx)
-                    .await?;
+                let village_id = super::queries::village_id(&mut *tx, code).await?;
                 grants::insert(&mut *tx, user_id, Role::VillageAdmin, Some(village_id), None, None).await?;
             }
             None => {}

@@ -7,6 +7,7 @@ use shared::{
     consultation::{NewConsultation, VisitStatus},
 };
 
+use super::queries as demo;
 use crate::{
     accounts::queries::{self as users, NewUser},
     consultations::queries,
@@ -97,22 +98,10 @@ pub async fn create(tx: &mut sqlx::AnyConnection, password_hash: &str, now: i64)
         is_demo: true,
     };
     let consultant = users::create(&mut *tx, &new).await?;
-    sqlx::query("INSERT INTO consultants (user_id, region_code, office, created_at) VALUES ($1, $2, $3, $4)")
-        .bind(consultant)
-        .bind(REGION)
-        .bind(Office::Cooperatives.code())
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+    demo::insert_consultant(&mut *tx, consultant, REGION, Office::Cooperatives, now).await?;
     for example in EXAMPLES {
         let asker = Phone::parse(example.asker)?;
-        let (owner, shop, village, slug): (i64, i64, i64, String) = sqlx::query_as(
-            "SELECT s.owner_id, s.id, s.village_id, v.slug FROM shops s JOIN villages v ON v.id = s.village_id \
-             WHERE s.whatsapp = $1",
-        )
-        .bind(asker.as_str())
-        .fetch_one(&mut *tx)
-        .await?;
+        let (owner, shop, village, slug) = demo::shop_of_whatsapp(&mut *tx, asker.as_str()).await?;
         let form = NewConsultation {
             topic: example.topic,
             title: example.title.into(),
@@ -128,42 +117,14 @@ pub async fn create(tx: &mut sqlx::AnyConnection, password_hash: &str, now: i64)
         if let Some(reply) = example.reply {
             queries::add_message(&mut *tx, id, consultant, DeskSide::Staff, reply, answered).await?;
         }
-        if let Some((status, place)) = example.visit {
-            sqlx::query(
-                "INSERT INTO consultation_visits (consultation_id, status, place, created_by, created_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $5)",
-            )
-            .bind(id)
-            .bind(status.code())
-            .bind(place)
-            .bind(consultant)
-            .bind(answered)
-            .execute(&mut *tx)
-            .await?;
+        if let Some(visit) = example.visit {
+            demo::insert_visit(&mut *tx, id, visit, consultant, answered).await?;
         }
         let updated = if example.reply.is_some() { answered } else { asked };
-        sqlx::query(
-            "UPDATE consultations SET status = $1, office = $2, assignee_id = $3, updated_at = $4 WHERE id = $5",
-        )
-        .bind(example.status.code())
-        .bind(example.office.map(Office::code))
-        .bind(example.office.map(|_| consultant))
-        .bind(updated)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        if let Some((question, answer)) = example.faq {
-            sqlx::query(
-                "UPDATE consultations SET faq_question = $1, faq_answer = $2, faq_published = $3, \
-                 faq_published_at = $4 WHERE id = $5",
-            )
-            .bind(question)
-            .bind(answer)
-            .bind(true)
-            .bind(answered)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        let assignee = example.office.map(|_| consultant);
+        demo::set_consultation_state(&mut *tx, id, example.status, example.office, assignee, updated).await?;
+        if let Some(faq) = example.faq {
+            demo::publish_faq(&mut *tx, id, faq, answered).await?;
         }
     }
     Ok(())

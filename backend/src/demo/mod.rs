@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod consultations;
 pub mod pictures;
+pub mod queries;
 
 use anyhow::Context;
 use serde::Deserialize;
@@ -23,6 +24,7 @@ use crate::{
     villages::queries::{self as villages, NewVillage},
 };
 use pictures::Scene;
+use queries::ShopTerms;
 
 /// The demo villages, their enterprises, shops and products.
 const DEMO_TOML: &str = include_str!("../../demo/villages.toml");
@@ -130,6 +132,7 @@ pub fn source() -> String {
         include_str!("accounts.rs"),
         include_str!("pictures.rs"),
         include_str!("consultations.rs"),
+        include_str!("queries.rs"),
     ]
     .concat()
 }
@@ -138,8 +141,7 @@ pub fn source() -> String {
 /// has no village yet; returns how many villages it added. Everything goes in one transaction: a
 /// failure leaves the database as it was.
 pub async fn load_if_empty(db: &Db, media: &Media, hasher: &Hasher) -> anyhow::Result<usize> {
-    let villages_present: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM villages").fetch_one(&db.pool).await?;
-    if villages_present > 0 {
+    if queries::village_count(db).await? > 0 {
         return Ok(0);
     }
     let file: DemoFile = toml::from_str(DEMO_TOML).context("demo/villages.toml is malformed")?;
@@ -183,11 +185,7 @@ pub async fn load_if_empty(db: &Db, media: &Media, hasher: &Hasher) -> anyhow::R
                 .map(|n| enterprise_ids.get(n).copied().with_context(|| format!("demo enterprise {n} is not listed")))
                 .transpose()
         };
-        sqlx::query("UPDATE villages SET flagship_enterprise_id = $1 WHERE id = $2")
-            .bind(enterprise(&v.flagship.enterprise)?)
-            .bind(village_id)
-            .execute(&mut *tx)
-            .await?;
+        queries::set_flagship_enterprise(&mut tx, village_id, enterprise(&v.flagship.enterprise)?).await?;
         for n in &v.news {
             let new = news::queries::NewNews {
                 village_id,
@@ -216,30 +214,16 @@ pub async fn load_if_empty(db: &Db, media: &Media, hasher: &Hasher) -> anyhow::R
                 is_demo: true,
             };
             let (shop_id, _) = shops::queries::create(&mut tx, &shop, now).await?;
-            sqlx::query(
-                "UPDATE shops SET enterprise_id = $1, pickup_address = $2, delivery = $3, bank_accounts = $4 \
-                 WHERE id = $5",
-            )
-            .bind(enterprise(&s.enterprise)?)
-            .bind(&s.pickup_address)
-            .bind(serde_json::to_string(&delivery(&code))?)
-            .bind(serde_json::to_string(&bank_accounts(&s.name, shop_id))?)
-            .bind(shop_id)
-            .execute(&mut *tx)
-            .await?;
+            let terms = ShopTerms {
+                enterprise_id: enterprise(&s.enterprise)?,
+                pickup_address: &s.pickup_address,
+                delivery: serde_json::to_string(&delivery(&code))?,
+                bank_accounts: serde_json::to_string(&bank_accounts(&s.name, shop_id))?,
+            };
+            queries::set_shop_terms(&mut tx, shop_id, terms).await?;
             let mut producer_ids = std::collections::HashMap::new();
             for p in &s.producer {
-                let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO producers (shop_id, name, dusun, makes, created_at) VALUES ($1, $2, $3, $4, $5) \
-                     RETURNING id",
-                )
-                .bind(shop_id)
-                .bind(&p.name)
-                .bind(&p.dusun)
-                .bind(&p.makes)
-                .bind(now)
-                .fetch_one(&mut *tx)
-                .await?;
+                let id = queries::insert_producer(&mut tx, shop_id, (&p.name, &p.dusun, &p.makes), now).await?;
                 producer_ids.insert(p.name.as_str(), id);
             }
             for p in &s.product {

@@ -14,11 +14,12 @@ use shared::{
 };
 
 use super::{
-    guest,
-    list::{self, Filter},
-    moves,
+    guest, list, moves,
+    queries::{
+        self, Stored,
+        lists::{Filter, Owner},
+    },
     timeline::Move,
-    view::{self, Stored},
 };
 use crate::{
     auth::{CurrentUser, limits::client_address},
@@ -44,7 +45,7 @@ impl FromRequestParts<AppState> for OrderBuyer {
             .await
             .map_err(|_| AppError::not_found("Pesanan ini", Within::Anywhere))?;
         let phone = parts.headers.get(BUYER_PHONE_HEADER).and_then(|v| v.to_str().ok()).map(Phone::parse);
-        let order = view::find(&mut *state.db.pool.acquire().await?, &code).await?;
+        let order = queries::by_code(&mut *state.db.pool.acquire().await?, &code).await?;
         let order = match order {
             Some(o) if user.as_ref().is_some_and(|u| o.buyer_id == Some(u.id)) => {
                 return Ok(OrderBuyer { order: o, user });
@@ -85,7 +86,7 @@ impl OrderBuyer {
 
     pub(super) async fn reloaded(&self, state: &AppState) -> AppResult<Order> {
         let mut conn = state.db.pool.acquire().await?;
-        let order = view::find(&mut conn, &self.order.code)
+        let order = queries::by_code(&mut conn, &self.order.code)
             .await?
             .ok_or_else(|| AppError::not_found("Pesanan ini", Within::Anywhere))?;
         order.order(&mut conn, state, Actor::Buyer).await
@@ -125,6 +126,6 @@ pub async fn act(
 #[utoipa::path(get, path = "/api/v1/me/orders", tag = "orders",
     responses((status = 200, body = OrderList), (status = 401, body = shared::Problem)))]
 pub async fn mine(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<OrderList>> {
-    let filter = Filter { owner_column: "o.buyer_id", owner: user.id, status: None, from: None, until: None };
+    let filter = Filter { owner: Owner::Buyer(user.id), status: None, from: None, until: None };
     Ok(Json(list::orders(&state.db, &filter).await?))
 }

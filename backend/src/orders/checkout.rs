@@ -1,18 +1,16 @@
 //! A checkout checked against the database: each shop's products at today's price and stock, the ways it
 //! can deliver to the address with their fees, and its totals — what a quote shows and what placing writes.
 
-use std::collections::HashMap;
-
 use shared::{
-    Checkout, DeliveryMethod, DeliveryOptions, PaymentMethod, Phone, PlacedAddress, RegionCode,
+    Checkout, DeliveryMethod, PaymentMethod, Phone, PlacedAddress, RegionCode,
     cart::{DeliveryQuote, Quote, ShopChoice, ShopQuote, delivery_fee, quantity_problem},
     format::{rupiah, thousands},
 };
-use sqlx::{AnyConnection, Row};
+use sqlx::AnyConnection;
 
+use super::queries::checkout as queries;
 use crate::{
     addresses,
-    db::{flag, id_list},
     error::{AppError, AppResult},
 };
 
@@ -70,33 +68,6 @@ impl Plan {
     }
 }
 
-/// What the database says about a product and its shop.
-struct Stocked {
-    shop_id: i64,
-    name: String,
-    unit: String,
-    price: i64,
-    stock: i64,
-    min_order: i64,
-    weight_grams: i64,
-    sector: String,
-    listed: bool,
-}
-
-struct ShopFacts {
-    name: String,
-    owner_id: Option<i64>,
-    whatsapp: String,
-    active: bool,
-    on_holiday: bool,
-    delivery: DeliveryOptions,
-    has_bank: bool,
-    has_qris: bool,
-    desa: String,
-    /// The most units of one product an order may take, as the shop set it.
-    order_quantity_max: Option<i64>,
-}
-
 /// Checks `checkout` against today's products, shops and regions: 422 for a wrong form (unknown or
 /// unlisted product, more of one than the shop lets one order take, a delivery or payment the shop does
 /// not offer), 409 when a price or the stock changed. `guest_line_max` bounds each line of a buyer without
@@ -115,9 +86,9 @@ pub async fn plan(conn: &mut AnyConnection, checkout: &Checkout, guest_line_max:
     };
     let destination = address.as_ref().and_then(|a| RegionCode::parse(&a.address.desa_code).ok());
     let ids: Vec<i64> = checkout.shops.iter().flat_map(|s| s.lines.iter().map(|l| l.product_id)).collect();
-    let products = products(conn, &ids).await?;
+    let products = queries::products(conn, &ids).await?;
     let shop_ids: Vec<i64> = checkout.shops.iter().map(|s| s.shop_id).collect();
-    let shops = shops(conn, &shop_ids).await?;
+    let shops = queries::shops(conn, &shop_ids).await?;
     let mut plans = Vec::with_capacity(checkout.shops.len());
     for (i, choice) in checkout.shops.iter().enumerate() {
         let field = |name: &str| format!("shops[{i}].{name}");
@@ -207,62 +178,4 @@ pub fn out_of_stock(name: &str, left: i64) -> AppError {
     } else {
         format!("Stok {name} tidak cukup: sudah habis.")
     })
-}
-
-async fn products(conn: &mut AnyConnection, ids: &[i64]) -> AppResult<HashMap<i64, Stocked>> {
-    let sql = format!(
-        "SELECT id, shop_id, name, unit, price, stock, min_order, weight_grams, sector, status, hidden_reason \
-         FROM products WHERE id IN ({})",
-        id_list(ids)
-    );
-    let mut found = HashMap::new();
-    for row in sqlx::query(&sql).persistent(false).fetch_all(&mut *conn).await? {
-        let status: String = row.try_get("status")?;
-        found.insert(
-            row.try_get("id")?,
-            Stocked {
-                shop_id: row.try_get("shop_id")?,
-                name: row.try_get("name")?,
-                unit: row.try_get("unit")?,
-                price: row.try_get("price")?,
-                stock: row.try_get("stock")?,
-                min_order: row.try_get("min_order")?,
-                weight_grams: row.try_get("weight_grams")?,
-                sector: row.try_get("sector")?,
-                // Hidden by its seller, or by the village admin's moderation.
-                listed: status == "active" && row.try_get::<Option<String>, _>("hidden_reason")?.is_none(),
-            },
-        );
-    }
-    Ok(found)
-}
-
-async fn shops(conn: &mut AnyConnection, ids: &[i64]) -> AppResult<HashMap<i64, ShopFacts>> {
-    let sql = format!(
-        "SELECT s.id, s.name, s.owner_id, s.whatsapp, s.status, s.on_holiday, s.delivery, s.bank_accounts, s.qris_id, \
-         s.order_quantity_max, v.region_code FROM shops s JOIN villages v ON v.id = s.village_id WHERE s.id IN ({})",
-        id_list(ids)
-    );
-    let mut found = HashMap::new();
-    for row in sqlx::query(&sql).persistent(false).fetch_all(&mut *conn).await? {
-        let delivery: String = row.try_get("delivery")?;
-        let banks: String = row.try_get("bank_accounts")?;
-        let status: String = row.try_get("status")?;
-        found.insert(
-            row.try_get("id")?,
-            ShopFacts {
-                name: row.try_get("name")?,
-                owner_id: row.try_get("owner_id")?,
-                whatsapp: row.try_get("whatsapp")?,
-                active: status == "active",
-                on_holiday: flag(&row, "on_holiday")?,
-                delivery: serde_json::from_str(&delivery).map_err(|e| AppError::Internal(e.into()))?,
-                has_bank: banks.trim() != "[]",
-                has_qris: row.try_get::<Option<i64>, _>("qris_id")?.is_some(),
-                desa: row.try_get("region_code")?,
-                order_quantity_max: row.try_get("order_quantity_max")?,
-            },
-        );
-    }
-    Ok(found)
 }

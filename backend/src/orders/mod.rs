@@ -8,6 +8,7 @@ mod guest;
 pub mod list;
 pub mod moves;
 mod place;
+pub mod queries;
 mod receipts;
 pub mod sweeper;
 pub mod timeline;

@@ -6,11 +6,14 @@ use shared::{ActionKind, Actor, ImageVariant, OrderAction, OrderStatus, order::o
 use sqlx::AnyConnection;
 
 use super::{
-    timeline::{self, Move},
-    view::{self, Stored},
+    queries::{self, Change, Stored},
+    timeline::Move,
 };
 use crate::{
-    dashboards::ledger::{self, Outcome},
+    dashboards::{
+        ledger::{self, Outcome},
+        queries::ledger::stored_sale,
+    },
     db::{now_ms, retrying},
     error::{AppError, AppResult, Within},
     notifications::{Note, notify},
@@ -32,8 +35,9 @@ pub async fn apply(
     let receipt = receipt.as_deref();
     retrying(|| async move {
         let mut tx = state.db.begin_write().await?;
-        let order =
-            view::find(&mut tx, code).await?.ok_or_else(|| AppError::not_found("Pesanan ini", Within::Anywhere))?;
+        let order = queries::by_code(&mut tx, code)
+            .await?
+            .ok_or_else(|| AppError::not_found("Pesanan ini", Within::Anywhere))?;
         make(&mut tx, state.config.time_zone, &order, action, who, receipt, now_ms()).await?;
         tx.commit().await?;
         Ok(receipt.and(order.receipt))
@@ -59,46 +63,23 @@ pub async fn make(
         return Err(AppError::field("action", "Kirim bukti bayar dengan mengunggah fotonya."));
     }
     let tracking = action.tracking_number.as_deref().map(str::trim).filter(|t| !t.is_empty());
-    let moved = sqlx::query(
-        "UPDATE orders SET status = $1, status_at = $2, updated_at = $2, \
-         delivery_fee = COALESCE($3, delivery_fee), tracking_number = COALESCE($4, tracking_number), \
-         receipt = COALESCE($5, receipt) WHERE id = $6 AND status = $7 \
-         AND ($5 IS NULL OR receipt IS NOT DISTINCT FROM $8)",
-    )
-    .bind(to.code())
-    .bind(now)
-    .bind(action.delivery_fee)
-    .bind(tracking)
-    .bind(receipt)
-    .bind(order.id)
-    .bind(flow.status.code())
-    .bind(order.receipt.as_deref())
-    .execute(&mut *conn)
-    .await?;
-    if moved.rows_affected() == 0 {
+    let change = Change { delivery_fee: action.delivery_fee, tracking_number: tracking, receipt };
+    if !queries::move_to(&mut *conn, order, to, change, now).await? {
         return Err(AppError::Conflict("Pesanan ini baru saja berubah. Muat ulang halaman untuk melihatnya.".into()));
     }
     if receipt.is_some() {
         super::receipts::check_count(&mut *conn, order.id).await?;
     }
     if to == OrderStatus::Cancelled {
-        sqlx::query(
-            "UPDATE products SET stock = stock + (SELECT SUM(l.quantity) FROM order_lines l \
-             WHERE l.order_id = $1 AND l.product_id = products.id), version = version + 1, updated_at = $2 \
-             WHERE id IN (SELECT product_id FROM order_lines WHERE order_id = $1 AND product_id IS NOT NULL)",
-        )
-        .bind(order.id)
-        .bind(now)
-        .execute(&mut *conn)
-        .await?;
+        queries::return_stock(&mut *conn, order.id, now).await?;
     }
     let (from, to_outcome) = (Outcome::of(flow.status), Outcome::of(to));
     if from != to_outcome {
-        let sale = ledger::stored_sale(&mut *conn, order.id).await?;
+        let sale = stored_sale(&mut *conn, order.id).await?;
         ledger::shift(&mut *conn, zone, &sale, from, to_outcome).await?;
     }
     let note = action.note.trim();
-    timeline::record(&mut *conn, order.id, who, Some(flow.status), to, note, now).await?;
+    queries::record_event(&mut *conn, order.id, who, Some(flow.status), to, note, now).await?;
     tell(conn, order, who, to, note).await
 }
 

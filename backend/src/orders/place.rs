@@ -19,7 +19,8 @@ use sqlx::AnyConnection;
 use super::{
     checkout::{Plan, ShopPlan, out_of_stock, plan},
     code, guest,
-    timeline::{self, Move},
+    queries::{self as orders, place as queries},
+    timeline::Move,
 };
 use crate::{
     addresses,
@@ -123,17 +124,7 @@ impl Placing<'_> {
         let mut tx = self.state.db.begin_write().await?;
         if let Some(key) = &self.key {
             // Taken first: a concurrent request with the same key waits here until this one ends.
-            let claimed = sqlx::query(
-                "INSERT INTO idempotency_keys (scope, key, request_hash, response, created_at) \
-                 VALUES ($1, $2, $3, '', $4) ON CONFLICT DO NOTHING",
-            )
-            .bind(&self.scope)
-            .bind(key)
-            .bind(&self.hash)
-            .bind(now_ms())
-            .execute(&mut *tx)
-            .await?;
-            if claimed.rows_affected() == 0 {
+            if !queries::claim_key(&mut tx, &self.scope, key, &self.hash, now_ms()).await? {
                 tx.rollback().await?;
                 return self.replay(key).await.map(|placed| (placed, true));
             }
@@ -145,12 +136,7 @@ impl Placing<'_> {
         }
         if let Some(key) = &self.key {
             let response = serde_json::to_string(&placed).map_err(|e| AppError::Internal(e.into()))?;
-            sqlx::query("UPDATE idempotency_keys SET response = $1 WHERE scope = $2 AND key = $3")
-                .bind(response)
-                .bind(&self.scope)
-                .bind(key)
-                .execute(&mut *tx)
-                .await?;
+            queries::keep_answer(&mut tx, &self.scope, key, response).await?;
         }
         tx.commit().await?;
         Ok((placed, false))
@@ -158,13 +144,8 @@ impl Placing<'_> {
 
     /// The first answer given for this buyer's key.
     async fn replay(&self, key: &str) -> AppResult<Placed> {
-        let row: Option<(String, String)> =
-            sqlx::query_as("SELECT request_hash, response FROM idempotency_keys WHERE scope = $1 AND key = $2")
-                .bind(&self.scope)
-                .bind(key)
-                .fetch_optional(&self.state.db.pool)
-                .await?;
-        let Some((hash, response)) = row else { return Err(AppError::Busy) };
+        let kept = queries::kept_answer(&self.state.db, &self.scope, key).await?;
+        let Some((hash, response)) = kept else { return Err(AppError::Busy) };
         if hash != self.hash {
             return Err(AppError::field(
                 "idempotency_key",
@@ -189,47 +170,13 @@ async fn write(conn: &mut AnyConnection, zone: TimeZone, user: Option<&CurrentUs
     let mut orders = Vec::with_capacity(plan.shops.len());
     for shop in &plan.shops {
         let code = code::fresh()?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO orders (code, shop_id, buyer_id, buyer_name, buyer_phone, status, payment, delivery, address, \
-             dest_desa_code, note, items_total, weight_grams, delivery_fee, status_at, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, 'baru', $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $14) RETURNING id",
-        )
-        .bind(&code)
-        .bind(shop.shop_id)
-        .bind(user.map(|u| u.id))
-        .bind(&plan.buyer_name)
-        .bind(plan.buyer_phone.as_str())
-        .bind(shop.choice.payment.code())
-        .bind(shop.choice.delivery.code())
-        .bind(&address)
-        .bind(plan.address.as_ref().map(|a| a.address.desa_code.clone()))
-        .bind(shop.choice.note.trim())
-        .bind(shop.items_total)
-        .bind(shop.weight_grams)
-        .bind(shop.delivery_fee)
-        .bind(now)
-        .fetch_one(&mut *conn)
-        .await?;
+        let id = queries::insert_order(&mut *conn, &code, user.map(|u| u.id), plan, shop, &address, now).await?;
         for (position, line) in shop.lines.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO order_lines (order_id, position, product_id, name, unit, price, weight_grams, quantity, \
-                 sector) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            )
-            .bind(id)
-            .bind(i64::try_from(position).unwrap_or(i64::MAX))
-            .bind(line.product_id)
-            .bind(&line.name)
-            .bind(&line.unit)
-            .bind(line.price)
-            .bind(line.weight_grams)
-            .bind(line.quantity)
-            .bind(&line.sector)
-            .execute(&mut *conn)
-            .await?;
+            queries::insert_line(&mut *conn, id, position, line).await?;
         }
         let who =
             Move { actor: shared::Actor::Buyer, actor_id: user.map(|u| u.id), actor_name: plan.buyer_name.clone() };
-        timeline::record(&mut *conn, id, &who, None, OrderStatus::New, shop.choice.note.trim(), now).await?;
+        orders::record_event(&mut *conn, id, &who, None, OrderStatus::New, shop.choice.note.trim(), now).await?;
         announce(&mut *conn, user, plan, shop, &code).await?;
         let message = format!("Halo {}, saya baru memesan {} (pesanan {code}).", shop.shop_name, summary(shop));
         orders.push(PlacedOrder {
@@ -273,20 +220,8 @@ async fn take_stock(conn: &mut AnyConnection, plan: &Plan, now: i64) -> AppResul
     let mut lines: Vec<_> = plan.shops.iter().flat_map(|s| &s.lines).collect();
     lines.sort_by_key(|l| l.product_id);
     for line in lines {
-        let taken = sqlx::query(
-            "UPDATE products SET stock = stock - $1, version = version + 1, updated_at = $2 \
-             WHERE id = $3 AND stock >= $1 AND status = 'active' AND hidden_reason IS NULL",
-        )
-        .bind(line.quantity)
-        .bind(now)
-        .bind(line.product_id)
-        .execute(&mut *conn)
-        .await?;
-        if taken.rows_affected() == 0 {
-            let left: Option<i64> = sqlx::query_scalar("SELECT stock FROM products WHERE id = $1")
-                .bind(line.product_id)
-                .fetch_optional(&mut *conn)
-                .await?;
+        if !queries::take_stock(&mut *conn, line.product_id, line.quantity, now).await? {
+            let left = queries::stock_of(&mut *conn, line.product_id).await?;
             return Err(out_of_stock(&line.name, left.unwrap_or(0)));
         }
     }

@@ -13,7 +13,7 @@ use shared::{ActionKind, Actor, ImageVariant, OrderAction, order::Order, order::
 use sqlx::AnyConnection;
 use utoipa::IntoParams;
 
-use super::{buyer::OrderBuyer, moves};
+use super::{buyer::OrderBuyer, moves, queries};
 use crate::{
     error::{AppError, AppResult},
     extract::ApiQuery,
@@ -78,13 +78,7 @@ pub async fn receipt(
 /// 409 when the order has taken all the receipts it may (inside a move's transaction, after its guarded
 /// update: two uploads at once are counted one after the other).
 pub async fn check_count(conn: &mut AnyConnection, order_id: i64) -> AppResult<()> {
-    let sent: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM order_events WHERE order_id = $1 AND actor = 'pembeli' AND to_status = 'cek_bayar'",
-    )
-    .bind(order_id)
-    .fetch_one(conn)
-    .await?;
-    if sent >= i64::try_from(RECEIPTS_MAX).unwrap_or(i64::MAX) {
+    if queries::receipts_sent(conn, order_id).await? >= i64::try_from(RECEIPTS_MAX).unwrap_or(i64::MAX) {
         return Err(AppError::Conflict(format!(
             "Bukti bayar pesanan ini sudah dikirim {RECEIPTS_MAX} kali. Hubungi penjual lewat WhatsApp."
         )));

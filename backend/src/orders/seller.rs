@@ -15,10 +15,12 @@ use shared::{
 use utoipa::IntoParams;
 
 use super::{
-    list::{self, Filter},
-    moves,
+    list, moves,
+    queries::{
+        self, Stored,
+        lists::{Filter, Owner},
+    },
     timeline::Move,
-    view::{self, Stored},
 };
 use crate::{
     error::{AppError, AppResult, Within},
@@ -58,7 +60,7 @@ impl OrderQuery {
         {
             return Err(AppError::BadRequest("Tanggal \"dari\" harus sebelum atau sama dengan \"sampai\".".into()));
         }
-        Ok(Filter { owner_column: "o.shop_id", owner: shop_id, status: self.status, from, until })
+        Ok(Filter { owner: Owner::Shop(shop_id), status: self.status, from, until })
     }
 }
 
@@ -79,7 +81,7 @@ pub async fn list(
 /// The shop's order in the path, or 404 (another shop's order is not found here).
 async fn shop_order(state: &AppState, owner: &ShopOwner, code: &str) -> AppResult<Stored> {
     let mut conn = state.db.pool.acquire().await?;
-    view::find(&mut conn, code)
+    queries::by_code(&mut conn, code)
         .await?
         .filter(|o| o.shop_id == owner.shop_id)
         .ok_or_else(|| AppError::not_found("Pesanan ini", Within::Anywhere))

@@ -7,7 +7,11 @@ use std::time::Duration;
 
 use shared::{ActionKind, OrderAction};
 
-use super::{moves, timeline::Move, view};
+use super::{
+    moves,
+    queries::{self, Waiting},
+    timeline::Move,
+};
 use crate::{
     db::{now_ms, retrying},
     error::{AppError, AppResult},
@@ -44,32 +48,27 @@ pub async fn sweep(state: &AppState, now: i64) -> AppResult<usize> {
     let days = state.config.auto_complete.as_secs() / 86_400;
     let due = [
         (
-            "o.status = 'baru'",
+            Waiting::ForSeller,
             now.saturating_sub(ms(state.config.unaccepted_limit)),
             ActionKind::Cancel,
             format!("Dibatalkan otomatis: penjual tidak menanggapi dalam {unanswered} jam. Stok dikembalikan."),
         ),
         (
-            "o.status = 'menunggu_bayar'",
+            Waiting::ForPayment,
             now.saturating_sub(ms(state.config.unpaid_limit)),
             ActionKind::Cancel,
             format!("Dibatalkan otomatis: belum dibayar dalam {hours} jam."),
         ),
         (
-            "o.status IN ('dikirim', 'siap_diambil')",
+            Waiting::ForReceipt,
             now.saturating_sub(ms(state.config.auto_complete)),
             ActionKind::Complete,
             format!("Selesai otomatis {days} hari setelah dikirim / siap diambil."),
         ),
     ];
     let mut moved = 0;
-    for (condition, before, kind, note) in due {
-        let codes: Vec<String> = sqlx::query_scalar(&format!(
-            "SELECT o.code FROM orders o WHERE {condition} AND o.status_at < $1 ORDER BY o.status_at LIMIT 500"
-        ))
-        .bind(before)
-        .fetch_all(&state.db.pool)
-        .await?;
+    for (waiting, before, kind, note) in due {
+        let codes = queries::waiting_since(&state.db, waiting, before).await?;
         let action = OrderAction { note, ..OrderAction::of(kind) };
         for code in codes {
             if move_one(state, &code, &action, before, now).await? {
@@ -86,7 +85,7 @@ pub async fn sweep(state: &AppState, now: i64) -> AppResult<usize> {
 async fn move_one(state: &AppState, code: &str, action: &OrderAction, before: i64, now: i64) -> AppResult<bool> {
     retrying(|| async move {
         let mut tx = state.db.begin_write().await?;
-        let Some(order) = view::find(&mut tx, code).await? else { return Ok(false) };
+        let Some(order) = queries::by_code(&mut tx, code).await? else { return Ok(false) };
         if order.status_at >= before || order.flow.status.is_final() {
             return Ok(false);
         }

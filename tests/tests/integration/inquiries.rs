@@ -9,7 +9,7 @@ mod refusals;
 
 use backend::{
     accounts::queries::{self as users, NewUser},
-    admin::grants,
+    admin::queries::grants,
 };
 use lapak_tests::TestApp;
 use reqwest::Method;

@@ -8,7 +8,7 @@ use backend::{
         queries::{self as users, NewUser},
         reset,
     },
-    admin::grants,
+    admin::queries::grants,
     shops::queries::{self as shops, NewShop},
 };
 use lapak_tests::TestApp;

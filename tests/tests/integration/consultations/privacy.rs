@@ -3,7 +3,7 @@
 //! admin of another village, the district admin of Lombok Barat and a consultant of Lombok Barat find
 //! nothing (404) on reading and on every action, see nothing of it in their lists, and change nothing.
 
-use backend::admin::grants;
+use backend::admin::queries::grants;
 use lapak_tests::{TestApp, assert_problem, on_both_databases};
 use reqwest::Method;
 use serde_json::{Value, json};

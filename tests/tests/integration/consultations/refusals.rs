@@ -140,7 +140,7 @@ async fn bad_grants_write_nothing(app: TestApp) {
     let ntb_only = session(&app, super::NTB_ADMIN).await;
     let far = new_account(&app, "Admin Lombok Tengah", "085733330002").await.1;
     let mut conn = app.db().pool.acquire().await.unwrap();
-    backend::admin::grants::insert(&mut conn, far, shared::Role::DistrictAdmin, None, Some("52.02"), None)
+    backend::admin::queries::grants::insert(&mut conn, far, shared::Role::DistrictAdmin, None, Some("52.02"), None)
         .await
         .unwrap();
     drop(conn);

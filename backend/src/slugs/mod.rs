@@ -1,7 +1,11 @@
 //! URL slugs: made from names (`Buwun Sejati` → `buwun-sejati`), and the first free one picked for a
 //! new shop, enterprise, news item or village.
 
+pub mod queries;
+
 use shared::{RegionCode, RegionLevel};
+
+use queries::Among;
 
 /// Lower-case ASCII letters and digits joined by single hyphens; other characters separate words.
 pub fn slugify(name: &str) -> String {
@@ -45,7 +49,7 @@ pub async fn free(
     table: &'static str,
     candidates: &[String],
 ) -> anyhow::Result<String> {
-    free_where(conn, &format!("SELECT COUNT(*) FROM {table} WHERE slug = $1"), candidates).await
+    free_where(conn, Among::Table(table), candidates).await
 }
 
 /// The first candidate no row of `table` with `column = value` has as its slug (slugs unique per village).
@@ -55,21 +59,20 @@ pub async fn free_within(
     (column, value): (&'static str, i64),
     candidates: &[String],
 ) -> anyhow::Result<String> {
-    free_where(conn, &format!("SELECT COUNT(*) FROM {table} WHERE slug = $1 AND {column} = {value}"), candidates).await
+    free_where(conn, Among::Within(table, (column, value)), candidates).await
 }
 
-async fn free_where(conn: &mut sqlx::AnyConnection, sql: &str, candidates: &[String]) -> anyhow::Result<String> {
+async fn free_where(conn: &mut sqlx::AnyConnection, among: Among, candidates: &[String]) -> anyhow::Result<String> {
+    let sql = among.count_sql();
     for slug in candidates {
-        let taken: i64 = sqlx::query_scalar(sql).bind(slug).fetch_one(&mut *conn).await?;
-        if taken == 0 {
+        if !queries::is_taken(&mut *conn, &sql, slug).await? {
             return Ok(slug.clone());
         }
     }
     let base = candidates.first().map(String::as_str).unwrap_or("item");
     for n in 2.. {
         let slug = format!("{base}-{n}");
-        let taken: i64 = sqlx::query_scalar(sql).bind(&slug).fetch_one(&mut *conn).await?;
-        if taken == 0 {
+        if !queries::is_taken(&mut *conn, &sql, &slug).await? {
             return Ok(slug);
         }
     }
@@ -97,11 +100,7 @@ pub async fn allocate_village(conn: &mut sqlx::AnyConnection, code: &RegionCode,
     let kecamatan = region_name(RegionLevel::Kecamatan).await?;
     let kabupaten = region_name(RegionLevel::Kabupaten).await?;
     for slug in village_candidates(name, &kecamatan, &kabupaten, code) {
-        let taken: Option<i64> = sqlx::query_scalar("SELECT village_id FROM village_slugs WHERE slug = $1")
-            .bind(&slug)
-            .fetch_optional(&mut *conn)
-            .await?;
-        if taken.is_none() {
+        if !queries::village_slug_taken(&mut *conn, &slug).await? {
             return Ok(slug);
         }
     }

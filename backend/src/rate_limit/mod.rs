@@ -2,6 +2,8 @@
 //! (a client address, a WhatsApp number) within a window, refused with 429, `Retry-After` and a reason in
 //! Indonesian. Used for guest checkouts, guesses at a guest order and sign-ups.
 
+pub mod queries;
+
 use std::time::Duration;
 
 use crate::{
@@ -75,27 +77,9 @@ pub async fn take(db: &Db, config: &Config, rule: Rule, key: &str, request: Opti
     let limit = rule.limit(config);
     let now = now_ms();
     let window = i64::try_from(limit.window.as_millis()).unwrap_or(i64::MAX);
-    let id: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO rate_events (rule, key, request, expires_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING \
-         RETURNING id",
-    )
-    .bind(rule.code())
-    .bind(key)
-    .bind(request)
-    .bind(now.saturating_add(window))
-    .fetch_optional(&db.pool)
-    .await?;
+    let id = queries::insert_event(db, rule.code(), key, request, now.saturating_add(window)).await?;
     let Some(id) = id else { return Ok(Taken { id: None }) };
-    let (count, first_free): (i64, Option<i64>) = sqlx::query_as(
-        "SELECT COUNT(*), MIN(expires_at) FROM rate_events WHERE rule = $1 AND key = $2 AND expires_at > $3 \
-         AND id <> $4",
-    )
-    .bind(rule.code())
-    .bind(key)
-    .bind(now)
-    .bind(id)
-    .fetch_one(&db.pool)
-    .await?;
+    let (count, first_free) = queries::live_events(db, rule.code(), key, now, id).await?;
     if count < limit.events {
         return Ok(Taken { id: Some(id) });
     }
@@ -112,13 +96,12 @@ pub async fn take(db: &Db, config: &Config, rule: Rule, key: &str, request: Opti
 /// Forgets an event: the request it was taken for does not count (it failed, or was answered again).
 pub async fn give_back(db: &Db, taken: Taken) -> AppResult<()> {
     if let Some(id) = taken.id {
-        sqlx::query("DELETE FROM rate_events WHERE id = $1").bind(id).execute(&db.pool).await?;
+        queries::delete_event(db, id).await?;
     }
     Ok(())
 }
 
 /// Forgets every event whose window has ended by `now` (the background job calls it).
 pub async fn forget_expired(db: &Db, now: i64) -> AppResult<u64> {
-    let gone = sqlx::query("DELETE FROM rate_events WHERE expires_at <= $1").bind(now).execute(&db.pool).await?;
-    Ok(gone.rows_affected())
+    Ok(queries::delete_expired(db, now).await?)
 }

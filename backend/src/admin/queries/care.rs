@@ -1,8 +1,11 @@
 //! Whose account an admin may act on (issue a reset link for, find in the user search): only a person
 //! who holds at least one role or shop, all of them within the admin's scope and below the admin's own
-//! rank. One rule, used by the search, the reset-link guard and the grants that hand out a first link.
+//! rank. One rule, used by the search, the reset-link guard and the grants that hand out a first link;
+//! and the SQL of the people it covers.
 
-use crate::auth::CurrentUser;
+use shared::UserRef;
+
+use crate::{accounts::queries::user_ref, auth::CurrentUser, db::Db};
 
 /// An SQL condition on `users u` that holds for the people in this admin's care: people (other than
 /// the admin) who hold at least one shop (in any status, applications included), admin role or
@@ -16,7 +19,7 @@ use crate::auth::CurrentUser;
 /// shops into the namer's care, and a role the admin gave to an account that already existed does not
 /// count as the one holding: naming a shopper an admin does not make them the namer's to reset (an
 /// account the admin made for the role is theirs to help from the start).
-pub fn in_care(admin: &CurrentUser) -> String {
+fn in_care(admin: &CurrentUser) -> String {
     format!(
         "(u.id <> {me} \
          AND (EXISTS (SELECT 1 FROM shops s WHERE s.owner_id = u.id) \
@@ -58,4 +61,31 @@ pub async fn region_of(conn: &mut sqlx::AnyConnection, user_id: i64) -> sqlx::Re
     .bind(user_id)
     .fetch_optional(conn)
     .await
+}
+
+/// The people in this admin's care whose lower-cased name is like `name_pattern` or whose number is like
+/// `phone_pattern`, by name (at most 20).
+pub async fn search(
+    db: &Db,
+    admin: &CurrentUser,
+    name_pattern: String,
+    phone_pattern: String,
+) -> sqlx::Result<Vec<UserRef>> {
+    let rows = sqlx::query(&format!(
+        "SELECT u.id, u.name, u.phone FROM users u WHERE {} AND (LOWER(u.name) LIKE $1 OR u.phone LIKE $2) \
+         ORDER BY u.name, u.id LIMIT 20",
+        in_care(admin)
+    ))
+    .bind(name_pattern)
+    .bind(phone_pattern)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter().map(user_ref).collect()
+}
+
+/// The account with this id.
+pub async fn user(db: &Db, id: i64) -> sqlx::Result<Option<UserRef>> {
+    let row =
+        sqlx::query("SELECT id, name, phone FROM users u WHERE id = $1").bind(id).fetch_optional(&db.pool).await?;
+    row.as_ref().map(user_ref).transpose()
 }
