@@ -13,6 +13,7 @@ use crate::{
     images::{self, attached::PhotoList},
     markdown,
     slugs::slugify,
+    villages::queries::json::{Picture, json_array, json_column},
 };
 
 /// A product's photos, in order; the first is its cover.
@@ -189,7 +190,7 @@ fn detail_sql(engine: crate::db::Engine) -> &'static str {
     static SQLITE: OnceLock<String> = OnceLock::new();
     static POSTGRES: OnceLock<String> = OnceLock::new();
     let build = || {
-        let photos = crate::villages::detail::json_array(
+        let photos = json_array(
             engine,
             &["image_id", "variants:json"],
             "f",
@@ -243,9 +244,9 @@ pub async fn detail(db: &Db, id: i64) -> anyhow::Result<Option<ProductDetail>> {
         description_text: preview_text(&markdown::to_plain_text(&description_md)),
         min_order: r.try_get("min_order")?,
         weight_grams: r.try_get("weight_grams")?,
-        photos: crate::villages::detail::json_column::<Vec<crate::villages::detail::Picture>>(&r, "photos")?
+        photos: json_column::<Vec<Picture>>(&r, "photos")?
             .into_iter()
-            .map(crate::villages::detail::Picture::image)
+            .map(Picture::image)
             .collect::<anyhow::Result<_>>()?,
         chain: ProductChain {
             producer,
