@@ -11,7 +11,7 @@ use crate::{
     db::{Db, now_ms},
     error::{AppError, AppResult},
     extract::ApiJson,
-    images::attached::{self, PhotoList},
+    images::{attached, queries::PhotoList},
     markdown,
     state::AppState,
 };

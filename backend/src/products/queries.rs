@@ -10,7 +10,7 @@ use sqlx::{AnyConnection, Row, any::AnyRow};
 use crate::{
     catalog::index,
     db::{Db, flag},
-    images::{self, attached::PhotoList},
+    images::{self, queries::PhotoList},
     markdown,
     slugs::slugify,
     villages::queries::json::{Picture, json_array, json_column},
