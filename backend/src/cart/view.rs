@@ -13,7 +13,7 @@ use crate::{
     accounts::queries::phone,
     db::{flag, id_list},
     products::queries::{CARD, CARD_FROM, LISTED, card},
-    shops::settings::delivery,
+    shops::queries::delivery,
 };
 
 /// A product shoppers may order now, with its shop as a cart shows it (without lines yet).

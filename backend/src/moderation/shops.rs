@@ -21,7 +21,7 @@ use crate::{
     error::{AppError, AppResult},
     extract::ApiJson,
     products::queries::LISTED,
-    shops::settings::enterprise,
+    shops::queries::enterprise,
     state::AppState,
 };
 

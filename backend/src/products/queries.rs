@@ -221,7 +221,7 @@ pub async fn detail(db: &Db, id: i64) -> anyhow::Result<Option<ProductDetail>> {
     let Some(r) = sqlx::query(sql).bind(id).fetch_optional(&db.pool).await? else {
         return Ok(None);
     };
-    let enterprise = crate::shops::settings::enterprise(&r)?;
+    let enterprise = crate::shops::queries::enterprise(&r)?;
     let flagship =
         match (r.try_get::<Option<String>, _>("flagship_name")?, r.try_get::<Option<String>, _>("flagship_sector")?) {
             (Some(name), Some(sector)) => Sector::from_code(&sector).map(|sector| Flagship {
