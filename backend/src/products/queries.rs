@@ -1,5 +1,5 @@
 //! SQL for products: the card every list shows, the public page with the chain behind it, and the
-//! listings as their seller edits them.
+//! listings as their seller edits and deletes them.
 
 use shared::{
     Flagship, Image, ProductDetail, ProductForm, ProductRecord, ProductStatus, ProductSummary, Sector, Unit,
@@ -136,6 +136,35 @@ pub async fn update(
     PHOTOS.replace(conn, id, &f.photo_ids).await?;
     index::reindex(conn, &[id]).await?;
     Ok(true)
+}
+
+/// Whether the producer `id` is a member of the shop.
+pub async fn is_producer_of(db: &Db, id: i64, shop_id: i64) -> sqlx::Result<bool> {
+    let known: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM producers WHERE id = $1 AND shop_id = $2")
+        .bind(id)
+        .bind(shop_id)
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(known > 0)
+}
+
+/// Whether the product was ever ordered.
+pub async fn was_ordered(db: &Db, id: i64) -> sqlx::Result<bool> {
+    let ordered: Option<i64> = sqlx::query_scalar("SELECT 1 FROM order_lines WHERE product_id = $1 LIMIT 1")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(ordered.is_some())
+}
+
+/// Deletes the shop's product for good; false when the shop has no such product.
+pub async fn delete(db: &Db, shop_id: i64, id: i64) -> sqlx::Result<bool> {
+    let done = sqlx::query("DELETE FROM products WHERE id = $1 AND shop_id = $2")
+        .bind(id)
+        .bind(shop_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected() > 0)
 }
 
 /// A slug from the name: at most 80 characters, cut at a word.
