@@ -1,7 +1,8 @@
-//! SQL for users: finding them by login, creating them, and the signed-in user's own view.
+//! SQL for users: finding them by login, creating them, their reset links, and the signed-in user's own
+//! view.
 
 use shared::{Grant, Me, MyShop, Phone, RegionRef, Role, ShopStatus, UserRef, VillageRef};
-use sqlx::{Row, any::AnyRow};
+use sqlx::{AnyConnection, Row, any::AnyRow};
 
 use crate::db::{Db, now_ms};
 
@@ -123,6 +124,76 @@ pub async fn update_profile(db: &Db, user_id: i64, name: &str, email: Option<&st
         .execute(&db.pool)
         .await?;
     Ok(())
+}
+
+/// Ends the user's unused reset links (a fresh one replaces them).
+pub async fn forget_reset_links(conn: &mut AnyConnection, user_id: i64) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM reset_tokens WHERE user_id = $1 AND used_at IS NULL").bind(user_id).execute(conn).await?;
+    Ok(())
+}
+
+/// A reset link as stored: the hash of its token, whose it is, who issued it and until when it works.
+pub struct NewResetLink<'a> {
+    pub token_hash: &'a str,
+    pub user_id: i64,
+    pub issued_by: Option<i64>,
+    pub expires_at: i64,
+}
+
+/// Stores a reset link issued at `now`.
+pub async fn add_reset_link(conn: &mut AnyConnection, link: &NewResetLink<'_>, now: i64) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO reset_tokens (token_hash, user_id, issued_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(link.token_hash)
+    .bind(link.user_id)
+    .bind(link.issued_by)
+    .bind(now)
+    .bind(link.expires_at)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The owner of a reset link that still works at `now` (unused, unexpired), and when it expires.
+pub struct LiveResetLink {
+    pub user_id: i64,
+    pub name: String,
+    pub phone: String,
+    pub expires_at: i64,
+}
+
+/// The live reset link with this token hash, if there is one.
+pub async fn live_reset_link(db: &Db, token_hash: &str, now: i64) -> sqlx::Result<Option<LiveResetLink>> {
+    let row = sqlx::query(
+        "SELECT u.id, u.name, u.phone, t.expires_at FROM reset_tokens t JOIN users u ON u.id = t.user_id \
+         WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > $2",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(&db.pool)
+    .await?;
+    row.map(|r| {
+        Ok(LiveResetLink {
+            user_id: r.try_get("id")?,
+            name: r.try_get("name")?,
+            phone: r.try_get("phone")?,
+            expires_at: r.try_get("expires_at")?,
+        })
+    })
+    .transpose()
+}
+
+/// Marks the live reset link with this token hash used at `now`; false when it no longer works.
+pub async fn use_reset_link(conn: &mut AnyConnection, token_hash: &str, now: i64) -> sqlx::Result<bool> {
+    let used = sqlx::query(
+        "UPDATE reset_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1",
+    )
+    .bind(now)
+    .bind(token_hash)
+    .execute(conn)
+    .await?;
+    Ok(used.rows_affected() == 1)
 }
 
 /// The signed-in user with their grants and shops.

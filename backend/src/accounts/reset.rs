@@ -11,9 +11,11 @@ use shared::{
     ResetLink, UserRef,
     account::{PasswordReset, ResetInfo, ResetLookup},
 };
-use sqlx::Row;
 
-use super::{handlers::signed_in, queries};
+use super::{
+    handlers::signed_in,
+    queries::{self, LiveResetLink, NewResetLink},
+};
 use crate::{
     auth::{device, password, session, token},
     config::Config,
@@ -36,20 +38,10 @@ pub async fn issue(
     let token = token::generate()?;
     let now = now_ms();
     let expires_at = now + VALID_MS;
-    sqlx::query("DELETE FROM reset_tokens WHERE user_id = $1 AND used_at IS NULL")
-        .bind(user.id)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query(
-        "INSERT INTO reset_tokens (token_hash, user_id, issued_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(token::digest(&token))
-    .bind(user.id)
-    .bind(issued_by)
-    .bind(now)
-    .bind(expires_at)
-    .execute(&mut *conn)
-    .await?;
+    queries::forget_reset_links(&mut *conn, user.id).await?;
+    let hash = token::digest(&token);
+    let link = NewResetLink { token_hash: &hash, user_id: user.id, issued_by, expires_at };
+    queries::add_reset_link(&mut *conn, &link, now).await?;
     let url = format!("{}/akun/atur-sandi#{token}", config.public_url);
     let message = format!(
         "Halo {}, ini tautan untuk mengatur kata sandi akun Lapak Desa Anda. Tautan berlaku 24 jam dan hanya \
@@ -60,21 +52,12 @@ pub async fn issue(
 }
 
 /// A live (unused, unexpired) token's user: id, name, phone, and when it expires.
-async fn live(state: &AppState, token: &str) -> AppResult<(i64, String, String, i64)> {
+async fn live(state: &AppState, token: &str) -> AppResult<LiveResetLink> {
     let gone = || AppError::NotFound("Tautan ini tidak berlaku: sudah dipakai, kedaluwarsa, atau salah salin.".into());
     if !token::looks_valid(token) {
         return Err(gone());
     }
-    let row = sqlx::query(
-        "SELECT u.id, u.name, u.phone, t.expires_at FROM reset_tokens t JOIN users u ON u.id = t.user_id \
-         WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > $2",
-    )
-    .bind(token::digest(token))
-    .bind(now_ms())
-    .fetch_optional(&state.db.pool)
-    .await?
-    .ok_or_else(gone)?;
-    Ok((row.try_get("id")?, row.try_get("name")?, row.try_get("phone")?, row.try_get("expires_at")?))
+    queries::live_reset_link(&state.db, &token::digest(token), now_ms()).await?.ok_or_else(gone)
 }
 
 /// Whose link this is, so the page can greet them before they choose a password. The token travels in
@@ -86,8 +69,8 @@ pub async fn reset_info(
     State(state): State<AppState>,
     ApiJson(lookup): ApiJson<ResetLookup>,
 ) -> AppResult<Json<ResetInfo>> {
-    let (_, name, _, expires_at) = live(&state, &lookup.token).await?;
-    Ok(Json(ResetInfo { name, expires_at }))
+    let link = live(&state, &lookup.token).await?;
+    Ok(Json(ResetInfo { name: link.name, expires_at: link.expires_at }))
 }
 
 /// Sets a new password with a reset link, ends every other session of the account, forgets its known
@@ -100,19 +83,12 @@ pub async fn reset_password(
     headers: HeaderMap,
     ApiJson(form): ApiJson<PasswordReset>,
 ) -> AppResult<Response> {
-    let (user_id, name, phone, _) = live(&state, &form.token).await?;
+    let LiveResetLink { user_id, name, phone, .. } = live(&state, &form.token).await?;
     AppError::check(password::check_strength("new_password", &form.new_password, &name, &phone))?;
     let hash = state.hasher.hash(&form.new_password).await?;
     let mut tx = state.db.begin_write().await?;
     let now = now_ms();
-    let used = sqlx::query(
-        "UPDATE reset_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1",
-    )
-    .bind(now)
-    .bind(token::digest(&form.token))
-    .execute(&mut *tx)
-    .await?;
-    if used.rows_affected() != 1 {
+    if !queries::use_reset_link(&mut tx, &token::digest(&form.token), now).await? {
         return Err(AppError::NotFound("Tautan ini baru saja dipakai. Minta tautan baru kepada admin.".into()));
     }
     queries::set_password(&mut *tx, user_id, &hash).await?;

@@ -102,7 +102,7 @@ pub async fn put_item(
         return Err(AppError::field("product_id", "Produk di isian tidak sama dengan produk di alamat."));
     }
     let mut tx = state.db.begin_write().await?;
-    let found = view::listed(&mut tx, &[id]).await?;
+    let found = queries::listed(&mut tx, &[id]).await?;
     let product = found.get(&id).ok_or_else(not_sold)?;
     if let Some(problem) = quantity_problem(item.quantity, product.summary.stock, product.min_order) {
         return Err(AppError::field("quantity", problem));
@@ -147,7 +147,7 @@ pub async fn merge(
     let mut tx = state.db.begin_write().await?;
     let held = queries::items(&mut tx, user.id).await?;
     let ids: Vec<i64> = items.iter().map(|i| i.product_id).collect();
-    let found = view::listed(&mut tx, &ids).await?;
+    let found = queries::listed(&mut tx, &ids).await?;
     let mut lines = held.len();
     let mut seen = HashSet::new();
     let now = now_ms();

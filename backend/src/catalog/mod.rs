@@ -4,9 +4,9 @@
 
 pub mod cursor;
 pub mod index;
+mod queries;
 pub mod query;
 pub mod search;
-mod sql;
 mod top;
 pub mod words;
 

@@ -1,9 +1,10 @@
 //! Turns what a shopper typed into indexed words: each query word is compared with the vocabulary
 //! words sharing enough of its trigrams, and keeps those close enough, each with how well it matches.
 
-use sqlx::Row;
-
-use super::words::{grams, grams_needed, quality, spellings, words};
+use super::{
+    queries::search as queries,
+    words::{grams, grams_needed, quality, spellings, words},
+};
 use crate::db::Db;
 
 /// Vocabulary words kept per query word, best first.
@@ -60,35 +61,13 @@ pub async fn expand(db: &Db, text: &str) -> anyhow::Result<Expansion> {
 /// Vocabulary words close to `word`, with their match quality, best first.
 async fn candidates(db: &Db, word: &str) -> anyhow::Result<Vec<(i64, i64)>> {
     let grams = grams(word);
-    let params: Vec<String> = (1..=grams.len()).map(|i| format!("${i}")).collect();
-    let sql = format!(
-        "SELECT t.id, t.term FROM search_grams g JOIN search_terms t ON t.id = g.term_id \
-         WHERE g.gram IN ({}) GROUP BY t.id, t.term HAVING COUNT(*) >= ${}",
-        params.join(","),
-        grams.len() + 1
-    );
-    let mut query = sqlx::query(&sql);
-    for g in &grams {
-        query = query.bind(g);
-    }
-    let rows = query.bind(grams_needed(word) as i64).fetch_all(&db.pool).await?;
     let mut found: Vec<(i64, i64, usize)> = Vec::new();
-    for r in &rows {
-        let term: String = r.try_get("term")?;
+    for (id, term) in queries::sharing_grams(db, &grams, grams_needed(word) as i64).await? {
         let q = quality(word, &term);
         if q > 0 {
-            found.push((r.try_get("id")?, q, term.len().abs_diff(word.len())));
+            found.push((id, q, term.len().abs_diff(word.len())));
         }
     }
     found.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)).then(a.0.cmp(&b.0)));
     Ok(found.into_iter().take(PER_WORD).map(|(id, q, _)| (id, q)).collect())
-}
-
-impl Expansion {
-    /// The matches as a common table `m(term_id, word, quality)`: integers we computed, written into
-    /// the statement.
-    pub fn table(matches: &[Match]) -> String {
-        let rows: Vec<String> = matches.iter().map(|m| format!("({}, {}, {})", m.term_id, m.word, m.quality)).collect();
-        format!("m (term_id, word, quality) AS (VALUES {})", rows.join(", "))
-    }
 }

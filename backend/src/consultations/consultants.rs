@@ -8,14 +8,13 @@ use axum::{
     http::{StatusCode, request::Parts},
 };
 use shared::{
-    AuditAction, Office, Phone, RegionCode, RegionRef,
+    AuditAction, Phone, RegionCode,
     consultation::{ConsultantView, NewConsultant, consultant_region},
 };
-use sqlx::{Row, any::AnyRow};
 
-use super::queries::code_of;
+use super::queries::consultants;
 use crate::{
-    accounts::queries::{self as users, user_ref},
+    accounts::queries as users,
     admin::audit,
     auth::{CurrentUser, DistrictAdmin, guards::path_id},
     db::now_ms,
@@ -26,22 +25,6 @@ use crate::{
     state::AppState,
 };
 
-const VIEW: &str = "SELECT k.id AS consultant_id, k.region_code, k.office, k.created_at AS granted_at, \
-        r.name AS region_name, u.id, u.name, u.phone, b.name AS granted_by_name \
-     FROM consultants k JOIN users u ON u.id = k.user_id JOIN regions r ON r.code = k.region_code \
-     LEFT JOIN users b ON b.id = k.granted_by";
-
-fn view(row: &AnyRow) -> AppResult<ConsultantView> {
-    Ok(ConsultantView {
-        id: row.try_get("consultant_id")?,
-        user: user_ref(row)?,
-        region: RegionRef { code: row.try_get("region_code")?, name: row.try_get("region_name")? },
-        office: code_of(row, "office", Office::from_code)?,
-        granted_by: row.try_get("granted_by_name")?,
-        granted_at: row.try_get("granted_at")?,
-    })
-}
-
 /// The consultants answering within the admin's regions.
 #[utoipa::path(get, path = "/api/v1/admin/consultants", tag = "consultations",
     responses((status = 200, body = Vec<ConsultantView>), (status = 401, body = shared::Problem),
@@ -50,10 +33,7 @@ pub async fn list(
     State(state): State<AppState>,
     DistrictAdmin(admin): DistrictAdmin,
 ) -> AppResult<Json<Vec<ConsultantView>>> {
-    let sql =
-        format!("{VIEW} WHERE {} ORDER BY k.region_code, u.name, k.office", admin.district_condition("k.region_code"));
-    let rows = sqlx::query(&sql).persistent(false).fetch_all(&state.db.pool).await?;
-    Ok(Json(rows.iter().map(view).collect::<AppResult<Vec<_>>>()?))
+    Ok(Json(consultants::within(&state.db, &admin.district_condition("k.region_code")).await?))
 }
 
 /// Makes an existing account (by WhatsApp number) a consultant of an office for a region within the
@@ -80,31 +60,14 @@ pub async fn grant(
     let user = users::by_phone(&mut *tx, &phone).await?.ok_or_else(|| {
         AppError::field("phone", "Belum ada akun dengan nomor ini. Minta petugasnya mendaftar di Lapak Desa dulu.")
     })?;
-    let taken: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM consultants WHERE user_id = $1 AND region_code = $2 AND office = $3")
-            .bind(user.id)
-            .bind(region.as_str())
-            .bind(form.office.code())
-            .fetch_one(&mut *tx)
-            .await?;
-    if taken > 0 {
+    if consultants::holds(&mut tx, user.id, &region, form.office).await? {
         return Err(AppError::Conflict(format!(
             "{} sudah menjadi konsultan {} untuk {region_name}.",
             user.name,
             form.office.label()
         )));
     }
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO consultants (user_id, region_code, office, granted_by, created_at) VALUES ($1, $2, $3, $4, $5) \
-         RETURNING id",
-    )
-    .bind(user.id)
-    .bind(region.as_str())
-    .bind(form.office.code())
-    .bind(admin.id)
-    .bind(now_ms())
-    .fetch_one(&mut *tx)
-    .await?;
+    let id = consultants::grant(&mut tx, user.id, &region, form.office, admin.id, now_ms()).await?;
     let summary = format!(
         "{} ({}) menjadi konsultan {} untuk {region_name} ({region})",
         user.name,
@@ -121,8 +84,8 @@ pub async fn grant(
         whatsapp_link: None,
     };
     notify(&mut tx, &note).await?;
-    let row = sqlx::query(&format!("{VIEW} WHERE k.id = $1")).bind(id).fetch_one(&mut *tx).await?;
-    let granted = view(&row)?;
+    let granted =
+        consultants::one(&mut *tx, id).await?.ok_or_else(|| anyhow::anyhow!("consultant {id} missing once granted"))?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(granted)))
 }
@@ -141,12 +104,9 @@ impl FromRequestParts<AppState> for DistrictAdminOfConsultant {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
         let DistrictAdmin(admin) = DistrictAdmin::from_request_parts(parts, state).await?;
         let id = path_id(parts, state, "id", "Konsultan").await?;
-        let row = sqlx::query(&format!("{VIEW} WHERE k.id = $1"))
-            .bind(id)
-            .fetch_optional(&state.db.pool)
+        let consultant = consultants::one(&state.db.pool, id)
             .await?
             .ok_or_else(|| AppError::NotFound("Konsultan tidak ditemukan.".into()))?;
-        let consultant = view(&row)?;
         let region = RegionCode::parse(&consultant.region.code).map_err(|e| anyhow::anyhow!("consultant {id}: {e}"))?;
         if !admin.covers_region(&region) {
             return Err(AppError::Forbidden("Konsultan ini berada di luar wilayah Anda.".into()));
@@ -168,7 +128,7 @@ impl FromRequestParts<AppState> for DistrictAdminOfConsultant {
         (status = 403, body = shared::Problem), (status = 404, body = shared::Problem)))]
 pub async fn revoke(State(state): State<AppState>, guard: DistrictAdminOfConsultant) -> AppResult<StatusCode> {
     let mut tx = state.db.begin_write().await?;
-    sqlx::query("DELETE FROM consultants WHERE id = $1").bind(guard.id).execute(&mut *tx).await?;
+    consultants::revoke(&mut tx, guard.id).await?;
     let subject = format!("consultant:{}", guard.id);
     let (actor, region) = (guard.admin.id, guard.region.as_str());
     audit::record(&mut tx, actor, AuditAction::ConsultantRevoked, &subject, &guard.summary, region).await?;

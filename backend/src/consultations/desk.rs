@@ -4,10 +4,9 @@
 use axum::{Json, extract::State};
 use serde::Deserialize;
 use shared::{
-    Consultation, ConsultationStatus, Office, PageRequest, RegionRef, Topic, VillageRef,
+    Consultation, ConsultationStatus, Office, PageRequest, RegionRef, Topic,
     consultation::{Assignment, ConsultantScope, ConsultationQueue, DeskAccess},
 };
-use sqlx::Row;
 use utoipa::IntoParams;
 
 use super::{
@@ -91,21 +90,7 @@ pub async fn access(State(state): State<AppState>, desk: Desk) -> AppResult<Json
         consultant.push(ConsultantScope { region, office: c.office });
     }
     let villages = if desk.is_staff() {
-        let sql = format!(
-            "SELECT v.id, v.slug, v.name, v.region_code FROM villages v WHERE {} ORDER BY v.name LIMIT 1000",
-            desk.village_condition("v")
-        );
-        let rows = sqlx::query(&sql).persistent(false).fetch_all(&mut *conn).await?;
-        rows.iter()
-            .map(|r| {
-                Ok(VillageRef {
-                    id: r.try_get("id")?,
-                    slug: r.try_get("slug")?,
-                    name: r.try_get("name")?,
-                    code: r.try_get("region_code")?,
-                })
-            })
-            .collect::<sqlx::Result<Vec<_>>>()?
+        queries::villages_where(&mut conn, &desk.village_condition("v")).await?
     } else {
         Vec::new()
     };
@@ -135,17 +120,7 @@ pub async fn assign(
             return Err(AppError::field("assignee_id", "Pilih petugas yang melayani desa ini."));
         }
     }
-    let updated = sqlx::query(
-        "UPDATE consultations SET office = $1, assignee_id = $2, updated_at = $3 WHERE id = $4 AND status = $5",
-    )
-    .bind(form.office.map(Office::code))
-    .bind(form.assignee_id)
-    .bind(now_ms())
-    .bind(thread.id)
-    .bind(thread.status.code())
-    .execute(&mut *tx)
-    .await?;
-    if updated.rows_affected() == 0 {
+    if !queries::assign(&mut tx, thread, form.office, form.assignee_id, now_ms()).await? {
         return Err(AppError::Conflict("Konsultasi ini baru saja diubah orang lain. Muat ulang halaman.".into()));
     }
     let actor = reader.desk.user.id;

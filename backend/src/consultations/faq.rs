@@ -3,12 +3,11 @@
 
 use axum::{Json, extract::State};
 use shared::{
-    Consultation, FaqEntry, Topic,
+    Consultation, FaqEntry,
     consultation::{FaqForm, thread_path},
 };
-use sqlx::Row;
 
-use super::{guard::ConsultantOrAdminOfThread, queries::code_of, thread::seen_by};
+use super::{guard::ConsultantOrAdminOfThread, queries::faq, thread::seen_by};
 use crate::{
     db::{Db, now_ms},
     error::{AppError, AppResult},
@@ -29,25 +28,7 @@ pub async fn list(State(state): State<AppState>) -> AppResult<Json<Vec<FaqEntry>
 
 /// The published FAQ entries, newest first (what the `/konsultasi` page renders).
 pub async fn published(db: &Db) -> AppResult<Vec<FaqEntry>> {
-    let rows = sqlx::query(
-        "SELECT id, topic, faq_question, faq_answer, faq_published_at FROM consultations \
-         WHERE faq_published = $1 ORDER BY faq_published_at DESC, id DESC LIMIT $2",
-    )
-    .bind(true)
-    .bind(FAQ_MAX)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(FaqEntry {
-                id: r.try_get("id")?,
-                topic: code_of(r, "topic", Topic::from_code)?,
-                question: r.try_get::<Option<String>, _>("faq_question")?.unwrap_or_default(),
-                answer: r.try_get::<Option<String>, _>("faq_answer")?.unwrap_or_default(),
-                published_at: r.try_get::<Option<i64>, _>("faq_published_at")?.unwrap_or_default(),
-            })
-        })
-        .collect::<AppResult<Vec<_>>>()
+    faq::published(db, FAQ_MAX).await
 }
 
 /// Publishes (or edits) the consultation's FAQ entry: the question and answer as staff rewrote them.
@@ -69,22 +50,8 @@ pub async fn publish(
     }
     let now = now_ms();
     let mut tx = state.db.begin_write().await?;
-    let first = sqlx::query_scalar::<_, Option<i64>>("SELECT faq_published_at FROM consultations WHERE id = $1")
-        .bind(thread.id)
-        .fetch_one(&mut *tx)
-        .await?
-        .is_none();
-    sqlx::query(
-        "UPDATE consultations SET faq_question = $1, faq_answer = $2, faq_published = $3, \
-         faq_published_at = COALESCE(faq_published_at, $4), updated_at = $4 WHERE id = $5",
-    )
-    .bind(form.question.trim())
-    .bind(form.answer.trim())
-    .bind(true)
-    .bind(now)
-    .bind(thread.id)
-    .execute(&mut *tx)
-    .await?;
+    let first = !faq::ever_published(&mut tx, thread.id).await?;
+    faq::publish(&mut tx, thread.id, form.question.trim(), form.answer.trim(), now).await?;
     if first && thread.submitter_id != reader.desk.user.id {
         let note = Note {
             user_id: thread.submitter_id,
@@ -111,12 +78,7 @@ pub async fn unpublish(
     ConsultantOrAdminOfThread(reader): ConsultantOrAdminOfThread,
 ) -> AppResult<Json<Consultation>> {
     let mut tx = state.db.begin_write().await?;
-    sqlx::query("UPDATE consultations SET faq_published = $1, updated_at = $2 WHERE id = $3")
-        .bind(false)
-        .bind(now_ms())
-        .bind(reader.thread.id)
-        .execute(&mut *tx)
-        .await?;
+    faq::unpublish(&mut tx, reader.thread.id, now_ms()).await?;
     tx.commit().await?;
     Ok(Json(seen_by(&state, &reader).await?))
 }

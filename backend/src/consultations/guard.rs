@@ -5,7 +5,6 @@
 
 use axum::{extract::FromRequestParts, http::request::Parts};
 use shared::{DeskSide, Office, RegionCode};
-use sqlx::Row;
 
 use super::queries::{self, Thread};
 use crate::{
@@ -53,20 +52,7 @@ impl Desk {
     }
 
     async fn load(state: &AppState, user: CurrentUser) -> AppResult<Desk> {
-        let rows = sqlx::query("SELECT region_code, office FROM consultants WHERE user_id = $1 ORDER BY id")
-            .bind(user.id)
-            .fetch_all(&state.db.pool)
-            .await?;
-        let consultant = rows
-            .iter()
-            .map(|r| {
-                let (code, office): (String, String) = (r.try_get("region_code")?, r.try_get("office")?);
-                Ok(Consultant {
-                    region: RegionCode::parse(&code).map_err(|e| anyhow::anyhow!("consultant of {code}: {e}"))?,
-                    office: Office::from_code(&office).ok_or_else(|| anyhow::anyhow!("unknown office {office}"))?,
-                })
-            })
-            .collect::<anyhow::Result<Vec<_>>>()?;
+        let consultant = queries::consultants::scopes(&state.db, user.id).await?;
         Ok(Desk { user, consultant })
     }
 }

@@ -5,7 +5,7 @@
 use shared::{Phone, consultation::thread_path};
 use sqlx::AnyConnection;
 
-use super::queries::Thread;
+use super::queries::{self, Thread};
 use crate::{
     auth::CurrentUser,
     error::AppResult,
@@ -25,8 +25,7 @@ pub async fn to_submitter(
     if thread.submitter_id == staff.id {
         return Ok(());
     }
-    let phone: String =
-        sqlx::query_scalar("SELECT phone FROM users WHERE id = $1").bind(staff.id).fetch_one(&mut *conn).await?;
+    let phone = queries::phone_of(&mut *conn, staff.id).await?;
     let link = format!("{}{}", state.config.public_url, thread_path(thread.id));
     let message = format!(
         "Halo {}, saya {} tentang konsultasi \"{}\" ({link}).",

@@ -32,20 +32,12 @@ pub async fn submit(
 ) -> AppResult<(StatusCode, Json<Consultation>)> {
     AppError::check(form.validate())?;
     let user = &desk.user;
-    let village: Option<(i64, String)> = sqlx::query_as("SELECT id, region_code FROM villages WHERE slug = $1")
-        .bind(form.village.trim())
-        .fetch_optional(&state.db.pool)
-        .await?;
+    let village = queries::village_by_slug(&state.db, form.village.trim()).await?;
     let (village_id, code) = village.ok_or_else(|| AppError::field("village", "Desa ini tidak ada di Lapak Desa."))?;
-    if let Some(shop) = form.shop_id {
-        let owned: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM shops WHERE id = $1 AND owner_id = $2")
-            .bind(shop)
-            .bind(user.id)
-            .fetch_one(&state.db.pool)
-            .await?;
-        if owned == 0 {
-            return Err(AppError::field("shop_id", "Pilih salah satu toko Anda sendiri, atau kosongkan."));
-        }
+    if let Some(shop) = form.shop_id
+        && !queries::owns_shop(&state.db, shop, user.id).await?
+    {
+        return Err(AppError::field("shop_id", "Pilih salah satu toko Anda sendiri, atau kosongkan."));
     }
     attached::check_usable(&state.db, "photo_ids", &form.photo_ids, user.id, &[]).await?;
     let mut tx = state.db.begin_write().await?;

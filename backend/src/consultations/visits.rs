@@ -12,7 +12,7 @@ use sqlx::AnyConnection;
 use super::{
     guard::{ConsultantOrAdminOfThread, ThreadReader},
     notes,
-    queries::code_of,
+    queries::visits,
     thread::seen_by,
 };
 use crate::{
@@ -61,20 +61,8 @@ pub async fn create(
     open(&reader)?;
     let now = now_ms();
     let mut tx = state.db.begin_write().await?;
-    sqlx::query(
-        "INSERT INTO consultation_visits (consultation_id, status, scheduled_for, place, note, created_by, created_at, \
-         updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
-    )
-    .bind(reader.thread.id)
-    .bind(form.status.code())
-    .bind(form.scheduled_for)
-    .bind(form.place.trim())
-    .bind(form.note.trim())
-    .bind(reader.desk.user.id)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
-    touch(&mut tx, reader.thread.id, now).await?;
+    visits::insert(&mut tx, reader.thread.id, &form, reader.desk.user.id, now).await?;
+    visits::touch(&mut tx, reader.thread.id, now).await?;
     tell(&mut tx, &state, &reader, &form).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(seen_by(&state, &reader).await?)))
@@ -99,13 +87,9 @@ pub async fn update(
     let visit_id = ids.1;
     let now = now_ms();
     let mut tx = state.db.begin_write().await?;
-    let row = sqlx::query("SELECT status FROM consultation_visits WHERE id = $1 AND consultation_id = $2")
-        .bind(visit_id)
-        .bind(reader.thread.id)
-        .fetch_optional(&mut *tx)
+    let from = visits::status(&mut tx, visit_id, reader.thread.id)
         .await?
         .ok_or_else(|| AppError::NotFound("Kunjungan tidak ditemukan.".into()))?;
-    let from = code_of(&row, "status", VisitStatus::from_code)?;
     if !from.can_become(form.status) {
         return Err(AppError::Conflict(format!(
             "Kunjungan yang {} tidak dapat diubah menjadi {}.",
@@ -113,25 +97,9 @@ pub async fn update(
             form.status.label().to_lowercase()
         )));
     }
-    sqlx::query(
-        "UPDATE consultation_visits SET status = $1, scheduled_for = COALESCE($2, scheduled_for), place = $3, \
-         note = $4, updated_at = $5 WHERE id = $6",
-    )
-    .bind(form.status.code())
-    .bind(form.scheduled_for)
-    .bind(form.place.trim())
-    .bind(form.note.trim())
-    .bind(now)
-    .bind(visit_id)
-    .execute(&mut *tx)
-    .await?;
-    touch(&mut tx, reader.thread.id, now).await?;
+    visits::update(&mut tx, visit_id, &form, now).await?;
+    visits::touch(&mut tx, reader.thread.id, now).await?;
     tell(&mut tx, &state, &reader, &form).await?;
     tx.commit().await?;
     Ok(Json(seen_by(&state, &reader).await?))
-}
-
-async fn touch(conn: &mut AnyConnection, id: i64, now: i64) -> AppResult<()> {
-    sqlx::query("UPDATE consultations SET updated_at = $1 WHERE id = $2").bind(now).bind(id).execute(conn).await?;
-    Ok(())
 }

@@ -5,7 +5,7 @@ use axum::{
     extract::{Path, State},
     http::StatusCode,
 };
-use shared::{AuditAction, EnterpriseForm, EnterpriseRecord, Phone};
+use shared::{AuditAction, EnterpriseForm, EnterpriseRecord};
 
 use super::{PHOTOS, queries};
 use crate::{
@@ -15,16 +15,8 @@ use crate::{
     extract::ApiJson,
     images::attached,
     state::AppState,
+    villages::queries as villages,
 };
-
-/// The form's phone in canonical form (validated already).
-fn phone(form: &EnterpriseForm) -> Option<String> {
-    Phone::parse(form.phone.trim()).ok().map(|p| p.as_str().to_owned())
-}
-
-fn email(form: &EnterpriseForm) -> Option<String> {
-    Some(form.email.trim().to_lowercase()).filter(|e| !e.is_empty())
-}
 
 /// The village's enterprises as its admins edit them, by name.
 #[utoipa::path(get, path = "/api/v1/admin/villages/{id}/enterprises", tag = "admin",
@@ -49,10 +41,7 @@ pub async fn create(
 ) -> AppResult<(StatusCode, Json<EnterpriseRecord>)> {
     AppError::check(form.validate())?;
     attached::check_usable(&state.db, "photo_ids", &form.photo_ids, admin.id, &[]).await?;
-    let village_slug: String = sqlx::query_scalar("SELECT slug FROM villages WHERE id = $1")
-        .bind(village.id)
-        .fetch_one(&state.db.pool)
-        .await?;
+    let village_slug = villages::slug_of(&state.db, village.id).await?;
     let now = now_ms();
     let mut tx = state.db.begin_write().await?;
     let new = queries::NewEnterprise {
@@ -63,7 +52,7 @@ pub async fn create(
         description: form.description.trim(),
     };
     let (id, _) = queries::create(&mut tx, &new, now).await?;
-    save_details(&mut tx, id, &form, admin.id, now).await?;
+    queries::save_details(&mut tx, id, &form, admin.id, now).await?;
     PHOTOS.replace(&mut tx, id, &form.photo_ids).await?;
     // Its shops' products are found by its name and kind.
     crate::catalog::index::reindex_where(&mut tx, "s.enterprise_id = $1", id).await?;
@@ -76,31 +65,6 @@ pub async fn create(
         .pop()
         .ok_or_else(|| AppError::not_found("Lembaga ini", Within::Village))?;
     Ok((StatusCode::CREATED, Json(record)))
-}
-
-/// What a new enterprise gets beyond its name, kind and description.
-async fn save_details(
-    conn: &mut sqlx::AnyConnection,
-    id: i64,
-    form: &EnterpriseForm,
-    by: i64,
-    now: i64,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "UPDATE enterprises SET story_md = $1, story_html = $2, address = $3, phone = $4, email = $5, \
-            updated_by = $6, updated_at = $7 WHERE id = $8",
-    )
-    .bind(&form.story_md)
-    .bind(crate::markdown::to_safe_html(&form.story_md))
-    .bind(form.address.trim())
-    .bind(phone(form))
-    .bind(email(form))
-    .bind(by)
-    .bind(now)
-    .bind(id)
-    .execute(conn)
-    .await?;
-    Ok(())
 }
 
 /// Changes an enterprise of this village; 409 when someone saved it since `version` was loaded.
@@ -122,27 +86,7 @@ pub async fn update(
     attached::check_usable(&state.db, "photo_ids", &form.photo_ids, admin.id, &kept).await?;
     let now = now_ms();
     let mut tx = state.db.begin_write().await?;
-    let saved = sqlx::query(
-        "UPDATE enterprises SET name = $1, kind = $2, description = $3, story_md = $4, story_html = $5, \
-            address = $6, phone = $7, email = $8, updated_by = $9, updated_at = $10, version = version + 1 \
-         WHERE id = $11 AND village_id = $12 AND version = $13",
-    )
-    .bind(form.name.trim())
-    .bind(form.kind.code())
-    .bind(form.description.trim())
-    .bind(&form.story_md)
-    .bind(crate::markdown::to_safe_html(&form.story_md))
-    .bind(form.address.trim())
-    .bind(phone(&form))
-    .bind(email(&form))
-    .bind(admin.id)
-    .bind(now)
-    .bind(id)
-    .bind(village.id)
-    .bind(form.version)
-    .execute(&mut *tx)
-    .await?;
-    if saved.rows_affected() != 1 {
+    if !queries::update(&mut tx, village.id, id, &form, admin.id, now).await? {
         let filter = "t.id = $1 AND t.village_id = $2";
         return Err(
             versions::refusal(&state.db, "enterprises", "updated_by", filter, &[id, village.id], "Lembaga").await?
@@ -179,16 +123,8 @@ pub async fn remove(
         .pop()
         .ok_or_else(|| AppError::not_found("Lembaga ini", Within::Village))?;
     let mut tx = state.db.begin_write().await?;
-    let products: Vec<i64> =
-        sqlx::query_scalar("SELECT p.id FROM products p JOIN shops s ON s.id = p.shop_id WHERE s.enterprise_id = $1")
-            .bind(id)
-            .fetch_all(&mut *tx)
-            .await?;
-    sqlx::query("DELETE FROM enterprises WHERE id = $1 AND village_id = $2")
-        .bind(id)
-        .bind(village.id)
-        .execute(&mut *tx)
-        .await?;
+    let products = queries::products_of(&mut tx, id).await?;
+    queries::delete(&mut tx, village.id, id).await?;
     // Its shops' products are no longer found by its name.
     crate::catalog::index::reindex(&mut tx, &products).await?;
     let summary = format!("{} ({}), Desa {}", record.form.name, record.form.kind.label(), village.name);

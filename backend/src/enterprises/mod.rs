@@ -14,7 +14,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use crate::{
     db::Db,
     error::{AppError, AppResult},
-    images::attached::PhotoList,
+    images::queries::PhotoList,
     state::AppState,
 };
 

@@ -1,10 +1,11 @@
-//! SQL for village enterprises: creating one, the records its admins edit and its public page.
+//! SQL for village enterprises: creating, changing and removing one, the records its admins edit and its
+//! public page.
 
 use shared::{
     Enterprise, EnterpriseDetail, EnterpriseForm, EnterpriseKind, EnterpriseRecord, Flagship, Phone, ProductSummary,
     Sector,
 };
-use sqlx::{Row, any::AnyRow};
+use sqlx::{AnyConnection, Row, any::AnyRow};
 
 use super::PHOTOS;
 use crate::{db::Db, slugs::slugify};
@@ -37,6 +38,92 @@ pub async fn create(conn: &mut sqlx::AnyConnection, e: &NewEnterprise<'_>, now: 
     .fetch_one(conn)
     .await?;
     Ok((id, slug))
+}
+
+/// The form's phone in canonical form (validated already), as stored.
+fn stored_phone(form: &EnterpriseForm) -> Option<String> {
+    Phone::parse(form.phone.trim()).ok().map(|p| p.as_str().to_owned())
+}
+
+/// The form's email, lower case, as stored (none when blank).
+fn stored_email(form: &EnterpriseForm) -> Option<String> {
+    Some(form.email.trim().to_lowercase()).filter(|e| !e.is_empty())
+}
+
+/// Stores what a new enterprise has beyond its name, kind and description.
+pub async fn save_details(
+    conn: &mut AnyConnection,
+    id: i64,
+    form: &EnterpriseForm,
+    by: i64,
+    now: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE enterprises SET story_md = $1, story_html = $2, address = $3, phone = $4, email = $5, \
+            updated_by = $6, updated_at = $7 WHERE id = $8",
+    )
+    .bind(&form.story_md)
+    .bind(crate::markdown::to_safe_html(&form.story_md))
+    .bind(form.address.trim())
+    .bind(stored_phone(form))
+    .bind(stored_email(form))
+    .bind(by)
+    .bind(now)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Saves changes to an enterprise of the village when `version` is current; false when it is not (or the
+/// enterprise is gone).
+pub async fn update(
+    conn: &mut AnyConnection,
+    village_id: i64,
+    id: i64,
+    form: &EnterpriseForm,
+    by: i64,
+    now: i64,
+) -> sqlx::Result<bool> {
+    let saved = sqlx::query(
+        "UPDATE enterprises SET name = $1, kind = $2, description = $3, story_md = $4, story_html = $5, \
+            address = $6, phone = $7, email = $8, updated_by = $9, updated_at = $10, version = version + 1 \
+         WHERE id = $11 AND village_id = $12 AND version = $13",
+    )
+    .bind(form.name.trim())
+    .bind(form.kind.code())
+    .bind(form.description.trim())
+    .bind(&form.story_md)
+    .bind(crate::markdown::to_safe_html(&form.story_md))
+    .bind(form.address.trim())
+    .bind(stored_phone(form))
+    .bind(stored_email(form))
+    .bind(by)
+    .bind(now)
+    .bind(id)
+    .bind(village_id)
+    .bind(form.version)
+    .execute(conn)
+    .await?;
+    Ok(saved.rows_affected() == 1)
+}
+
+/// The products of the shops that represent the enterprise.
+pub async fn products_of(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Vec<i64>> {
+    sqlx::query_scalar("SELECT p.id FROM products p JOIN shops s ON s.id = p.shop_id WHERE s.enterprise_id = $1")
+        .bind(id)
+        .fetch_all(conn)
+        .await
+}
+
+/// Removes an enterprise of the village.
+pub async fn delete(conn: &mut AnyConnection, village_id: i64, id: i64) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM enterprises WHERE id = $1 AND village_id = $2")
+        .bind(id)
+        .bind(village_id)
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
 fn kind(row: &AnyRow) -> sqlx::Result<EnterpriseKind> {

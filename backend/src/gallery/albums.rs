@@ -7,6 +7,7 @@ use axum::{
 };
 use shared::{Album, AlbumForm, AuditAction};
 
+use super::queries;
 use crate::{
     admin::{audit, profile::VillageAdminOrDistrict, versions},
     db::now_ms,
@@ -20,7 +21,7 @@ use crate::{
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 200, body = Vec<Album>), (status = 403, body = shared::Problem)))]
 pub async fn list(State(state): State<AppState>, guard: VillageAdminOrDistrict) -> AppResult<Json<Vec<Album>>> {
-    Ok(Json(super::of_village_id(&state.db, guard.village.id, None).await?))
+    Ok(Json(queries::albums(&state.db, guard.village.id, None).await?))
 }
 
 /// Creates an album.
@@ -35,23 +36,12 @@ pub async fn create(
 ) -> AppResult<(StatusCode, Json<Album>)> {
     AppError::check(form.validate())?;
     let mut tx = state.db.begin_write().await?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO albums (village_id, title, description, sort_order, updated_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
-    )
-    .bind(village.id)
-    .bind(form.title.trim())
-    .bind(form.description.trim())
-    .bind(form.sort_order)
-    .bind(admin.id)
-    .bind(now_ms())
-    .fetch_one(&mut *tx)
-    .await?;
+    let id = queries::create_album(&mut tx, village.id, &form, admin.id, now_ms()).await?;
     let summary = format!("Album {}, Desa {}", form.title.trim(), village.name);
     audit::record(&mut tx, admin.id, AuditAction::AlbumSaved, &format!("album:{id}"), &summary, village.code.as_str())
         .await?;
     tx.commit().await?;
-    let album = super::of_village_id(&state.db, village.id, Some(id))
+    let album = queries::albums(&state.db, village.id, Some(id))
         .await?
         .pop()
         .ok_or_else(|| AppError::not_found("Album ini", Within::Village))?;
@@ -72,21 +62,7 @@ pub async fn update(
 ) -> AppResult<Json<Album>> {
     AppError::check(form.validate())?;
     let mut tx = state.db.begin_write().await?;
-    let saved = sqlx::query(
-        "UPDATE albums SET title = $1, description = $2, sort_order = $3, updated_by = $4, updated_at = $5, \
-            version = version + 1 WHERE id = $6 AND village_id = $7 AND version = $8",
-    )
-    .bind(form.title.trim())
-    .bind(form.description.trim())
-    .bind(form.sort_order)
-    .bind(admin.id)
-    .bind(now_ms())
-    .bind(id)
-    .bind(village.id)
-    .bind(form.version)
-    .execute(&mut *tx)
-    .await?;
-    if saved.rows_affected() != 1 {
+    if !queries::update_album(&mut tx, village.id, id, &form, admin.id, now_ms()).await? {
         let filter = "t.id = $1 AND t.village_id = $2";
         return Err(versions::refusal(&state.db, "albums", "updated_by", filter, &[id, village.id], "Album").await?);
     }
@@ -95,7 +71,7 @@ pub async fn update(
         .await?;
     tx.commit().await?;
     Ok(Json(
-        super::of_village_id(&state.db, village.id, Some(id))
+        queries::albums(&state.db, village.id, Some(id))
             .await?
             .pop()
             .ok_or_else(|| AppError::not_found("Album ini", Within::Village))?,
@@ -112,16 +88,12 @@ pub async fn remove(
     VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path((_village, id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
-    let album = super::of_village_id(&state.db, village.id, Some(id))
+    let album = queries::albums(&state.db, village.id, Some(id))
         .await?
         .pop()
         .ok_or_else(|| AppError::not_found("Album ini", Within::Village))?;
     let mut tx = state.db.begin_write().await?;
-    sqlx::query("DELETE FROM albums WHERE id = $1 AND village_id = $2")
-        .bind(id)
-        .bind(village.id)
-        .execute(&mut *tx)
-        .await?;
+    queries::delete_album(&mut tx, village.id, id).await?;
     let summary = format!("Album {} ({} foto), Desa {}", album.title, album.photos.len(), village.name);
     audit::record(
         &mut tx,

@@ -6,8 +6,8 @@ use axum::{
     http::StatusCode,
 };
 use shared::{AuditAction, GalleryPhoto, PhotoForm, gallery::ALBUM_MAX_PHOTOS};
-use sqlx::Row;
 
+use super::queries;
 use crate::{
     admin::{audit, profile::VillageAdminOrDistrict, versions},
     db::{Db, now_ms},
@@ -17,33 +17,16 @@ use crate::{
     state::AppState,
 };
 
-const SELECT: &str = "SELECT p.id, p.caption, p.sort_order, p.version, i.id AS image_id, i.variants \
-    FROM album_photos p JOIN albums a ON a.id = p.album_id JOIN images i ON i.id = p.image_id";
-
 /// A photo of an album of this village.
 async fn one(db: &Db, village_id: i64, album_id: i64, id: i64) -> AppResult<GalleryPhoto> {
-    let row = sqlx::query(&format!("{SELECT} WHERE a.village_id = $1 AND a.id = $2 AND p.id = $3"))
-        .bind(village_id)
-        .bind(album_id)
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await?
-        .ok_or_else(|| AppError::not_found("Foto ini", Within::Album))?;
-    Ok(super::photo(&row)?)
+    let photo = queries::photo(db, village_id, album_id, id).await?;
+    photo.ok_or_else(|| AppError::not_found("Foto ini", Within::Album))
 }
 
 /// The album's title and photo count, when it is this village's.
 async fn album(db: &Db, village_id: i64, album_id: i64) -> AppResult<(String, i64)> {
-    let row = sqlx::query(
-        "SELECT a.title, (SELECT COUNT(*) FROM album_photos p WHERE p.album_id = a.id) AS photos FROM albums a \
-         WHERE a.id = $1 AND a.village_id = $2",
-    )
-    .bind(album_id)
-    .bind(village_id)
-    .fetch_optional(&db.pool)
-    .await?
-    .ok_or_else(|| AppError::not_found("Album ini", Within::Village))?;
-    Ok((row.try_get("title")?, row.try_get("photos")?))
+    let album = queries::album(db, village_id, album_id).await?;
+    album.ok_or_else(|| AppError::not_found("Album ini", Within::Village))
 }
 
 /// Adds an uploaded picture to an album, with its caption.
@@ -70,18 +53,7 @@ pub async fn add(
     attached::check_usable(&state.db, "image_id", &[image], admin.id, &[]).await?;
     let now = now_ms();
     let mut tx = state.db.begin_write().await?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO album_photos (album_id, image_id, caption, sort_order, updated_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
-    )
-    .bind(album_id)
-    .bind(image)
-    .bind(form.caption.trim())
-    .bind(form.sort_order)
-    .bind(admin.id)
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await?;
+    let id = queries::add_photo(&mut tx, album_id, image, &form, admin.id, now).await?;
     let summary = format!("Foto di album {title}, Desa {}", village.name);
     let subject = format!("gallery_photo:{id}");
     audit::record(&mut tx, admin.id, AuditAction::PhotoSaved, &subject, &summary, village.code.as_str()).await?;
@@ -106,20 +78,7 @@ pub async fn update(
     AppError::check(form.validate())?;
     let (title, _) = album(&state.db, village.id, album_id).await?;
     let mut tx = state.db.begin_write().await?;
-    let saved = sqlx::query(
-        "UPDATE album_photos SET caption = $1, sort_order = $2, updated_by = $3, updated_at = $4, \
-            version = version + 1 WHERE id = $5 AND album_id = $6 AND version = $7",
-    )
-    .bind(form.caption.trim())
-    .bind(form.sort_order)
-    .bind(admin.id)
-    .bind(now_ms())
-    .bind(id)
-    .bind(album_id)
-    .bind(form.version)
-    .execute(&mut *tx)
-    .await?;
-    if saved.rows_affected() != 1 {
+    if !queries::update_photo(&mut tx, album_id, id, &form, admin.id, now_ms()).await? {
         let filter = "t.id = $1 AND t.album_id = $2";
         return Err(versions::refusal(&state.db, "album_photos", "updated_by", filter, &[id, album_id], "Foto").await?);
     }
@@ -144,11 +103,7 @@ pub async fn remove(
     one(&state.db, village.id, album_id, id).await?;
     let (title, _) = album(&state.db, village.id, album_id).await?;
     let mut tx = state.db.begin_write().await?;
-    sqlx::query("DELETE FROM album_photos WHERE id = $1 AND album_id = $2")
-        .bind(id)
-        .bind(album_id)
-        .execute(&mut *tx)
-        .await?;
+    queries::delete_photo(&mut tx, album_id, id).await?;
     let summary = format!("Foto dari album {title}, Desa {}", village.name);
     let subject = format!("gallery_photo:{id}");
     audit::record(&mut tx, admin.id, AuditAction::PhotoRemoved, &subject, &summary, village.code.as_str()).await?;

@@ -5,6 +5,7 @@ pub mod attached;
 #[cfg(test)]
 mod corpus;
 pub mod process;
+pub mod queries;
 
 use axum::{
     Json,
@@ -57,11 +58,7 @@ impl FromRequestParts<AppState> for Uploader {
         if user.is_admin() {
             return Ok(Uploader(user));
         }
-        let shops: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM shops WHERE owner_id = $1 AND status = 'active'")
-            .bind(user.id)
-            .fetch_one(&state.db.pool)
-            .await?;
-        if shops == 0 {
+        if !queries::owns_open_shop(&state.db, user.id).await? {
             return Err(AppError::Forbidden("Unggah foto hanya untuk penjual dengan toko aktif dan admin.".into()));
         }
         Ok(Uploader(user))
@@ -136,14 +133,6 @@ pub async fn record(
     source_bytes: i64,
 ) -> anyhow::Result<Image> {
     let json = serde_json::to_string(&variants)?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO images (owner_id, variants, source_bytes, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
-    )
-    .bind(owner)
-    .bind(json)
-    .bind(source_bytes)
-    .bind(now_ms())
-    .fetch_one(conn)
-    .await?;
+    let id = queries::insert(conn, owner, &json, source_bytes, now_ms()).await?;
     from_sizes(id, variants)
 }

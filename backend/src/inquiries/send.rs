@@ -7,14 +7,14 @@ use shared::{
     InquiryForm, InquirySent, Phone,
     inquiry::{asked, buyer_number, follow_up_message, given, needed_by_label, reply_message, whatsapp_link},
 };
-use sqlx::{AnyConnection, Row};
+use sqlx::AnyConnection;
 
+use super::queries::send::{self as queries, NewInquiry};
 use crate::{
     auth::CurrentUser,
     db::{now_ms, retrying},
     error::{AppError, AppResult},
     notifications::{Note, notify},
-    products::queries::LISTED,
     state::AppState,
 };
 
@@ -76,65 +76,43 @@ impl Sending<'_> {
 }
 
 async fn target(conn: &mut AnyConnection, form: &InquiryForm) -> AppResult<Target> {
-    const SHOP: &str = "s.id AS shop_id, s.name AS shop_name, s.whatsapp, s.owner_id, v.id AS village_id, \
-                        v.name AS village_name, v.region_code";
-    let row = if let Some(id) = form.product_id {
-        let sql = format!(
-            "SELECT p.id AS product_id, p.name AS product_name, {SHOP} FROM products p JOIN shops s ON s.id = p.shop_id \
-             JOIN villages v ON v.id = s.village_id WHERE p.id = $1 AND {LISTED}"
-        );
-        let row = sqlx::query(&sql).bind(id).fetch_optional(&mut *conn).await?;
-        row.ok_or_else(|| AppError::NotFound("Produk ini tidak ditemukan atau sedang tidak dijual.".into()))?
+    let found = if let Some(id) = form.product_id {
+        let found = queries::listed_product(&mut *conn, id).await?;
+        found.ok_or_else(|| AppError::NotFound("Produk ini tidak ditemukan atau sedang tidak dijual.".into()))?
     } else if let Some(id) = form.shop_id {
-        let sql = format!(
-            "SELECT NULL AS product_id, NULL AS product_name, {SHOP} FROM shops s JOIN villages v ON v.id = s.village_id \
-             WHERE s.id = $1 AND s.status = 'active'"
-        );
-        let row = sqlx::query(&sql).bind(id).fetch_optional(&mut *conn).await?;
-        row.ok_or_else(|| AppError::NotFound("Toko ini tidak ditemukan atau sedang tidak buka.".into()))?
+        let found = queries::open_shop(&mut *conn, id).await?;
+        found.ok_or_else(|| AppError::NotFound("Toko ini tidak ditemukan atau sedang tidak buka.".into()))?
     } else {
         return flagship(conn, given(&form.village).unwrap_or_default()).await;
     };
-    let shop_name: String = row.try_get("shop_name")?;
-    let product_name: Option<String> = row.try_get("product_name")?;
-    let whatsapp: String = row.try_get("whatsapp")?;
     Ok(Target {
-        village_id: row.try_get("village_id")?,
-        village_name: row.try_get("village_name")?,
-        village_code: row.try_get("region_code")?,
-        shop_id: Some(row.try_get("shop_id")?),
-        product_id: row.try_get("product_id")?,
+        village_id: found.village_id,
+        village_name: found.village_name,
+        village_code: found.village_code,
+        shop_id: Some(found.shop_id),
+        product_id: found.product_id,
         flagship: false,
-        subject: product_name.unwrap_or_else(|| format!("produk {shop_name}")),
-        to: shop_name,
-        owner: row.try_get("owner_id")?,
-        contact: Phone::parse(&whatsapp).ok(),
+        subject: found.product_name.unwrap_or_else(|| format!("produk {}", found.shop_name)),
+        to: found.shop_name,
+        owner: found.owner_id,
+        contact: Phone::parse(&found.whatsapp).ok(),
     })
 }
 
 /// The flagship of the village with this slug (current or old) or id.
 async fn flagship(conn: &mut AnyConnection, village: &str) -> AppResult<Target> {
-    const COLUMNS: &str = "SELECT v.id, v.name, v.region_code, v.flagship_name, v.contact_phone FROM villages v";
-    let row = match village.parse::<i64>() {
-        Ok(id) => sqlx::query(&format!("{COLUMNS} WHERE v.id = $1")).bind(id).fetch_optional(&mut *conn).await?,
-        Err(_) => {
-            sqlx::query(&format!(
-                "{COLUMNS} WHERE v.slug = $1 OR v.id IN (SELECT village_id FROM village_slugs WHERE slug = $1)"
-            ))
-            .bind(village)
-            .fetch_optional(&mut *conn)
-            .await?
-        }
+    let found = match village.parse::<i64>() {
+        Ok(id) => queries::village_by_id(&mut *conn, id).await?,
+        Err(_) => queries::village_by_slug(&mut *conn, village).await?,
     };
-    let row = row.ok_or_else(|| AppError::NotFound("Desa ini tidak ditemukan.".into()))?;
-    let name: String = row.try_get("name")?;
-    let Some(subject) = row.try_get::<Option<String>, _>("flagship_name")?.filter(|n| !n.trim().is_empty()) else {
+    let found = found.ok_or_else(|| AppError::NotFound("Desa ini tidak ditemukan.".into()))?;
+    let name = found.name;
+    let Some(subject) = found.flagship_name.filter(|n| !n.trim().is_empty()) else {
         return Err(AppError::NotFound(format!("Desa {name} belum menetapkan produk unggulan.")));
     };
-    let contact: Option<String> = row.try_get("contact_phone")?;
     Ok(Target {
-        village_id: row.try_get("id")?,
-        village_code: row.try_get("region_code")?,
+        village_id: found.id,
+        village_code: found.code,
         shop_id: None,
         product_id: None,
         flagship: true,
@@ -142,7 +120,7 @@ async fn flagship(conn: &mut AnyConnection, village: &str) -> AppResult<Target> 
         to: format!("Desa {name}"),
         village_name: name,
         owner: None,
-        contact: contact.and_then(|c| Phone::parse(&c).ok()),
+        contact: found.contact_phone.and_then(|c| Phone::parse(&c).ok()),
     })
 }
 
@@ -166,24 +144,14 @@ fn fingerprint(form: &InquiryForm, number: &str) -> String {
 /// 409 for the same inquiry within a minute, 429 when the number sent too many lately.
 async fn limit(conn: &mut AnyConnection, number: &str, fingerprint: &str) -> AppResult<()> {
     let now = now_ms();
-    let same: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM inquiries WHERE fingerprint = $1 AND created_at > $2")
-        .bind(fingerprint)
-        .bind(now - REPEAT_MS)
-        .fetch_one(&mut *conn)
-        .await?;
-    if same > 0 {
+    if queries::same_since(&mut *conn, fingerprint, now - REPEAT_MS).await? > 0 {
         return Err(AppError::Conflict(
             "Permintaan yang sama baru saja terkirim dan sudah diterima. Tunggu kabar lewat WhatsApp, atau ubah \
              isinya bila ingin mengirim permintaan lain."
                 .into(),
         ));
     }
-    let (count, oldest): (i64, Option<i64>) =
-        sqlx::query_as("SELECT COUNT(*), MIN(created_at) FROM inquiries WHERE buyer_whatsapp = $1 AND created_at > $2")
-            .bind(number)
-            .bind(now - WINDOW_MS)
-            .fetch_one(&mut *conn)
-            .await?;
+    let (count, oldest) = queries::sent_since(&mut *conn, number, now - WINDOW_MS).await?;
     if count >= PER_NUMBER {
         let wait_ms = oldest.unwrap_or(now) + WINDOW_MS - now;
         let retry_after_secs = u64::try_from(wait_ms.max(1000) / 1000).unwrap_or(60);
@@ -201,35 +169,18 @@ async fn limit(conn: &mut AnyConnection, number: &str, fingerprint: &str) -> App
 async fn write(conn: &mut AnyConnection, sending: &Sending<'_>) -> AppResult<InquirySent> {
     let Sending { user, form, target, number, fingerprint, .. } = *sending;
     let now = now_ms();
-    let trimmed = |text: &Option<String>| given(text).map(str::to_owned);
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO inquiries (village_id, shop_id, product_id, flagship, subject, kind, buyer_name, buyer_whatsapp, \
-         buyer_email, organisation, quantity, unit, destination, dest_country, needed_by, message, status, user_id, \
-         fingerprint, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'baru', $17, $18, $19, $19) \
-         RETURNING id",
-    )
-    .bind(target.village_id)
-    .bind(target.shop_id)
-    .bind(target.product_id)
-    .bind(target.flagship)
-    .bind(&target.subject)
-    .bind(form.kind.code())
-    .bind(form.buyer_name.trim())
-    .bind(number)
-    .bind(trimmed(&form.buyer_email))
-    .bind(trimmed(&form.organisation))
-    .bind(form.quantity)
-    .bind(form.unit.trim())
-    .bind(form.destination.trim())
-    .bind(form.country())
-    .bind(trimmed(&form.needed_by))
-    .bind(form.message.trim())
-    .bind(user.map(|u| u.id))
-    .bind(fingerprint)
-    .bind(now)
-    .fetch_one(&mut *conn)
-    .await?;
+    let new = NewInquiry {
+        village_id: target.village_id,
+        shop_id: target.shop_id,
+        product_id: target.product_id,
+        flagship: target.flagship,
+        subject: &target.subject,
+        form,
+        number,
+        user_id: user.map(|u| u.id),
+        fingerprint,
+    };
+    let id = queries::insert(&mut *conn, &new, now).await?;
     let what = asked(form.quantity, &form.unit, &target.subject, &form.destination, &form.country());
     let buyer = form.buyer_name.trim();
     let mut body = match given(&form.organisation) {
@@ -271,22 +222,11 @@ async fn recipients(conn: &mut AnyConnection, target: &Target) -> AppResult<Vec<
     if target.shop_id.is_some() {
         return Ok(target.owner.into_iter().collect());
     }
-    let admins: Vec<i64> = sqlx::query_scalar(
-        "SELECT user_id FROM grants WHERE role = 'village_admin' AND village_id = $1 ORDER BY user_id",
-    )
-    .bind(target.village_id)
-    .fetch_all(&mut *conn)
-    .await?;
+    let admins = queries::village_admins(&mut *conn, target.village_id).await?;
     if !admins.is_empty() {
         return Ok(admins);
     }
-    Ok(sqlx::query_scalar(
-        "SELECT DISTINCT user_id FROM grants WHERE role = 'district_admin' \
-         AND ($1 = region_code OR $1 LIKE region_code || '.%') ORDER BY user_id",
-    )
-    .bind(&target.village_code)
-    .fetch_all(&mut *conn)
-    .await?)
+    Ok(queries::district_admins(&mut *conn, &target.village_code).await?)
 }
 
 #[cfg(test)]

@@ -1,9 +1,9 @@
 //! Moving an inquiry on (contacted, done, cancelled) with its status history; when an admin moves a
 //! shop's inquiry, the shop's owner hears of it.
 
-use shared::{InquiryStatus, inquiry::InquiryStatusChange};
-use sqlx::Row;
+use shared::inquiry::InquiryStatusChange;
 
+use super::queries::status::{self, Event};
 use crate::{
     auth::CurrentUser,
     db::{now_ms, retrying},
@@ -29,16 +29,9 @@ pub async fn change(state: &AppState, id: i64, change: &InquiryStatusChange, act
 
 async fn attempt(state: &AppState, id: i64, change: &InquiryStatusChange, actor: Actor<'_>) -> AppResult<()> {
     let mut tx = state.db.begin_write().await?;
-    let row = sqlx::query(
-        "SELECT i.status, i.subject, i.buyer_name, i.shop_id, s.name AS shop_name, s.owner_id \
-         FROM inquiries i LEFT JOIN shops s ON s.id = i.shop_id WHERE i.id = $1",
-    )
-    .bind(id)
-    .fetch_optional(&mut *tx)
-    .await?
-    .ok_or_else(|| AppError::not_found("Permintaan ini", Within::Anywhere))?;
-    let code: String = row.try_get("status")?;
-    let from = InquiryStatus::from_code(&code).ok_or_else(|| anyhow::anyhow!("inquiry status {code}"))?;
+    let standing =
+        status::standing(&mut tx, id).await?.ok_or_else(|| AppError::not_found("Permintaan ini", Within::Anywhere))?;
+    let from = standing.status;
     let to = change.status;
     if !from.can_become(to) {
         let now = from.label().to_lowercase();
@@ -48,40 +41,19 @@ async fn attempt(state: &AppState, id: i64, change: &InquiryStatusChange, actor:
             format!("Permintaan ini berstatus {now}, jadi tidak bisa diubah menjadi {}.", to.label().to_lowercase())
         }));
     }
-    let shop_name: Option<String> = row.try_get("shop_name")?;
     let (user, actor_name) = match actor {
-        Actor::Seller { user } => (user, shop_name.unwrap_or_else(|| user.name.clone())),
+        Actor::Seller { user } => (user, standing.shop_name.unwrap_or_else(|| user.name.clone())),
         Actor::Admin(user) => (user, format!("{} (admin)", user.name)),
     };
     let now = now_ms();
-    let moved = sqlx::query("UPDATE inquiries SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4")
-        .bind(to.code())
-        .bind(now)
-        .bind(id)
-        .bind(from.code())
-        .execute(&mut *tx)
-        .await?;
-    if moved.rows_affected() != 1 {
+    if !status::move_status(&mut tx, id, from, to, now).await? {
         return Err(AppError::Busy);
     }
-    sqlx::query(
-        "INSERT INTO inquiry_events (inquiry_id, at, actor_id, actor_name, from_status, to_status, note) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(id)
-    .bind(now)
-    .bind(user.id)
-    .bind(&actor_name)
-    .bind(from.code())
-    .bind(to.code())
-    .bind(change.note.trim())
-    .execute(&mut *tx)
-    .await?;
-    if let (Actor::Admin(_), Some(owner), Some(shop_id)) =
-        (actor, row.try_get::<Option<i64>, _>("owner_id")?, row.try_get::<Option<i64>, _>("shop_id")?)
-    {
-        let subject: String = row.try_get("subject")?;
-        let buyer: String = row.try_get("buyer_name")?;
+    let event =
+        Event { inquiry_id: id, actor_id: user.id, actor_name: &actor_name, from, to, note: change.note.trim() };
+    status::add_event(&mut tx, &event, now).await?;
+    if let (Actor::Admin(_), Some(owner), Some(shop_id)) = (actor, standing.owner_id, standing.shop_id) {
+        let (subject, buyer) = (&standing.subject, &standing.buyer_name);
         let note = Note {
             user_id: owner,
             title: format!("Permintaan #{id} ditandai {}", to.label().to_lowercase()),

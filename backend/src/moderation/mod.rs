@@ -2,6 +2,7 @@
 //! a reason the seller reads, suspend or reinstate a shop, and say which enterprise a shop represents.
 
 mod products;
+mod queries;
 mod shops;
 
 use utoipa_axum::{router::OpenApiRouter, routes};

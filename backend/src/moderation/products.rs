@@ -5,15 +5,14 @@ use axum::{
     extract::{Path, State},
     http::StatusCode,
 };
-use shared::{AuditAction, ProductStatus, product::ModeratedProduct, product::Moderation};
-use sqlx::Row;
+use shared::{AuditAction, product::ModeratedProduct, product::Moderation};
 
+use super::queries;
 use crate::{
     admin::{audit, profile::VillageAdminOrDistrict},
     db::now_ms,
     error::{AppError, AppResult},
     extract::ApiJson,
-    products::queries::{CARD, CARD_FROM, card},
     state::AppState,
 };
 
@@ -25,21 +24,7 @@ pub async fn list(
     State(state): State<AppState>,
     guard: VillageAdminOrDistrict,
 ) -> AppResult<Json<Vec<ModeratedProduct>>> {
-    let sql = format!(
-        "SELECT {CARD}, p.status, p.hidden_reason {CARD_FROM} WHERE s.village_id = $1 AND p.status <> 'draft' \
-         ORDER BY p.created_at DESC, p.id DESC"
-    );
-    let rows = sqlx::query(&sql).bind(guard.village.id).fetch_all(&state.db.pool).await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for r in &rows {
-        let status: String = r.try_get("status")?;
-        out.push(ModeratedProduct {
-            card: card(r)?,
-            status: ProductStatus::from_code(&status).ok_or_else(|| anyhow::anyhow!("status {status}"))?,
-            hidden_reason: r.try_get("hidden_reason")?,
-        });
-    }
-    Ok(Json(out))
+    Ok(Json(queries::village_products(&state.db, guard.village.id).await?))
 }
 
 /// Sets or clears a product's hiding; answers its name for the audit log, 404 outside the village.
@@ -51,21 +36,10 @@ async fn set_hidden(
     action: AuditAction,
 ) -> AppResult<()> {
     let mut tx = state.db.begin_write().await?;
-    let name: Option<String> = sqlx::query_scalar(
-        "SELECT p.name FROM products p JOIN shops s ON s.id = p.shop_id WHERE p.id = $1 AND s.village_id = $2",
-    )
-    .bind(id)
-    .bind(guard.village.id)
-    .fetch_optional(&mut *tx)
-    .await?;
-    let name = name.ok_or_else(|| AppError::NotFound("Produk ini tidak ditemukan di desa ini.".into()))?;
-    sqlx::query("UPDATE products SET hidden_reason = $1, hidden_by = $2, updated_at = $3 WHERE id = $4")
-        .bind(reason)
-        .bind(reason.map(|_| guard.admin.id))
-        .bind(now_ms())
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    let name = queries::product_name(&mut tx, id, guard.village.id)
+        .await?
+        .ok_or_else(|| AppError::NotFound("Produk ini tidak ditemukan di desa ini.".into()))?;
+    queries::set_hidden(&mut tx, id, reason, reason.map(|_| guard.admin.id), now_ms()).await?;
     let summary = match reason {
         Some(r) => format!("{name}, Desa {}: {r}", guard.village.name),
         None => format!("{name}, Desa {}", guard.village.name),

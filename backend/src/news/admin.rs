@@ -14,7 +14,6 @@ use crate::{
     error::{AppError, AppResult, Within},
     extract::ApiJson,
     images::attached,
-    markdown,
     state::AppState,
 };
 
@@ -94,27 +93,8 @@ pub async fn update(
     attached::check_usable(&state.db, "cover_id", &cover, admin.id, &kept).await?;
     let now = now_ms();
     let mut tx = state.db.begin_write().await?;
-    let saved = sqlx::query(
-        "UPDATE news SET title = $1, kind = $2, summary = $3, body_md = $4, body_html = $5, cover_id = $6, \
-            status = $7, published_at = $8, updated_by = $9, updated_at = $10, version = version + 1 \
-         WHERE id = $11 AND village_id = $12 AND version = $13",
-    )
-    .bind(form.title.trim())
-    .bind(form.kind.code())
-    .bind(form.summary.trim())
-    .bind(&form.body_md)
-    .bind(markdown::to_safe_html(&form.body_md))
-    .bind(form.cover_id)
-    .bind(form.status.code())
-    .bind(published_at(&form, now))
-    .bind(admin.id)
-    .bind(now)
-    .bind(id)
-    .bind(village.id)
-    .bind(form.version)
-    .execute(&mut *tx)
-    .await?;
-    if saved.rows_affected() != 1 {
+    let dated = published_at(&form, now);
+    if !queries::update(&mut tx, village.id, id, &form, dated, admin.id, now).await? {
         let filter = "t.id = $1 AND t.village_id = $2";
         return Err(versions::refusal(&state.db, "news", "updated_by", filter, &[id, village.id], "Berita").await?);
     }
@@ -145,11 +125,7 @@ pub async fn remove(
         .pop()
         .ok_or_else(|| AppError::not_found("Berita ini", Within::Village))?;
     let mut tx = state.db.begin_write().await?;
-    sqlx::query("DELETE FROM news WHERE id = $1 AND village_id = $2")
-        .bind(id)
-        .bind(village.id)
-        .execute(&mut *tx)
-        .await?;
+    queries::delete(&mut tx, village.id, id).await?;
     let summary = format!("{}, Desa {}", record.form.title, village.name);
     audit::record(&mut tx, admin.id, AuditAction::NewsRemoved, &format!("news:{id}"), &summary, village.code.as_str())
         .await?;

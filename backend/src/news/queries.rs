@@ -1,5 +1,5 @@
 //! SQL for news: what the public sees (published, dated no later than now, newest first) and the
-//! records the village's admins edit.
+//! records the village's admins write, change and remove.
 
 use shared::{NewsArticle, NewsForm, NewsKind, NewsRecord, NewsStatus, NewsSummary, Page, PageRequest};
 use sqlx::{Row, any::AnyRow};
@@ -54,6 +54,46 @@ pub async fn create(conn: &mut sqlx::AnyConnection, n: &NewNews<'_>, now: i64) -
     .fetch_one(conn)
     .await?;
     Ok((id, slug))
+}
+
+/// Saves changes to an item of the village (dated `published_at`) when `version` is current; false when
+/// it is not (or the item is gone).
+pub async fn update(
+    conn: &mut sqlx::AnyConnection,
+    village_id: i64,
+    id: i64,
+    form: &NewsForm,
+    published_at: Option<i64>,
+    by: i64,
+    now: i64,
+) -> sqlx::Result<bool> {
+    let saved = sqlx::query(
+        "UPDATE news SET title = $1, kind = $2, summary = $3, body_md = $4, body_html = $5, cover_id = $6, \
+            status = $7, published_at = $8, updated_by = $9, updated_at = $10, version = version + 1 \
+         WHERE id = $11 AND village_id = $12 AND version = $13",
+    )
+    .bind(form.title.trim())
+    .bind(form.kind.code())
+    .bind(form.summary.trim())
+    .bind(&form.body_md)
+    .bind(crate::markdown::to_safe_html(&form.body_md))
+    .bind(form.cover_id)
+    .bind(form.status.code())
+    .bind(published_at)
+    .bind(by)
+    .bind(now)
+    .bind(id)
+    .bind(village_id)
+    .bind(form.version)
+    .execute(conn)
+    .await?;
+    Ok(saved.rows_affected() == 1)
+}
+
+/// Removes an item of the village for good.
+pub async fn delete(conn: &mut sqlx::AnyConnection, village_id: i64, id: i64) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM news WHERE id = $1 AND village_id = $2").bind(id).bind(village_id).execute(conn).await?;
+    Ok(())
 }
 
 /// A slug from the title: at most 80 characters, cut at a word.

@@ -7,6 +7,7 @@ use axum::{
 };
 use shared::{AuditAction, Official, OfficialForm};
 
+use super::queries;
 use crate::{
     admin::{audit, profile::VillageAdminOrDistrict, versions},
     db::now_ms,
@@ -14,6 +15,7 @@ use crate::{
     extract::ApiJson,
     images::attached,
     state::AppState,
+    villages::queries as villages,
 };
 
 /// The photo must be a picture this admin uploaded, or the one the official already has.
@@ -29,11 +31,8 @@ async fn check(state: &AppState, form: &OfficialForm, uploader: i64, kept: Optio
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 200, body = Vec<Official>), (status = 403, body = shared::Problem)))]
 pub async fn list(State(state): State<AppState>, guard: VillageAdminOrDistrict) -> AppResult<Json<Vec<Official>>> {
-    let slug: String = sqlx::query_scalar("SELECT slug FROM villages WHERE id = $1")
-        .bind(guard.village.id)
-        .fetch_one(&state.db.pool)
-        .await?;
-    Ok(Json(super::of_village(&state.db, &slug).await?))
+    let slug = villages::slug_of(&state.db, guard.village.id).await?;
+    Ok(Json(queries::of_village(&state.db, &slug).await?))
 }
 
 /// Adds an official.
@@ -49,19 +48,7 @@ pub async fn create(
     check(&state, &form, admin.id, None).await?;
     let now = now_ms();
     let mut tx = state.db.begin_write().await?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO officials (village_id, name, position, photo_id, sort_order, updated_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
-    )
-    .bind(village.id)
-    .bind(form.name.trim())
-    .bind(form.position.trim())
-    .bind(form.photo_id)
-    .bind(form.sort_order)
-    .bind(admin.id)
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await?;
+    let id = queries::create(&mut tx, village.id, &form, admin.id, now).await?;
     let summary = format!("{} ({}), Desa {}", form.name.trim(), form.position.trim(), village.name);
     audit::record(
         &mut tx,
@@ -73,7 +60,7 @@ pub async fn create(
     )
     .await?;
     tx.commit().await?;
-    let official = super::one(&state.db, village.id, id)
+    let official = queries::one(&state.db, village.id, id)
         .await?
         .ok_or_else(|| AppError::not_found("Perangkat desa ini", Within::Village))?;
     Ok((StatusCode::CREATED, Json(official)))
@@ -91,28 +78,12 @@ pub async fn update(
     Path(ids): Path<(i64, i64)>,
     ApiJson(form): ApiJson<OfficialForm>,
 ) -> AppResult<Json<Official>> {
-    let current = super::one(&state.db, village.id, ids.1)
+    let current = queries::one(&state.db, village.id, ids.1)
         .await?
         .ok_or_else(|| AppError::not_found("Perangkat desa ini", Within::Village))?;
     check(&state, &form, admin.id, current.photo.map(|p| p.id)).await?;
     let mut tx = state.db.begin_write().await?;
-    let changed = sqlx::query(
-        "UPDATE officials SET name = $1, position = $2, photo_id = $3, sort_order = $4, updated_at = $5, \
-            updated_by = $6, version = version + 1 \
-         WHERE id = $7 AND village_id = $8 AND version = $9",
-    )
-    .bind(form.name.trim())
-    .bind(form.position.trim())
-    .bind(form.photo_id)
-    .bind(form.sort_order)
-    .bind(now_ms())
-    .bind(admin.id)
-    .bind(ids.1)
-    .bind(village.id)
-    .bind(form.version)
-    .execute(&mut *tx)
-    .await?;
-    if changed.rows_affected() != 1 {
+    if !queries::update(&mut tx, village.id, ids.1, &form, admin.id, now_ms()).await? {
         let filter = "t.id = $1 AND t.village_id = $2";
         return Err(versions::refusal(
             &state.db,
@@ -129,7 +100,7 @@ pub async fn update(
     audit::record(&mut tx, admin.id, AuditAction::OfficialSaved, &subject, &summary, village.code.as_str()).await?;
     tx.commit().await?;
     Ok(Json(
-        super::one(&state.db, village.id, ids.1)
+        queries::one(&state.db, village.id, ids.1)
             .await?
             .ok_or_else(|| AppError::not_found("Perangkat desa ini", Within::Village))?,
     ))
@@ -145,15 +116,11 @@ pub async fn remove(
     VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path(ids): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
-    let official = super::one(&state.db, village.id, ids.1)
+    let official = queries::one(&state.db, village.id, ids.1)
         .await?
         .ok_or_else(|| AppError::not_found("Perangkat desa ini", Within::Village))?;
     let mut tx = state.db.begin_write().await?;
-    sqlx::query("DELETE FROM officials WHERE id = $1 AND village_id = $2")
-        .bind(ids.1)
-        .bind(village.id)
-        .execute(&mut *tx)
-        .await?;
+    queries::delete(&mut tx, village.id, ids.1).await?;
     let summary = format!("{} ({}), Desa {}", official.name, official.position, village.name);
     let subject = format!("official:{}", ids.1);
     audit::record(&mut tx, admin.id, AuditAction::OfficialRemoved, &subject, &summary, village.code.as_str()).await?;

@@ -1,5 +1,5 @@
 //! SQL for products: the card every list shows, the public page with the chain behind it, and the
-//! listings as their seller edits them.
+//! listings as their seller edits and deletes them.
 
 use shared::{
     Flagship, Image, ProductDetail, ProductForm, ProductRecord, ProductStatus, ProductSummary, Sector, Unit,
@@ -10,9 +10,10 @@ use sqlx::{AnyConnection, Row, any::AnyRow};
 use crate::{
     catalog::index,
     db::{Db, flag},
-    images::{self, attached::PhotoList},
+    images::{self, queries::PhotoList},
     markdown,
     slugs::slugify,
+    villages::queries::json::{Picture, json_array, json_column},
 };
 
 /// A product's photos, in order; the first is its cover.
@@ -137,6 +138,35 @@ pub async fn update(
     Ok(true)
 }
 
+/// Whether the producer `id` is a member of the shop.
+pub async fn is_producer_of(db: &Db, id: i64, shop_id: i64) -> sqlx::Result<bool> {
+    let known: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM producers WHERE id = $1 AND shop_id = $2")
+        .bind(id)
+        .bind(shop_id)
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(known > 0)
+}
+
+/// Whether the product was ever ordered.
+pub async fn was_ordered(db: &Db, id: i64) -> sqlx::Result<bool> {
+    let ordered: Option<i64> = sqlx::query_scalar("SELECT 1 FROM order_lines WHERE product_id = $1 LIMIT 1")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(ordered.is_some())
+}
+
+/// Deletes the shop's product for good; false when the shop has no such product.
+pub async fn delete(db: &Db, shop_id: i64, id: i64) -> sqlx::Result<bool> {
+    let done = sqlx::query("DELETE FROM products WHERE id = $1 AND shop_id = $2")
+        .bind(id)
+        .bind(shop_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
 /// A slug from the name: at most 80 characters, cut at a word.
 fn base_slug(name: &str) -> String {
     let mut slug = slugify(name);
@@ -189,7 +219,7 @@ fn detail_sql(engine: crate::db::Engine) -> &'static str {
     static SQLITE: OnceLock<String> = OnceLock::new();
     static POSTGRES: OnceLock<String> = OnceLock::new();
     let build = || {
-        let photos = crate::villages::detail::json_array(
+        let photos = json_array(
             engine,
             &["image_id", "variants:json"],
             "f",
@@ -220,7 +250,7 @@ pub async fn detail(db: &Db, id: i64) -> anyhow::Result<Option<ProductDetail>> {
     let Some(r) = sqlx::query(sql).bind(id).fetch_optional(&db.pool).await? else {
         return Ok(None);
     };
-    let enterprise = crate::shops::settings::enterprise(&r)?;
+    let enterprise = crate::shops::queries::enterprise(&r)?;
     let flagship =
         match (r.try_get::<Option<String>, _>("flagship_name")?, r.try_get::<Option<String>, _>("flagship_sector")?) {
             (Some(name), Some(sector)) => Sector::from_code(&sector).map(|sector| Flagship {
@@ -243,9 +273,9 @@ pub async fn detail(db: &Db, id: i64) -> anyhow::Result<Option<ProductDetail>> {
         description_text: preview_text(&markdown::to_plain_text(&description_md)),
         min_order: r.try_get("min_order")?,
         weight_grams: r.try_get("weight_grams")?,
-        photos: crate::villages::detail::json_column::<Vec<crate::villages::detail::Picture>>(&r, "photos")?
+        photos: json_column::<Vec<Picture>>(&r, "photos")?
             .into_iter()
-            .map(crate::villages::detail::Picture::image)
+            .map(Picture::image)
             .collect::<anyhow::Result<_>>()?,
         chain: ProductChain {
             producer,

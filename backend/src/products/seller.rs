@@ -20,12 +20,7 @@ use crate::{
 /// Refuses a producer that is not one of the shop's.
 async fn check_producer(db: &Db, shop_id: i64, producer: Option<i64>) -> AppResult<()> {
     let Some(id) = producer else { return Ok(()) };
-    let known: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM producers WHERE id = $1 AND shop_id = $2")
-        .bind(id)
-        .bind(shop_id)
-        .fetch_one(&db.pool)
-        .await?;
-    if known == 0 {
+    if !queries::is_producer_of(db, id, shop_id).await? {
         return Err(AppError::field("producer_id", "Pilih produsen dari daftar anggota toko Anda."));
     }
     Ok(())
@@ -110,23 +105,14 @@ pub async fn remove(
     OpenShopOwner(owner): OpenShopOwner,
     Path((_shop, id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
-    let ordered: Option<i64> = sqlx::query_scalar("SELECT 1 FROM order_lines WHERE product_id = $1 LIMIT 1")
-        .bind(id)
-        .fetch_optional(&state.db.pool)
-        .await?;
-    if ordered.is_some() {
+    if queries::was_ordered(&state.db, id).await? {
         return Err(AppError::Conflict(
             "Produk ini sudah pernah dipesan, jadi tidak dihapus agar riwayat pesanan dan angka penjualan tetap \
              utuh. Sembunyikan saja supaya tidak tampil lagi."
                 .into(),
         ));
     }
-    let done = sqlx::query("DELETE FROM products WHERE id = $1 AND shop_id = $2")
-        .bind(id)
-        .bind(owner.shop_id)
-        .execute(&state.db.pool)
-        .await?;
-    if done.rows_affected() == 0 {
+    if !queries::delete(&state.db, owner.shop_id, id).await? {
         return Err(AppError::not_found("Produk ini", Within::OwnShop));
     }
     Ok(StatusCode::NO_CONTENT)

@@ -3,8 +3,8 @@
 
 use axum::{extract::FromRequestParts, http::request::Parts};
 use shared::ShopStatus;
-use sqlx::Row;
 
+use super::queries;
 use crate::{
     auth::{CurrentUser, guards::path_id},
     error::{AppError, AppResult},
@@ -25,17 +25,13 @@ impl FromRequestParts<AppState> for ShopOwner {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
         let user = CurrentUser::from_request_parts(parts, state).await?;
         let shop_id = path_id(parts, state, "id", "Toko").await?;
-        let row = sqlx::query("SELECT owner_id, status, status_reason FROM shops WHERE id = $1")
-            .bind(shop_id)
-            .fetch_optional(&state.db.pool)
+        let shop = queries::ownership(&state.db, shop_id)
             .await?
             .ok_or_else(|| AppError::NotFound("Toko tidak ditemukan.".into()))?;
-        if row.try_get::<Option<i64>, _>("owner_id")? != Some(user.id) {
+        if shop.owner_id != Some(user.id) {
             return Err(AppError::Forbidden("Hanya pemilik toko ini yang dapat mengelolanya.".into()));
         }
-        let status: String = row.try_get("status")?;
-        let status = ShopStatus::from_code(&status).ok_or_else(|| anyhow::anyhow!("shop status {status}"))?;
-        Ok(ShopOwner { shop_id, user, status, status_reason: row.try_get("status_reason")? })
+        Ok(ShopOwner { shop_id, user, status: shop.status, status_reason: shop.status_reason })
     }
 }
 

@@ -1,4 +1,7 @@
-//! SQL for villages: lists with filters, the profile with its enterprises and products, creation.
+//! SQL for villages: lists with filters, a village's card and slug, creation; the page in [`detail`].
+
+pub mod detail;
+pub mod json;
 
 use shared::{
     Flagship, Idm, IdmStatus, Location, Page, PageRequest, RegionCode, RegionLevel, RegionPath, Sector, VillageQuery,
@@ -87,6 +90,11 @@ pub async fn summary_by_slug(db: &Db, slug: &str) -> sqlx::Result<Lookup<(i64, V
             Ok(moved.map_or(Lookup::Missing, Lookup::Moved))
         }
     }
+}
+
+/// The current slug of the village with this id.
+pub async fn slug_of(db: &Db, id: i64) -> sqlx::Result<String> {
+    sqlx::query_scalar("SELECT slug FROM villages WHERE id = $1").bind(id).fetch_one(&db.pool).await
 }
 
 /// Every village's slug and last change, for the sitemap.

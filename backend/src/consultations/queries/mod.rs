@@ -1,13 +1,22 @@
-//! SQL of the desk: a consultation's core (for guards), writing one with its photos, replies and status,
-//! the lists (the asker's own, the staff queue) and the staff of a village.
+//! SQL of the desk: a consultation's core (for guards), writing one with its photos, replies, status and
+//! assignment, the lists (the asker's own, the staff queue), the staff of a village and the villages a
+//! desk covers; the whole thread in [`view`], visits, the FAQ and consultants beside it.
+
+pub mod consultants;
+pub mod faq;
+pub mod view;
+pub mod visits;
 
 use shared::{
     ConsultationStatus, ConsultationSummary, DeskSide, Office, Phone, RegionCode, RegionLevel, StaffRef, Topic,
-    consultation::NewConsultation,
+    VillageRef, consultation::NewConsultation,
 };
 use sqlx::{AnyConnection, Row, any::AnyRow};
 
-use crate::error::{AppError, AppResult};
+use crate::{
+    db::Db,
+    error::{AppError, AppResult},
+};
 
 /// What guards and changes need of a consultation.
 pub struct Thread {
@@ -94,6 +103,26 @@ pub async fn insert(
     Ok(id)
 }
 
+/// The id and desa code of the village with this slug, if there is one.
+pub async fn village_by_slug(db: &Db, slug: &str) -> sqlx::Result<Option<(i64, String)>> {
+    sqlx::query_as("SELECT id, region_code FROM villages WHERE slug = $1").bind(slug).fetch_optional(&db.pool).await
+}
+
+/// Whether the user owns the shop `shop_id`.
+pub async fn owns_shop(db: &Db, shop_id: i64, user_id: i64) -> sqlx::Result<bool> {
+    let owned: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM shops WHERE id = $1 AND owner_id = $2")
+        .bind(shop_id)
+        .bind(user_id)
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(owned > 0)
+}
+
+/// The stored phone number of the user.
+pub async fn phone_of(conn: &mut AnyConnection, user_id: i64) -> sqlx::Result<String> {
+    sqlx::query_scalar("SELECT phone FROM users WHERE id = $1").bind(user_id).fetch_one(conn).await
+}
+
 /// Moves a consultation from `from` to `to`; 409 when someone else moved it first.
 pub async fn set_status(conn: &mut AnyConnection, thread: &Thread, to: ConsultationStatus, now: i64) -> AppResult<()> {
     let moved = sqlx::query("UPDATE consultations SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4")
@@ -107,6 +136,28 @@ pub async fn set_status(conn: &mut AnyConnection, thread: &Thread, to: Consultat
         return Err(AppError::Conflict("Konsultasi ini baru saja diubah orang lain. Muat ulang halaman.".into()));
     }
     Ok(())
+}
+
+/// Assigns a consultation to an office and/or a person (none clears); false when someone else moved it
+/// first.
+pub async fn assign(
+    conn: &mut AnyConnection,
+    thread: &Thread,
+    office: Option<Office>,
+    assignee: Option<i64>,
+    now: i64,
+) -> sqlx::Result<bool> {
+    let updated = sqlx::query(
+        "UPDATE consultations SET office = $1, assignee_id = $2, updated_at = $3 WHERE id = $4 AND status = $5",
+    )
+    .bind(office.map(Office::code))
+    .bind(assignee)
+    .bind(now)
+    .bind(thread.id)
+    .bind(thread.status.code())
+    .execute(conn)
+    .await?;
+    Ok(updated.rows_affected() > 0)
 }
 
 /// Adds a reply to the thread.
@@ -224,4 +275,22 @@ pub async fn staff_of(conn: &mut AnyConnection, village_id: i64, code: &RegionCo
         }
     }
     Ok(staff)
+}
+
+/// The villages (aliased `v`) meeting `condition`, by name, at most a thousand.
+pub async fn villages_where(conn: &mut AnyConnection, condition: &str) -> sqlx::Result<Vec<VillageRef>> {
+    let sql = format!(
+        "SELECT v.id, v.slug, v.name, v.region_code FROM villages v WHERE {condition} ORDER BY v.name LIMIT 1000"
+    );
+    let rows = sqlx::query(&sql).persistent(false).fetch_all(conn).await?;
+    rows.iter()
+        .map(|r| {
+            Ok(VillageRef {
+                id: r.try_get("id")?,
+                slug: r.try_get("slug")?,
+                name: r.try_get("name")?,
+                code: r.try_get("region_code")?,
+            })
+        })
+        .collect()
 }

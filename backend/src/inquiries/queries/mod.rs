@@ -1,5 +1,8 @@
 //! Reading inquiries: a page of them for a shop or an admin's villages with counts per status, one by id,
-//! and their status changes.
+//! and their status changes; sending one in [`send`], moving one on in [`status`].
+
+pub mod send;
+pub mod status;
 
 use std::collections::HashMap;
 
