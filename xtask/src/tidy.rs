@@ -1,5 +1,6 @@
 //! `cargo xtask tidy`: keeps the repository honest — migrations in parity for both databases,
-//! no unfinished-code macros outside tests, no transaction begun outside the database's one door,
+//! no unfinished-code macros outside tests, no transaction begun outside the database's one door, no
+//! SQL in the backend outside a feature's queries,
 //! the vendored licence present, every Rust file saying what it is for in a `//!` first line and
 //! staying under the size limit.
 
@@ -18,6 +19,11 @@ const FORBIDDEN: [&str; 2] = [concat!("todo", "!("), concat!("unimplemented", "!
 const RAW_BEGIN: [&str; 2] = [concat!(".begin", "()"), concat!(".begin", "_with(")];
 /// The one folder that may start transactions itself.
 const DB_DOOR: &str = "backend/src/db/";
+/// Ways to run SQL; in the backend only a feature's `queries.rs` (or `queries/` folder) and the database
+/// module may.
+const SQL: [&str; 2] = [concat!("sqlx::", "query"), concat!("sqlx::", "raw_sql")];
+/// Where the backend's features live.
+const BACKEND: &str = "backend/src/";
 
 pub fn tidy() -> Result<()> {
     let root = util::root();
@@ -92,6 +98,7 @@ fn licence_present(root: &Path, problems: &mut Vec<String>) {
 fn check_rust_file(rel: &Path, text: &str, problems: &mut Vec<String>) {
     let name = rel.display();
     raw_transactions(rel, text, problems);
+    sql_outside_queries(rel, text, problems);
     if !text.starts_with("//!") {
         problems.push(format!("{name}: must start with a `//!` line saying what it is for"));
     }
@@ -128,6 +135,27 @@ fn raw_transactions(rel: &Path, text: &str, problems: &mut Vec<String>) {
             problems.push(format!(
                 "{}:{}: `{found}` starts a transaction outside {DB_DOOR}: use `Db::begin_write()`, which waits \
                  its turn and takes SQLite's write lock at once",
+                rel.display(),
+                i + 1
+            ));
+        }
+    }
+}
+
+/// Reports SQL in the backend outside a feature's queries (and the database module): handlers only
+/// extract, call and answer, so a feature's SQL is in one place.
+fn sql_outside_queries(rel: &Path, text: &str, problems: &mut Vec<String>) {
+    let queries = rel.components().any(|c| c.as_os_str() == "queries" || c.as_os_str() == "queries.rs");
+    if !rel.starts_with(BACKEND) || rel.starts_with(DB_DOOR) || queries {
+        return;
+    }
+    for (i, line) in text.lines().enumerate() {
+        if line.trim_start().starts_with("//") {
+            continue;
+        }
+        if let Some(found) = SQL.iter().find(|f| line.contains(*f)) {
+            problems.push(format!(
+                "{}:{}: `{found}` outside a feature's queries: move the statement into its `queries.rs`",
                 rel.display(),
                 i + 1
             ));
@@ -176,6 +204,18 @@ mod tests {
         assert!(problems("backend/src/db/mod.rs", text).is_empty(), "the door itself may");
         let door = concat!("//! A.\nlet tx = db.begin_write().await?;\n// not pool.begin", "() but the door\n");
         assert!(problems("backend/src/shops/handlers.rs", door).is_empty());
+    }
+
+    #[test]
+    fn sql_is_reported_outside_the_queries_of_a_feature() {
+        let text = concat!("//! A.\nasync fn a() {\n    sqlx::", "query(\"SELECT 1\").execute(db).await?;\n}\n");
+        let found = problems("backend/src/shops/handlers.rs", text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].starts_with("backend/src/shops/handlers.rs:3: "), "{found:?}");
+        assert!(problems("backend/src/shops/queries.rs", text).is_empty());
+        assert!(problems("backend/src/orders/queries/place.rs", text).is_empty());
+        assert!(problems("backend/src/db/mod.rs", text).is_empty(), "the database module may");
+        assert!(problems("tests/tests/integration/a.rs", text).is_empty(), "only the backend is held to it");
     }
 
     #[test]
