@@ -72,8 +72,12 @@ async fn control_characters_in_addresses_are_400(app: TestApp) {
         let problem = assert_problem(app.get(path).await, 400).await;
         assert!(problem.detail.contains("karakter kendali"), "{path}: {problem:?}");
     }
-    // A page's query is the app's to read: the page opens, and nothing of the control character shows.
+    // A page's query is the app's to read: the catalog sends the search to its own address, without the
+    // control character, and that page opens with nothing of it.
     let res = app.get("/produk?q=kopi%00").await;
+    assert_eq!(res.status(), 303, "the catalog moves the search to its address");
+    assert_eq!(res.headers()["location"], "/produk?q=kopi");
+    let res = app.get("/produk?q=kopi").await;
     assert_eq!(res.status(), 200, "the catalog page opens");
     let html = res.text().await.expect("page");
     assert!(html.contains("Cari &quot;kopi&quot;"), "the title names the search without the NUL");
