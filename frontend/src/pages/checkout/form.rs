@@ -66,9 +66,10 @@ pub fn CheckoutForm(props: &CheckoutFormProps) -> Html {
     let member = session.user().is_some();
     let quotable = draft.checkout(&view, true).validate().is_empty();
     {
-        // A signed-in buyer's name and number, unless something was typed already.
+        // A signed-in buyer's name and number, unless something was typed already; again once their first
+        // saved address is picked, which starts from the form as it was before they were filled in.
         let (draft, me) = (draft.clone(), session.user());
-        use_effect_with(me.as_ref().map(|m| m.id), move |_| {
+        use_effect_with((me.as_ref().map(|m| m.id), draft.saved), move |_| {
             if let Some(me) = me.filter(|_| draft.buyer_name.is_empty() && draft.buyer_whatsapp.is_empty()) {
                 let mut next = (*draft).clone();
                 let phone = me.phone.display();
