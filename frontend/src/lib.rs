@@ -3,6 +3,10 @@
 //! village side (`browse`), the marketplace (`market`: catalog, products, shops, cart), buying
 //! (`purchase`: checkout, order tracking), the workspace (accounts, selling, the desk) and the admin area.
 
+// Without the client apps (the backend's build) a few helpers they share with the public apps go unused.
+#![cfg_attr(not(feature = "client-apps"), allow(dead_code))]
+
+#[cfg(feature = "client-apps")]
 pub mod admin_area;
 pub mod api;
 pub mod app;
@@ -20,6 +24,7 @@ mod offline;
 mod page_state;
 pub mod pages;
 mod public;
+#[cfg(feature = "client-apps")]
 pub mod purchase;
 pub mod root;
 mod routing;
@@ -27,7 +32,9 @@ pub mod seed;
 mod session;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+#[cfg(feature = "client-apps")]
 mod upload;
+#[cfg(feature = "client-apps")]
 pub mod workspace;
 
 /// The page's `#app` element.

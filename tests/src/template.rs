@@ -79,7 +79,7 @@ impl Database {
 fn fingerprint() -> String {
     use std::hash::{Hash, Hasher};
     let mut h = std::hash::DefaultHasher::new();
-    backend::db::schema_fingerprint().hash(&mut h);
+    backend::db::migrations::fingerprint().hash(&mut h);
     backend::demo::source().hash(&mut h);
     format!("{:012x}", h.finish() >> 16)
 }

@@ -46,8 +46,7 @@ const TARGET_SEARCH_RPS: f64 = 500.0;
 const TARGET_SEARCH_P99_MS: f64 = 50.0;
 
 pub fn bench() -> Result<()> {
-    crate::dist::dist()?;
-    let lapak = server::build_release("bench")?;
+    let lapak = crate::server::dist_and_release("bench")?;
     stage("bench: wrk", ensure_wrk)?;
     let seconds: u64 = match std::env::var("LAPAK_BENCH_DURATION") {
         Ok(v) => v.parse().context("LAPAK_BENCH_DURATION must be a whole number of seconds")?,

@@ -29,8 +29,7 @@ pub struct Page {
 
 pub fn lighthouse() -> Result<()> {
     let runs = runs_per_page()?;
-    crate::dist::dist()?;
-    let lapak = crate::server::build_release("lighthouse")?;
+    let lapak = crate::server::dist_and_release("lighthouse")?;
     if let Some(why) = stage("lighthouse: chromium", crate::e2e::ensure_chromium)? {
         bail!("Lighthouse cannot run: {why}");
     }

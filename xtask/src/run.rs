@@ -9,8 +9,7 @@ use anyhow::{Context, Result};
 use crate::util;
 
 pub fn run() -> Result<()> {
-    crate::dist::dist()?;
-    let lapak = crate::server::build_release("run")?;
+    let lapak = crate::server::dist_and_release("run")?;
     println!("\n==> run: {} (Ctrl-C stops it)\n", lapak.display());
     // Only returns when exec failed; the environment (LAPAK_ADDR, DATABASE_URL, …) passes through.
     let err = Command::new(&lapak).current_dir(util::root()).exec();

@@ -6,14 +6,12 @@ use anyhow::Context;
 use sqlx::{
     AnyPool, Executor,
     any::{AnyConnectOptions, AnyPoolOptions},
-    migrate::Migrator,
 };
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
 use crate::config::Config;
 
-static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
-static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
+pub mod migrations;
 
 /// Which database engine a pool talks to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,10 +98,7 @@ impl Db {
 
     /// Brings the schema up to date.
     pub async fn migrate(&self) -> anyhow::Result<()> {
-        let migrator = match self.engine {
-            Engine::Sqlite => &SQLITE_MIGRATIONS,
-            Engine::Postgres => &POSTGRES_MIGRATIONS,
-        };
+        let migrator = migrations::migrator(self.engine).await.context("reading the migrations")?;
         migrator.run(&self.pool).await.context("database migration failed")
     }
 
@@ -131,12 +126,6 @@ impl Db {
     pub async fn is_reachable(&self) -> bool {
         sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
     }
-}
-
-/// A fingerprint of the schema (both engines' migrations), for caches of prepared databases.
-pub fn schema_fingerprint() -> String {
-    let checksums = SQLITE_MIGRATIONS.iter().chain(POSTGRES_MIGRATIONS.iter()).flat_map(|m| m.checksum.iter().copied());
-    format!("{:016x}", crate::hash::fnv1a(checksums))
 }
 
 /// Reads a flag column: BOOLEAN on PostgreSQL, INTEGER 0/1 on SQLite (which `Any` cannot read as bool).

@@ -36,6 +36,8 @@ impl Media {
     pub fn s3(url: &str) -> anyhow::Result<Media> {
         let rest = url.strip_prefix("s3://").context("the media store must start with s3://")?;
         let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
+        // TLS to the storage through ring, as the database's; already installed is fine.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let store = AmazonS3Builder::from_env()
             .with_bucket_name(bucket)
             .build()

@@ -1,5 +1,6 @@
 //! Pieces of the interface that several pages use.
 
+#[cfg(feature = "client-apps")]
 pub mod address_form;
 pub mod badges;
 pub mod catalog_filters;
@@ -10,19 +11,26 @@ pub mod error_state;
 pub mod filter_select;
 pub mod form;
 pub mod idm_history;
+#[cfg(feature = "client-apps")]
 pub mod inquiry_card;
+#[cfg(feature = "client-apps")]
 pub mod inquiry_desk;
 pub mod inquiry_form;
 pub mod layout;
+#[cfg(feature = "client-apps")]
 pub mod order_lines;
+#[cfg(feature = "client-apps")]
 pub mod order_timeline;
 pub mod pagination;
+#[cfg(feature = "client-apps")]
 pub mod photo_picker;
 pub mod product_card;
 pub mod product_chain;
 pub mod product_gallery;
 pub mod product_list;
+#[cfg(feature = "client-apps")]
 pub mod reason_action;
+#[cfg(feature = "client-apps")]
 pub mod record_list;
 pub mod search_box;
 pub mod select_field;

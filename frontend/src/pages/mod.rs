@@ -1,9 +1,12 @@
 //! One component per page address.
 
+#[cfg(feature = "client-apps")]
 pub mod account;
+#[cfg(feature = "client-apps")]
 pub mod admin;
 pub mod cart;
 pub mod catalog;
+#[cfg(feature = "client-apps")]
 pub mod checkout;
 pub mod consultation;
 pub mod directory;
@@ -11,8 +14,10 @@ pub mod enterprise;
 pub mod home;
 pub mod news;
 pub mod not_found;
+#[cfg(feature = "client-apps")]
 pub mod order;
 pub mod product;
+#[cfg(feature = "client-apps")]
 pub mod seller;
 pub mod shop;
 pub mod village;

@@ -2,87 +2,37 @@
 //! in the workspace app, asking, one's own consultations, a thread and the staff queue.
 
 mod desk;
+#[cfg(feature = "client-apps")]
 mod form;
+#[cfg(feature = "client-apps")]
 mod mine;
+#[cfg(feature = "client-apps")]
 mod queue;
+#[cfg(feature = "client-apps")]
 mod staff;
+#[cfg(feature = "client-apps")]
+mod summary;
+#[cfg(feature = "client-apps")]
 mod thread;
+#[cfg(feature = "client-apps")]
 mod visits;
 
 use shared::routes::Page;
-use shared::{ConsultationStatus, ConsultationSummary};
-use yew::prelude::*;
-use yew_router::prelude::*;
 
 pub use desk::{DeskPage, DeskWayIn};
+#[cfg(feature = "client-apps")]
 pub use form::NewConsultationPage;
+#[cfg(feature = "client-apps")]
 pub use mine::MyConsultationsPage;
+#[cfg(feature = "client-apps")]
 pub use queue::QueuePage;
+#[cfg(feature = "client-apps")]
+pub use summary::{SummaryList, status_tone};
+#[cfg(feature = "client-apps")]
 pub use thread::ConsultationPage;
-
-use crate::dates;
-use crate::workspace::Route;
 
 /// The address of a page of the desk without parameters: a plain link, since the desk itself is a page
 /// of the public site and the others the workspace app's.
 fn address(page: Page) -> String {
     page.path(&[]).unwrap_or_else(|| "/konsultasi".into())
-}
-
-/// The badge colour of a status.
-pub fn status_tone(status: ConsultationStatus) -> &'static str {
-    match status {
-        ConsultationStatus::New => "badge--wait",
-        ConsultationStatus::InProgress => "badge--draft",
-        ConsultationStatus::Answered => "badge--ok",
-        ConsultationStatus::Closed => "badge--archived",
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct SummaryListProps {
-    pub items: Vec<ConsultationSummary>,
-    /// Staff lists name the asker.
-    #[prop_or_default]
-    pub staff: bool,
-}
-
-/// Consultations as cards leading to their threads.
-#[component]
-pub fn SummaryList(props: &SummaryListProps) -> Html {
-    html! {
-        <ul class="desk-list">
-            { for props.items.iter().map(|c| {
-                let mut meta = vec![c.topic.label().to_owned(), format!("Desa {}", c.village_name)];
-                if props.staff {
-                    meta.push(c.submitter_name.clone());
-                }
-                let replies = if c.messages == 0 { "belum dibalas".to_owned() } else { format!("{} balasan", c.messages) };
-                let handled = match (&c.office, &c.assignee_name) {
-                    (Some(office), Some(name)) => Some(format!("{} · {name}", office.label())),
-                    (Some(office), None) => Some(office.label().to_owned()),
-                    (None, Some(name)) => Some(name.clone()),
-                    (None, None) => None,
-                };
-                html! {
-                    <li key={c.id}>
-                        <Link<Route> classes="desk-card" to={Route::DeskThread { id: c.id }}>
-                            <span class="desk-card__top">
-                                <span class={classes!("badge", status_tone(c.status))}>{ c.status.label() }</span>
-                                <span class="desk-card__date">{ dates::date_time(c.updated_at) }</span>
-                            </span>
-                            <strong class="desk-card__title">{ &c.title }</strong>
-                            <span class="desk-card__meta">{ meta.join(" · ") }</span>
-                            <span class="desk-card__meta">
-                                { replies }
-                                if let Some(handled) = handled {
-                                    { format!(" · {handled}") }
-                                }
-                            </span>
-                        </Link<Route>>
-                    </li>
-                }
-            }) }
-        </ul>
-    }
 }
