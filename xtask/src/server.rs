@@ -23,7 +23,8 @@ pub fn dist_and_release(command: &str) -> Result<PathBuf> {
     std::fs::create_dir_all(target.join("xtask"))?;
     let log = File::create(&log_path).with_context(|| format!("creating {}", log_path.display()))?;
     let mut cargo = util::cargo();
-    cargo.args(["build", "--release", "-p", "backend"]).stdout(log.try_clone()?).stderr(log);
+    // Without the client-only apps the server never renders (see backend/Cargo.toml).
+    cargo.args(["build", "--release", "-p", "backend", "--no-default-features"]).stdout(log.try_clone()?).stderr(log);
     println!("\n==> {command}: {} (in the background, log in {})", util::describe(&cargo), log_path.display());
     let started = Instant::now();
     let mut backend = cargo.spawn().context("could not start cargo build --release -p backend")?;
