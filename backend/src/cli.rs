@@ -71,7 +71,7 @@ async fn create(
             UserRef { id, name: name.trim().to_owned(), phone: phone.clone() }
         }
     };
-    let mut out = if grants::holds_district(&mut tx, user.id, region.as_str()).await? {
+    let mut out = if grants::is_district_admin_of(&mut tx, user.id, region.as_str()).await? {
         format!("{} ({}) sudah menjadi admin {region_name} ({region}).\n", user.name, phone.display())
     } else {
         grants::insert(&mut tx, user.id, Role::DistrictAdmin, None, Some(region.as_str()), None).await?;

@@ -139,32 +139,39 @@ pub async fn update(
 }
 
 /// Whether the producer `id` is a member of the shop.
-pub async fn is_producer_of(db: &Db, id: i64, shop_id: i64) -> sqlx::Result<bool> {
+pub async fn is_producer_of(conn: &mut AnyConnection, id: i64, shop_id: i64) -> sqlx::Result<bool> {
     let known: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM producers WHERE id = $1 AND shop_id = $2")
         .bind(id)
         .bind(shop_id)
-        .fetch_one(&db.pool)
+        .fetch_one(conn)
         .await?;
     Ok(known > 0)
 }
 
+/// Locks the shop's product until the transaction ends (a no-op UPDATE: the same on both engines), so that
+/// a checkout taking its stock waits, or has finished; false when the shop has no such product.
+pub async fn lock(conn: &mut AnyConnection, shop_id: i64, id: i64) -> sqlx::Result<bool> {
+    let done = sqlx::query("UPDATE products SET updated_at = updated_at WHERE id = $1 AND shop_id = $2")
+        .bind(id)
+        .bind(shop_id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
 /// Whether the product was ever ordered.
-pub async fn was_ordered(db: &Db, id: i64) -> sqlx::Result<bool> {
+pub async fn was_ordered(conn: &mut AnyConnection, id: i64) -> sqlx::Result<bool> {
     let ordered: Option<i64> = sqlx::query_scalar("SELECT 1 FROM order_lines WHERE product_id = $1 LIMIT 1")
         .bind(id)
-        .fetch_optional(&db.pool)
+        .fetch_optional(conn)
         .await?;
     Ok(ordered.is_some())
 }
 
-/// Deletes the shop's product for good; false when the shop has no such product.
-pub async fn delete(db: &Db, shop_id: i64, id: i64) -> sqlx::Result<bool> {
-    let done = sqlx::query("DELETE FROM products WHERE id = $1 AND shop_id = $2")
-        .bind(id)
-        .bind(shop_id)
-        .execute(&db.pool)
-        .await?;
-    Ok(done.rows_affected() > 0)
+/// Deletes the shop's product for good.
+pub async fn delete(conn: &mut AnyConnection, shop_id: i64, id: i64) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM products WHERE id = $1 AND shop_id = $2").bind(id).bind(shop_id).execute(conn).await?;
+    Ok(())
 }
 
 /// A slug from the name: at most 80 characters, cut at a word.

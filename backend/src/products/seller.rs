@@ -6,10 +6,11 @@ use axum::{
     http::StatusCode,
 };
 use shared::{ProductForm, ProductRecord};
+use sqlx::AnyConnection;
 
 use super::queries::{self, NewProduct};
 use crate::{
-    db::{Db, now_ms},
+    db::now_ms,
     error::{AppError, AppResult, Within},
     extract::ApiJson,
     images::attached,
@@ -17,13 +18,27 @@ use crate::{
     state::AppState,
 };
 
-/// Refuses a producer that is not one of the shop's.
-async fn check_producer(db: &Db, shop_id: i64, producer: Option<i64>) -> AppResult<()> {
+/// Refuses a producer that is not one of the shop's. Called inside the write that names the producer: on
+/// SQLite no removal can come between; on PostgreSQL one that does makes the write break the producer's
+/// foreign key, answered by [`producer_gone`].
+async fn check_producer(conn: &mut AnyConnection, shop_id: i64, producer: Option<i64>) -> AppResult<()> {
     let Some(id) = producer else { return Ok(()) };
-    if !queries::is_producer_of(db, id, shop_id).await? {
-        return Err(AppError::field("producer_id", "Pilih produsen dari daftar anggota toko Anda."));
+    if !queries::is_producer_of(conn, id, shop_id).await? {
+        return Err(producer_refused());
     }
     Ok(())
+}
+
+fn producer_refused() -> AppError {
+    AppError::field("producer_id", "Pilih produsen dari daftar anggota toko Anda.")
+}
+
+/// A write that broke a foreign key: the producer was removed since it was checked.
+fn producer_gone(error: anyhow::Error) -> AppError {
+    match error.downcast_ref::<sqlx::Error>() {
+        Some(sqlx::Error::Database(d)) if d.is_foreign_key_violation() => producer_refused(),
+        _ => error.into(),
+    }
 }
 
 /// Every listing of the shop, drafts and hidden ones included, newest first.
@@ -47,9 +62,10 @@ pub async fn create(
 ) -> AppResult<(StatusCode, Json<ProductRecord>)> {
     AppError::check(form.validate())?;
     attached::check_usable(&state.db, "photo_ids", &form.photo_ids, owner.user.id, &[]).await?;
-    check_producer(&state.db, owner.shop_id, form.producer_id).await?;
     let mut tx = state.db.begin_write().await?;
-    let id = queries::create(&mut tx, &NewProduct { shop_id: owner.shop_id, form: &form }, now_ms()).await?;
+    check_producer(&mut tx, owner.shop_id, form.producer_id).await?;
+    let new = NewProduct { shop_id: owner.shop_id, form: &form };
+    let id = queries::create(&mut tx, &new, now_ms()).await.map_err(producer_gone)?;
     tx.commit().await?;
     let record = queries::records(&state.db, owner.shop_id, Some(id))
         .await?
@@ -76,9 +92,9 @@ pub async fn update(
         .pop()
         .ok_or_else(|| AppError::not_found("Produk ini", Within::OwnShop))?;
     attached::check_usable(&state.db, "photo_ids", &form.photo_ids, owner.user.id, &current.form.photo_ids).await?;
-    check_producer(&state.db, owner.shop_id, form.producer_id).await?;
     let mut tx = state.db.begin_write().await?;
-    if !queries::update(&mut tx, owner.shop_id, id, &form, now_ms()).await? {
+    check_producer(&mut tx, owner.shop_id, form.producer_id).await?;
+    if !queries::update(&mut tx, owner.shop_id, id, &form, now_ms()).await.map_err(producer_gone)? {
         return Err(AppError::StaleVersion(
             "Produk ini sudah diubah di tempat lain setelah Anda membukanya. Muat ulang halaman untuk melihat \
              perubahan itu, lalu simpan lagi perubahan Anda."
@@ -105,15 +121,20 @@ pub async fn remove(
     OpenShopOwner(owner): OpenShopOwner,
     Path((_shop, id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
-    if queries::was_ordered(&state.db, id).await? {
+    // Locked first: a checkout taking its stock meanwhile has finished (its line is seen) or waits (and
+    // then finds no product), so no order loses its product.
+    let mut tx = state.db.begin_write().await?;
+    if !queries::lock(&mut tx, owner.shop_id, id).await? {
+        return Err(AppError::not_found("Produk ini", Within::OwnShop));
+    }
+    if queries::was_ordered(&mut tx, id).await? {
         return Err(AppError::Conflict(
             "Produk ini sudah pernah dipesan, jadi tidak dihapus agar riwayat pesanan dan angka penjualan tetap \
              utuh. Sembunyikan saja supaya tidak tampil lagi."
                 .into(),
         ));
     }
-    if !queries::delete(&state.db, owner.shop_id, id).await? {
-        return Err(AppError::not_found("Produk ini", Within::OwnShop));
-    }
+    queries::delete(&mut tx, owner.shop_id, id).await?;
+    tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -35,14 +35,16 @@ pub async fn apply(
     let village = queries::village_by_slug(&state.db, form.village.trim())
         .await?
         .ok_or_else(|| AppError::field("village", "Desa ini tidak ditemukan. Pilih dari daftar."))?;
-    if queries::has_shop_in(&state.db, user.id, village.id).await? {
+    let whatsapp = Phone::parse(&form.whatsapp).map_err(|e| AppError::field("whatsapp", e.to_string()))?;
+    // Checked inside the write: two applications sent at once must not both pass.
+    let mut tx = state.db.begin_write().await?;
+    queries::lock_applicant(&mut tx, user.id).await?;
+    if queries::has_shop_in(&mut tx, user.id, village.id).await? {
         return Err(AppError::Conflict(format!(
             "Anda sudah memiliki toko atau pengajuan yang menunggu di Desa {}.",
             village.name
         )));
     }
-    let whatsapp = Phone::parse(&form.whatsapp).map_err(|e| AppError::field("whatsapp", e.to_string()))?;
-    let mut tx = state.db.begin_write().await?;
     let new = NewShop {
         village_id: village.id,
         village_slug: &village.slug,

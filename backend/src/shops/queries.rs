@@ -76,14 +76,21 @@ pub async fn village_by_slug(db: &Db, slug: &str) -> sqlx::Result<Option<Village
     row.map(|r| Ok(Village { id: r.try_get("id")?, slug: r.try_get("slug")?, name: r.try_get("name")? })).transpose()
 }
 
+/// Locks the applicant's row until the transaction ends (a no-op UPDATE: the same on both engines), so that
+/// one person's applications take their turns on PostgreSQL too.
+pub async fn lock_applicant(conn: &mut AnyConnection, user_id: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE users SET updated_at = updated_at WHERE id = $1").bind(user_id).execute(conn).await?;
+    Ok(())
+}
+
 /// Whether the user already has a shop, or an application waiting, in the village.
-pub async fn has_shop_in(db: &Db, owner_id: i64, village_id: i64) -> sqlx::Result<bool> {
+pub async fn has_shop_in(conn: &mut AnyConnection, owner_id: i64, village_id: i64) -> sqlx::Result<bool> {
     let open: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM shops WHERE owner_id = $1 AND village_id = $2 AND status IN ('pending', 'active')",
     )
     .bind(owner_id)
     .bind(village_id)
-    .fetch_one(&db.pool)
+    .fetch_one(conn)
     .await?;
     Ok(open > 0)
 }

@@ -1,6 +1,6 @@
 //! Writers at once: a village admin hiding and showing listings while their seller edits the same
-//! listings, all at the same moment. Every request gets its answer (never 503 or 500) and the end state
-//! holds every change.
+//! listings, all at the same moment (every request gets its answer, never 503 or 500, and the end state
+//! holds every change); one person's shop applications sent at once (one passes).
 
 use std::sync::Arc;
 
@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use shared::CatalogPage;
 use tokio::{sync::Barrier, task::JoinSet};
 
-on_both_databases!(moderation_and_seller_edits_take_turns);
+on_both_databases!(moderation_and_seller_edits_take_turns, applications_sent_at_once_open_one_shop);
 
 /// The owner of Lapak BUMDes Darma Tani, a demo shop in Darmaji.
 const DARMA_TANI: &str = "081234560001";
@@ -129,4 +129,29 @@ async fn moderation_and_seller_edits_take_turns(app: TestApp) {
         (0..PRODUCTS).filter(|&i| !hidden_in(last, i)).map(|i| format!("Gula Aren Uji {i} putaran {last}")).collect();
     shown.sort_unstable();
     assert_eq!(found, shown);
+}
+
+/// A double tap (or two phones) sending the same application: one shop is applied for, the others are told
+/// it is already waiting, and the village holds one application.
+async fn applications_sent_at_once_open_one_shop(app: TestApp) {
+    let phone = "081399990001";
+    let body = json!({ "name": "Inaq Sumini", "phone": phone, "password": "kebun kelapa sawah" });
+    app.call_json(Method::POST, "/api/v1/auth/sign-up", None, Some(&body), 201).await;
+    let seller = app.sign_in(phone, "kebun kelapa sawah").await;
+    let apply = json!({ "village": "darmaji", "name": "Kripik Inaq", "description": "Olahan hasil kebun",
+        "whatsapp": phone });
+    let requests =
+        (0..6).map(|_| (seller.clone(), Method::POST, "/api/v1/shops".into(), Some(apply.clone()))).collect();
+    let answers = all_at_once(&app, requests).await;
+    let mut statuses: Vec<u16> = answers.iter().map(|(status, _)| *status).collect();
+    statuses.sort_unstable();
+    assert_eq!(statuses, [201, 409, 409, 409, 409, 409], "answers: {answers:?}");
+    let refused = answers.iter().find(|(status, _)| *status == 409).map(|(_, text)| text.clone()).unwrap_or_default();
+    assert!(refused.contains("sudah memiliki toko atau pengajuan yang menunggu di Desa Darmaji"), "{refused}");
+    let shops: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM shops WHERE owner_id = $1")
+        .bind(app.user_id(phone).await)
+        .fetch_one(&app.db().pool)
+        .await
+        .unwrap();
+    assert_eq!(shops, 1);
 }

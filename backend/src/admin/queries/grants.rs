@@ -42,30 +42,19 @@ pub async fn mark_to_existing_account(conn: &mut sqlx::AnyConnection, grant_id: 
         .map(|_| ())
 }
 
-async fn holds(
-    conn: &mut sqlx::AnyConnection,
-    user_id: i64,
-    role: Role,
-    scope_sql: &str,
-    scope: &str,
-) -> sqlx::Result<bool> {
-    let sql = format!("SELECT COUNT(*) FROM grants WHERE user_id = $1 AND role = $2 AND {scope_sql} = $3");
-    let n: i64 = sqlx::query_scalar(&sql).bind(user_id).bind(role.code()).bind(scope).fetch_one(conn).await?;
-    Ok(n > 0)
-}
-
 /// Whether the user is a village admin of this village.
 pub async fn is_village_admin_of(conn: &mut sqlx::AnyConnection, user_id: i64, village_id: i64) -> sqlx::Result<bool> {
-    holds(conn, user_id, Role::VillageAdmin, "CAST(village_id AS TEXT)", &village_id.to_string()).await
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM grants WHERE user_id = $1 AND role = $2 AND village_id = $3")
+        .bind(user_id)
+        .bind(Role::VillageAdmin.code())
+        .bind(village_id)
+        .fetch_one(conn)
+        .await?;
+    Ok(n > 0)
 }
 
 /// Whether the user is a district admin of exactly this region.
 pub async fn is_district_admin_of(conn: &mut sqlx::AnyConnection, user_id: i64, region: &str) -> sqlx::Result<bool> {
-    holds(conn, user_id, Role::DistrictAdmin, "region_code", region).await
-}
-
-/// Whether the user is a district admin of exactly this region (the command line's own statement).
-pub async fn holds_district(conn: &mut sqlx::AnyConnection, user_id: i64, region: &str) -> sqlx::Result<bool> {
     let held: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM grants WHERE user_id = $1 AND role = 'district_admin' AND region_code = $2",
     )
