@@ -3,6 +3,8 @@
 
 use std::str::FromStr;
 
+use time::{Date, Month};
+
 /// Indonesia's three time zones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TimeZone {
@@ -51,8 +53,7 @@ impl TimeZone {
     pub fn date_time(self, ms: i64) -> String {
         let local = ms + self.offset_ms();
         let minutes = local.rem_euclid(DAY_MS) / 60_000;
-        let (y, m, d) = civil_from_days(local.div_euclid(DAY_MS));
-        format!("{y:04}-{m:02}-{d:02} {:02}:{:02}", minutes / 60, minutes % 60)
+        format!("{} {:02}:{:02}", date_of(local.div_euclid(DAY_MS)), minutes / 60, minutes % 60)
     }
 
     /// The first moment (Unix ms) of a local `YYYY-MM-DD`; `None` for anything else.
@@ -71,55 +72,51 @@ impl TimeZone {
     }
 }
 
-/// The day number (days since 1970-01-01) of a `YYYY-MM-DD` date; `None` for anything else.
+/// The Julian day of 1970-01-01: day numbers here count from it.
+const UNIX_EPOCH_JULIAN_DAY: i64 = 2_440_588;
+
+/// The date of a day number, inside the calendar `time` knows (years ±9999).
+fn calendar_date(day: i64) -> Option<Date> {
+    Date::from_julian_day(i32::try_from(day + UNIX_EPOCH_JULIAN_DAY).ok()?).ok()
+}
+
+fn day_number_of(date: Date) -> i64 {
+    i64::from(date.to_julian_day()) - UNIX_EPOCH_JULIAN_DAY
+}
+
+/// The day number (days since 1970-01-01) of a `YYYY-MM-DD` date from 1970 to 9999; `None` for anything else.
 pub fn day_number(date: &str) -> Option<i64> {
-    let mut parts = date.splitn(3, '-').map(str::parse::<i64>);
-    let (y, m, d) = (parts.next()?.ok()?, parts.next()?.ok()?, parts.next()?.ok()?);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(1970..=9999).contains(&y) {
+    let mut parts = date.splitn(3, '-');
+    let mut part = || parts.next().filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let (year, month, day) = (part()?.parse().ok()?, part()?.parse::<u8>().ok()?, part()?.parse().ok()?);
+    if !(1970..=9999).contains(&year) {
         return None;
     }
-    let days = days_from_civil(y, m, d);
-    (civil_from_days(days) == (y, m, d)).then_some(days)
+    Date::from_calendar_date(year, Month::try_from(month).ok()?, day).ok().map(day_number_of)
 }
 
 /// The `YYYY-MM-DD` of a day number.
 pub fn date_of(day: i64) -> String {
-    let (y, m, d) = civil_from_days(day);
-    format!("{y:04}-{m:02}-{d:02}")
+    match calendar_date(day) {
+        Some(date) => format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day()),
+        // Beyond year 9999: no date to write, so the number itself.
+        None => day.to_string(),
+    }
 }
 
 /// The first day of the month that `day` lies in.
 pub fn month_start(day: i64) -> i64 {
-    let (y, m, _) = civil_from_days(day);
-    days_from_civil(y, m, 1)
+    calendar_date(day).and_then(|date| date.replace_day(1).ok()).map_or(day, day_number_of)
 }
 
-/// The first day of the month after the one `day` lies in.
+/// The first day of the month after the one `day` lies in (beyond the year 9999: 31 days on).
 pub fn next_month(day: i64) -> i64 {
-    let (y, m, _) = civil_from_days(day);
-    if m == 12 { days_from_civil(y + 1, 1, 1) } else { days_from_civil(y, m + 1, 1) }
-}
-
-/// Howard Hinnant's days-from-civil (proleptic Gregorian).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
+    calendar_date(day)
+        .and_then(|date| {
+            let year = if date.month() == Month::December { date.year() + 1 } else { date.year() };
+            Date::from_calendar_date(year, date.month().next(), 1).ok()
+        })
+        .map_or(day + 31, day_number_of)
 }
 
 #[cfg(test)]
@@ -150,6 +147,11 @@ mod tests {
         assert_eq!(wita.day_of(wita.day_start("2026-11-24").unwrap()), day);
         assert_eq!(wita.day_of(wita.day_start("2026-11-24").unwrap() - 1), day - 1);
         assert_eq!(super::day_number("2026-13-01"), None);
+        assert_eq!(super::day_number("2026-11-+4"), None);
+        assert_eq!(super::day_number("1970-01-01"), Some(0));
+        let leap = super::day_number("2028-02-29").unwrap();
+        assert_eq!(super::date_of(leap + 1), "2028-03-01");
+        assert_eq!(super::day_number("2027-02-29"), None);
     }
 
     #[test]

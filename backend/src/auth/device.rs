@@ -3,6 +3,7 @@
 //! it alone, so strangers guessing elsewhere never lock the owner out of their own phone.
 
 use axum::http::{HeaderMap, HeaderValue};
+use cookie::SameSite;
 
 use super::{queries, session, token};
 use crate::{
@@ -25,7 +26,7 @@ pub fn token_from(headers: &HeaderMap, config: &Config) -> Option<String> {
 
 /// `Set-Cookie` that keeps `token` in this browser; sent only to this site (`SameSite=Strict`).
 pub fn set_cookie(config: &Config, token: &str) -> HeaderValue {
-    session::token_set_cookie(config, cookie_name(config), "Strict", token, TRUSTED_MS / 1000)
+    session::token_set_cookie(config, cookie_name(config), SameSite::Strict, token, TRUSTED_MS / 1000)
 }
 
 /// Whether the browser holding `device` has signed in to account `user_id` recently enough.

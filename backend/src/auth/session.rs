@@ -2,6 +2,7 @@
 //! `HttpOnly`, `SameSite=Lax` cookie whose hash alone is stored; idle and absolute expiry by role.
 
 use axum::http::{HeaderMap, HeaderValue, header};
+use cookie::{Cookie, SameSite};
 
 use super::{
     queries::{self, SessionRow},
@@ -58,10 +59,10 @@ pub fn token_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.trim().to_owned())
+        .flat_map(Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == name)
+        .map(|c| c.value().to_owned())
         .filter(|v| token::looks_valid(v))
 }
 
@@ -77,15 +78,26 @@ pub fn clear_cookie(config: &Config) -> HeaderValue {
 }
 
 fn cookie(config: &Config, value: &str, max_age_secs: i64) -> HeaderValue {
-    token_set_cookie(config, cookie_name(config), "Lax", value, max_age_secs)
+    token_set_cookie(config, cookie_name(config), SameSite::Lax, value, max_age_secs)
 }
 
 /// `Set-Cookie` for a token cookie: `HttpOnly`, for the whole site, `Secure` over https.
-pub fn token_set_cookie(config: &Config, name: &str, same_site: &str, value: &str, max_age_secs: i64) -> HeaderValue {
-    let secure = if config.is_https() { "; Secure" } else { "" };
-    let text = format!("{name}={value}; Path=/; HttpOnly; SameSite={same_site}; Max-Age={max_age_secs}{secure}");
+pub fn token_set_cookie(
+    config: &Config,
+    name: &'static str,
+    same_site: SameSite,
+    value: &str,
+    max_age_secs: i64,
+) -> HeaderValue {
+    let cookie = Cookie::build((name, value))
+        .path("/")
+        .http_only(true)
+        .same_site(same_site)
+        .max_age(cookie::time::Duration::seconds(max_age_secs))
+        .secure(config.is_https())
+        .build();
     // Names are constants and values URL-safe tokens: always a valid header.
-    HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static(""))
+    HeaderValue::from_str(&cookie.to_string()).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
 /// Starts a session for `user_id` and returns its token (shown to the browser once, never stored).
@@ -147,12 +159,17 @@ mod tests {
     #[test]
     fn cookies_follow_the_scheme() {
         let mut config = Config::from_lookup(|_| None).unwrap();
-        let plain = set_cookie(&config, "t").to_str().unwrap().to_owned();
-        assert!(plain.starts_with("lapak_session=t; Path=/; HttpOnly; SameSite=Lax"), "{plain}");
-        assert!(!plain.contains("Secure"));
+        let header = set_cookie(&config, "t");
+        let plain = Cookie::parse(header.to_str().unwrap()).unwrap();
+        assert_eq!((plain.name(), plain.value(), plain.path()), ("lapak_session", "t", Some("/")));
+        assert_eq!((plain.http_only(), plain.same_site(), plain.secure()), (Some(true), Some(SameSite::Lax), None));
+        assert_eq!(plain.max_age(), Some(cookie::time::Duration::seconds(MEMBER.absolute_ms / 1000)));
         config.public_url = "https://lapakdesa.example".into();
-        let secure = set_cookie(&config, "t").to_str().unwrap().to_owned();
-        assert!(secure.starts_with("__Host-lapak_session=t;") && secure.ends_with("; Secure"), "{secure}");
+        let header = set_cookie(&config, "t");
+        let secure = Cookie::parse(header.to_str().unwrap()).unwrap();
+        assert_eq!((secure.name(), secure.secure()), ("__Host-lapak_session", Some(true)));
+        let cleared = Cookie::parse(clear_cookie(&config).to_str().unwrap().to_owned()).unwrap();
+        assert_eq!((cleared.value(), cleared.max_age()), ("", Some(cookie::time::Duration::ZERO)));
     }
 
     #[test]
