@@ -9,6 +9,8 @@ use anyhow::{Result, bail};
 
 use crate::util::{self, stage};
 
+mod beside;
+
 /// What a passing stage did: everything, or nothing for a stated reason.
 pub enum Outcome {
     Passed,
@@ -28,8 +30,11 @@ pub fn test() -> Result<()> {
         ("unit tests", || cargo(&["test", "--workspace", "--exclude", "lapak-tests"])),
         ("integration tests (SQLite + PostgreSQL)", integration),
         ("durability (SIGKILL, backup, two servers)", crate::durability::durability),
-        ("API contract (schemathesis)", crate::contract::api_contract),
-        ("frontend build (dist)", || crate::dist::dist().map(|_| Outcome::Passed)),
+        ("API contract (schemathesis)", || {
+            beside::start()?;
+            crate::contract::api_contract()
+        }),
+        ("frontend build (dist, begun beside the contract)", beside::finish),
         ("browser tests (chromium)", crate::e2e::browser_tests),
         ("tidy", || crate::tidy::tidy().map(|()| Outcome::Passed)),
     ];
@@ -43,6 +48,7 @@ pub fn test() -> Result<()> {
             Ok(Outcome::Passed) => rows.push((name, "ok".into(), took)),
             Ok(Outcome::Skipped(why)) => rows.push((name, format!("SKIPPED: {why}"), took)),
             Err(err) => {
+                beside::stop();
                 rows.push((name, "FAILED".into(), took));
                 for (later, _) in &steps[i + 1..] {
                     rows.push((later, "not run".into(), String::new()));
