@@ -5,12 +5,18 @@ use axum::{
     extract::{Path, State},
     http::StatusCode,
 };
-use shared::{AuditAction, NewsForm, NewsRecord, NewsStatus};
+use shared::{AuditAction, FieldError, NewsForm, NewsRecord, NewsStatus};
+use sqlx::AnyConnection;
 
 use super::queries;
 use crate::{
-    admin::{audit, profile::VillageAdminOrDistrict, versions},
-    db::now_ms,
+    admin::{
+        audit,
+        profile::VillageAdminOrDistrict,
+        versions::{self, VersionedRecord},
+        villages::VillageRow,
+    },
+    db::{Db, now_ms},
     error::{AppError, AppResult, Within},
     extract::ApiJson,
     images::attached,
@@ -22,6 +28,81 @@ fn published_at(form: &NewsForm, now: i64) -> Option<i64> {
     match form.status {
         NewsStatus::Draft => form.published_at,
         NewsStatus::Published | NewsStatus::Archived => Some(form.published_at.unwrap_or(now)),
+    }
+}
+
+/// An item of the village, as its admins edit it; 404 when there is none.
+async fn item(db: &Db, village_id: i64, id: i64) -> AppResult<NewsRecord> {
+    let record = queries::records(db, village_id, Some(id)).await?.pop();
+    record.ok_or_else(|| AppError::not_found("Berita ini", Within::Village))
+}
+
+/// The audit log's summary of a saved item.
+fn saved_summary(form: &NewsForm, village: &VillageRow) -> String {
+    format!("{} ({}), Desa {}", form.title.trim(), form.status.label(), village.name)
+}
+
+/// A news item of the village, being saved over the version it was loaded at.
+struct NewsItem<'a> {
+    village: &'a VillageRow,
+    id: i64,
+}
+
+impl VersionedRecord for NewsItem<'_> {
+    type Form = NewsForm;
+    type Record = NewsRecord;
+    /// The item as it stands.
+    type Checked = NewsRecord;
+    const NOUN: &'static str = "Berita";
+    const TABLE: &'static str = "news";
+    const PHOTO_FIELD: &'static str = "cover_id";
+    const SAVED: AuditAction = AuditAction::NewsSaved;
+
+    fn village(&self) -> &VillageRow {
+        self.village
+    }
+
+    fn keys(&self) -> Vec<i64> {
+        vec![self.id, self.village.id]
+    }
+
+    fn errors(&self, form: &NewsForm) -> Vec<FieldError> {
+        form.validate()
+    }
+
+    async fn check(&self, db: &Db, _form: &NewsForm) -> AppResult<NewsRecord> {
+        item(db, self.village.id, self.id).await
+    }
+
+    fn photos(form: &NewsForm) -> Vec<i64> {
+        form.cover_id.into_iter().collect()
+    }
+
+    fn kept_photos(current: &NewsRecord) -> Vec<i64> {
+        current.form.cover_id.into_iter().collect()
+    }
+
+    async fn update(
+        &self,
+        conn: &mut AnyConnection,
+        form: &NewsForm,
+        _: &NewsRecord,
+        by: i64,
+        now: i64,
+    ) -> AppResult<bool> {
+        Ok(queries::update(conn, self.village.id, self.id, form, published_at(form, now), by, now).await?)
+    }
+
+    fn subject(&self) -> String {
+        format!("news:{}", self.id)
+    }
+
+    fn summary(&self, form: &NewsForm, _: &NewsRecord) -> String {
+        saved_summary(form, self.village)
+    }
+
+    async fn reload(&self, db: &Db) -> AppResult<NewsRecord> {
+        item(db, self.village.id, self.id).await
     }
 }
 
@@ -60,15 +141,11 @@ pub async fn create(
         by: Some(admin.id),
     };
     let (id, _) = queries::create(&mut tx, &new, now).await?;
-    let summary = format!("{} ({}), Desa {}", form.title.trim(), form.status.label(), village.name);
+    let summary = saved_summary(&form, &village);
     audit::record(&mut tx, admin.id, AuditAction::NewsSaved, &format!("news:{id}"), &summary, village.code.as_str())
         .await?;
     tx.commit().await?;
-    let record = queries::records(&state.db, village.id, Some(id))
-        .await?
-        .pop()
-        .ok_or_else(|| AppError::not_found("Berita ini", Within::Village))?;
-    Ok((StatusCode::CREATED, Json(record)))
+    Ok((StatusCode::CREATED, Json(item(&state.db, village.id, id).await?)))
 }
 
 /// Changes, publishes or archives an item; 409 when someone saved it since `version` was loaded.
@@ -83,31 +160,7 @@ pub async fn update(
     Path((_village, id)): Path<(i64, i64)>,
     ApiJson(form): ApiJson<NewsForm>,
 ) -> AppResult<Json<NewsRecord>> {
-    AppError::check(form.validate())?;
-    let current = queries::records(&state.db, village.id, Some(id))
-        .await?
-        .pop()
-        .ok_or_else(|| AppError::not_found("Berita ini", Within::Village))?;
-    let cover: Vec<i64> = form.cover_id.into_iter().collect();
-    let kept: Vec<i64> = current.form.cover_id.into_iter().collect();
-    attached::check_usable(&state.db, "cover_id", &cover, admin.id, &kept).await?;
-    let now = now_ms();
-    let mut tx = state.db.begin_write().await?;
-    let dated = published_at(&form, now);
-    if !queries::update(&mut tx, village.id, id, &form, dated, admin.id, now).await? {
-        let filter = "t.id = $1 AND t.village_id = $2";
-        return Err(versions::refusal(&state.db, "news", "updated_by", filter, &[id, village.id], "Berita").await?);
-    }
-    let summary = format!("{} ({}), Desa {}", form.title.trim(), form.status.label(), village.name);
-    audit::record(&mut tx, admin.id, AuditAction::NewsSaved, &format!("news:{id}"), &summary, village.code.as_str())
-        .await?;
-    tx.commit().await?;
-    Ok(Json(
-        queries::records(&state.db, village.id, Some(id))
-            .await?
-            .pop()
-            .ok_or_else(|| AppError::not_found("Berita ini", Within::Village))?,
-    ))
+    Ok(Json(versions::save(&state.db, &admin, &NewsItem { village: &village, id }, &form).await?))
 }
 
 /// Removes an item for good (archiving keeps it).
@@ -120,10 +173,7 @@ pub async fn remove(
     VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path((_village, id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
-    let record = queries::records(&state.db, village.id, Some(id))
-        .await?
-        .pop()
-        .ok_or_else(|| AppError::not_found("Berita ini", Within::Village))?;
+    let record = item(&state.db, village.id, id).await?;
     let mut tx = state.db.begin_write().await?;
     queries::delete(&mut tx, village.id, id).await?;
     let summary = format!("{}, Desa {}", record.form.title, village.name);
