@@ -1,7 +1,7 @@
-//! Optimistic concurrency for everything admins edit, and the one path that saves a versioned village
-//! record (news, albums, photos, enterprises, officials, flagship, profile): a save names the version it
-//! was loaded at, the UPDATE matches it, and when no row changed this says why — gone (404) or saved by
-//! someone since (409).
+//! Optimistic concurrency for everything admins edit, and the one path that saves (and removes) a
+//! versioned village record — news, albums, photos, enterprises, officials, flagship, profile: a save
+//! names the version it was loaded at, the UPDATE matches it, and when no row changed this says why —
+//! gone (404) or saved by someone since (409).
 
 use std::future::{Future, ready};
 
@@ -21,7 +21,7 @@ pub trait VersionedRecord: Sync {
     /// What the admin sends.
     type Form: Sync;
     /// What the admin gets back: the record as saved.
-    type Record: Send;
+    type Record: Send + Sync;
     /// What is looked up or worked out before the write: the record as it stands, the album's title…
     type Checked: Send + Sync;
 
@@ -111,6 +111,29 @@ pub async fn save<R: VersionedRecord>(
     audit::record(&mut tx, admin.id, R::SAVED, &subject, &summary, record.village().code.as_str()).await?;
     tx.commit().await?;
     record.reload(db).await
+}
+
+/// A versioned record its admins may also remove, through [`remove`].
+pub trait RemovableRecord: VersionedRecord {
+    /// What the audit log calls a removal.
+    const REMOVED: AuditAction;
+
+    /// Deletes the record, and what goes with it.
+    fn delete(&self, conn: &mut sqlx::AnyConnection) -> impl Future<Output = AppResult<()>> + Send;
+
+    /// The audit log's summary of the removal of `record`.
+    fn removed_summary(&self, record: &Self::Record) -> String;
+}
+
+/// Removes `record` as `admin`, with its audit row, in one transaction; 404 when it is gone.
+pub async fn remove<R: RemovableRecord>(db: &Db, admin: &CurrentUser, record: &R) -> AppResult<()> {
+    let current = record.reload(db).await?;
+    let mut tx = db.begin_write().await?;
+    record.delete(&mut tx).await?;
+    let (subject, summary) = (record.subject(), record.removed_summary(&current));
+    audit::record(&mut tx, admin.id, R::REMOVED, &subject, &summary, record.village().code.as_str()).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Why a versioned UPDATE of `table` (rows matching `filter` with `ids` bound as `$1`, `$2`…) changed

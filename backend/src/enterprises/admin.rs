@@ -13,7 +13,7 @@ use crate::{
     admin::{
         audit,
         profile::VillageAdminOrDistrict,
-        versions::{self, VersionedRecord},
+        versions::{self, RemovableRecord, VersionedRecord},
         villages::VillageRow,
     },
     db::{Db, now_ms},
@@ -109,6 +109,22 @@ impl VersionedRecord for EnterpriseOf<'_> {
     }
 }
 
+impl RemovableRecord for EnterpriseOf<'_> {
+    const REMOVED: AuditAction = AuditAction::EnterpriseRemoved;
+
+    /// Its shops and the flagship product stay, without it; its shops' products are no longer found by
+    /// its name.
+    async fn delete(&self, conn: &mut AnyConnection) -> AppResult<()> {
+        let products = queries::products_of(&mut *conn, self.id).await?;
+        queries::delete(&mut *conn, self.village.id, self.id).await?;
+        Ok(crate::catalog::index::reindex(conn, &products).await?)
+    }
+
+    fn removed_summary(&self, record: &EnterpriseRecord) -> String {
+        format!("{} ({}), Desa {}", record.form.name, record.form.kind.label(), self.village.name)
+    }
+}
+
 /// The village's enterprises as its admins edit them, by name.
 #[utoipa::path(get, path = "/api/v1/admin/villages/{id}/enterprises", tag = "admin",
     params(("id" = i64, Path, description = "The village's id")),
@@ -180,15 +196,6 @@ pub async fn remove(
     VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path((_village, id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
-    let record = record(&state.db, village.id, id).await?;
-    let mut tx = state.db.begin_write().await?;
-    let products = queries::products_of(&mut tx, id).await?;
-    queries::delete(&mut tx, village.id, id).await?;
-    // Its shops' products are no longer found by its name.
-    crate::catalog::index::reindex(&mut tx, &products).await?;
-    let summary = format!("{} ({}), Desa {}", record.form.name, record.form.kind.label(), village.name);
-    let subject = format!("enterprise:{id}");
-    audit::record(&mut tx, admin.id, AuditAction::EnterpriseRemoved, &subject, &summary, village.code.as_str()).await?;
-    tx.commit().await?;
+    versions::remove(&state.db, &admin, &EnterpriseOf { village: &village, id }).await?;
     Ok(StatusCode::NO_CONTENT)
 }

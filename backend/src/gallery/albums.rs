@@ -13,7 +13,7 @@ use crate::{
     admin::{
         audit,
         profile::VillageAdminOrDistrict,
-        versions::{self, VersionedRecord},
+        versions::{self, RemovableRecord, VersionedRecord},
         villages::VillageRow,
     },
     db::{Db, now_ms},
@@ -75,6 +75,18 @@ impl VersionedRecord for AlbumOf<'_> {
     }
 }
 
+impl RemovableRecord for AlbumOf<'_> {
+    const REMOVED: AuditAction = AuditAction::AlbumRemoved;
+
+    async fn delete(&self, conn: &mut AnyConnection) -> AppResult<()> {
+        Ok(queries::delete_album(conn, self.village.id, self.id).await?)
+    }
+
+    fn removed_summary(&self, album: &Album) -> String {
+        format!("Album {} ({} foto), Desa {}", album.title, album.photos.len(), self.village.name)
+    }
+}
+
 /// The village's albums with their photos, in order.
 #[utoipa::path(get, path = "/api/v1/admin/villages/{id}/albums", tag = "admin",
     params(("id" = i64, Path, description = "The village's id")),
@@ -128,19 +140,6 @@ pub async fn remove(
     VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path((_village, id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
-    let album = album(&state.db, village.id, id).await?;
-    let mut tx = state.db.begin_write().await?;
-    queries::delete_album(&mut tx, village.id, id).await?;
-    let summary = format!("Album {} ({} foto), Desa {}", album.title, album.photos.len(), village.name);
-    audit::record(
-        &mut tx,
-        admin.id,
-        AuditAction::AlbumRemoved,
-        &format!("album:{id}"),
-        &summary,
-        village.code.as_str(),
-    )
-    .await?;
-    tx.commit().await?;
+    versions::remove(&state.db, &admin, &AlbumOf { village: &village, id }).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -13,7 +13,7 @@ use crate::{
     admin::{
         audit,
         profile::VillageAdminOrDistrict,
-        versions::{self, VersionedRecord},
+        versions::{self, RemovableRecord, VersionedRecord},
         villages::VillageRow,
     },
     db::{Db, now_ms},
@@ -106,6 +106,18 @@ impl VersionedRecord for NewsItem<'_> {
     }
 }
 
+impl RemovableRecord for NewsItem<'_> {
+    const REMOVED: AuditAction = AuditAction::NewsRemoved;
+
+    async fn delete(&self, conn: &mut AnyConnection) -> AppResult<()> {
+        Ok(queries::delete(conn, self.village.id, self.id).await?)
+    }
+
+    fn removed_summary(&self, record: &NewsRecord) -> String {
+        format!("{}, Desa {}", record.form.title, self.village.name)
+    }
+}
+
 /// Every item of the village, drafts included, newest first.
 #[utoipa::path(get, path = "/api/v1/admin/villages/{id}/news", tag = "admin",
     params(("id" = i64, Path, description = "The village's id")),
@@ -173,12 +185,6 @@ pub async fn remove(
     VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path((_village, id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
-    let record = item(&state.db, village.id, id).await?;
-    let mut tx = state.db.begin_write().await?;
-    queries::delete(&mut tx, village.id, id).await?;
-    let summary = format!("{}, Desa {}", record.form.title, village.name);
-    audit::record(&mut tx, admin.id, AuditAction::NewsRemoved, &format!("news:{id}"), &summary, village.code.as_str())
-        .await?;
-    tx.commit().await?;
+    versions::remove(&state.db, &admin, &NewsItem { village: &village, id }).await?;
     Ok(StatusCode::NO_CONTENT)
 }

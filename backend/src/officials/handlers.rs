@@ -13,7 +13,7 @@ use crate::{
     admin::{
         audit,
         profile::VillageAdminOrDistrict,
-        versions::{self, VersionedRecord},
+        versions::{self, RemovableRecord, VersionedRecord},
         villages::VillageRow,
     },
     db::{Db, now_ms},
@@ -39,7 +39,7 @@ fn saved_summary(form: &OfficialForm, village: &VillageRow) -> String {
 struct OfficialOf<'a> {
     village: &'a VillageRow,
     id: i64,
-    /// The photo the official has.
+    /// The photo the official has, which a save may keep.
     photo: Option<i64>,
 }
 
@@ -98,6 +98,18 @@ impl VersionedRecord for OfficialOf<'_> {
 
     async fn reload(&self, db: &Db) -> AppResult<Official> {
         official(db, self.village.id, self.id).await
+    }
+}
+
+impl RemovableRecord for OfficialOf<'_> {
+    const REMOVED: AuditAction = AuditAction::OfficialRemoved;
+
+    async fn delete(&self, conn: &mut AnyConnection) -> AppResult<()> {
+        Ok(queries::delete(conn, self.village.id, self.id).await?)
+    }
+
+    fn removed_summary(&self, official: &Official) -> String {
+        format!("{} ({}), Desa {}", official.name, official.position, self.village.name)
     }
 }
 
@@ -166,12 +178,7 @@ pub async fn remove(
     VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path(ids): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
-    let official = official(&state.db, village.id, ids.1).await?;
-    let mut tx = state.db.begin_write().await?;
-    queries::delete(&mut tx, village.id, ids.1).await?;
-    let summary = format!("{} ({}), Desa {}", official.name, official.position, village.name);
-    let subject = format!("official:{}", ids.1);
-    audit::record(&mut tx, admin.id, AuditAction::OfficialRemoved, &subject, &summary, village.code.as_str()).await?;
-    tx.commit().await?;
+    // Removing keeps no photo.
+    versions::remove(&state.db, &admin, &OfficialOf { village: &village, id: ids.1, photo: None }).await?;
     Ok(StatusCode::NO_CONTENT)
 }
