@@ -6,12 +6,12 @@ use axum::{
     extract::{FromRequestParts, State},
     http::request::Parts,
 };
-use shared::{AuditAction, FieldError, Phone, ProfileForm};
+use shared::{AuditAction, Phone, ProfileForm};
 use sqlx::AnyConnection;
 
 use super::{
     queries,
-    versions::{self, VersionedRecord},
+    versions::{self, Stamp, VersionedRecord},
     villages::{VillageRow, village_row},
 };
 use crate::{
@@ -88,10 +88,6 @@ impl VersionedRecord for Profile<'_> {
         vec![self.village.id]
     }
 
-    fn errors(&self, form: &ProfileForm) -> Vec<FieldError> {
-        form.validate()
-    }
-
     async fn check(&self, _db: &Db, form: &ProfileForm) -> AppResult<Self::Checked> {
         let phone = Some(form.phone.trim()).filter(|p| !p.is_empty()).map(Phone::parse).transpose();
         let phone = phone.map_err(|e| AppError::field("phone", e.to_string()))?;
@@ -103,10 +99,10 @@ impl VersionedRecord for Profile<'_> {
         conn: &mut AnyConnection,
         form: &ProfileForm,
         (phone, email): &Self::Checked,
-        by: i64,
-        now: i64,
+        stamp: Stamp,
     ) -> AppResult<bool> {
-        Ok(queries::save_profile(conn, self.village.id, form, (phone.as_ref(), email.clone()), by, now).await?)
+        Ok(queries::save_profile(conn, self.village.id, form, (phone.as_ref(), email.clone()), stamp.by, stamp.now)
+            .await?)
     }
 
     async fn after_update(&self, conn: &mut AnyConnection, form: &ProfileForm) -> AppResult<()> {

@@ -5,7 +5,9 @@
 
 use std::future::{Future, ready};
 
-use shared::{AuditAction, FieldError};
+use shared::{
+    AlbumForm, AuditAction, EnterpriseForm, FieldError, FlagshipForm, NewsForm, OfficialForm, PhotoForm, ProfileForm,
+};
 
 use super::{audit, villages::VillageRow};
 use crate::{
@@ -15,11 +17,36 @@ use crate::{
     images::attached,
 };
 
+/// A form admins send to save a record: it says what is wrong with it, field by field.
+pub trait RecordForm {
+    fn errors(&self) -> Vec<FieldError>;
+}
+
+/// The forms of the records saved through [`save`], each checked by its own `validate`.
+macro_rules! forms {
+    ($($form:ty),*) => {$(
+        impl RecordForm for $form {
+            fn errors(&self) -> Vec<FieldError> {
+                self.validate()
+            }
+        }
+    )*};
+}
+
+forms!(NewsForm, AlbumForm, PhotoForm, EnterpriseForm, OfficialForm, FlagshipForm, ProfileForm);
+
+/// Who saves, and when: what a save writes as who saved last and when.
+#[derive(Clone, Copy)]
+pub struct Stamp {
+    pub by: i64,
+    pub now: i64,
+}
+
 /// A record of a village that its admins save against the version they loaded: what [`save`] needs to
 /// know of it. `self` names the record (its village, its id); the form is what the admin sent.
 pub trait VersionedRecord: Sync {
     /// What the admin sends.
-    type Form: Sync;
+    type Form: RecordForm + Sync;
     /// What the admin gets back: the record as saved.
     type Record: Send + Sync;
     /// What is looked up or worked out before the write: the record as it stands, the album's title…
@@ -44,9 +71,6 @@ pub trait VersionedRecord: Sync {
     /// The ids bound to [`VersionedRecord::FILTER`].
     fn keys(&self) -> Vec<i64>;
 
-    /// What is wrong with the form, field by field.
-    fn errors(&self, form: &Self::Form) -> Vec<FieldError>;
-
     /// Looks up or works out what the save needs beyond the form, refusing what cannot be saved (the
     /// record gone, an enterprise of another village…); after the form is valid, before the write.
     fn check(&self, db: &Db, form: &Self::Form) -> impl Future<Output = AppResult<Self::Checked>> + Send;
@@ -61,14 +85,13 @@ pub trait VersionedRecord: Sync {
         Vec::new()
     }
 
-    /// The versioned UPDATE, by `by` at `now`: false when no row changed.
+    /// The versioned UPDATE: false when no row changed.
     fn update(
         &self,
         conn: &mut sqlx::AnyConnection,
         form: &Self::Form,
         checked: &Self::Checked,
-        by: i64,
-        now: i64,
+        stamp: Stamp,
     ) -> impl Future<Output = AppResult<bool>> + Send;
 
     /// What else the save changes in the same transaction (photo lists, the search index).
@@ -99,11 +122,11 @@ pub async fn save<R: VersionedRecord>(
     record: &R,
     form: &R::Form,
 ) -> AppResult<R::Record> {
-    AppError::check(record.errors(form))?;
+    AppError::check(form.errors())?;
     let checked = record.check(db, form).await?;
     attached::check_usable(db, R::PHOTO_FIELD, &R::photos(form), admin.id, &R::kept_photos(&checked)).await?;
     let mut tx = db.begin_write().await?;
-    if !record.update(&mut tx, form, &checked, admin.id, now_ms()).await? {
+    if !record.update(&mut tx, form, &checked, Stamp { by: admin.id, now: now_ms() }).await? {
         return Err(refusal(db, R::TABLE, R::SAVED_BY, R::FILTER, &record.keys(), R::NOUN).await?);
     }
     record.after_update(&mut tx, form).await?;

@@ -5,7 +5,7 @@ use axum::{
     extract::{Path, State},
     http::StatusCode,
 };
-use shared::{AuditAction, EnterpriseForm, EnterpriseRecord, FieldError};
+use shared::{AuditAction, EnterpriseForm, EnterpriseRecord};
 use sqlx::AnyConnection;
 
 use super::{PHOTOS, queries};
@@ -13,7 +13,7 @@ use crate::{
     admin::{
         audit,
         profile::VillageAdminOrDistrict,
-        versions::{self, RemovableRecord, VersionedRecord},
+        versions::{self, RemovableRecord, Stamp, VersionedRecord},
         villages::VillageRow,
     },
     db::{Db, now_ms},
@@ -65,10 +65,6 @@ impl VersionedRecord for EnterpriseOf<'_> {
         vec![self.id, self.village.id]
     }
 
-    fn errors(&self, form: &EnterpriseForm) -> Vec<FieldError> {
-        form.validate()
-    }
-
     async fn check(&self, db: &Db, _form: &EnterpriseForm) -> AppResult<Vec<i64>> {
         Ok(PHOTOS.ids(db, self.id).await?)
     }
@@ -86,10 +82,9 @@ impl VersionedRecord for EnterpriseOf<'_> {
         conn: &mut AnyConnection,
         form: &EnterpriseForm,
         _: &Vec<i64>,
-        by: i64,
-        now: i64,
+        stamp: Stamp,
     ) -> AppResult<bool> {
-        Ok(queries::update(conn, self.village.id, self.id, form, by, now).await?)
+        Ok(queries::update(conn, self.village.id, self.id, form, stamp.by, stamp.now).await?)
     }
 
     async fn after_update(&self, conn: &mut AnyConnection, form: &EnterpriseForm) -> AppResult<()> {

@@ -4,14 +4,14 @@
 mod queries;
 
 use axum::{Json, extract::State};
-use shared::{AuditAction, FieldError, FlagshipForm, FlagshipRecord};
+use shared::{AuditAction, FlagshipForm, FlagshipRecord};
 use sqlx::AnyConnection;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
     admin::{
         profile::VillageAdminOrDistrict,
-        versions::{self, VersionedRecord},
+        versions::{self, Stamp, VersionedRecord},
         villages::VillageRow,
     },
     db::Db,
@@ -48,10 +48,6 @@ impl VersionedRecord for Flagship<'_> {
         vec![self.village.id]
     }
 
-    fn errors(&self, form: &FlagshipForm) -> Vec<FieldError> {
-        form.validate()
-    }
-
     async fn check(&self, db: &Db, form: &FlagshipForm) -> AppResult<Vec<i64>> {
         if let Some(enterprise) = form.enterprise_id
             && !queries::is_village_enterprise(db, enterprise, self.village.id).await?
@@ -74,10 +70,9 @@ impl VersionedRecord for Flagship<'_> {
         conn: &mut AnyConnection,
         form: &FlagshipForm,
         _: &Vec<i64>,
-        by: i64,
-        now: i64,
+        stamp: Stamp,
     ) -> AppResult<bool> {
-        Ok(queries::save(conn, self.village.id, form, by, now).await?)
+        Ok(queries::save(conn, self.village.id, form, stamp.by, stamp.now).await?)
     }
 
     async fn after_update(&self, conn: &mut AnyConnection, form: &FlagshipForm) -> AppResult<()> {

@@ -5,7 +5,7 @@ use axum::{
     extract::{Path, State},
     http::StatusCode,
 };
-use shared::{Album, AlbumForm, AuditAction, FieldError};
+use shared::{Album, AlbumForm, AuditAction};
 use sqlx::AnyConnection;
 
 use super::queries;
@@ -13,7 +13,7 @@ use crate::{
     admin::{
         audit,
         profile::VillageAdminOrDistrict,
-        versions::{self, RemovableRecord, VersionedRecord},
+        versions::{self, RemovableRecord, Stamp, VersionedRecord},
         villages::VillageRow,
     },
     db::{Db, now_ms},
@@ -50,16 +50,12 @@ impl VersionedRecord for AlbumOf<'_> {
         vec![self.id, self.village.id]
     }
 
-    fn errors(&self, form: &AlbumForm) -> Vec<FieldError> {
-        form.validate()
-    }
-
     async fn check(&self, _db: &Db, _form: &AlbumForm) -> AppResult<()> {
         Ok(())
     }
 
-    async fn update(&self, conn: &mut AnyConnection, form: &AlbumForm, _: &(), by: i64, now: i64) -> AppResult<bool> {
-        Ok(queries::update_album(conn, self.village.id, self.id, form, by, now).await?)
+    async fn update(&self, conn: &mut AnyConnection, form: &AlbumForm, _: &(), stamp: Stamp) -> AppResult<bool> {
+        Ok(queries::update_album(conn, self.village.id, self.id, form, stamp.by, stamp.now).await?)
     }
 
     fn subject(&self) -> String {

@@ -5,7 +5,7 @@ use axum::{
     extract::{Path, State},
     http::StatusCode,
 };
-use shared::{AuditAction, FieldError, GalleryPhoto, PhotoForm, gallery::ALBUM_MAX_PHOTOS};
+use shared::{AuditAction, GalleryPhoto, PhotoForm, gallery::ALBUM_MAX_PHOTOS};
 use sqlx::AnyConnection;
 
 use super::queries;
@@ -13,7 +13,7 @@ use crate::{
     admin::{
         audit,
         profile::VillageAdminOrDistrict,
-        versions::{self, VersionedRecord},
+        versions::{self, Stamp, VersionedRecord},
         villages::VillageRow,
     },
     db::{Db, now_ms},
@@ -60,23 +60,12 @@ impl VersionedRecord for PhotoOf<'_> {
         vec![self.id, self.album_id]
     }
 
-    fn errors(&self, form: &PhotoForm) -> Vec<FieldError> {
-        form.validate()
-    }
-
     async fn check(&self, db: &Db, _form: &PhotoForm) -> AppResult<String> {
         Ok(album(db, self.village.id, self.album_id).await?.0)
     }
 
-    async fn update(
-        &self,
-        conn: &mut AnyConnection,
-        form: &PhotoForm,
-        _: &String,
-        by: i64,
-        now: i64,
-    ) -> AppResult<bool> {
-        Ok(queries::update_photo(conn, self.album_id, self.id, form, by, now).await?)
+    async fn update(&self, conn: &mut AnyConnection, form: &PhotoForm, _: &String, stamp: Stamp) -> AppResult<bool> {
+        Ok(queries::update_photo(conn, self.album_id, self.id, form, stamp.by, stamp.now).await?)
     }
 
     fn subject(&self) -> String {

@@ -5,7 +5,7 @@ use axum::{
     extract::{Path, State},
     http::StatusCode,
 };
-use shared::{AuditAction, FieldError, NewsForm, NewsRecord, NewsStatus};
+use shared::{AuditAction, NewsForm, NewsRecord, NewsStatus};
 use sqlx::AnyConnection;
 
 use super::queries;
@@ -13,7 +13,7 @@ use crate::{
     admin::{
         audit,
         profile::VillageAdminOrDistrict,
-        versions::{self, RemovableRecord, VersionedRecord},
+        versions::{self, RemovableRecord, Stamp, VersionedRecord},
         villages::VillageRow,
     },
     db::{Db, now_ms},
@@ -66,10 +66,6 @@ impl VersionedRecord for NewsItem<'_> {
         vec![self.id, self.village.id]
     }
 
-    fn errors(&self, form: &NewsForm) -> Vec<FieldError> {
-        form.validate()
-    }
-
     async fn check(&self, db: &Db, _form: &NewsForm) -> AppResult<NewsRecord> {
         item(db, self.village.id, self.id).await
     }
@@ -82,15 +78,9 @@ impl VersionedRecord for NewsItem<'_> {
         current.form.cover_id.into_iter().collect()
     }
 
-    async fn update(
-        &self,
-        conn: &mut AnyConnection,
-        form: &NewsForm,
-        _: &NewsRecord,
-        by: i64,
-        now: i64,
-    ) -> AppResult<bool> {
-        Ok(queries::update(conn, self.village.id, self.id, form, published_at(form, now), by, now).await?)
+    async fn update(&self, conn: &mut AnyConnection, form: &NewsForm, _: &NewsRecord, stamp: Stamp) -> AppResult<bool> {
+        Ok(queries::update(conn, self.village.id, self.id, form, published_at(form, stamp.now), stamp.by, stamp.now)
+            .await?)
     }
 
     fn subject(&self) -> String {

@@ -5,7 +5,7 @@ use axum::{
     extract::{Path, State},
     http::StatusCode,
 };
-use shared::{AuditAction, FieldError, Official, OfficialForm};
+use shared::{AuditAction, Official, OfficialForm};
 use sqlx::AnyConnection;
 
 use super::queries;
@@ -13,7 +13,7 @@ use crate::{
     admin::{
         audit,
         profile::VillageAdminOrDistrict,
-        versions::{self, RemovableRecord, VersionedRecord},
+        versions::{self, RemovableRecord, Stamp, VersionedRecord},
         villages::VillageRow,
     },
     db::{Db, now_ms},
@@ -61,10 +61,6 @@ impl VersionedRecord for OfficialOf<'_> {
         vec![self.id, self.village.id]
     }
 
-    fn errors(&self, form: &OfficialForm) -> Vec<FieldError> {
-        form.validate()
-    }
-
     async fn check(&self, _db: &Db, _form: &OfficialForm) -> AppResult<Option<i64>> {
         Ok(self.photo)
     }
@@ -82,10 +78,9 @@ impl VersionedRecord for OfficialOf<'_> {
         conn: &mut AnyConnection,
         form: &OfficialForm,
         _: &Option<i64>,
-        by: i64,
-        now: i64,
+        stamp: Stamp,
     ) -> AppResult<bool> {
-        Ok(queries::update(conn, self.village.id, self.id, form, by, now).await?)
+        Ok(queries::update(conn, self.village.id, self.id, form, stamp.by, stamp.now).await?)
     }
 
     fn subject(&self) -> String {
