@@ -144,17 +144,18 @@ pub trait RemovableRecord: VersionedRecord {
     /// Deletes the record, and what goes with it.
     fn delete(&self, conn: &mut sqlx::AnyConnection) -> impl Future<Output = AppResult<()>> + Send;
 
-    /// The audit log's summary of the removal of `record`.
-    fn removed_summary(&self, record: &Self::Record) -> String;
+    /// The audit log's summary of the removal of `record`, with what it needs looked up (404 when that is
+    /// gone too); before the write.
+    fn removed_summary(&self, db: &Db, record: &Self::Record) -> impl Future<Output = AppResult<String>> + Send;
 }
 
 /// Removes `record` as `admin`, with its audit row, in one transaction; 404 when it is gone.
 pub async fn remove<R: RemovableRecord>(db: &Db, admin: &CurrentUser, record: &R) -> AppResult<()> {
     let current = record.reload(db).await?;
+    let summary = record.removed_summary(db, &current).await?;
     let mut tx = db.begin_write().await?;
     record.delete(&mut tx).await?;
-    let (subject, summary) = (record.subject(), record.removed_summary(&current));
-    audit::record(&mut tx, admin.id, R::REMOVED, &subject, &summary, record.village().code.as_str()).await?;
+    audit::record(&mut tx, admin.id, R::REMOVED, &record.subject(), &summary, record.village().code.as_str()).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -115,8 +115,8 @@ impl RemovableRecord for EnterpriseOf<'_> {
         Ok(crate::catalog::index::reindex(conn, &products).await?)
     }
 
-    fn removed_summary(&self, record: &EnterpriseRecord) -> String {
-        format!("{} ({}), Desa {}", record.form.name, record.form.kind.label(), self.village.name)
+    async fn removed_summary(&self, _db: &Db, record: &EnterpriseRecord) -> AppResult<String> {
+        Ok(format!("{} ({}), Desa {}", record.form.name, record.form.kind.label(), self.village.name))
     }
 }
 

@@ -78,8 +78,8 @@ impl RemovableRecord for AlbumOf<'_> {
         Ok(queries::delete_album(conn, self.village.id, self.id).await?)
     }
 
-    fn removed_summary(&self, album: &Album) -> String {
-        format!("Album {} ({} foto), Desa {}", album.title, album.photos.len(), self.village.name)
+    async fn removed_summary(&self, _db: &Db, album: &Album) -> AppResult<String> {
+        Ok(format!("Album {} ({} foto), Desa {}", album.title, album.photos.len(), self.village.name))
     }
 }
 

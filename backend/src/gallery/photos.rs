@@ -13,7 +13,7 @@ use crate::{
     admin::{
         audit,
         profile::VillageAdminOrDistrict,
-        versions::{self, Stamp, VersionedRecord},
+        versions::{self, RemovableRecord, Stamp, VersionedRecord},
         villages::VillageRow,
     },
     db::{Db, now_ms},
@@ -81,6 +81,20 @@ impl VersionedRecord for PhotoOf<'_> {
     }
 }
 
+impl RemovableRecord for PhotoOf<'_> {
+    const REMOVED: AuditAction = AuditAction::PhotoRemoved;
+
+    async fn delete(&self, conn: &mut AnyConnection) -> AppResult<()> {
+        Ok(queries::delete_photo(conn, self.album_id, self.id).await?)
+    }
+
+    /// Names the album (404 when it is gone).
+    async fn removed_summary(&self, db: &Db, _: &GalleryPhoto) -> AppResult<String> {
+        let (title, _) = album(db, self.village.id, self.album_id).await?;
+        Ok(format!("Foto dari album {title}, Desa {}", self.village.name))
+    }
+}
+
 /// Adds an uploaded picture to an album, with its caption.
 #[utoipa::path(post, path = "/api/v1/admin/villages/{id}/albums/{album_id}/photos", tag = "admin",
     request_body = PhotoForm,
@@ -141,13 +155,6 @@ pub async fn remove(
     VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path((_village, album_id, id)): Path<(i64, i64, i64)>,
 ) -> AppResult<StatusCode> {
-    one(&state.db, village.id, album_id, id).await?;
-    let (title, _) = album(&state.db, village.id, album_id).await?;
-    let mut tx = state.db.begin_write().await?;
-    queries::delete_photo(&mut tx, album_id, id).await?;
-    let summary = format!("Foto dari album {title}, Desa {}", village.name);
-    let subject = format!("gallery_photo:{id}");
-    audit::record(&mut tx, admin.id, AuditAction::PhotoRemoved, &subject, &summary, village.code.as_str()).await?;
-    tx.commit().await?;
+    versions::remove(&state.db, &admin, &PhotoOf { village: &village, album_id, id }).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -103,8 +103,8 @@ impl RemovableRecord for NewsItem<'_> {
         Ok(queries::delete(conn, self.village.id, self.id).await?)
     }
 
-    fn removed_summary(&self, record: &NewsRecord) -> String {
-        format!("{}, Desa {}", record.form.title, self.village.name)
+    async fn removed_summary(&self, _db: &Db, record: &NewsRecord) -> AppResult<String> {
+        Ok(format!("{}, Desa {}", record.form.title, self.village.name))
     }
 }
 

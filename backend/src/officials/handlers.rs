@@ -103,8 +103,8 @@ impl RemovableRecord for OfficialOf<'_> {
         Ok(queries::delete(conn, self.village.id, self.id).await?)
     }
 
-    fn removed_summary(&self, official: &Official) -> String {
-        format!("{} ({}), Desa {}", official.name, official.position, self.village.name)
+    async fn removed_summary(&self, _db: &Db, official: &Official) -> AppResult<String> {
+        Ok(format!("{} ({}), Desa {}", official.name, official.position, self.village.name))
     }
 }
 
