@@ -7,14 +7,16 @@ use axum::{
     http::request::Parts,
 };
 use shared::{AuditAction, Phone, ProfileForm};
+use sqlx::AnyConnection;
 
 use super::{
-    audit, queries, versions,
+    queries,
+    versions::{self, Stamp, VersionedRecord},
     villages::{VillageRow, village_row},
 };
 use crate::{
     auth::{Admin, CurrentUser, guards::path_id},
-    db::now_ms,
+    db::Db,
     error::{AppError, AppResult},
     extract::ApiJson,
     state::AppState,
@@ -60,24 +62,66 @@ pub async fn save_profile(
     VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     ApiJson(form): ApiJson<ProfileForm>,
 ) -> AppResult<Json<ProfileForm>> {
-    AppError::check(form.validate())?;
-    let phone = Some(form.phone.trim()).filter(|p| !p.is_empty()).map(Phone::parse).transpose();
-    let phone = phone.map_err(|e| AppError::field("phone", e.to_string()))?;
-    let email = Some(form.email.trim().to_lowercase()).filter(|e| !e.is_empty());
-    let now = now_ms();
-    let mut tx = state.db.begin_write().await?;
-    let saved = queries::save_profile(&mut tx, village.id, &form, (phone.as_ref(), email), admin.id, now).await?;
-    if !saved {
-        return Err(versions::refusal(&state.db, "villages", "updated_by", "t.id = $1", &[village.id], "Profil").await?);
+    Ok(Json(versions::save(&state.db, &admin, &Profile { village: &village }, &form).await?))
+}
+
+/// The village's profile, being saved over the version it was loaded at.
+struct Profile<'a> {
+    village: &'a VillageRow,
+}
+
+impl VersionedRecord for Profile<'_> {
+    type Form = ProfileForm;
+    type Record = ProfileForm;
+    /// The contact phone and email as stored.
+    type Checked = (Option<Phone>, Option<String>);
+    const NOUN: &'static str = "Profil";
+    const TABLE: &'static str = "villages";
+    const FILTER: &'static str = "t.id = $1";
+    const SAVED: AuditAction = AuditAction::VillageProfileUpdated;
+
+    fn village(&self) -> &VillageRow {
+        self.village
     }
-    if village.name != form.name.trim() {
-        // Its products are found by the village's name.
-        crate::catalog::index::reindex_where(&mut tx, "s.village_id = $1", village.id).await?;
+
+    fn keys(&self) -> Vec<i64> {
+        vec![self.village.id]
     }
-    let summary = format!("Profil Desa {}", form.name.trim());
-    let subject = format!("village:{}", village.id);
-    audit::record(&mut tx, admin.id, AuditAction::VillageProfileUpdated, &subject, &summary, village.code.as_str())
-        .await?;
-    tx.commit().await?;
-    Ok(Json(queries::profile(&state.db, village.id).await?))
+
+    async fn check(&self, _db: &Db, form: &ProfileForm) -> AppResult<Self::Checked> {
+        let phone = Some(form.phone.trim()).filter(|p| !p.is_empty()).map(Phone::parse).transpose();
+        let phone = phone.map_err(|e| AppError::field("phone", e.to_string()))?;
+        Ok((phone, Some(form.email.trim().to_lowercase()).filter(|e| !e.is_empty())))
+    }
+
+    async fn update(
+        &self,
+        conn: &mut AnyConnection,
+        form: &ProfileForm,
+        (phone, email): &Self::Checked,
+        stamp: Stamp,
+    ) -> AppResult<bool> {
+        Ok(queries::save_profile(conn, self.village.id, form, (phone.as_ref(), email.clone()), stamp.by, stamp.now)
+            .await?)
+    }
+
+    async fn after_update(&self, conn: &mut AnyConnection, form: &ProfileForm) -> AppResult<()> {
+        if self.village.name != form.name.trim() {
+            // Its products are found by the village's name.
+            crate::catalog::index::reindex_where(conn, "s.village_id = $1", self.village.id).await?;
+        }
+        Ok(())
+    }
+
+    fn subject(&self) -> String {
+        format!("village:{}", self.village.id)
+    }
+
+    fn summary(&self, form: &ProfileForm, _: &Self::Checked) -> String {
+        format!("Profil Desa {}", form.name.trim())
+    }
+
+    async fn reload(&self, db: &Db) -> AppResult<ProfileForm> {
+        queries::profile(db, self.village.id).await
+    }
 }

@@ -5,19 +5,96 @@ mod queries;
 
 use axum::{Json, extract::State};
 use shared::{AuditAction, FlagshipForm, FlagshipRecord};
+use sqlx::AnyConnection;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
-    admin::{audit, profile::VillageAdminOrDistrict, versions},
-    db::now_ms,
+    admin::{
+        profile::VillageAdminOrDistrict,
+        versions::{self, Stamp, VersionedRecord},
+        villages::VillageRow,
+    },
+    db::Db,
     error::{AppError, AppResult},
     extract::ApiJson,
-    images::{attached, queries::PhotoList},
+    images::queries::PhotoList,
     state::AppState,
 };
 
 /// The flagship product's photos, in order.
 const PHOTOS: PhotoList = PhotoList { table: "flagship_photos", owner: "village_id" };
+
+/// The village's flagship product, being saved over the version it was loaded at.
+struct Flagship<'a> {
+    village: &'a VillageRow,
+}
+
+impl VersionedRecord for Flagship<'_> {
+    type Form = FlagshipForm;
+    type Record = FlagshipRecord;
+    /// The photos it has.
+    type Checked = Vec<i64>;
+    const NOUN: &'static str = "Produk unggulan";
+    const TABLE: &'static str = "villages";
+    const SAVED_BY: &'static str = "flagship_updated_by";
+    const FILTER: &'static str = "t.id = $1";
+    const SAVED: AuditAction = AuditAction::FlagshipSaved;
+
+    fn village(&self) -> &VillageRow {
+        self.village
+    }
+
+    fn keys(&self) -> Vec<i64> {
+        vec![self.village.id]
+    }
+
+    async fn check(&self, db: &Db, form: &FlagshipForm) -> AppResult<Vec<i64>> {
+        if let Some(enterprise) = form.enterprise_id
+            && !queries::is_village_enterprise(db, enterprise, self.village.id).await?
+        {
+            return Err(AppError::field("enterprise_id", "Pilih salah satu lembaga desa ini."));
+        }
+        Ok(PHOTOS.ids(db, self.village.id).await?)
+    }
+
+    fn photos(form: &FlagshipForm) -> Vec<i64> {
+        form.photo_ids.clone()
+    }
+
+    fn kept_photos(kept: &Vec<i64>) -> Vec<i64> {
+        kept.clone()
+    }
+
+    async fn update(
+        &self,
+        conn: &mut AnyConnection,
+        form: &FlagshipForm,
+        _: &Vec<i64>,
+        stamp: Stamp,
+    ) -> AppResult<bool> {
+        Ok(queries::save(conn, self.village.id, form, stamp.by, stamp.now).await?)
+    }
+
+    async fn after_update(&self, conn: &mut AnyConnection, form: &FlagshipForm) -> AppResult<()> {
+        Ok(PHOTOS.replace(conn, self.village.id, if form.is_empty() { &[] } else { &form.photo_ids }).await?)
+    }
+
+    fn subject(&self) -> String {
+        format!("village:{}", self.village.id)
+    }
+
+    fn summary(&self, form: &FlagshipForm, _: &Vec<i64>) -> String {
+        if form.is_empty() {
+            format!("Desa {}: tanpa produk unggulan", self.village.name)
+        } else {
+            format!("Desa {}: {}", self.village.name, form.name.trim())
+        }
+    }
+
+    async fn reload(&self, db: &Db) -> AppResult<FlagshipRecord> {
+        Ok(queries::record(db, self.village.id).await?)
+    }
+}
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(flagship, save_flagship))
@@ -43,36 +120,5 @@ pub async fn save_flagship(
     VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     ApiJson(form): ApiJson<FlagshipForm>,
 ) -> AppResult<Json<FlagshipRecord>> {
-    AppError::check(form.validate())?;
-    if let Some(enterprise) = form.enterprise_id
-        && !queries::is_village_enterprise(&state.db, enterprise, village.id).await?
-    {
-        return Err(AppError::field("enterprise_id", "Pilih salah satu lembaga desa ini."));
-    }
-    let kept = PHOTOS.ids(&state.db, village.id).await?;
-    attached::check_usable(&state.db, "photo_ids", &form.photo_ids, admin.id, &kept).await?;
-    let empty = form.is_empty();
-    let mut tx = state.db.begin_write().await?;
-    if !queries::save(&mut tx, village.id, &form, admin.id, now_ms()).await? {
-        let filter = "t.id = $1";
-        return Err(versions::refusal(
-            &state.db,
-            "villages",
-            "flagship_updated_by",
-            filter,
-            &[village.id],
-            "Produk unggulan",
-        )
-        .await?);
-    }
-    PHOTOS.replace(&mut tx, village.id, if empty { &[] } else { &form.photo_ids }).await?;
-    let summary = if empty {
-        format!("Desa {}: tanpa produk unggulan", village.name)
-    } else {
-        format!("Desa {}: {}", village.name, form.name.trim())
-    };
-    let subject = format!("village:{}", village.id);
-    audit::record(&mut tx, admin.id, AuditAction::FlagshipSaved, &subject, &summary, village.code.as_str()).await?;
-    tx.commit().await?;
-    Ok(Json(queries::record(&state.db, village.id).await?))
+    Ok(Json(versions::save(&state.db, &admin, &Flagship { village: &village }, &form).await?))
 }

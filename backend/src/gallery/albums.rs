@@ -6,15 +6,82 @@ use axum::{
     http::StatusCode,
 };
 use shared::{Album, AlbumForm, AuditAction};
+use sqlx::AnyConnection;
 
 use super::queries;
 use crate::{
-    admin::{audit, profile::VillageAdminOrDistrict, versions},
-    db::now_ms,
+    admin::{
+        audit,
+        profile::VillageAdminOrDistrict,
+        versions::{self, RemovableRecord, Stamp, VersionedRecord},
+        villages::VillageRow,
+    },
+    db::{Db, now_ms},
     error::{AppError, AppResult, Within},
     extract::ApiJson,
     state::AppState,
 };
+
+/// An album of the village, with its photos; 404 when there is none.
+async fn album(db: &Db, village_id: i64, id: i64) -> AppResult<Album> {
+    let album = queries::albums(db, village_id, Some(id)).await?.pop();
+    album.ok_or_else(|| AppError::not_found("Album ini", Within::Village))
+}
+
+/// An album of the village, being saved over the version it was loaded at.
+struct AlbumOf<'a> {
+    village: &'a VillageRow,
+    id: i64,
+}
+
+impl VersionedRecord for AlbumOf<'_> {
+    type Form = AlbumForm;
+    type Record = Album;
+    type Checked = ();
+    const NOUN: &'static str = "Album";
+    const TABLE: &'static str = "albums";
+    const SAVED: AuditAction = AuditAction::AlbumSaved;
+
+    fn village(&self) -> &VillageRow {
+        self.village
+    }
+
+    fn keys(&self) -> Vec<i64> {
+        vec![self.id, self.village.id]
+    }
+
+    async fn check(&self, _db: &Db, _form: &AlbumForm) -> AppResult<()> {
+        Ok(())
+    }
+
+    async fn update(&self, conn: &mut AnyConnection, form: &AlbumForm, _: &(), stamp: Stamp) -> AppResult<bool> {
+        Ok(queries::update_album(conn, self.village.id, self.id, form, stamp.by, stamp.now).await?)
+    }
+
+    fn subject(&self) -> String {
+        format!("album:{}", self.id)
+    }
+
+    fn summary(&self, form: &AlbumForm, _: &()) -> String {
+        format!("Album {}, Desa {}", form.title.trim(), self.village.name)
+    }
+
+    async fn reload(&self, db: &Db) -> AppResult<Album> {
+        album(db, self.village.id, self.id).await
+    }
+}
+
+impl RemovableRecord for AlbumOf<'_> {
+    const REMOVED: AuditAction = AuditAction::AlbumRemoved;
+
+    async fn delete(&self, conn: &mut AnyConnection) -> AppResult<()> {
+        Ok(queries::delete_album(conn, self.village.id, self.id).await?)
+    }
+
+    async fn removed_summary(&self, _db: &Db, album: &Album) -> AppResult<String> {
+        Ok(format!("Album {} ({} foto), Desa {}", album.title, album.photos.len(), self.village.name))
+    }
+}
 
 /// The village's albums with their photos, in order.
 #[utoipa::path(get, path = "/api/v1/admin/villages/{id}/albums", tag = "admin",
@@ -41,11 +108,7 @@ pub async fn create(
     audit::record(&mut tx, admin.id, AuditAction::AlbumSaved, &format!("album:{id}"), &summary, village.code.as_str())
         .await?;
     tx.commit().await?;
-    let album = queries::albums(&state.db, village.id, Some(id))
-        .await?
-        .pop()
-        .ok_or_else(|| AppError::not_found("Album ini", Within::Village))?;
-    Ok((StatusCode::CREATED, Json(album)))
+    Ok((StatusCode::CREATED, Json(album(&state.db, village.id, id).await?)))
 }
 
 /// Renames or reorders an album; 409 when someone saved it since `version` was loaded.
@@ -60,22 +123,7 @@ pub async fn update(
     Path((_village, id)): Path<(i64, i64)>,
     ApiJson(form): ApiJson<AlbumForm>,
 ) -> AppResult<Json<Album>> {
-    AppError::check(form.validate())?;
-    let mut tx = state.db.begin_write().await?;
-    if !queries::update_album(&mut tx, village.id, id, &form, admin.id, now_ms()).await? {
-        let filter = "t.id = $1 AND t.village_id = $2";
-        return Err(versions::refusal(&state.db, "albums", "updated_by", filter, &[id, village.id], "Album").await?);
-    }
-    let summary = format!("Album {}, Desa {}", form.title.trim(), village.name);
-    audit::record(&mut tx, admin.id, AuditAction::AlbumSaved, &format!("album:{id}"), &summary, village.code.as_str())
-        .await?;
-    tx.commit().await?;
-    Ok(Json(
-        queries::albums(&state.db, village.id, Some(id))
-            .await?
-            .pop()
-            .ok_or_else(|| AppError::not_found("Album ini", Within::Village))?,
-    ))
+    Ok(Json(versions::save(&state.db, &admin, &AlbumOf { village: &village, id }, &form).await?))
 }
 
 /// Removes an album and its photos.
@@ -88,22 +136,6 @@ pub async fn remove(
     VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path((_village, id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
-    let album = queries::albums(&state.db, village.id, Some(id))
-        .await?
-        .pop()
-        .ok_or_else(|| AppError::not_found("Album ini", Within::Village))?;
-    let mut tx = state.db.begin_write().await?;
-    queries::delete_album(&mut tx, village.id, id).await?;
-    let summary = format!("Album {} ({} foto), Desa {}", album.title, album.photos.len(), village.name);
-    audit::record(
-        &mut tx,
-        admin.id,
-        AuditAction::AlbumRemoved,
-        &format!("album:{id}"),
-        &summary,
-        village.code.as_str(),
-    )
-    .await?;
-    tx.commit().await?;
+    versions::remove(&state.db, &admin, &AlbumOf { village: &village, id }).await?;
     Ok(StatusCode::NO_CONTENT)
 }

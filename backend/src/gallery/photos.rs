@@ -6,10 +6,16 @@ use axum::{
     http::StatusCode,
 };
 use shared::{AuditAction, GalleryPhoto, PhotoForm, gallery::ALBUM_MAX_PHOTOS};
+use sqlx::AnyConnection;
 
 use super::queries;
 use crate::{
-    admin::{audit, profile::VillageAdminOrDistrict, versions},
+    admin::{
+        audit,
+        profile::VillageAdminOrDistrict,
+        versions::{self, RemovableRecord, Stamp, VersionedRecord},
+        villages::VillageRow,
+    },
     db::{Db, now_ms},
     error::{AppError, AppResult, Within},
     extract::ApiJson,
@@ -27,6 +33,66 @@ async fn one(db: &Db, village_id: i64, album_id: i64, id: i64) -> AppResult<Gall
 async fn album(db: &Db, village_id: i64, album_id: i64) -> AppResult<(String, i64)> {
     let album = queries::album(db, village_id, album_id).await?;
     album.ok_or_else(|| AppError::not_found("Album ini", Within::Village))
+}
+
+/// A photo of an album of the village, being saved over the version it was loaded at.
+struct PhotoOf<'a> {
+    village: &'a VillageRow,
+    album_id: i64,
+    id: i64,
+}
+
+impl VersionedRecord for PhotoOf<'_> {
+    type Form = PhotoForm;
+    type Record = GalleryPhoto;
+    /// The album's title.
+    type Checked = String;
+    const NOUN: &'static str = "Foto";
+    const TABLE: &'static str = "album_photos";
+    const FILTER: &'static str = "t.id = $1 AND t.album_id = $2";
+    const SAVED: AuditAction = AuditAction::PhotoSaved;
+
+    fn village(&self) -> &VillageRow {
+        self.village
+    }
+
+    fn keys(&self) -> Vec<i64> {
+        vec![self.id, self.album_id]
+    }
+
+    async fn check(&self, db: &Db, _form: &PhotoForm) -> AppResult<String> {
+        Ok(album(db, self.village.id, self.album_id).await?.0)
+    }
+
+    async fn update(&self, conn: &mut AnyConnection, form: &PhotoForm, _: &String, stamp: Stamp) -> AppResult<bool> {
+        Ok(queries::update_photo(conn, self.album_id, self.id, form, stamp.by, stamp.now).await?)
+    }
+
+    fn subject(&self) -> String {
+        format!("gallery_photo:{}", self.id)
+    }
+
+    fn summary(&self, _form: &PhotoForm, title: &String) -> String {
+        format!("Foto di album {title}, Desa {}", self.village.name)
+    }
+
+    async fn reload(&self, db: &Db) -> AppResult<GalleryPhoto> {
+        one(db, self.village.id, self.album_id, self.id).await
+    }
+}
+
+impl RemovableRecord for PhotoOf<'_> {
+    const REMOVED: AuditAction = AuditAction::PhotoRemoved;
+
+    async fn delete(&self, conn: &mut AnyConnection) -> AppResult<()> {
+        Ok(queries::delete_photo(conn, self.album_id, self.id).await?)
+    }
+
+    /// Names the album (404 when it is gone).
+    async fn removed_summary(&self, db: &Db, _: &GalleryPhoto) -> AppResult<String> {
+        let (title, _) = album(db, self.village.id, self.album_id).await?;
+        Ok(format!("Foto dari album {title}, Desa {}", self.village.name))
+    }
 }
 
 /// Adds an uploaded picture to an album, with its caption.
@@ -75,18 +141,7 @@ pub async fn update(
     Path((_village, album_id, id)): Path<(i64, i64, i64)>,
     ApiJson(form): ApiJson<PhotoForm>,
 ) -> AppResult<Json<GalleryPhoto>> {
-    AppError::check(form.validate())?;
-    let (title, _) = album(&state.db, village.id, album_id).await?;
-    let mut tx = state.db.begin_write().await?;
-    if !queries::update_photo(&mut tx, album_id, id, &form, admin.id, now_ms()).await? {
-        let filter = "t.id = $1 AND t.album_id = $2";
-        return Err(versions::refusal(&state.db, "album_photos", "updated_by", filter, &[id, album_id], "Foto").await?);
-    }
-    let summary = format!("Foto di album {title}, Desa {}", village.name);
-    let subject = format!("gallery_photo:{id}");
-    audit::record(&mut tx, admin.id, AuditAction::PhotoSaved, &subject, &summary, village.code.as_str()).await?;
-    tx.commit().await?;
-    Ok(Json(one(&state.db, village.id, album_id, id).await?))
+    Ok(Json(versions::save(&state.db, &admin, &PhotoOf { village: &village, album_id, id }, &form).await?))
 }
 
 /// Removes a photo from its album.
@@ -100,13 +155,6 @@ pub async fn remove(
     VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path((_village, album_id, id)): Path<(i64, i64, i64)>,
 ) -> AppResult<StatusCode> {
-    one(&state.db, village.id, album_id, id).await?;
-    let (title, _) = album(&state.db, village.id, album_id).await?;
-    let mut tx = state.db.begin_write().await?;
-    queries::delete_photo(&mut tx, album_id, id).await?;
-    let summary = format!("Foto dari album {title}, Desa {}", village.name);
-    let subject = format!("gallery_photo:{id}");
-    audit::record(&mut tx, admin.id, AuditAction::PhotoRemoved, &subject, &summary, village.code.as_str()).await?;
-    tx.commit().await?;
+    versions::remove(&state.db, &admin, &PhotoOf { village: &village, album_id, id }).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -6,11 +6,17 @@ use axum::{
     http::StatusCode,
 };
 use shared::{AuditAction, NewsForm, NewsRecord, NewsStatus};
+use sqlx::AnyConnection;
 
 use super::queries;
 use crate::{
-    admin::{audit, profile::VillageAdminOrDistrict, versions},
-    db::now_ms,
+    admin::{
+        audit,
+        profile::VillageAdminOrDistrict,
+        versions::{self, RemovableRecord, Stamp, VersionedRecord},
+        villages::VillageRow,
+    },
+    db::{Db, now_ms},
     error::{AppError, AppResult, Within},
     extract::ApiJson,
     images::attached,
@@ -22,6 +28,83 @@ fn published_at(form: &NewsForm, now: i64) -> Option<i64> {
     match form.status {
         NewsStatus::Draft => form.published_at,
         NewsStatus::Published | NewsStatus::Archived => Some(form.published_at.unwrap_or(now)),
+    }
+}
+
+/// An item of the village, as its admins edit it; 404 when there is none.
+async fn item(db: &Db, village_id: i64, id: i64) -> AppResult<NewsRecord> {
+    let record = queries::records(db, village_id, Some(id)).await?.pop();
+    record.ok_or_else(|| AppError::not_found("Berita ini", Within::Village))
+}
+
+/// The audit log's summary of a saved item.
+fn saved_summary(form: &NewsForm, village: &VillageRow) -> String {
+    format!("{} ({}), Desa {}", form.title.trim(), form.status.label(), village.name)
+}
+
+/// A news item of the village, being saved over the version it was loaded at.
+struct NewsItem<'a> {
+    village: &'a VillageRow,
+    id: i64,
+}
+
+impl VersionedRecord for NewsItem<'_> {
+    type Form = NewsForm;
+    type Record = NewsRecord;
+    /// The item as it stands.
+    type Checked = NewsRecord;
+    const NOUN: &'static str = "Berita";
+    const TABLE: &'static str = "news";
+    const PHOTO_FIELD: &'static str = "cover_id";
+    const SAVED: AuditAction = AuditAction::NewsSaved;
+
+    fn village(&self) -> &VillageRow {
+        self.village
+    }
+
+    fn keys(&self) -> Vec<i64> {
+        vec![self.id, self.village.id]
+    }
+
+    async fn check(&self, db: &Db, _form: &NewsForm) -> AppResult<NewsRecord> {
+        item(db, self.village.id, self.id).await
+    }
+
+    fn photos(form: &NewsForm) -> Vec<i64> {
+        form.cover_id.into_iter().collect()
+    }
+
+    fn kept_photos(current: &NewsRecord) -> Vec<i64> {
+        current.form.cover_id.into_iter().collect()
+    }
+
+    async fn update(&self, conn: &mut AnyConnection, form: &NewsForm, _: &NewsRecord, stamp: Stamp) -> AppResult<bool> {
+        Ok(queries::update(conn, self.village.id, self.id, form, published_at(form, stamp.now), stamp.by, stamp.now)
+            .await?)
+    }
+
+    fn subject(&self) -> String {
+        format!("news:{}", self.id)
+    }
+
+    fn summary(&self, form: &NewsForm, _: &NewsRecord) -> String {
+        saved_summary(form, self.village)
+    }
+
+    async fn reload(&self, db: &Db) -> AppResult<NewsRecord> {
+        item(db, self.village.id, self.id).await
+    }
+}
+
+impl RemovableRecord for NewsItem<'_> {
+    const REMOVED: AuditAction = AuditAction::NewsRemoved;
+
+    async fn delete(&self, conn: &mut AnyConnection) -> AppResult<()> {
+        Ok(queries::delete(conn, self.village.id, self.id).await?)
+    }
+
+    async fn removed_summary(&self, _db: &Db, record: &NewsRecord) -> AppResult<String> {
+        Ok(format!("{}, Desa {}", record.form.title, self.village.name))
     }
 }
 
@@ -60,15 +143,11 @@ pub async fn create(
         by: Some(admin.id),
     };
     let (id, _) = queries::create(&mut tx, &new, now).await?;
-    let summary = format!("{} ({}), Desa {}", form.title.trim(), form.status.label(), village.name);
+    let summary = saved_summary(&form, &village);
     audit::record(&mut tx, admin.id, AuditAction::NewsSaved, &format!("news:{id}"), &summary, village.code.as_str())
         .await?;
     tx.commit().await?;
-    let record = queries::records(&state.db, village.id, Some(id))
-        .await?
-        .pop()
-        .ok_or_else(|| AppError::not_found("Berita ini", Within::Village))?;
-    Ok((StatusCode::CREATED, Json(record)))
+    Ok((StatusCode::CREATED, Json(item(&state.db, village.id, id).await?)))
 }
 
 /// Changes, publishes or archives an item; 409 when someone saved it since `version` was loaded.
@@ -83,31 +162,7 @@ pub async fn update(
     Path((_village, id)): Path<(i64, i64)>,
     ApiJson(form): ApiJson<NewsForm>,
 ) -> AppResult<Json<NewsRecord>> {
-    AppError::check(form.validate())?;
-    let current = queries::records(&state.db, village.id, Some(id))
-        .await?
-        .pop()
-        .ok_or_else(|| AppError::not_found("Berita ini", Within::Village))?;
-    let cover: Vec<i64> = form.cover_id.into_iter().collect();
-    let kept: Vec<i64> = current.form.cover_id.into_iter().collect();
-    attached::check_usable(&state.db, "cover_id", &cover, admin.id, &kept).await?;
-    let now = now_ms();
-    let mut tx = state.db.begin_write().await?;
-    let dated = published_at(&form, now);
-    if !queries::update(&mut tx, village.id, id, &form, dated, admin.id, now).await? {
-        let filter = "t.id = $1 AND t.village_id = $2";
-        return Err(versions::refusal(&state.db, "news", "updated_by", filter, &[id, village.id], "Berita").await?);
-    }
-    let summary = format!("{} ({}), Desa {}", form.title.trim(), form.status.label(), village.name);
-    audit::record(&mut tx, admin.id, AuditAction::NewsSaved, &format!("news:{id}"), &summary, village.code.as_str())
-        .await?;
-    tx.commit().await?;
-    Ok(Json(
-        queries::records(&state.db, village.id, Some(id))
-            .await?
-            .pop()
-            .ok_or_else(|| AppError::not_found("Berita ini", Within::Village))?,
-    ))
+    Ok(Json(versions::save(&state.db, &admin, &NewsItem { village: &village, id }, &form).await?))
 }
 
 /// Removes an item for good (archiving keeps it).
@@ -120,15 +175,6 @@ pub async fn remove(
     VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path((_village, id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
-    let record = queries::records(&state.db, village.id, Some(id))
-        .await?
-        .pop()
-        .ok_or_else(|| AppError::not_found("Berita ini", Within::Village))?;
-    let mut tx = state.db.begin_write().await?;
-    queries::delete(&mut tx, village.id, id).await?;
-    let summary = format!("{}, Desa {}", record.form.title, village.name);
-    audit::record(&mut tx, admin.id, AuditAction::NewsRemoved, &format!("news:{id}"), &summary, village.code.as_str())
-        .await?;
-    tx.commit().await?;
+    versions::remove(&state.db, &admin, &NewsItem { village: &village, id }).await?;
     Ok(StatusCode::NO_CONTENT)
 }

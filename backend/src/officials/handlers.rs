@@ -6,11 +6,17 @@ use axum::{
     http::StatusCode,
 };
 use shared::{AuditAction, Official, OfficialForm};
+use sqlx::AnyConnection;
 
 use super::queries;
 use crate::{
-    admin::{audit, profile::VillageAdminOrDistrict, versions},
-    db::now_ms,
+    admin::{
+        audit,
+        profile::VillageAdminOrDistrict,
+        versions::{self, RemovableRecord, Stamp, VersionedRecord},
+        villages::VillageRow,
+    },
+    db::{Db, now_ms},
     error::{AppError, AppResult, Within},
     extract::ApiJson,
     images::attached,
@@ -18,12 +24,88 @@ use crate::{
     villages::queries as villages,
 };
 
-/// The photo must be a picture this admin uploaded, or the one the official already has.
-async fn check(state: &AppState, form: &OfficialForm, uploader: i64, kept: Option<i64>) -> AppResult<()> {
-    AppError::check(form.validate())?;
-    let photo: Vec<i64> = form.photo_id.into_iter().collect();
-    let kept: Vec<i64> = kept.into_iter().collect();
-    attached::check_usable(&state.db, "photo_id", &photo, uploader, &kept).await
+/// An official of the village; 404 when there is none.
+async fn official(db: &Db, village_id: i64, id: i64) -> AppResult<Official> {
+    let official = queries::one(db, village_id, id).await?;
+    official.ok_or_else(|| AppError::not_found("Perangkat desa ini", Within::Village))
+}
+
+/// The audit log's summary of a saved official.
+fn saved_summary(form: &OfficialForm, village: &VillageRow) -> String {
+    format!("{} ({}), Desa {}", form.name.trim(), form.position.trim(), village.name)
+}
+
+/// An official of the village, being saved over the version it was loaded at.
+struct OfficialOf<'a> {
+    village: &'a VillageRow,
+    id: i64,
+    /// The photo the official has, which a save may keep.
+    photo: Option<i64>,
+}
+
+impl VersionedRecord for OfficialOf<'_> {
+    type Form = OfficialForm;
+    type Record = Official;
+    /// The photo the official has.
+    type Checked = Option<i64>;
+    const NOUN: &'static str = "Data perangkat desa";
+    const TABLE: &'static str = "officials";
+    const PHOTO_FIELD: &'static str = "photo_id";
+    const SAVED: AuditAction = AuditAction::OfficialSaved;
+
+    fn village(&self) -> &VillageRow {
+        self.village
+    }
+
+    fn keys(&self) -> Vec<i64> {
+        vec![self.id, self.village.id]
+    }
+
+    async fn check(&self, _db: &Db, _form: &OfficialForm) -> AppResult<Option<i64>> {
+        Ok(self.photo)
+    }
+
+    fn photos(form: &OfficialForm) -> Vec<i64> {
+        form.photo_id.into_iter().collect()
+    }
+
+    fn kept_photos(photo: &Option<i64>) -> Vec<i64> {
+        photo.iter().copied().collect()
+    }
+
+    async fn update(
+        &self,
+        conn: &mut AnyConnection,
+        form: &OfficialForm,
+        _: &Option<i64>,
+        stamp: Stamp,
+    ) -> AppResult<bool> {
+        Ok(queries::update(conn, self.village.id, self.id, form, stamp.by, stamp.now).await?)
+    }
+
+    fn subject(&self) -> String {
+        format!("official:{}", self.id)
+    }
+
+    fn summary(&self, form: &OfficialForm, _: &Option<i64>) -> String {
+        saved_summary(form, self.village)
+    }
+
+    async fn reload(&self, db: &Db) -> AppResult<Official> {
+        official(db, self.village.id, self.id).await
+    }
+}
+
+impl RemovableRecord for OfficialOf<'_> {
+    const REMOVED: AuditAction = AuditAction::OfficialRemoved;
+
+    async fn delete(&self, conn: &mut AnyConnection) -> AppResult<()> {
+        Ok(queries::delete(conn, self.village.id, self.id).await?)
+    }
+
+    async fn removed_summary(&self, _db: &Db, official: &Official) -> AppResult<String> {
+        Ok(format!("{} ({}), Desa {}", official.name, official.position, self.village.name))
+    }
 }
 
 /// The village's officials, in their order.
@@ -45,11 +127,12 @@ pub async fn create(
     VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     ApiJson(form): ApiJson<OfficialForm>,
 ) -> AppResult<(StatusCode, Json<Official>)> {
-    check(&state, &form, admin.id, None).await?;
+    AppError::check(form.validate())?;
+    attached::check_usable(&state.db, "photo_id", &OfficialOf::photos(&form), admin.id, &[]).await?;
     let now = now_ms();
     let mut tx = state.db.begin_write().await?;
     let id = queries::create(&mut tx, village.id, &form, admin.id, now).await?;
-    let summary = format!("{} ({}), Desa {}", form.name.trim(), form.position.trim(), village.name);
+    let summary = saved_summary(&form, &village);
     audit::record(
         &mut tx,
         admin.id,
@@ -60,10 +143,7 @@ pub async fn create(
     )
     .await?;
     tx.commit().await?;
-    let official = queries::one(&state.db, village.id, id)
-        .await?
-        .ok_or_else(|| AppError::not_found("Perangkat desa ini", Within::Village))?;
-    Ok((StatusCode::CREATED, Json(official)))
+    Ok((StatusCode::CREATED, Json(official(&state.db, village.id, id).await?)))
 }
 
 /// Changes an official of this village.
@@ -78,32 +158,9 @@ pub async fn update(
     Path(ids): Path<(i64, i64)>,
     ApiJson(form): ApiJson<OfficialForm>,
 ) -> AppResult<Json<Official>> {
-    let current = queries::one(&state.db, village.id, ids.1)
-        .await?
-        .ok_or_else(|| AppError::not_found("Perangkat desa ini", Within::Village))?;
-    check(&state, &form, admin.id, current.photo.map(|p| p.id)).await?;
-    let mut tx = state.db.begin_write().await?;
-    if !queries::update(&mut tx, village.id, ids.1, &form, admin.id, now_ms()).await? {
-        let filter = "t.id = $1 AND t.village_id = $2";
-        return Err(versions::refusal(
-            &state.db,
-            "officials",
-            "updated_by",
-            filter,
-            &[ids.1, village.id],
-            "Data perangkat desa",
-        )
-        .await?);
-    }
-    let summary = format!("{} ({}), Desa {}", form.name.trim(), form.position.trim(), village.name);
-    let subject = format!("official:{}", ids.1);
-    audit::record(&mut tx, admin.id, AuditAction::OfficialSaved, &subject, &summary, village.code.as_str()).await?;
-    tx.commit().await?;
-    Ok(Json(
-        queries::one(&state.db, village.id, ids.1)
-            .await?
-            .ok_or_else(|| AppError::not_found("Perangkat desa ini", Within::Village))?,
-    ))
+    let photo = official(&state.db, village.id, ids.1).await?.photo.map(|p| p.id);
+    let official = OfficialOf { village: &village, id: ids.1, photo };
+    Ok(Json(versions::save(&state.db, &admin, &official, &form).await?))
 }
 
 /// Removes an official of this village.
@@ -116,14 +173,7 @@ pub async fn remove(
     VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path(ids): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
-    let official = queries::one(&state.db, village.id, ids.1)
-        .await?
-        .ok_or_else(|| AppError::not_found("Perangkat desa ini", Within::Village))?;
-    let mut tx = state.db.begin_write().await?;
-    queries::delete(&mut tx, village.id, ids.1).await?;
-    let summary = format!("{} ({}), Desa {}", official.name, official.position, village.name);
-    let subject = format!("official:{}", ids.1);
-    audit::record(&mut tx, admin.id, AuditAction::OfficialRemoved, &subject, &summary, village.code.as_str()).await?;
-    tx.commit().await?;
+    // Removing keeps no photo.
+    versions::remove(&state.db, &admin, &OfficialOf { village: &village, id: ids.1, photo: None }).await?;
     Ok(StatusCode::NO_CONTENT)
 }
