@@ -28,7 +28,10 @@ async fn sign_up_sign_in_sign_out(app: TestApp) {
     let res = app.call(Method::POST, "/api/v1/auth/sign-up", None, Some(&sign_up_body("+62 857-1111-2222"))).await;
     assert_eq!(res.status(), 201);
     let set_cookie = header(&res, "set-cookie");
-    assert!(set_cookie.contains("; Path=/; HttpOnly; SameSite=Lax"), "{set_cookie}");
+    let attributes: Vec<&str> = set_cookie.split("; ").skip(1).collect();
+    for wanted in ["Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=7776000"] {
+        assert!(attributes.contains(&wanted), "{wanted} in {set_cookie}");
+    }
     assert!(!set_cookie.contains("Secure"), "plain http gets no Secure flag");
     let cookie = session_cookie(&res).expect("a session cookie");
     let me: Value = res.json().await.unwrap();
