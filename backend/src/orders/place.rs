@@ -172,7 +172,7 @@ async fn write(conn: &mut AnyConnection, zone: TimeZone, user: Option<&CurrentUs
         let code = code::fresh()?;
         let id = queries::insert_order(&mut *conn, &code, user.map(|u| u.id), plan, shop, &address, now).await?;
         for (position, line) in shop.lines.iter().enumerate() {
-            queries::insert_line(&mut *conn, id, position, line).await?;
+            queries::insert_line(&mut *conn, id, position, line).await.map_err(|e| vanished(e, &line.name))?;
         }
         let who =
             Move { actor: shared::Actor::Buyer, actor_id: user.map(|u| u.id), actor_name: plan.buyer_name.clone() };
@@ -212,6 +212,15 @@ async fn write(conn: &mut AnyConnection, zone: TimeZone, user: Option<&CurrentUs
         ledger::record(conn, zone, &sale).await?;
     }
     Ok(Placed { orders })
+}
+
+/// A line whose product was deleted since the checkout read it (its foreign key broke, on PostgreSQL):
+/// refused as sold out, as a product gone by the time its stock is taken is.
+fn vanished(error: sqlx::Error, name: &str) -> AppError {
+    match &error {
+        sqlx::Error::Database(d) if d.is_foreign_key_violation() => out_of_stock(name, 0),
+        _ => error.into(),
+    }
 }
 
 /// One guarded statement per product, in id order so concurrent checkouts never deadlock, and last, so

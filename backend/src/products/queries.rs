@@ -9,7 +9,7 @@ use sqlx::{AnyConnection, Row, any::AnyRow};
 
 use crate::{
     catalog::index,
-    db::{Db, flag},
+    db::{Db, Engine, flag},
     images::{self, queries::PhotoList},
     markdown,
     slugs::slugify,
@@ -148,15 +148,17 @@ pub async fn is_producer_of(conn: &mut AnyConnection, id: i64, shop_id: i64) -> 
     Ok(known > 0)
 }
 
-/// Locks the shop's product until the transaction ends (a no-op UPDATE: the same on both engines), so that
-/// a checkout taking its stock waits, or has finished; false when the shop has no such product.
-pub async fn lock(conn: &mut AnyConnection, shop_id: i64, id: i64) -> sqlx::Result<bool> {
-    let done = sqlx::query("UPDATE products SET updated_at = updated_at WHERE id = $1 AND shop_id = $2")
-        .bind(id)
-        .bind(shop_id)
-        .execute(conn)
-        .await?;
-    Ok(done.rows_affected() > 0)
+/// Locks the shop's product until the transaction ends, so that a checkout ordering it has finished (and
+/// its line is seen) or waits (and then finds it gone); false when the shop has no such product. On SQLite
+/// the write transaction holds the whole database already.
+pub async fn lock(conn: &mut AnyConnection, engine: Engine, shop_id: i64, id: i64) -> sqlx::Result<bool> {
+    let sql = match engine {
+        Engine::Sqlite => "SELECT id FROM products WHERE id = $1 AND shop_id = $2",
+        // FOR UPDATE: the one row lock a checkout's order line (KEY SHARE, from its foreign key) waits for.
+        Engine::Postgres => "SELECT id FROM products WHERE id = $1 AND shop_id = $2 FOR UPDATE",
+    };
+    let found: Option<i64> = sqlx::query_scalar(sql).bind(id).bind(shop_id).fetch_optional(conn).await?;
+    Ok(found.is_some())
 }
 
 /// Whether the product was ever ordered.
@@ -221,7 +223,7 @@ pub async fn records(db: &Db, shop_id: i64, only: Option<i64>) -> anyhow::Result
 }
 
 /// The public page's statement for `engine`: the product with its chain and its photos as JSON, one query.
-fn detail_sql(engine: crate::db::Engine) -> &'static str {
+fn detail_sql(engine: Engine) -> &'static str {
     use std::sync::OnceLock;
     static SQLITE: OnceLock<String> = OnceLock::new();
     static POSTGRES: OnceLock<String> = OnceLock::new();
@@ -246,8 +248,8 @@ fn detail_sql(engine: crate::db::Engine) -> &'static str {
         )
     };
     match engine {
-        crate::db::Engine::Sqlite => SQLITE.get_or_init(build),
-        crate::db::Engine::Postgres => POSTGRES.get_or_init(build),
+        Engine::Sqlite => SQLITE.get_or_init(build),
+        Engine::Postgres => POSTGRES.get_or_init(build),
     }
 }
 

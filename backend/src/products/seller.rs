@@ -121,10 +121,9 @@ pub async fn remove(
     OpenShopOwner(owner): OpenShopOwner,
     Path((_shop, id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
-    // Locked first: a checkout taking its stock meanwhile has finished (its line is seen) or waits (and
-    // then finds no product), so no order loses its product.
+    // Locked first, so no order placed meanwhile loses its product (see `queries::lock`).
     let mut tx = state.db.begin_write().await?;
-    if !queries::lock(&mut tx, owner.shop_id, id).await? {
+    if !queries::lock(&mut tx, state.db.engine, owner.shop_id, id).await? {
         return Err(AppError::not_found("Produk ini", Within::OwnShop));
     }
     if queries::was_ordered(&mut tx, id).await? {

@@ -1,9 +1,11 @@
 //! Many buyers at once: 64 guests racing for 20 units get exactly 20 orders and the stock never goes below
-//! zero; one checkout sent 50 times at once with one key becomes one order per shop; keys belong to buyers.
+//! zero; one checkout sent 50 times at once with one key becomes one order per shop; keys belong to buyers;
+//! a listing deleted while it is ordered keeps its orders.
 
 use std::{sync::Arc, time::Instant};
 
 use lapak_tests::{Engine, TestApp, on_both_databases, on_both_engines};
+use reqwest::Method;
 use serde_json::Value;
 use shared::order::Placed;
 use tokio::{sync::Barrier, task::JoinSet};
@@ -12,7 +14,7 @@ use super::{
     DARMA_TANI, SENGGIGI_BAHARI, SHOPPER, checkout, choice, fresh_key, line, place, product, seller, stock, written,
 };
 
-on_both_databases!(one_key_places_one_checkout);
+on_both_databases!(one_key_places_one_checkout, a_listing_deleted_while_ordered_keeps_its_orders);
 on_both_engines!(the_last_units_are_never_oversold);
 
 /// Posts each `(key, body)` at the same moment; answers each response's status, `Idempotent-Replayed`
@@ -153,4 +155,44 @@ async fn one_key_places_one_checkout(app: TestApp) {
     assert_eq!(signed_in.status(), 201);
     assert_eq!(app.count("orders", "1 = 1").await, 6);
     assert_eq!((stock(&app, kopi).await, stock(&app, ikan).await), (24, 27));
+}
+
+/// A seller deletes a listing at the moment a buyer orders it, eight times over: either the order is placed
+/// and the listing stays (409: it was ordered), or the listing is gone and the checkout is refused. Never
+/// both, never a 500, and no order line ever loses its product.
+async fn a_listing_deleted_while_ordered_keeps_its_orders(app: TestApp) {
+    let tani = seller(&app, DARMA_TANI).await;
+    let mut ordered = 0;
+    for round in 0..8 {
+        let id = product(&app, tani.shop, &format!("Gula Semut Uji {round}"), 20_000, 5, 250).await;
+        let lines = [line(id, 1, 20_000)];
+        let body = checkout(&format!("0819877{round:05}"), &[choice(tani.shop, "ambil", "tunai", &lines)]);
+        let path = format!("/api/v1/shops/{}/products/{id}", tani.shop);
+        let barrier = Barrier::new(2);
+        let (order, removal) = tokio::join!(
+            async {
+                barrier.wait().await;
+                place(&app, None, &fresh_key(), &body).await.status().as_u16()
+            },
+            async {
+                barrier.wait().await;
+                let res = app.call(Method::DELETE, &path, Some(&tani.cookie), None).await;
+                (res.status().as_u16(), res.text().await.unwrap_or_default())
+            },
+        );
+        match (order, removal.0) {
+            (201, 409) => {
+                assert!(removal.1.contains("sudah pernah dipesan"), "round {round}: {}", removal.1);
+                ordered += 1;
+            }
+            (400..=499, 204) => {}
+            other => panic!("round {round}: checkout {} and delete {} together: {other:?}", other.0, other.1),
+        }
+    }
+    println!("deleted while ordered on {:?}: {ordered} of 8 ordered first", app.engine);
+    let orphaned: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM order_lines WHERE product_id IS NULL")
+        .fetch_one(&app.db().pool)
+        .await
+        .unwrap();
+    assert_eq!(orphaned, 0, "no order line lost its product");
 }
