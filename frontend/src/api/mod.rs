@@ -19,8 +19,7 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::{Serialize, de::DeserializeOwned};
 use shared::{
-    EnterpriseDetail, FieldError, NewsArticle, NewsSummary, Page, Problem, Region, VillageDetail, VillageQuery,
-    VillageSummary,
+    EnterpriseDetail, FieldError, NewsArticle, NewsSummary, Page, Region, VillageDetail, VillageQuery, VillageSummary,
 };
 
 use crate::directory_query;
@@ -137,14 +136,24 @@ async fn send_empty(method: Change, url: &str, body: Option<&impl Serialize>) ->
     change(method, url, body).await.map(|_| ())
 }
 
+/// What the app reads of a problem document (`shared::Problem`): the words for people and the fields. Not
+/// its `code`, so a code added to the server later never makes an app still cached in a browser lose the
+/// message.
+#[derive(serde::Deserialize)]
+struct Refusal {
+    detail: String,
+    #[serde(default)]
+    fields: Vec<FieldError>,
+}
+
 /// The response when it succeeded, else the error it carries.
 pub(crate) async fn checked(response: Response) -> Result<Response, ApiError> {
     if response.ok() {
         return Ok(response);
     }
     let status = response.status();
-    match json::body::<Problem>(response.into()).await {
-        Some(problem) => Err(ApiError::Problem { status, detail: problem.detail, fields: problem.fields }),
+    match json::body::<Refusal>(response.into()).await {
+        Some(refusal) => Err(ApiError::Problem { status, detail: refusal.detail, fields: refusal.fields }),
         None => Err(ApiError::Status(status)),
     }
 }
@@ -250,6 +259,17 @@ pub async fn all_regions(parent: Option<String>) -> Result<Vec<Region>, ApiError
 mod tests {
     use super::*;
     use shared::IdmStatus;
+
+    #[test]
+    fn reads_problems_with_codes_it_does_not_know() {
+        let text = r#"{"status":409,"code":"a_code_from_a_later_server","title":"Konflik",
+            "detail":"Pesanan ini sudah dibatalkan.","fields":[{"field":"note","message":"Terlalu panjang."}]}"#;
+        let refusal: Refusal = serde_json::from_str(text).unwrap();
+        assert_eq!(refusal.detail, "Pesanan ini sudah dibatalkan.");
+        assert_eq!(refusal.fields[0].field, "note");
+        let plain: Refusal = serde_json::from_str(r#"{"status":404,"detail":"Tidak ada."}"#).unwrap();
+        assert!(plain.fields.is_empty());
+    }
 
     #[test]
     fn builds_list_addresses() {
