@@ -11,37 +11,24 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
-use crate::util::{self, stage};
+use crate::util::{self, Background, stage};
 
 /// Builds `dist/` and the release backend (what `cargo xtask run` serves) side by side: the backend's
-/// `cargo build --release` runs in the background, its output in `target/xtask/{command}-backend.log`
-/// (printed when it fails), while dist's build, wasm-opt and compression take turns with it on the
-/// cores. The path of the `lapak` binary built.
+/// `cargo build --release` runs in the background (log in `target/xtask/{command}-backend.log`) while
+/// dist's build, wasm-opt and compression take turns with it on the cores. The path of the `lapak` built.
 pub fn dist_and_release(command: &str) -> Result<PathBuf> {
-    let target = util::target_dir()?;
-    let log_path = target.join(format!("xtask/{command}-backend.log"));
-    std::fs::create_dir_all(target.join("xtask"))?;
-    let log = File::create(&log_path).with_context(|| format!("creating {}", log_path.display()))?;
     let mut cargo = util::cargo();
     // Without the client-only apps the server never renders (see backend/Cargo.toml).
-    cargo.args(["build", "--release", "-p", "backend", "--no-default-features"]).stdout(log.try_clone()?).stderr(log);
-    println!("\n==> {command}: {} (in the background, log in {})", util::describe(&cargo), log_path.display());
+    cargo.args(["build", "--release", "-p", "backend", "--no-default-features"]);
     let started = Instant::now();
-    let mut backend = cargo.spawn().context("could not start cargo build --release -p backend")?;
+    let backend = Background::start(cargo, &format!("{command}-backend"))?;
     if let Err(e) = crate::dist::dist() {
-        let _ = backend.kill();
-        let _ = backend.wait();
+        backend.stop();
         return Err(e);
     }
-    let status = stage(&format!("{command}: waiting for the release backend"), || Ok(backend.wait()?))?;
-    if !status.success() {
-        let mut text = String::new();
-        File::open(&log_path)?.read_to_string(&mut text)?;
-        eprintln!("{text}");
-        bail!("cargo build --release -p backend failed ({status}), log above and in {}", log_path.display());
-    }
+    stage(&format!("{command}: waiting for the release backend"), || backend.wait())?;
     println!("{command}: the release backend was built in {}", util::secs(started.elapsed()));
-    Ok(target.join("release/lapak"))
+    Ok(util::target_dir()?.join("release/lapak"))
 }
 
 /// A running `lapak` process; stopped with SIGTERM when dropped.

@@ -1,7 +1,8 @@
 //! Shared helpers: workspace paths, running commands, timing stages, hashing and sizes.
 
+use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
@@ -54,6 +55,45 @@ pub fn target_dir() -> Result<PathBuf> {
     let meta: serde_json::Value = serde_json::from_slice(&out.stdout).context("parsing `cargo metadata` output")?;
     let dir = meta["target_directory"].as_str().context("`cargo metadata` printed no target_directory")?;
     Ok(PathBuf::from(dir))
+}
+
+/// A command running in the background beside the next steps, its output kept in a log.
+pub struct Background {
+    child: Child,
+    log: PathBuf,
+    line: String,
+}
+
+impl Background {
+    /// Starts `cmd` with its output in `target/xtask/{name}.log`.
+    pub fn start(mut cmd: Command, name: &str) -> Result<Background> {
+        let dir = target_dir()?.join("xtask");
+        std::fs::create_dir_all(&dir)?;
+        let log = dir.join(format!("{name}.log"));
+        let file = File::create(&log).with_context(|| format!("creating {}", log.display()))?;
+        cmd.stdout(file.try_clone()?).stderr(file);
+        let line = describe(&cmd);
+        println!("\n==> {line} (in the background, log in {})", log.display());
+        let child = cmd.spawn().with_context(|| format!("could not start `{line}`"))?;
+        Ok(Background { child, log, line })
+    }
+
+    /// Waits for it to end; its output, or an error after printing that output when it failed.
+    pub fn wait(mut self) -> Result<String> {
+        let status = self.child.wait().with_context(|| format!("waiting for `{}`", self.line))?;
+        let output = std::fs::read_to_string(&self.log).unwrap_or_default();
+        if !status.success() {
+            eprintln!("{output}");
+            bail!("`{}` failed ({status}), its output above and in {}", self.line, self.log.display());
+        }
+        Ok(output)
+    }
+
+    /// Stops it: nothing will wait for it.
+    pub fn stop(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
 
 /// Runs a command to completion, failing with its command line when it exits non-zero.
