@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod api;
 pub mod cart;
 pub mod catalog;
 pub mod consultation;

@@ -210,3 +210,12 @@ pub struct Notifications {
     pub unread: i64,
     pub items: Vec<Notification>,
 }
+
+/// `POST /api/v1/me/notifications/read`: which to mark read.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReadNotifications {
+    /// Ids from the list; empty marks every notification of the user read.
+    #[serde(default)]
+    pub ids: Vec<i64>,
+}

@@ -6,6 +6,7 @@ use axum::{
     http::{HeaderMap, StatusCode, header},
     response::{AppendHeaders, IntoResponse, Response},
 };
+use shared::api::{self, Endpoint};
 use shared::{FieldError, Me, account::SignIn, account::SignUp};
 
 use super::queries::{self, Login, NewUser};
@@ -24,7 +25,7 @@ use crate::{
 
 /// Creates an account and signs it in. Sign-ups are limited per client address (429): each costs a
 /// password hash, and each answers whether a number is registered.
-#[utoipa::path(post, path = "/api/v1/auth/sign-up", tag = "accounts", request_body = SignUp,
+#[utoipa::path(post, path = api::accounts::SignUp::PATH, tag = "accounts", request_body = SignUp,
     responses((status = 201, body = Me), (status = 422, body = shared::Problem),
         (status = 429, body = shared::Problem)))]
 pub async fn sign_up(
@@ -68,7 +69,7 @@ pub async fn sign_up(
 /// per address, apart from those of a browser that has signed in to the account before, which has a
 /// limit of its own (so strangers cannot lock the owner out); the answer never tells whether the
 /// account exists.
-#[utoipa::path(post, path = "/api/v1/auth/sign-in", tag = "accounts", request_body = SignIn,
+#[utoipa::path(post, path = api::accounts::SignIn::PATH, tag = "accounts", request_body = SignIn,
     responses((status = 200, body = Me), (status = 401, body = shared::Problem), (status = 429, body = shared::Problem)))]
 pub async fn sign_in(
     State(state): State<AppState>,
@@ -109,7 +110,7 @@ pub async fn sign_in(
 }
 
 /// Ends this session on the server and removes the cookie.
-#[utoipa::path(post, path = "/api/v1/auth/sign-out", tag = "accounts",
+#[utoipa::path(post, path = api::accounts::SignOut::PATH, tag = "accounts",
     responses((status = 204, description = "Signed out")))]
 pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
     if let Some(token) = session::token_from(&headers, &state.config) {

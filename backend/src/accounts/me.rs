@@ -6,6 +6,7 @@ use axum::{
     http::{StatusCode, header},
     response::{IntoResponse, Response},
 };
+use shared::api::{self, Endpoint};
 use shared::{
     FieldError, Me,
     account::{PasswordChange, ProfileUpdate, SessionInfo, SessionState},
@@ -20,14 +21,14 @@ use crate::{
 };
 
 /// The signed-in user, their roles and shops; 401 when nobody is signed in.
-#[utoipa::path(get, path = "/api/v1/me", tag = "accounts",
+#[utoipa::path(get, path = api::accounts::MyAccount::PATH, tag = "accounts",
     responses((status = 200, body = Me), (status = 401, body = shared::Problem)))]
 pub async fn me(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<Me>> {
     Ok(Json(queries::me(&state.db, user.id).await?))
 }
 
 /// Who is signed in, if anyone: 200 with `user: null` for nobody, so pages can ask without an error.
-#[utoipa::path(get, path = "/api/v1/auth/session", tag = "accounts",
+#[utoipa::path(get, path = api::accounts::Session::PATH, tag = "accounts",
     responses((status = 200, body = SessionState)))]
 pub async fn session_state(State(state): State<AppState>, user: Option<CurrentUser>) -> AppResult<Json<SessionState>> {
     let user = match user {
@@ -38,7 +39,7 @@ pub async fn session_state(State(state): State<AppState>, user: Option<CurrentUs
 }
 
 /// Changes the name and e-mail address.
-#[utoipa::path(patch, path = "/api/v1/me", tag = "accounts", request_body = ProfileUpdate,
+#[utoipa::path(patch, path = api::accounts::UpdateProfile::PATH, tag = "accounts", request_body = ProfileUpdate,
     responses((status = 200, body = Me), (status = 401, body = shared::Problem), (status = 422, body = shared::Problem)))]
 pub async fn update_me(
     State(state): State<AppState>,
@@ -59,7 +60,7 @@ pub async fn update_me(
 }
 
 /// Changes the password; every other session of the account ends, this one stays.
-#[utoipa::path(put, path = "/api/v1/me/password", tag = "accounts", request_body = PasswordChange,
+#[utoipa::path(put, path = api::accounts::ChangePassword::PATH, tag = "accounts", request_body = PasswordChange,
     responses((status = 204, description = "Changed"), (status = 401, body = shared::Problem),
         (status = 422, body = shared::Problem)))]
 pub async fn change_password(
@@ -82,7 +83,7 @@ pub async fn change_password(
 }
 
 /// The devices the user is signed in on, most recently used first.
-#[utoipa::path(get, path = "/api/v1/me/sessions", tag = "accounts",
+#[utoipa::path(get, path = api::accounts::Sessions::PATH, tag = "accounts",
     responses((status = 200, body = Vec<SessionInfo>), (status = 401, body = shared::Problem)))]
 pub async fn sessions(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<Vec<SessionInfo>>> {
     let rows = session::list(&state.db, user.id).await?;
@@ -100,7 +101,7 @@ pub async fn sessions(State(state): State<AppState>, user: CurrentUser) -> AppRe
 }
 
 /// Signs out everywhere: every session of the account ends, this one included.
-#[utoipa::path(delete, path = "/api/v1/me/sessions", tag = "accounts",
+#[utoipa::path(delete, path = api::accounts::SignOutEverywhere::PATH, tag = "accounts",
     responses((status = 204, description = "Signed out everywhere"), (status = 401, body = shared::Problem)))]
 pub async fn sign_out_everywhere(State(state): State<AppState>, user: CurrentUser) -> AppResult<Response> {
     session::delete_all(&state.db.pool, user.id, None).await?;
@@ -108,7 +109,7 @@ pub async fn sign_out_everywhere(State(state): State<AppState>, user: CurrentUse
 }
 
 /// Ends one of the user's sessions (another device); only the user's own.
-#[utoipa::path(delete, path = "/api/v1/me/sessions/{id}", tag = "accounts",
+#[utoipa::path(delete, path = api::accounts::EndSession::PATH, tag = "accounts",
     params(("id" = i64, Path, description = "The session's id from the list")),
     responses((status = 204, description = "Ended"), (status = 401, body = shared::Problem),
         (status = 404, body = shared::Problem)))]

@@ -7,6 +7,7 @@ use axum::{
     http::{HeaderMap, StatusCode},
     response::Response,
 };
+use shared::api::{self, Endpoint};
 use shared::{
     ResetLink, UserRef,
     account::{PasswordReset, ResetInfo, ResetLookup},
@@ -62,7 +63,7 @@ async fn live(state: &AppState, token: &str) -> AppResult<LiveResetLink> {
 
 /// Whose link this is, so the page can greet them before they choose a password. The token travels in
 /// the body (the page keeps it in the address's `#` fragment), never in a path or query a log could keep.
-#[utoipa::path(post, path = "/api/v1/auth/reset/info", tag = "accounts", request_body = ResetLookup,
+#[utoipa::path(post, path = api::accounts::ResetLinkInfo::PATH, tag = "accounts", request_body = ResetLookup,
     responses((status = 200, body = ResetInfo), (status = 400, body = shared::Problem),
         (status = 404, body = shared::Problem)))]
 pub async fn reset_info(
@@ -75,7 +76,7 @@ pub async fn reset_info(
 
 /// Sets a new password with a reset link, ends every other session of the account, forgets its known
 /// browsers (whoever knew the old password loses their way past strangers' limits), and signs in.
-#[utoipa::path(post, path = "/api/v1/auth/reset", tag = "accounts", request_body = PasswordReset,
+#[utoipa::path(post, path = api::accounts::ResetPassword::PATH, tag = "accounts", request_body = PasswordReset,
     responses((status = 200, body = shared::Me), (status = 404, body = shared::Problem),
         (status = 422, body = shared::Problem)))]
 pub async fn reset_password(

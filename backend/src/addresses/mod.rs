@@ -8,6 +8,7 @@ use axum::{
     extract::{Path, State},
     http::StatusCode,
 };
+use shared::api::{self, Endpoint};
 use shared::{Address, PlacedAddress};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -29,7 +30,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// The user's saved addresses, newest first, with the names of their regions.
-#[utoipa::path(get, path = "/api/v1/me/addresses", tag = "orders",
+#[utoipa::path(get, path = api::addresses::Addresses::PATH, tag = "orders",
     responses((status = 200, body = Vec<PlacedAddress>), (status = 401, body = shared::Problem)))]
 pub async fn list(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<Vec<PlacedAddress>>> {
     let mut conn = state.db.pool.acquire().await?;
@@ -37,7 +38,7 @@ pub async fn list(State(state): State<AppState>, user: CurrentUser) -> AppResult
 }
 
 /// Saves an address in the user's book (at most [`ADDRESSES_MAX`]); its desa must be in the region table.
-#[utoipa::path(post, path = "/api/v1/me/addresses", tag = "orders", request_body = Address,
+#[utoipa::path(post, path = api::addresses::AddAddress::PATH, tag = "orders", request_body = Address,
     responses((status = 201, body = PlacedAddress), (status = 400, body = shared::Problem),
         (status = 401, body = shared::Problem), (status = 422, body = shared::Problem)))]
 pub async fn create(
@@ -64,7 +65,7 @@ pub async fn create(
 }
 
 /// Removes one of the user's addresses (orders placed with it keep their copy).
-#[utoipa::path(delete, path = "/api/v1/me/addresses/{id}", tag = "orders",
+#[utoipa::path(delete, path = api::addresses::RemoveAddress::PATH, tag = "orders",
     params(("id" = i64, Path, description = "The address's id from the list")),
     responses((status = 204, description = "Removed"), (status = 401, body = shared::Problem),
         (status = 404, body = shared::Problem)))]

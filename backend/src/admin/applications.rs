@@ -8,6 +8,7 @@ use axum::{
     http::request::Parts,
 };
 use serde::Deserialize;
+use shared::api::{self, Endpoint};
 use shared::{AuditAction, RegionCode, ShopApplicationView, ShopStatus, shop::Rejection};
 use utoipa::IntoParams;
 
@@ -29,7 +30,7 @@ pub struct QueueQuery {
 }
 
 /// Shop applications in the villages this admin decides for; the oldest waiting first.
-#[utoipa::path(get, path = "/api/v1/admin/shop-applications", tag = "admin", params(QueueQuery),
+#[utoipa::path(get, path = api::admin::ShopApplications::PATH, tag = "admin", params(QueueQuery),
     responses((status = 200, body = Vec<ShopApplicationView>), (status = 401, body = shared::Problem),
         (status = 403, body = shared::Problem)))]
 pub async fn queue(
@@ -74,7 +75,7 @@ impl FromRequestParts<AppState> for ShopModerator {
 }
 
 /// Approves a waiting application: the shop opens.
-#[utoipa::path(post, path = "/api/v1/admin/shop-applications/{id}/approve", tag = "admin",
+#[utoipa::path(post, path = api::admin::ApproveShop::PATH, tag = "admin",
     params(("id" = i64, Path, description = "The shop's id")),
     responses((status = 200, body = ShopApplicationView), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem), (status = 409, body = shared::Problem)))]
@@ -83,7 +84,7 @@ pub async fn approve(State(state): State<AppState>, moderator: ShopModerator) ->
 }
 
 /// Rejects a waiting application, with a reason the applicant reads.
-#[utoipa::path(post, path = "/api/v1/admin/shop-applications/{id}/reject", tag = "admin", request_body = Rejection,
+#[utoipa::path(post, path = api::admin::RejectShop::PATH, tag = "admin", request_body = Rejection,
     params(("id" = i64, Path, description = "The shop's id")),
     responses((status = 200, body = ShopApplicationView), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem), (status = 409, body = shared::Problem),

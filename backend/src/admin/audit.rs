@@ -3,6 +3,7 @@
 
 use axum::{Json, extract::State};
 use serde::Deserialize;
+use shared::api::{self, Endpoint};
 use shared::{AuditAction, AuditEntry, Page, PageRequest};
 use utoipa::IntoParams;
 
@@ -39,7 +40,7 @@ pub struct AuditQuery {
 }
 
 /// The audit log of the admin's regions, newest first.
-#[utoipa::path(get, path = "/api/v1/admin/audit", tag = "admin", params(AuditQuery),
+#[utoipa::path(get, path = api::admin::AuditLog::PATH, tag = "admin", params(AuditQuery),
     responses((status = 200, body = Page<AuditEntry>), (status = 401, body = shared::Problem),
         (status = 403, body = shared::Problem)))]
 pub async fn list(

@@ -8,6 +8,7 @@ use axum::{
     extract::{FromRequestParts, State},
     http::{StatusCode, request::Parts},
 };
+use shared::api::{self, Endpoint};
 use shared::{
     AdminAssigned, AuditAction, DistrictAdminView, NewAdmin, Phone, RegionCode, ResetLink, Role, UserRef,
     account::district_scope,
@@ -64,7 +65,7 @@ async fn first_password(
 }
 
 /// Makes someone (found or created by phone number) an admin of this village.
-#[utoipa::path(post, path = "/api/v1/admin/villages/{id}/admins", tag = "admin", request_body = NewAdmin,
+#[utoipa::path(post, path = api::admin::AddVillageAdmin::PATH, tag = "admin", request_body = NewAdmin,
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 201, body = AdminAssigned), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem), (status = 409, body = shared::Problem),
@@ -95,7 +96,7 @@ pub async fn add_village_admin(
 }
 
 /// District admins within the admin's own regions (including the admin).
-#[utoipa::path(get, path = "/api/v1/admin/district-admins", tag = "admin",
+#[utoipa::path(get, path = api::admin::ListDistrictAdmins::PATH, tag = "admin",
     responses((status = 200, body = Vec<DistrictAdminView>), (status = 401, body = shared::Problem),
         (status = 403, body = shared::Problem)))]
 pub async fn list_district_admins(
@@ -106,7 +107,7 @@ pub async fn list_district_admins(
 }
 
 /// Makes someone a district admin of a region within the granter's own.
-#[utoipa::path(post, path = "/api/v1/admin/district-admins", tag = "admin", request_body = NewAdmin,
+#[utoipa::path(post, path = api::admin::AddDistrictAdmin::PATH, tag = "admin", request_body = NewAdmin,
     responses((status = 201, body = AdminAssigned), (status = 403, body = shared::Problem),
         (status = 409, body = shared::Problem), (status = 422, body = shared::Problem)))]
 pub async fn add_district_admin(
@@ -186,7 +187,7 @@ impl FromRequestParts<AppState> for DistrictAdminOverGrant {
 }
 
 /// Revokes a village-admin or district-admin role.
-#[utoipa::path(delete, path = "/api/v1/admin/grants/{id}", tag = "admin",
+#[utoipa::path(delete, path = api::admin::RevokeGrant::PATH, tag = "admin",
     params(("id" = i64, Path, description = "The grant's id")),
     responses((status = 204, description = "Revoked"), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem)))]

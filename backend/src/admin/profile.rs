@@ -6,6 +6,7 @@ use axum::{
     extract::{FromRequestParts, State},
     http::request::Parts,
 };
+use shared::api::{self, Endpoint};
 use shared::{AuditAction, Phone, ProfileForm};
 use sqlx::AnyConnection;
 
@@ -43,7 +44,7 @@ impl FromRequestParts<AppState> for VillageAdminOrDistrict {
 }
 
 /// The profile as its admins edit it, with its version.
-#[utoipa::path(get, path = "/api/v1/admin/villages/{id}/profile", tag = "admin",
+#[utoipa::path(get, path = api::admin::Profile::PATH, tag = "admin",
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 200, body = ProfileForm), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem)))]
@@ -52,7 +53,7 @@ pub async fn profile(State(state): State<AppState>, guard: VillageAdminOrDistric
 }
 
 /// Saves the profile; 409 when someone saved it since `version` was loaded.
-#[utoipa::path(put, path = "/api/v1/admin/villages/{id}/profile", tag = "admin", request_body = ProfileForm,
+#[utoipa::path(put, path = api::admin::SaveProfile::PATH, tag = "admin", request_body = ProfileForm,
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 200, body = ProfileForm), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem), (status = 409, body = shared::Problem),

@@ -7,6 +7,7 @@ use axum::{
     http::{StatusCode, request::Parts},
 };
 use serde::Deserialize;
+use shared::api::{self, Endpoint};
 use shared::{AuditAction, Phone, ResetLink, UserRef};
 use utoipa::IntoParams;
 
@@ -29,7 +30,7 @@ pub struct UserSearch {
 
 /// Users in the admin's care (whom they may issue a reset link for) matching the search, by name (at
 /// most 20).
-#[utoipa::path(get, path = "/api/v1/admin/users", tag = "admin", params(UserSearch),
+#[utoipa::path(get, path = api::admin::Users::PATH, tag = "admin", params(UserSearch),
     responses((status = 200, body = Vec<UserRef>), (status = 401, body = shared::Problem),
         (status = 403, body = shared::Problem)))]
 pub async fn search(
@@ -88,7 +89,7 @@ impl FromRequestParts<AppState> for AdminOverUser {
 
 /// Issues a one-time link (valid 24 hours) for the user to set a new password; older links stop
 /// working. The answer holds the link and a `wa.me` link to send it: it is shown once.
-#[utoipa::path(post, path = "/api/v1/admin/users/{id}/reset-link", tag = "admin",
+#[utoipa::path(post, path = api::admin::ResetLink::PATH, tag = "admin",
     params(("id" = i64, Path, description = "The user's id")),
     responses((status = 201, body = ResetLink), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem)))]

@@ -6,6 +6,7 @@ use axum::{
     extract::{FromRequestParts, State},
     http::{StatusCode, request::Parts},
 };
+use shared::api::{self, Endpoint};
 use shared::{AdminVillage, AuditAction, NewVillage, RegionCode, RegionLevel};
 
 use super::{audit, queries};
@@ -53,7 +54,7 @@ impl FromRequestParts<AppState> for DistrictAdminOfVillage {
 }
 
 /// The villages this admin manages, by name, with their admins and waiting shop applications.
-#[utoipa::path(get, path = "/api/v1/admin/villages", tag = "admin",
+#[utoipa::path(get, path = api::admin::Villages::PATH, tag = "admin",
     responses((status = 200, body = Vec<AdminVillage>), (status = 401, body = shared::Problem),
         (status = 403, body = shared::Problem)))]
 pub async fn list(State(state): State<AppState>, Admin(admin): Admin) -> AppResult<Json<Vec<AdminVillage>>> {
@@ -61,7 +62,7 @@ pub async fn list(State(state): State<AppState>, Admin(admin): Admin) -> AppResu
 }
 
 /// Creates a village from a desa code of the region table, within the district admin's region.
-#[utoipa::path(post, path = "/api/v1/admin/villages", tag = "admin", request_body = NewVillage,
+#[utoipa::path(post, path = api::admin::AddVillage::PATH, tag = "admin", request_body = NewVillage,
     responses((status = 201, body = AdminVillage), (status = 403, body = shared::Problem),
         (status = 409, body = shared::Problem), (status = 422, body = shared::Problem)))]
 pub async fn create(

@@ -4,6 +4,7 @@
 pub mod queries;
 pub mod view;
 
+use shared::api::{self, Endpoint};
 use std::collections::HashSet;
 
 use axum::{
@@ -65,7 +66,7 @@ async fn user_view(db: &Db, user_id: i64) -> AppResult<Json<CartView>> {
 }
 
 /// A guest's cart as it stands now: today's prices and stock, grouped by shop. Writes nothing.
-#[utoipa::path(post, path = "/api/v1/cart/view", tag = "orders", request_body = Vec<CartItem>,
+#[utoipa::path(post, path = api::cart::GuestCart::PATH, tag = "orders", request_body = Vec<CartItem>,
     responses((status = 200, body = CartView), (status = 400, body = shared::Problem),
         (status = 422, body = shared::Problem)))]
 pub async fn guest_view(
@@ -78,7 +79,7 @@ pub async fn guest_view(
 }
 
 /// The signed-in buyer's cart.
-#[utoipa::path(get, path = "/api/v1/me/cart", tag = "orders",
+#[utoipa::path(get, path = api::cart::MyCart::PATH, tag = "orders",
     responses((status = 200, body = CartView), (status = 401, body = shared::Problem)))]
 pub async fn get_cart(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<CartView>> {
     user_view(&state.db, user.id).await
@@ -86,7 +87,7 @@ pub async fn get_cart(State(state): State<AppState>, user: CurrentUser) -> AppRe
 
 /// Puts a product in the cart or changes its quantity; 422 when the quantity breaks its stock or
 /// minimum order.
-#[utoipa::path(put, path = "/api/v1/me/cart/items/{product_id}", tag = "orders", request_body = CartItem,
+#[utoipa::path(put, path = api::cart::SetItem::PATH, tag = "orders", request_body = CartItem,
     params(("product_id" = i64, Path, description = "The product")),
     responses((status = 200, body = CartView), (status = 400, body = shared::Problem),
         (status = 401, body = shared::Problem), (status = 404, body = shared::Problem),
@@ -117,7 +118,7 @@ pub async fn put_item(
 }
 
 /// Takes a product out of the cart (nothing happens when it is not there).
-#[utoipa::path(delete, path = "/api/v1/me/cart/items/{product_id}", tag = "orders",
+#[utoipa::path(delete, path = api::cart::RemoveItem::PATH, tag = "orders",
     params(("product_id" = i64, Path, description = "The product")),
     responses((status = 200, body = CartView), (status = 401, body = shared::Problem),
         (status = 404, body = shared::Problem)))]
@@ -135,7 +136,7 @@ pub async fn remove_item(
 
 /// Adds a guest cart at sign-in: per product the larger of the two quantities, capped at its stock;
 /// products no longer sold are skipped.
-#[utoipa::path(post, path = "/api/v1/me/cart/merge", tag = "orders", request_body = Vec<CartItem>,
+#[utoipa::path(post, path = api::cart::Merge::PATH, tag = "orders", request_body = Vec<CartItem>,
     responses((status = 200, body = CartView), (status = 400, body = shared::Problem),
         (status = 401, body = shared::Problem), (status = 422, body = shared::Problem)))]
 pub async fn merge(

@@ -16,6 +16,7 @@ use axum::{
     http::{Uri, header},
     response::{IntoResponse, Response},
 };
+use shared::api::{self, Endpoint};
 use shared::{CatalogPage, CatalogQuery, Facets};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -44,7 +45,7 @@ async fn prepare(state: &AppState, q: &CatalogQuery) -> AppResult<search::Expans
 /// A page of listed products: matching every search word (spelling variants and small typos
 /// included), within the filters, in the order asked for; `next` is the cursor of the next page. The same
 /// search is answered from memory for `LAPAK_PAGE_CACHE_MS`, like village pages, until anything changes.
-#[utoipa::path(get, path = "/api/v1/catalog", tag = "catalog", params(CatalogQuery),
+#[utoipa::path(get, path = api::catalog::Catalog::PATH, tag = "catalog", params(CatalogQuery),
     responses((status = 200, body = CatalogPage), (status = 400, body = shared::Problem)))]
 pub async fn catalog(
     State(state): State<AppState>,
@@ -69,7 +70,7 @@ pub async fn counts(state: &AppState, q: &CatalogQuery) -> AppResult<Facets> {
 
 /// How many results the same search has in each category and kecamatan (each facet ignoring its own
 /// filter), and in all; kept by browsers and caches for a minute.
-#[utoipa::path(get, path = "/api/v1/catalog/facets", tag = "catalog", params(CatalogQuery),
+#[utoipa::path(get, path = api::catalog::Facets::PATH, tag = "catalog", params(CatalogQuery),
     responses((status = 200, body = Facets), (status = 400, body = shared::Problem)))]
 pub async fn facets(State(state): State<AppState>, ApiQuery(q): ApiQuery<CatalogQuery>) -> AppResult<Response> {
     let facets = counts(&state, &q).await?;

@@ -7,6 +7,7 @@ use axum::{
     extract::{FromRequestParts, State},
     http::{StatusCode, request::Parts},
 };
+use shared::api::{self, Endpoint};
 use shared::{
     AuditAction, Phone, RegionCode,
     consultation::{ConsultantView, NewConsultant, consultant_region},
@@ -26,7 +27,7 @@ use crate::{
 };
 
 /// The consultants answering within the admin's regions.
-#[utoipa::path(get, path = "/api/v1/admin/consultants", tag = "consultations",
+#[utoipa::path(get, path = api::consultations::Consultants::PATH, tag = "consultations",
     responses((status = 200, body = Vec<ConsultantView>), (status = 401, body = shared::Problem),
         (status = 403, body = shared::Problem)))]
 pub async fn list(
@@ -38,7 +39,7 @@ pub async fn list(
 
 /// Makes an existing account (by WhatsApp number) a consultant of an office for a region within the
 /// admin's own: they then see and answer that region's consultations, and nothing else of the admin area.
-#[utoipa::path(post, path = "/api/v1/admin/consultants", tag = "consultations", request_body = NewConsultant,
+#[utoipa::path(post, path = api::consultations::AddConsultant::PATH, tag = "consultations", request_body = NewConsultant,
     responses((status = 201, body = ConsultantView), (status = 401, body = shared::Problem),
         (status = 403, body = shared::Problem), (status = 409, body = shared::Problem),
         (status = 422, body = shared::Problem)))]
@@ -122,7 +123,7 @@ impl FromRequestParts<AppState> for DistrictAdminOfConsultant {
 }
 
 /// Revokes a consultant role; what they already wrote stays in the threads.
-#[utoipa::path(delete, path = "/api/v1/admin/consultants/{id}", tag = "consultations",
+#[utoipa::path(delete, path = api::consultations::RemoveConsultant::PATH, tag = "consultations",
     params(("id" = i64, Path, description = "The consultant role's id")),
     responses((status = 204, description = "Revoked"), (status = 401, body = shared::Problem),
         (status = 403, body = shared::Problem), (status = 404, body = shared::Problem)))]

@@ -3,6 +3,7 @@
 
 use axum::{Json, extract::State};
 use serde::Deserialize;
+use shared::api::{self, Endpoint};
 use shared::{
     Consultation, ConsultationStatus, Office, PageRequest, RegionRef, Topic,
     consultation::{Assignment, ConsultantScope, ConsultationQueue, DeskAccess},
@@ -44,7 +45,7 @@ pub struct QueueQuery {
 }
 
 /// The consultations of the villages the staff member covers, most recently changed first.
-#[utoipa::path(get, path = "/api/v1/consultations/queue", tag = "consultations", params(QueueQuery),
+#[utoipa::path(get, path = api::consultations::Queue::PATH, tag = "consultations", params(QueueQuery),
     responses((status = 200, body = ConsultationQueue), (status = 400, body = shared::Problem),
         (status = 401, body = shared::Problem), (status = 403, body = shared::Problem)))]
 pub async fn queue(
@@ -79,7 +80,7 @@ pub async fn queue(
 
 /// The signed-in person's place at the desk: whether they answer, where as a consultant, and which
 /// villages' consultations they see.
-#[utoipa::path(get, path = "/api/v1/consultations/desk", tag = "consultations",
+#[utoipa::path(get, path = api::consultations::Desk::PATH, tag = "consultations",
     responses((status = 200, body = DeskAccess), (status = 401, body = shared::Problem)))]
 pub async fn access(State(state): State<AppState>, desk: Desk) -> AppResult<Json<DeskAccess>> {
     let mut conn = state.db.pool.acquire().await?;
@@ -99,7 +100,7 @@ pub async fn access(State(state): State<AppState>, desk: Desk) -> AppResult<Json
 
 /// Assigns a consultation to an office and/or one of its village's staff (none clears); a newly named
 /// person is told.
-#[utoipa::path(put, path = "/api/v1/consultations/{id}/assignment", tag = "consultations", request_body = Assignment,
+#[utoipa::path(put, path = api::consultations::Assign::PATH, tag = "consultations", request_body = Assignment,
     params(("id" = i64, Path, description = "The consultation's id")),
     responses((status = 200, body = Consultation), (status = 401, body = shared::Problem),
         (status = 403, body = shared::Problem), (status = 404, body = shared::Problem),

@@ -2,6 +2,7 @@
 //! asker's name, number, village or shop), take it down again, and anyone reads what is published.
 
 use axum::{Json, extract::State};
+use shared::api::{self, Endpoint};
 use shared::{
     Consultation, FaqEntry,
     consultation::{FaqForm, thread_path},
@@ -20,7 +21,7 @@ use crate::{
 const FAQ_MAX: i64 = 300;
 
 /// The published FAQ entries, newest first: only the rewritten question and answer, and the topic.
-#[utoipa::path(get, path = "/api/v1/consultations/faq", tag = "consultations",
+#[utoipa::path(get, path = api::consultations::Faq::PATH, tag = "consultations",
     responses((status = 200, body = Vec<FaqEntry>)))]
 pub async fn list(State(state): State<AppState>) -> AppResult<Json<Vec<FaqEntry>>> {
     published(&state.db).await.map(Json)
@@ -33,7 +34,7 @@ pub async fn published(db: &Db) -> AppResult<Vec<FaqEntry>> {
 
 /// Publishes (or edits) the consultation's FAQ entry: the question and answer as staff rewrote them.
 /// Only an answered (or closed) consultation is published.
-#[utoipa::path(put, path = "/api/v1/consultations/{id}/faq", tag = "consultations", request_body = FaqForm,
+#[utoipa::path(put, path = api::consultations::PublishFaq::PATH, tag = "consultations", request_body = FaqForm,
     params(("id" = i64, Path, description = "The consultation's id")),
     responses((status = 200, body = Consultation), (status = 401, body = shared::Problem),
         (status = 403, body = shared::Problem), (status = 404, body = shared::Problem),
@@ -69,7 +70,7 @@ pub async fn publish(
 }
 
 /// Takes the consultation's FAQ entry off the public page (its text is kept for publishing again).
-#[utoipa::path(delete, path = "/api/v1/consultations/{id}/faq", tag = "consultations",
+#[utoipa::path(delete, path = api::consultations::UnpublishFaq::PATH, tag = "consultations",
     params(("id" = i64, Path, description = "The consultation's id")),
     responses((status = 200, body = Consultation), (status = 401, body = shared::Problem),
         (status = 403, body = shared::Problem), (status = 404, body = shared::Problem)))]

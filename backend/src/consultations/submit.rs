@@ -2,6 +2,7 @@
 //! with photos they uploaded; and the list of their own consultations.
 
 use axum::{Json, extract::State, http::StatusCode};
+use shared::api::{self, Endpoint};
 use shared::{Consultation, ConsultationSummary, DeskSide, consultation::NewConsultation};
 
 use super::{
@@ -22,7 +23,7 @@ use crate::{
 const MINE_MAX: i64 = 100;
 
 /// Submits a consultation (status `baru`); it joins the queue of the village's staff.
-#[utoipa::path(post, path = "/api/v1/consultations", tag = "consultations", request_body = NewConsultation,
+#[utoipa::path(post, path = api::consultations::Submit::PATH, tag = "consultations", request_body = NewConsultation,
     responses((status = 201, body = Consultation), (status = 400, body = shared::Problem),
         (status = 401, body = shared::Problem), (status = 422, body = shared::Problem)))]
 pub async fn submit(
@@ -51,7 +52,7 @@ pub async fn submit(
 }
 
 /// The signed-in person's own consultations, most recently changed first.
-#[utoipa::path(get, path = "/api/v1/consultations/mine", tag = "consultations",
+#[utoipa::path(get, path = api::consultations::Mine::PATH, tag = "consultations",
     responses((status = 200, body = Vec<ConsultationSummary>), (status = 401, body = shared::Problem)))]
 pub async fn mine(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<Vec<ConsultationSummary>>> {
     let mut conn = state.db.pool.acquire().await?;

@@ -2,6 +2,7 @@
 //! says), and moving its status; the other side hears of each change.
 
 use axum::{Json, extract::State, http::StatusCode};
+use shared::api::{self, Endpoint};
 use shared::{
     Consultation, ConsultationStatus, DeskSide,
     consultation::{Reply, StatusChange},
@@ -27,7 +28,7 @@ pub async fn seen_by(state: &AppState, reader: &ThreadReader) -> AppResult<Consu
 }
 
 /// A consultation with its replies, photos and visits; staff also see what they may do with it.
-#[utoipa::path(get, path = "/api/v1/consultations/{id}", tag = "consultations",
+#[utoipa::path(get, path = api::consultations::Thread::PATH, tag = "consultations",
     params(("id" = i64, Path, description = "The consultation's id")),
     responses((status = 200, body = Consultation), (status = 401, body = shared::Problem),
         (status = 404, body = shared::Problem)))]
@@ -37,7 +38,7 @@ pub async fn show(State(state): State<AppState>, reader: ThreadReader) -> AppRes
 
 /// Replies in the thread. A staff reply takes up a new consultation and tells the asker; the asker's reply
 /// to an answered one puts it back in progress and tells its assignee.
-#[utoipa::path(post, path = "/api/v1/consultations/{id}/messages", tag = "consultations", request_body = Reply,
+#[utoipa::path(post, path = api::consultations::Reply::PATH, tag = "consultations", request_body = Reply,
     params(("id" = i64, Path, description = "The consultation's id")),
     responses((status = 201, body = Consultation), (status = 401, body = shared::Problem),
         (status = 404, body = shared::Problem), (status = 409, body = shared::Problem),
@@ -83,7 +84,7 @@ fn excerpt(body: &str) -> String {
 
 /// Moves the status: staff take a consultation up, mark it answered, reopen or close it; the asker may
 /// close an answered one. Any other move is refused (409; 403 for a move only staff make).
-#[utoipa::path(post, path = "/api/v1/consultations/{id}/status", tag = "consultations", request_body = StatusChange,
+#[utoipa::path(post, path = api::consultations::ChangeStatus::PATH, tag = "consultations", request_body = StatusChange,
     params(("id" = i64, Path, description = "The consultation's id")),
     responses((status = 200, body = Consultation), (status = 401, body = shared::Problem),
         (status = 403, body = shared::Problem), (status = 404, body = shared::Problem),

@@ -6,6 +6,7 @@ use axum::{
     extract::{Path, State},
     http::StatusCode,
 };
+use shared::api::{self, Endpoint};
 use shared::{Consultation, ConsultationStatus, VisitStatus, consultation::VisitForm};
 use sqlx::AnyConnection;
 
@@ -47,7 +48,7 @@ async fn tell(conn: &mut AnyConnection, state: &AppState, reader: &ThreadReader,
 }
 
 /// Requests (`diminta`, no date yet) or schedules (`dijadwalkan`, with a date) a field visit.
-#[utoipa::path(post, path = "/api/v1/consultations/{id}/visits", tag = "consultations", request_body = VisitForm,
+#[utoipa::path(post, path = api::consultations::AddVisit::PATH, tag = "consultations", request_body = VisitForm,
     params(("id" = i64, Path, description = "The consultation's id")),
     responses((status = 201, body = Consultation), (status = 401, body = shared::Problem),
         (status = 403, body = shared::Problem), (status = 404, body = shared::Problem),
@@ -69,7 +70,7 @@ pub async fn create(
 }
 
 /// Changes a visit: schedules a requested one, reschedules, marks it done or cancels it.
-#[utoipa::path(put, path = "/api/v1/consultations/{id}/visits/{visit_id}", tag = "consultations",
+#[utoipa::path(put, path = api::consultations::UpdateVisit::PATH, tag = "consultations",
     request_body = VisitForm,
     params(("id" = i64, Path, description = "The consultation's id"),
         ("visit_id" = i64, Path, description = "The visit's id")),

@@ -20,6 +20,7 @@ use axum::{
     http::header,
     response::{IntoResponse, Response},
 };
+use shared::api::{self, Endpoint};
 use shared::dashboard::{Choice, ColumnKind, Dashboard, DashboardQuery, Figure, Report, ReportKind};
 use sqlx::AnyConnection;
 use utoipa_axum::{router::OpenApiRouter, routes};
@@ -83,7 +84,7 @@ async fn build(conn: &mut AnyConnection, kind: ReportKind, filter: &Filter, zone
 }
 
 /// Whose figures, the period, the headline figures and the choices of the village and kecamatan filters.
-#[utoipa::path(get, path = "/api/v1/dashboard", tag = "admin", params(DashboardQuery),
+#[utoipa::path(get, path = api::dashboards::Dashboard::PATH, tag = "admin", params(DashboardQuery),
     responses((status = 200, body = Dashboard), (status = 400, body = shared::Problem),
         (status = 401, body = shared::Problem), (status = 403, body = shared::Problem),
         (status = 404, description = "The village or product filtered on does not exist", body = shared::Problem)))]
@@ -165,7 +166,7 @@ async fn scope_name(conn: &mut AnyConnection, viewer: &CurrentUser, village: Opt
 }
 
 /// One table of the dashboard.
-#[utoipa::path(get, path = "/api/v1/dashboard/{report}", tag = "admin",
+#[utoipa::path(get, path = api::dashboards::Report::PATH, tag = "admin",
     params(("report" = String, Path, description = "penjualan, desa, kecamatan, sektor, lembaga, produk, pasar, \
         toko-baru, konsultasi, permintaan, data-desa, data-toko, data-produk or data-pesanan"), DashboardQuery),
     responses((status = 200, body = Report), (status = 400, body = shared::Problem),
@@ -191,7 +192,7 @@ pub async fn report(
 }
 
 /// One table as a file: `format=csv` (default) or `xlsx`.
-#[utoipa::path(get, path = "/api/v1/dashboard/{report}/unduh", tag = "admin",
+#[utoipa::path(get, path = api::dashboards::Download::PATH, tag = "admin",
     params(("report" = String, Path, description = "As for the table"), DashboardQuery),
     responses((status = 200, content_type = "text/csv", body = String), (status = 400, body = shared::Problem),
         (status = 401, body = shared::Problem), (status = 403, body = shared::Problem),

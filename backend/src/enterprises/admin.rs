@@ -5,6 +5,7 @@ use axum::{
     extract::{Path, State},
     http::StatusCode,
 };
+use shared::api::{self, Endpoint};
 use shared::{AuditAction, EnterpriseForm, EnterpriseRecord};
 use sqlx::AnyConnection;
 
@@ -121,7 +122,7 @@ impl RemovableRecord for EnterpriseOf<'_> {
 }
 
 /// The village's enterprises as its admins edit them, by name.
-#[utoipa::path(get, path = "/api/v1/admin/villages/{id}/enterprises", tag = "admin",
+#[utoipa::path(get, path = api::enterprises::Enterprises::PATH, tag = "admin",
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 200, body = Vec<EnterpriseRecord>), (status = 403, body = shared::Problem)))]
 pub async fn list(
@@ -132,7 +133,7 @@ pub async fn list(
 }
 
 /// Adds an enterprise; its slug comes from its name and stays when the name changes.
-#[utoipa::path(post, path = "/api/v1/admin/villages/{id}/enterprises", tag = "admin", request_body = EnterpriseForm,
+#[utoipa::path(post, path = api::enterprises::AddEnterprise::PATH, tag = "admin", request_body = EnterpriseForm,
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 201, body = EnterpriseRecord), (status = 403, body = shared::Problem),
         (status = 422, body = shared::Problem)))]
@@ -164,7 +165,7 @@ pub async fn create(
 }
 
 /// Changes an enterprise of this village; 409 when someone saved it since `version` was loaded.
-#[utoipa::path(put, path = "/api/v1/admin/villages/{id}/enterprises/{enterprise_id}", tag = "admin",
+#[utoipa::path(put, path = api::enterprises::UpdateEnterprise::PATH, tag = "admin",
     request_body = EnterpriseForm,
     params(("id" = i64, Path, description = "The village's id"),
         ("enterprise_id" = i64, Path, description = "The enterprise")),
@@ -181,7 +182,7 @@ pub async fn update(
 }
 
 /// Removes an enterprise of this village; its shops and the flagship product stay, without it.
-#[utoipa::path(delete, path = "/api/v1/admin/villages/{id}/enterprises/{enterprise_id}", tag = "admin",
+#[utoipa::path(delete, path = api::enterprises::RemoveEnterprise::PATH, tag = "admin",
     params(("id" = i64, Path, description = "The village's id"),
         ("enterprise_id" = i64, Path, description = "The enterprise")),
     responses((status = 204, description = "Removed"), (status = 403, body = shared::Problem),

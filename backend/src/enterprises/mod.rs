@@ -9,6 +9,7 @@ use axum::{
     extract::{Path, State},
 };
 use shared::EnterpriseDetail;
+use shared::api::{self, Endpoint};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
@@ -29,7 +30,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// An enterprise's public page: its story, contact, photos, the flagship product it makes and its products.
-#[utoipa::path(get, path = "/api/v1/enterprises/{slug}", tag = "villages",
+#[utoipa::path(get, path = api::enterprises::Enterprise::PATH, tag = "villages",
     params(("slug" = String, Path, description = "The enterprise's slug")),
     responses((status = 200, body = EnterpriseDetail), (status = 404, body = shared::Problem)))]
 pub async fn enterprise(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Json<EnterpriseDetail>> {

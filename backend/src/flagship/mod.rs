@@ -4,6 +4,7 @@
 mod queries;
 
 use axum::{Json, extract::State};
+use shared::api::{self, Endpoint};
 use shared::{AuditAction, FlagshipForm, FlagshipRecord};
 use sqlx::AnyConnection;
 use utoipa_axum::{router::OpenApiRouter, routes};
@@ -101,7 +102,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// The flagship product as its admins edit it, with its version.
-#[utoipa::path(get, path = "/api/v1/admin/villages/{id}/flagship", tag = "admin",
+#[utoipa::path(get, path = api::flagship::Flagship::PATH, tag = "admin",
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 200, body = FlagshipRecord), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem)))]
@@ -110,7 +111,7 @@ pub async fn flagship(State(state): State<AppState>, guard: VillageAdminOrDistri
 }
 
 /// Saves the flagship product (an empty name removes it); 409 when someone saved it since `version`.
-#[utoipa::path(put, path = "/api/v1/admin/villages/{id}/flagship", tag = "admin", request_body = FlagshipForm,
+#[utoipa::path(put, path = api::flagship::SaveFlagship::PATH, tag = "admin", request_body = FlagshipForm,
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 200, body = FlagshipRecord), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem), (status = 409, body = shared::Problem),

@@ -5,6 +5,7 @@ use axum::{
     extract::{Path, State},
     http::StatusCode,
 };
+use shared::api::{self, Endpoint};
 use shared::{Album, AlbumForm, AuditAction};
 use sqlx::AnyConnection;
 
@@ -84,7 +85,7 @@ impl RemovableRecord for AlbumOf<'_> {
 }
 
 /// The village's albums with their photos, in order.
-#[utoipa::path(get, path = "/api/v1/admin/villages/{id}/albums", tag = "admin",
+#[utoipa::path(get, path = api::gallery::Albums::PATH, tag = "admin",
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 200, body = Vec<Album>), (status = 403, body = shared::Problem)))]
 pub async fn list(State(state): State<AppState>, guard: VillageAdminOrDistrict) -> AppResult<Json<Vec<Album>>> {
@@ -92,7 +93,7 @@ pub async fn list(State(state): State<AppState>, guard: VillageAdminOrDistrict) 
 }
 
 /// Creates an album.
-#[utoipa::path(post, path = "/api/v1/admin/villages/{id}/albums", tag = "admin", request_body = AlbumForm,
+#[utoipa::path(post, path = api::gallery::AddAlbum::PATH, tag = "admin", request_body = AlbumForm,
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 201, body = Album), (status = 403, body = shared::Problem),
         (status = 422, body = shared::Problem)))]
@@ -112,7 +113,7 @@ pub async fn create(
 }
 
 /// Renames or reorders an album; 409 when someone saved it since `version` was loaded.
-#[utoipa::path(put, path = "/api/v1/admin/villages/{id}/albums/{album_id}", tag = "admin", request_body = AlbumForm,
+#[utoipa::path(put, path = api::gallery::UpdateAlbum::PATH, tag = "admin", request_body = AlbumForm,
     params(("id" = i64, Path, description = "The village's id"), ("album_id" = i64, Path, description = "The album")),
     responses((status = 200, body = Album), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem), (status = 409, body = shared::Problem),
@@ -127,7 +128,7 @@ pub async fn update(
 }
 
 /// Removes an album and its photos.
-#[utoipa::path(delete, path = "/api/v1/admin/villages/{id}/albums/{album_id}", tag = "admin",
+#[utoipa::path(delete, path = api::gallery::RemoveAlbum::PATH, tag = "admin",
     params(("id" = i64, Path, description = "The village's id"), ("album_id" = i64, Path, description = "The album")),
     responses((status = 204, description = "Removed"), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem)))]

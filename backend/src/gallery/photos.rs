@@ -5,6 +5,7 @@ use axum::{
     extract::{Path, State},
     http::StatusCode,
 };
+use shared::api::{self, Endpoint};
 use shared::{AuditAction, GalleryPhoto, PhotoForm, gallery::ALBUM_MAX_PHOTOS};
 use sqlx::AnyConnection;
 
@@ -96,7 +97,7 @@ impl RemovableRecord for PhotoOf<'_> {
 }
 
 /// Adds an uploaded picture to an album, with its caption.
-#[utoipa::path(post, path = "/api/v1/admin/villages/{id}/albums/{album_id}/photos", tag = "admin",
+#[utoipa::path(post, path = api::gallery::AddPhoto::PATH, tag = "admin",
     request_body = PhotoForm,
     params(("id" = i64, Path, description = "The village's id"), ("album_id" = i64, Path, description = "The album")),
     responses((status = 201, body = GalleryPhoto), (status = 403, body = shared::Problem),
@@ -128,7 +129,7 @@ pub async fn add(
 }
 
 /// Changes a photo's caption and place; 409 when someone saved it since `version` was loaded.
-#[utoipa::path(put, path = "/api/v1/admin/villages/{id}/albums/{album_id}/photos/{photo_id}", tag = "admin",
+#[utoipa::path(put, path = api::gallery::UpdatePhoto::PATH, tag = "admin",
     request_body = PhotoForm,
     params(("id" = i64, Path, description = "The village's id"), ("album_id" = i64, Path, description = "The album"),
         ("photo_id" = i64, Path, description = "The photo")),
@@ -145,7 +146,7 @@ pub async fn update(
 }
 
 /// Removes a photo from its album.
-#[utoipa::path(delete, path = "/api/v1/admin/villages/{id}/albums/{album_id}/photos/{photo_id}", tag = "admin",
+#[utoipa::path(delete, path = api::gallery::RemovePhoto::PATH, tag = "admin",
     params(("id" = i64, Path, description = "The village's id"), ("album_id" = i64, Path, description = "The album"),
         ("photo_id" = i64, Path, description = "The photo")),
     responses((status = 204, description = "Removed"), (status = 403, body = shared::Problem),

@@ -8,6 +8,7 @@ use axum::{
     extract::{Path, State},
     http::StatusCode,
 };
+use shared::api::{self, Endpoint};
 use shared::{AuditAction, Idm, IdmStatus, idm::IdmEntry};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -36,7 +37,7 @@ async fn history_of(state: &AppState, village_id: i64) -> sqlx::Result<Vec<Idm>>
 }
 
 /// The village's IDM by year, oldest first.
-#[utoipa::path(get, path = "/api/v1/admin/villages/{id}/idm", tag = "admin",
+#[utoipa::path(get, path = api::idm::Records::PATH, tag = "admin",
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 200, body = Vec<Idm>), (status = 403, body = shared::Problem)))]
 pub async fn list(State(state): State<AppState>, guard: VillageAdminOrDistrict) -> AppResult<Json<Vec<Idm>>> {
@@ -44,7 +45,7 @@ pub async fn list(State(state): State<AppState>, guard: VillageAdminOrDistrict) 
 }
 
 /// Sets the score of a year (adding the year or correcting it).
-#[utoipa::path(put, path = "/api/v1/admin/villages/{id}/idm/{year}", tag = "admin", request_body = IdmEntry,
+#[utoipa::path(put, path = api::idm::Save::PATH, tag = "admin", request_body = IdmEntry,
     params(("id" = i64, Path, description = "The village's id"), ("year" = i32, Path, description = "The year")),
     responses((status = 200, body = Vec<Idm>), (status = 403, body = shared::Problem),
         (status = 422, body = shared::Problem)))]
@@ -74,7 +75,7 @@ pub async fn save(
 }
 
 /// Removes a year from the history.
-#[utoipa::path(delete, path = "/api/v1/admin/villages/{id}/idm/{year}", tag = "admin",
+#[utoipa::path(delete, path = api::idm::Remove::PATH, tag = "admin",
     params(("id" = i64, Path, description = "The village's id"), ("year" = i32, Path, description = "The year")),
     responses((status = 204, description = "Removed"), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem)))]

@@ -13,6 +13,7 @@ use axum::{
     extract::{DefaultBodyLimit, FromRequestParts, State},
     http::{HeaderMap, StatusCode, header, request::Parts},
 };
+use shared::api::{self, Endpoint};
 use shared::{Image, ImageVariant};
 use tokio::sync::Semaphore;
 use utoipa_axum::{router::OpenApiRouter, routes};
@@ -67,7 +68,7 @@ impl FromRequestParts<AppState> for Uploader {
 
 /// Uploads a picture (the body is the file itself, `Content-Type: image/jpeg`, `image/png` or
 /// `image/webp`); answers its stored sizes. Nothing is stored when the picture is refused.
-#[utoipa::path(post, path = "/api/v1/images", tag = "images",
+#[utoipa::path(post, path = api::images::Upload::PATH, tag = "images",
     request_body(content = Vec<u8>, content_type = "image/jpeg", description = "A JPEG, PNG or WebP"),
     responses((status = 201, body = Image), (status = 400, body = shared::Problem),
         (status = 401, body = shared::Problem), (status = 403, body = shared::Problem),

@@ -9,6 +9,7 @@ mod status;
 
 use axum::{Json, extract::State, http::StatusCode};
 use serde::Deserialize;
+use shared::api::{self, Endpoint};
 use shared::{
     Inquiry, InquiryForm, InquiryKind, InquiryList, InquirySent, InquiryStatus, PageRequest,
     inquiry::InquiryStatusChange,
@@ -68,7 +69,7 @@ impl InquiryQuery {
 /// Sends an inquiry (guests too). Exactly one of `product_id`, `shop_id` and `village` says what it is
 /// about; a hidden product or a closed shop is not found (404). The same inquiry again within a minute is
 /// refused (409), and so is a flood from one number (429).
-#[utoipa::path(post, path = "/api/v1/inquiries", tag = "shops", request_body = InquiryForm,
+#[utoipa::path(post, path = api::inquiries::Send::PATH, tag = "shops", request_body = InquiryForm,
     responses((status = 201, body = InquirySent), (status = 400, body = shared::Problem),
         (status = 404, body = shared::Problem), (status = 409, body = shared::Problem),
         (status = 422, body = shared::Problem), (status = 429, body = shared::Problem)))]
@@ -81,7 +82,7 @@ pub async fn create(
 }
 
 /// The shop's inquiries, newest first, with how many stand in each status (its owner only).
-#[utoipa::path(get, path = "/api/v1/shops/{id}/inquiries", tag = "shops",
+#[utoipa::path(get, path = api::inquiries::ShopInquiries::PATH, tag = "shops",
     params(("id" = i64, Path, description = "The shop's id"), InquiryQuery),
     responses((status = 200, body = InquiryList), (status = 400, body = shared::Problem),
         (status = 401, body = shared::Problem), (status = 403, body = shared::Problem),
@@ -96,7 +97,7 @@ pub async fn shop_list(
 }
 
 /// The shop's owner marks one of its inquiries contacted, done or cancelled; another shop's is not found.
-#[utoipa::path(post, path = "/api/v1/shops/{id}/inquiries/{inquiry_id}/status", tag = "shops",
+#[utoipa::path(post, path = api::inquiries::ShopStatus::PATH, tag = "shops",
     request_body = InquiryStatusChange,
     params(("id" = i64, Path, description = "The shop's id"), ("inquiry_id" = i64, Path, description = "The inquiry")),
     responses((status = 200, body = Inquiry), (status = 401, body = shared::Problem),
@@ -114,7 +115,7 @@ pub async fn shop_status(
 
 /// The queue of inquiries in the admin's villages (a village admin's own, a district admin's region),
 /// filtered by status, kind and village, newest first.
-#[utoipa::path(get, path = "/api/v1/admin/inquiries", tag = "admin", params(InquiryQuery),
+#[utoipa::path(get, path = api::inquiries::VillageInquiries::PATH, tag = "admin", params(InquiryQuery),
     responses((status = 200, body = InquiryList), (status = 400, body = shared::Problem),
         (status = 401, body = shared::Problem), (status = 403, body = shared::Problem)))]
 pub async fn admin_list(
@@ -128,7 +129,7 @@ pub async fn admin_list(
 
 /// An admin of the inquiry's village marks it contacted, done or cancelled; outside their villages it is
 /// not found.
-#[utoipa::path(post, path = "/api/v1/admin/inquiries/{id}/status", tag = "admin", request_body = InquiryStatusChange,
+#[utoipa::path(post, path = api::inquiries::VillageStatus::PATH, tag = "admin", request_body = InquiryStatusChange,
     params(("id" = i64, Path, description = "The inquiry")),
     responses((status = 200, body = Inquiry), (status = 401, body = shared::Problem),
         (status = 403, body = shared::Problem), (status = 404, body = shared::Problem),

@@ -5,6 +5,7 @@ use axum::{
     extract::{Path, State},
     http::StatusCode,
 };
+use shared::api::{self, Endpoint};
 use shared::{AuditAction, product::ModeratedProduct, product::Moderation};
 
 use super::queries;
@@ -17,7 +18,7 @@ use crate::{
 };
 
 /// Every listing of the village's shops, drafts excluded (they are the seller's own), newest first.
-#[utoipa::path(get, path = "/api/v1/admin/villages/{id}/products", tag = "admin",
+#[utoipa::path(get, path = api::moderation::Products::PATH, tag = "admin",
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 200, body = Vec<ModeratedProduct>), (status = 403, body = shared::Problem)))]
 pub async fn list(
@@ -51,7 +52,7 @@ async fn set_hidden(
 }
 
 /// Hides a listing from shoppers; the seller sees the reason.
-#[utoipa::path(post, path = "/api/v1/admin/villages/{id}/products/{product_id}/hide", tag = "admin",
+#[utoipa::path(post, path = api::moderation::HideProduct::PATH, tag = "admin",
     request_body = Moderation,
     params(("id" = i64, Path, description = "The village's id"), ("product_id" = i64, Path, description = "The product")),
     responses((status = 204, description = "Hidden"), (status = 403, body = shared::Problem),
@@ -68,7 +69,7 @@ pub async fn hide(
 }
 
 /// Shows a hidden listing again.
-#[utoipa::path(post, path = "/api/v1/admin/villages/{id}/products/{product_id}/unhide", tag = "admin",
+#[utoipa::path(post, path = api::moderation::UnhideProduct::PATH, tag = "admin",
     params(("id" = i64, Path, description = "The village's id"), ("product_id" = i64, Path, description = "The product")),
     responses((status = 204, description = "Shown again"), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem)))]

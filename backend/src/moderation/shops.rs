@@ -6,6 +6,7 @@ use axum::{
     extract::{Path, State},
     http::StatusCode,
 };
+use shared::api::{self, Endpoint};
 use shared::{
     AuditAction,
     product::Moderation,
@@ -23,7 +24,7 @@ use crate::{
 };
 
 /// The village's approved shops (active or suspended), by name.
-#[utoipa::path(get, path = "/api/v1/admin/villages/{id}/shops", tag = "admin",
+#[utoipa::path(get, path = api::moderation::Shops::PATH, tag = "admin",
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 200, body = Vec<ModeratedShop>), (status = 403, body = shared::Problem)))]
 pub async fn list(State(state): State<AppState>, guard: VillageAdminOrDistrict) -> AppResult<Json<Vec<ModeratedShop>>> {
@@ -81,7 +82,7 @@ async fn move_shop(
 }
 
 /// Suspends an active shop: its products leave the catalog and it cannot change them; the owner sees why.
-#[utoipa::path(post, path = "/api/v1/admin/villages/{id}/shops/{shop_id}/suspend", tag = "admin",
+#[utoipa::path(post, path = api::moderation::SuspendShop::PATH, tag = "admin",
     request_body = Moderation,
     params(("id" = i64, Path, description = "The village's id"), ("shop_id" = i64, Path, description = "The shop")),
     responses((status = 204, description = "Suspended"), (status = 403, body = shared::Problem),
@@ -100,7 +101,7 @@ pub async fn suspend(
 }
 
 /// Reinstates a suspended shop.
-#[utoipa::path(post, path = "/api/v1/admin/villages/{id}/shops/{shop_id}/reinstate", tag = "admin",
+#[utoipa::path(post, path = api::moderation::ReinstateShop::PATH, tag = "admin",
     params(("id" = i64, Path, description = "The village's id"), ("shop_id" = i64, Path, description = "The shop")),
     responses((status = 204, description = "Active again"), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem), (status = 409, body = shared::Problem)))]
@@ -114,7 +115,7 @@ pub async fn reinstate(
 }
 
 /// Links a shop to one of the village's enterprises (or unlinks it); search learns the new name.
-#[utoipa::path(put, path = "/api/v1/admin/villages/{id}/shops/{shop_id}/enterprise", tag = "admin",
+#[utoipa::path(put, path = api::moderation::SetEnterprise::PATH, tag = "admin",
     request_body = ShopEnterprise,
     params(("id" = i64, Path, description = "The village's id"), ("shop_id" = i64, Path, description = "The shop")),
     responses((status = 204, description = "Saved"), (status = 403, body = shared::Problem),

@@ -5,6 +5,7 @@ use axum::{
     extract::{Path, State},
     http::StatusCode,
 };
+use shared::api::{self, Endpoint};
 use shared::{AuditAction, NewsForm, NewsRecord, NewsStatus};
 use sqlx::AnyConnection;
 
@@ -109,7 +110,7 @@ impl RemovableRecord for NewsItem<'_> {
 }
 
 /// Every item of the village, drafts included, newest first.
-#[utoipa::path(get, path = "/api/v1/admin/villages/{id}/news", tag = "admin",
+#[utoipa::path(get, path = api::news::Records::PATH, tag = "admin",
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 200, body = Vec<NewsRecord>), (status = 403, body = shared::Problem)))]
 pub async fn list(State(state): State<AppState>, guard: VillageAdminOrDistrict) -> AppResult<Json<Vec<NewsRecord>>> {
@@ -117,7 +118,7 @@ pub async fn list(State(state): State<AppState>, guard: VillageAdminOrDistrict) 
 }
 
 /// Writes a news item (a draft, or published at once); its address comes from the title and stays.
-#[utoipa::path(post, path = "/api/v1/admin/villages/{id}/news", tag = "admin", request_body = NewsForm,
+#[utoipa::path(post, path = api::news::Add::PATH, tag = "admin", request_body = NewsForm,
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 201, body = NewsRecord), (status = 403, body = shared::Problem),
         (status = 422, body = shared::Problem)))]
@@ -151,7 +152,7 @@ pub async fn create(
 }
 
 /// Changes, publishes or archives an item; 409 when someone saved it since `version` was loaded.
-#[utoipa::path(put, path = "/api/v1/admin/villages/{id}/news/{news_id}", tag = "admin", request_body = NewsForm,
+#[utoipa::path(put, path = api::news::Update::PATH, tag = "admin", request_body = NewsForm,
     params(("id" = i64, Path, description = "The village's id"), ("news_id" = i64, Path, description = "The item")),
     responses((status = 200, body = NewsRecord), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem), (status = 409, body = shared::Problem),
@@ -166,7 +167,7 @@ pub async fn update(
 }
 
 /// Removes an item for good (archiving keeps it).
-#[utoipa::path(delete, path = "/api/v1/admin/villages/{id}/news/{news_id}", tag = "admin",
+#[utoipa::path(delete, path = api::news::Remove::PATH, tag = "admin",
     params(("id" = i64, Path, description = "The village's id"), ("news_id" = i64, Path, description = "The item")),
     responses((status = 204, description = "Removed"), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem)))]

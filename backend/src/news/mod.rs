@@ -8,6 +8,7 @@ use axum::{
     Json,
     extract::{Path, State},
 };
+use shared::api::{self, Endpoint};
 use shared::{NewsArticle, NewsSummary, Page, PageRequest};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -39,7 +40,7 @@ pub struct NewsQuery {
 }
 
 /// A village's published news and announcements, newest first.
-#[utoipa::path(get, path = "/api/v1/villages/{slug}/news", tag = "villages", params(
+#[utoipa::path(get, path = api::news::Published::PATH, tag = "villages", params(
         ("slug" = String, Path, description = "The village's slug"), NewsQuery),
     responses((status = 200, body = Page<NewsSummary>), (status = 400, body = shared::Problem),
         (status = 404, body = shared::Problem)))]
@@ -61,7 +62,7 @@ pub async fn village_news(db: &Db, slug: &str, query: &NewsQuery) -> AppResult<P
 }
 
 /// One published item.
-#[utoipa::path(get, path = "/api/v1/villages/{slug}/news/{news}", tag = "villages", params(
+#[utoipa::path(get, path = api::news::Article::PATH, tag = "villages", params(
         ("slug" = String, Path, description = "The village's slug"), ("news" = String, Path, description = "The item's slug")),
     responses((status = 200, body = NewsArticle), (status = 404, body = shared::Problem)))]
 pub async fn news_article(

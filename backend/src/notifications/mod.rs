@@ -4,9 +4,8 @@
 pub mod queries;
 
 use axum::{Json, extract::State, http::StatusCode};
-use serde::{Deserialize, Serialize};
-use shared::Notifications;
-use utoipa::ToSchema;
+use shared::api::{self, Endpoint};
+use shared::{Notifications, order::ReadNotifications};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
@@ -26,16 +25,8 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list)).routes(routes!(mark_read))
 }
 
-/// `POST /api/v1/me/notifications/read`: which to mark read.
-#[derive(Deserialize, Serialize, ToSchema)]
-pub struct ReadNotifications {
-    /// Ids from the list; empty marks every notification of the user read.
-    #[serde(default)]
-    pub ids: Vec<i64>,
-}
-
 /// The user's latest notifications, newest first, and how many are unread.
-#[utoipa::path(get, path = "/api/v1/me/notifications", tag = "orders",
+#[utoipa::path(get, path = api::notifications::Notifications::PATH, tag = "orders",
     responses((status = 200, body = Notifications), (status = 401, body = shared::Problem)))]
 pub async fn list(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<Notifications>> {
     let mut conn = state.db.pool.acquire().await?;
@@ -45,7 +36,7 @@ pub async fn list(State(state): State<AppState>, user: CurrentUser) -> AppResult
 }
 
 /// Marks some of the user's notifications read (or all of them, with no ids); others' ids change nothing.
-#[utoipa::path(post, path = "/api/v1/me/notifications/read", tag = "orders", request_body = ReadNotifications,
+#[utoipa::path(post, path = api::notifications::MarkRead::PATH, tag = "orders", request_body = ReadNotifications,
     responses((status = 204, description = "Marked read"), (status = 400, body = shared::Problem),
         (status = 401, body = shared::Problem), (status = 422, body = shared::Problem)))]
 pub async fn mark_read(

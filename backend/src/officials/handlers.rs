@@ -5,6 +5,7 @@ use axum::{
     extract::{Path, State},
     http::StatusCode,
 };
+use shared::api::{self, Endpoint};
 use shared::{AuditAction, Official, OfficialForm};
 use sqlx::AnyConnection;
 
@@ -109,7 +110,7 @@ impl RemovableRecord for OfficialOf<'_> {
 }
 
 /// The village's officials, in their order.
-#[utoipa::path(get, path = "/api/v1/admin/villages/{id}/officials", tag = "admin",
+#[utoipa::path(get, path = api::officials::Officials::PATH, tag = "admin",
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 200, body = Vec<Official>), (status = 403, body = shared::Problem)))]
 pub async fn list(State(state): State<AppState>, guard: VillageAdminOrDistrict) -> AppResult<Json<Vec<Official>>> {
@@ -118,7 +119,7 @@ pub async fn list(State(state): State<AppState>, guard: VillageAdminOrDistrict) 
 }
 
 /// Adds an official.
-#[utoipa::path(post, path = "/api/v1/admin/villages/{id}/officials", tag = "admin", request_body = OfficialForm,
+#[utoipa::path(post, path = api::officials::AddOfficial::PATH, tag = "admin", request_body = OfficialForm,
     params(("id" = i64, Path, description = "The village's id")),
     responses((status = 201, body = Official), (status = 403, body = shared::Problem),
         (status = 422, body = shared::Problem)))]
@@ -147,7 +148,7 @@ pub async fn create(
 }
 
 /// Changes an official of this village.
-#[utoipa::path(put, path = "/api/v1/admin/villages/{id}/officials/{official_id}", tag = "admin",
+#[utoipa::path(put, path = api::officials::UpdateOfficial::PATH, tag = "admin",
     request_body = OfficialForm,
     params(("id" = i64, Path, description = "The village's id"), ("official_id" = i64, Path, description = "The official")),
     responses((status = 200, body = Official), (status = 403, body = shared::Problem),
@@ -164,7 +165,7 @@ pub async fn update(
 }
 
 /// Removes an official of this village.
-#[utoipa::path(delete, path = "/api/v1/admin/villages/{id}/officials/{official_id}", tag = "admin",
+#[utoipa::path(delete, path = api::officials::RemoveOfficial::PATH, tag = "admin",
     params(("id" = i64, Path, description = "The village's id"), ("official_id" = i64, Path, description = "The official")),
     responses((status = 204, description = "Removed"), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem)))]

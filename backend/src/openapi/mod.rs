@@ -2,6 +2,8 @@
 //! completed in one place with what every operation answers.
 
 mod answers;
+#[cfg(test)]
+mod endpoints;
 mod methods;
 mod patterns;
 #[cfg(test)]

@@ -8,6 +8,7 @@ use axum::{
     extract::{FromRequestParts, Path, State},
     http::request::Parts,
 };
+use shared::api::{self, Endpoint};
 use shared::{
     Actor, OrderAction, Phone,
     order::{BUYER_PHONE_HEADER, Order, OrderList},
@@ -94,7 +95,7 @@ impl OrderBuyer {
 }
 
 /// An order as its buyer sees it, with the moves they may make.
-#[utoipa::path(get, path = "/api/v1/orders/{code}", tag = "orders",
+#[utoipa::path(get, path = api::orders::Order::PATH, tag = "orders",
     params(("code" = String, Path, description = "The order code, `LD-…`"),
         ("X-Buyer-Phone" = Option<String>, Header, description = "For guests: the order's WhatsApp number")),
     responses((status = 200, body = Order), (status = 401, body = shared::Problem),
@@ -106,7 +107,7 @@ pub async fn show(State(state): State<AppState>, buyer: OrderBuyer) -> AppResult
 }
 
 /// The buyer moves their order: `batal` (before the seller accepts) or `selesai` (goods received).
-#[utoipa::path(post, path = "/api/v1/orders/{code}/actions", tag = "orders", request_body = OrderAction,
+#[utoipa::path(post, path = api::orders::BuyerAction::PATH, tag = "orders", request_body = OrderAction,
     params(("code" = String, Path, description = "The order code"),
         ("X-Buyer-Phone" = Option<String>, Header, description = "For guests: the order's WhatsApp number")),
     responses((status = 200, body = Order), (status = 401, body = shared::Problem),
@@ -123,7 +124,7 @@ pub async fn act(
 }
 
 /// The signed-in buyer's orders, newest first, with counts per status.
-#[utoipa::path(get, path = "/api/v1/me/orders", tag = "orders",
+#[utoipa::path(get, path = api::orders::Mine::PATH, tag = "orders",
     responses((status = 200, body = OrderList), (status = 401, body = shared::Problem)))]
 pub async fn mine(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<OrderList>> {
     let filter = Filter { owner: Owner::Buyer(user.id), status: None, from: None, until: None };

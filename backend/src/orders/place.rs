@@ -8,6 +8,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use sha2::{Digest, Sha256};
+use shared::api::{self, Endpoint};
 use shared::{
     Checkout, OrderStatus,
     cart::Quote,
@@ -37,7 +38,7 @@ use crate::{
 
 /// What a checkout would cost: each shop's items, the ways it can deliver to the address with their fees,
 /// and the totals. Writes nothing.
-#[utoipa::path(post, path = "/api/v1/orders/quote", tag = "orders", request_body = Checkout,
+#[utoipa::path(post, path = api::orders::Quote::PATH, tag = "orders", request_body = Checkout,
     responses((status = 200, body = Quote), (status = 409, body = shared::Problem),
         (status = 422, body = shared::Problem)))]
 pub async fn quote(
@@ -53,7 +54,7 @@ pub async fn quote(
 /// same checkout again gets the same orders (header `Idempotent-Replayed: true`); the same key with another
 /// checkout is refused (422). 409 when a price changed or the stock is short: nothing is written then.
 /// Checkouts without an account are limited per client address and per WhatsApp number (429).
-#[utoipa::path(post, path = "/api/v1/orders", tag = "orders", request_body = Checkout,
+#[utoipa::path(post, path = api::orders::Place::PATH, tag = "orders", request_body = Checkout,
     params(("Idempotency-Key" = Option<String>, Header, description = "One per checkout attempt, reused on retry")),
     responses((status = 201, body = Placed), (status = 400, body = shared::Problem),
         (status = 409, body = shared::Problem), (status = 422, body = shared::Problem),

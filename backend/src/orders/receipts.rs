@@ -9,6 +9,7 @@ use axum::{
     http::{HeaderMap, header},
 };
 use serde::Deserialize;
+use shared::api::{self, Endpoint};
 use shared::{ActionKind, Actor, ImageVariant, OrderAction, order::Order, order::RECEIPTS_MAX};
 use sqlx::AnyConnection;
 use utoipa::IntoParams;
@@ -33,7 +34,7 @@ pub struct ReceiptNote {
 /// Sends a photo of the transfer or QRIS receipt (the body is the picture, `Content-Type: image/jpeg`,
 /// `image/png` or `image/webp`); the seller then checks it. It replaces the receipt sent before; an order
 /// takes at most five (409 after). Nothing is stored when it is refused.
-#[utoipa::path(post, path = "/api/v1/orders/{code}/receipt", tag = "orders",
+#[utoipa::path(post, path = api::orders::SendReceipt::PATH, tag = "orders",
     request_body(content = Vec<u8>, content_type = "image/jpeg", description = "A JPEG, PNG or WebP"),
     params(("code" = String, Path, description = "The order code"), ReceiptNote,
         ("X-Buyer-Phone" = Option<String>, Header, description = "For guests: the order's WhatsApp number")),

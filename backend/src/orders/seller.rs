@@ -8,6 +8,7 @@ use axum::{
     response::IntoResponse,
 };
 use serde::Deserialize;
+use shared::api::{self, Endpoint};
 use shared::{
     Actor, OrderAction, OrderStatus,
     order::{Order, OrderList},
@@ -65,7 +66,7 @@ impl OrderQuery {
 }
 
 /// The shop's orders, newest first (at most 200), with how many stand in each status.
-#[utoipa::path(get, path = "/api/v1/shops/{id}/orders", tag = "orders",
+#[utoipa::path(get, path = api::orders::ShopOrders::PATH, tag = "orders",
     params(("id" = i64, Path, description = "The shop's id"), OrderQuery),
     responses((status = 200, body = OrderList), (status = 400, body = shared::Problem),
         (status = 401, body = shared::Problem), (status = 403, body = shared::Problem),
@@ -94,7 +95,7 @@ async fn seen_by_seller(state: &AppState, owner: &ShopOwner, code: &str) -> AppR
 }
 
 /// One of the shop's orders, with the seller's moves.
-#[utoipa::path(get, path = "/api/v1/shops/{id}/orders/{code}", tag = "orders",
+#[utoipa::path(get, path = api::orders::ShopOrder::PATH, tag = "orders",
     params(("id" = i64, Path, description = "The shop's id"), ("code" = String, Path, description = "The order code")),
     responses((status = 200, body = Order), (status = 401, body = shared::Problem),
         (status = 403, body = shared::Problem), (status = 404, body = shared::Problem)))]
@@ -108,7 +109,7 @@ pub async fn show(
 
 /// The seller moves the order: accept (naming the delivery fee when they quote it), reject, accept or
 /// reject a payment, ship (with a tracking number), ready for pickup, cancel with a reason.
-#[utoipa::path(post, path = "/api/v1/shops/{id}/orders/{code}/actions", tag = "orders", request_body = OrderAction,
+#[utoipa::path(post, path = api::orders::SellerAction::PATH, tag = "orders", request_body = OrderAction,
     params(("id" = i64, Path, description = "The shop's id"), ("code" = String, Path, description = "The order code")),
     responses((status = 200, body = Order), (status = 401, body = shared::Problem),
         (status = 403, body = shared::Problem), (status = 404, body = shared::Problem),
@@ -126,7 +127,7 @@ pub async fn act(
 }
 
 /// The shop's orders of a date range as a CSV file (UTF-8 with BOM; one row per order).
-#[utoipa::path(get, path = "/api/v1/shops/{id}/orders.csv", tag = "orders",
+#[utoipa::path(get, path = api::orders::ExportCsv::PATH, tag = "orders",
     params(("id" = i64, Path, description = "The shop's id"), OrderQuery),
     responses((status = 200, content_type = "text/csv", body = String), (status = 400, body = shared::Problem),
         (status = 401, body = shared::Problem), (status = 403, body = shared::Problem),

@@ -8,6 +8,7 @@ use axum::{
     extract::{Path, State},
 };
 use shared::ProductDetail;
+use shared::api::{self, Endpoint};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
@@ -23,7 +24,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// A listed product with its photos and the chain behind it (producer, shop or enterprise, village).
-#[utoipa::path(get, path = "/api/v1/products/{id}", tag = "catalog",
+#[utoipa::path(get, path = api::products::Product::PATH, tag = "catalog",
     params(("id" = i64, Path, description = "The product's id")),
     responses((status = 200, body = ProductDetail), (status = 404, body = shared::Problem)))]
 pub async fn product(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<ProductDetail>> {

@@ -5,6 +5,7 @@ use axum::{
     extract::{Path, State},
     http::StatusCode,
 };
+use shared::api::{self, Endpoint};
 use shared::{ProductForm, ProductRecord};
 use sqlx::AnyConnection;
 
@@ -42,7 +43,7 @@ fn producer_gone(error: anyhow::Error) -> AppError {
 }
 
 /// Every listing of the shop, drafts and hidden ones included, newest first.
-#[utoipa::path(get, path = "/api/v1/shops/{id}/products", tag = "shops",
+#[utoipa::path(get, path = api::products::Listings::PATH, tag = "shops",
     params(("id" = i64, Path, description = "The shop's id")),
     responses((status = 200, body = Vec<ProductRecord>), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem)))]
@@ -51,7 +52,7 @@ pub async fn list(State(state): State<AppState>, owner: ShopOwner) -> AppResult<
 }
 
 /// Lists a new product (or keeps it as a draft); photos must be the seller's own uploads.
-#[utoipa::path(post, path = "/api/v1/shops/{id}/products", tag = "shops", request_body = ProductForm,
+#[utoipa::path(post, path = api::products::AddListing::PATH, tag = "shops", request_body = ProductForm,
     params(("id" = i64, Path, description = "The shop's id")),
     responses((status = 201, body = ProductRecord), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem), (status = 422, body = shared::Problem)))]
@@ -75,7 +76,7 @@ pub async fn create(
 }
 
 /// Changes a listing; 409 when it was saved elsewhere since `version` was loaded.
-#[utoipa::path(put, path = "/api/v1/shops/{id}/products/{product_id}", tag = "shops", request_body = ProductForm,
+#[utoipa::path(put, path = api::products::UpdateListing::PATH, tag = "shops", request_body = ProductForm,
     params(("id" = i64, Path, description = "The shop's id"), ("product_id" = i64, Path, description = "The product")),
     responses((status = 200, body = ProductRecord), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem), (status = 409, body = shared::Problem),
@@ -112,7 +113,7 @@ pub async fn update(
 
 /// Deletes a listing for good (hiding keeps it); one that was ever ordered stays, so orders and the
 /// sales figures keep their product.
-#[utoipa::path(delete, path = "/api/v1/shops/{id}/products/{product_id}", tag = "shops",
+#[utoipa::path(delete, path = api::products::RemoveListing::PATH, tag = "shops",
     params(("id" = i64, Path, description = "The shop's id"), ("product_id" = i64, Path, description = "The product")),
     responses((status = 204, description = "Deleted"), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem), (status = 409, body = shared::Problem)))]

@@ -2,6 +2,7 @@
 
 use axum::{Json, extract::State};
 use serde::Deserialize;
+use shared::api::{self, Endpoint};
 use shared::{Region, RegionCode, RegionLevel};
 use utoipa::IntoParams;
 
@@ -27,7 +28,7 @@ pub struct RegionQuery {
 }
 
 /// Regions that have villages on the portal (or, with `all=true`, every region), with how many.
-#[utoipa::path(get, path = "/api/v1/regions", tag = "regions", params(RegionQuery),
+#[utoipa::path(get, path = api::regions::Regions::PATH, tag = "regions", params(RegionQuery),
     responses((status = 200, body = Vec<Region>), (status = 400, body = shared::Problem)))]
 pub async fn list_regions(
     State(state): State<AppState>,

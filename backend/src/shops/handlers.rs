@@ -5,6 +5,7 @@ use axum::{
     extract::{Path, State},
     http::StatusCode,
 };
+use shared::api::{self, Endpoint};
 use shared::{
     MyShop, Phone, Producer, ShopStatus,
     shop::{NewProducer, ShopApplication},
@@ -23,7 +24,7 @@ use crate::{
 };
 
 /// Applies to open a shop; it waits for the village admin's (or district admin's) decision.
-#[utoipa::path(post, path = "/api/v1/shops", tag = "shops", request_body = ShopApplication,
+#[utoipa::path(post, path = api::shops::Apply::PATH, tag = "shops", request_body = ShopApplication,
     responses((status = 201, body = MyShop), (status = 401, body = shared::Problem),
         (status = 409, body = shared::Problem), (status = 422, body = shared::Problem)))]
 pub async fn apply(
@@ -61,7 +62,7 @@ pub async fn apply(
 }
 
 /// The shop's member producers, by name.
-#[utoipa::path(get, path = "/api/v1/shops/{id}/producers", tag = "shops",
+#[utoipa::path(get, path = api::shops::Producers::PATH, tag = "shops",
     params(("id" = i64, Path, description = "The shop's id")),
     responses((status = 200, body = Vec<Producer>), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem)))]
@@ -70,7 +71,7 @@ pub async fn producers(State(state): State<AppState>, owner: ShopOwner) -> AppRe
 }
 
 /// Adds a member producer (someone who makes goods the shop sells for them).
-#[utoipa::path(post, path = "/api/v1/shops/{id}/producers", tag = "shops", request_body = NewProducer,
+#[utoipa::path(post, path = api::shops::AddProducer::PATH, tag = "shops", request_body = NewProducer,
     params(("id" = i64, Path, description = "The shop's id")),
     responses((status = 201, body = Producer), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem), (status = 422, body = shared::Problem)))]
@@ -87,7 +88,7 @@ pub async fn add_producer(
 }
 
 /// Removes a member producer of the shop.
-#[utoipa::path(delete, path = "/api/v1/shops/{id}/producers/{producer_id}", tag = "shops",
+#[utoipa::path(delete, path = api::shops::RemoveProducer::PATH, tag = "shops",
     params(("id" = i64, Path, description = "The shop's id"), ("producer_id" = i64, Path, description = "The producer's id")),
     responses((status = 204, description = "Removed"), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem)))]

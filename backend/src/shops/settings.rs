@@ -2,6 +2,7 @@
 //! accounts, QRIS, delivery options, holidays and the most units one order may take; a stale save is refused.
 
 use axum::{Json, extract::State};
+use shared::api::{self, Endpoint};
 use shared::{Phone, ShopSettings, ShopSettingsRecord};
 
 use super::{
@@ -18,7 +19,7 @@ use crate::{
 };
 
 /// The shop's settings, whatever its status (the owner reads why it is pending or suspended).
-#[utoipa::path(get, path = "/api/v1/shops/{id}/settings", tag = "shops",
+#[utoipa::path(get, path = api::shops::Settings::PATH, tag = "shops",
     params(("id" = i64, Path, description = "The shop's id")),
     responses((status = 200, body = ShopSettingsRecord), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem)))]
@@ -27,7 +28,7 @@ pub async fn get(State(state): State<AppState>, owner: ShopOwner) -> AppResult<J
 }
 
 /// Saves the settings of an active shop; 409 when they were saved since `version` was loaded.
-#[utoipa::path(put, path = "/api/v1/shops/{id}/settings", tag = "shops", request_body = ShopSettings,
+#[utoipa::path(put, path = api::shops::SaveSettings::PATH, tag = "shops", request_body = ShopSettings,
     params(("id" = i64, Path, description = "The shop's id")),
     responses((status = 200, body = ShopSettingsRecord), (status = 403, body = shared::Problem),
         (status = 404, body = shared::Problem), (status = 409, body = shared::Problem),

@@ -6,6 +6,7 @@ use axum::{
     extract::{Path, State},
 };
 use shared::Storefront;
+use shared::api::{self, Endpoint};
 
 use super::queries;
 use crate::{
@@ -23,7 +24,7 @@ pub async fn storefront(db: &Db, slug: &str) -> anyhow::Result<Option<Storefront
 }
 
 /// A shop's public page.
-#[utoipa::path(get, path = "/api/v1/storefronts/{slug}", tag = "shops",
+#[utoipa::path(get, path = api::shops::Storefront::PATH, tag = "shops",
     params(("slug" = String, Path, description = "The shop's slug")),
     responses((status = 200, body = Storefront), (status = 404, body = shared::Problem)))]
 pub async fn get(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Json<Storefront>> {

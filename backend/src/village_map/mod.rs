@@ -11,6 +11,7 @@ use axum::{
     http::{HeaderValue, header},
     response::Response,
 };
+use shared::api::{self, Endpoint};
 use shared::{
     MapQuery, VillageMap,
     village_map::{MapFilter, summarize},
@@ -30,7 +31,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// The villages on the map (all, or those of one kecamatan or flagship sector) with their kecamatan
 /// added up, and the tile server the page draws the map from.
-#[utoipa::path(get, path = "/api/v1/map", tag = "villages", params(MapQuery),
+#[utoipa::path(get, path = api::village_map::VillageMap::PATH, tag = "villages", params(MapQuery),
     responses((status = 200, body = VillageMap), (status = 400, body = shared::Problem)))]
 pub async fn village_map(State(state): State<AppState>, ApiQuery(query): ApiQuery<MapQuery>) -> AppResult<Response> {
     let filter = query.validate().map_err(AppError::BadRequest)?;

@@ -6,6 +6,7 @@ use axum::{
     extract::{Path, State},
     response::{IntoResponse, Redirect, Response},
 };
+use shared::api::{self, Endpoint};
 use shared::{Page, VillageDetail, VillageQuery, VillageSummary};
 
 use super::queries::Lookup;
@@ -17,7 +18,7 @@ use crate::{
 };
 
 /// Villages on the portal, filtered and paginated, ordered by name.
-#[utoipa::path(get, path = "/api/v1/villages", tag = "villages", params(VillageQuery),
+#[utoipa::path(get, path = api::villages::Villages::PATH, tag = "villages", params(VillageQuery),
     responses((status = 200, body = Page<VillageSummary>), (status = 400, body = shared::Problem)))]
 pub async fn list_villages(
     State(state): State<AppState>,
@@ -27,7 +28,7 @@ pub async fn list_villages(
 }
 
 /// A village's whole profile. An old slug answers 308 with the village's current address.
-#[utoipa::path(get, path = "/api/v1/villages/{slug}", tag = "villages",
+#[utoipa::path(get, path = api::villages::Village::PATH, tag = "villages",
     params(("slug" = String, Path, description = "The village's slug, e.g. `darmaji`")),
     responses((status = 200, body = VillageDetail), (status = 308, description = "The village moved to a new slug"),
         (status = 404, body = shared::Problem)))]
