@@ -7,7 +7,9 @@ use std::rc::Rc;
 use serde::de::DeserializeOwned;
 use yew::prelude::*;
 
-use crate::api::ApiError;
+use shared::api::Endpoint;
+
+use crate::api::{self, ApiError, Get};
 use crate::seed::Seeds;
 
 /// What a page knows about data it asked for.
@@ -86,6 +88,16 @@ where
         Some((first, answer.map(Rc::new)))
     };
     use_remote_from(seeded, key, fetch)
+}
+
+/// The answer to a GET of an endpoint ([`use_seeded`] by its address), fetched again when `get` changes.
+#[hook]
+pub fn use_endpoint<E>(get: Get<E>) -> RemoteHandle<Get<E>, E::Answer>
+where
+    E: Endpoint<Body = ()> + PartialEq + Clone + 'static,
+    E::Answer: DeserializeOwned + 'static,
+{
+    use_seeded(get, Get::url, api::fetch)
 }
 
 #[hook]

@@ -7,8 +7,9 @@ use axum::{
     http::Uri,
     response::Response,
 };
-use frontend::api;
+use frontend::api::{self, Get};
 use shared::RegionLevel;
+use shared::api::{enterprises::Enterprise, news::Article, villages::Village};
 
 use shared::routes::Page;
 
@@ -34,7 +35,7 @@ use crate::{
 pub async fn home(State(state): State<AppState>, uri: Uri) -> AppResult<Response> {
     kept_or_built(&state, &uri, async || {
         let featured = frontend::pages::home::featured_query();
-        let seeds = Seeds::default().outcome(api::villages_url(&featured), &directory(&state.db, &featured).await);
+        let seeds = Seeds::default().outcome(api::villages(&featured).url(), &directory(&state.db, &featured).await);
         let head = site_head(&state, Page::Home, "Lapak Desa — informasi dan lapak online desa", "/");
         Ok(Found::Page(head, with_kabupaten(&state, seeds).await))
     })
@@ -49,11 +50,11 @@ pub async fn directory_page(State(state): State<AppState>, uri: Uri) -> AppResul
         if let Some(address) = searched_at(&uri, "/desa", &frontend::directory_query::to_pairs(&filter)) {
             return Ok(Found::Elsewhere(address));
         }
-        let mut seeds = Seeds::default().outcome(api::villages_url(&filter), &directory(&state.db, &filter).await);
+        let mut seeds = Seeds::default().outcome(api::villages(&filter).url(), &directory(&state.db, &filter).await);
         seeds = with_kabupaten(&state, seeds).await;
         if let Some(kabupaten) = &filter.kabupaten {
             let kecamatan = RegionQuery { parent: Some(kabupaten.clone()), ..RegionQuery::default() };
-            seeds = seeds.outcome(api::kecamatan_url(kabupaten), &listed(&state.db, &kecamatan).await);
+            seeds = seeds.outcome(api::kecamatan(kabupaten).url(), &listed(&state.db, &kecamatan).await);
         }
         let mut head = site_head(&state, Page::Directory, "Direktori Desa — Lapak Desa", "/desa");
         head.description = "Cari desa berdasarkan kabupaten, kecamatan, status IDM dan produk unggulannya.".into();
@@ -65,14 +66,14 @@ pub async fn directory_page(State(state): State<AppState>, uri: Uri) -> AppResul
 /// `seeds` with the kabupaten/kota on the portal (the directory's first drop-down, the front page's regions).
 async fn with_kabupaten(state: &AppState, seeds: Seeds) -> Seeds {
     let kabupaten = RegionQuery { level: Some(RegionLevel::Kabupaten), ..RegionQuery::default() };
-    seeds.outcome(api::kabupaten_url(), &listed(&state.db, &kabupaten).await)
+    seeds.outcome(api::kabupaten().url(), &listed(&state.db, &kabupaten).await)
 }
 
 /// A village's page: its own title, description and cover as the preview, so a link shared on
 /// WhatsApp shows the village; an old slug moves to the current one.
 pub async fn village(State(state): State<AppState>, Path(slug): Path<String>, uri: Uri) -> AppResult<Response> {
     kept_or_built(&state, &uri, async || {
-        let api = api::village_url(&slug);
+        let api = Get::of(Village { slug: slug.clone() }).url();
         let detail = match detail_by_slug(&state.db, &slug).await? {
             Lookup::Found(detail) => detail,
             Lookup::Moved(to) => return Ok(Found::Moved(format!("/desa/{to}"))),
@@ -105,7 +106,8 @@ pub async fn village(State(state): State<AppState>, Path(slug): Path<String>, ur
 pub async fn news_list(State(state): State<AppState>, Path(slug): Path<String>, uri: Uri) -> AppResult<Response> {
     kept_or_built(&state, &uri, async || {
         let page = frontend::pages::news::page_number(uri.query().unwrap_or_default());
-        let (village_api, news_api) = (api::village_url(&slug), api::news_page_url(&slug, page));
+        let (village_api, news_api) =
+            (Get::of(Village { slug: slug.clone() }).url(), api::news_page(&slug, page).url());
         let detail = match detail_by_slug(&state.db, &slug).await? {
             Lookup::Found(detail) => detail,
             Lookup::Moved(to) => return Ok(Found::Moved(format!("/desa/{to}/berita"))),
@@ -138,7 +140,7 @@ pub async fn news_item(
     uri: Uri,
 ) -> AppResult<Response> {
     kept_or_built(&state, &uri, async || {
-        let api = api::news_article_url(&village, &slug);
+        let api = Get::of(Article { slug: village.clone(), news: slug.clone() }).url();
         let article = match crate::news::published(&state.db, &village, &slug).await {
             Ok(article) => article,
             Err(AppError::NotFound(_)) => {
@@ -170,7 +172,7 @@ pub async fn news_item(
 /// An enterprise's page: its name, kind, village and first photo as the preview.
 pub async fn enterprise(State(state): State<AppState>, Path(slug): Path<String>, uri: Uri) -> AppResult<Response> {
     kept_or_built(&state, &uri, async || {
-        let api = api::enterprise_url(&slug);
+        let api = Get::of(Enterprise { slug: slug.clone() }).url();
         let e = match crate::enterprises::public_page(&state.db, &slug).await {
             Ok(e) => e,
             Err(AppError::NotFound(_)) => {

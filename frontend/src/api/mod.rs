@@ -14,21 +14,14 @@ pub mod seller_orders;
 pub mod village_map;
 
 use std::fmt;
+use std::future::Future;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::{Serialize, de::DeserializeOwned};
-use shared::{
-    EnterpriseDetail, FieldError, NewsArticle, NewsSummary, Page, Region, VillageDetail, VillageQuery, VillageSummary,
-};
+use shared::api::{Endpoint, Method, news, regions::Regions, villages::Villages};
+use shared::{FieldError, Region, VillageQuery};
 
 use crate::directory_query;
-
-const BASE: &str = "/api/v1";
-
-/// What a path segment keeps unescaped: the characters of a slug (dots stay escaped, so `..` cannot
-/// climb out of the segment).
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'~');
 
 /// Why a request gave no data.
 #[derive(Clone, Debug, PartialEq)]
@@ -87,8 +80,163 @@ impl fmt::Display for ApiError {
     }
 }
 
+/// A GET of an endpoint with its query string (empty for none): what a page loads, and the key its data
+/// is filed under (the server-rendered page's seeds are filed by [`Get::url`] too).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Get<E> {
+    pub endpoint: E,
+    pub query: String,
+}
+
+impl<E: Endpoint> Get<E> {
+    /// A GET of `endpoint` without a query.
+    pub fn of(endpoint: E) -> Get<E> {
+        Get { endpoint, query: String::new() }
+    }
+
+    /// A GET of `endpoint` with `query` (already escaped, without the `?`).
+    pub fn with(endpoint: E, query: String) -> Get<E> {
+        Get { endpoint, query }
+    }
+
+    /// The address asked.
+    pub fn url(&self) -> String {
+        let path = self.endpoint.path();
+        if self.query.is_empty() { path } else { format!("{path}?{}", self.query) }
+    }
+}
+
+/// What `get` answers, decoded (the problem document of an error).
+pub async fn fetch<E>(get: Get<E>) -> Result<E::Answer, ApiError>
+where
+    E: Endpoint<Body = ()>,
+    E::Answer: DeserializeOwned,
+{
+    let response = request(&get.endpoint, &get.url()).send().await.map_err(|_| ApiError::Network)?;
+    decode(checked(response).await?).await
+}
+
+/// What `endpoint` answers to a GET without a query.
+pub async fn fetch_one<E>(endpoint: E) -> Result<E::Answer, ApiError>
+where
+    E: Endpoint<Body = ()>,
+    E::Answer: DeserializeOwned,
+{
+    fetch(Get::of(endpoint)).await
+}
+
+/// Sends `body` to `endpoint` (no body when it is `()`) and decodes the answer (`()` for 204). The body is
+/// written before the future starts, so it need not outlive the call.
+pub fn call<E>(endpoint: E, body: &E::Body) -> impl Future<Output = Result<E::Answer, ApiError>> + 'static
+where
+    E: Endpoint,
+    E::Body: Serialize,
+    E::Answer: DeserializeOwned + 'static,
+{
+    let request = with_body(request(&endpoint, &endpoint.path()), body);
+    async move {
+        let response = request?.send().await.map_err(|_| ApiError::Network)?;
+        decode(checked(response).await?).await
+    }
+}
+
+/// The request for `endpoint` at `url`, by its method, asking for JSON; a state-changing one carries the
+/// header the server's CSRF guard asks for.
+pub(crate) fn request<E: Endpoint>(_: &E, url: &str) -> RequestBuilder {
+    let builder = match E::METHOD {
+        Method::Get => return Request::get(url).header("Accept", "application/json"),
+        Method::Post => Request::post(url),
+        Method::Put => Request::put(url),
+        Method::Patch => Request::patch(url),
+        Method::Delete => Request::delete(url),
+    };
+    builder.header("Accept", "application/json").header("X-Lapak-Csrf", "1")
+}
+
+/// The request of `builder` with `body` as its JSON, or without a body when `body` is `()`.
+pub(crate) fn with_body(builder: RequestBuilder, body: &impl Serialize) -> Result<Request, ApiError> {
+    let text = json::to_string(body).ok_or(ApiError::Decode)?;
+    if text == "null" {
+        return builder.build().map_err(|_| ApiError::Decode);
+    }
+    builder.header("Content-Type", "application/json").body(text).map_err(|_| ApiError::Decode)
+}
+
+/// What the app reads of a problem document (`shared::Problem`): the words for people and the fields. Not
+/// its `code`, so a code added to the server later never makes an app still cached in a browser lose the
+/// message.
+#[derive(serde::Deserialize)]
+struct Refusal {
+    detail: String,
+    #[serde(default)]
+    fields: Vec<FieldError>,
+}
+
+/// The response when it succeeded, else the error it carries.
+pub(crate) async fn checked(response: Response) -> Result<Response, ApiError> {
+    if response.ok() {
+        return Ok(response);
+    }
+    let status = response.status();
+    match json::body::<Refusal>(response.into()).await {
+        Some(refusal) => Err(ApiError::Problem { status, detail: refusal.detail, fields: refusal.fields }),
+        None => Err(ApiError::Status(status)),
+    }
+}
+
+/// The JSON answer of a successful response; an answer without a body (204) reads as `()`.
+pub(crate) async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    if response.status() == 204 {
+        return json::read(wasm_bindgen::JsValue::NULL).ok_or(ApiError::Decode);
+    }
+    json::body(response.into()).await.ok_or(ApiError::Decode)
+}
+
+/// A query value, escaped.
+fn query_value(text: &str) -> String {
+    form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
+/// One page of villages matching the directory filters.
+pub fn villages(filter: &VillageQuery) -> Get<Villages> {
+    Get::with(Villages {}, directory_query::to_query(filter))
+}
+
+/// How many news items a page of a village's news list shows.
+pub const NEWS_PER_PAGE: u32 = 10;
+
+/// One page (1-based) of a village's published news, newest first.
+pub fn news_page(slug: &str, page: u32) -> Get<news::Published> {
+    Get::with(news::Published { slug: slug.to_owned() }, format!("page={page}&per_page={NEWS_PER_PAGE}"))
+}
+
+/// The kabupaten/kota that have villages on the portal.
+pub fn kabupaten() -> Get<Regions> {
+    Get::with(Regions {}, "level=kabupaten".to_owned())
+}
+
+/// The kecamatan of a kabupaten that have villages on the portal.
+pub fn kecamatan(kabupaten: &str) -> Get<Regions> {
+    Get::with(Regions {}, format!("parent={}", query_value(kabupaten)))
+}
+
+/// Every region under `parent` in the official table (for pickers), or every provinsi.
+pub async fn all_regions(parent: Option<String>) -> Result<Vec<Region>, ApiError> {
+    let query = match parent {
+        Some(parent) => format!("parent={}&all=true", query_value(&parent)),
+        None => "level=provinsi&all=true".to_owned(),
+    };
+    fetch(Get::with(Regions {}, query)).await
+}
+
+// LEGACY (removed when every module calls endpoints): the hand-written URL calls.
+const BASE: &str = "/api/v1";
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'~');
+fn segment(text: &str) -> String {
+    percent_encoding::utf8_percent_encode(text, SEGMENT).to_string()
+}
 /// GETs `url` and decodes the JSON answer, or the problem document of an error.
-async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
+pub(crate) async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
     let response =
         Request::get(url).header("Accept", "application/json").send().await.map_err(|_| ApiError::Network)?;
     decode(checked(response).await?).await
@@ -136,125 +284,6 @@ async fn send_empty(method: Change, url: &str, body: Option<&impl Serialize>) ->
     change(method, url, body).await.map(|_| ())
 }
 
-/// What the app reads of a problem document (`shared::Problem`): the words for people and the fields. Not
-/// its `code`, so a code added to the server later never makes an app still cached in a browser lose the
-/// message.
-#[derive(serde::Deserialize)]
-struct Refusal {
-    detail: String,
-    #[serde(default)]
-    fields: Vec<FieldError>,
-}
-
-/// The response when it succeeded, else the error it carries.
-pub(crate) async fn checked(response: Response) -> Result<Response, ApiError> {
-    if response.ok() {
-        return Ok(response);
-    }
-    let status = response.status();
-    match json::body::<Refusal>(response.into()).await {
-        Some(refusal) => Err(ApiError::Problem { status, detail: refusal.detail, fields: refusal.fields }),
-        None => Err(ApiError::Status(status)),
-    }
-}
-
-/// The JSON answer of a successful response.
-pub(crate) async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
-    json::body(response.into()).await.ok_or(ApiError::Decode)
-}
-
-/// A path segment, escaped.
-fn segment(text: &str) -> String {
-    utf8_percent_encode(text, SEGMENT).to_string()
-}
-
-/// A query value, escaped.
-fn query_value(text: &str) -> String {
-    form_urlencoded::byte_serialize(text.as_bytes()).collect()
-}
-
-/// The address of one page of the village list.
-pub fn villages_url(filter: &VillageQuery) -> String {
-    let query = directory_query::to_query(filter);
-    if query.is_empty() { format!("{BASE}/villages") } else { format!("{BASE}/villages?{query}") }
-}
-
-/// The address of a village's profile.
-pub fn village_url(slug: &str) -> String {
-    format!("{BASE}/villages/{}", segment(slug))
-}
-
-/// One page of villages matching the directory filters.
-pub async fn villages(filter: VillageQuery) -> Result<Page<VillageSummary>, ApiError> {
-    get(&villages_url(&filter)).await
-}
-
-/// A village's full profile; an old slug is followed to the current one by the browser.
-pub async fn village(slug: String) -> Result<VillageDetail, ApiError> {
-    get(&village_url(&slug)).await
-}
-
-/// The address of one page (1-based) of a village's published news, newest first.
-pub fn news_page_url(slug: &str, page: u32) -> String {
-    format!("{}/news?page={page}&per_page={NEWS_PER_PAGE}", village_url(slug))
-}
-
-/// How many news items a page of a village's news list shows.
-pub const NEWS_PER_PAGE: u32 = 10;
-
-/// One page (1-based) of a village's published news, newest first.
-pub async fn news_page((slug, page): (String, u32)) -> Result<Page<NewsSummary>, ApiError> {
-    get(&news_page_url(&slug, page)).await
-}
-
-/// The address of a published news item of a village.
-pub fn news_article_url(slug: &str, news: &str) -> String {
-    format!("{}/news/{}", village_url(slug), segment(news))
-}
-
-/// A published news item of a village.
-pub async fn news_article((slug, news): (String, String)) -> Result<NewsArticle, ApiError> {
-    get(&news_article_url(&slug, &news)).await
-}
-
-/// The address of an enterprise's page.
-pub fn enterprise_url(slug: &str) -> String {
-    format!("{BASE}/enterprises/{}", segment(slug))
-}
-
-/// An enterprise's page.
-pub async fn enterprise(slug: String) -> Result<EnterpriseDetail, ApiError> {
-    get(&enterprise_url(&slug)).await
-}
-
-/// The address of the kabupaten/kota that have villages on the portal.
-pub fn kabupaten_url() -> String {
-    format!("{BASE}/regions?level=kabupaten")
-}
-
-/// The kabupaten/kota that have villages on the portal.
-pub async fn kabupaten() -> Result<Vec<Region>, ApiError> {
-    get(&kabupaten_url()).await
-}
-
-/// The address of the kecamatan of a kabupaten that have villages on the portal.
-pub fn kecamatan_url(kabupaten: &str) -> String {
-    format!("{BASE}/regions?parent={}", query_value(kabupaten))
-}
-
-/// The kecamatan of a kabupaten that have villages on the portal.
-pub async fn kecamatan(kabupaten: String) -> Result<Vec<Region>, ApiError> {
-    get(&kecamatan_url(&kabupaten)).await
-}
-
-/// Every region under `parent` in the official table (for pickers), or every provinsi.
-pub async fn all_regions(parent: Option<String>) -> Result<Vec<Region>, ApiError> {
-    match parent {
-        Some(parent) => get(&format!("{BASE}/regions?parent={}&all=true", query_value(&parent))).await,
-        None => get(&format!("{BASE}/regions?level=provinsi&all=true")).await,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -273,23 +302,25 @@ mod tests {
 
     #[test]
     fn builds_list_addresses() {
-        assert_eq!(villages_url(&VillageQuery::default()), "/api/v1/villages");
+        assert_eq!(villages(&VillageQuery::default()).url(), "/api/v1/villages");
         let featured = VillageQuery { per_page: Some(6), ..Default::default() };
-        assert_eq!(villages_url(&featured), "/api/v1/villages?per_page=6");
+        assert_eq!(villages(&featured).url(), "/api/v1/villages?per_page=6");
         let f =
             VillageQuery { q: Some("kopi".into()), idm: Some(IdmStatus::Maju), page: Some(2), ..Default::default() };
-        assert_eq!(villages_url(&f), "/api/v1/villages?q=kopi&idm=maju&page=2");
+        assert_eq!(villages(&f).url(), "/api/v1/villages?q=kopi&idm=maju&page=2");
+        assert_eq!(news_page("darmaji", 2).url(), "/api/v1/villages/darmaji/news?page=2&per_page=10");
+        assert_eq!(kecamatan("52.01").url(), "/api/v1/regions?parent=52.01");
+        assert_eq!(kabupaten().url(), "/api/v1/regions?level=kabupaten");
     }
 
     #[test]
     fn escapes_slugs() {
-        assert_eq!(village_url("buwun-sejati"), "/api/v1/villages/buwun-sejati");
-        assert_eq!(village_url("a/b?c"), "/api/v1/villages/a%2Fb%3Fc");
-        assert_eq!(village_url(".."), "/api/v1/villages/%2E%2E");
-        assert_eq!(news_page_url("darmaji", 2), "/api/v1/villages/darmaji/news?page=2&per_page=10");
-        assert_eq!(news_article_url("darmaji", "panen raya"), "/api/v1/villages/darmaji/news/panen%20raya");
-        assert_eq!(enterprise_url("bumdes-darma"), "/api/v1/enterprises/bumdes-darma");
-        assert_eq!(kecamatan_url("52.01"), "/api/v1/regions?parent=52.01");
+        let village = |slug: &str| Get::of(shared::api::villages::Village { slug: slug.into() }).url();
+        assert_eq!(village("buwun-sejati"), "/api/v1/villages/buwun-sejati");
+        assert_eq!(village("a/b?c"), "/api/v1/villages/a%2Fb%3Fc");
+        assert_eq!(village(".."), "/api/v1/villages/%2E%2E");
+        let article = news::Article { slug: "darmaji".into(), news: "panen raya".into() };
+        assert_eq!(Get::of(article).url(), "/api/v1/villages/darmaji/news/panen%20raya");
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::components::search_box::SearchBox;
 use crate::components::skeleton::SkeletonCards;
 use crate::components::village_card::VillageGrid;
 use crate::directory_query;
-use crate::hooks::{Remote, RemoteHandle, page_title, use_seeded, use_title};
+use crate::hooks::{Remote, RemoteHandle, page_title, use_endpoint, use_seeded, use_title};
 use crate::links::without_level;
 
 #[component]
@@ -26,13 +26,14 @@ pub fn DirectoryPage() -> Html {
     use_title(page_title("Direktori Desa"));
     let location = use_location();
     let filter = directory_query::parse(location.as_ref().map_or("", |l| l.query_str()));
-    let results = use_seeded(filter.clone(), api::villages_url, api::villages);
-    let kabupaten = use_seeded((), |()| api::kabupaten_url(), |()| api::kabupaten());
+    let results = use_endpoint(api::villages(&filter));
+    let kabupaten = use_endpoint(api::kabupaten());
     // Without a kabupaten nothing is asked (nor seeded): the drop-down says to choose one first.
-    let kecamatan_url = |kabupaten: &Option<String>| kabupaten.as_deref().map_or_else(String::new, api::kecamatan_url);
+    let kecamatan_url =
+        |kabupaten: &Option<String>| kabupaten.as_deref().map_or_else(String::new, |k| api::kecamatan(k).url());
     let kecamatan = use_seeded(filter.kabupaten.clone(), kecamatan_url, |kabupaten| async move {
         match kabupaten {
-            Some(code) => api::kecamatan(code).await,
+            Some(code) => api::fetch(api::kecamatan(&code)).await,
             None => Ok(Vec::new()),
         }
     });

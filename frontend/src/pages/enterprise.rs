@@ -4,17 +4,18 @@
 use yew::prelude::*;
 use yew_router::Routable;
 
-use crate::api;
+use crate::api::Get;
 use crate::app::Route;
 use crate::components::badges::{DemoBadge, SectorTag};
 use crate::components::error_state::ErrorState;
 use crate::components::product_card::ProductCard;
 use crate::components::skeleton::SkeletonProfile;
 use crate::components::village_content::PhotoRow;
-use crate::hooks::{Remote, page_title, use_seeded, use_title};
+use crate::hooks::{Remote, page_title, use_endpoint, use_title};
 use crate::links::{region_line, whatsapp_share_url};
 use crate::pages::not_found::NotFoundPage;
 use crate::root::use_origin;
+use shared::api::enterprises::Enterprise;
 
 #[derive(Properties, PartialEq)]
 pub struct EnterprisePageProps {
@@ -23,7 +24,7 @@ pub struct EnterprisePageProps {
 
 #[component]
 pub fn EnterprisePage(props: &EnterprisePageProps) -> Html {
-    let detail = use_seeded(props.slug.clone(), |slug| api::enterprise_url(slug), api::enterprise);
+    let detail = use_endpoint(Get::of(Enterprise { slug: props.slug.clone() }));
     let origin = use_origin();
     let title = match detail.get() {
         Remote::Loaded(d) => page_title(&d.enterprise.name),

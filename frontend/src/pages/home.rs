@@ -12,7 +12,7 @@ use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
 use crate::components::skeleton::{SkeletonCards, SkeletonList};
 use crate::components::village_card::VillageGrid;
-use crate::hooks::{DEFAULT_TITLE, Remote, use_seeded, use_title};
+use crate::hooks::{DEFAULT_TITLE, Remote, use_endpoint, use_title};
 
 /// How many villages the front page features.
 const FEATURED: u32 = 6;
@@ -25,8 +25,8 @@ pub fn featured_query() -> VillageQuery {
 #[component]
 pub fn HomePage() -> Html {
     use_title(DEFAULT_TITLE.to_owned());
-    let featured = use_seeded((), |()| api::villages_url(&featured_query()), |()| api::villages(featured_query()));
-    let regions = use_seeded((), |()| api::kabupaten_url(), |()| api::kabupaten());
+    let featured = use_endpoint(api::villages(&featured_query()));
+    let regions = use_endpoint(api::kabupaten());
 
     let featured_failed = matches!(featured.get(), Remote::Failed(_));
     // One error box per page: when both lists fail, the first box's button retries both.

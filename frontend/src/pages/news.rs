@@ -4,7 +4,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api;
+use crate::api::{self, Get};
 use crate::app::Route;
 use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
@@ -12,10 +12,11 @@ use crate::components::pagination::{Pagination, Query};
 use crate::components::skeleton::SkeletonProfile;
 use crate::components::village_content::NewsList;
 use crate::dates;
-use crate::hooks::{Remote, page_title, use_seeded, use_title};
+use crate::hooks::{Remote, page_title, use_endpoint, use_title};
 use crate::links::whatsapp_share_url;
 use crate::pages::not_found::NotFoundPage;
 use crate::root::use_origin;
+use shared::api::{news::Article, villages::Village};
 
 #[derive(Properties, PartialEq)]
 pub struct NewsListProps {
@@ -37,8 +38,8 @@ pub fn page_number(query: &str) -> u32 {
 pub fn NewsListPage(props: &NewsListProps) -> Html {
     let location = use_location();
     let page = page_number(location.as_ref().map_or("", |l| l.query_str()));
-    let list = use_seeded((props.slug.clone(), page), |(slug, page)| api::news_page_url(slug, *page), api::news_page);
-    let village = use_seeded(props.slug.clone(), |slug| api::village_url(slug), api::village);
+    let list = use_endpoint(api::news_page(&props.slug, page));
+    let village = use_endpoint(Get::of(Village { slug: props.slug.clone() }));
     let name = match village.get() {
         Remote::Loaded(v) => v.summary.name.clone(),
         _ => String::new(),
@@ -90,11 +91,7 @@ pub struct NewsArticleProps {
 
 #[component]
 pub fn NewsArticlePage(props: &NewsArticleProps) -> Html {
-    let article = use_seeded(
-        (props.slug.clone(), props.news.clone()),
-        |(slug, news)| api::news_article_url(slug, news),
-        api::news_article,
-    );
+    let article = use_endpoint(Get::of(Article { slug: props.slug.clone(), news: props.news.clone() }));
     let origin = use_origin();
     let title = match article.get() {
         Remote::Loaded(a) => page_title(&a.summary.title),

@@ -7,7 +7,7 @@ use shared::VillageDetail;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api;
+use crate::api::Get;
 use crate::app::Route;
 use crate::components::badges::{DemoBadge, IdmBadge};
 use crate::components::cover::Cover;
@@ -19,10 +19,11 @@ use crate::components::village_content::{FlagshipSection, GallerySection, NewsLi
 use crate::components::village_sections::{
     ContactSection, Enterprises, LocationSection, OfficialsSection, Products, ProfileTexts, Stats,
 };
-use crate::hooks::{Remote, page_title, use_seeded, use_title};
+use crate::hooks::{Remote, page_title, use_endpoint, use_title};
 use crate::links::{region_line, whatsapp_share_url};
 use crate::pages::not_found::NotFoundPage;
 use crate::root::use_origin;
+use shared::api::villages::Village;
 
 /// What the "not found" page says for a slug no village has.
 const UNKNOWN_VILLAGE: &str =
@@ -36,7 +37,7 @@ pub struct VillagePageProps {
 
 #[component]
 pub fn VillagePage(props: &VillagePageProps) -> Html {
-    let village = use_seeded(props.slug.clone(), |slug| api::village_url(slug), api::village);
+    let village = use_endpoint(Get::of(Village { slug: props.slug.clone() }));
     let navigator = use_navigator();
 
     // An old slug was redirected by the server: show the current address, without a new history entry.
@@ -48,7 +49,7 @@ pub fn VillagePage(props: &VillagePageProps) -> Html {
         let village = village.clone();
         use_effect_with(canonical, move |canonical| {
             if let (Some(slug), Some(navigator)) = (canonical, navigator) {
-                village.rekey(slug.clone());
+                village.rekey(Get::of(Village { slug: slug.clone() }));
                 navigator.replace(&Route::Village { slug: slug.clone() });
             }
         });

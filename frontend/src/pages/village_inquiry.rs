@@ -14,6 +14,7 @@ use crate::components::inquiry_form::{InquiryBox, Target};
 use crate::components::skeleton::SkeletonProfile;
 use crate::hooks::{Remote, page_title, use_remote, use_title};
 use crate::pages::not_found::NotFoundPage;
+use shared::api::villages::Village;
 
 #[derive(Properties, PartialEq)]
 pub struct VillageInquiryProps {
@@ -22,7 +23,7 @@ pub struct VillageInquiryProps {
 
 #[component]
 pub fn VillageInquiryPage(props: &VillageInquiryProps) -> Html {
-    let village = use_remote(props.slug.clone(), api::village);
+    let village = use_remote(props.slug.clone(), |slug| api::fetch_one(Village { slug }));
     let title = match village.get() {
         Remote::Loaded(v) => format!("Permintaan partai besar / ekspor — Desa {}", v.summary.name),
         _ => "Permintaan partai besar / ekspor".to_owned(),

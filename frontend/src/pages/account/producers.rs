@@ -1,5 +1,6 @@
 //! Member producers of a shop run for people without a smartphone (BUMDes, koperasi, sentra IKM).
 
+use shared::api::shops;
 use shared::shop::NewProducer;
 use yew::prelude::*;
 
@@ -16,7 +17,7 @@ pub struct ProducersProps {
 #[component]
 pub fn Producers(props: &ProducersProps) -> Html {
     let shop = props.shop;
-    let list = use_remote(shop, api::account::producers);
+    let list = use_remote(shop, |id| api::fetch_one(shops::Producers { id }));
     let form = use_state(NewProducer::default);
     let submission = use_state(Submission::default);
     let onsubmit = {
@@ -24,7 +25,7 @@ pub fn Producers(props: &ProducersProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (cleared, list) = (form.clone(), list.clone());
-            submit(&submission, form.validate(), api::account::add_producer(shop, (*form).clone()), move |_| {
+            submit(&submission, form.validate(), api::call(shops::AddProducer { id: shop }, &form), move |_| {
                 cleared.set(NewProducer::default());
                 list.retry().emit(());
             });
@@ -35,7 +36,7 @@ pub fn Producers(props: &ProducersProps) -> Html {
         Callback::from(move |producer: i64| {
             let (list, submission) = (list.clone(), submission.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match api::account::remove_producer(shop, producer).await {
+                match api::call(shops::RemoveProducer { id: shop, producer_id: producer }, &()).await {
                     Ok(()) => list.retry().emit(()),
                     Err(error) => submission.set(Submission { error: Some(error), ..Default::default() }),
                 }

@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use shared::api::accounts;
 use shared::{
     Me,
     account::{PasswordChange, ProfileUpdate, check_password},
@@ -30,7 +31,7 @@ pub fn ProfileSection(props: &MeProps) -> Html {
             e.prevent_default();
             saved.set(false);
             let (saved, session) = (saved.clone(), session.clone());
-            submit(&submission, form.validate(), api::account::update_profile((*form).clone()), move |me| {
+            submit(&submission, form.validate(), api::call(accounts::UpdateProfile {}, &form), move |me| {
                 saved.set(true);
                 session.set.emit(Some(me));
             });
@@ -77,7 +78,7 @@ pub fn PasswordSection() -> Html {
             }
             check_password("new_password", &form.new_password, &mut local);
             let (cleared, saved) = (form.clone(), saved.clone());
-            submit(&submission, local, api::account::change_password((*form).clone()), move |()| {
+            submit(&submission, local, api::call(accounts::ChangePassword {}, &form), move |()| {
                 cleared.set(PasswordChange::default());
                 saved.set(true);
             });

@@ -1,5 +1,6 @@
 //! The account page's devices section: where the account is signed in, ending one or all.
 
+use shared::api::accounts;
 use yew::prelude::*;
 
 use crate::api::{self, ApiError};
@@ -36,7 +37,7 @@ pub fn device_name(user_agent: &str) -> String {
 
 #[component]
 pub fn SessionsSection() -> Html {
-    let sessions = use_remote((), api::account::sessions);
+    let sessions = use_remote((), |()| api::fetch_one(accounts::Sessions {}));
     let failure = use_state(|| None::<ApiError>);
 
     let end_one = {
@@ -44,7 +45,7 @@ pub fn SessionsSection() -> Html {
         Callback::from(move |id: i64| {
             let (sessions, failure) = (sessions.clone(), failure.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match api::account::end_session(id).await {
+                match api::call(accounts::EndSession { id }, &()).await {
                     Ok(()) => sessions.retry().emit(()),
                     Err(e) => failure.set(Some(e)),
                 }
@@ -56,8 +57,11 @@ pub fn SessionsSection() -> Html {
         Callback::from(move |_: MouseEvent| {
             let failure = failure.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let done =
-                    if everywhere { api::account::sign_out_everywhere().await } else { api::account::sign_out().await };
+                let done = if everywhere {
+                    api::call(accounts::SignOutEverywhere {}, &()).await
+                } else {
+                    api::call(accounts::SignOut {}, &()).await
+                };
                 match done {
                     // The portal is the other app: a full page load, which reads the session afresh. (Not
                     // emptying the session here first: the account page would send the person to sign in.)

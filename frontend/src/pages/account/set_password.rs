@@ -2,6 +2,7 @@
 //! The token rides in the `#` fragment, so it never reaches a server log or a Referer header.
 
 use shared::account::{PasswordReset, check_password};
+use shared::api::accounts;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -36,7 +37,7 @@ pub fn SetPasswordPage() -> Html {
             let mut local = Vec::new();
             check_password("new_password", &form.new_password, &mut local);
             let (session, navigator) = (session.clone(), navigator.clone());
-            submit(&submission, local, api::account::reset_password((*form).clone()), move |me| {
+            submit(&submission, local, api::call(accounts::ResetPassword {}, &form), move |me| {
                 session.set.emit(Some(me));
                 if let Some(navigator) = navigator {
                     navigator.replace(&Route::Account);

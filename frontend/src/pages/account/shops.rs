@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use shared::api::shops;
 use shared::{Me, MyShop, ShopStatus, VillageQuery, shop::ShopApplication};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -86,7 +87,7 @@ fn ApplyForm(props: &ApplyProps) -> Html {
         per_page: Some(20),
         ..Default::default()
     };
-    let villages = use_remote(query, api::villages);
+    let villages = use_remote(query, |query| api::fetch(api::villages(&query)));
     let form = use_state(|| ShopApplication { whatsapp: props.me.phone.display(), ..Default::default() });
     let submission = use_state(Submission::default);
 
@@ -95,7 +96,7 @@ fn ApplyForm(props: &ApplyProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (session, open) = (session.clone(), open.clone());
-            submit(&submission, form.validate(), api::account::apply_for_shop((*form).clone()), move |_| {
+            submit(&submission, form.validate(), api::call(shops::Apply {}, &form), move |_| {
                 open.set(false);
                 wasm_bindgen_futures::spawn_local(async move {
                     if let Ok(me) = api::account::me().await {

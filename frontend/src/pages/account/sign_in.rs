@@ -1,6 +1,7 @@
 //! `/masuk`: signing in by WhatsApp number or e-mail, then back to where the person was going.
 
 use shared::account::SignIn;
+use shared::api::accounts;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -51,7 +52,7 @@ pub fn SignInPage() -> Html {
                 local.push(shared::FieldError::new("password", "Isi kata sandi Anda."));
             }
             let (session, navigator, next) = (session.clone(), navigator.clone(), next.clone());
-            submit(&submission, local, api::account::sign_in((*form).clone()), move |me| {
+            submit(&submission, local, api::call(accounts::SignIn {}, &form), move |me| {
                 session.set.emit(Some(me));
                 go_to(&navigator, &next);
             });

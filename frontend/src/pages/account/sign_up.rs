@@ -1,6 +1,7 @@
 //! `/daftar`: a new account with name, WhatsApp number and password (e-mail optional).
 
 use shared::account::{PASSWORD_MIN, SignUp};
+use shared::api::accounts;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -26,7 +27,7 @@ pub fn SignUpPage() -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (session, navigator, next) = (session.clone(), navigator.clone(), next.clone());
-            submit(&submission, form.validate(), api::account::sign_up((*form).clone()), move |me| {
+            submit(&submission, form.validate(), api::call(accounts::SignUp {}, &form), move |me| {
                 session.set.emit(Some(me));
                 go_to(&navigator, &next);
             });

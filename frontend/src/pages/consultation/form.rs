@@ -60,7 +60,7 @@ fn Ask(props: &AskProps) -> Html {
         per_page: Some(20),
         ..Default::default()
     };
-    let villages = use_remote(query, api::villages);
+    let villages = use_remote(query, |query| api::fetch(api::villages(&query)));
     let can_upload = me.is_admin() || me.shops.iter().any(|s| s.status == ShopStatus::Active);
 
     let onsubmit = {

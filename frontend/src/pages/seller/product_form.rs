@@ -1,6 +1,7 @@
 //! The editor of one listing: name, category, description, price and unit, minimum order, stock, weight,
 //! photos (the first is the cover), the member producer who made it, and whether it is for sale.
 
+use shared::api::shops;
 use shared::{Image, ProductForm, ProductRecord, ProductStatus, Sector, Unit, enterprise::PHOTOS_MAX, format::rupiah};
 use yew::prelude::*;
 
@@ -50,7 +51,7 @@ pub fn ProductEditor(props: &ProductEditorProps) -> Html {
     let photos = use_state(|| record.map(|r| r.photos.clone()).unwrap_or_default());
     let uploading = use_state(|| false);
     let submission = use_state(Submission::default);
-    let producers = use_remote(props.shop, api::account::producers);
+    let producers = use_remote(props.shop, |id| api::fetch_one(shops::Producers { id }));
     let (shop, id) = (props.shop, record.map(|r| r.id));
     let onsubmit = {
         let (form, numbers, photos, submission, done) =
