@@ -6,6 +6,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use shared::api::cart;
 use shared::{CartItem, CartView};
 use yew::prelude::*;
 
@@ -168,7 +169,7 @@ impl Cart {
     /// Prices the cart again (and drops products no longer sold from a guest cart).
     pub async fn refresh(&self) -> Result<Rc<CartView>, ApiError> {
         if self.is_member() {
-            let view = Rc::new(api::orders::my_cart().await?);
+            let view = Rc::new(api::fetch_one(cart::MyCart {}).await?);
             self.publish_priced(Some(true), items_of(&view), view.clone());
             return Ok(view);
         }
@@ -179,7 +180,7 @@ impl Cart {
             self.publish(current().member, items, Some(view.clone()));
             return Ok(view);
         }
-        let view = Rc::new(api::orders::cart_view(items.clone()).await?);
+        let view = Rc::new(api::call(cart::GuestCart {}, &items).await?);
         let kept: Vec<CartItem> = items.into_iter().filter(|i| !view.gone.contains(&i.product_id)).collect();
         save_local(&kept);
         self.publish_priced(current().member, kept, view.clone());
@@ -201,9 +202,9 @@ impl Cart {
     pub async fn set(&self, product_id: i64, quantity: i64) -> Result<Rc<CartView>, ApiError> {
         if self.is_member() {
             let view = if quantity > 0 {
-                api::orders::set_cart_item(CartItem { product_id, quantity }).await?
+                api::call(cart::SetItem { product_id }, &CartItem { product_id, quantity }).await?
             } else {
-                api::orders::remove_cart_item(product_id).await?
+                api::call(cart::RemoveItem { product_id }, &()).await?
             };
             let view = Rc::new(view);
             self.publish_priced(Some(true), items_of(&view), view.clone());
@@ -271,9 +272,9 @@ pub fn CartSync() -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     let local = local_items();
                     let answer = if local.is_empty() {
-                        api::orders::my_cart().await
+                        api::fetch_one(cart::MyCart {}).await
                     } else {
-                        api::orders::merge_cart(local.clone()).await
+                        api::call(cart::Merge {}, &local).await
                     };
                     match answer {
                         Ok(view) => {

@@ -2,7 +2,7 @@
 //! long side (upright, as the camera held it) and re-encodes it as JPEG before sending, so a
 //! 12-megapixel photo costs a seller on slow data a few hundred KB instead of 5 MB.
 
-use gloo_net::http::Request;
+use shared::api::{Endpoint, images::Upload};
 use shared::{Image, image::UPLOAD_LONG_SIDE};
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
@@ -27,9 +27,8 @@ pub fn shrunk_size(width: u32, height: u32) -> (u32, u32) {
 /// Shrinks `file` and uploads it; the stored sizes come back.
 pub async fn upload_photo(file: File) -> Result<Image, ApiError> {
     let blob = shrink(&file).await.map_err(|_| unreadable())?;
-    let response = Request::post("/api/v1/images")
+    let response = api::request(&Upload {}, &Upload {}.path())
         .header("Content-Type", "image/jpeg")
-        .header("X-Lapak-Csrf", "1")
         .body(JsValue::from(blob))
         .map_err(|_| unreadable())?
         .send()

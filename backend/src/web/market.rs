@@ -7,8 +7,9 @@ use axum::{
     http::Uri,
     response::Response,
 };
-use frontend::api::catalog::{catalog_url, facets_url, product_url, storefront_url};
+use frontend::api::{self, Get};
 use serde_json::json;
+use shared::api::shops;
 use shared::{CatalogQuery, ProductDetail, Storefront, format::rupiah, product::product_id_of};
 
 use shared::routes::Page;
@@ -31,8 +32,8 @@ pub async fn catalog(State(state): State<AppState>, uri: Uri) -> AppResult<Respo
         }
         let counted = frontend::catalog_query::facet_query(&q);
         let seeds = Seeds::default()
-            .outcome(catalog_url(&q), &crate::catalog::page(&state, &q).await)
-            .outcome(facets_url(&counted), &crate::catalog::counts(&state, &counted).await);
+            .outcome(api::catalog::catalog(&q).url(), &crate::catalog::page(&state, &q).await)
+            .outcome(api::catalog::facets(&counted).url(), &crate::catalog::counts(&state, &counted).await);
         // The search as typed, without control characters (the API refuses them; the title shows the rest).
         let words = q.words().map(|words| words.chars().filter(|c| !c.is_control()).collect::<String>());
         let mut head = match words.filter(|words| !words.trim().is_empty()) {
@@ -54,7 +55,7 @@ pub async fn catalog(State(state): State<AppState>, uri: Uri) -> AppResult<Respo
 pub async fn product(State(state): State<AppState>, Path(segment): Path<String>, uri: Uri) -> AppResult<Response> {
     kept_or_built(&state, &uri, async || {
         let id = product_id_of(&segment);
-        let api = product_url(id);
+        let api = api::catalog::product_url(id);
         let Some(p) = (match id {
             Some(id) => queries::detail(&state.db, id).await?,
             None => None,
@@ -114,14 +115,14 @@ fn product_head(state: &AppState, p: &ProductDetail) -> Head {
 /// A shop: its name, village and logo as the preview, rendered with its first products.
 pub async fn shop(State(state): State<AppState>, Path(slug): Path<String>, uri: Uri) -> AppResult<Response> {
     kept_or_built(&state, &uri, async || {
-        let api = storefront_url(&slug);
+        let api = Get::of(shops::Storefront { slug: slug.clone() }).url();
         let Some(shop) = storefront(&state.db, &slug).await? else {
             return Ok(Found::Missing(Page::Shop.route().app, Seeds::default().not_found(api)));
         };
         let products = CatalogQuery { toko: Some(slug.clone()), ..CatalogQuery::default() };
         let seeds = Seeds::default()
             .answer(api, &shop)
-            .outcome(catalog_url(&products), &crate::catalog::page(&state, &products).await);
+            .outcome(api::catalog::catalog(&products).url(), &crate::catalog::page(&state, &products).await);
         Ok(Found::Page(shop_head(&state, &shop), seeds))
     })
     .await

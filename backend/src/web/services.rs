@@ -3,7 +3,8 @@
 //! with its published FAQ (the same page for everyone: what is one person's own appears in the browser).
 
 use axum::{extract::State, http::Uri, response::Response};
-use frontend::api::{consultations::faq_url, village_map::village_map_url};
+use frontend::api::{Get, consultations::faq_url};
+use shared::api::village_map::VillageMap;
 use shared::{routes::Page, village_map::MapFilter};
 
 use super::{
@@ -26,7 +27,7 @@ pub async fn village_map(State(state): State<AppState>, uri: Uri) -> AppResult<R
         head.description = "Peta desa-desa kabupaten: status Indeks Desa Membangun, produk unggulan, jumlah toko, \
                             produk dan lembaga usaha setiap desa dan kecamatan."
             .into();
-        Ok(Found::Page(head, Seeds::default().outcome(village_map_url(), &map)))
+        Ok(Found::Page(head, Seeds::default().outcome(Get::of(VillageMap {}).url(), &map)))
     })
     .await
 }

@@ -1,61 +1,44 @@
-//! Calls of the public marketplace pages: the catalog and its facets, a product, a shop.
+//! Addresses of the public marketplace pages' data: the catalog's and its facets' query strings, and a
+//! product's address when its page's address holds no id.
 
-use shared::{CatalogPage, CatalogQuery, Facets, ProductDetail, Storefront};
+use shared::CatalogQuery;
+use shared::api::{
+    Endpoint,
+    catalog::{Catalog, Facets},
+    products::Product,
+};
 
-use super::{ApiError, BASE, get, segment};
+use super::Get;
 use crate::catalog_query;
 
-/// The address of one page of the catalog (the cursor `setelah` included).
-pub fn catalog_url(q: &CatalogQuery) -> String {
-    with_query(&format!("{BASE}/catalog"), &catalog_query::to_api_query(q))
+/// One page of products matching the search (the cursor `setelah` included).
+pub fn catalog(q: &CatalogQuery) -> Get<Catalog> {
+    Get::with(Catalog {}, catalog_query::to_api_query(q))
 }
 
-/// The address of the facet counts of a search (whatever its order and page, so browsers can keep it).
-pub fn facets_url(q: &CatalogQuery) -> String {
-    with_query(&format!("{BASE}/catalog/facets"), &catalog_query::to_api_query(&catalog_query::facet_query(q)))
+/// How many products the search finds, in all and per category and kecamatan (whatever its order and
+/// page, so browsers can keep the answer).
+pub fn facets(q: &CatalogQuery) -> Get<Facets> {
+    Get::with(Facets {}, catalog_query::to_api_query(&catalog_query::facet_query(q)))
 }
 
-fn with_query(path: &str, query: &str) -> String {
-    if query.is_empty() { path.to_owned() } else { format!("{path}?{query}") }
-}
-
-/// One page of products matching the search.
-pub async fn catalog(q: CatalogQuery) -> Result<CatalogPage, ApiError> {
-    get(&catalog_url(&q)).await
-}
-
-/// How many products the search finds, in all and per category and kecamatan.
-pub async fn facets(q: CatalogQuery) -> Result<Facets, ApiError> {
-    get(&facets_url(&q)).await
-}
-
-/// A product's page.
-pub async fn product(id: i64) -> Result<ProductDetail, ApiError> {
-    get(&product_url(Some(id))).await
-}
-
-/// The address of a product (of no product, for an address without an id: the API answers 404).
+/// The address of a product's data, or for an address without an id that of no product (`-`, which the
+/// API answers 404, and under which the server seeds that answer).
 pub fn product_url(id: Option<i64>) -> String {
-    format!("{BASE}/products/{}", id.map_or_else(|| "-".to_owned(), |id| id.to_string()))
-}
-
-/// A shop's page (its products come from the catalog).
-pub async fn storefront(slug: String) -> Result<Storefront, ApiError> {
-    get(&storefront_url(&slug)).await
-}
-
-/// The address of a shop's page data.
-pub fn storefront_url(slug: &str) -> String {
-    format!("{BASE}/storefronts/{}", segment(slug))
+    match id {
+        Some(id) => Get::of(Product { id }).url(),
+        None => Product::PATH.replace("{id}", "-"),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use shared::api::shops::Storefront;
 
     #[test]
     fn builds_catalog_addresses() {
-        assert_eq!(catalog_url(&CatalogQuery::default()), "/api/v1/catalog");
+        assert_eq!(catalog(&CatalogQuery::default()).url(), "/api/v1/catalog");
         let q = CatalogQuery {
             q: Some("kripik".into()),
             harga_max: Some(20_000),
@@ -63,8 +46,17 @@ mod tests {
             setelah: Some("k1".into()),
             ..CatalogQuery::default()
         };
-        assert_eq!(catalog_url(&q), "/api/v1/catalog?q=kripik&harga_max=20000&urut=termurah&setelah=k1");
-        assert_eq!(facets_url(&q), "/api/v1/catalog/facets?q=kripik&harga_max=20000");
-        assert_eq!(facets_url(&CatalogQuery::default()), "/api/v1/catalog/facets");
+        assert_eq!(catalog(&q).url(), "/api/v1/catalog?q=kripik&harga_max=20000&urut=termurah&setelah=k1");
+        assert_eq!(facets(&q).url(), "/api/v1/catalog/facets?q=kripik&harga_max=20000");
+        assert_eq!(facets(&CatalogQuery::default()).url(), "/api/v1/catalog/facets");
+    }
+
+    #[test]
+    fn builds_product_and_shop_addresses() {
+        assert_eq!(product_url(Some(12)), "/api/v1/products/12");
+        assert_eq!(product_url(None), "/api/v1/products/-");
+        let shop = |slug: &str| Get::of(Storefront { slug: slug.into() }).url();
+        assert_eq!(shop("toko-baiq"), "/api/v1/storefronts/toko-baiq");
+        assert_eq!(shop("a/b"), "/api/v1/storefronts/a%2Fb");
     }
 }

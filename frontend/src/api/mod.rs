@@ -9,9 +9,6 @@ pub mod dashboard;
 pub mod inquiries;
 pub mod json;
 pub mod orders;
-pub mod seller;
-pub mod seller_orders;
-pub mod village_map;
 
 use std::fmt;
 use std::future::Future;

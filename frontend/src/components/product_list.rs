@@ -101,7 +101,7 @@ pub fn ProductList(props: &ProductListProps) -> Html {
             more.dispatch(Step::Start(query.clone()));
             wasm_bindgen_futures::spawn_local(async move {
                 let page = CatalogQuery { setelah: Some(cursor), ..query.clone() };
-                match api::catalog::catalog(page).await {
+                match api::fetch(api::catalog::catalog(&page)).await {
                     Ok(page) => more.dispatch(Step::Loaded(query, page)),
                     Err(error) => more.dispatch(Step::Failed(query, error)),
                 }

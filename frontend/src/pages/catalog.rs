@@ -20,15 +20,15 @@ use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
 use crate::components::product_list::{ProductList, ProductSkeleton};
 use crate::components::search_box::SearchBox;
-use crate::hooks::{Remote, page_title, use_seeded, use_title};
+use crate::hooks::{Remote, page_title, use_endpoint, use_title};
 use crate::links::without_level;
 
 #[component]
 pub fn CatalogPage() -> Html {
     let location = use_location();
     let query = catalog_query::parse(location.as_ref().map_or("", |l| l.query_str()));
-    let results = use_seeded(query.clone(), api::catalog::catalog_url, api::catalog::catalog);
-    let facets = use_seeded(catalog_query::facet_query(&query), api::catalog::facets_url, api::catalog::facets);
+    let results = use_endpoint(api::catalog::catalog(&query));
+    let facets = use_endpoint(api::catalog::facets(&query));
     use_title(match query.words() {
         Some(words) => page_title(&format!("Cari \u{201c}{words}\u{201d}")),
         None => page_title("Produk desa"),

@@ -1,6 +1,7 @@
 //! `/produk/{id}-{slug}`: a product with its photos, price, stock, buying it, the chain behind it and
 //! WhatsApp links.
 
+use shared::api::products::Product;
 use shared::format::thousands;
 use shared::product::product_id_of;
 use shared::{ProductDetail, Unit};
@@ -36,7 +37,7 @@ pub fn ProductPage(props: &ProductPageProps) -> Html {
         |id| api::catalog::product_url(*id),
         |id| async move {
             match id {
-                Some(id) => api::catalog::product(id).await,
+                Some(id) => api::fetch_one(Product { id }).await,
                 None => Err(ApiError::Status(404)),
             }
         },

@@ -2,12 +2,13 @@
 
 use std::rc::Rc;
 
+use shared::api::shops;
 use shared::format::rupiah;
 use shared::{CatalogQuery, DeliveryOptions, Storefront};
 use yew::prelude::*;
 use yew_router::Routable;
 
-use crate::api;
+use crate::api::{self, Get};
 use crate::app::Route;
 use crate::components::badges::DemoBadge;
 use crate::components::cover::Cover;
@@ -17,7 +18,7 @@ use crate::components::inquiry_form::Target;
 use crate::components::product_chain::dusun_label;
 use crate::components::product_list::{ProductList, ProductSkeleton};
 use crate::components::skeleton::SkeletonProfile;
-use crate::hooks::{Remote, page_title, use_seeded, use_title};
+use crate::hooks::{Remote, page_title, use_endpoint, use_title};
 use crate::islands::{Inquiry, InquiryHost, Island, IslandHost};
 use crate::links::short_region;
 use crate::pages::not_found::NotFoundPage;
@@ -30,11 +31,11 @@ pub struct ShopPageProps {
 
 #[component]
 pub fn ShopPage(props: &ShopPageProps) -> Html {
-    let shop = use_seeded(props.slug.clone(), |slug| api::catalog::storefront_url(slug), api::catalog::storefront);
+    let shop = use_endpoint(Get::of(shops::Storefront { slug: props.slug.clone() }));
     let origin = use_origin();
     // The products load alongside the shop, not after it.
     let query = CatalogQuery { toko: Some(props.slug.clone()), ..CatalogQuery::default() };
-    let first = use_seeded(query.clone(), api::catalog::catalog_url, api::catalog::catalog);
+    let first = use_endpoint(api::catalog::catalog(&query));
     let title = match shop.get() {
         Remote::Loaded(s) => page_title(&s.name),
         Remote::Failed(error) if error.is_not_found() => page_title("Halaman tidak ditemukan"),

@@ -4,7 +4,8 @@
 use std::rc::Rc;
 
 use shared::Me;
-use shared::order::{Notification, Notifications};
+use shared::api::notifications;
+use shared::order::{Notification, Notifications, ReadNotifications};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -55,7 +56,7 @@ pub fn use_unread_count() -> Option<i64> {
     use_effect_with(who, move |who| {
         if let (Some(_), Some(set)) = (who, set) {
             wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(answer) = api::seller_orders::notifications(()).await {
+                if let Ok(answer) = api::fetch_one(notifications::Notifications {}).await {
                     set.emit(answer.unread);
                 }
             });
@@ -82,7 +83,7 @@ pub fn NotificationsPage() -> Html {
 
 #[component]
 fn NotificationList() -> Html {
-    let loaded = use_remote((), api::seller_orders::notifications);
+    let loaded = use_remote((), |()| api::fetch_one(notifications::Notifications {}));
     // The list after marking, newer than the one loaded.
     let marked = use_state(|| None::<Rc<Notifications>>);
     let failure = use_state(|| None::<String>);
@@ -112,7 +113,7 @@ fn NotificationList() -> Html {
         Callback::from(move |_: MouseEvent| {
             let (data, marked, failure) = (data.clone(), marked.clone(), failure.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match api::seller_orders::mark_read(Vec::new()).await {
+                match api::call(notifications::MarkRead {}, &ReadNotifications { ids: Vec::new() }).await {
                     Ok(()) => {
                         let items = data.items.iter().map(|n| Notification { read: true, ..n.clone() }).collect();
                         marked.set(Some(Rc::new(Notifications { unread: 0, items })));
@@ -176,7 +177,7 @@ fn Item(props: &ItemProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 if !read {
                     // Not being marked read is no reason to keep the person from the page.
-                    let _ = api::seller_orders::mark_read(vec![id]).await;
+                    let _ = api::call(notifications::MarkRead {}, &ReadNotifications { ids: vec![id] }).await;
                 }
                 go_to(&link, navigator);
             });

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use shared::api::{cart::SetItem, orders};
 use shared::{
     Me, OrderSummary,
     cart::CartItem,
@@ -34,7 +35,7 @@ pub fn MyOrdersPage() -> Html {
 
 #[component]
 fn MyOrders() -> Html {
-    let list = use_remote((), api::seller_orders::my_orders);
+    let list = use_remote((), |()| api::fetch_one(orders::Mine {}));
     let body = match list.get() {
         Remote::Loading => html! { <SkeletonList count={3} /> },
         Remote::Failed(error) => html! { <ErrorState error={error.clone()} on_retry={list.retry()} /> },
@@ -120,14 +121,14 @@ fn line_problem(name: &str, error: &ApiError) -> String {
 
 /// Puts each of the order's products in the cart with the quantity ordered.
 async fn reorder(code: String) -> Result<Reordered, ApiError> {
-    let order = api::seller_orders::my_order(code).await?;
+    let order = api::fetch_one(orders::Order { code }).await?;
     let mut done = Reordered { added: 0, problems: Vec::new() };
     for line in &order.lines {
         let Some(product_id) = line.product_id else {
             done.problems.push(format!("{}: produk ini sudah tidak dijual.", line.name));
             continue;
         };
-        match api::seller_orders::put_in_cart(CartItem { product_id, quantity: line.quantity }).await {
+        match api::call(SetItem { product_id }, &CartItem { product_id, quantity: line.quantity }).await {
             Ok(_) => done.added += 1,
             Err(error) => done.problems.push(line_problem(&line.name, &error)),
         }

@@ -5,11 +5,12 @@
 use std::future::Future;
 use std::rc::Rc;
 
+use shared::api::moderation;
 use shared::{
     EnterpriseRecord, ProductStatus, ShopStatus,
     format::rupiah,
     product::{ModeratedProduct, Moderation},
-    storefront::ModeratedShop,
+    storefront::{ModeratedShop, ShopEnterprise},
 };
 use yew::prelude::*;
 
@@ -29,8 +30,8 @@ pub struct MarketProps {
 #[component]
 pub fn Market(props: &MarketProps) -> Html {
     let village = props.village;
-    let shops = use_remote(village, api::seller::village_shops);
-    let products = use_remote(village, api::seller::village_products);
+    let shops = use_remote(village, |id| api::fetch_one(moderation::Shops { id }));
+    let products = use_remote(village, |id| api::fetch_one(moderation::Products { id }));
     let enterprises = use_remote(village, api::admin::enterprises);
     // A shop's suspension changes what its listings show, so every change reloads both lists.
     let changed = {
@@ -131,17 +132,20 @@ fn ShopItem(props: &ShopItemProps) -> Html {
     let suspend = {
         let (busy, failure, done) = (busy.clone(), failure.clone(), props.on_change.clone());
         Callback::from(move |form: Moderation| {
-            act(&busy, &failure, &done, api::seller::suspend_shop(village, id, form))
+            act(&busy, &failure, &done, api::call(moderation::SuspendShop { id: village, shop_id: id }, &form))
         })
     };
     let reinstate = {
         let (busy, failure, done) = (busy.clone(), failure.clone(), props.on_change.clone());
-        Callback::from(move |_: MouseEvent| act(&busy, &failure, &done, api::seller::reinstate_shop(village, id)))
+        Callback::from(move |_: MouseEvent| {
+            act(&busy, &failure, &done, api::call(moderation::ReinstateShop { id: village, shop_id: id }, &()))
+        })
     };
     let link = {
         let (busy, failure, done) = (busy.clone(), failure.clone(), props.on_change.clone());
         Callback::from(move |value: String| {
-            act(&busy, &failure, &done, api::seller::link_enterprise(village, id, value.parse().ok()))
+            let link = ShopEnterprise { enterprise_id: value.parse().ok() };
+            act(&busy, &failure, &done, api::call(moderation::SetEnterprise { id: village, shop_id: id }, &link))
         })
     };
     let linked = s
@@ -211,12 +215,14 @@ fn ProductItem(props: &ProductItemProps) -> Html {
     let hide = {
         let (busy, failure, done) = (busy.clone(), failure.clone(), props.on_change.clone());
         Callback::from(move |form: Moderation| {
-            act(&busy, &failure, &done, api::seller::hide_product(village, id, form))
+            act(&busy, &failure, &done, api::call(moderation::HideProduct { id: village, product_id: id }, &form))
         })
     };
     let unhide = {
         let (busy, failure, done) = (busy.clone(), failure.clone(), props.on_change.clone());
-        Callback::from(move |_: MouseEvent| act(&busy, &failure, &done, api::seller::unhide_product(village, id)))
+        Callback::from(move |_: MouseEvent| {
+            act(&busy, &failure, &done, api::call(moderation::UnhideProduct { id: village, product_id: id }, &()))
+        })
     };
     let (label, tone) = match (&p.hidden_reason, p.status) {
         (Some(_), _) => ("Disembunyikan", "badge--bad"),

@@ -1,6 +1,7 @@
 //! Where the goods go: a signed-in buyer picks one of their saved addresses or types a new one (and may
 //! keep it); a guest types it. Not asked when every shop's goods are collected.
 
+use shared::api::addresses::{Addresses, RemoveAddress};
 use shared::{Address, FieldError, Phone, PlacedAddress};
 use yew::prelude::*;
 
@@ -23,7 +24,7 @@ pub struct AddressPartProps {
 #[component]
 pub fn AddressPart(props: &AddressPartProps) -> Html {
     let saved = use_remote(props.member, |member| async move {
-        if member { api::orders::addresses(()).await } else { Ok(Vec::new()) }
+        if member { api::fetch_one(Addresses {}).await } else { Ok(Vec::new()) }
     });
     let list: Vec<PlacedAddress> = match saved.get() {
         Remote::Loaded(list) => list.as_ref().clone(),
@@ -83,7 +84,7 @@ pub fn AddressPart(props: &AddressPartProps) -> Html {
             e.prevent_default();
             let (draft, onchange, retry) = (draft.clone(), onchange.clone(), retry.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                if api::orders::remove_address(id).await.is_ok() && draft.saved == Some(id) {
+                if api::call(RemoveAddress { id }, &()).await.is_ok() && draft.saved == Some(id) {
                     onchange.emit(Draft { saved: None, address: Address::default(), ..draft });
                 }
                 retry.emit(());

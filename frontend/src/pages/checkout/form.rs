@@ -5,6 +5,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use shared::api::orders;
 use shared::format::rupiah;
 use shared::{CartView, FieldError, Placed, Quote};
 use wasm_bindgen::JsCast;
@@ -95,7 +96,7 @@ pub fn CheckoutForm(props: &CheckoutFormProps) -> Html {
                 if !quotable {
                     return;
                 }
-                let answer = api::orders::quote(asked).await;
+                let answer = api::call(orders::Quote {}, &asked).await;
                 if live.get() {
                     match answer {
                         Ok(q) => quote.set(Some(Rc::new(q))),

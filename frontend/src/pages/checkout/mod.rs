@@ -9,6 +9,7 @@ mod shop_choice;
 
 use std::rc::Rc;
 
+use shared::api::cart::GuestCart;
 use shared::{CartItem, CartView};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -69,7 +70,7 @@ pub fn CheckoutPage() -> Html {
             if ready {
                 wasm_bindgen_futures::spawn_local(async move {
                     let priced = match (single, cart) {
-                        (Some(item), _) => api::orders::cart_view(vec![item]).await.map(Rc::new),
+                        (Some(item), _) => api::call(GuestCart {}, &vec![item]).await.map(Rc::new),
                         (None, Some(cart)) => cart.refresh().await,
                         (None, None) => Ok(Rc::new(CartView::default())),
                     };

@@ -15,6 +15,7 @@ mod settings;
 
 use std::rc::Rc;
 
+use shared::api::shops;
 use shared::{Me, MyShop, ShopSettingsRecord, ShopStatus};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -147,10 +148,9 @@ struct DeskProps {
 /// say whose shop it is (another person's answers 403) and where it stands.
 #[component]
 fn Desk(props: &DeskProps) -> Html {
-    let loaded = use_remote(props.shop, api::seller::settings);
+    let loaded = use_remote(props.shop, |id| api::fetch_one(shops::Settings { id }));
     // How many orders wait for an answer, asked again on every tab change.
-    let new_orders =
-        use_remote((props.shop, props.part.clone()), |(shop, _)| api::seller_orders::new_order_count(shop));
+    let new_orders = use_remote((props.shop, props.part.clone()), |(shop, _)| api::orders::new_order_count(shop));
     // How many bulk and export inquiries are new, likewise.
     let new_inquiries =
         use_remote((props.shop, props.part.clone()), |(shop, _)| api::inquiries::new_inquiry_count(shop));

@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use shared::api::orders::ShopOrder;
 use shared::{
     Me, Order,
     order_flow::{DeliveryMethod, OrderStatus},
@@ -46,8 +47,8 @@ struct OrderDeskProps {
 /// Loads the order; a move answers with the order as it now stands, which replaces the loaded one.
 #[component]
 fn OrderDesk(props: &OrderDeskProps) -> Html {
-    let key = (props.shop, props.code.clone());
-    let loaded = use_remote(key, api::seller_orders::shop_order);
+    // Keyed by the endpoint, with the print page: one instantiation of the hook for both.
+    let loaded = use_remote(ShopOrder { id: props.shop, code: props.code.clone() }, api::fetch_one);
     let moved = use_state(|| None::<Rc<Order>>);
     let order = match (loaded.get(), &*moved) {
         (Remote::Loaded(_), Some(order)) if order.code == props.code => order.clone(),

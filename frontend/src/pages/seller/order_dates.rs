@@ -109,7 +109,7 @@ pub fn CsvExport(props: &CsvExportProps) -> Html {
     let from = use_state(|| format!("{}01", &today[..8]));
     let to = use_state(|| today.clone());
     let problem = use_state(|| None::<String>);
-    let href = api::seller_orders::orders_csv_url(props.shop, &from, &to);
+    let href = api::orders::orders_csv_url(props.shop, &from, &to);
     let onclick = {
         let (from, to, problem) = (from.clone(), to.clone(), problem.clone());
         Callback::from(move |e: MouseEvent| {

@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use shared::api::orders::SellerAction;
 use shared::{
     Order, OrderAction,
     format::rupiah,
@@ -85,13 +86,18 @@ pub fn Moves(props: &MovesProps) -> Html {
             let local = action.validate(Actor::Seller, delivery, fee_known);
             let (open, note, resi, done, on_moved) =
                 (open.clone(), note.clone(), resi.clone(), done.clone(), on_moved.clone());
-            submit(&submission, local, api::seller_orders::seller_action(shop, code.clone(), action), move |order| {
-                open.set(None);
-                note.set(String::new());
-                resi.set(String::new());
-                done.set(Some(kind));
-                on_moved.emit(order);
-            });
+            submit(
+                &submission,
+                local,
+                api::call(SellerAction { id: shop, code: code.clone() }, &action),
+                move |order| {
+                    open.set(None);
+                    note.set(String::new());
+                    resi.set(String::new());
+                    done.set(Some(kind));
+                    on_moved.emit(order);
+                },
+            );
         })
     };
     let opener = |kind: Option<ActionKind>| {

@@ -105,7 +105,7 @@ pub fn Orders(props: &OrdersProps) -> Html {
     let shop = props.shop;
     let location = use_location();
     let filter = parse_filter(location.as_ref().map_or("", |l| l.query_str()));
-    let list = use_remote((shop, filter.clone()), api::seller_orders::shop_orders);
+    let list = use_remote(api::orders::shop_orders(shop, &filter), api::fetch);
     let body = match list.get() {
         Remote::Loading => html! { <SkeletonList count={3} /> },
         Remote::Failed(error) => html! { <ErrorState error={error.clone()} on_retry={list.retry()} /> },

@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use shared::api::orders::ShopOrder;
 use shared::{
     Me, Order,
     format::{rupiah, thousands},
@@ -63,7 +64,7 @@ pub fn PrintPage(props: &PrintPageProps) -> Html {
 fn PrintDesk(props: &PrintPageProps) -> Html {
     let location = use_location();
     let paper = Paper::from_query(location.as_ref().map_or("", |l| l.query_str()));
-    let loaded = use_remote((props.shop, props.code.clone()), api::seller_orders::shop_order);
+    let loaded = use_remote(ShopOrder { id: props.shop, code: props.code.clone() }, api::fetch_one);
     let ready = matches!(loaded.get(), Remote::Loaded(_));
     use_effect_with((ready, paper), |(ready, paper)| {
         if *ready && *paper == Paper::Receipt {

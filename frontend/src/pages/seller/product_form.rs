@@ -1,7 +1,7 @@
 //! The editor of one listing: name, category, description, price and unit, minimum order, stock, weight,
 //! photos (the first is the cover), the member producer who made it, and whether it is for sale.
 
-use shared::api::shops;
+use shared::api::{products, shops};
 use shared::{Image, ProductForm, ProductRecord, ProductStatus, Sector, Unit, enterprise::PHOTOS_MAX, format::rupiah};
 use yew::prelude::*;
 
@@ -66,8 +66,14 @@ pub fn ProductEditor(props: &ProductEditorProps) -> Html {
                 photo_ids: photos.iter().map(|p| p.id).collect(),
                 ..(*form).clone()
             };
-            let done = done.clone();
-            submit(&submission, body.validate(), api::seller::save_product(shop, id, body), move |_| done.emit(()));
+            let (done, local) = (done.clone(), body.validate());
+            let save = async move {
+                match id {
+                    None => api::call(products::AddListing { id: shop }, &body).await,
+                    Some(product_id) => api::call(products::UpdateListing { id: shop, product_id }, &body).await,
+                }
+            };
+            submit(&submission, local, save, move |_| done.emit(()));
         })
     };
     let on_sector = {

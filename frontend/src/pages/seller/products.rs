@@ -2,6 +2,7 @@
 //! sold out, hidden by the seller or by the village admin and why), quick hide/show and removal, and the
 //! editor of one listing.
 
+use shared::api::products::{Listings, RemoveListing, UpdateListing};
 use shared::{ProductForm, ProductRecord, ProductStatus, format::rupiah, format::thousands, product::product_path};
 use yew::prelude::*;
 
@@ -23,14 +24,18 @@ pub struct ProductsProps {
 #[component]
 pub fn Products(props: &ProductsProps) -> Html {
     let shop = props.shop;
-    let list = use_remote(shop, api::seller::products);
+    let list = use_remote(shop, |id| api::fetch_one(Listings { id }));
     let editing = use_state(|| Editing::Nothing);
     let failure = use_state(|| None::<ApiError>);
     if *editing != Editing::Nothing {
         let (done, cancel) = (close_editor(&editing, Some(list.retry())), close_editor(&editing, None));
         return html! { <ProductEditor {shop} record={editing.record()} {done} {cancel} /> };
     }
-    let remove = removal(move |id| api::seller::remove_product(shop, id), failure.clone(), list.retry());
+    let remove = removal(
+        move |product_id| api::call(RemoveListing { id: shop, product_id }, &()),
+        failure.clone(),
+        list.retry(),
+    );
     let toggle = {
         let (failure, reload) = (failure.clone(), list.retry());
         Callback::from(move |record: ProductRecord| {
@@ -47,7 +52,7 @@ pub fn Products(props: &ProductsProps) -> Html {
                         detail: format!("{}: {}", record.form.name, problem.message),
                         fields: Vec::new(),
                     }),
-                    None => api::seller::save_product(shop, Some(record.id), form).await.map(|_| ()),
+                    None => api::call(UpdateListing { id: shop, product_id: record.id }, &form).await.map(|_| ()),
                 };
                 match answer {
                     Ok(()) => reload.emit(()),

@@ -2,6 +2,7 @@
 //! pickup address, bank accounts and QRIS, delivery, the most units per order, holidays — beside what only
 //! the village admin sets (its status and the enterprise it represents).
 
+use shared::api::shops::SaveSettings;
 use shared::{Image, ShopSettings, ShopSettingsRecord, ShopStatus, storefront::BankAccount};
 use yew::prelude::*;
 
@@ -53,7 +54,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
             };
             let (form, logo, qris, delivery, saved, on_saved) =
                 (form.clone(), logo.clone(), qris.clone(), delivery.clone(), saved.clone(), on_saved.clone());
-            submit(&submission, body.validate(), api::seller::save_settings(shop, body), move |record| {
+            submit(&submission, body.validate(), api::call(SaveSettings { id: shop }, &body), move |record| {
                 form.set(record.settings.clone());
                 logo.set(record.logo.clone().into_iter().collect());
                 qris.set(record.qris.clone().into_iter().collect());

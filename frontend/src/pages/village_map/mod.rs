@@ -22,13 +22,13 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api;
+use crate::api::Get;
 use crate::app::Route;
 use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
 use crate::components::filter_select::FilterSelect;
 use crate::components::skeleton::SkeletonList;
-use crate::hooks::{Remote, page_title, use_seeded, use_title};
+use crate::hooks::{Remote, page_title, use_endpoint, use_title};
 use crate::links::without_level;
 pub use list::Order;
 use list::{KecamatanTable, VillageList};
@@ -42,7 +42,7 @@ pub fn VillageMapPage() -> Html {
     let location = use_location();
     let query = location.as_ref().map_or("", |l| l.query_str()).to_owned();
     let (filter, order) = (filter_from(&query), order_from(&query));
-    let data = use_seeded((), |()| api::village_map::village_map_url(), |()| api::village_map::village_map());
+    let data = use_endpoint(Get::of(shared::api::village_map::VillageMap {}));
     let navigator = use_navigator();
     let go = Callback::from(move |(next, order): (MapFilter, Order)| {
         if let Some(navigator) = &navigator {
