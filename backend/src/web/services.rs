@@ -3,8 +3,8 @@
 //! with its published FAQ (the same page for everyone: what is one person's own appears in the browser).
 
 use axum::{extract::State, http::Uri, response::Response};
-use frontend::api::{Get, consultations::faq_url};
-use shared::api::village_map::VillageMap;
+use frontend::api::Get;
+use shared::api::{consultations::Faq, village_map::VillageMap};
 use shared::{routes::Page, village_map::MapFilter};
 
 use super::{
@@ -41,7 +41,7 @@ pub async fn consultation_desk(State(state): State<AppState>, uri: Uri) -> AppRe
                             produksi, kemasan dan ekspor kepada dinas kabupaten, dan baca tanya-jawab yang sudah \
                             dijawab."
             .into();
-        Ok(Found::Page(head, Seeds::default().outcome(faq_url(), &faq)))
+        Ok(Found::Page(head, Seeds::default().outcome(Get::of(Faq {}).url(), &faq)))
     })
     .await
 }

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use shared::api::consultations;
 use shared::{
     Me, Office,
     consultation::{ConsultantView, NewConsultant},
@@ -24,7 +25,7 @@ pub struct ConsultantsProps {
 
 #[component]
 pub fn Consultants(props: &ConsultantsProps) -> Html {
-    let list = use_remote((), api::consultations::consultants);
+    let list = use_remote((), |()| api::fetch_one(consultations::Consultants {}));
     let failure = use_state(|| None::<ApiError>);
     let own_region = props.me.grants.iter().find_map(|g| g.region.as_ref()).map(|r| r.code.clone()).unwrap_or_default();
     let form =
@@ -36,7 +37,7 @@ pub fn Consultants(props: &ConsultantsProps) -> Html {
         Callback::from(move |id: i64| {
             let (failure, retry) = (failure.clone(), retry.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match api::consultations::revoke(id).await {
+                match api::call(consultations::RemoveConsultant { id }, &()).await {
                     Ok(()) => retry.emit(()),
                     Err(e) => failure.set(Some(e)),
                 }
@@ -49,7 +50,7 @@ pub fn Consultants(props: &ConsultantsProps) -> Html {
             e.prevent_default();
             let (granted, retry) = (granted.clone(), retry.clone());
             let form_after = form.clone();
-            submit(&submission, form.validate(), api::consultations::grant((*form).clone()), move |view| {
+            submit(&submission, form.validate(), api::call(consultations::AddConsultant {}, &form), move |view| {
                 form_after.set(NewConsultant { phone: String::new(), ..(*form_after).clone() });
                 granted.set(Some(view));
                 retry.emit(());

@@ -3,16 +3,17 @@
 //! so what is one person's own (their consultations) is an island that shows it once it knows who is
 //! signed in; the desk's other pages are the workspace app's.
 
+use shared::api::consultations;
 use shared::routes::Page;
 use shared::{FaqEntry, Topic};
 use yew::prelude::*;
 
 use super::address;
-use crate::api;
+use crate::api::Get;
 use crate::components::error_state::ErrorState;
 use crate::components::skeleton::SkeletonList;
 use crate::dates;
-use crate::hooks::{Remote, page_title, use_seeded, use_title};
+use crate::hooks::{Remote, page_title, use_endpoint, use_title};
 use crate::islands::{Island, IslandHost};
 use crate::session::use_session;
 
@@ -61,7 +62,7 @@ pub fn DeskWayIn() -> Html {
 /// The published questions and answers, grouped by topic.
 #[component]
 fn Faq() -> Html {
-    let entries = use_seeded((), |()| api::consultations::faq_url(), api::consultations::faq);
+    let entries = use_endpoint(Get::of(consultations::Faq {}));
     let body = match entries.get() {
         Remote::Loading => html! { <SkeletonList count={3} /> },
         Remote::Failed(error) => html! { <ErrorState error={error.clone()} on_retry={entries.retry()} /> },

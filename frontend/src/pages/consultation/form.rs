@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use shared::api::consultations;
 use shared::routes::Page;
 use shared::{
     Image, Me, ShopStatus, Topic, VillageQuery, VillageRef,
@@ -73,7 +74,7 @@ fn Ask(props: &AskProps) -> Html {
             }
             let asked = NewConsultation { photo_ids: photos.iter().map(|p| p.id).collect(), ..(*form).clone() };
             let navigator = navigator.clone();
-            submit(&submission, asked.validate(), api::consultations::submit(asked), move |created| {
+            submit(&submission, asked.validate(), api::call(consultations::Submit {}, &asked), move |created| {
                 if let Some(navigator) = navigator {
                     navigator.push(&Route::DeskThread { id: created.id });
                 }

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use shared::Me;
+use shared::api::consultations;
 use shared::routes::Page;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -25,7 +26,7 @@ pub fn MyConsultationsPage() -> Html {
 
 #[component]
 fn Mine() -> Html {
-    let list = use_remote((), api::consultations::mine);
+    let list = use_remote((), |()| api::fetch_one(consultations::Mine {}));
     let body = match list.get() {
         Remote::Loading => html! { <SkeletonList count={3} /> },
         Remote::Failed(error) => html! { <ErrorState error={error.clone()} on_retry={list.retry()} /> },
@@ -52,7 +53,7 @@ fn Mine() -> Html {
 /// The way to the queue, for those who answer.
 #[component]
 fn StaffLink() -> Html {
-    let desk = use_remote((), api::consultations::desk);
+    let desk = use_remote((), |()| api::fetch_one(consultations::Desk {}));
     match desk.get() {
         Remote::Loaded(access) if access.staff => html! {
             <p class="notice desk__staff">

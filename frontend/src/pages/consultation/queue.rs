@@ -3,13 +3,17 @@
 
 use std::rc::Rc;
 
+use shared::api::consultations;
 use shared::routes::Page;
 use shared::{ConsultationStatus, Me, Office, Topic, consultation::DeskAccess};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::{SummaryList, address};
-use crate::api::{self, consultations::QueueFilter};
+use crate::api::{
+    self,
+    consultations::{QueueFilter, queue},
+};
 use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
 use crate::components::select_field::SelectField;
@@ -27,7 +31,7 @@ pub fn QueuePage() -> Html {
 /// Loads the person's place at the desk first: the queue is for staff only.
 #[component]
 fn Desk() -> Html {
-    let access = use_remote((), api::consultations::desk);
+    let access = use_remote((), |()| api::fetch_one(consultations::Desk {}));
     let body = match access.get() {
         Remote::Loading => html! { <SkeletonList count={3} /> },
         Remote::Failed(error) => html! { <ErrorState error={error.clone()} on_retry={access.retry()} /> },
@@ -62,7 +66,7 @@ fn choices<T: Copy>(all: &[T], code: fn(T) -> &'static str, label: fn(T) -> &'st
 #[component]
 fn Queue(props: &QueueProps) -> Html {
     let filter = use_state(|| QueueFilter { page: 1, ..Default::default() });
-    let list = use_remote((*filter).clone(), api::consultations::queue);
+    let list = use_remote((*filter).clone(), |filter| api::fetch(queue(&filter)));
     let change = |apply: fn(&mut QueueFilter, String)| {
         let filter = filter.clone();
         Callback::from(move |value: String| {

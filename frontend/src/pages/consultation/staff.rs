@@ -1,9 +1,10 @@
 //! The staff's tools on a consultation: moving its status, assigning it to an office and a person, and
 //! publishing its answer as an anonymised FAQ entry (or taking it down).
 
+use shared::api::consultations;
 use shared::{
     Consultation, ConsultationStatus, Office,
-    consultation::{Assignment, FaqForm},
+    consultation::{Assignment, FaqForm, StatusChange},
 };
 use yew::prelude::*;
 
@@ -32,7 +33,7 @@ pub fn StaffTools(props: &ThreadProps) -> Html {
         let onclick = Callback::from(move |_: MouseEvent| {
             let (on_change, failure) = (on_change.clone(), failure.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match api::consultations::change_status(id, to).await {
+                match api::call(consultations::ChangeStatus { id }, &StatusChange { status: to }).await {
                     Ok(c) => {
                         failure.set(None);
                         on_change.emit(c);
@@ -78,7 +79,7 @@ fn AssignForm(props: &ThreadProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (saved, on_change) = (saved.clone(), on_change.clone());
-            submit(&submission, Vec::new(), api::consultations::assign(id, (*form).clone()), move |c: Consultation| {
+            submit(&submission, Vec::new(), api::call(consultations::Assign { id }, &form), move |c: Consultation| {
                 saved.set(true);
                 on_change.emit(c);
             });
@@ -135,7 +136,7 @@ fn FaqEditor(props: &ThreadProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let on_change = on_change.clone();
-            submit(&submission, form.validate(), api::consultations::publish(id, (*form).clone()), move |c| {
+            submit(&submission, form.validate(), api::call(consultations::PublishFaq { id }, &form), move |c| {
                 on_change.emit(c)
             });
         })
@@ -144,7 +145,9 @@ fn FaqEditor(props: &ThreadProps) -> Html {
         let (submission, on_change, id) = (submission.clone(), props.on_change.clone(), c.id);
         Callback::from(move |_: MouseEvent| {
             let on_change = on_change.clone();
-            submit(&submission, Vec::new(), api::consultations::unpublish(id), move |c| on_change.emit(c));
+            submit(&submission, Vec::new(), api::call(consultations::UnpublishFaq { id }, &()), move |c| {
+                on_change.emit(c)
+            });
         })
     };
     html! {

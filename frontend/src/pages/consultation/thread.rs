@@ -3,7 +3,11 @@
 
 use std::rc::Rc;
 
-use shared::{Consultation, ConsultationStatus, DeskSide, Me, consultation::Reply};
+use shared::api::consultations;
+use shared::{
+    Consultation, ConsultationStatus, DeskSide, Me,
+    consultation::{Reply, StatusChange},
+};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -33,7 +37,7 @@ pub fn ConsultationPage(props: &ConsultationPageProps) -> Html {
 /// Loads the consultation; every change answers with it as it now stands, which replaces the loaded one.
 #[component]
 fn Thread(props: &ConsultationPageProps) -> Html {
-    let loaded = use_remote(props.id, api::consultations::consultation);
+    let loaded = use_remote(props.id, |id| api::fetch_one(consultations::Thread { id }));
     let changed = use_state(|| None::<Rc<Consultation>>);
     let consultation = match (loaded.get(), &*changed) {
         (Remote::Loaded(_), Some(c)) if c.id == props.id => c.clone(),
@@ -142,7 +146,8 @@ fn Close(props: &ThreadProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let (on_change, failure) = (on_change.clone(), failure.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match api::consultations::change_status(id, ConsultationStatus::Closed).await {
+                let closed = StatusChange { status: ConsultationStatus::Closed };
+                match api::call(consultations::ChangeStatus { id }, &closed).await {
                     Ok(c) => on_change.emit(c),
                     Err(e) => failure.set(Some(e)),
                 }
@@ -171,7 +176,7 @@ fn Conversation(props: &ThreadProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (form_after, on_change) = (form.clone(), on_change.clone());
-            submit(&submission, form.validate(), api::consultations::reply(id, (*form).clone()), move |c| {
+            submit(&submission, form.validate(), api::call(consultations::Reply { id }, &form), move |c| {
                 form_after.set(Reply::default());
                 on_change.emit(c);
             });

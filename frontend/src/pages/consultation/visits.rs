@@ -1,6 +1,7 @@
 //! Field visits (kunjungan lapangan) of a consultation: everyone sees them; staff request or schedule one,
 //! then reschedule, mark it done or cancel it.
 
+use shared::api::consultations;
 use shared::{
     DeskSide, VisitStatus,
     consultation::{FieldVisit, VisitForm},
@@ -102,12 +103,14 @@ fn VisitItem(props: &VisitItemProps) -> Html {
     let open = matches!(v.status, VisitStatus::Requested | VisitStatus::Scheduled);
     let send = |status: VisitStatus| {
         let (draft, submission, on_change) = (draft.clone(), submission.clone(), props.on_change.clone());
-        let (id, visit) = (props.consultation, v.id);
+        let (id, visit_id) = (props.consultation, v.id);
         Callback::from(move |_: MouseEvent| {
             let form = draft.form(Some(status));
             let on_change = on_change.clone();
             let errors = form.validate(false);
-            submit(&submission, errors, api::consultations::update_visit(id, visit, form), move |c| on_change.emit(c));
+            submit(&submission, errors, api::call(consultations::UpdateVisit { id, visit_id }, &form), move |c| {
+                on_change.emit(c)
+            });
         })
     };
     let tone = match v.status {
@@ -170,7 +173,7 @@ fn NewVisit(props: &ThreadProps) -> Html {
             e.prevent_default();
             let form = draft.form(None);
             let (draft_after, on_change) = (draft.clone(), on_change.clone());
-            submit(&submission, form.validate(true), api::consultations::add_visit(id, form), move |c| {
+            submit(&submission, form.validate(true), api::call(consultations::AddVisit { id }, &form), move |c| {
                 draft_after.set(Draft::default());
                 on_change.emit(c);
             });
