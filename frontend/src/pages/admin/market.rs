@@ -31,7 +31,7 @@ pub fn Market(props: &MarketProps) -> Html {
     let village = props.village;
     let shops = use_remote(village, api::seller::village_shops);
     let products = use_remote(village, api::seller::village_products);
-    let enterprises = use_remote(village, api::admin::enterprises);
+    let enterprises = use_remote(village, |id| api::fetch_one(shared::api::enterprises::Enterprises { id }));
     // A shop's suspension changes what its listings show, so every change reloads both lists.
     let changed = {
         let (shops, products) = (shops.retry(), products.retry());
