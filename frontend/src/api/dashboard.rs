@@ -1,40 +1,25 @@
-//! Calls of the admin dashboard: its head (scope, period, headline figures, filter choices), one table at
-//! a time, and the address of a table as a CSV or XLSX file.
+//! The admin dashboard's requests with their filters: its head (scope, period, headline figures, filter
+//! choices), one table at a time, and the address of a table as a CSV or XLSX file.
 
-use shared::dashboard::{Dashboard, DashboardQuery, ExportFormat, Report, ReportKind};
+use shared::api::dashboards::{Dashboard, Download, Report};
+use shared::dashboard::{DashboardQuery, ExportFormat, ReportKind};
 
-use super::{ApiError, BASE, get};
+use super::Get;
 
-/// `path` with the filters' query string, when any is set.
-fn with_query(path: String, filter: &DashboardQuery) -> String {
-    let query = filter.to_query();
-    if query.is_empty() { path } else { format!("{path}?{query}") }
-}
-
-/// The address of the dashboard's head.
-pub fn head_url(filter: &DashboardQuery) -> String {
-    with_query(format!("{BASE}/dashboard"), filter)
-}
-
-/// The address of one table.
-pub fn report_url(kind: ReportKind, filter: &DashboardQuery) -> String {
-    with_query(format!("{BASE}/dashboard/{}", kind.code()), filter)
-}
-
-/// The address of one table as a file, with the same filters.
-pub fn download_url(kind: ReportKind, filter: &DashboardQuery, format: ExportFormat) -> String {
-    let filter = DashboardQuery { format: Some(format.code().to_owned()), ..filter.clone() };
-    with_query(format!("{BASE}/dashboard/{}/unduh", kind.code()), &filter)
-}
-
-/// Whose figures, the period used, the headline figures and the choices of the filters.
-pub async fn head(filter: DashboardQuery) -> Result<Dashboard, ApiError> {
-    get(&head_url(&filter)).await
+/// The dashboard's head: whose figures, the period used, the headline figures and the filters' choices.
+pub fn head(filter: &DashboardQuery) -> Get<Dashboard> {
+    Get::with(Dashboard {}, filter.to_query())
 }
 
 /// One table of the dashboard.
-pub async fn report((kind, filter): (ReportKind, DashboardQuery)) -> Result<Report, ApiError> {
-    get(&report_url(kind, &filter)).await
+pub fn report(kind: ReportKind, filter: &DashboardQuery) -> Get<Report> {
+    Get::with(Report { report: kind.code().to_owned() }, filter.to_query())
+}
+
+/// The address of one table as a file, with the same filters (a link's `href`: the browser saves it).
+pub fn download_url(kind: ReportKind, filter: &DashboardQuery, format: ExportFormat) -> String {
+    let filter = DashboardQuery { format: Some(format.code().to_owned()), ..filter.clone() };
+    Get::with(Download { report: kind.code().to_owned() }, filter.to_query()).url()
 }
 
 #[cfg(test)]
@@ -43,7 +28,7 @@ mod tests {
 
     #[test]
     fn builds_dashboard_addresses() {
-        assert_eq!(head_url(&DashboardQuery::default()), "/api/v1/dashboard");
+        assert_eq!(head(&DashboardQuery::default()).url(), "/api/v1/dashboard");
         let filter = DashboardQuery {
             dari: Some("2026-11-01".into()),
             sampai: Some("2026-11-30".into()),
@@ -51,7 +36,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            report_url(ReportKind::Villages, &filter),
+            report(ReportKind::Villages, &filter).url(),
             "/api/v1/dashboard/desa?dari=2026-11-01&sampai=2026-11-30&desa=3"
         );
         assert_eq!(

@@ -1,11 +1,10 @@
-//! Calls of bulk and export inquiries: sending one (browse pages), a shop's inquiries for its owner
-//! (workspace), the admins' queue (admin area), and moving one on.
+//! The lists of bulk and export inquiries with their filters: a shop's for its owner (workspace) and the
+//! admins' queue (admin area), and how many of a shop's are new.
 
-use shared::{
-    Inquiry, InquiryForm, InquiryKind, InquiryList, InquirySent, InquiryStatus, inquiry::InquiryStatusChange,
-};
+use shared::api::inquiries::{ShopInquiries, VillageInquiries};
+use shared::{InquiryKind, InquiryStatus};
 
-use super::{ApiError, BASE, Change, get, send};
+use super::{ApiError, Get, fetch};
 
 /// Which inquiries a list shows.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -18,7 +17,7 @@ pub struct InquiryFilter {
 }
 
 impl InquiryFilter {
-    /// The query string (`?status=baru&kind=ekspor&village=3&page=2`), empty for none.
+    /// The query string (`status=baru&kind=ekspor&village=3&page=2`, without `?`), empty for none.
     pub fn query(&self) -> String {
         let mut pairs = Vec::new();
         if let Some(status) = self.status {
@@ -33,40 +32,25 @@ impl InquiryFilter {
         if self.page > 1 {
             pairs.push(format!("page={}", self.page));
         }
-        if pairs.is_empty() { String::new() } else { format!("?{}", pairs.join("&")) }
+        pairs.join("&")
     }
 }
 
-/// Sends an inquiry; 409 when the same one was just sent, 429 after too many from one number.
-pub async fn send_inquiry(form: InquiryForm) -> Result<InquirySent, ApiError> {
-    send(Change::Post, &format!("{BASE}/inquiries"), Some(&form)).await
+/// A shop's inquiries, newest first.
+pub fn shop_inquiries(shop: i64, filter: &InquiryFilter) -> Get<ShopInquiries> {
+    Get::with(ShopInquiries { id: shop }, filter.query())
 }
 
-/// A shop's inquiries, newest first.
-pub async fn shop_inquiries((shop, filter): (i64, InquiryFilter)) -> Result<InquiryList, ApiError> {
-    get(&format!("{BASE}/shops/{shop}/inquiries{}", filter.query())).await
+/// The inquiries of the admin's villages, newest first.
+pub fn village_inquiries(filter: &InquiryFilter) -> Get<VillageInquiries> {
+    Get::with(VillageInquiries {}, filter.query())
 }
 
 /// How many of a shop's inquiries are new (for its tab).
 pub async fn new_inquiry_count(shop: i64) -> Result<i64, ApiError> {
     let filter = InquiryFilter { status: Some(InquiryStatus::New), ..InquiryFilter::default() };
-    let list = shop_inquiries((shop, filter)).await?;
+    let list = fetch(shop_inquiries(shop, &filter)).await?;
     Ok(list.counts.iter().find(|c| c.status == InquiryStatus::New).map_or(0, |c| c.count))
-}
-
-/// The owner moves one of the shop's inquiries on.
-pub async fn shop_inquiry_status(shop: i64, id: i64, change: InquiryStatusChange) -> Result<Inquiry, ApiError> {
-    send(Change::Post, &format!("{BASE}/shops/{shop}/inquiries/{id}/status"), Some(&change)).await
-}
-
-/// The inquiries of the admin's villages, newest first.
-pub async fn admin_inquiries(filter: InquiryFilter) -> Result<InquiryList, ApiError> {
-    get(&format!("{BASE}/admin/inquiries{}", filter.query())).await
-}
-
-/// An admin of its village moves an inquiry on.
-pub async fn admin_inquiry_status(id: i64, change: InquiryStatusChange) -> Result<Inquiry, ApiError> {
-    send(Change::Post, &format!("{BASE}/admin/inquiries/{id}/status"), Some(&change)).await
 }
 
 #[cfg(test)]
@@ -74,14 +58,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn builds_list_queries() {
+    fn builds_list_addresses() {
         assert_eq!(InquiryFilter::default().query(), "");
+        assert_eq!(village_inquiries(&InquiryFilter::default()).url(), "/api/v1/admin/inquiries");
         let f = InquiryFilter {
             status: Some(InquiryStatus::New),
             kind: Some(InquiryKind::Export),
             village: Some(3),
             page: 2,
         };
-        assert_eq!(f.query(), "?status=baru&kind=ekspor&village=3&page=2");
+        assert_eq!(f.query(), "status=baru&kind=ekspor&village=3&page=2");
+        assert_eq!(village_inquiries(&f).url(), "/api/v1/admin/inquiries?status=baru&kind=ekspor&village=3&page=2");
+        let new = InquiryFilter { status: Some(InquiryStatus::New), page: 1, ..InquiryFilter::default() };
+        assert_eq!(shop_inquiries(7, &new).url(), "/api/v1/shops/7/inquiries?status=baru");
     }
 }

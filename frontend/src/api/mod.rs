@@ -226,61 +226,6 @@ pub async fn all_regions(parent: Option<String>) -> Result<Vec<Region>, ApiError
     fetch(Get::with(Regions {}, query)).await
 }
 
-// LEGACY (removed when every module calls endpoints): the hand-written URL calls.
-const BASE: &str = "/api/v1";
-const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'~');
-fn segment(text: &str) -> String {
-    percent_encoding::utf8_percent_encode(text, SEGMENT).to_string()
-}
-/// GETs `url` and decodes the JSON answer, or the problem document of an error.
-pub(crate) async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    let response =
-        Request::get(url).header("Accept", "application/json").send().await.map_err(|_| ApiError::Network)?;
-    decode(checked(response).await?).await
-}
-
-/// The methods that change something.
-#[derive(Clone, Copy)]
-enum Change {
-    Post,
-    Put,
-    Patch,
-    Delete,
-}
-
-/// Sends a state-changing request (with the CSRF header and an optional JSON body) and returns the
-/// successful response.
-async fn change(method: Change, url: &str, body: Option<&impl Serialize>) -> Result<Response, ApiError> {
-    let builder = match method {
-        Change::Post => Request::post(url),
-        Change::Put => Request::put(url),
-        Change::Patch => Request::patch(url),
-        Change::Delete => Request::delete(url),
-    };
-    let builder: RequestBuilder = builder.header("Accept", "application/json").header("X-Lapak-Csrf", "1");
-    let sent = match body {
-        Some(body) => with_json(builder, body)?.send().await,
-        None => builder.send().await,
-    };
-    checked(sent.map_err(|_| ApiError::Network)?).await
-}
-
-/// The request of `builder` with `body` as its JSON.
-fn with_json(builder: RequestBuilder, body: &impl Serialize) -> Result<Request, ApiError> {
-    let text = json::to_string(body).ok_or(ApiError::Decode)?;
-    builder.header("Content-Type", "application/json").body(text).map_err(|_| ApiError::Decode)
-}
-
-/// A state-changing request whose answer is JSON.
-async fn send<T: DeserializeOwned>(method: Change, url: &str, body: Option<&impl Serialize>) -> Result<T, ApiError> {
-    decode(change(method, url, body).await?).await
-}
-
-/// A state-changing request whose answer has no body (204).
-async fn send_empty(method: Change, url: &str, body: Option<&impl Serialize>) -> Result<(), ApiError> {
-    change(method, url, body).await.map(|_| ())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,7 @@
 //! One bulk or export inquiry as its shop (workspace) or the admins (admin area) see it: what is asked, by
 //! whom, its history, a WhatsApp reply to the buyer and the status moves they may make.
 
+use shared::api::inquiries;
 use shared::inquiry::{InquiryStatusChange, country_name, needed_by_label, number_display};
 use shared::{Inquiry, InquiryKind, InquiryStatus, format::thousands};
 use yew::prelude::*;
@@ -59,8 +60,8 @@ pub fn InquiryCard(props: &InquiryCardProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let change = InquiryStatusChange { status, note: String::new() };
                 let answer = match desk {
-                    Desk::Shop(shop) => api::inquiries::shop_inquiry_status(shop, id, change).await,
-                    Desk::Admin => api::inquiries::admin_inquiry_status(id, change).await,
+                    Desk::Shop(shop) => api::call(inquiries::ShopStatus { id: shop, inquiry_id: id }, &change).await,
+                    Desk::Admin => api::call(inquiries::VillageStatus { id }, &change).await,
                 };
                 busy.set(false);
                 match answer {

@@ -22,8 +22,8 @@ pub struct InquiryDeskProps {
 
 async fn load((desk, filter): (Desk, InquiryFilter)) -> Result<InquiryList, ApiError> {
     match desk {
-        Desk::Shop(shop) => api::inquiries::shop_inquiries((shop, filter)).await,
-        Desk::Admin => api::inquiries::admin_inquiries(filter).await,
+        Desk::Shop(shop) => api::fetch(api::inquiries::shop_inquiries(shop, &filter)).await,
+        Desk::Admin => api::fetch(api::inquiries::village_inquiries(&filter)).await,
     }
 }
 

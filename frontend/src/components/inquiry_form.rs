@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use shared::api::inquiries;
 use shared::inquiry::{COUNTRIES, buyer_number, number_display};
 use shared::{InquiryForm, InquiryKind, InquirySent};
 use yew::prelude::*;
@@ -194,7 +195,7 @@ fn Form(props: &FormProps) -> Html {
             let form = draft.form(&target);
             let number = buyer_number(&form.buyer_whatsapp).map(|n| number_display(&n)).unwrap_or_default();
             let on_sent = on_sent.clone();
-            submit(&submission, form.validate(&today), api::inquiries::send_inquiry(form), move |answer| {
+            submit(&submission, form.validate(&today), api::call(inquiries::Send {}, &form), move |answer| {
                 on_sent.emit((answer, number))
             });
         })

@@ -1,7 +1,8 @@
 //! `/admin/pengajuan-toko`: shop applications of the admin's villages, to approve or reject with a
 //! reason; decided ones stay listed under their own tab.
 
-use shared::{ShopApplicationView, ShopStatus};
+use shared::api::admin;
+use shared::{ShopApplicationView, ShopStatus, shop::Rejection};
 use yew::prelude::*;
 
 use crate::api::{self, ApiError};
@@ -10,14 +11,14 @@ use crate::components::error_state::ErrorState;
 use crate::components::form::TextField;
 use crate::components::skeleton::SkeletonList;
 use crate::dates::date_time;
-use crate::hooks::{Remote, use_remote};
+use crate::hooks::{Remote, use_endpoint};
 
 const TABS: [ShopStatus; 3] = [ShopStatus::Pending, ShopStatus::Active, ShopStatus::Rejected];
 
 #[component]
 pub fn Applications() -> Html {
     let tab = use_state(|| ShopStatus::Pending);
-    let list = use_remote(*tab, api::admin::applications);
+    let list = use_endpoint(api::admin::applications(*tab));
     let changed = list.retry();
     html! {
         <section class="panel">
@@ -74,7 +75,11 @@ fn Application(props: &ApplicationProps) -> Html {
             busy.set(true);
             let (reason, failure, busy, done) = ((*reason).clone(), failure.clone(), busy.clone(), done.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let answer = if reject { api::admin::reject(id, reason).await } else { api::admin::approve(id).await };
+                let answer = if reject {
+                    api::call(admin::RejectShop { id }, &Rejection { reason }).await
+                } else {
+                    api::call(admin::ApproveShop { id }, &()).await
+                };
                 busy.set(false);
                 match answer {
                     Ok(_) => done.emit(()),

@@ -7,12 +7,12 @@ use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
 use crate::components::skeleton::SkeletonList;
 use crate::dates::date_time;
-use crate::hooks::{Remote, use_remote};
+use crate::hooks::{Remote, use_endpoint};
 
 #[component]
 pub fn Audit() -> Html {
     let page = use_state(|| 1_u32);
-    let log = use_remote(*page, api::admin::audit);
+    let log = use_endpoint(api::admin::audit(*page));
     let go = |to: u32| {
         let page = page.clone();
         Callback::from(move |_: MouseEvent| page.set(to))

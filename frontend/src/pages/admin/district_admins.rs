@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use shared::api::admin;
 use shared::{AdminAssigned, Me, NewAdmin, RegionCode, account::district_scope};
 use yew::prelude::*;
 
@@ -21,7 +22,7 @@ pub struct DistrictAdminsProps {
 
 #[component]
 pub fn DistrictAdmins(props: &DistrictAdminsProps) -> Html {
-    let list = use_remote((), api::admin::district_admins);
+    let list = use_remote((), |()| api::fetch_one(admin::ListDistrictAdmins {}));
     let failure = use_state(|| None::<ApiError>);
     let own_region = props.me.grants.iter().find_map(|g| g.region.as_ref()).map(|r| r.code.clone()).unwrap_or_default();
     let form = use_state(|| NewAdmin { region: Some(own_region.clone()), ..Default::default() });
@@ -32,7 +33,7 @@ pub fn DistrictAdmins(props: &DistrictAdminsProps) -> Html {
         Callback::from(move |grant: i64| {
             let (failure, retry) = (failure.clone(), retry.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match api::admin::revoke(grant).await {
+                match api::call(admin::RevokeGrant { id: grant }, &()).await {
                     Ok(()) => retry.emit(()),
                     Err(e) => failure.set(Some(e)),
                 }
@@ -48,7 +49,7 @@ pub fn DistrictAdmins(props: &DistrictAdminsProps) -> Html {
                 local.push(shared::FieldError::new("region", message));
             }
             let (assigned, retry) = (assigned.clone(), retry.clone());
-            submit(&submission, local, api::admin::add_district_admin((*form).clone()), move |result| {
+            submit(&submission, local, api::call(admin::AddDistrictAdmin {}, &form), move |result| {
                 assigned.set(Some(result));
                 retry.emit(());
             });

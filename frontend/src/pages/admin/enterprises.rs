@@ -1,6 +1,7 @@
 //! `/admin/desa/{id}/lembaga`: the village's enterprises (BUMDes, koperasi, sentra IKM, kelompok, UMKM),
 //! each with its own public page; add, change (photos, story, contact) and remove after a confirmation.
 
+use shared::api::enterprises;
 use shared::{EnterpriseForm, EnterpriseKind, EnterpriseRecord, Image, enterprise::PHOTOS_MAX};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -21,14 +22,18 @@ pub struct EnterprisesProps {
 #[component]
 pub fn Enterprises(props: &EnterprisesProps) -> Html {
     let village = props.village;
-    let list = use_remote(village, api::admin::enterprises);
+    let list = use_remote(village, |id| api::fetch_one(enterprises::Enterprises { id }));
     let editing = use_state(|| Editing::Nothing);
     let failure = use_state(|| None::<ApiError>);
     if *editing != Editing::Nothing {
         let (done, cancel) = (close_editor(&editing, Some(list.retry())), close_editor(&editing, None));
         return html! { <Editor {village} record={editing.record()} {done} {cancel} /> };
     }
-    let remove = removal(move |id| api::admin::remove_enterprise(village, id), failure.clone(), list.retry());
+    let remove = removal(
+        move |enterprise_id| api::call(enterprises::RemoveEnterprise { id: village, enterprise_id }, &()),
+        failure.clone(),
+        list.retry(),
+    );
     html! {
         <section class="panel" aria-labelledby="lembaga-desa">
             <h2 id="lembaga-desa">{ "Lembaga desa" }</h2>
@@ -99,10 +104,16 @@ fn Editor(props: &EditorProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let body = EnterpriseForm { photo_ids: photos.iter().map(|p| p.id).collect(), ..(*form).clone() };
-            let done = done.clone();
-            submit(&submission, body.validate(), api::admin::save_enterprise(village, id, body), move |_| {
-                done.emit(())
-            });
+            let (done, local) = (done.clone(), body.validate());
+            let send = async move {
+                match id {
+                    Some(enterprise_id) => {
+                        api::call(enterprises::UpdateEnterprise { id: village, enterprise_id }, &body).await
+                    }
+                    None => api::call(enterprises::AddEnterprise { id: village }, &body).await,
+                }
+            };
+            submit(&submission, local, send, move |_| done.emit(()));
         })
     };
     let on_kind = {

@@ -1,6 +1,7 @@
 //! `/admin/desa/{id}/unggulan`: the village's flagship product — name, sector, a one-line description,
 //! its story in Markdown, the enterprise behind it and its photos. Emptying the name removes it.
 
+use shared::api::{enterprises, flagship};
 use shared::{EnterpriseRecord, FlagshipForm, FlagshipRecord, Image, Sector, enterprise::PHOTOS_MAX};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -18,8 +19,8 @@ pub struct FlagshipEditorProps {
 
 #[component]
 pub fn FlagshipEditor(props: &FlagshipEditorProps) -> Html {
-    let loaded = use_remote(props.village, api::admin::flagship);
-    let enterprises = use_remote(props.village, api::admin::enterprises);
+    let loaded = use_remote(props.village, |id| api::fetch_one(flagship::Flagship { id }));
+    let enterprises = use_remote(props.village, |id| api::fetch_one(enterprises::Enterprises { id }));
     match (loaded.get(), enterprises.get()) {
         (Remote::Failed(error), _) | (_, Remote::Failed(error)) => {
             html! { <ErrorState error={error.clone()} on_retry={loaded.retry()} /> }
@@ -60,11 +61,16 @@ fn Editor(props: &EditorProps) -> Html {
             saved.set(false);
             let body = FlagshipForm { photo_ids: photos.iter().map(|p| p.id).collect(), ..(*form).clone() };
             let (form, photos, saved) = (form.clone(), photos.clone(), saved.clone());
-            submit(&submission, body.validate(), api::admin::save_flagship(village, body), move |record| {
-                form.set(record.form);
-                photos.set(record.photos);
-                saved.set(true);
-            });
+            submit(
+                &submission,
+                body.validate(),
+                api::call(flagship::SaveFlagship { id: village }, &body),
+                move |record| {
+                    form.set(record.form);
+                    photos.set(record.photos);
+                    saved.set(true);
+                },
+            );
         })
     };
     let on_sector = {

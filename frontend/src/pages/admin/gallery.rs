@@ -1,6 +1,7 @@
 //! `/admin/desa/{id}/galeri`: the village's gallery — albums (create, rename, remove) and their photos,
 //! uploaded several at once, each with a caption that can be changed or removed.
 
+use shared::api::gallery;
 use shared::{Album, AlbumForm, GalleryPhoto, PhotoForm};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -20,7 +21,7 @@ pub struct GalleryProps {
 #[component]
 pub fn Gallery(props: &GalleryProps) -> Html {
     let village = props.village;
-    let albums = use_remote(village, api::admin::albums);
+    let albums = use_remote(village, |id| api::fetch_one(gallery::Albums { id }));
     html! {
         <section class="panel" aria-labelledby="galeri-desa">
             <h2 id="galeri-desa">{ "Galeri" }</h2>
@@ -64,7 +65,14 @@ fn AlbumEditor(props: &AlbumEditorProps) -> Html {
             e.prevent_default();
             let (form, order, done) = (form.clone(), order.clone(), done.clone());
             let body = AlbumForm { sort_order: order.trim().parse().unwrap_or(-1), ..(*form).clone() };
-            submit(&submission, body.validate(), api::admin::save_album(village, id, body), move |_| {
+            let local = body.validate();
+            let send = async move {
+                match id {
+                    Some(album_id) => api::call(gallery::UpdateAlbum { id: village, album_id }, &body).await,
+                    None => api::call(gallery::AddAlbum { id: village }, &body).await,
+                }
+            };
+            submit(&submission, local, send, move |_| {
                 if id.is_none() {
                     form.set(AlbumForm::default());
                     order.set("0".into());
@@ -124,7 +132,7 @@ fn AlbumCard(props: &AlbumCardProps) -> Html {
                                 sort_order: next + n as i64,
                                 ..Default::default()
                             };
-                            api::admin::add_photo(village, album, form).await.map(|_| ())
+                            api::call(gallery::AddPhoto { id: village, album_id: album }, &form).await.map(|_| ())
                         }
                         Err(error) => Err(error),
                     };
@@ -137,7 +145,11 @@ fn AlbumCard(props: &AlbumCardProps) -> Html {
             });
         })
     };
-    let remove = removal(move |id| api::admin::remove_album(village, id), failure.clone(), props.reload.clone());
+    let remove = removal(
+        move |album_id| api::call(gallery::RemoveAlbum { id: village, album_id }, &()),
+        failure.clone(),
+        props.reload.clone(),
+    );
     let toggle = |state: &UseStateHandle<bool>| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.set(!*state))
@@ -200,17 +212,27 @@ fn PhotoItem(props: &PhotoItemProps) -> Html {
                 sort_order: photo.sort_order,
             };
             let (saved, reload) = (saved.clone(), reload.clone());
-            submit(&submission, form.validate(), api::admin::save_photo(village, album, photo.id, form), move |_| {
-                saved.set(true);
-                reload.emit(());
-            });
+            submit(
+                &submission,
+                form.validate(),
+                api::call(gallery::UpdatePhoto { id: village, album_id: album, photo_id: photo.id }, &form),
+                move |_| {
+                    saved.set(true);
+                    reload.emit(());
+                },
+            );
         })
     };
     let remove = {
         let (submission, reload, id) = (submission.clone(), props.reload.clone(), photo.id);
         Callback::from(move |()| {
             let reload = reload.clone();
-            submit(&submission, Vec::new(), api::admin::remove_photo(village, album, id), move |()| reload.emit(()));
+            submit(
+                &submission,
+                Vec::new(),
+                api::call(gallery::RemovePhoto { id: village, album_id: album, photo_id: id }, &()),
+                move |()| reload.emit(()),
+            );
         })
     };
     let image = &props.photo.image;

@@ -1,7 +1,9 @@
 //! The IDM history on a village's admin page: the years with their scores, adding or correcting a
 //! year, removing one.
 
+use shared::api::idm;
 use shared::format::decimal;
+use shared::idm::IdmEntry;
 use yew::prelude::*;
 
 use crate::api::{self, ApiError};
@@ -17,7 +19,7 @@ pub struct IdmEditorProps {
 #[component]
 pub fn IdmEditor(props: &IdmEditorProps) -> Html {
     let village = props.village;
-    let list = use_remote(village, api::admin::idm);
+    let list = use_remote(village, |id| api::fetch_one(idm::Records { id }));
     let year = use_state(String::new);
     let score = use_state(String::new);
     let submission = use_state(Submission::default);
@@ -30,11 +32,16 @@ pub fn IdmEditor(props: &IdmEditorProps) -> Html {
             let typed_score = score.trim().replace(',', ".").parse::<f64>().unwrap_or(f64::NAN);
             let local = shared::idm::check_entry(typed_year, typed_score);
             let (year, score, retry) = (year.clone(), score.clone(), retry.clone());
-            submit(&submission, local, api::admin::save_idm(village, typed_year, typed_score), move |_| {
-                year.set(String::new());
-                score.set(String::new());
-                retry.emit(());
-            });
+            submit(
+                &submission,
+                local,
+                api::call(idm::Save { id: village, year: typed_year }, &IdmEntry { score: typed_score }),
+                move |_| {
+                    year.set(String::new());
+                    score.set(String::new());
+                    retry.emit(());
+                },
+            );
         })
     };
     let remove = {
@@ -42,7 +49,7 @@ pub fn IdmEditor(props: &IdmEditorProps) -> Html {
         Callback::from(move |year: i32| {
             let (failure, retry) = (failure.clone(), retry.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match api::admin::remove_idm(village, year).await {
+                match api::call(idm::Remove { id: village, year }, &()).await {
                     Ok(()) => retry.emit(()),
                     Err(e) => failure.set(Some(e)),
                 }

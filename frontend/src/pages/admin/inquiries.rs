@@ -1,6 +1,7 @@
 //! `/admin/permintaan`: the bulk and export inquiries of the admin's villages (a village admin's own, a
 //! district admin's region), filtered by status, kind and village, answered on WhatsApp.
 
+use shared::api::admin;
 use yew::prelude::*;
 
 use crate::api;
@@ -10,7 +11,7 @@ use crate::hooks::{Remote, use_remote};
 
 #[component]
 pub fn Inquiries() -> Html {
-    let villages = use_remote((), api::admin::villages);
+    let villages = use_remote((), |()| api::fetch_one(admin::Villages {}));
     // The filter works without the village list; it only adds the choice of village once loaded.
     let villages: Vec<(i64, String)> = match villages.get() {
         Remote::Loaded(list) => list.iter().map(|v| (v.id, v.name.clone())).collect(),

@@ -5,7 +5,7 @@
 use std::future::Future;
 use std::rc::Rc;
 
-use shared::api::moderation;
+use shared::api::{enterprises, moderation};
 use shared::{
     EnterpriseRecord, ProductStatus, ShopStatus,
     format::rupiah,
@@ -32,7 +32,7 @@ pub fn Market(props: &MarketProps) -> Html {
     let village = props.village;
     let shops = use_remote(village, |id| api::fetch_one(moderation::Shops { id }));
     let products = use_remote(village, |id| api::fetch_one(moderation::Products { id }));
-    let enterprises = use_remote(village, api::admin::enterprises);
+    let enterprises = use_remote(village, |id| api::fetch_one(enterprises::Enterprises { id }));
     // A shop's suspension changes what its listings show, so every change reloads both lists.
     let changed = {
         let (shops, products) = (shops.retry(), products.retry());

@@ -2,6 +2,7 @@
 //! items, newest first; write or change one (cover photo, Markdown body, publish date) and remove one
 //! after a confirmation.
 
+use shared::api::news;
 use shared::{Image, NewsForm, NewsKind, NewsRecord, NewsStatus};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -24,14 +25,15 @@ pub struct NewsProps {
 #[component]
 pub fn News(props: &NewsProps) -> Html {
     let village = props.village;
-    let list = use_remote(village, api::admin::news);
+    let list = use_remote(village, |id| api::fetch_one(news::Records { id }));
     let editing = use_state(|| Editing::Nothing);
     let failure = use_state(|| None::<ApiError>);
     if *editing != Editing::Nothing {
         let (done, cancel) = (close_editor(&editing, Some(list.retry())), close_editor(&editing, None));
         return html! { <Editor {village} record={editing.record()} {done} {cancel} /> };
     }
-    let remove = removal(move |id| api::admin::remove_news(village, id), failure.clone(), list.retry());
+    let remove =
+        removal(move |news_id| api::call(news::Remove { id: village, news_id }, &()), failure.clone(), list.retry());
     html! {
         <section class="panel" aria-labelledby="berita-desa">
             <h2 id="berita-desa">{ "Berita dan pengumuman" }</h2>
@@ -109,8 +111,14 @@ fn Editor(props: &EditorProps) -> Html {
                 published_at: dates::from_published_input(&day),
                 ..(*form).clone()
             };
-            let done = done.clone();
-            submit(&submission, body.validate(), api::admin::save_news(village, id, body), move |_| done.emit(()));
+            let (done, local) = (done.clone(), body.validate());
+            let send = async move {
+                match id {
+                    Some(news_id) => api::call(news::Update { id: village, news_id }, &body).await,
+                    None => api::call(news::Add { id: village }, &body).await,
+                }
+            };
+            submit(&submission, local, send, move |_| done.emit(()));
         })
     };
     let on_kind = {

@@ -1,6 +1,7 @@
 //! The officials (perangkat desa) of a village on its admin page: the list with photos, adding or
 //! changing one with a photo the browser shrinks before uploading, and removing.
 
+use shared::api::officials;
 use shared::{Official, OfficialForm};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -20,7 +21,7 @@ pub struct OfficialsProps {
 #[component]
 pub fn Officials(props: &OfficialsProps) -> Html {
     let village = props.village;
-    let list = use_remote(village, api::admin::officials);
+    let list = use_remote(village, |id| api::fetch_one(officials::Officials { id }));
     let failure = use_state(|| None::<ApiError>);
     let editing = use_state(|| None::<Official>);
     let done = {
@@ -30,7 +31,11 @@ pub fn Officials(props: &OfficialsProps) -> Html {
             list.retry().emit(());
         })
     };
-    let remove = removal(move |id| api::admin::remove_official(village, id), failure.clone(), list.retry());
+    let remove = removal(
+        move |official_id| api::call(officials::RemoveOfficial { id: village, official_id }, &()),
+        failure.clone(),
+        list.retry(),
+    );
     html! {
         <section class="panel" aria-labelledby="perangkat-desa">
             <h2 id="perangkat-desa">{ "Perangkat desa" }</h2>
@@ -119,8 +124,8 @@ fn OfficialEditor(props: &OfficialEditorProps) -> Html {
             let local = body.validate();
             let send = async move {
                 match id {
-                    Some(id) => api::admin::save_official(village, id, body).await,
-                    None => api::admin::add_official(village, body).await,
+                    Some(official_id) => api::call(officials::UpdateOfficial { id: village, official_id }, &body).await,
+                    None => api::call(officials::AddOfficial { id: village }, &body).await,
                 }
             };
             submit(&submission, local, send, move |_| {

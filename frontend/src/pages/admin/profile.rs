@@ -1,6 +1,7 @@
 //! `/admin/desa/{id}/profil`: a village's profile as its admins edit it; Markdown texts, statistics,
 //! office contact and location. A save made after someone else's is refused with a clear message.
 
+use shared::api::admin;
 use shared::{FieldError, ProfileForm};
 use yew::prelude::*;
 
@@ -76,7 +77,7 @@ pub struct ProfileEditorProps {
 
 #[component]
 pub fn ProfileEditor(props: &ProfileEditorProps) -> Html {
-    let loaded = use_remote(props.village, api::admin::profile);
+    let loaded = use_remote(props.village, |id| api::fetch_one(admin::Profile { id }));
     match loaded.get() {
         Remote::Loading => html! { <SkeletonProfile /> },
         Remote::Failed(error) => html! { <ErrorState error={error.clone()} on_retry={loaded.retry()} /> },
@@ -109,7 +110,7 @@ fn Editor(props: &EditorProps) -> Html {
                 Err(errors) => (errors, draft.form.clone()),
             };
             let (draft, saved) = (draft.clone(), saved.clone());
-            submit(&submission, local, api::admin::save_profile(village, form), move |form| {
+            submit(&submission, local, api::call(admin::SaveProfile { id: village }, &form), move |form| {
                 draft.set(Draft::new(form));
                 saved.set(true);
             });

@@ -3,7 +3,8 @@
 
 use std::rc::Rc;
 
-use shared::{AdminVillage, Me, Region};
+use shared::api::admin;
+use shared::{AdminVillage, Me, NewVillage, Region};
 use yew::prelude::*;
 
 use crate::api::{self, ApiError};
@@ -63,7 +64,7 @@ pub fn RegionPicker(props: &RegionPickerProps) -> Html {
             busy.set(true);
             let (failure, busy, done) = (failure.clone(), busy.clone(), done.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let answer = api::admin::create_village(code).await;
+                let answer = api::call(admin::AddVillage {}, &NewVillage { code }).await;
                 busy.set(false);
                 match answer {
                     Ok(village) => {

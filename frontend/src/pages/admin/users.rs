@@ -1,6 +1,7 @@
 //! `/admin/pengguna`: finding a person in the admin's care and giving them a one-time link to set a
 //! new password.
 
+use shared::api::admin;
 use shared::{ResetLink, UserRef};
 use yew::prelude::*;
 
@@ -8,12 +9,12 @@ use super::reset_link::ResetLinkBox;
 use crate::api::{self, ApiError};
 use crate::components::error_state::ErrorState;
 use crate::components::form::TextField;
-use crate::hooks::{Remote, use_remote};
+use crate::hooks::{Remote, use_endpoint};
 
 #[component]
 pub fn Users() -> Html {
     let q = use_state(String::new);
-    let users = use_remote((*q).clone(), api::admin::users);
+    let users = use_endpoint(api::admin::users(&q));
     let issued = use_state(|| None::<ResetLink>);
     let failure = use_state(|| None::<ApiError>);
     let issue = {
@@ -21,7 +22,7 @@ pub fn Users() -> Html {
         Callback::from(move |user: i64| {
             let (issued, failure) = (issued.clone(), failure.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match api::admin::reset_link(user).await {
+                match api::call(admin::ResetLink { id: user }, &()).await {
                     Ok(link) => {
                         failure.set(None);
                         issued.set(Some(link));

@@ -1,6 +1,7 @@
 //! `/admin/desa/{id}/{bagian}`: one village's admin pages behind tabs — profile (with IDM and
 //! officials), flagship product, enterprises, news, gallery and the village's marketplace.
 
+use shared::api::admin;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -27,7 +28,7 @@ pub struct VillageAdminProps {
 
 #[component]
 pub fn VillageAdmin(props: &VillageAdminProps) -> Html {
-    let villages = use_remote((), api::admin::villages);
+    let villages = use_remote((), |()| api::fetch_one(admin::Villages {}));
     let village = props.village;
     let found = match villages.get() {
         Remote::Loaded(list) => list.iter().find(|v| v.id == village).map(|v| (v.name.clone(), v.slug.clone())),

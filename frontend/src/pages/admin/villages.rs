@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use shared::api::admin;
 use shared::{AdminAssigned, AdminVillage, Me, NewAdmin};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -25,7 +26,7 @@ pub struct VillagesProps {
 
 #[component]
 pub fn Villages(props: &VillagesProps) -> Html {
-    let list = use_remote((), api::admin::villages);
+    let list = use_remote((), |()| api::fetch_one(admin::Villages {}));
     let district = props.me.is_district_admin();
     let created = use_state(|| None::<String>);
     // Kept here, above the list that reloads, so the one-time link stays on screen.
@@ -103,7 +104,7 @@ fn VillageItem(props: &VillageItemProps) -> Html {
         Callback::from(move |grant: i64| {
             let (failure, done) = (failure.clone(), done.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match api::admin::revoke(grant).await {
+                match api::call(admin::RevokeGrant { id: grant }, &()).await {
                     Ok(()) => done.emit(()),
                     Err(e) => failure.set(Some(e)),
                 }
@@ -168,7 +169,7 @@ fn AssignAdmin(props: &AssignAdminProps) -> Html {
             submit(
                 &submission,
                 form.validate(),
-                api::admin::add_village_admin(village, (*form).clone()),
+                api::call(admin::AddVillageAdmin { id: village }, &form),
                 move |result| {
                     cleared.set(NewAdmin::default());
                     done.emit(result);

@@ -18,7 +18,7 @@ use yew_router::prelude::*;
 use crate::admin_area::Route;
 use crate::api;
 use crate::components::error_state::ErrorState;
-use crate::hooks::{Remote, use_remote};
+use crate::hooks::{Remote, use_endpoint};
 use filters::Filters;
 use report_view::{Downloads, ReportCard};
 
@@ -44,7 +44,7 @@ const RECORDS: [ReportKind; 4] =
 pub fn DashboardPage() -> Html {
     let location = use_location();
     let q = query::parse(location.as_ref().map_or("", |l| l.query_str()));
-    let head = use_remote(query::head_query(&q), api::dashboard::head);
+    let head = use_endpoint(api::dashboard::head(&query::head_query(&q)));
     let navigator = use_navigator();
     let go = {
         let current = query::to_address(&q);

@@ -11,7 +11,7 @@ use super::query;
 use crate::api;
 use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
-use crate::hooks::{Remote, use_remote};
+use crate::hooks::{Remote, use_endpoint};
 
 /// How many rows a table shows before "Tampilkan semua".
 const SHORT_TABLE: usize = 12;
@@ -29,7 +29,7 @@ pub struct ReportCardProps {
 pub fn ReportCard(props: &ReportCardProps) -> Html {
     let kind = props.kind;
     let filter = query::report_query(kind, &props.query);
-    let remote = use_remote((kind, filter.clone()), api::dashboard::report);
+    let remote = use_endpoint(api::dashboard::report(kind, &filter));
     let heading = format!("dasbor-{}", kind.code());
     let body = match remote.get() {
         Remote::Loading => html! {
