@@ -9,7 +9,7 @@ use axum::{
     http::StatusCode,
 };
 use shared::api::{self, Endpoint};
-use shared::{Address, PlacedAddress};
+use shared::{Address, Form, PlacedAddress};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 pub use queries::placed;
@@ -46,9 +46,7 @@ pub async fn create(
     user: CurrentUser,
     ApiJson(address): ApiJson<Address>,
 ) -> AppResult<(StatusCode, Json<PlacedAddress>)> {
-    let mut errors = Vec::new();
-    address.validate(&mut errors, "");
-    AppError::check(errors)?;
+    AppError::check(address.problems(&()))?;
     let mut tx = state.db.begin_write().await?;
     let Some(placed) = queries::placed(&mut tx, &address).await? else {
         return Err(AppError::field("desa_code", "Desa ini tidak ada di daftar wilayah. Pilih dari daftar."));
