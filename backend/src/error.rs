@@ -62,6 +62,13 @@ pub enum AppError {
     Internal(#[from] anyhow::Error),
 }
 
+/// What is wrong with a form: a 422 that lists it.
+impl From<Vec<FieldError>> for AppError {
+    fn from(errors: Vec<FieldError>) -> Self {
+        AppError::Invalid(errors)
+    }
+}
+
 impl From<sqlx::Error> for AppError {
     fn from(e: sqlx::Error) -> Self {
         match e {

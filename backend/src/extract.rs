@@ -6,7 +6,7 @@ use axum::{
 };
 use serde::{Serialize, de::DeserializeOwned};
 use serde_json::Value;
-use shared::FieldError;
+use shared::{FieldError, Form, Valid};
 
 use crate::error::AppError;
 
@@ -85,6 +85,26 @@ impl<T: DeserializeOwned + Serialize, S: Send + Sync> FromRequest<S> for ApiJson
         control_characters(&read, "", None, &mut errors);
         AppError::check(errors)?;
         Ok(ApiJson(parsed))
+    }
+}
+
+/// A JSON body read as [`ApiJson`] reads it, then parsed into a [`Valid`] form: a form with wrong fields
+/// answers 422 listing them, before the handler runs. Extractors run in the order of the handler's
+/// arguments, the body last: the guards before it (who may send this) answer first. A handler that must do
+/// something before the form is checked (count an attempt, know the date) takes [`ApiJson`] and calls
+/// `parse_in` itself.
+pub struct ValidJson<T: Form>(pub Valid<T>);
+
+impl<T, S> FromRequest<S> for ValidJson<T>
+where
+    T: Form<Context = ()> + DeserializeOwned + Serialize,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let ApiJson(form) = ApiJson::<T>::from_request(req, state).await?;
+        Ok(ValidJson(form.parse()?))
     }
 }
 

@@ -2,7 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{FieldError, Phone, RegionCode, shop::MyShop};
+use crate::{
+    FieldError, Phone, RegionCode,
+    form::{Form, checked, field, parsed},
+    shop::MyShop,
+};
 
 /// Shortest password accepted.
 pub const PASSWORD_MIN: usize = 8;
@@ -109,35 +113,36 @@ pub struct SignUp {
 impl SignUp {
     /// What is wrong with the form, field by field (the server also refuses common passwords).
     pub fn validate(&self) -> Vec<FieldError> {
-        self.parse().err().unwrap_or_default()
-    }
-
-    /// The account the form asks for, or what is wrong with it field by field (never an empty list).
-    pub fn parse(&self) -> Result<NewAccount, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        check_name(&self.name, &mut errors);
-        let phone = Phone::parse(&self.phone).map_err(|e| errors.push(FieldError::new("phone", e.to_string())));
-        check_password("password", &self.password, &mut errors);
-        check_email(self.email.as_deref(), &mut errors);
-        match phone {
-            Ok(phone) if errors.is_empty() => Ok(NewAccount {
-                name: self.name.clone(),
-                phone,
-                password: self.password.clone(),
-                email: self.email.as_deref().map(str::trim).filter(|e| !e.is_empty()).map(str::to_lowercase),
-            }),
-            _ => Err(errors),
-        }
+        self.problems(&())
     }
 }
 
-/// A sign-up whose form is valid: the number read, the e-mail in lower case (`None` when left empty).
+impl Form for SignUp {
+    type Context = ();
+    /// The number read, the e-mail in lower case.
+    type Parsed = SignUpParsed;
+
+    fn check(&self, _: &()) -> Result<SignUpParsed, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        check_name(&self.name, &mut errors);
+        let phone = field("phone", Phone::parse(&self.phone), &mut errors);
+        check_password("password", &self.password, &mut errors);
+        check_email(self.email.as_deref(), &mut errors);
+        let email = normalise_email(self.email.as_deref());
+        parsed(phone.map(|phone| SignUpParsed { phone, email }), errors)
+    }
+}
+
+/// What a valid sign-up's fields mean: the number read, the e-mail in lower case (`None` when left empty).
 #[derive(Clone, Debug, PartialEq)]
-pub struct NewAccount {
-    pub name: String,
+pub struct SignUpParsed {
     pub phone: Phone,
-    pub password: String,
     pub email: Option<String>,
+}
+
+/// An e-mail address as stored: trimmed, in lower case; `None` when left empty.
+pub fn normalise_email(email: Option<&str>) -> Option<String> {
+    email.map(str::trim).filter(|e| !e.is_empty()).map(str::to_lowercase)
 }
 
 /// `POST /api/v1/auth/sign-in`: by phone number or e-mail.
@@ -160,10 +165,20 @@ pub struct ProfileUpdate {
 
 impl ProfileUpdate {
     pub fn validate(&self) -> Vec<FieldError> {
+        self.problems(&())
+    }
+}
+
+impl Form for ProfileUpdate {
+    type Context = ();
+    /// The e-mail address as stored ([`normalise_email`]).
+    type Parsed = Option<String>;
+
+    fn check(&self, _: &()) -> Result<Option<String>, Vec<FieldError>> {
         let mut errors = Vec::new();
         check_name(&self.name, &mut errors);
         check_email(self.email.as_deref(), &mut errors);
-        errors
+        checked(errors).map(|()| normalise_email(self.email.as_deref()))
     }
 }
 
@@ -292,10 +307,10 @@ mod tests {
             email: Some(String::new()),
         };
         assert!(form.validate().is_empty());
-        let account = form.parse().unwrap();
-        assert_eq!((account.phone.as_str(), account.email), ("6281234567890", None));
+        let account = form.clone().parse().unwrap();
+        assert_eq!((account.parsed().phone.as_str(), account.parsed().email.clone()), ("6281234567890", None));
         let shouted = SignUp { email: Some(" Nurul@Desa.ID ".into()), ..form };
-        assert_eq!(shouted.parse().unwrap().email.as_deref(), Some("nurul@desa.id"));
+        assert_eq!(shouted.parse().unwrap().parsed().email.as_deref(), Some("nurul@desa.id"));
     }
 
     #[test]

@@ -2,7 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{FieldError, Phone, RegionPath, RegionRef, UserRef, account::NAME_MAX};
+use crate::{
+    FieldError, Form, Phone, RegionCode, RegionLevel, RegionPath, RegionRef, UserRef,
+    account::{NAME_MAX, district_scope},
+    form::{field, parsed},
+};
 
 /// A village as the admin area lists it: `GET /api/v1/admin/villages`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -34,6 +38,20 @@ pub struct NewVillage {
     pub code: String,
 }
 
+impl Form for NewVillage {
+    type Context = ();
+    /// The desa's code.
+    type Parsed = RegionCode;
+
+    fn check(&self, _: &()) -> Result<RegionCode, Vec<FieldError>> {
+        let code = RegionCode::parse(self.code.trim()).map_err(|e| vec![FieldError::new("code", e.to_string())])?;
+        if code.level() != RegionLevel::Desa {
+            return Err(vec![FieldError::new("code", "Pilih kode desa/kelurahan (empat bagian, mis. 52.01.03.2016).")]);
+        }
+        Ok(code)
+    }
+}
+
 /// `POST /api/v1/admin/villages/{id}/admins` and `POST /api/v1/admin/district-admins`: the person by
 /// WhatsApp number; an account is made for them when they have none.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -46,17 +64,62 @@ pub struct NewAdmin {
 }
 
 impl NewAdmin {
+    /// What is wrong with the person named (a district admin's region is checked by [`NewDistrictAdmin`]).
     pub fn validate(&self) -> Vec<FieldError> {
+        self.problems(&())
+    }
+}
+
+impl Form for NewAdmin {
+    type Context = ();
+    /// The person's number.
+    type Parsed = Phone;
+
+    fn check(&self, _: &()) -> Result<Phone, Vec<FieldError>> {
         let mut errors = Vec::new();
         let n = self.name.trim().chars().count();
         if !(2..=NAME_MAX).contains(&n) {
             errors.push(FieldError::new("name", format!("Nama 2 sampai {NAME_MAX} huruf.")));
         }
-        if let Err(e) = Phone::parse(&self.phone) {
-            errors.push(FieldError::new("phone", e.to_string()));
-        }
-        errors
+        let phone = field("phone", Phone::parse(&self.phone), &mut errors);
+        parsed(phone, errors)
     }
+}
+
+/// `POST /api/v1/admin/district-admins`: a [`NewAdmin`] (the same body) whose region must be a district
+/// admin's: a provinsi or kabupaten ([`district_scope`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct NewDistrictAdmin(pub NewAdmin);
+
+impl std::ops::Deref for NewDistrictAdmin {
+    type Target = NewAdmin;
+
+    fn deref(&self) -> &NewAdmin {
+        &self.0
+    }
+}
+
+impl Form for NewDistrictAdmin {
+    type Context = ();
+    type Parsed = DistrictAdminParsed;
+
+    fn check(&self, _: &()) -> Result<DistrictAdminParsed, Vec<FieldError>> {
+        let (phone, mut errors) = match self.0.check(&()) {
+            Ok(phone) => (Some(phone), Vec::new()),
+            Err(errors) => (None, errors),
+        };
+        let region = field("region", district_scope(self.region.as_deref().unwrap_or_default()), &mut errors);
+        parsed(phone.zip(region).map(|(phone, region)| DistrictAdminParsed { phone, region }), errors)
+    }
+}
+
+/// What a valid [`NewDistrictAdmin`]'s fields mean.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DistrictAdminParsed {
+    pub phone: Phone,
+    /// A provinsi or kabupaten.
+    pub region: RegionCode,
 }
 
 /// What granting a role did: the grant, and a one-time link when the person has no password yet and
@@ -132,4 +195,32 @@ pub struct AuditEntry {
     pub summary: String,
     /// The region the record belongs to.
     pub region_code: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(errors: Vec<FieldError>) -> Vec<String> {
+        errors.into_iter().map(|e| e.field).collect()
+    }
+
+    #[test]
+    fn a_district_admin_needs_a_provinsi_or_kabupaten() {
+        let admin = NewAdmin { name: "Lalu Ahmad".into(), phone: "081234567890".into(), region: None };
+        assert_eq!(admin.clone().parse().unwrap().parsed().as_str(), "6281234567890");
+        assert_eq!(fields(NewDistrictAdmin(admin.clone()).parse().unwrap_err()), ["region"]);
+        let district = NewDistrictAdmin(NewAdmin { region: Some("52.01".into()), ..admin.clone() }).parse().unwrap();
+        assert_eq!(district.parsed().region.as_str(), "52.01");
+        let bad = NewAdmin { name: "L".into(), region: Some("52.01.03".into()), ..admin };
+        assert_eq!(fields(NewDistrictAdmin(bad).parse().unwrap_err()), ["name", "region"]);
+    }
+
+    #[test]
+    fn a_new_village_is_a_desa_code() {
+        let code = |code: &str| NewVillage { code: code.into() }.parse().map(|v| v.into_parts().1);
+        assert_eq!(code(" 52.01.03.2016 ").unwrap().as_str(), "52.01.03.2016");
+        assert_eq!(fields(code("52.01").unwrap_err()), ["code"]);
+        assert_eq!(fields(code("desa").unwrap_err()), ["code"]);
+    }
 }

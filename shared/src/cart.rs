@@ -4,8 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    DeliveryOptions, FieldError, Phone, ProductSummary, RegionCode, RegionLevel,
+    DeliveryOptions, FieldError, Form, Phone, ProductSummary, RegionCode, RegionLevel, Valid,
     account::NAME_MAX,
+    form::{checked, field, nested, parsed},
     order_flow::{DeliveryMethod, NOTE_MAX, PaymentMethod},
 };
 
@@ -104,28 +105,39 @@ pub struct Address {
     pub landmark: String,
 }
 
-impl Address {
-    pub fn validate(&self, errors: &mut Vec<FieldError>, prefix: &str) {
-        let field = |name: &str| format!("{prefix}{name}");
+impl Form for Address {
+    type Context = ();
+    type Parsed = AddressParsed;
+
+    fn check(&self, _: &()) -> Result<AddressParsed, Vec<FieldError>> {
+        let mut errors = Vec::new();
         let recipient = self.recipient.trim();
         if recipient.is_empty() || recipient.chars().count() > NAME_MAX {
-            errors.push(FieldError::new(&field("recipient"), format!("Nama penerima 1 sampai {NAME_MAX} huruf.")));
+            errors.push(FieldError::new("recipient", format!("Nama penerima 1 sampai {NAME_MAX} huruf.")));
         }
-        if let Err(e) = Phone::parse(&self.whatsapp) {
-            errors.push(FieldError::new(&field("whatsapp"), e.to_string()));
-        }
-        if RegionCode::parse(&self.desa_code).ok().map(|c| c.level()) != Some(RegionLevel::Desa) {
-            errors.push(FieldError::new(&field("desa_code"), "Pilih provinsi, kabupaten, kecamatan lalu desa."));
+        let whatsapp = field("whatsapp", Phone::parse(&self.whatsapp), &mut errors);
+        let desa = RegionCode::parse(&self.desa_code).ok().filter(|c| c.level() == RegionLevel::Desa);
+        if desa.is_none() {
+            errors.push(FieldError::new("desa_code", "Pilih provinsi, kabupaten, kecamatan lalu desa."));
         }
         if self.street.trim().is_empty() {
-            errors.push(FieldError::new(&field("street"), "Tulis jalan, nomor rumah atau dusun."));
+            errors.push(FieldError::new("street", "Tulis jalan, nomor rumah atau dusun."));
         }
         for (name, text) in [("street", &self.street), ("rt_rw", &self.rt_rw), ("landmark", &self.landmark)] {
             if text.trim().chars().count() > ADDRESS_PART_MAX {
-                errors.push(FieldError::new(&field(name), format!("Paling banyak {ADDRESS_PART_MAX} huruf.")));
+                errors.push(FieldError::new(name, format!("Paling banyak {ADDRESS_PART_MAX} huruf.")));
             }
         }
+        parsed(whatsapp.zip(desa).map(|(whatsapp, desa)| AddressParsed { whatsapp, desa }), errors)
     }
+}
+
+/// What a valid address's fields mean.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AddressParsed {
+    pub whatsapp: Phone,
+    /// A desa/kelurahan code.
+    pub desa: RegionCode,
 }
 
 /// An address with the names of its regions, as orders and address books show it.
@@ -197,19 +209,29 @@ pub struct CheckoutLine {
 impl Checkout {
     /// What is wrong with the form itself (products, stock and fees are checked against the database).
     pub fn validate(&self) -> Vec<FieldError> {
+        self.problems(&())
+    }
+}
+
+impl Form for Checkout {
+    type Context = ();
+    type Parsed = CheckoutParsed;
+
+    fn check(&self, _: &()) -> Result<CheckoutParsed, Vec<FieldError>> {
         let mut errors = Vec::new();
         let name = self.buyer_name.trim();
         if name.is_empty() || name.chars().count() > NAME_MAX {
             errors.push(FieldError::new("buyer_name", format!("Nama pembeli 1 sampai {NAME_MAX} huruf.")));
         }
-        if let Err(e) = Phone::parse(&self.buyer_whatsapp) {
-            errors.push(FieldError::new("buyer_whatsapp", e.to_string()));
-        }
-        if let Some(address) = &self.address {
-            address.validate(&mut errors, "address.");
-        } else if self.shops.iter().any(|s| s.delivery != DeliveryMethod::Pickup) {
-            errors.push(FieldError::new("address", "Isi alamat pengiriman."));
-        }
+        let buyer_phone = field("buyer_whatsapp", Phone::parse(&self.buyer_whatsapp), &mut errors);
+        let address = match &self.address {
+            Some(address) => address.clone().parse().map(Some).map_err(|e| errors.extend(nested("address.", e))).ok(),
+            None if self.shops.iter().any(|s| s.delivery != DeliveryMethod::Pickup) => {
+                errors.push(FieldError::new("address", "Isi alamat pengiriman."));
+                None
+            }
+            None => Some(None),
+        };
         if self.shops.is_empty() {
             errors.push(FieldError::new("shops", "Keranjang Anda kosong."));
         }
@@ -244,7 +266,36 @@ impl Checkout {
         if products.len() > CART_LINES_MAX {
             errors.push(FieldError::new("shops", format!("Paling banyak {CART_LINES_MAX} produk sekali pesan.")));
         }
-        errors
+        let buyer = buyer_phone.zip(address);
+        parsed(buyer.map(|(buyer_phone, address)| CheckoutParsed { buyer_phone, address }), errors)
+    }
+}
+
+/// What a valid checkout's fields mean: the buyer's number, and the address when there is one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckoutParsed {
+    pub buyer_phone: Phone,
+    pub address: Option<Valid<Address>>,
+}
+
+/// A cart a guest keeps in the browser, sent to be shown or merged at sign-in: not too many products, each
+/// quantity in range.
+impl Form for Vec<CartItem> {
+    type Context = ();
+    type Parsed = ();
+
+    fn check(&self, _: &()) -> Result<(), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        if self.len() > CART_LINES_MAX {
+            errors.push(FieldError::new("items", format!("Keranjang paling banyak {CART_LINES_MAX} produk.")));
+        }
+        for (i, item) in self.iter().enumerate() {
+            if !(1..=QUANTITY_MAX).contains(&item.quantity) {
+                let field = format!("items[{i}].quantity");
+                errors.push(FieldError::new(&field, format!("Jumlah 1 sampai {QUANTITY_MAX}.")));
+            }
+        }
+        checked(errors)
     }
 }
 

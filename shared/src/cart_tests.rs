@@ -106,6 +106,34 @@ fn bad_checkouts_name_their_fields() {
 }
 
 #[test]
+fn a_checkout_parses_into_the_buyer_number_and_the_desa() {
+    let address = Address {
+        recipient: "Baiq".into(),
+        whatsapp: "+62 812 3456 7890".into(),
+        desa_code: "52.01.03.2016".into(),
+        street: "Dusun Karang Bayan".into(),
+        ..Address::default()
+    };
+    let valid = Checkout { address: Some(address), ..checkout() }.parse().unwrap();
+    assert_eq!(valid.parsed().buyer_phone.as_str(), "6281234567890");
+    let to = valid.parsed().address.as_ref().unwrap();
+    assert_eq!((to.parsed().whatsapp.as_str(), to.parsed().desa.as_str()), ("6281234567890", "52.01.03.2016"));
+    assert_eq!(checkout().parse().unwrap().parsed().address, None);
+    let bad = Checkout { buyer_whatsapp: "12345".into(), ..checkout() };
+    assert_eq!(bad.clone().parse().unwrap_err(), bad.validate());
+}
+
+#[test]
+fn a_guest_cart_keeps_within_its_bounds() {
+    let item = |quantity| CartItem { product_id: 1, quantity };
+    assert!(vec![item(1), item(QUANTITY_MAX)].parse().is_ok());
+    let errors = vec![item(0)].parse().unwrap_err();
+    assert_eq!(errors, [FieldError::new("items[0].quantity", format!("Jumlah 1 sampai {QUANTITY_MAX}."))]);
+    let fields: Vec<_> = vec![item(1); CART_LINES_MAX + 1].problems(&()).into_iter().map(|e| e.field).collect();
+    assert_eq!(fields, ["items"]);
+}
+
+#[test]
 fn addresses_read_as_one_line() {
     let placed = PlacedAddress {
         id: None,

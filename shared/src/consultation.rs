@@ -3,7 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{FieldError, Phone, RegionCode, RegionLevel};
+use crate::{
+    FieldError, Form, Phone, RegionCode, RegionLevel,
+    form::{checked, field, parsed},
+};
 
 crate::code_list! {
     /// What a consultation is about.
@@ -226,8 +229,26 @@ pub struct VisitForm {
 impl VisitForm {
     /// The checks of the form itself; `new` for a visit being created (requested or scheduled only).
     pub fn validate(&self, new: bool) -> Vec<FieldError> {
+        self.problems(if new { &VisitEdit::New } else { &VisitEdit::Existing })
+    }
+}
+
+/// What a visit form does, which says the statuses it may name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VisitEdit {
+    /// Creates a visit: requested or scheduled only.
+    New,
+    /// Changes a visit.
+    Existing,
+}
+
+impl Form for VisitForm {
+    type Context = VisitEdit;
+    type Parsed = ();
+
+    fn check(&self, edit: &VisitEdit) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
-        if new && !matches!(self.status, VisitStatus::Requested | VisitStatus::Scheduled) {
+        if *edit == VisitEdit::New && !matches!(self.status, VisitStatus::Requested | VisitStatus::Scheduled) {
             errors.push(FieldError::new("status", "Kunjungan baru berstatus diminta atau dijadwalkan."));
         }
         match self.scheduled_for {
@@ -245,7 +266,7 @@ impl VisitForm {
         if self.note.trim().chars().count() > 1000 {
             errors.push(FieldError::new("note", "Catatan paling panjang 1000 huruf."));
         }
-        errors
+        checked(errors)
     }
 }
 
@@ -280,15 +301,27 @@ pub struct NewConsultant {
 
 impl NewConsultant {
     pub fn validate(&self) -> Vec<FieldError> {
-        let mut errors = Vec::new();
-        if let Err(e) = Phone::parse(&self.phone) {
-            errors.push(FieldError::new("phone", e.to_string()));
-        }
-        if let Err(message) = consultant_region(&self.region) {
-            errors.push(FieldError::new("region", message));
-        }
-        errors
+        self.problems(&())
     }
+}
+
+impl Form for NewConsultant {
+    type Context = ();
+    type Parsed = ConsultantParsed;
+
+    fn check(&self, _: &()) -> Result<ConsultantParsed, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let phone = field("phone", Phone::parse(&self.phone), &mut errors);
+        let region = field("region", consultant_region(&self.region), &mut errors);
+        parsed(phone.zip(region).map(|(phone, region)| ConsultantParsed { phone, region }), errors)
+    }
+}
+
+/// What a valid [`NewConsultant`]'s fields mean: whose account, and the region they answer for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConsultantParsed {
+    pub phone: Phone,
+    pub region: RegionCode,
 }
 
 /// A region a consultant may answer for (provinsi, kabupaten or kecamatan), or the reason it cannot.

@@ -2,7 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{FieldError, Flagship, Image, Phone, ProductSummary, RegionPath, account::is_email};
+use crate::{
+    FieldError, Flagship, Form, Image, Phone, ProductSummary, RegionPath,
+    form::parsed,
+    village_profile::{ContactParsed, check_contact},
+};
 
 crate::code_list! {
     /// What kind of body a village enterprise is.
@@ -101,6 +105,15 @@ pub const PHOTOS_MAX: usize = 8;
 
 impl EnterpriseForm {
     pub fn validate(&self) -> Vec<FieldError> {
+        self.problems(&())
+    }
+}
+
+impl Form for EnterpriseForm {
+    type Context = ();
+    type Parsed = ContactParsed;
+
+    fn check(&self, _: &()) -> Result<ContactParsed, Vec<FieldError>> {
         let mut errors = Vec::new();
         if !(3..=120).contains(&self.name.trim().chars().count()) {
             errors.push(FieldError::new("name", "Nama lembaga 3 sampai 120 huruf."));
@@ -114,16 +127,9 @@ impl EnterpriseForm {
         if self.address.trim().chars().count() > 300 {
             errors.push(FieldError::new("address", "Alamat paling panjang 300 huruf."));
         }
-        if !self.phone.trim().is_empty()
-            && let Err(e) = Phone::parse(&self.phone)
-        {
-            errors.push(FieldError::new("phone", e.to_string()));
-        }
-        if !self.email.trim().is_empty() && !is_email(self.email.trim()) {
-            errors.push(FieldError::new("email", "Alamat e-mail tidak sah, contoh: bumdes@contoh.id."));
-        }
+        let contact = check_contact(&self.phone, &self.email, "bumdes@contoh.id", &mut errors);
         check_photos(&self.photo_ids, &mut errors);
-        errors
+        parsed(contact, errors)
     }
 }
 

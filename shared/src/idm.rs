@@ -44,6 +44,16 @@ pub struct IdmEntry {
     pub score: f64,
 }
 
+impl crate::Form for IdmEntry {
+    /// The year the score is for (from the address).
+    type Context = i32;
+    type Parsed = ();
+
+    fn check(&self, year: &i32) -> Result<(), Vec<crate::FieldError>> {
+        crate::form::checked(check_entry(*year, self.score))
+    }
+}
+
 /// What is wrong with a year and score for the IDM history.
 pub fn check_entry(year: i32, score: f64) -> Vec<crate::FieldError> {
     let mut errors = Vec::new();

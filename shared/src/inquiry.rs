@@ -4,8 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    FieldError, Phone,
+    FieldError, Form, Phone,
     account::{NAME_MAX, is_email},
+    form::parsed,
     format::thousands,
     phone::{BadPhone, percent_encode},
 };
@@ -158,21 +159,63 @@ pub fn given(text: &Option<String>) -> Option<&str> {
 impl InquiryForm {
     /// What is wrong with the form; `today` is the local date (`2026-11-24`) a needed-by date may not be before.
     pub fn validate(&self, today: &str) -> Vec<FieldError> {
+        self.problems(today)
+    }
+
+    /// What the inquiry is about, when the form names exactly one thing.
+    fn target(&self) -> Option<InquiryTarget> {
+        match (self.product_id, self.shop_id, given(&self.village)) {
+            (Some(id), None, None) => Some(InquiryTarget::Product(id)),
+            (None, Some(id), None) => Some(InquiryTarget::Shop(id)),
+            (None, None, Some(village)) => Some(InquiryTarget::Village(village.to_owned())),
+            _ => None,
+        }
+    }
+
+    /// The destination country as stored: trimmed, upper case.
+    pub fn country(&self) -> String {
+        self.dest_country.trim().to_ascii_uppercase()
+    }
+}
+
+/// What an inquiry is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InquiryTarget {
+    /// A product on sale, by id.
+    Product(i64),
+    /// An open shop, by id.
+    Shop(i64),
+    /// The flagship of a village, by its slug or id as written (trimmed).
+    Village(String),
+}
+
+/// What a valid inquiry's fields mean: what it is about, and the buyer's number as `wa.me` wants it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InquiryParsed {
+    pub target: InquiryTarget,
+    /// Digits with the country code ([`buyer_number`]).
+    pub number: String,
+}
+
+impl Form for InquiryForm {
+    /// The local date (`2026-11-24`) a needed-by date may not be before.
+    type Context = str;
+    type Parsed = InquiryParsed;
+
+    fn check(&self, today: &str) -> Result<InquiryParsed, Vec<FieldError>> {
         let mut errors = Vec::new();
+        let target = self.target();
+        let number = buyer_number(&self.buyer_whatsapp);
         let mut push = |field: &str, message: &str| errors.push(FieldError::new(field, message));
-        let targets = [self.product_id.is_some(), self.shop_id.is_some(), given(&self.village).is_some()]
-            .iter()
-            .filter(|t| **t)
-            .count();
-        if targets != 1 {
+        if target.is_none() {
             push("target", "Pilih tepat satu yang diminta: sebuah produk, sebuah toko, atau produk unggulan desa.");
         }
         let name = self.buyer_name.trim().chars().count();
         if !(BUYER_NAME_MIN..=NAME_MAX).contains(&name) {
             push("buyer_name", &format!("Nama {BUYER_NAME_MIN} sampai {NAME_MAX} huruf."));
         }
-        if let Err(message) = buyer_number(&self.buyer_whatsapp) {
-            push("buyer_whatsapp", &message);
+        if let Err(message) = &number {
+            push("buyer_whatsapp", message);
         }
         if let Some(email) = given(&self.buyer_email)
             && (!is_email(email) || email.chars().count() > TEXT_MAX)
@@ -210,12 +253,8 @@ impl InquiryForm {
         if self.message.trim().chars().count() > MESSAGE_MAX {
             push("message", &format!("Pesan paling panjang {MESSAGE_MAX} huruf."));
         }
-        errors
-    }
-
-    /// The destination country as stored: trimmed, upper case.
-    pub fn country(&self) -> String {
-        self.dest_country.trim().to_ascii_uppercase()
+        let read = target.zip(number.ok()).map(|(target, number)| InquiryParsed { target, number });
+        parsed(read, errors)
     }
 }
 

@@ -34,6 +34,19 @@ fn a_plain_bulk_inquiry_passes() {
 }
 
 #[test]
+fn a_valid_inquiry_says_what_it_is_about_and_whom_to_answer() {
+    let valid = form().parse_in(TODAY).unwrap();
+    assert_eq!(valid.parsed().target, InquiryTarget::Product(7));
+    assert_eq!(valid.parsed().number, "6281234567890");
+    let flagship = InquiryForm { product_id: None, village: Some(" sukarara ".into()), ..form() };
+    assert_eq!(flagship.parse_in(TODAY).unwrap().parsed().target, InquiryTarget::Village("sukarara".into()));
+    let shop = InquiryForm { product_id: None, shop_id: Some(3), buyer_whatsapp: "+60 12-345 6789".into(), ..form() };
+    let shop = shop.parse_in(TODAY).unwrap();
+    assert_eq!((&shop.parsed().target, shop.parsed().number.as_str()), (&InquiryTarget::Shop(3), "60123456789"));
+    assert_eq!(InquiryForm { shop_id: Some(3), ..form() }.parse_in(TODAY).unwrap_err()[0].field, "target");
+}
+
+#[test]
 fn exactly_one_target() {
     assert_eq!(fields(&InquiryForm { shop_id: Some(3), ..form() }), ["target"]);
     assert_eq!(fields(&InquiryForm { product_id: None, ..form() }), ["target"]);

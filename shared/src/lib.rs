@@ -9,6 +9,7 @@ pub mod consultation;
 pub mod dashboard;
 pub mod enterprise;
 pub mod flagship;
+pub mod form;
 pub mod format;
 pub mod gallery;
 pub mod idm;
@@ -43,6 +44,7 @@ pub use consultation::{
 };
 pub use enterprise::{Enterprise, EnterpriseDetail, EnterpriseForm, EnterpriseKind, EnterpriseRecord};
 pub use flagship::{FlagshipForm, FlagshipRecord, FlagshipStory};
+pub use form::{Form, Valid};
 pub use gallery::{Album, AlbumForm, GalleryPhoto, PhotoForm};
 pub use idm::{Idm, IdmStatus};
 pub use image::{Image, ImageVariant};

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::code_list;
+use crate::{Form, code_list};
 
 code_list! {
     /// Where an order stands.
@@ -209,7 +209,26 @@ impl OrderAction {
 
     /// What is wrong with the move's own fields, for `actor` on an order delivered by `delivery`.
     pub fn validate(&self, actor: Actor, delivery: DeliveryMethod, fee_known: bool) -> Vec<crate::FieldError> {
+        self.problems(&ActionContext { actor, delivery, fee_known })
+    }
+}
+
+/// What an [`OrderAction`] is checked against: who makes it, on an order delivered how, whose delivery fee
+/// is known already or not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ActionContext {
+    pub actor: Actor,
+    pub delivery: DeliveryMethod,
+    pub fee_known: bool,
+}
+
+impl Form for OrderAction {
+    type Context = ActionContext;
+    type Parsed = ();
+
+    fn check(&self, context: &ActionContext) -> Result<(), Vec<crate::FieldError>> {
         use crate::FieldError;
+        let ActionContext { actor, delivery, fee_known } = *context;
         let mut errors = Vec::new();
         let note = self.note.trim();
         if note.chars().count() > NOTE_MAX {
@@ -244,7 +263,7 @@ impl OrderAction {
                 ));
             }
         }
-        errors
+        crate::form::checked(errors)
     }
 }
 

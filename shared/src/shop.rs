@@ -2,7 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{FieldError, Phone, UserRef, VillageRef, account::NAME_MAX};
+use crate::{
+    FieldError, Form, Phone, UserRef, VillageRef,
+    account::NAME_MAX,
+    form::{field, parsed},
+};
 
 crate::code_list! {
     /// Where a shop stands.
@@ -31,6 +35,16 @@ pub struct ShopApplication {
 
 impl ShopApplication {
     pub fn validate(&self) -> Vec<FieldError> {
+        self.problems(&())
+    }
+}
+
+impl Form for ShopApplication {
+    type Context = ();
+    /// The shop's WhatsApp number.
+    type Parsed = Phone;
+
+    fn check(&self, _: &()) -> Result<Phone, Vec<FieldError>> {
         let mut errors = Vec::new();
         if self.village.trim().is_empty() {
             errors.push(FieldError::new("village", "Pilih desa tempat toko berada."));
@@ -42,10 +56,8 @@ impl ShopApplication {
         if self.description.chars().count() > DESCRIPTION_MAX {
             errors.push(FieldError::new("description", format!("Deskripsi paling panjang {DESCRIPTION_MAX} huruf.")));
         }
-        if let Err(e) = Phone::parse(&self.whatsapp) {
-            errors.push(FieldError::new("whatsapp", e.to_string()));
-        }
-        errors
+        let whatsapp = field("whatsapp", Phone::parse(&self.whatsapp), &mut errors);
+        parsed(whatsapp, errors)
     }
 }
 
@@ -89,6 +101,16 @@ pub struct ShopApplicationView {
 pub struct Rejection {
     /// Why, in words the applicant will read.
     pub reason: String,
+}
+
+impl Rejection {
+    pub fn validate(&self) -> Vec<FieldError> {
+        if (5..=500).contains(&self.reason.trim().chars().count()) {
+            Vec::new()
+        } else {
+            vec![FieldError::new("reason", "Tulis alasan penolakan (5 sampai 500 huruf) agar pemohon tahu.")]
+        }
+    }
 }
 
 /// A member producer of a shop run for people without a smartphone (BUMDes, koperasi, admin desa).
@@ -141,6 +163,7 @@ mod tests {
             whatsapp: "081234567890".into(),
         };
         assert!(ok.validate().is_empty());
+        assert_eq!(ok.clone().parse().unwrap().parsed().as_str(), "6281234567890");
         let bad = ShopApplication { village: String::new(), name: "A".into(), whatsapp: "123".into(), ..ok };
         let fields: Vec<_> = bad.validate().into_iter().map(|e| e.field).collect();
         assert_eq!(fields, ["village", "name", "whatsapp"]);

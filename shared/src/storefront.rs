@@ -4,9 +4,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    Enterprise, FieldError, Image, Phone, Producer, RegionCode, RegionLevel, RegionPath, ShopStatus,
+    Enterprise, FieldError, Form, Image, Phone, Producer, RegionCode, RegionLevel, RegionPath, ShopStatus,
     account::NAME_MAX,
     cart::QUANTITY_MAX,
+    form::{field, parsed},
     format::{rupiah, thousands},
     shop::DESCRIPTION_MAX,
 };
@@ -132,6 +133,16 @@ pub struct ShopSettings {
 
 impl ShopSettings {
     pub fn validate(&self) -> Vec<FieldError> {
+        self.problems(&())
+    }
+}
+
+impl Form for ShopSettings {
+    type Context = ();
+    /// The shop's WhatsApp number.
+    type Parsed = Phone;
+
+    fn check(&self, _: &()) -> Result<Phone, Vec<FieldError>> {
         let mut errors = Vec::new();
         if !(3..=NAME_MAX).contains(&self.name.trim().chars().count()) {
             errors.push(FieldError::new("name", format!("Nama toko 3 sampai {NAME_MAX} huruf.")));
@@ -139,9 +150,7 @@ impl ShopSettings {
         if self.description.chars().count() > DESCRIPTION_MAX {
             errors.push(FieldError::new("description", format!("Deskripsi paling panjang {DESCRIPTION_MAX} huruf.")));
         }
-        if let Err(e) = Phone::parse(&self.whatsapp) {
-            errors.push(FieldError::new("whatsapp", e.to_string()));
-        }
+        let whatsapp = field("whatsapp", Phone::parse(&self.whatsapp), &mut errors);
         if self.pickup_address.chars().count() > 300 {
             errors.push(FieldError::new("pickup_address", "Alamat paling panjang 300 huruf."));
         } else if self.delivery.pickup && self.pickup_address.trim().chars().count() < 5 {
@@ -174,7 +183,7 @@ impl ShopSettings {
             ));
         }
         self.delivery.check(&mut errors);
-        errors
+        parsed(whatsapp, errors)
     }
 }
 

@@ -3,7 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{FieldError, Phone, account::is_email};
+use crate::{
+    FieldError, Form, Phone,
+    account::is_email,
+    form::{field, parsed},
+};
 
 /// How a village's office is reached, as the public page shows it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -48,6 +52,38 @@ pub const TEXT_MAX: usize = 20_000;
 
 impl ProfileForm {
     pub fn validate(&self) -> Vec<FieldError> {
+        self.problems(&())
+    }
+}
+
+/// How a form's optional phone and e-mail are stored: the number read, the e-mail in lower case; `None`
+/// for one left empty.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ContactParsed {
+    pub phone: Option<Phone>,
+    pub email: Option<String>,
+}
+
+/// Checks an optional phone and e-mail (`example` is the e-mail address the message shows), adding what is
+/// wrong with them to `errors`.
+pub fn check_contact(phone: &str, email: &str, example: &str, errors: &mut Vec<FieldError>) -> Option<ContactParsed> {
+    let phone = match phone.trim() {
+        "" => Some(None),
+        text => field("phone", Phone::parse(text), errors).map(Some),
+    };
+    let email = email.trim();
+    if !email.is_empty() && !is_email(email) {
+        errors.push(FieldError::new("email", format!("Alamat e-mail tidak sah, contoh: {example}.")));
+    }
+    let email = Some(email.to_lowercase()).filter(|e| !e.is_empty());
+    phone.map(|phone| ContactParsed { phone, email })
+}
+
+impl Form for ProfileForm {
+    type Context = ();
+    type Parsed = ContactParsed;
+
+    fn check(&self, _: &()) -> Result<ContactParsed, Vec<FieldError>> {
         let mut errors = Vec::new();
         let chars = |s: &str| s.trim().chars().count();
         if !(2..=80).contains(&chars(&self.name)) {
@@ -89,18 +125,11 @@ impl ProfileForm {
         if chars(&self.office_address) > 300 {
             errors.push(FieldError::new("office_address", "Alamat paling panjang 300 huruf."));
         }
-        if !self.phone.trim().is_empty()
-            && let Err(e) = Phone::parse(&self.phone)
-        {
-            errors.push(FieldError::new("phone", e.to_string()));
-        }
-        if !self.email.trim().is_empty() && !is_email(self.email.trim()) {
-            errors.push(FieldError::new("email", "Alamat e-mail tidak sah, contoh: desa@contoh.id."));
-        }
+        let contact = check_contact(&self.phone, &self.email, "desa@contoh.id", &mut errors);
         if chars(&self.opening_hours) > 120 {
             errors.push(FieldError::new("opening_hours", "Paling panjang 120 huruf."));
         }
-        errors
+        parsed(contact, errors)
     }
 }
 
@@ -124,5 +153,10 @@ mod tests {
         assert_eq!(fields, ["name", "population", "area_km2", "lat", "phone", "email"]);
         let ok = ProfileForm { name: "Darmaji".into(), lat: Some(-8.6), lon: Some(116.3), ..Default::default() };
         assert!(ok.validate().is_empty());
+        assert_eq!(ok.clone().parse().unwrap().parsed(), &ContactParsed::default());
+        let reachable = ProfileForm { phone: "0812 3456 7890".into(), email: " Desa@Contoh.ID ".into(), ..ok };
+        let contact = reachable.parse().unwrap().into_parts().1;
+        assert_eq!(contact.phone.map(|p| p.display()).as_deref(), Some("0812-3456-7890"));
+        assert_eq!(contact.email.as_deref(), Some("desa@contoh.id"));
     }
 }

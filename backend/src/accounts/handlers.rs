@@ -7,7 +7,10 @@ use axum::{
     response::{AppendHeaders, IntoResponse, Response},
 };
 use shared::api::{self, Endpoint};
-use shared::{FieldError, Me, account::SignIn, account::SignUp};
+use shared::{
+    FieldError, Form, Me,
+    account::{SignIn, SignUp, SignUpParsed},
+};
 
 use super::queries::{self, Login, NewUser};
 use crate::{
@@ -37,25 +40,22 @@ pub async fn sign_up(
     // Counted first, whatever the answer: nothing below (the registered-number check, the hash) runs
     // past the limit.
     let _counted = rate_limit::take(&state.db, &state.config, Rule::SignUp, &address, None).await?;
-    let account = form.parse().map_err(AppError::Invalid)?;
-    let mut errors = password::check_strength("password", &account.password, &account.name, account.phone.as_str());
-    if queries::by_phone(&state.db.pool, &account.phone).await?.is_some() {
+    let account = form.parse()?;
+    let SignUpParsed { phone, email } = account.parsed();
+    // What only the server knows: common passwords, numbers and addresses already taken.
+    let mut errors = password::check_strength("password", &account.password, &account.name, phone.as_str());
+    if queries::by_phone(&state.db.pool, phone).await?.is_some() {
         errors.push(FieldError::new("phone", "Nomor ini sudah terdaftar. Silakan masuk dengan nomor ini."));
     }
-    if let Some(email) = &account.email
+    if let Some(email) = email
         && queries::email_taken(&state.db, email, 0).await?
     {
         errors.push(FieldError::new("email", "E-mail ini sudah dipakai akun lain."));
     }
     AppError::check(errors)?;
     let hash = state.hasher.hash(&account.password).await?;
-    let new = NewUser {
-        name: &account.name,
-        phone: &account.phone,
-        email: account.email.as_deref(),
-        password_hash: Some(&hash),
-        is_demo: false,
-    };
+    let new =
+        NewUser { name: &account.name, phone, email: email.as_deref(), password_hash: Some(&hash), is_demo: false };
     let user_id = queries::create(&state.db.pool, &new).await.map_err(|e| match e {
         sqlx::Error::Database(d) if d.is_unique_violation() => {
             AppError::field("phone", "Nomor ini sudah terdaftar. Silakan masuk dengan nomor ini.")
@@ -134,9 +134,4 @@ pub async fn signed_in(state: &AppState, headers: &HeaderMap, user_id: i64, stat
         (header::SET_COOKIE, device::set_cookie(&state.config, &device_token)),
     ]);
     Ok((status, cookies, Json(me)).into_response())
-}
-
-/// An e-mail address as stored: trimmed, lower-case, `None` when empty.
-pub fn normalise_email(email: Option<&str>) -> Option<String> {
-    email.map(str::trim).filter(|e| !e.is_empty()).map(str::to_lowercase)
 }

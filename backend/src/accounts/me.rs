@@ -8,15 +8,15 @@ use axum::{
 };
 use shared::api::{self, Endpoint};
 use shared::{
-    FieldError, Me,
+    Me,
     account::{PasswordChange, ProfileUpdate, SessionInfo, SessionState},
 };
 
-use super::{handlers::normalise_email, queries};
+use super::queries;
 use crate::{
     auth::{CurrentUser, password, session},
     error::{AppError, AppResult},
-    extract::ApiJson,
+    extract::{ApiJson, ValidJson},
     state::AppState,
 };
 
@@ -44,18 +44,15 @@ pub async fn session_state(State(state): State<AppState>, user: Option<CurrentUs
 pub async fn update_me(
     State(state): State<AppState>,
     user: CurrentUser,
-    ApiJson(form): ApiJson<ProfileUpdate>,
+    ValidJson(form): ValidJson<ProfileUpdate>,
 ) -> AppResult<Json<Me>> {
-    let mut errors = form.validate();
-    let email = normalise_email(form.email.as_deref());
-    if let Some(email) = &email
-        && errors.is_empty()
+    let email = form.parsed().as_deref();
+    if let Some(email) = email
         && queries::email_taken(&state.db, email, user.id).await?
     {
-        errors.push(FieldError::new("email", "E-mail ini sudah dipakai akun lain."));
+        return Err(AppError::field("email", "E-mail ini sudah dipakai akun lain."));
     }
-    AppError::check(errors)?;
-    queries::update_profile(&state.db, user.id, &form.name, email.as_deref()).await?;
+    queries::update_profile(&state.db, user.id, &form.name, email).await?;
     Ok(Json(queries::me(&state.db, user.id).await?))
 }
 

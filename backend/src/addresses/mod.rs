@@ -18,7 +18,7 @@ use crate::{
     auth::CurrentUser,
     db::now_ms,
     error::{AppError, AppResult},
-    extract::ApiJson,
+    extract::ValidJson,
     state::AppState,
 };
 
@@ -44,11 +44,8 @@ pub async fn list(State(state): State<AppState>, user: CurrentUser) -> AppResult
 pub async fn create(
     State(state): State<AppState>,
     user: CurrentUser,
-    ApiJson(address): ApiJson<Address>,
+    ValidJson(address): ValidJson<Address>,
 ) -> AppResult<(StatusCode, Json<PlacedAddress>)> {
-    let mut errors = Vec::new();
-    address.validate(&mut errors, "");
-    AppError::check(errors)?;
     let mut tx = state.db.begin_write().await?;
     let Some(placed) = queries::placed(&mut tx, &address).await? else {
         return Err(AppError::field("desa_code", "Desa ini tidak ada di daftar wilayah. Pilih dari daftar."));
@@ -59,7 +56,7 @@ pub async fn create(
             format!("Buku alamat paling banyak {ADDRESSES_MAX} alamat. Hapus alamat yang tidak dipakai lagi."),
         ));
     }
-    let id = queries::insert(&mut tx, user.id, &placed.address, now_ms()).await?;
+    let id = queries::insert(&mut tx, user.id, &address, now_ms()).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(PlacedAddress { id: Some(id), ..placed })))
 }

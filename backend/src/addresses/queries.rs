@@ -1,10 +1,10 @@
 //! SQL for addresses: the names of a desa's regions (walking up the region table) and the address
 //! book of each user.
 
-use shared::{Address, Phone, PlacedAddress, RegionCode, RegionLevel};
+use shared::{Address, Phone, PlacedAddress, Valid};
 use sqlx::{AnyConnection, Row, any::AnyRow};
 
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 
 /// The names of a desa `d` and the regions above it.
 const NAMES: &str = "d.name AS desa, COALESCE(kc.name, '') AS kecamatan, COALESCE(kb.name, '') AS kabupaten, \
@@ -15,10 +15,10 @@ const ANCESTORS: &str = "LEFT JOIN regions kc ON kc.code = d.parent_code LEFT JO
     LEFT JOIN regions pv ON pv.code = kb.parent_code";
 
 /// The address as it is kept: text trimmed, the WhatsApp number in the form people read.
-fn tidy(a: &Address) -> Address {
+fn tidy(a: &Valid<Address>) -> Address {
     Address {
         recipient: a.recipient.trim().to_owned(),
-        whatsapp: Phone::parse(&a.whatsapp).map(|p| p.display()).unwrap_or_else(|_| a.whatsapp.trim().to_owned()),
+        whatsapp: a.parsed().whatsapp.display(),
         desa_code: a.desa_code.clone(),
         street: a.street.trim().to_owned(),
         rt_rw: a.rt_rw.trim().to_owned(),
@@ -38,13 +38,10 @@ fn placed_from(r: &AnyRow, id: Option<i64>, address: Address) -> sqlx::Result<Pl
 }
 
 /// `address` (tidied) with the names of its desa, kecamatan, kabupaten and provinsi; `None` when its
-/// desa code is not a desa of the region table.
-pub async fn placed(conn: &mut AnyConnection, address: &Address) -> AppResult<Option<PlacedAddress>> {
-    if RegionCode::parse(&address.desa_code).ok().map(|c| c.level()) != Some(RegionLevel::Desa) {
-        return Ok(None);
-    }
+/// desa is not in the region table.
+pub async fn placed(conn: &mut AnyConnection, address: &Valid<Address>) -> AppResult<Option<PlacedAddress>> {
     let sql = format!("SELECT {NAMES} FROM regions d {ANCESTORS} WHERE d.code = $1 AND d.level = 4");
-    let row = sqlx::query(&sql).bind(&address.desa_code).fetch_optional(conn).await?;
+    let row = sqlx::query(&sql).bind(address.parsed().desa.as_str()).fetch_optional(conn).await?;
     Ok(row.map(|r| placed_from(&r, None, tidy(address))).transpose()?)
 }
 
@@ -77,20 +74,21 @@ pub async fn count(conn: &mut AnyConnection, user_id: i64) -> sqlx::Result<i64> 
     sqlx::query_scalar("SELECT COUNT(*) FROM addresses WHERE user_id = $1").bind(user_id).fetch_one(conn).await
 }
 
-/// Saves a checked address (from [`placed`]) in the user's book; returns its id.
-pub async fn insert(conn: &mut AnyConnection, user_id: i64, address: &Address, now: i64) -> AppResult<i64> {
-    let whatsapp = Phone::parse(&address.whatsapp).map_err(|e| AppError::field("whatsapp", e.to_string()))?;
+/// Saves an address in the user's book, tidied as [`placed`] shows it (the number in canonical form);
+/// returns its id.
+pub async fn insert(conn: &mut AnyConnection, user_id: i64, address: &Valid<Address>, now: i64) -> AppResult<i64> {
+    let tidied = tidy(address);
     let id = sqlx::query_scalar(
         "INSERT INTO addresses (user_id, recipient, whatsapp, desa_code, street, rt_rw, landmark, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(user_id)
-    .bind(&address.recipient)
-    .bind(whatsapp.as_str())
-    .bind(&address.desa_code)
-    .bind(&address.street)
-    .bind(&address.rt_rw)
-    .bind(&address.landmark)
+    .bind(&tidied.recipient)
+    .bind(address.parsed().whatsapp.as_str())
+    .bind(address.parsed().desa.as_str())
+    .bind(&tidied.street)
+    .bind(&tidied.rt_rw)
+    .bind(&tidied.landmark)
     .bind(now)
     .fetch_one(conn)
     .await?;

@@ -17,7 +17,7 @@ use crate::{
     auth::{Admin, CurrentUser, guards::path_id},
     db::now_ms,
     error::{AppError, AppResult},
-    extract::{ApiJson, ApiQuery},
+    extract::{ApiQuery, ValidJson},
     state::AppState,
 };
 
@@ -92,14 +92,9 @@ pub async fn approve(State(state): State<AppState>, moderator: ShopModerator) ->
 pub async fn reject(
     State(state): State<AppState>,
     moderator: ShopModerator,
-    ApiJson(form): ApiJson<Rejection>,
+    ValidJson(form): ValidJson<Rejection>,
 ) -> AppResult<Json<ShopApplicationView>> {
-    let reason = form.reason.trim();
-    let n = reason.chars().count();
-    if !(5..=500).contains(&n) {
-        return Err(AppError::field("reason", "Tulis alasan penolakan (5 sampai 500 huruf) agar pemohon tahu."));
-    }
-    decide(&state, moderator, ShopStatus::Rejected, Some(reason)).await
+    decide(&state, moderator, ShopStatus::Rejected, Some(form.reason.trim())).await
 }
 
 async fn decide(

@@ -11,7 +11,7 @@ use axum::{
 use shared::api::{self, Endpoint};
 use shared::{
     AdminAssigned, AuditAction, DistrictAdminView, NewAdmin, Phone, RegionCode, ResetLink, Role, UserRef,
-    account::district_scope,
+    admin::NewDistrictAdmin,
 };
 
 use super::{audit, queries, villages::DistrictAdminOfVillage};
@@ -22,20 +22,20 @@ use crate::{
     },
     auth::{CurrentUser, DistrictAdmin, guards::path_id},
     error::{AppError, AppResult},
-    extract::ApiJson,
+    extract::ValidJson,
     regions::queries as regions,
     state::AppState,
 };
 
-/// The person named in the form: their account, or a new one without a password (`true`).
-async fn person(tx: &mut sqlx::AnyConnection, form: &NewAdmin) -> AppResult<(UserRef, bool)> {
-    let phone = Phone::parse(&form.phone).map_err(|e| AppError::field("phone", e.to_string()))?;
-    Ok(match users::by_phone(&mut *tx, &phone).await? {
+/// The person named in a valid form (`name`, with the number it read): their account, or a new one without
+/// a password (`true`).
+async fn person(tx: &mut sqlx::AnyConnection, name: &str, phone: &Phone) -> AppResult<(UserRef, bool)> {
+    Ok(match users::by_phone(&mut *tx, phone).await? {
         Some(user) => (user, false),
         None => {
-            let new = NewUser { name: &form.name, phone: &phone, email: None, password_hash: None, is_demo: false };
+            let new = NewUser { name, phone, email: None, password_hash: None, is_demo: false };
             let id = users::create(&mut *tx, &new).await?;
-            (UserRef { id, name: form.name.trim().to_owned(), phone }, true)
+            (UserRef { id, name: name.trim().to_owned(), phone: phone.clone() }, true)
         }
     })
 }
@@ -73,11 +73,10 @@ async fn first_password(
 pub async fn add_village_admin(
     State(state): State<AppState>,
     DistrictAdminOfVillage { admin, village }: DistrictAdminOfVillage,
-    ApiJson(form): ApiJson<NewAdmin>,
+    ValidJson(form): ValidJson<NewAdmin>,
 ) -> AppResult<(StatusCode, Json<AdminAssigned>)> {
-    AppError::check(form.validate())?;
     let mut tx = state.db.begin_write().await?;
-    let (user, new_account) = person(&mut tx, &form).await?;
+    let (user, new_account) = person(&mut tx, &form.name, form.parsed()).await?;
     if queries::grants::is_village_admin_of(&mut tx, user.id, village.id).await? {
         return Err(AppError::Conflict(format!("{} sudah menjadi admin Desa {}.", user.name, village.name)));
     }
@@ -113,23 +112,17 @@ pub async fn list_district_admins(
 pub async fn add_district_admin(
     State(state): State<AppState>,
     DistrictAdmin(admin): DistrictAdmin,
-    ApiJson(form): ApiJson<NewAdmin>,
+    ValidJson(form): ValidJson<NewDistrictAdmin>,
 ) -> AppResult<(StatusCode, Json<AdminAssigned>)> {
-    let scope = district_scope(form.region.as_deref().unwrap_or_default());
-    let mut errors = form.validate();
-    if let Err(message) = &scope {
-        errors.push(shared::FieldError::new("region", message.clone()));
-    }
-    AppError::check(errors)?;
-    let region = scope.map_err(|message| AppError::field("region", message))?;
-    if !admin.covers_region(&region) {
+    let region = &form.parsed().region;
+    if !admin.covers_region(region) {
         return Err(AppError::Forbidden(format!("Wilayah {region} berada di luar wilayah Anda.")));
     }
-    let region_name = regions::name_of(&state.db.pool, &region)
+    let region_name = regions::name_of(&state.db.pool, region)
         .await?
         .ok_or_else(|| AppError::field("region", "Kode wilayah ini tidak ada di tabel wilayah Kemendagri."))?;
     let mut tx = state.db.begin_write().await?;
-    let (user, new_account) = person(&mut tx, &form).await?;
+    let (user, new_account) = person(&mut tx, &form.name, &form.parsed().phone).await?;
     if queries::grants::is_district_admin_of(&mut tx, user.id, region.as_str()).await? {
         return Err(AppError::Conflict(format!("{} sudah menjadi admin {region_name}.", user.name)));
     }

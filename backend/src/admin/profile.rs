@@ -7,7 +7,7 @@ use axum::{
     http::request::Parts,
 };
 use shared::api::{self, Endpoint};
-use shared::{AuditAction, Phone, ProfileForm};
+use shared::{AuditAction, ProfileForm, Valid};
 use sqlx::AnyConnection;
 
 use super::{
@@ -19,7 +19,7 @@ use crate::{
     auth::{Admin, CurrentUser, guards::path_id},
     db::Db,
     error::{AppError, AppResult},
-    extract::ApiJson,
+    extract::ValidJson,
     state::AppState,
 };
 
@@ -61,7 +61,7 @@ pub async fn profile(State(state): State<AppState>, guard: VillageAdminOrDistric
 pub async fn save_profile(
     State(state): State<AppState>,
     VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
-    ApiJson(form): ApiJson<ProfileForm>,
+    ValidJson(form): ValidJson<ProfileForm>,
 ) -> AppResult<Json<ProfileForm>> {
     Ok(Json(versions::save(&state.db, &admin, &Profile { village: &village }, &form).await?))
 }
@@ -74,8 +74,7 @@ struct Profile<'a> {
 impl VersionedRecord for Profile<'_> {
     type Form = ProfileForm;
     type Record = ProfileForm;
-    /// The contact phone and email as stored.
-    type Checked = (Option<Phone>, Option<String>);
+    type Checked = ();
     const NOUN: &'static str = "Profil";
     const TABLE: &'static str = "villages";
     const FILTER: &'static str = "t.id = $1";
@@ -89,24 +88,21 @@ impl VersionedRecord for Profile<'_> {
         vec![self.village.id]
     }
 
-    async fn check(&self, _db: &Db, form: &ProfileForm) -> AppResult<Self::Checked> {
-        let phone = Some(form.phone.trim()).filter(|p| !p.is_empty()).map(Phone::parse).transpose();
-        let phone = phone.map_err(|e| AppError::field("phone", e.to_string()))?;
-        Ok((phone, Some(form.email.trim().to_lowercase()).filter(|e| !e.is_empty())))
+    async fn check(&self, _db: &Db, _form: &Valid<ProfileForm>) -> AppResult<()> {
+        Ok(())
     }
 
     async fn update(
         &self,
         conn: &mut AnyConnection,
-        form: &ProfileForm,
-        (phone, email): &Self::Checked,
+        form: &Valid<ProfileForm>,
+        _: &(),
         stamp: Stamp,
     ) -> AppResult<bool> {
-        Ok(queries::save_profile(conn, self.village.id, form, (phone.as_ref(), email.clone()), stamp.by, stamp.now)
-            .await?)
+        Ok(queries::save_profile(conn, self.village.id, form, stamp.by, stamp.now).await?)
     }
 
-    async fn after_update(&self, conn: &mut AnyConnection, form: &ProfileForm) -> AppResult<()> {
+    async fn after_update(&self, conn: &mut AnyConnection, form: &Valid<ProfileForm>) -> AppResult<()> {
         if self.village.name != form.name.trim() {
             // Its products are found by the village's name.
             crate::catalog::index::reindex_where(conn, "s.village_id = $1", self.village.id).await?;
@@ -118,7 +114,7 @@ impl VersionedRecord for Profile<'_> {
         format!("village:{}", self.village.id)
     }
 
-    fn summary(&self, form: &ProfileForm, _: &Self::Checked) -> String {
+    fn summary(&self, form: &Valid<ProfileForm>, _: &()) -> String {
         format!("Profil Desa {}", form.name.trim())
     }
 

@@ -5,9 +5,7 @@
 
 use std::future::{Future, ready};
 
-use shared::{
-    AlbumForm, AuditAction, EnterpriseForm, FieldError, FlagshipForm, NewsForm, OfficialForm, PhotoForm, ProfileForm,
-};
+use shared::{AuditAction, Valid};
 
 use super::{audit, villages::VillageRow};
 use crate::{
@@ -17,24 +15,6 @@ use crate::{
     images::attached,
 };
 
-/// A form admins send to save a record: it says what is wrong with it, field by field.
-pub trait RecordForm {
-    fn errors(&self) -> Vec<FieldError>;
-}
-
-/// The forms of the records saved through [`save`], each checked by its own `validate`.
-macro_rules! forms {
-    ($($form:ty),*) => {$(
-        impl RecordForm for $form {
-            fn errors(&self) -> Vec<FieldError> {
-                self.validate()
-            }
-        }
-    )*};
-}
-
-forms!(NewsForm, AlbumForm, PhotoForm, EnterpriseForm, OfficialForm, FlagshipForm, ProfileForm);
-
 /// Who saves, and when: what a save writes as who saved last and when.
 #[derive(Clone, Copy)]
 pub struct Stamp {
@@ -43,10 +23,11 @@ pub struct Stamp {
 }
 
 /// A record of a village that its admins save against the version they loaded: what [`save`] needs to
-/// know of it. `self` names the record (its village, its id); the form is what the admin sent.
+/// know of it. `self` names the record (its village, its id); the form is what the admin sent, parsed
+/// (the handler takes it as `ValidJson`), so no hook sees a form that was not checked.
 pub trait VersionedRecord: Sync {
     /// What the admin sends.
-    type Form: RecordForm + Sync;
+    type Form: shared::Form<Context = (), Parsed: Sync> + Sync;
     /// What the admin gets back: the record as saved.
     type Record: Send + Sync;
     /// What is looked up or worked out before the write: the record as it stands, the album's title…
@@ -72,11 +53,11 @@ pub trait VersionedRecord: Sync {
     fn keys(&self) -> Vec<i64>;
 
     /// Looks up or works out what the save needs beyond the form, refusing what cannot be saved (the
-    /// record gone, an enterprise of another village…); after the form is valid, before the write.
-    fn check(&self, db: &Db, form: &Self::Form) -> impl Future<Output = AppResult<Self::Checked>> + Send;
+    /// record gone, an enterprise of another village…); before the write.
+    fn check(&self, db: &Db, form: &Valid<Self::Form>) -> impl Future<Output = AppResult<Self::Checked>> + Send;
 
     /// The pictures the form attaches.
-    fn photos(_form: &Self::Form) -> Vec<i64> {
+    fn photos(_form: &Valid<Self::Form>) -> Vec<i64> {
         Vec::new()
     }
 
@@ -89,7 +70,7 @@ pub trait VersionedRecord: Sync {
     fn update(
         &self,
         conn: &mut sqlx::AnyConnection,
-        form: &Self::Form,
+        form: &Valid<Self::Form>,
         checked: &Self::Checked,
         stamp: Stamp,
     ) -> impl Future<Output = AppResult<bool>> + Send;
@@ -98,7 +79,7 @@ pub trait VersionedRecord: Sync {
     fn after_update(
         &self,
         _conn: &mut sqlx::AnyConnection,
-        _form: &Self::Form,
+        _form: &Valid<Self::Form>,
     ) -> impl Future<Output = AppResult<()>> + Send {
         ready(Ok(()))
     }
@@ -107,22 +88,21 @@ pub trait VersionedRecord: Sync {
     fn subject(&self) -> String;
 
     /// The audit log's summary of the save.
-    fn summary(&self, form: &Self::Form, checked: &Self::Checked) -> String;
+    fn summary(&self, form: &Valid<Self::Form>, checked: &Self::Checked) -> String;
 
     /// The record as it is now; 404 when it is gone.
     fn reload(&self, db: &Db) -> impl Future<Output = AppResult<Self::Record>> + Send;
 }
 
-/// Saves `form` over `record` as `admin`: the form valid, its photos usable, then the versioned UPDATE,
+/// Saves `form` over `record` as `admin`: its photos usable, then the versioned UPDATE,
 /// what goes with it and the audit row in one transaction; refused (404 gone, 409 saved by someone since)
 /// when no row changed. Returns the record as saved.
 pub async fn save<R: VersionedRecord>(
     db: &Db,
     admin: &CurrentUser,
     record: &R,
-    form: &R::Form,
+    form: &Valid<R::Form>,
 ) -> AppResult<R::Record> {
-    AppError::check(form.errors())?;
     let checked = record.check(db, form).await?;
     attached::check_usable(db, R::PHOTO_FIELD, &R::photos(form), admin.id, &R::kept_photos(&checked)).await?;
     let mut tx = db.begin_write().await?;

@@ -7,14 +7,14 @@ use axum::{
     http::{StatusCode, request::Parts},
 };
 use shared::api::{self, Endpoint};
-use shared::{AdminVillage, AuditAction, NewVillage, RegionCode, RegionLevel};
+use shared::{AdminVillage, AuditAction, NewVillage, RegionCode};
 
 use super::{audit, queries};
 use crate::{
     auth::{Admin, CurrentUser, DistrictAdmin, guards::path_id},
     db::now_ms,
     error::{AppError, AppResult},
-    extract::ApiJson,
+    extract::ValidJson,
     regions::queries as regions,
     state::AppState,
     villages::queries::{self as villages},
@@ -68,12 +68,9 @@ pub async fn list(State(state): State<AppState>, Admin(admin): Admin) -> AppResu
 pub async fn create(
     State(state): State<AppState>,
     DistrictAdmin(admin): DistrictAdmin,
-    ApiJson(form): ApiJson<NewVillage>,
+    ValidJson(form): ValidJson<NewVillage>,
 ) -> AppResult<(StatusCode, Json<AdminVillage>)> {
-    let code = RegionCode::parse(form.code.trim()).map_err(|e| AppError::field("code", e.to_string()))?;
-    if code.level() != RegionLevel::Desa {
-        return Err(AppError::field("code", "Pilih kode desa/kelurahan (empat bagian, mis. 52.01.03.2016)."));
-    }
+    let (_, code) = form.into_parts();
     if !admin.covers_region(&code) {
         return Err(AppError::Forbidden("Kode desa ini berada di luar wilayah Anda.".into()));
     }

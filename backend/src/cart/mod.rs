@@ -12,8 +12,8 @@ use axum::{
     extract::{Path, State},
 };
 use shared::{
-    CartItem, CartView, FieldError,
-    cart::{CART_LINES_MAX, QUANTITY_MAX, quantity_problem},
+    CartItem, CartView,
+    cart::{CART_LINES_MAX, quantity_problem},
 };
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -21,7 +21,7 @@ use crate::{
     auth::CurrentUser,
     db::{Db, now_ms},
     error::{AppError, AppResult},
-    extract::ApiJson,
+    extract::{ApiJson, ValidJson},
     state::AppState,
 };
 
@@ -42,20 +42,6 @@ fn product_id(text: &str) -> AppResult<i64> {
     text.parse().map_err(|_| not_sold())
 }
 
-/// Refuses a cart with too many products or a quantity out of range.
-fn check_items(items: &[CartItem]) -> AppResult<()> {
-    let mut errors = Vec::new();
-    if items.len() > CART_LINES_MAX {
-        errors.push(FieldError::new("items", format!("Keranjang paling banyak {CART_LINES_MAX} produk.")));
-    }
-    for (i, item) in items.iter().enumerate() {
-        if !(1..=QUANTITY_MAX).contains(&item.quantity) {
-            errors.push(FieldError::new(&format!("items[{i}].quantity"), format!("Jumlah 1 sampai {QUANTITY_MAX}.")));
-        }
-    }
-    AppError::check(errors)
-}
-
 /// The user's cart as it stands now; products no longer sold leave it (and are listed as gone).
 async fn user_view(db: &Db, user_id: i64) -> AppResult<Json<CartView>> {
     let mut conn = db.pool.acquire().await?;
@@ -71,9 +57,8 @@ async fn user_view(db: &Db, user_id: i64) -> AppResult<Json<CartView>> {
         (status = 422, body = shared::Problem)))]
 pub async fn guest_view(
     State(state): State<AppState>,
-    ApiJson(items): ApiJson<Vec<CartItem>>,
+    ValidJson(items): ValidJson<Vec<CartItem>>,
 ) -> AppResult<Json<CartView>> {
-    check_items(&items)?;
     let mut conn = state.db.pool.acquire().await?;
     Ok(Json(view::view(&mut conn, &items).await?))
 }
@@ -142,9 +127,8 @@ pub async fn remove_item(
 pub async fn merge(
     State(state): State<AppState>,
     user: CurrentUser,
-    ApiJson(items): ApiJson<Vec<CartItem>>,
+    ValidJson(items): ValidJson<Vec<CartItem>>,
 ) -> AppResult<Json<CartView>> {
-    check_items(&items)?;
     let mut tx = state.db.begin_write().await?;
     let held = queries::items(&mut tx, user.id).await?;
     let ids: Vec<i64> = items.iter().map(|i| i.product_id).collect();

@@ -9,8 +9,8 @@ use axum::{
 };
 use shared::api::{self, Endpoint};
 use shared::{
-    AuditAction, Phone, RegionCode,
-    consultation::{ConsultantView, NewConsultant, consultant_region},
+    AuditAction, RegionCode,
+    consultation::{ConsultantParsed, ConsultantView, NewConsultant},
 };
 
 use super::queries::consultants;
@@ -20,7 +20,7 @@ use crate::{
     auth::{CurrentUser, DistrictAdmin, guards::path_id},
     db::now_ms,
     error::{AppError, AppResult},
-    extract::ApiJson,
+    extract::ValidJson,
     notifications::{Note, notify},
     regions::queries as regions,
     state::AppState,
@@ -46,29 +46,27 @@ pub async fn list(
 pub async fn grant(
     State(state): State<AppState>,
     DistrictAdmin(admin): DistrictAdmin,
-    ApiJson(form): ApiJson<NewConsultant>,
+    ValidJson(form): ValidJson<NewConsultant>,
 ) -> AppResult<(StatusCode, Json<ConsultantView>)> {
-    AppError::check(form.validate())?;
-    let region = consultant_region(&form.region).map_err(|m| AppError::field("region", m))?;
-    if !admin.covers_region(&region) {
+    let ConsultantParsed { phone, region } = form.parsed();
+    if !admin.covers_region(region) {
         return Err(AppError::Forbidden(format!("Wilayah {region} berada di luar wilayah Anda.")));
     }
-    let phone = Phone::parse(&form.phone).map_err(|e| AppError::field("phone", e.to_string()))?;
     let mut tx = state.db.begin_write().await?;
-    let region_name = regions::name_of(&mut *tx, &region)
+    let region_name = regions::name_of(&mut *tx, region)
         .await?
         .ok_or_else(|| AppError::field("region", "Kode wilayah ini tidak ada di tabel wilayah Kemendagri."))?;
-    let user = users::by_phone(&mut *tx, &phone).await?.ok_or_else(|| {
+    let user = users::by_phone(&mut *tx, phone).await?.ok_or_else(|| {
         AppError::field("phone", "Belum ada akun dengan nomor ini. Minta petugasnya mendaftar di Lapak Desa dulu.")
     })?;
-    if consultants::holds(&mut tx, user.id, &region, form.office).await? {
+    if consultants::holds(&mut tx, user.id, region, form.office).await? {
         return Err(AppError::Conflict(format!(
             "{} sudah menjadi konsultan {} untuk {region_name}.",
             user.name,
             form.office.label()
         )));
     }
-    let id = consultants::grant(&mut tx, user.id, &region, form.office, admin.id, now_ms()).await?;
+    let id = consultants::grant(&mut tx, user.id, region, form.office, admin.id, now_ms()).await?;
     let summary = format!(
         "{} ({}) menjadi konsultan {} untuk {region_name} ({region})",
         user.name,

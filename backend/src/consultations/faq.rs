@@ -12,7 +12,7 @@ use super::{guard::ConsultantOrAdminOfThread, queries::faq, thread::seen_by};
 use crate::{
     db::{Db, now_ms},
     error::{AppError, AppResult},
-    extract::ApiJson,
+    extract::ValidJson,
     notifications::{Note, notify},
     state::AppState,
 };
@@ -42,9 +42,8 @@ pub async fn published(db: &Db) -> AppResult<Vec<FaqEntry>> {
 pub async fn publish(
     State(state): State<AppState>,
     ConsultantOrAdminOfThread(reader): ConsultantOrAdminOfThread,
-    ApiJson(form): ApiJson<FaqForm>,
+    ValidJson(form): ValidJson<FaqForm>,
 ) -> AppResult<Json<Consultation>> {
-    AppError::check(form.validate())?;
     let thread = &reader.thread;
     if !thread.status.is_answered() {
         return Err(AppError::Conflict("Hanya konsultasi yang sudah dijawab yang dapat diterbitkan.".into()));

@@ -14,7 +14,7 @@ use crate::{
     auth::CurrentUser,
     db::now_ms,
     error::{AppError, AppResult},
-    extract::ApiJson,
+    extract::ValidJson,
     images::attached,
     state::AppState,
 };
@@ -29,9 +29,8 @@ const MINE_MAX: i64 = 100;
 pub async fn submit(
     State(state): State<AppState>,
     desk: Desk,
-    ApiJson(form): ApiJson<NewConsultation>,
+    ValidJson(form): ValidJson<NewConsultation>,
 ) -> AppResult<(StatusCode, Json<Consultation>)> {
-    AppError::check(form.validate())?;
     let user = &desk.user;
     let village = queries::village_by_slug(&state.db, form.village.trim()).await?;
     let (village_id, code) = village.ok_or_else(|| AppError::field("village", "Desa ini tidak ada di Lapak Desa."))?;

@@ -16,7 +16,7 @@ use super::{
 use crate::{
     db::now_ms,
     error::{AppError, AppResult},
-    extract::ApiJson,
+    extract::{ApiJson, ValidJson},
     state::AppState,
 };
 
@@ -46,9 +46,8 @@ pub async fn show(State(state): State<AppState>, reader: ThreadReader) -> AppRes
 pub async fn reply(
     State(state): State<AppState>,
     reader: ThreadReader,
-    ApiJson(form): ApiJson<Reply>,
+    ValidJson(form): ValidJson<Reply>,
 ) -> AppResult<(StatusCode, Json<Consultation>)> {
-    AppError::check(form.validate())?;
     let thread = &reader.thread;
     let next = thread.status.after_reply(reader.side).map_err(AppError::Conflict)?;
     let user = &reader.desk.user;

@@ -7,7 +7,10 @@ use axum::{
     http::StatusCode,
 };
 use shared::api::{self, Endpoint};
-use shared::{Consultation, ConsultationStatus, VisitStatus, consultation::VisitForm};
+use shared::{
+    Consultation, ConsultationStatus, Form, VisitStatus,
+    consultation::{VisitEdit, VisitForm},
+};
 use sqlx::AnyConnection;
 
 use super::{
@@ -58,7 +61,7 @@ pub async fn create(
     ConsultantOrAdminOfThread(reader): ConsultantOrAdminOfThread,
     ApiJson(form): ApiJson<VisitForm>,
 ) -> AppResult<(StatusCode, Json<Consultation>)> {
-    AppError::check(form.validate(true))?;
+    let form = form.parse_in(&VisitEdit::New)?;
     open(&reader)?;
     let now = now_ms();
     let mut tx = state.db.begin_write().await?;
@@ -83,7 +86,7 @@ pub async fn update(
     Path(ids): Path<(i64, i64)>,
     ApiJson(form): ApiJson<VisitForm>,
 ) -> AppResult<Json<Consultation>> {
-    AppError::check(form.validate(false))?;
+    let form = form.parse_in(&VisitEdit::Existing)?;
     open(&reader)?;
     let visit_id = ids.1;
     let now = now_ms();

@@ -3,7 +3,7 @@
 //! with a field visit under way, one new).
 
 use shared::{
-    ConsultationStatus, DeskSide, Office, Phone, Topic,
+    ConsultationStatus, DeskSide, Form, Office, Phone, Topic,
     consultation::{NewConsultation, VisitStatus},
 };
 
@@ -110,7 +110,8 @@ pub async fn create(tx: &mut sqlx::AnyConnection, password_hash: &str, now: i64)
             shop_id: Some(shop),
             photo_ids: Vec::new(),
         };
-        anyhow::ensure!(form.validate().is_empty(), "demo consultation {} is invalid", example.title);
+        let form =
+            form.parse().map_err(|e| anyhow::anyhow!("demo consultation {} is invalid: {e:?}", example.title))?;
         let asked = now - example.days_ago * 86_400_000;
         let id = queries::insert(&mut *tx, owner, village, &form, asked).await?;
         let answered = asked + 26 * 3_600_000;

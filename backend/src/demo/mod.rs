@@ -8,7 +8,7 @@ pub mod queries;
 use anyhow::Context;
 use serde::Deserialize;
 use shared::{
-    DeliveryOptions, EnterpriseKind, Flagship, Location, NewsKind, NewsStatus, Phone, ProductForm, ProductStatus,
+    DeliveryOptions, EnterpriseKind, Flagship, Form, Location, NewsKind, NewsStatus, Phone, ProductForm, ProductStatus,
     RegionCode, Sector, ShopStatus, Unit,
     storefront::{BankAccount, CourierRate, SellerDelivery},
 };
@@ -250,12 +250,7 @@ pub async fn load_if_empty(db: &Db, media: &Media, hasher: &Hasher) -> anyhow::R
                     producer_id,
                     status: ProductStatus::Active,
                 };
-                anyhow::ensure!(
-                    form.validate().is_empty(),
-                    "demo product {} is invalid: {:?}",
-                    p.name,
-                    form.validate()
-                );
+                let form = form.parse().map_err(|e| anyhow::anyhow!("demo product {} is invalid: {e:?}", p.name))?;
                 products::queries::create(&mut tx, &NewProduct { shop_id, form: &form }, now).await?;
             }
         }

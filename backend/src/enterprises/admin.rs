@@ -6,7 +6,7 @@ use axum::{
     http::StatusCode,
 };
 use shared::api::{self, Endpoint};
-use shared::{AuditAction, EnterpriseForm, EnterpriseRecord};
+use shared::{AuditAction, EnterpriseForm, EnterpriseRecord, Valid};
 use sqlx::AnyConnection;
 
 use super::{PHOTOS, queries};
@@ -19,7 +19,7 @@ use crate::{
     },
     db::{Db, now_ms},
     error::{AppError, AppResult, Within},
-    extract::ApiJson,
+    extract::ValidJson,
     images::attached,
     state::AppState,
     villages::queries as villages,
@@ -38,7 +38,7 @@ fn saved_summary(form: &EnterpriseForm, village: &VillageRow) -> String {
 
 /// What a save changes beyond the enterprise's row: its photos, and its shops' products, found by its
 /// name and kind.
-async fn save_around(conn: &mut AnyConnection, id: i64, form: &EnterpriseForm) -> anyhow::Result<()> {
+async fn save_around(conn: &mut AnyConnection, id: i64, form: &Valid<EnterpriseForm>) -> anyhow::Result<()> {
     PHOTOS.replace(&mut *conn, id, &form.photo_ids).await?;
     crate::catalog::index::reindex_where(conn, "s.enterprise_id = $1", id).await
 }
@@ -66,11 +66,11 @@ impl VersionedRecord for EnterpriseOf<'_> {
         vec![self.id, self.village.id]
     }
 
-    async fn check(&self, db: &Db, _form: &EnterpriseForm) -> AppResult<Vec<i64>> {
+    async fn check(&self, db: &Db, _form: &Valid<EnterpriseForm>) -> AppResult<Vec<i64>> {
         Ok(PHOTOS.ids(db, self.id).await?)
     }
 
-    fn photos(form: &EnterpriseForm) -> Vec<i64> {
+    fn photos(form: &Valid<EnterpriseForm>) -> Vec<i64> {
         form.photo_ids.clone()
     }
 
@@ -81,14 +81,14 @@ impl VersionedRecord for EnterpriseOf<'_> {
     async fn update(
         &self,
         conn: &mut AnyConnection,
-        form: &EnterpriseForm,
+        form: &Valid<EnterpriseForm>,
         _: &Vec<i64>,
         stamp: Stamp,
     ) -> AppResult<bool> {
         Ok(queries::update(conn, self.village.id, self.id, form, stamp.by, stamp.now).await?)
     }
 
-    async fn after_update(&self, conn: &mut AnyConnection, form: &EnterpriseForm) -> AppResult<()> {
+    async fn after_update(&self, conn: &mut AnyConnection, form: &Valid<EnterpriseForm>) -> AppResult<()> {
         Ok(save_around(conn, self.id, form).await?)
     }
 
@@ -96,7 +96,7 @@ impl VersionedRecord for EnterpriseOf<'_> {
         format!("enterprise:{}", self.id)
     }
 
-    fn summary(&self, form: &EnterpriseForm, _: &Vec<i64>) -> String {
+    fn summary(&self, form: &Valid<EnterpriseForm>, _: &Vec<i64>) -> String {
         saved_summary(form, self.village)
     }
 
@@ -140,9 +140,8 @@ pub async fn list(
 pub async fn create(
     State(state): State<AppState>,
     VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
-    ApiJson(form): ApiJson<EnterpriseForm>,
+    ValidJson(form): ValidJson<EnterpriseForm>,
 ) -> AppResult<(StatusCode, Json<EnterpriseRecord>)> {
-    AppError::check(form.validate())?;
     attached::check_usable(&state.db, "photo_ids", &form.photo_ids, admin.id, &[]).await?;
     let village_slug = villages::slug_of(&state.db, village.id).await?;
     let now = now_ms();
@@ -176,7 +175,7 @@ pub async fn update(
     State(state): State<AppState>,
     VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path((_village, id)): Path<(i64, i64)>,
-    ApiJson(form): ApiJson<EnterpriseForm>,
+    ValidJson(form): ValidJson<EnterpriseForm>,
 ) -> AppResult<Json<EnterpriseRecord>> {
     Ok(Json(versions::save(&state.db, &admin, &EnterpriseOf { village: &village, id }, &form).await?))
 }

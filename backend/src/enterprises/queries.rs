@@ -3,7 +3,7 @@
 
 use shared::{
     Enterprise, EnterpriseDetail, EnterpriseForm, EnterpriseKind, EnterpriseRecord, Flagship, Phone, ProductSummary,
-    Sector,
+    Sector, Valid,
 };
 use sqlx::{AnyConnection, Row, any::AnyRow};
 
@@ -40,21 +40,16 @@ pub async fn create(conn: &mut sqlx::AnyConnection, e: &NewEnterprise<'_>, now: 
     Ok((id, slug))
 }
 
-/// The form's phone in canonical form (validated already), as stored.
-fn stored_phone(form: &EnterpriseForm) -> Option<String> {
-    Phone::parse(form.phone.trim()).ok().map(|p| p.as_str().to_owned())
-}
-
-/// The form's email, lower case, as stored (none when blank).
-fn stored_email(form: &EnterpriseForm) -> Option<String> {
-    Some(form.email.trim().to_lowercase()).filter(|e| !e.is_empty())
+/// The form's phone in canonical form, as stored.
+fn stored_phone(form: &Valid<EnterpriseForm>) -> Option<&str> {
+    form.parsed().phone.as_ref().map(Phone::as_str)
 }
 
 /// Stores what a new enterprise has beyond its name, kind and description.
 pub async fn save_details(
     conn: &mut AnyConnection,
     id: i64,
-    form: &EnterpriseForm,
+    form: &Valid<EnterpriseForm>,
     by: i64,
     now: i64,
 ) -> sqlx::Result<()> {
@@ -66,7 +61,7 @@ pub async fn save_details(
     .bind(crate::markdown::to_safe_html(&form.story_md))
     .bind(form.address.trim())
     .bind(stored_phone(form))
-    .bind(stored_email(form))
+    .bind(&form.parsed().email)
     .bind(by)
     .bind(now)
     .bind(id)
@@ -81,7 +76,7 @@ pub async fn update(
     conn: &mut AnyConnection,
     village_id: i64,
     id: i64,
-    form: &EnterpriseForm,
+    form: &Valid<EnterpriseForm>,
     by: i64,
     now: i64,
 ) -> sqlx::Result<bool> {
@@ -97,7 +92,7 @@ pub async fn update(
     .bind(crate::markdown::to_safe_html(&form.story_md))
     .bind(form.address.trim())
     .bind(stored_phone(form))
-    .bind(stored_email(form))
+    .bind(&form.parsed().email)
     .bind(by)
     .bind(now)
     .bind(id)

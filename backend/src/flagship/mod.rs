@@ -5,7 +5,7 @@ mod queries;
 
 use axum::{Json, extract::State};
 use shared::api::{self, Endpoint};
-use shared::{AuditAction, FlagshipForm, FlagshipRecord};
+use shared::{AuditAction, FlagshipForm, FlagshipRecord, Valid};
 use sqlx::AnyConnection;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -17,7 +17,7 @@ use crate::{
     },
     db::Db,
     error::{AppError, AppResult},
-    extract::ApiJson,
+    extract::ValidJson,
     images::queries::PhotoList,
     state::AppState,
 };
@@ -49,7 +49,7 @@ impl VersionedRecord for Flagship<'_> {
         vec![self.village.id]
     }
 
-    async fn check(&self, db: &Db, form: &FlagshipForm) -> AppResult<Vec<i64>> {
+    async fn check(&self, db: &Db, form: &Valid<FlagshipForm>) -> AppResult<Vec<i64>> {
         if let Some(enterprise) = form.enterprise_id
             && !queries::is_village_enterprise(db, enterprise, self.village.id).await?
         {
@@ -58,7 +58,7 @@ impl VersionedRecord for Flagship<'_> {
         Ok(PHOTOS.ids(db, self.village.id).await?)
     }
 
-    fn photos(form: &FlagshipForm) -> Vec<i64> {
+    fn photos(form: &Valid<FlagshipForm>) -> Vec<i64> {
         form.photo_ids.clone()
     }
 
@@ -69,14 +69,14 @@ impl VersionedRecord for Flagship<'_> {
     async fn update(
         &self,
         conn: &mut AnyConnection,
-        form: &FlagshipForm,
+        form: &Valid<FlagshipForm>,
         _: &Vec<i64>,
         stamp: Stamp,
     ) -> AppResult<bool> {
         Ok(queries::save(conn, self.village.id, form, stamp.by, stamp.now).await?)
     }
 
-    async fn after_update(&self, conn: &mut AnyConnection, form: &FlagshipForm) -> AppResult<()> {
+    async fn after_update(&self, conn: &mut AnyConnection, form: &Valid<FlagshipForm>) -> AppResult<()> {
         Ok(PHOTOS.replace(conn, self.village.id, if form.is_empty() { &[] } else { &form.photo_ids }).await?)
     }
 
@@ -84,7 +84,7 @@ impl VersionedRecord for Flagship<'_> {
         format!("village:{}", self.village.id)
     }
 
-    fn summary(&self, form: &FlagshipForm, _: &Vec<i64>) -> String {
+    fn summary(&self, form: &Valid<FlagshipForm>, _: &Vec<i64>) -> String {
         if form.is_empty() {
             format!("Desa {}: tanpa produk unggulan", self.village.name)
         } else {
@@ -119,7 +119,7 @@ pub async fn flagship(State(state): State<AppState>, guard: VillageAdminOrDistri
 pub async fn save_flagship(
     State(state): State<AppState>,
     VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
-    ApiJson(form): ApiJson<FlagshipForm>,
+    ValidJson(form): ValidJson<FlagshipForm>,
 ) -> AppResult<Json<FlagshipRecord>> {
     Ok(Json(versions::save(&state.db, &admin, &Flagship { village: &village }, &form).await?))
 }

@@ -1,7 +1,7 @@
 //! SQL for a village's flagship product: as its admins edit it (with its photos), whether an enterprise
 //! is the village's, and saving it.
 
-use shared::{FlagshipForm, FlagshipRecord, Sector};
+use shared::{FlagshipForm, FlagshipRecord, Sector, Valid};
 use sqlx::{AnyConnection, Row};
 
 use super::PHOTOS;
@@ -42,7 +42,7 @@ pub async fn is_village_enterprise(db: &Db, id: i64, village_id: i64) -> sqlx::R
 pub async fn save(
     conn: &mut AnyConnection,
     village_id: i64,
-    form: &FlagshipForm,
+    form: &Valid<FlagshipForm>,
     by: i64,
     now: i64,
 ) -> sqlx::Result<bool> {

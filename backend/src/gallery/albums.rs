@@ -6,7 +6,7 @@ use axum::{
     http::StatusCode,
 };
 use shared::api::{self, Endpoint};
-use shared::{Album, AlbumForm, AuditAction};
+use shared::{Album, AlbumForm, AuditAction, Valid};
 use sqlx::AnyConnection;
 
 use super::queries;
@@ -19,7 +19,7 @@ use crate::{
     },
     db::{Db, now_ms},
     error::{AppError, AppResult, Within},
-    extract::ApiJson,
+    extract::ValidJson,
     state::AppState,
 };
 
@@ -51,11 +51,11 @@ impl VersionedRecord for AlbumOf<'_> {
         vec![self.id, self.village.id]
     }
 
-    async fn check(&self, _db: &Db, _form: &AlbumForm) -> AppResult<()> {
+    async fn check(&self, _db: &Db, _form: &Valid<AlbumForm>) -> AppResult<()> {
         Ok(())
     }
 
-    async fn update(&self, conn: &mut AnyConnection, form: &AlbumForm, _: &(), stamp: Stamp) -> AppResult<bool> {
+    async fn update(&self, conn: &mut AnyConnection, form: &Valid<AlbumForm>, _: &(), stamp: Stamp) -> AppResult<bool> {
         Ok(queries::update_album(conn, self.village.id, self.id, form, stamp.by, stamp.now).await?)
     }
 
@@ -63,7 +63,7 @@ impl VersionedRecord for AlbumOf<'_> {
         format!("album:{}", self.id)
     }
 
-    fn summary(&self, form: &AlbumForm, _: &()) -> String {
+    fn summary(&self, form: &Valid<AlbumForm>, _: &()) -> String {
         format!("Album {}, Desa {}", form.title.trim(), self.village.name)
     }
 
@@ -100,9 +100,8 @@ pub async fn list(State(state): State<AppState>, guard: VillageAdminOrDistrict) 
 pub async fn create(
     State(state): State<AppState>,
     VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
-    ApiJson(form): ApiJson<AlbumForm>,
+    ValidJson(form): ValidJson<AlbumForm>,
 ) -> AppResult<(StatusCode, Json<Album>)> {
-    AppError::check(form.validate())?;
     let mut tx = state.db.begin_write().await?;
     let id = queries::create_album(&mut tx, village.id, &form, admin.id, now_ms()).await?;
     let summary = format!("Album {}, Desa {}", form.title.trim(), village.name);
@@ -122,7 +121,7 @@ pub async fn update(
     State(state): State<AppState>,
     VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path((_village, id)): Path<(i64, i64)>,
-    ApiJson(form): ApiJson<AlbumForm>,
+    ValidJson(form): ValidJson<AlbumForm>,
 ) -> AppResult<Json<Album>> {
     Ok(Json(versions::save(&state.db, &admin, &AlbumOf { village: &village, id }, &form).await?))
 }

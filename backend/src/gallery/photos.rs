@@ -6,7 +6,7 @@ use axum::{
     http::StatusCode,
 };
 use shared::api::{self, Endpoint};
-use shared::{AuditAction, GalleryPhoto, PhotoForm, gallery::ALBUM_MAX_PHOTOS};
+use shared::{AuditAction, GalleryPhoto, PhotoForm, Valid, gallery::ALBUM_MAX_PHOTOS};
 use sqlx::AnyConnection;
 
 use super::queries;
@@ -19,7 +19,7 @@ use crate::{
     },
     db::{Db, now_ms},
     error::{AppError, AppResult, Within},
-    extract::ApiJson,
+    extract::ValidJson,
     images::attached,
     state::AppState,
 };
@@ -61,11 +61,17 @@ impl VersionedRecord for PhotoOf<'_> {
         vec![self.id, self.album_id]
     }
 
-    async fn check(&self, db: &Db, _form: &PhotoForm) -> AppResult<String> {
+    async fn check(&self, db: &Db, _form: &Valid<PhotoForm>) -> AppResult<String> {
         Ok(album(db, self.village.id, self.album_id).await?.0)
     }
 
-    async fn update(&self, conn: &mut AnyConnection, form: &PhotoForm, _: &String, stamp: Stamp) -> AppResult<bool> {
+    async fn update(
+        &self,
+        conn: &mut AnyConnection,
+        form: &Valid<PhotoForm>,
+        _: &String,
+        stamp: Stamp,
+    ) -> AppResult<bool> {
         Ok(queries::update_photo(conn, self.album_id, self.id, form, stamp.by, stamp.now).await?)
     }
 
@@ -73,7 +79,7 @@ impl VersionedRecord for PhotoOf<'_> {
         format!("gallery_photo:{}", self.id)
     }
 
-    fn summary(&self, _form: &PhotoForm, title: &String) -> String {
+    fn summary(&self, _form: &Valid<PhotoForm>, title: &String) -> String {
         format!("Foto di album {title}, Desa {}", self.village.name)
     }
 
@@ -106,9 +112,8 @@ pub async fn add(
     State(state): State<AppState>,
     VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path((_village, album_id)): Path<(i64, i64)>,
-    ApiJson(form): ApiJson<PhotoForm>,
+    ValidJson(form): ValidJson<PhotoForm>,
 ) -> AppResult<(StatusCode, Json<GalleryPhoto>)> {
-    AppError::check(form.validate())?;
     let (title, count) = album(&state.db, village.id, album_id).await?;
     if count >= ALBUM_MAX_PHOTOS {
         return Err(AppError::field(
@@ -140,7 +145,7 @@ pub async fn update(
     State(state): State<AppState>,
     VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path((_village, album_id, id)): Path<(i64, i64, i64)>,
-    ApiJson(form): ApiJson<PhotoForm>,
+    ValidJson(form): ValidJson<PhotoForm>,
 ) -> AppResult<Json<GalleryPhoto>> {
     Ok(Json(versions::save(&state.db, &admin, &PhotoOf { village: &village, album_id, id }, &form).await?))
 }

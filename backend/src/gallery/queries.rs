@@ -1,7 +1,7 @@
 //! SQL for a village's gallery: its albums with their photos in order, one photo, an album's title and
 //! size, and writing albums and photos.
 
-use shared::{Album, AlbumForm, GalleryPhoto, PhotoForm};
+use shared::{Album, AlbumForm, GalleryPhoto, PhotoForm, Valid};
 use sqlx::{AnyConnection, Row, any::AnyRow};
 
 use crate::db::Db;
@@ -89,7 +89,7 @@ pub async fn album(db: &Db, village_id: i64, album_id: i64) -> sqlx::Result<Opti
 pub async fn create_album(
     conn: &mut AnyConnection,
     village_id: i64,
-    form: &AlbumForm,
+    form: &Valid<AlbumForm>,
     admin: i64,
     now: i64,
 ) -> sqlx::Result<i64> {
@@ -113,7 +113,7 @@ pub async fn update_album(
     conn: &mut AnyConnection,
     village_id: i64,
     id: i64,
-    form: &AlbumForm,
+    form: &Valid<AlbumForm>,
     admin: i64,
     now: i64,
 ) -> sqlx::Result<bool> {
@@ -145,7 +145,7 @@ pub async fn add_photo(
     conn: &mut AnyConnection,
     album_id: i64,
     image: i64,
-    form: &PhotoForm,
+    form: &Valid<PhotoForm>,
     admin: i64,
     now: i64,
 ) -> sqlx::Result<i64> {
@@ -169,7 +169,7 @@ pub async fn update_photo(
     conn: &mut AnyConnection,
     album_id: i64,
     id: i64,
-    form: &PhotoForm,
+    form: &Valid<PhotoForm>,
     admin: i64,
     now: i64,
 ) -> sqlx::Result<bool> {

@@ -9,7 +9,7 @@ use axum::{
     http::StatusCode,
 };
 use shared::api::{self, Endpoint};
-use shared::{AuditAction, Idm, IdmStatus, idm::IdmEntry};
+use shared::{AuditAction, Form, Idm, IdmStatus, idm::IdmEntry};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
@@ -56,7 +56,7 @@ pub async fn save(
     ApiJson(entry): ApiJson<IdmEntry>,
 ) -> AppResult<Json<Vec<Idm>>> {
     let year = ids.1;
-    AppError::check(shared::idm::check_entry(year, entry.score))?;
+    let entry = entry.parse_in(&year)?;
     let mut tx = state.db.begin_write().await?;
     queries::set_year(&mut tx, village.id, year, entry.score).await?;
     refresh_latest(&mut tx, village.id).await?;

@@ -20,7 +20,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use crate::{
     auth::{Admin, CurrentUser},
     error::{AppError, AppResult},
-    extract::{ApiJson, ApiQuery},
+    extract::{ApiJson, ApiQuery, ValidJson},
     shops::owner::ShopOwner,
     state::AppState,
 };
@@ -78,7 +78,7 @@ pub async fn create(
     user: Option<CurrentUser>,
     ApiJson(form): ApiJson<InquiryForm>,
 ) -> AppResult<(StatusCode, Json<InquirySent>)> {
-    Ok((StatusCode::CREATED, Json(send::send(&state, user.as_ref(), &form).await?)))
+    Ok((StatusCode::CREATED, Json(send::send(&state, user.as_ref(), form).await?)))
 }
 
 /// The shop's inquiries, newest first, with how many stand in each status (its owner only).
@@ -106,7 +106,7 @@ pub async fn shop_list(
 pub async fn shop_status(
     State(state): State<AppState>,
     ShopInquiry { owner, inquiry_id }: ShopInquiry,
-    ApiJson(change): ApiJson<InquiryStatusChange>,
+    ValidJson(change): ValidJson<InquiryStatusChange>,
 ) -> AppResult<Json<Inquiry>> {
     let by = status::Actor::Seller { user: &owner.user };
     status::change(&state, inquiry_id, &change, by).await?;
@@ -137,7 +137,7 @@ pub async fn admin_list(
 pub async fn admin_status(
     State(state): State<AppState>,
     AdminInquiry { admin, inquiry_id }: AdminInquiry,
-    ApiJson(change): ApiJson<InquiryStatusChange>,
+    ValidJson(change): ValidJson<InquiryStatusChange>,
 ) -> AppResult<Json<Inquiry>> {
     status::change(&state, inquiry_id, &change, status::Actor::Admin(&admin)).await?;
     Ok(Json(queries::one(&state.db, inquiry_id, Reader::Admin).await?))

@@ -4,8 +4,8 @@
 
 use sha2::{Digest, Sha256};
 use shared::{
-    InquiryForm, InquirySent, Phone,
-    inquiry::{asked, buyer_number, follow_up_message, given, needed_by_label, reply_message, whatsapp_link},
+    Form, InquiryForm, InquirySent, Phone, Valid,
+    inquiry::{InquiryTarget, asked, follow_up_message, given, needed_by_label, reply_message, whatsapp_link},
 };
 use sqlx::AnyConnection;
 
@@ -42,25 +42,23 @@ struct Target {
 }
 
 /// Checks and stores an inquiry, notifying the shop's owner (or, for a flagship, the village's admins).
-pub async fn send(state: &AppState, user: Option<&CurrentUser>, form: &InquiryForm) -> AppResult<InquirySent> {
+pub async fn send(state: &AppState, user: Option<&CurrentUser>, form: InquiryForm) -> AppResult<InquirySent> {
     let today = state.config.time_zone.date_time(now_ms() - 86_400_000);
     // A day of grace: a buyer abroad may still be on the kabupaten's yesterday.
-    AppError::check(form.validate(&today[..10]))?;
-    let number = buyer_number(&form.buyer_whatsapp).map_err(|m| AppError::field("buyer_whatsapp", m))?;
+    let form = form.parse_in(&today[..10])?;
     let mut conn = state.db.pool.acquire().await?;
-    let target = target(&mut conn, form).await?;
+    let target = target(&mut conn, &form.parsed().target).await?;
     drop(conn);
-    let fingerprint = fingerprint(form, &number);
-    let sending = Sending { state, user, form, target: &target, number: &number, fingerprint: &fingerprint };
+    let fingerprint = fingerprint(&form, &form.parsed().number);
+    let sending = Sending { state, user, form: &form, target: &target, fingerprint: &fingerprint };
     retrying(|| sending.attempt()).await
 }
 
 struct Sending<'a> {
     state: &'a AppState,
     user: Option<&'a CurrentUser>,
-    form: &'a InquiryForm,
+    form: &'a Valid<InquiryForm>,
     target: &'a Target,
-    number: &'a str,
     fingerprint: &'a str,
 }
 
@@ -68,22 +66,24 @@ impl Sending<'_> {
     /// One try in one transaction.
     async fn attempt(&self) -> AppResult<InquirySent> {
         let mut tx = self.state.db.begin_write().await?;
-        limit(&mut tx, self.number, self.fingerprint).await?;
+        limit(&mut tx, &self.form.parsed().number, self.fingerprint).await?;
         let sent = write(&mut tx, self).await?;
         tx.commit().await?;
         Ok(sent)
     }
 }
 
-async fn target(conn: &mut AnyConnection, form: &InquiryForm) -> AppResult<Target> {
-    let found = if let Some(id) = form.product_id {
-        let found = queries::listed_product(&mut *conn, id).await?;
-        found.ok_or_else(|| AppError::NotFound("Produk ini tidak ditemukan atau sedang tidak dijual.".into()))?
-    } else if let Some(id) = form.shop_id {
-        let found = queries::open_shop(&mut *conn, id).await?;
-        found.ok_or_else(|| AppError::NotFound("Toko ini tidak ditemukan atau sedang tidak buka.".into()))?
-    } else {
-        return flagship(conn, given(&form.village).unwrap_or_default()).await;
+async fn target(conn: &mut AnyConnection, target: &InquiryTarget) -> AppResult<Target> {
+    let found = match target {
+        InquiryTarget::Product(id) => {
+            let found = queries::listed_product(&mut *conn, *id).await?;
+            found.ok_or_else(|| AppError::NotFound("Produk ini tidak ditemukan atau sedang tidak dijual.".into()))?
+        }
+        InquiryTarget::Shop(id) => {
+            let found = queries::open_shop(&mut *conn, *id).await?;
+            found.ok_or_else(|| AppError::NotFound("Toko ini tidak ditemukan atau sedang tidak buka.".into()))?
+        }
+        InquiryTarget::Village(village) => return flagship(conn, village).await,
     };
     Ok(Target {
         village_id: found.village_id,
@@ -167,7 +167,8 @@ async fn limit(conn: &mut AnyConnection, number: &str, fingerprint: &str) -> App
 }
 
 async fn write(conn: &mut AnyConnection, sending: &Sending<'_>) -> AppResult<InquirySent> {
-    let Sending { user, form, target, number, fingerprint, .. } = *sending;
+    let Sending { user, form, target, fingerprint, .. } = *sending;
+    let number = &form.parsed().number;
     let now = now_ms();
     let new = NewInquiry {
         village_id: target.village_id,
@@ -176,7 +177,6 @@ async fn write(conn: &mut AnyConnection, sending: &Sending<'_>) -> AppResult<Inq
         flagship: target.flagship,
         subject: &target.subject,
         form,
-        number,
         user_id: user.map(|u| u.id),
         fingerprint,
     };

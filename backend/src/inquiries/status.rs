@@ -1,7 +1,7 @@
 //! Moving an inquiry on (contacted, done, cancelled) with its status history; when an admin moves a
 //! shop's inquiry, the shop's owner hears of it.
 
-use shared::inquiry::InquiryStatusChange;
+use shared::{Valid, inquiry::InquiryStatusChange};
 
 use super::queries::status::{self, Event};
 use crate::{
@@ -22,12 +22,11 @@ pub enum Actor<'a> {
 }
 
 /// Moves inquiry `id` to the status of `change` (409 when it cannot move there from where it stands).
-pub async fn change(state: &AppState, id: i64, change: &InquiryStatusChange, actor: Actor<'_>) -> AppResult<()> {
-    AppError::check(change.validate())?;
+pub async fn change(state: &AppState, id: i64, change: &Valid<InquiryStatusChange>, actor: Actor<'_>) -> AppResult<()> {
     retrying(|| attempt(state, id, change, actor)).await
 }
 
-async fn attempt(state: &AppState, id: i64, change: &InquiryStatusChange, actor: Actor<'_>) -> AppResult<()> {
+async fn attempt(state: &AppState, id: i64, change: &Valid<InquiryStatusChange>, actor: Actor<'_>) -> AppResult<()> {
     let mut tx = state.db.begin_write().await?;
     let standing =
         status::standing(&mut tx, id).await?.ok_or_else(|| AppError::not_found("Permintaan ini", Within::Anywhere))?;

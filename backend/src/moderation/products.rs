@@ -13,7 +13,7 @@ use crate::{
     admin::{audit, profile::VillageAdminOrDistrict},
     db::now_ms,
     error::{AppError, AppResult},
-    extract::ApiJson,
+    extract::ValidJson,
     state::AppState,
 };
 
@@ -61,9 +61,8 @@ pub async fn hide(
     State(state): State<AppState>,
     guard: VillageAdminOrDistrict,
     Path((_village, id)): Path<(i64, i64)>,
-    ApiJson(form): ApiJson<Moderation>,
+    ValidJson(form): ValidJson<Moderation>,
 ) -> AppResult<StatusCode> {
-    AppError::check(form.validate())?;
     set_hidden(&state, &guard, id, Some(form.reason.trim()), AuditAction::ProductHidden).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -19,7 +19,7 @@ use crate::{
     catalog::index,
     db::now_ms,
     error::{AppError, AppResult},
-    extract::ApiJson,
+    extract::{ApiJson, ValidJson},
     state::AppState,
 };
 
@@ -92,9 +92,8 @@ pub async fn suspend(
     State(state): State<AppState>,
     guard: VillageAdminOrDistrict,
     Path((_village, id)): Path<(i64, i64)>,
-    ApiJson(form): ApiJson<Moderation>,
+    ValidJson(form): ValidJson<Moderation>,
 ) -> AppResult<StatusCode> {
-    AppError::check(form.validate())?;
     let reason = Some(form.reason.trim());
     move_shop(&state, &guard, id, ("active", "suspended"), reason, AuditAction::ShopSuspended).await?;
     Ok(StatusCode::NO_CONTENT)

@@ -6,7 +6,7 @@ use axum::{
     http::StatusCode,
 };
 use shared::api::{self, Endpoint};
-use shared::{AuditAction, NewsForm, NewsRecord, NewsStatus};
+use shared::{AuditAction, NewsForm, NewsRecord, NewsStatus, Valid};
 use sqlx::AnyConnection;
 
 use super::queries;
@@ -19,7 +19,7 @@ use crate::{
     },
     db::{Db, now_ms},
     error::{AppError, AppResult, Within},
-    extract::ApiJson,
+    extract::ValidJson,
     images::attached,
     state::AppState,
 };
@@ -67,11 +67,11 @@ impl VersionedRecord for NewsItem<'_> {
         vec![self.id, self.village.id]
     }
 
-    async fn check(&self, db: &Db, _form: &NewsForm) -> AppResult<NewsRecord> {
+    async fn check(&self, db: &Db, _form: &Valid<NewsForm>) -> AppResult<NewsRecord> {
         item(db, self.village.id, self.id).await
     }
 
-    fn photos(form: &NewsForm) -> Vec<i64> {
+    fn photos(form: &Valid<NewsForm>) -> Vec<i64> {
         form.cover_id.into_iter().collect()
     }
 
@@ -79,7 +79,13 @@ impl VersionedRecord for NewsItem<'_> {
         current.form.cover_id.into_iter().collect()
     }
 
-    async fn update(&self, conn: &mut AnyConnection, form: &NewsForm, _: &NewsRecord, stamp: Stamp) -> AppResult<bool> {
+    async fn update(
+        &self,
+        conn: &mut AnyConnection,
+        form: &Valid<NewsForm>,
+        _: &NewsRecord,
+        stamp: Stamp,
+    ) -> AppResult<bool> {
         Ok(queries::update(conn, self.village.id, self.id, form, published_at(form, stamp.now), stamp.by, stamp.now)
             .await?)
     }
@@ -88,7 +94,7 @@ impl VersionedRecord for NewsItem<'_> {
         format!("news:{}", self.id)
     }
 
-    fn summary(&self, form: &NewsForm, _: &NewsRecord) -> String {
+    fn summary(&self, form: &Valid<NewsForm>, _: &NewsRecord) -> String {
         saved_summary(form, self.village)
     }
 
@@ -125,9 +131,8 @@ pub async fn list(State(state): State<AppState>, guard: VillageAdminOrDistrict) 
 pub async fn create(
     State(state): State<AppState>,
     VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
-    ApiJson(form): ApiJson<NewsForm>,
+    ValidJson(form): ValidJson<NewsForm>,
 ) -> AppResult<(StatusCode, Json<NewsRecord>)> {
-    AppError::check(form.validate())?;
     let cover: Vec<i64> = form.cover_id.into_iter().collect();
     attached::check_usable(&state.db, "cover_id", &cover, admin.id, &[]).await?;
     let now = now_ms();
@@ -161,7 +166,7 @@ pub async fn update(
     State(state): State<AppState>,
     VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
     Path((_village, id)): Path<(i64, i64)>,
-    ApiJson(form): ApiJson<NewsForm>,
+    ValidJson(form): ValidJson<NewsForm>,
 ) -> AppResult<Json<NewsRecord>> {
     Ok(Json(versions::save(&state.db, &admin, &NewsItem { village: &village, id }, &form).await?))
 }

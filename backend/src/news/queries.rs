@@ -1,7 +1,7 @@
 //! SQL for news: what the public sees (published, dated no later than now, newest first) and the
 //! records the village's admins write, change and remove.
 
-use shared::{NewsArticle, NewsForm, NewsKind, NewsRecord, NewsStatus, NewsSummary, Page, PageRequest};
+use shared::{NewsArticle, NewsForm, NewsKind, NewsRecord, NewsStatus, NewsSummary, Page, PageRequest, Valid};
 use sqlx::{Row, any::AnyRow};
 
 use crate::{
@@ -62,7 +62,7 @@ pub async fn update(
     conn: &mut sqlx::AnyConnection,
     village_id: i64,
     id: i64,
-    form: &NewsForm,
+    form: &Valid<NewsForm>,
     published_at: Option<i64>,
     by: i64,
     now: i64,

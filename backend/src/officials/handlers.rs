@@ -6,7 +6,7 @@ use axum::{
     http::StatusCode,
 };
 use shared::api::{self, Endpoint};
-use shared::{AuditAction, Official, OfficialForm};
+use shared::{AuditAction, Form, Official, OfficialForm, Valid};
 use sqlx::AnyConnection;
 
 use super::queries;
@@ -19,7 +19,7 @@ use crate::{
     },
     db::{Db, now_ms},
     error::{AppError, AppResult, Within},
-    extract::ApiJson,
+    extract::{ApiJson, ValidJson},
     images::attached,
     state::AppState,
     villages::queries as villages,
@@ -62,11 +62,11 @@ impl VersionedRecord for OfficialOf<'_> {
         vec![self.id, self.village.id]
     }
 
-    async fn check(&self, _db: &Db, _form: &OfficialForm) -> AppResult<Option<i64>> {
+    async fn check(&self, _db: &Db, _form: &Valid<OfficialForm>) -> AppResult<Option<i64>> {
         Ok(self.photo)
     }
 
-    fn photos(form: &OfficialForm) -> Vec<i64> {
+    fn photos(form: &Valid<OfficialForm>) -> Vec<i64> {
         form.photo_id.into_iter().collect()
     }
 
@@ -77,7 +77,7 @@ impl VersionedRecord for OfficialOf<'_> {
     async fn update(
         &self,
         conn: &mut AnyConnection,
-        form: &OfficialForm,
+        form: &Valid<OfficialForm>,
         _: &Option<i64>,
         stamp: Stamp,
     ) -> AppResult<bool> {
@@ -88,7 +88,7 @@ impl VersionedRecord for OfficialOf<'_> {
         format!("official:{}", self.id)
     }
 
-    fn summary(&self, form: &OfficialForm, _: &Option<i64>) -> String {
+    fn summary(&self, form: &Valid<OfficialForm>, _: &Option<i64>) -> String {
         saved_summary(form, self.village)
     }
 
@@ -126,9 +126,8 @@ pub async fn list(State(state): State<AppState>, guard: VillageAdminOrDistrict) 
 pub async fn create(
     State(state): State<AppState>,
     VillageAdminOrDistrict { admin, village }: VillageAdminOrDistrict,
-    ApiJson(form): ApiJson<OfficialForm>,
+    ValidJson(form): ValidJson<OfficialForm>,
 ) -> AppResult<(StatusCode, Json<Official>)> {
-    AppError::check(form.validate())?;
     attached::check_usable(&state.db, "photo_id", &OfficialOf::photos(&form), admin.id, &[]).await?;
     let now = now_ms();
     let mut tx = state.db.begin_write().await?;
@@ -159,7 +158,9 @@ pub async fn update(
     Path(ids): Path<(i64, i64)>,
     ApiJson(form): ApiJson<OfficialForm>,
 ) -> AppResult<Json<Official>> {
+    // Found first: an official that is gone is 404 whatever the form says.
     let photo = official(&state.db, village.id, ids.1).await?.photo.map(|p| p.id);
+    let form = form.parse()?;
     let official = OfficialOf { village: &village, id: ids.1, photo };
     Ok(Json(versions::save(&state.db, &admin, &official, &form).await?))
 }

@@ -1,7 +1,7 @@
 //! SQL for a village's officials: listing them in order, one of them, and adding, changing and removing
 //! one.
 
-use shared::{Official, OfficialForm};
+use shared::{Official, OfficialForm, Valid};
 use sqlx::{AnyConnection, Row};
 
 use crate::db::Db;
@@ -47,7 +47,7 @@ fn official(row: &sqlx::any::AnyRow) -> anyhow::Result<Official> {
 pub async fn create(
     conn: &mut AnyConnection,
     village_id: i64,
-    form: &OfficialForm,
+    form: &Valid<OfficialForm>,
     admin: i64,
     now: i64,
 ) -> sqlx::Result<i64> {
@@ -72,7 +72,7 @@ pub async fn update(
     conn: &mut AnyConnection,
     village_id: i64,
     id: i64,
-    form: &OfficialForm,
+    form: &Valid<OfficialForm>,
     admin: i64,
     now: i64,
 ) -> sqlx::Result<bool> {

@@ -2,8 +2,8 @@
 //! can deliver to the address with their fees, and its totals — what a quote shows and what placing writes.
 
 use shared::{
-    Checkout, DeliveryMethod, PaymentMethod, Phone, PlacedAddress, RegionCode,
-    cart::{DeliveryQuote, Quote, ShopChoice, ShopQuote, delivery_fee, quantity_problem},
+    Checkout, DeliveryMethod, PaymentMethod, Phone, PlacedAddress, RegionCode, Valid,
+    cart::{CheckoutParsed, DeliveryQuote, Quote, ShopChoice, ShopQuote, delivery_fee, quantity_problem},
     format::{rupiah, thousands},
 };
 use sqlx::AnyConnection;
@@ -68,15 +68,17 @@ impl Plan {
     }
 }
 
-/// Checks `checkout` against today's products, shops and regions: 422 for a wrong form (unknown or
-/// unlisted product, more of one than the shop lets one order take, a delivery or payment the shop does
-/// not offer), 409 when a price or the stock changed. `guest_line_max` bounds each line of a buyer without
-/// an account where the shop sets no bound of its own.
-pub async fn plan(conn: &mut AnyConnection, checkout: &Checkout, guest_line_max: Option<i64>) -> AppResult<Plan> {
-    AppError::check(checkout.validate())?;
-    let buyer_phone =
-        Phone::parse(&checkout.buyer_whatsapp).map_err(|e| AppError::field("buyer_whatsapp", e.to_string()))?;
-    let address = match &checkout.address {
+/// Checks a valid `checkout` against today's products, shops and regions: 422 for what only they refuse
+/// (an unknown or unlisted product, more of one than the shop lets one order take, a delivery or payment
+/// the shop does not offer), 409 when a price or the stock changed. `guest_line_max` bounds each line of a
+/// buyer without an account where the shop sets no bound of its own.
+pub async fn plan(
+    conn: &mut AnyConnection,
+    checkout: &Valid<Checkout>,
+    guest_line_max: Option<i64>,
+) -> AppResult<Plan> {
+    let CheckoutParsed { buyer_phone, address: to } = checkout.parsed();
+    let address = match to {
         Some(a) => Some(
             addresses::placed(&mut *conn, a)
                 .await?
@@ -84,7 +86,7 @@ pub async fn plan(conn: &mut AnyConnection, checkout: &Checkout, guest_line_max:
         ),
         None => None,
     };
-    let destination = address.as_ref().and_then(|a| RegionCode::parse(&a.address.desa_code).ok());
+    let destination = to.as_ref().map(|a| &a.parsed().desa);
     let ids: Vec<i64> = checkout.shops.iter().flat_map(|s| s.lines.iter().map(|l| l.product_id)).collect();
     let products = queries::products(conn, &ids).await?;
     let shop_ids: Vec<i64> = checkout.shops.iter().map(|s| s.shop_id).collect();
@@ -152,7 +154,7 @@ pub async fn plan(conn: &mut AnyConnection, checkout: &Checkout, guest_line_max:
         let items_total = lines.iter().map(|l| l.price * l.quantity).sum();
         let weight_grams = lines.iter().map(|l| l.weight_grams * l.quantity).sum();
         let shop_desa = RegionCode::parse(&shop.desa).map_err(|e| AppError::Internal(e.into()))?;
-        let fee_by = |method| delivery_fee(&shop.delivery, method, &shop_desa, destination.as_ref(), weight_grams);
+        let fee_by = |method| delivery_fee(&shop.delivery, method, &shop_desa, destination, weight_grams);
         let deliveries = DeliveryMethod::ALL.iter().map(|&m| DeliveryQuote::new(m, fee_by(m))).collect();
         let delivery_fee = fee_by(choice.delivery).map_err(|why| AppError::field(&field("delivery"), why))?;
         plans.push(ShopPlan {
@@ -168,7 +170,8 @@ pub async fn plan(conn: &mut AnyConnection, checkout: &Checkout, guest_line_max:
             deliveries,
         });
     }
-    Ok(Plan { buyer_name: checkout.buyer_name.trim().to_owned(), buyer_phone, address, shops: plans })
+    let buyer_name = checkout.buyer_name.trim().to_owned();
+    Ok(Plan { buyer_name, buyer_phone: buyer_phone.clone(), address, shops: plans })
 }
 
 /// The 409 a buyer gets when too few are left.

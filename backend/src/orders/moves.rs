@@ -2,7 +2,9 @@
 //! a guarded update (`… WHERE status = <the status it was read in>`) so each move happens once even when
 //! several servers or people try at the same moment; cancelling gives the stock back.
 
-use shared::{ActionKind, Actor, ImageVariant, OrderAction, OrderStatus, order::order_path};
+use shared::{
+    ActionKind, Actor, Form, ImageVariant, OrderAction, OrderStatus, order::order_path, order_flow::ActionContext,
+};
 use sqlx::AnyConnection;
 
 use super::{
@@ -57,7 +59,8 @@ pub async fn make(
     now: i64,
 ) -> AppResult<()> {
     let flow = order.flow;
-    AppError::check(action.validate(who.actor, flow.delivery, order.delivery_fee.is_some()))?;
+    let context = ActionContext { actor: who.actor, delivery: flow.delivery, fee_known: order.delivery_fee.is_some() };
+    let action = action.clone().parse_in(&context)?;
     let to = flow.next(action.action, who.actor).map_err(|r| AppError::Conflict(r.reason))?;
     if action.action == ActionKind::SendReceipt && receipt.is_none() {
         return Err(AppError::field("action", "Kirim bukti bayar dengan mengunggah fotonya."));

@@ -10,7 +10,7 @@ use axum::{
 use sha2::{Digest, Sha256};
 use shared::api::{self, Endpoint};
 use shared::{
-    Checkout, OrderStatus,
+    Checkout, OrderStatus, Valid,
     cart::Quote,
     format::rupiah,
     order::{IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_MAX, Placed, PlacedOrder, order_path},
@@ -30,7 +30,7 @@ use crate::{
     dashboards::ledger::{self, Sale, SoldLine},
     db::{now_ms, retrying},
     error::{AppError, AppResult},
-    extract::ApiJson,
+    extract::ValidJson,
     notifications::{Note, notify},
     state::AppState,
     time_zone::TimeZone,
@@ -44,7 +44,7 @@ use crate::{
 pub async fn quote(
     State(state): State<AppState>,
     user: Option<CurrentUser>,
-    ApiJson(checkout): ApiJson<Checkout>,
+    ValidJson(checkout): ValidJson<Checkout>,
 ) -> AppResult<Json<Quote>> {
     let mut conn = state.db.pool.acquire().await?;
     Ok(Json(plan(&mut conn, &checkout, guest::line_max(&state, user.as_ref())).await?.quote()))
@@ -64,22 +64,20 @@ pub async fn place(
     user: Option<CurrentUser>,
     ClientAddress(address): ClientAddress,
     headers: HeaderMap,
-    ApiJson(checkout): ApiJson<Checkout>,
+    ValidJson(checkout): ValidJson<Checkout>,
 ) -> AppResult<Response> {
-    AppError::check(checkout.validate())?;
     let key = idempotency_key(&headers)?;
-    let phone =
-        shared::Phone::parse(&checkout.buyer_whatsapp).map_err(|e| AppError::field("buyer_whatsapp", e.to_string()))?;
+    let phone = &checkout.parsed().buyer_phone;
     let scope = match &user {
         Some(u) => format!("u:{}", u.id),
         None => format!("p:{}", phone.as_str()),
     };
     // The checkout as read (not as sent), so spacing and field order do not make it another request.
-    let canonical = serde_json::to_vec(&checkout).map_err(|e| AppError::Internal(e.into()))?;
+    let canonical = serde_json::to_vec(&*checkout).map_err(|e| AppError::Internal(e.into()))?;
     let hash = format!("{:x}", Sha256::digest(&canonical));
     let counted = match &user {
         Some(_) => None,
-        None => Some(guest::count_checkout(&state, &address, &phone, key.as_deref()).await?),
+        None => Some(guest::count_checkout(&state, &address, phone, key.as_deref()).await?),
     };
     let line_max = guest::line_max(&state, user.as_ref());
     let placing = Placing { state: &state, user: user.as_ref(), checkout: &checkout, scope, key, hash, line_max };
@@ -111,7 +109,7 @@ fn idempotency_key(headers: &HeaderMap) -> AppResult<Option<String>> {
 struct Placing<'a> {
     state: &'a AppState,
     user: Option<&'a CurrentUser>,
-    checkout: &'a Checkout,
+    checkout: &'a Valid<Checkout>,
     scope: String,
     key: Option<String>,
     hash: String,
@@ -240,10 +238,10 @@ async fn take_stock(conn: &mut AnyConnection, plan: &Plan, now: i64) -> AppResul
 
 /// A signed-in buyer's cart loses what was just ordered; the address joins their address book when they
 /// asked (and it is not there yet, and the book is not full).
-async fn keep_for_buyer(conn: &mut AnyConnection, user_id: i64, checkout: &Checkout) -> AppResult<()> {
+async fn keep_for_buyer(conn: &mut AnyConnection, user_id: i64, checkout: &Valid<Checkout>) -> AppResult<()> {
     let ordered: Vec<i64> = checkout.shops.iter().flat_map(|s| s.lines.iter().map(|l| l.product_id)).collect();
     cart::queries::remove(&mut *conn, user_id, &ordered).await?;
-    let Some(address) = checkout.address.as_ref().filter(|_| checkout.save_address) else { return Ok(()) };
+    let Some(address) = checkout.parsed().address.as_ref().filter(|_| checkout.save_address) else { return Ok(()) };
     let known =
         addresses::queries::list(&mut *conn, user_id).await?.iter().any(|saved| same_place(&saved.address, address));
     if !known && addresses::queries::count(&mut *conn, user_id).await? < addresses::ADDRESSES_MAX {

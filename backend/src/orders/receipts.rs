@@ -10,7 +10,11 @@ use axum::{
 };
 use serde::Deserialize;
 use shared::api::{self, Endpoint};
-use shared::{ActionKind, Actor, ImageVariant, OrderAction, order::Order, order::RECEIPTS_MAX};
+use shared::{
+    ActionKind, Actor, Form, ImageVariant, OrderAction,
+    order::{Order, RECEIPTS_MAX},
+    order_flow::ActionContext,
+};
 use sqlx::AnyConnection;
 use utoipa::IntoParams;
 
@@ -57,7 +61,12 @@ pub async fn receipt(
     let action = OrderAction { note: note.catatan.unwrap_or_default(), ..OrderAction::of(ActionKind::SendReceipt) };
     // Refused before the picture is processed and stored.
     buyer.order.flow.next(ActionKind::SendReceipt, Actor::Buyer).map_err(|r| AppError::Conflict(r.reason))?;
-    AppError::check(action.validate(Actor::Buyer, buyer.order.flow.delivery, buyer.order.delivery_fee.is_some()))?;
+    let context = ActionContext {
+        actor: Actor::Buyer,
+        delivery: buyer.order.flow.delivery,
+        fee_known: buyer.order.delivery_fee.is_some(),
+    };
+    action.check(&context)?;
     check_count(&mut *state.db.pool.acquire().await?, buyer.order.id).await?;
     let sizes = process_and_put_in(&state.media, Folder::Receipts, body.to_vec()).await?;
     match moves::apply(&state, &buyer.order.code, &action, &buyer.who(), Some(&sizes)).await {

@@ -2,7 +2,7 @@
 //! listings as their seller edits and deletes them.
 
 use shared::{
-    Flagship, Image, ProductDetail, ProductForm, ProductRecord, ProductStatus, ProductSummary, Sector, Unit,
+    Flagship, Image, ProductDetail, ProductForm, ProductRecord, ProductStatus, ProductSummary, Sector, Unit, Valid,
     product::ProducerRef, product::ProductChain,
 };
 use sqlx::{AnyConnection, Row, any::AnyRow};
@@ -65,7 +65,7 @@ pub fn card(row: &AnyRow) -> anyhow::Result<ProductSummary> {
 /// A product to list in a shop.
 pub struct NewProduct<'a> {
     pub shop_id: i64,
-    pub form: &'a ProductForm,
+    pub form: &'a Valid<ProductForm>,
 }
 
 /// Lists a product with its photos and indexes it for search; returns its id.
@@ -103,7 +103,7 @@ pub async fn update(
     conn: &mut AnyConnection,
     shop_id: i64,
     id: i64,
-    f: &ProductForm,
+    f: &Valid<ProductForm>,
     now: i64,
 ) -> anyhow::Result<bool> {
     let saved = sqlx::query(

@@ -13,7 +13,7 @@ use super::queries::{self, NewProduct};
 use crate::{
     db::now_ms,
     error::{AppError, AppResult, Within},
-    extract::ApiJson,
+    extract::ValidJson,
     images::attached,
     shops::owner::{OpenShopOwner, ShopOwner},
     state::AppState,
@@ -59,9 +59,8 @@ pub async fn list(State(state): State<AppState>, owner: ShopOwner) -> AppResult<
 pub async fn create(
     State(state): State<AppState>,
     OpenShopOwner(owner): OpenShopOwner,
-    ApiJson(form): ApiJson<ProductForm>,
+    ValidJson(form): ValidJson<ProductForm>,
 ) -> AppResult<(StatusCode, Json<ProductRecord>)> {
-    AppError::check(form.validate())?;
     attached::check_usable(&state.db, "photo_ids", &form.photo_ids, owner.user.id, &[]).await?;
     let mut tx = state.db.begin_write().await?;
     check_producer(&mut tx, owner.shop_id, form.producer_id).await?;
@@ -85,9 +84,8 @@ pub async fn update(
     State(state): State<AppState>,
     OpenShopOwner(owner): OpenShopOwner,
     Path((_shop, id)): Path<(i64, i64)>,
-    ApiJson(form): ApiJson<ProductForm>,
+    ValidJson(form): ValidJson<ProductForm>,
 ) -> AppResult<Json<ProductRecord>> {
-    AppError::check(form.validate())?;
     let current = queries::records(&state.db, owner.shop_id, Some(id))
         .await?
         .pop()

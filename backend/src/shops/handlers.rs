@@ -7,7 +7,7 @@ use axum::{
 };
 use shared::api::{self, Endpoint};
 use shared::{
-    MyShop, Phone, Producer, ShopStatus,
+    MyShop, Producer, ShopStatus,
     shop::{NewProducer, ShopApplication},
 };
 
@@ -19,7 +19,7 @@ use crate::{
     auth::CurrentUser,
     db::now_ms,
     error::{AppError, AppResult},
-    extract::ApiJson,
+    extract::ValidJson,
     state::AppState,
 };
 
@@ -30,13 +30,11 @@ use crate::{
 pub async fn apply(
     State(state): State<AppState>,
     user: CurrentUser,
-    ApiJson(form): ApiJson<ShopApplication>,
+    ValidJson(form): ValidJson<ShopApplication>,
 ) -> AppResult<(StatusCode, Json<MyShop>)> {
-    AppError::check(form.validate())?;
     let village = queries::village_by_slug(&state.db, form.village.trim())
         .await?
         .ok_or_else(|| AppError::field("village", "Desa ini tidak ditemukan. Pilih dari daftar."))?;
-    let whatsapp = Phone::parse(&form.whatsapp).map_err(|e| AppError::field("whatsapp", e.to_string()))?;
     // Checked inside the write: two applications sent at once must not both pass.
     let mut tx = state.db.begin_write().await?;
     queries::lock_applicant(&mut tx, user.id).await?;
@@ -51,7 +49,7 @@ pub async fn apply(
         village_slug: &village.slug,
         name: &form.name,
         description: &form.description,
-        whatsapp: &whatsapp,
+        whatsapp: form.parsed(),
         owner_id: Some(user.id),
         status: ShopStatus::Pending,
         is_demo: false,
@@ -78,9 +76,8 @@ pub async fn producers(State(state): State<AppState>, owner: ShopOwner) -> AppRe
 pub async fn add_producer(
     State(state): State<AppState>,
     OpenShopOwner(owner): OpenShopOwner,
-    ApiJson(form): ApiJson<NewProducer>,
+    ValidJson(form): ValidJson<NewProducer>,
 ) -> AppResult<(StatusCode, Json<Producer>)> {
-    AppError::check(form.validate())?;
     let (name, dusun, makes) = (form.name.trim(), form.dusun.trim(), form.makes.trim());
     let id = queries::add_producer(&state.db, owner.shop_id, name, dusun, makes, now_ms()).await?;
     let producer = Producer { id, name: name.into(), dusun: dusun.into(), makes: makes.into() };

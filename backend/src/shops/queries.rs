@@ -3,7 +3,7 @@
 
 use shared::{
     DeliveryOptions, Enterprise, EnterpriseKind, Image, MyShop, Phone, Producer, ShopSettings, ShopSettingsRecord,
-    ShopStatus, Storefront,
+    ShopStatus, Storefront, Valid,
 };
 use sqlx::{AnyConnection, Row, any::AnyRow};
 
@@ -247,10 +247,9 @@ pub async fn settings(db: &Db, shop_id: i64) -> anyhow::Result<ShopSettingsRecor
     })
 }
 
-/// Settings as they are saved: the form, with its WhatsApp number read and its lists as JSON.
+/// Settings as they are saved: the form (with its WhatsApp number read), its lists as JSON.
 pub struct SavedSettings<'a> {
-    pub form: &'a ShopSettings,
-    pub whatsapp: &'a Phone,
+    pub form: &'a Valid<ShopSettings>,
     pub bank_accounts: String,
     pub delivery: String,
 }
@@ -271,7 +270,7 @@ pub async fn save_settings(
     )
     .bind(form.name.trim())
     .bind(form.description.trim())
-    .bind(saved.whatsapp.as_str())
+    .bind(form.parsed().as_str())
     .bind(form.logo_id)
     .bind(form.pickup_address.trim())
     .bind(saved.bank_accounts)

@@ -3,7 +3,7 @@
 
 use axum::{Json, extract::State};
 use shared::api::{self, Endpoint};
-use shared::{Phone, ShopSettings, ShopSettingsRecord};
+use shared::{ShopSettings, ShopSettingsRecord};
 
 use super::{
     owner::{OpenShopOwner, ShopOwner},
@@ -13,7 +13,7 @@ use crate::{
     catalog::index,
     db::now_ms,
     error::{AppError, AppResult},
-    extract::ApiJson,
+    extract::ValidJson,
     images::attached,
     state::AppState,
 };
@@ -36,19 +36,17 @@ pub async fn get(State(state): State<AppState>, owner: ShopOwner) -> AppResult<J
 pub async fn put(
     State(state): State<AppState>,
     OpenShopOwner(owner): OpenShopOwner,
-    ApiJson(form): ApiJson<ShopSettings>,
+    ValidJson(form): ValidJson<ShopSettings>,
 ) -> AppResult<Json<ShopSettingsRecord>> {
-    AppError::check(form.validate())?;
     let current = queries::settings(&state.db, owner.shop_id).await?;
     let (user, kept) = (owner.user.id, [current.settings.logo_id, current.settings.qris_id]);
     let kept: Vec<i64> = kept.into_iter().flatten().collect();
     attached::check_usable(&state.db, "logo_id", &form.logo_id.into_iter().collect::<Vec<_>>(), user, &kept).await?;
     attached::check_usable(&state.db, "qris_id", &form.qris_id.into_iter().collect::<Vec<_>>(), user, &kept).await?;
-    let whatsapp = Phone::parse(&form.whatsapp).map_err(|e| AppError::field("whatsapp", e.to_string()))?;
     let accounts = serde_json::to_string(&form.bank_accounts).map_err(anyhow::Error::from)?;
     let delivery = serde_json::to_string(&form.delivery).map_err(anyhow::Error::from)?;
     let mut tx = state.db.begin_write().await?;
-    let saved = SavedSettings { form: &form, whatsapp: &whatsapp, bank_accounts: accounts, delivery };
+    let saved = SavedSettings { form: &form, bank_accounts: accounts, delivery };
     if !queries::save_settings(&mut tx, owner.shop_id, saved, now_ms()).await? {
         return Err(AppError::StaleVersion(
             "Pengaturan toko sudah diubah di tempat lain setelah Anda membukanya. Muat ulang halaman, lalu simpan \

@@ -6,7 +6,7 @@ pub mod audit;
 pub mod care;
 pub mod grants;
 
-use shared::{AdminVillage, GrantHolder, Phone, ProfileForm, RegionCode};
+use shared::{AdminVillage, GrantHolder, Phone, ProfileForm, RegionCode, Valid};
 use sqlx::Row;
 
 use super::villages::VillageRow;
@@ -121,8 +121,7 @@ pub async fn profile(db: &Db, village_id: i64) -> AppResult<ProfileForm> {
 pub async fn save_profile(
     conn: &mut sqlx::AnyConnection,
     village_id: i64,
-    form: &ProfileForm,
-    (phone, email): (Option<&Phone>, Option<String>),
+    form: &Valid<ProfileForm>,
     by: i64,
     now: i64,
 ) -> sqlx::Result<bool> {
@@ -148,8 +147,8 @@ pub async fn save_profile(
     .bind(form.lat)
     .bind(form.lon)
     .bind(form.office_address.trim())
-    .bind(phone.map(Phone::as_str))
-    .bind(email)
+    .bind(form.parsed().phone.as_ref().map(Phone::as_str))
+    .bind(&form.parsed().email)
     .bind(form.opening_hours.trim())
     .bind(by)
     .bind(now)

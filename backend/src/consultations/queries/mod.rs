@@ -8,7 +8,7 @@ pub mod view;
 pub mod visits;
 
 use shared::{
-    ConsultationStatus, ConsultationSummary, DeskSide, Office, Phone, RegionCode, RegionLevel, StaffRef, Topic,
+    ConsultationStatus, ConsultationSummary, DeskSide, Office, Phone, RegionCode, RegionLevel, StaffRef, Topic, Valid,
     VillageRef, consultation::NewConsultation,
 };
 use sqlx::{AnyConnection, Row, any::AnyRow};
@@ -76,7 +76,7 @@ pub async fn insert(
     conn: &mut AnyConnection,
     user_id: i64,
     village_id: i64,
-    form: &NewConsultation,
+    form: &Valid<NewConsultation>,
     now: i64,
 ) -> AppResult<i64> {
     let id: i64 = sqlx::query_scalar(

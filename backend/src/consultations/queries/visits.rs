@@ -1,7 +1,7 @@
 //! SQL of field visits: adding one to a consultation, the status of one, changing it, and marking the
 //! consultation changed.
 
-use shared::{VisitStatus, consultation::VisitForm};
+use shared::{Valid, VisitStatus, consultation::VisitForm};
 use sqlx::AnyConnection;
 
 use super::code_of;
@@ -11,7 +11,7 @@ use crate::error::AppResult;
 pub async fn insert(
     conn: &mut AnyConnection,
     thread: i64,
-    form: &VisitForm,
+    form: &Valid<VisitForm>,
     author: i64,
     now: i64,
 ) -> sqlx::Result<()> {
@@ -42,7 +42,7 @@ pub async fn status(conn: &mut AnyConnection, id: i64, thread: i64) -> AppResult
 }
 
 /// Changes the visit `id` as `form` says (a missing date keeps the one it had).
-pub async fn update(conn: &mut AnyConnection, id: i64, form: &VisitForm, now: i64) -> sqlx::Result<()> {
+pub async fn update(conn: &mut AnyConnection, id: i64, form: &Valid<VisitForm>, now: i64) -> sqlx::Result<()> {
     sqlx::query(
         "UPDATE consultation_visits SET status = $1, scheduled_for = COALESCE($2, scheduled_for), place = $3, \
          note = $4, updated_at = $5 WHERE id = $6",

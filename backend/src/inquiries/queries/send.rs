@@ -1,7 +1,7 @@
 //! SQL of sending an inquiry: what it is about (a listed product, an open shop, a village with its
 //! flagship), how many the same sender sent lately, writing it, and who hears of one about a flagship.
 
-use shared::{InquiryForm, inquiry::given};
+use shared::{InquiryForm, Valid, inquiry::given};
 use sqlx::{AnyConnection, Row, any::AnyRow};
 
 use crate::products::queries::LISTED;
@@ -120,9 +120,8 @@ pub struct NewInquiry<'a> {
     pub product_id: Option<i64>,
     pub flagship: bool,
     pub subject: &'a str,
-    pub form: &'a InquiryForm,
-    /// The buyer's WhatsApp number, canonical.
-    pub number: &'a str,
+    /// The form, with the buyer's WhatsApp number read.
+    pub form: &'a Valid<InquiryForm>,
     pub user_id: Option<i64>,
     pub fingerprint: &'a str,
 }
@@ -145,7 +144,7 @@ pub async fn insert(conn: &mut AnyConnection, new: &NewInquiry<'_>, now: i64) ->
     .bind(new.subject)
     .bind(form.kind.code())
     .bind(form.buyer_name.trim())
-    .bind(new.number)
+    .bind(&form.parsed().number)
     .bind(trimmed(&form.buyer_email))
     .bind(trimmed(&form.organisation))
     .bind(form.quantity)

@@ -6,7 +6,7 @@
 use backend::consultations::queries;
 use lapak_tests::TestApp;
 use serde_json::{Value, json};
-use shared::{Topic, consultation::NewConsultation};
+use shared::{Form, Topic, consultation::NewConsultation};
 
 use super::{ANON, NO, fixture::Fixture};
 
@@ -85,7 +85,8 @@ fn asked(fx: &Fixture) -> NewConsultation {
 async fn consultation(app: &TestApp, fx: &Fixture, status: &str) -> i64 {
     let mut conn = app.db().pool.acquire().await.unwrap();
     let seller = fx.users[3].expect("seller");
-    let id = queries::insert(&mut conn, seller, fx.village_id, &asked(fx), 1).await.unwrap();
+    let asked = asked(fx).parse().expect("a valid consultation");
+    let id = queries::insert(&mut conn, seller, fx.village_id, &asked, 1).await.unwrap();
     sqlx::query("UPDATE consultations SET status = $1 WHERE id = $2")
         .bind(status)
         .bind(id)
