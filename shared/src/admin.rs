@@ -172,6 +172,8 @@ crate::code_list! {
         PhotoRemoved = "gallery_photo.removed", "Menghapus foto galeri";
         ProductHidden = "product.hidden", "Menyembunyikan produk";
         ProductUnhidden = "product.unhidden", "Menampilkan lagi produk";
+        ReviewHidden = "review.hidden", "Menyembunyikan ulasan";
+        ReviewShown = "review.shown", "Menampilkan lagi ulasan";
         ShopSuspended = "shop.suspended", "Menangguhkan toko";
         ShopReinstated = "shop.reinstated", "Mengaktifkan lagi toko";
         ShopEnterpriseSet = "shop.enterprise_set", "Mengaitkan toko dengan lembaga";

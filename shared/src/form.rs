@@ -111,6 +111,8 @@ macro_rules! plain_forms {
 }
 
 plain_forms!(
+    crate::review::ReviewForm,
+    crate::review::ReplyForm,
     crate::NewsForm,
     crate::ProductForm,
     crate::product::Moderation,

@@ -24,6 +24,7 @@ pub mod phone;
 pub mod problem;
 pub mod product;
 pub mod region;
+pub mod review;
 pub mod routes;
 pub mod sector;
 pub mod shop;

@@ -62,6 +62,9 @@ pub struct Order {
     pub pay_by: Option<i64>,
     /// Shipped or collectable orders complete on their own after this moment (Unix ms).
     pub completes_at: Option<i64>,
+    /// A completed order's lines may be reviewed by its buyer until this moment (Unix ms).
+    #[serde(default)]
+    pub review_until: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
     /// Every move, oldest first.
@@ -90,6 +93,9 @@ pub struct OrderShop {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderLine {
+    /// The line, for its review.
+    #[serde(default)]
+    pub id: i64,
     /// The product, while it still exists.
     pub product_id: Option<i64>,
     pub name: String,
@@ -98,6 +104,9 @@ pub struct OrderLine {
     pub weight_grams: i64,
     pub quantity: i64,
     pub subtotal: i64,
+    /// The stars the buyer gave this line, once reviewed.
+    #[serde(default)]
+    pub rating: Option<u8>,
 }
 
 /// A move in an order's timeline.

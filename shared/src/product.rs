@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::review::{RatingSummary, Review};
 use crate::{
     Enterprise, FieldError, Flagship, Image, Phone, RegionPath, Sector, enterprise::check_photos, format::rupiah,
 };
@@ -148,6 +149,12 @@ pub struct ProductDetail {
     pub is_demo: bool,
     /// Unix milliseconds.
     pub updated_at: i64,
+    /// Its visible reviews, counted.
+    #[serde(default)]
+    pub rating: RatingSummary,
+    /// The newest visible reviews (at most `review::NEWEST`).
+    #[serde(default)]
+    pub reviews: Vec<Review>,
 }
 
 /// Creating or changing a listing: `POST`/`PUT /api/v1/shops/{id}/products…`.

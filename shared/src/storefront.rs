@@ -229,6 +229,9 @@ pub struct Storefront {
     /// Products shoppers can see.
     pub product_count: i64,
     pub is_demo: bool,
+    /// Its products' visible reviews, counted together.
+    #[serde(default)]
+    pub rating: crate::review::RatingSummary,
 }
 
 /// A shop in the village admin's list: `GET /api/v1/admin/villages/{id}/shops`.

@@ -24,6 +24,7 @@ pub mod officials;
 pub mod orders;
 pub mod products;
 pub mod regions;
+pub mod reviews;
 pub mod shops;
 pub mod village_map;
 pub mod villages;
@@ -198,6 +199,7 @@ pub fn all() -> impl Iterator<Item = &'static Declared> {
         orders::ALL,
         products::ALL,
         regions::ALL,
+        reviews::ALL,
         shops::ALL,
         village_map::ALL,
         villages::ALL,
