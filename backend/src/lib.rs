@@ -35,6 +35,7 @@ pub mod page_cache;
 pub mod products;
 pub mod rate_limit;
 pub mod regions;
+pub mod reviews;
 pub mod shops;
 pub mod slugs;
 pub mod spreadsheet;

@@ -139,6 +139,16 @@ pub fn json_body(body: Bytes) -> Response {
 /// empty the cache of the whole site).
 pub const NOT_ON_PAGES: &[&str] = &["/api/v1/auth/", "/api/v1/me", "/api/v1/images", "/api/v1/cart/", "/api/v1/orders"];
 
+/// Endings of API paths whose changes pages show even under an unaffected prefix: a buyer's review of their
+/// order (`/api/v1/orders/{code}/reviews`) is on the product page and the storefront.
+pub const ON_PAGES_ANYWAY: &[&str] = &["/reviews"];
+
+/// Whether a change (a request that is not GET/HEAD/OPTIONS) at `path` may show on a cache's answers.
+fn shows_on(unaffected: &[&str], path: &str) -> bool {
+    path.starts_with("/api/")
+        && (!unaffected.iter().any(|p| path.starts_with(p)) || ON_PAGES_ANYWAY.iter().any(|e| path.ends_with(e)))
+}
+
 /// Middleware: a successful change through the API (any method but GET/HEAD/OPTIONS, on any path but the
 /// cache's unaffected ones) drops the kept pages.
 pub async fn invalidate_on_change(
@@ -147,8 +157,7 @@ pub async fn invalidate_on_change(
     next: Next,
 ) -> Response {
     let path = req.uri().path();
-    let changes =
-        !req.method().is_safe() && path.starts_with("/api/") && !cache.unaffected.iter().any(|p| path.starts_with(p));
+    let changes = !req.method().is_safe() && shows_on(cache.unaffected, path);
     let res = next.run(req).await;
     if changes && res.status().is_success() {
         cache.invalidate();
@@ -159,6 +168,14 @@ pub async fn invalidate_on_change(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_review_changes_pages_though_orders_do_not() {
+        assert!(!shows_on(NOT_ON_PAGES, "/api/v1/orders/LD-7K3M9Q2X/actions"));
+        assert!(shows_on(NOT_ON_PAGES, "/api/v1/orders/LD-7K3M9Q2X/reviews"));
+        assert!(shows_on(NOT_ON_PAGES, "/api/v1/shops/3/reviews/9/reply"));
+        assert!(!shows_on(NOT_ON_PAGES, "/produk/3-kopi"));
+    }
 
     #[test]
     fn serves_fresh_pages_until_a_change() {

@@ -48,7 +48,8 @@ pub fn from_sizes(id: i64, sizes: Vec<ImageVariant>) -> anyhow::Result<Image> {
     Ok(Image { id, thumb, card, full, jpeg })
 }
 
-/// Someone who may upload pictures: an admin, or the owner of an active shop.
+/// Someone who may upload pictures: an admin, the owner of an active shop, or a buyer whose order completed
+/// recently enough to be reviewed (photos on a review).
 pub struct Uploader(pub CurrentUser);
 
 impl FromRequestParts<AppState> for Uploader {
@@ -59,8 +60,14 @@ impl FromRequestParts<AppState> for Uploader {
         if user.is_admin() {
             return Ok(Uploader(user));
         }
-        if !queries::owns_open_shop(&state.db, user.id).await? {
-            return Err(AppError::Forbidden("Unggah foto hanya untuk penjual dengan toko aktif dan admin.".into()));
+        let reviewing = || async {
+            let since = crate::db::now_ms() - shared::review::REVIEW_DAYS * 24 * 60 * 60 * 1000;
+            queries::reviews_open(&state.db, user.id, since).await
+        };
+        if !queries::owns_open_shop(&state.db, user.id).await? && !reviewing().await? {
+            return Err(AppError::Forbidden(
+                "Unggah foto hanya untuk penjual dengan toko aktif, admin, dan pembeli yang menulis ulasan.".into(),
+            ));
         }
         Ok(Uploader(user))
     }

@@ -44,6 +44,18 @@ pub async fn owns_open_shop(db: &Db, user_id: i64) -> sqlx::Result<bool> {
     Ok(shops > 0)
 }
 
+/// Whether the user bought an order that completed at `since` or later (one they may still review).
+pub async fn reviews_open(db: &Db, user_id: i64, since: i64) -> sqlx::Result<bool> {
+    let orders: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM orders WHERE buyer_id = $1 AND status = 'selesai' AND status_at >= $2",
+    )
+    .bind(user_id)
+    .bind(since)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(orders > 0)
+}
+
 /// An ordered photo list: `table` has `owner` (a column), `image_id` and `sort_order`.
 pub struct PhotoList {
     pub table: &'static str,

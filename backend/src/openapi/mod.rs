@@ -15,8 +15,8 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::{
     accounts, addresses, admin, cart, catalog, consultations, dashboards, enterprises, flagship, gallery, health, idm,
-    images, inquiries, moderation, news, notifications, officials, orders, products, regions, shops, state::AppState,
-    village_map, villages,
+    images, inquiries, moderation, news, notifications, officials, orders, products, regions, reviews, shops,
+    state::AppState, village_map, villages,
 };
 
 #[derive(OpenApi)]
@@ -77,4 +77,5 @@ fn api_router(config: &crate::config::Config) -> OpenApiRouter<AppState> {
         .merge(consultations::router())
         .merge(dashboards::router())
         .merge(inquiries::router())
+        .merge(reviews::router())
 }

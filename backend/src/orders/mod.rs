@@ -1,7 +1,7 @@
 //! Orders: checkout (one order per shop, atomic, idempotent, never overselling), the life cycle of
 //! `shared::order_flow` for buyers and sellers, and the background job that enforces its time limits.
 
-mod buyer;
+pub mod buyer;
 mod checkout;
 mod code;
 mod guest;

@@ -66,6 +66,7 @@ impl Stored {
             answer_by,
             pay_by,
             completes_at,
+            review_until: (status == OrderStatus::Completed).then(|| shared::review::review_deadline(self.status_at)),
             created_at: page.created_at,
             updated_at: page.updated_at,
             events: queries::events(conn, self.id).await?,

@@ -277,7 +277,11 @@ pub async fn detail(db: &Db, id: i64) -> anyhow::Result<Option<ProductDetail>> {
     };
     let description_md: String = r.try_get("description")?;
     let summary = card(&r)?;
+    let reviewed = crate::reviews::queries::Of::Product(summary.id);
+    let newest = i64::try_from(shared::review::NEWEST).unwrap_or(i64::MAX);
     Ok(Some(ProductDetail {
+        rating: crate::reviews::queries::summary(db, reviewed).await?,
+        reviews: crate::reviews::queries::of_product(db, summary.id, newest, 0).await?,
         description_html: r.try_get("description_html")?,
         description_text: preview_text(&markdown::to_plain_text(&description_md)),
         min_order: r.try_get("min_order")?,

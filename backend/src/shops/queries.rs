@@ -331,5 +331,6 @@ pub async fn open_shop(db: &Db, slug: &str) -> anyhow::Result<Option<Storefront>
         producers: Vec::new(),
         product_count: r.try_get("product_count")?,
         is_demo: flag(&r, "is_demo")?,
+        rating: Default::default(),
     }))
 }

@@ -1,5 +1,5 @@
-//! A shop's public page (`/toko/{slug}`): who sells, where, how goods travel, its member producers; its
-//! products come from the catalog (`toko=` filter).
+//! A shop's public page (`/toko/{slug}`): who sells, where, how goods travel, its member producers and how
+//! its products are rated; its products come from the catalog (`toko=` filter).
 
 use axum::{
     Json,
@@ -20,6 +20,7 @@ use crate::{
 pub async fn storefront(db: &Db, slug: &str) -> anyhow::Result<Option<Storefront>> {
     let Some(mut shop) = queries::open_shop(db, slug).await? else { return Ok(None) };
     shop.producers = queries::producers(db, shop.id).await?;
+    shop.rating = crate::reviews::queries::summary(db, crate::reviews::queries::Of::Shop(shop.id)).await?;
     Ok(Some(shop))
 }
 

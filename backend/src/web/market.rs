@@ -84,7 +84,7 @@ fn product_head(state: &AppState, p: &ProductDetail) -> Head {
         description = format!("{description} {}", p.description_text);
     }
     let images: Vec<String> = p.photos.iter().map(|i| format!("{}{}", state.config.public_url, i.jpeg.url)).collect();
-    let json_ld = json!({
+    let mut json_ld = json!({
         "@context": "https://schema.org",
         "@type": "Product",
         "name": s.name,
@@ -103,6 +103,7 @@ fn product_head(state: &AppState, p: &ProductDetail) -> Head {
             "seller": { "@type": "Organization", "name": s.shop_name },
         },
     });
+    add_reviews(&mut json_ld, p);
     let title = format!("{} — {} | Lapak Desa", s.name, rupiah(s.price));
     Head {
         description,
@@ -143,4 +144,34 @@ fn shop_head(state: &AppState, shop: &Storefront) -> Head {
         image: shop.logo.as_ref().map(|l| image_preview(state, &l.jpeg)).or_else(|| Some(site_image(state))),
         ..site_head(state, Page::Shop, &title, &format!("/toko/{}", shop.slug))
     }
+}
+
+/// A reviewed product's `aggregateRating` and its newest reviews (at most five) as schema.org `Review`s.
+fn add_reviews(json_ld: &mut serde_json::Value, p: &ProductDetail) {
+    let Some(average) = p.rating.average() else { return };
+    json_ld["aggregateRating"] = json!({
+        "@type": "AggregateRating",
+        "ratingValue": (average * 10.0).round() / 10.0,
+        "reviewCount": p.rating.count,
+        "bestRating": 5,
+        "worstRating": 1,
+    });
+    let reviews: Vec<serde_json::Value> = p
+        .reviews
+        .iter()
+        .take(5)
+        .map(|r| {
+            let mut review = json!({
+                "@type": "Review",
+                "author": { "@type": "Person", "name": r.buyer },
+                "reviewRating": { "@type": "Rating", "ratingValue": r.rating, "bestRating": 5, "worstRating": 1 },
+                "datePublished": super::seo::date(r.created_at),
+            });
+            if !r.text.is_empty() {
+                review["reviewBody"] = json!(r.text);
+            }
+            review
+        })
+        .collect();
+    json_ld["review"] = json!(reviews);
 }

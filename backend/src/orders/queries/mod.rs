@@ -121,11 +121,11 @@ fn stored(row: AnyRow) -> AppResult<Stored> {
     })
 }
 
-/// The order's lines, in the order they were placed.
+/// The order's lines, in the order they were placed, with the stars each was given.
 pub async fn lines(conn: &mut AnyConnection, order_id: i64) -> AppResult<Vec<OrderLine>> {
     sqlx::query(
-        "SELECT product_id, name, unit, price, weight_grams, quantity FROM order_lines WHERE order_id = $1 \
-         ORDER BY position",
+        "SELECT l.id, l.product_id, l.name, l.unit, l.price, l.weight_grams, l.quantity, r.rating \
+         FROM order_lines l LEFT JOIN reviews r ON r.line_id = l.id WHERE l.order_id = $1 ORDER BY l.position",
     )
     .bind(order_id)
     .fetch_all(conn)
@@ -133,7 +133,9 @@ pub async fn lines(conn: &mut AnyConnection, order_id: i64) -> AppResult<Vec<Ord
     .iter()
     .map(|l| {
         let (price, quantity): (i64, i64) = (l.try_get("price")?, l.try_get("quantity")?);
+        let rating: Option<i64> = l.try_get("rating")?;
         Ok(OrderLine {
+            id: l.try_get("id")?,
             product_id: l.try_get("product_id")?,
             name: l.try_get("name")?,
             unit: code_of(l, "unit", Unit::from_code)?,
@@ -141,6 +143,7 @@ pub async fn lines(conn: &mut AnyConnection, order_id: i64) -> AppResult<Vec<Ord
             weight_grams: l.try_get("weight_grams")?,
             quantity,
             subtotal: price * quantity,
+            rating: rating.and_then(|r| u8::try_from(r).ok()),
         })
     })
     .collect()

@@ -1,0 +1,47 @@
+//! A product's visible reviews, page by page, for the product page's "more".
+
+use axum::{
+    Json,
+    extract::{Path, State},
+};
+use serde::Deserialize;
+use shared::api::{self, Endpoint};
+use shared::{Page, PageRequest, review::Review};
+use utoipa::IntoParams;
+
+use super::queries;
+use crate::{
+    error::{AppError, AppResult},
+    extract::ApiQuery,
+    state::AppState,
+};
+
+/// Which page of the reviews.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReviewsQuery {
+    /// 1-based page number.
+    page: Option<u32>,
+    /// Reviews per page (at most 50).
+    per_page: Option<u32>,
+}
+
+/// A listed product's visible reviews, newest first.
+#[utoipa::path(get, path = api::reviews::ProductReviews::PATH, tag = "catalog",
+    params(("id" = i64, Path, description = "The product's id"), ReviewsQuery),
+    responses((status = 200, body = Page<Review>), (status = 400, body = shared::Problem),
+        (status = 404, body = shared::Problem)))]
+pub async fn product_reviews(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    ApiQuery(query): ApiQuery<ReviewsQuery>,
+) -> AppResult<Json<Page<Review>>> {
+    let page = PageRequest::new(query.page, query.per_page)
+        .map_err(|m| AppError::BadRequest(format!("Parameter tidak sah: {m}.")))?;
+    if !queries::product_listed(&state.db, id).await? {
+        return Err(AppError::NotFound("Produk ini tidak ditemukan atau sedang tidak dijual.".into()));
+    }
+    let total = queries::summary(&state.db, queries::Of::Product(id)).await?.count;
+    let items = queries::of_product(&state.db, id, page.limit(), page.offset()).await?;
+    Ok(Json(Page { items, total, page: page.page, per_page: page.per_page }))
+}
