@@ -21,6 +21,7 @@ mod orders;
 mod platform;
 mod profile;
 mod regions;
+mod reviews;
 mod search;
 mod sign_ups;
 mod site;
