@@ -227,6 +227,12 @@ async fn request(app: &TestApp, fx: &Fixture, endpoint: &str, role: usize) -> (S
             let body = json!({ "name": "Admin Lombok Tengah", "phone": fx.fresh_phone(), "region": "52.02" });
             ("/api/v1/admin/district-admins".into(), Some(body))
         }
+        "POST /api/v1/images" => {
+            // Uploading is for shops, admins and recent buyers (a review's photos): the shopper asks with no
+            // recent purchase, whatever rows ran before.
+            reviews::without_recent_purchases(app).await;
+            ("/api/v1/images".into(), None)
+        }
         "DELETE /api/v1/admin/grants/{id}" => (format!("/api/v1/admin/grants/{}", fx.grant(app).await), None),
         "GET /api/v1/admin/villages/{id}/profile" => {
             (format!("/api/v1/admin/villages/{}/profile", fx.village_id), None)

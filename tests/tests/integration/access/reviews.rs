@@ -71,8 +71,7 @@ async fn completed_order(app: &TestApp, fx: &Fixture) -> (String, i64, i64) {
     (code, line, product)
 }
 
-/// A new review by "shopper" of a product of this shop; answers (review id, product). (The review row's own
-/// orders stay recent: its path sorts after the upload's, whose shopper cell is 403 without one.)
+/// A new review by "shopper" of a product of this shop; answers (review id, product).
 async fn a_review(app: &TestApp, fx: &Fixture) -> (i64, i64) {
     let (code, line, product) = completed_order(app, fx).await;
     let shopper = app.session_for(fx.users[1].expect("shopper")).await;
@@ -82,6 +81,11 @@ async fn a_review(app: &TestApp, fx: &Fixture) -> (i64, i64) {
     // Then as if completed long ago, so the shopper's other cells (uploading pictures) stay as they were.
     sqlx::query("UPDATE orders SET status_at = 0 WHERE code = $1").bind(&code).execute(&app.db().pool).await.unwrap();
     (review["id"].as_i64().expect("an id"), product)
+}
+
+/// Every completed order as if completed long ago: nobody has a purchase recent enough to upload pictures.
+pub async fn without_recent_purchases(app: &TestApp) {
+    sqlx::query("UPDATE orders SET status_at = 0 WHERE status = 'selesai'").execute(&app.db().pool).await.unwrap();
 }
 
 /// The request for `endpoint` by `role`, when it is one of this file's.
