@@ -1,15 +1,17 @@
 //! Order calls that carry more than an endpoint and its JSON: placing a checkout with its idempotency key,
-//! a buyer's order with a guest's proof (its WhatsApp number in a header), the photo of a transfer receipt
-//! as the body; and the seller's order list: its filter as a query string, its CSV file's address and the
-//! count of new orders.
+//! a buyer's order and their reviews of it with a guest's proof (its WhatsApp number in a header), the
+//! photo of a transfer receipt as the body; and the seller's order list: its filter as a query string, its
+//! CSV file's address and the count of new orders.
 
 use gloo_net::http::{Request, RequestBuilder};
 use serde::de::DeserializeOwned;
 use shared::api::{
     Endpoint,
     orders::{self, BuyerAction, ExportCsv, Place, SendReceipt, ShopOrders},
+    reviews,
 };
 use shared::order::{BUYER_PHONE_HEADER, IDEMPOTENCY_HEADER};
+use shared::review::{Review, ReviewForm};
 use shared::{Checkout, Order, OrderAction, OrderStatus, Phone, Placed};
 use wasm_bindgen::JsValue;
 
@@ -32,6 +34,12 @@ pub async fn order(code: String, phone: Option<String>) -> Result<Order, ApiErro
 pub async fn buyer_action(code: String, phone: Option<String>, action: OrderAction) -> Result<Order, ApiError> {
     let endpoint = BuyerAction { code };
     answer(with_body(with_phone(request(&endpoint, &endpoint.path()), &phone), &action)).await
+}
+
+/// The buyer's review of one line of their completed order; a guest gives the order's WhatsApp number.
+pub async fn write_review(code: String, phone: Option<String>, form: ReviewForm) -> Result<Review, ApiError> {
+    let endpoint = reviews::Write { code };
+    answer(with_body(with_phone(request(&endpoint, &endpoint.path()), &phone), &form)).await
 }
 
 /// Sends the photo of a transfer receipt (the picture itself as the body, of its own type: JPEG after

@@ -17,6 +17,7 @@ pub mod inquiry_card;
 pub mod inquiry_desk;
 pub mod inquiry_form;
 pub mod layout;
+pub mod more_reviews;
 #[cfg(feature = "client-apps")]
 pub mod order_lines;
 #[cfg(feature = "client-apps")]
@@ -32,6 +33,7 @@ pub mod product_list;
 pub mod reason_action;
 #[cfg(feature = "client-apps")]
 pub mod record_list;
+pub mod review_list;
 pub mod search_box;
 pub mod select_field;
 pub mod share_button;

@@ -1,8 +1,9 @@
 //! `/pesanan/{code}`: an order's tracking page for its buyer — a guest opens it with the order's WhatsApp
-//! number (remembered in this browser after checkout) — with its status and what to do next, the goods,
-//! delivery, payment, history, WhatsApp to the seller and "Pesan lagi".
+//! number (remembered in this browser after checkout) — with its status and what to do next, the goods
+//! (and, once completed, their reviews), delivery, payment, history, WhatsApp to the seller and "Pesan lagi".
 
 mod next_step;
+mod review;
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -25,6 +26,7 @@ use crate::hooks::{Remote, page_title, use_remote, use_title};
 use crate::pages::not_found::NotFoundPage;
 use crate::session::use_session;
 use next_step::NextStep;
+use review::OrderReviews;
 
 /// Order code → the WhatsApp number that opens it, for guests.
 const PHONES_KEY: &str = "lapak.pesanan.nomor";
@@ -194,6 +196,7 @@ fn OrderView(props: &OrderViewProps) -> Html {
                 <h2 id="rincian">{ "Rincian pesanan" }</h2>
                 <OrderLines order={order.as_ref().clone()} />
             </section>
+            <OrderReviews order={order.clone()} phone={props.phone.clone()} />
             <section class="order-part" aria-labelledby="pengiriman">
                 <h2 id="pengiriman">{ "Pengiriman" }</h2>
                 <dl class="facts">

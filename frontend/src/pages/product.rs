@@ -1,5 +1,5 @@
-//! `/produk/{id}-{slug}`: a product with its photos, price, stock, buying it, the chain behind it and
-//! WhatsApp links.
+//! `/produk/{id}-{slug}`: a product with its photos, price, rating, stock, buying it, the chain behind it,
+//! WhatsApp links and what buyers said of it.
 
 use shared::api::products::Product;
 use shared::format::thousands;
@@ -14,6 +14,7 @@ use crate::components::badges::{DemoBadge, SectorTag};
 use crate::components::error_state::ErrorState;
 use crate::components::inquiry_form::Target;
 use crate::components::product_chain::ProductChainSection;
+use crate::components::review_list::{compact_rating, rating_summary, review_item};
 use crate::components::skeleton::SkeletonProfile;
 use crate::hooks::{Remote, page_title, use_seeded, use_title};
 use crate::islands::{Inquiry, InquiryHost, Island, IslandHost};
@@ -82,6 +83,9 @@ fn product(d: &ProductDetail, origin: &Origin) -> Html {
                         <strong>{ shared::format::rupiah(s.price) }</strong>
                         <span class="price__unit">{ format!(" / {}", s.unit) }</span>
                     </p>
+                    if d.rating.count > 0 {
+                        <p class="product__rating"><a href="#ulasan">{ compact_rating(&d.rating) }</a></p>
+                    }
                     <p class="muted">
                         { "Dijual oleh " }
                         <a href={Route::Shop { slug: s.shop_slug.clone() }.to_path()}>{ &s.shop_name }</a>
@@ -133,7 +137,29 @@ fn product(d: &ProductDetail, origin: &Origin) -> Html {
                 </section>
             }
             <ProductChainSection chain={d.chain.clone()} />
+            { reviews(d) }
         </article>
+    }
+}
+
+/// "Ulasan pembeli": the rating summary, the newest reviews and "Lihat semua ulasan" (an island).
+fn reviews(d: &ProductDetail) -> Html {
+    let shown: Vec<i64> = d.reviews.iter().map(|r| r.id).collect();
+    html! {
+        <section class="section product-reviews" aria-labelledby="ulasan">
+            <h2 id="ulasan">{ "Ulasan pembeli" }</h2>
+            if d.rating.count == 0 && d.reviews.is_empty() {
+                <p class="muted">{ "Belum ada ulasan." }</p>
+            } else {
+                { rating_summary(&d.rating) }
+                <ul class="review-list">
+                    { for d.reviews.iter().map(|r| review_item(r, false, Html::default())) }
+                </ul>
+                <IslandHost island={Island::MoreReviews {
+                    product_id: d.summary.id, shown, total: d.rating.count,
+                }} />
+            }
+        </section>
     }
 }
 

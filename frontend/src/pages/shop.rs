@@ -1,4 +1,4 @@
-//! `/toko/{slug}`: a shop with its products, village, delivery options and a WhatsApp link.
+//! `/toko/{slug}`: a shop with its rating, its products, village, delivery options and a WhatsApp link.
 
 use std::rc::Rc;
 
@@ -17,6 +17,7 @@ use crate::components::error_state::ErrorState;
 use crate::components::inquiry_form::Target;
 use crate::components::product_chain::dusun_label;
 use crate::components::product_list::{ProductList, ProductSkeleton};
+use crate::components::review_list::compact_rating;
 use crate::components::skeleton::SkeletonProfile;
 use crate::hooks::{Remote, page_title, use_endpoint, use_title};
 use crate::islands::{Inquiry, InquiryHost, Island, IslandHost};
@@ -125,6 +126,12 @@ fn head(s: &Rc<Storefront>, origin: &Origin) -> Html {
                         <a href={Route::Village { slug: s.village_slug.clone() }.to_path()}>{ format!("Desa {}", s.village_name) }</a>
                         { format!(" · {}", short_region(&s.region)) }
                     </p>
+                    if s.rating.count > 0 {
+                        <p class="shop__rating">
+                            { compact_rating(&s.rating) }
+                            <span class="muted">{ " · ulasan pembeli atas produk toko ini" }</span>
+                        </p>
+                    }
                 </div>
             </div>
             <div class="badges">

@@ -85,7 +85,7 @@ pub fn Market(props: &MarketProps) -> Html {
 }
 
 /// Runs one moderation call: busy meanwhile, then `done` (reload), or the refusal kept to show.
-fn act(
+pub(super) fn act(
     busy: &UseStateHandle<bool>,
     failure: &UseStateHandle<Option<ApiError>>,
     done: &Callback<()>,
@@ -108,7 +108,7 @@ fn act(
 }
 
 /// The refusal's message when it is not about the reason field (which shows under the field).
-fn alert(failure: &Option<ApiError>) -> Html {
+pub(super) fn alert(failure: &Option<ApiError>) -> Html {
     match failure.as_ref().filter(|e| e.fields().is_empty()) {
         Some(error) => html! { <p class="form-alert" role="alert">{ error.message() }</p> },
         None => Html::default(),

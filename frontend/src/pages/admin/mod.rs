@@ -16,6 +16,7 @@ mod officials;
 mod profile;
 mod region_picker;
 mod reset_link;
+mod reviews;
 mod users;
 mod village;
 mod villages;

@@ -1,23 +1,24 @@
 //! `/admin/desa/{id}/{bagian}`: one village's admin pages behind tabs — profile (with IDM and
-//! officials), flagship product, enterprises, news, gallery and the village's marketplace.
+//! officials), flagship product, enterprises, news, gallery, the village's marketplace and its reviews.
 
 use shared::api::admin;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::{enterprises, flagship, gallery, idm, market, news, officials, profile};
+use super::{enterprises, flagship, gallery, idm, market, news, officials, profile, reviews};
 use crate::admin_area::Route;
 use crate::api;
 use crate::hooks::{Remote, use_remote};
 
 /// The tabs: address part and label.
-pub const PARTS: [(&str, &str); 6] = [
+pub const PARTS: [(&str, &str); 7] = [
     ("profil", "Profil"),
     ("unggulan", "Produk unggulan"),
     ("lembaga", "Lembaga"),
     ("berita", "Berita"),
     ("galeri", "Galeri"),
     ("lapak", "Lapak"),
+    ("ulasan", "Ulasan"),
 ];
 
 #[derive(Properties, PartialEq)]
@@ -48,6 +49,7 @@ pub fn VillageAdmin(props: &VillageAdminProps) -> Html {
         "berita" => html! { <news::News {village} slug={slug.clone()} /> },
         "galeri" => html! { <gallery::Gallery {village} /> },
         "lapak" => html! { <market::Market {village} /> },
+        "ulasan" => html! { <reviews::Reviews {village} /> },
         _ => html! { <p class="form-alert" role="alert">{ "Bagian ini tidak ada." }</p> },
     };
     html! {

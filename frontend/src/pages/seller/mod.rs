@@ -1,5 +1,5 @@
-//! `/jual`: the seller's dashboard — their shops, and for each one its orders, listings, settings and
-//! member producers behind tabs (`/jual/{toko}/{bagian}`).
+//! `/jual`: the seller's dashboard — their shops, and for each one its orders, inquiries, listings,
+//! reviews, settings and member producers behind tabs (`/jual/{toko}/{bagian}`).
 
 mod bank_accounts;
 mod delivery;
@@ -11,6 +11,7 @@ pub mod orders;
 mod print;
 mod product_form;
 mod products;
+mod reviews;
 mod settings;
 
 use std::rc::Rc;
@@ -31,10 +32,11 @@ pub use order::SellOrderPage;
 pub use print::PrintPage;
 
 /// The tabs of a shop: address part and label.
-pub const PARTS: [(&str, &str); 5] = [
+pub const PARTS: [(&str, &str); 6] = [
     ("pesanan", "Pesanan"),
     ("permintaan", "Permintaan"),
     ("produk", "Produk"),
+    ("ulasan", "Ulasan"),
     ("pengaturan", "Pengaturan"),
     ("produsen", "Produsen"),
 ];
@@ -184,6 +186,7 @@ fn Desk(props: &DeskProps) -> Html {
         "pesanan" => html! { <orders::Orders {shop} /> },
         "permintaan" => html! { <inquiries::Inquiries {shop} /> },
         "produk" => html! { <products::Products {shop} {active} /> },
+        "ulasan" => html! { <reviews::Reviews {shop} /> },
         "pengaturan" => html! { <settings::Settings record={(*record).clone()} {reload} {on_saved} /> },
         "produsen" => html! { <Producers {shop} /> },
         _ => html! { <p class="form-alert" role="alert">{ "Bagian ini tidak ada." }</p> },

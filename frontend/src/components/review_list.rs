@@ -1,0 +1,197 @@
+//! Reviews as every page shows them, read-only: stars drawn as text, the rating summary with a bar per
+//! star count, the compact "★ 4,6 (12)" near a price or a shop's name, and one review (buyer, "Pembeli
+//! terverifikasi", date, words, photos, the seller's reply). The same on the server and in the browser.
+
+use shared::review::{RatingSummary, Review};
+use yew::prelude::*;
+
+use crate::dates::date;
+
+/// "★★★★☆" for 4 of 5 stars.
+pub fn star_text(rating: u8) -> String {
+    let full = usize::from(rating.min(5));
+    format!("{}{}", "★".repeat(full), "☆".repeat(5 - full))
+}
+
+/// The mean rating in tenths, rounded half up: 46 for 4.6. Integers only (no float formatting in the
+/// bundles); the same label as `RatingSummary::average_label` but for exact ties.
+pub fn average_tenths(summary: &RatingSummary) -> Option<i64> {
+    let sum: i64 = summary.by_stars.iter().zip(1..).map(|(n, stars)| n * stars).sum();
+    (summary.count > 0).then(|| (sum * 20 + summary.count) / (summary.count * 2))
+}
+
+/// "4,6", or none without reviews.
+pub fn average_text(summary: &RatingSummary) -> Option<String> {
+    average_tenths(summary).map(|t| format!("{},{}", t / 10, t % 10))
+}
+
+/// How many whole stars the average draws (4.6 draws 5, 4.4 draws 4).
+fn average_stars(tenths: i64) -> u8 {
+    u8::try_from(((tenths + 5) / 10).clamp(0, 5)).unwrap_or(0)
+}
+
+/// The share of `part` in `whole`, in whole percent.
+fn percent(part: i64, whole: i64) -> i64 {
+    if whole <= 0 { 0 } else { (part * 100 / whole).clamp(0, 100) }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StarsProps {
+    pub rating: u8,
+    #[prop_or_default]
+    pub class: Classes,
+}
+
+/// Stars drawn in text, read as "4 dari 5 bintang".
+#[component]
+pub fn Stars(props: &StarsProps) -> Html {
+    html! {
+        <span class={classes!("stars", props.class.clone())} role="img"
+            aria-label={format!("{} dari 5 bintang", props.rating.min(5))}>
+            { star_text(props.rating) }
+        </span>
+    }
+}
+
+/// "★ 4,6 (12)", nothing without reviews.
+pub fn compact_rating(summary: &RatingSummary) -> Html {
+    let Some(average) = average_text(summary) else { return Html::default() };
+    html! {
+        <span class="rating-compact" title={format!("Rata-rata {average} dari {} ulasan", summary.count)}>
+            <span class="rating-compact__star" aria-hidden="true">{ "★" }</span>
+            <strong>{ format!(" {average}") }</strong>
+            <span class="rating-compact__count">{ format!(" ({})", summary.count) }</span>
+            <span class="visually-hidden">{ format!(" dari {} ulasan", summary.count) }</span>
+        </span>
+    }
+}
+
+/// The average, its stars, "dari 12 ulasan" and a bar per star count, five stars first.
+pub fn rating_summary(summary: &RatingSummary) -> Html {
+    let Some(tenths) = average_tenths(summary) else { return Html::default() };
+    html! {
+        <div class="rating-summary">
+            <div class="rating-summary__head">
+                <p class="rating-summary__average">{ format!("{},{}", tenths / 10, tenths % 10) }</p>
+                <div>
+                    <Stars rating={average_stars(tenths)} class="rating-summary__stars" />
+                    <p class="rating-summary__count">{ format!("dari {} ulasan", summary.count) }</p>
+                </div>
+            </div>
+            <ul class="rating-bars" aria-label="Jumlah ulasan per bintang">
+                { for (1..=5).rev().map(|stars: usize| {
+                    let n = summary.by_stars.get(stars - 1).copied().unwrap_or(0);
+                    html! {
+                        <li class="rating-bars__row">
+                            <span class="rating-bars__label">{ format!("{stars} ★") }</span>
+                            <svg class="rating-bars__bar" viewBox="0 0 100 8" preserveAspectRatio="none"
+                                aria-hidden="true" focusable="false">
+                                <rect class="rating-bars__track" width="100" height="8" rx="4" />
+                                <rect class="rating-bars__fill" width={percent(n, summary.count).to_string()}
+                                    height="8" rx="4" />
+                            </svg>
+                            <span class="rating-bars__count">
+                                { n.to_string() }<span class="visually-hidden">{ format!(" ulasan {stars} bintang") }</span>
+                            </span>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+/// One review as a list item; `product` names what was bought (the shop's and the admin's lists), `extra`
+/// goes at its end (a reply form, the admin's buttons).
+pub fn review_item(review: &Review, product: bool, extra: Html) -> Html {
+    html! {
+        <li class={classes!("review", review.hidden_reason.is_some().then_some("review--hidden"))}
+            key={review.id} id={format!("ulasan-{}", review.id)}>
+            <div class="review__head">
+                <Stars rating={review.rating} />
+                <span class="review__buyer">{ &review.buyer }</span>
+                if review.verified {
+                    <span class="badge badge--verified">{ "✓ Pembeli terverifikasi" }</span>
+                }
+                <span class="review__date">{ date(review.created_at) }</span>
+            </div>
+            if product {
+                <p class="review__product">
+                    { match review.product_id {
+                        Some(id) => html! { <a href={format!("/produk/{id}")}>{ &review.product_name }</a> },
+                        None => html! { { &review.product_name } },
+                    } }
+                </p>
+            }
+            if !review.text.trim().is_empty() {
+                <p class="review__text">{ review.text.trim() }</p>
+            }
+            if !review.photos.is_empty() {
+                <ul class="review__photos" aria-label="Foto dari pembeli">
+                    { for review.photos.iter().enumerate().map(|(i, photo)| html! {
+                        <li key={photo.id}>
+                            <a href={photo.full.url.clone()} target="_blank" rel="noopener">
+                                <img class="review__photo" src={photo.thumb.url.clone()}
+                                    alt={format!("Foto {} dari {}", i + 1, review.buyer)} loading="lazy"
+                                    width={photo.thumb.width.to_string()} height={photo.thumb.height.to_string()} />
+                            </a>
+                        </li>
+                    }) }
+                </ul>
+            }
+            if let Some(reply) = &review.reply {
+                <div class="review__reply">
+                    <p class="review__reply-by">{ format!("Balasan penjual · {}", date(reply.at)) }</p>
+                    <p class="review__text">{ reply.text.trim() }</p>
+                </div>
+            }
+            { extra }
+        </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draws_stars_in_text() {
+        assert_eq!(star_text(4), "★★★★☆");
+        assert_eq!(star_text(0), "☆☆☆☆☆");
+        assert_eq!(star_text(9), "★★★★★");
+    }
+
+    #[test]
+    fn averages_as_the_shared_label_does() {
+        let summary = RatingSummary { count: 5, by_stars: [0, 0, 1, 0, 4] };
+        assert_eq!(average_text(&summary).as_deref(), Some("4,6"));
+        assert_eq!(average_text(&RatingSummary::default()), None);
+        assert_eq!(average_stars(46), 5);
+        assert_eq!(average_stars(44), 4);
+        // Every mix of up to six reviews that is not an exact tie reads as the shared label.
+        for count in 1..=6_i64 {
+            for sum in count..=5 * count {
+                if (sum * 20) % (count * 2) == count {
+                    continue;
+                }
+                let by_stars = [count - 1, 0, 0, 0, 0];
+                let mut mix = RatingSummary { count, by_stars };
+                // One review carries what the others do not: sum = (count - 1) + stars.
+                let rest = sum - (count - 1);
+                if rest > 5 {
+                    continue;
+                }
+                let index = usize::try_from(rest - 1).unwrap();
+                mix.by_stars[index] += 1;
+                assert_eq!(average_text(&mix), mix.average_label(), "{mix:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn bars_are_shares_of_the_count() {
+        assert_eq!(percent(4, 5), 80);
+        assert_eq!(percent(0, 0), 0);
+        assert_eq!(percent(5, 5), 100);
+    }
+}
