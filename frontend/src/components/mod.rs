@@ -17,7 +17,6 @@ pub mod inquiry_card;
 pub mod inquiry_desk;
 pub mod inquiry_form;
 pub mod layout;
-pub mod more_reviews;
 #[cfg(feature = "client-apps")]
 pub mod order_lines;
 #[cfg(feature = "client-apps")]

@@ -1,5 +1,5 @@
 //! Islands: the few parts of a server-rendered public page that answer a tap (the header's account and
-//! cart links, the buying controls, the gallery, sharing, a product's older reviews, the inquiry form, the consultation desk's way
+//! cart links, the buying controls, the gallery, sharing, the inquiry form, the consultation desk's way
 //! in). The server renders the whole page from the same components; in the browser the small `islands`
 //! bundle hydrates only these parts, each as an app of its own started from what its element carries, so
 //! a shopper's phone downloads and runs the code of a buy button, not of every page. They share the
@@ -15,7 +15,6 @@ use crate::app::Route;
 use crate::cart_store::{CartLink, CartProvider, CartSync};
 use crate::components::inquiry_form::{InquiryBox, Target};
 use crate::components::layout::{PersonLinksProps, Target as Place, plain_link, use_person_items};
-use crate::components::more_reviews::MoreReviews;
 use crate::components::product_gallery::ProductGallery;
 use crate::components::share_button::ShareButton;
 use crate::pages::cart::BuyBox;
@@ -43,8 +42,6 @@ pub enum Island {
     Share { title: String, url: String, label: Option<String> },
     /// The consultation desk's way in, with the signed-in person's own consultations and queue.
     DeskWayIn,
-    /// "Lihat semua ulasan" under a product's newest reviews (`shown`), of `total`.
-    MoreReviews { product_id: i64, shown: Vec<i64>, total: i64 },
 }
 
 /// The bulk or export inquiry's button and form (`components::inquiry_form`), with what it starts from.
@@ -74,10 +71,6 @@ pub fn IslandHost(props: &IslandProps) -> Html {
 #[component]
 pub fn IslandRoot(props: &IslandProps) -> Html {
     let part = match &props.island {
-        // Reads no session and no cart.
-        Island::MoreReviews { product_id, shown, total } => {
-            return html! { <MoreReviews product_id={*product_id} shown={shown.clone()} total={*total} /> };
-        }
         Island::Account => html! { <PublicPersonLinks /> },
         Island::Cart => html! { <><CartSync /><CartLink /></> },
         Island::Buy { product_id, name, stock, min_order, unit, on_holiday } => html! {

@@ -142,9 +142,9 @@ fn product(d: &ProductDetail, origin: &Origin) -> Html {
     }
 }
 
-/// "Ulasan pembeli": the rating summary, the newest reviews and "Lihat semua ulasan" (an island).
+/// "Ulasan pembeli": the rating summary and the newest reviews (rendered by the server, no script).
 fn reviews(d: &ProductDetail) -> Html {
-    let shown: Vec<i64> = d.reviews.iter().map(|r| r.id).collect();
+    let more = usize::try_from(d.rating.count).unwrap_or_default() > d.reviews.len();
     html! {
         <section class="section product-reviews" aria-labelledby="ulasan">
             <h2 id="ulasan">{ "Ulasan pembeli" }</h2>
@@ -155,9 +155,9 @@ fn reviews(d: &ProductDetail) -> Html {
                 <ul class="review-list">
                     { for d.reviews.iter().map(|r| review_item(r, false, Html::default())) }
                 </ul>
-                <IslandHost island={Island::MoreReviews {
-                    product_id: d.summary.id, shown, total: d.rating.count,
-                }} />
+                if more {
+                    <p class="muted">{ format!("{} ulasan terbaru dari {}.", d.reviews.len(), d.rating.count) }</p>
+                }
             }
         </section>
     }
