@@ -6,18 +6,24 @@
 //! admin sees their save immediately; what other servers (or a news item's publish time) change shows
 //! within the time-to-live. Each kind of answer ([`Kind`]) has keys of its own: a village slug that spells
 //! a catalog search's key is still looked up as a village.
+//!
+//! The store is a `moka` cache: its bound in bytes (a weigher), its expiry and its `invalidate_all`. What
+//! it has no way to do stays here: a page built before a change is never kept after it (the generation),
+//! and one request rebuilds an expired page while the others are served the old one (the claim).
 
-use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use axum::{extract::Request, middleware::Next, response::Response};
 use bytes::Bytes;
 
-/// Pages kept at most, and their bytes at most (beyond either, all are dropped and the cache starts again).
+/// Pages kept at most, and their bytes at most (beyond either, the pages least likely to be asked for
+/// again are dropped). Each page weighs its bytes but at least `MAX_BYTES / MAX_PAGES`, so that one bound
+/// in bytes keeps both.
 const MAX_PAGES: usize = 2048;
 const MAX_BYTES: usize = 32 << 20;
+const MIN_WEIGHT: usize = MAX_BYTES / MAX_PAGES;
 
 /// The kind of a kept answer: the first half of its key, so that a key taken from a request (a village's
 /// slug, a search's query, a product's address) can only ever name an answer of its own kind.
@@ -38,28 +44,57 @@ pub enum Kind {
     Dashboard,
 }
 
+type Key = (Kind, String);
+
+/// A key looked up without copying the request's text: hashes as the `(Kind, String)` it names.
+#[derive(Hash)]
+struct Lookup<'a>(Kind, &'a str);
+
+impl moka::Equivalent<Key> for Lookup<'_> {
+    fn equivalent(&self, key: &Key) -> bool {
+        self.0 == key.0 && self.1 == key.1
+    }
+}
+
 pub struct PageCache {
     ttl: Duration,
+    /// How long one request may rebuild an expired page while the others are served the old one.
+    claim: Duration,
     /// API paths whose changes this cache does not show at once.
     unaffected: &'static [&'static str],
     /// Bumped by every change; a page built before a change is never served after it.
     generation: AtomicU64,
-    pages: Mutex<HashMap<(Kind, String), Kept>>,
+    /// When the cache was made: claims are kept as nanoseconds since.
+    started: Instant,
+    pages: moka::sync::Cache<Key, Arc<Kept>>,
 }
 
 struct Kept {
     body: Bytes,
     built: Instant,
     generation: u64,
-    /// When a request set out to rebuild it after it expired.
-    claimed: Option<Instant>,
+    /// When (nanoseconds after the cache started, plus one; 0: never) a request set out to rebuild it after
+    /// it expired.
+    claimed: AtomicU64,
 }
 
 impl PageCache {
     /// A cache keeping pages for `ttl` (zero: keeps nothing), dropping them on every change through the
     /// API but those on paths starting with one of `unaffected`.
     pub fn new(ttl: Duration, unaffected: &'static [&'static str]) -> PageCache {
-        PageCache { ttl, unaffected, generation: AtomicU64::new(0), pages: Mutex::new(HashMap::new()) }
+        // A rebuild that failed or vanished no longer holds the others back after a second.
+        let claim = ttl.max(Duration::from_secs(1));
+        let pages = moka::sync::Cache::builder()
+            .max_capacity(MAX_BYTES as u64)
+            .weigher(|key: &Key, kept: &Arc<Kept>| {
+                u32::try_from((key.1.len() + kept.body.len()).max(MIN_WEIGHT)).unwrap_or(u32::MAX)
+            })
+            // Expired pages are still served while one request rebuilds them (see `get`); one nobody asked
+            // for in that while is dropped.
+            // (moka refuses more than 1,000 years; a year is plenty.)
+            .time_to_live(ttl.saturating_add(2 * claim).min(Duration::from_secs(365 * 24 * 3600)))
+            .build();
+        PageCache { ttl, claim, unaffected, generation: AtomicU64::new(0), started: Instant::now(), pages }
     }
 
     /// The generation to build a page under (take it before reading the database).
@@ -71,22 +106,22 @@ impl PageCache {
     /// expired and another request is already rebuilding it (so one request rebuilds, not every one that
     /// arrives meanwhile). `None`: the caller builds it and keeps it with [`PageCache::put`].
     pub fn get(&self, kind: Kind, key: &str) -> Option<Bytes> {
-        let mut pages = self.pages.lock().unwrap_or_else(|e| e.into_inner());
-        let kept = pages.get_mut(&(kind, key.to_owned()))?;
+        let kept = self.pages.get(&Lookup(kind, key))?;
         if kept.generation != self.generation() {
             return None;
         }
         if kept.built.elapsed() < self.ttl {
             return Some(kept.body.clone());
         }
-        match kept.claimed {
-            // A rebuild that failed or vanished no longer holds the others back after a second.
-            Some(at) if at.elapsed() < self.ttl.max(Duration::from_secs(1)) => Some(kept.body.clone()),
-            _ => {
-                kept.claimed = Some(Instant::now());
-                None
-            }
+        let now = u64::try_from(self.started.elapsed().as_nanos()).unwrap_or(u64::MAX).saturating_add(1);
+        let claimed = kept.claimed.load(Ordering::Acquire);
+        let held = claimed != 0 && u128::from(now - claimed.min(now)) < self.claim.as_nanos();
+        // Of the requests that find it unclaimed (or its claim lapsed), one claims it; the others keep the
+        // old page.
+        if held || kept.claimed.compare_exchange(claimed, now, Ordering::AcqRel, Ordering::Acquire).is_err() {
+            return Some(kept.body.clone());
         }
+        None
     }
 
     /// Keeps a page built under `generation` as `kind` under `key`.
@@ -94,13 +129,8 @@ impl PageCache {
         if self.ttl.is_zero() || generation != self.generation() {
             return;
         }
-        let mut pages = self.pages.lock().unwrap_or_else(|e| e.into_inner());
-        let bytes: usize = pages.values().map(|k| k.body.len()).sum::<usize>() + body.len();
-        let key = (kind, key.to_owned());
-        if (pages.len() >= MAX_PAGES && !pages.contains_key(&key)) || bytes > MAX_BYTES {
-            pages.clear();
-        }
-        pages.insert(key, Kept { body, built: Instant::now(), generation, claimed: None });
+        let kept = Kept { body, built: Instant::now(), generation, claimed: AtomicU64::new(0) };
+        self.pages.insert((kind, key.to_owned()), Arc::new(kept));
     }
 
     /// The JSON kept as `kind` under `key`, or `build`'s answer as JSON, kept (the generation is taken
@@ -124,7 +154,7 @@ impl PageCache {
     /// Something changed: no kept page may be served any more.
     pub fn invalidate(&self) {
         self.generation.fetch_add(1, Ordering::AcqRel);
-        self.pages.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        self.pages.invalidate_all();
     }
 }
 
@@ -208,18 +238,35 @@ mod tests {
     }
 
     #[test]
-    fn starts_again_beyond_its_bytes() {
+    fn a_rebuild_that_vanished_lets_another_request_rebuild() {
+        let cache = PageCache::new(Duration::from_millis(20), NOT_ON_PAGES);
+        cache.put(Kind::Village, "darmaji", cache.generation(), Bytes::from_static(b"v1"));
+        std::thread::sleep(Duration::from_millis(30));
+        assert_eq!(cache.get(Kind::Village, "darmaji"), None, "the first request after expiry rebuilds");
+        assert!(cache.get(Kind::Village, "darmaji").is_some());
+        std::thread::sleep(Duration::from_millis(1100));
+        assert_eq!(cache.get(Kind::Village, "darmaji"), None, "a second later, another one does");
+    }
+
+    #[test]
+    fn stays_within_its_bytes_and_pages() {
         let cache = PageCache::new(Duration::from_secs(60), NOT_ON_PAGES);
         let big = Bytes::from(vec![b' '; MAX_BYTES / 2]);
         cache.put(Kind::Village, "a", cache.generation(), big.clone());
         cache.put(Kind::Village, "b", cache.generation(), Bytes::from_static(b"small"));
         assert!(cache.get(Kind::Village, "a").is_some() && cache.get(Kind::Village, "b").is_some());
         cache.put(Kind::Village, "c", cache.generation(), big);
+        cache.pages.run_pending_tasks();
+        assert!(cache.pages.weighted_size() <= MAX_BYTES as u64, "beyond its bytes, pages are dropped");
         assert!(
-            cache.get(Kind::Village, "a").is_none() && cache.get(Kind::Village, "b").is_none(),
-            "the earlier pages are dropped"
+            cache.get(Kind::Village, "a").is_none() || cache.get(Kind::Village, "c").is_none(),
+            "the two big pages are not both kept"
         );
-        assert!(cache.get(Kind::Village, "c").is_some(), "the new one is kept");
+        for i in 0..MAX_PAGES + 100 {
+            cache.put(Kind::Village, &i.to_string(), cache.generation(), Bytes::from_static(b"small"));
+        }
+        cache.pages.run_pending_tasks();
+        assert!(cache.pages.entry_count() <= MAX_PAGES as u64, "beyond its pages, pages are dropped");
     }
 
     #[test]
