@@ -1,6 +1,7 @@
 //! A village's admins (and its district admins) watch over its marketplace: they hide a listing with
 //! a reason the seller reads, suspend or reinstate a shop, and say which enterprise a shop represents.
 
+pub mod hiding;
 mod products;
 mod queries;
 mod shops;

@@ -11,10 +11,10 @@ use shared::{AuditAction, product::Moderation, review::Review};
 
 use super::queries;
 use crate::{
-    admin::{audit, profile::VillageAdminOrDistrict},
-    db::now_ms,
-    error::{AppError, AppResult},
+    admin::profile::VillageAdminOrDistrict,
+    error::AppResult,
     extract::ValidJson,
+    moderation::hiding::{Hideable, set_hidden},
     state::AppState,
 };
 
@@ -25,29 +25,6 @@ use crate::{
         (status = 403, body = shared::Problem), (status = 404, body = shared::Problem)))]
 pub async fn list(State(state): State<AppState>, guard: VillageAdminOrDistrict) -> AppResult<Json<Vec<Review>>> {
     Ok(Json(queries::of_village(&state.db, guard.village.id).await?))
-}
-
-/// Hides (with `reason`) or shows the review again, with its audit row; 404 outside the village.
-async fn set_hidden(
-    state: &AppState,
-    guard: &VillageAdminOrDistrict,
-    id: i64,
-    reason: Option<&str>,
-    action: AuditAction,
-) -> AppResult<()> {
-    let mut tx = state.db.begin_write().await?;
-    let product = queries::in_village(&mut tx, id, guard.village.id)
-        .await?
-        .ok_or_else(|| AppError::NotFound("Ulasan ini tidak ditemukan di desa ini.".into()))?;
-    queries::set_hidden(&mut tx, id, reason, reason.map(|_| guard.admin.id), now_ms()).await?;
-    let summary = match reason {
-        Some(r) => format!("Ulasan {product}, Desa {}: {r}", guard.village.name),
-        None => format!("Ulasan {product}, Desa {}", guard.village.name),
-    };
-    audit::record(&mut tx, guard.admin.id, action, &format!("review:{id}"), &summary, guard.village.code.as_str())
-        .await?;
-    tx.commit().await?;
-    Ok(())
 }
 
 /// Hides a review from shoppers (product page, summaries); the seller sees the reason.
@@ -62,7 +39,7 @@ pub async fn hide(
     Path((_village, id)): Path<(i64, i64)>,
     ValidJson(form): ValidJson<Moderation>,
 ) -> AppResult<StatusCode> {
-    set_hidden(&state, &guard, id, Some(form.reason.trim()), AuditAction::ReviewHidden).await?;
+    set_hidden(&state.db, &guard, Hideable::Review, id, Some(form.reason.trim()), AuditAction::ReviewHidden).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -76,6 +53,6 @@ pub async fn unhide(
     guard: VillageAdminOrDistrict,
     Path((_village, id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
-    set_hidden(&state, &guard, id, None, AuditAction::ReviewShown).await?;
+    set_hidden(&state.db, &guard, Hideable::Review, id, None, AuditAction::ReviewShown).await?;
     Ok(StatusCode::NO_CONTENT)
 }
