@@ -34,6 +34,7 @@ pub fn parse(query: &str) -> CatalogQuery {
             "harga_min" => q.harga_min = parse_price(value).ok().flatten(),
             "harga_max" => q.harga_max = parse_price(value).ok().flatten(),
             "tersedia" => q.tersedia = matches!(value, "true" | "1" | "ya").then_some(true),
+            "bintang" => q.bintang = value.parse().ok(),
             "urut" => q.urut = CatalogSort::from_code(value),
             "per" => q.per = value.parse().ok(),
             "setelah" => q.setelah = text(),
@@ -62,6 +63,7 @@ fn pairs(q: &CatalogQuery, with_cursor: bool) -> Vec<(&'static str, String)> {
     text("harga_min", &q.harga_min.map(|p| p.to_string()));
     text("harga_max", &q.harga_max.map(|p| p.to_string()));
     text("tersedia", &(q.tersedia == Some(true)).then(|| "true".to_owned()));
+    text("bintang", &q.bintang.map(|b| b.to_string()));
     text("urut", &q.urut.map(|s| s.code().to_owned()));
     text("per", &q.per.map(|n| n.to_string()));
     if with_cursor {
@@ -153,11 +155,12 @@ pub enum Filter {
     Toko,
     Harga,
     Tersedia,
+    Bintang,
 }
 
 impl Filter {
     /// Every filter, in the order chips show them.
-    pub const ALL: [Filter; 9] = [
+    pub const ALL: [Filter; 10] = [
         Filter::Toko,
         Filter::Lembaga,
         Filter::Jenis,
@@ -167,6 +170,7 @@ impl Filter {
         Filter::Kategori,
         Filter::Harga,
         Filter::Tersedia,
+        Filter::Bintang,
     ];
 
     /// Whether the search uses this filter.
@@ -181,6 +185,7 @@ impl Filter {
             Filter::Toko => q.toko.is_some(),
             Filter::Harga => q.harga_min.is_some() || q.harga_max.is_some(),
             Filter::Tersedia => q.tersedia == Some(true),
+            Filter::Bintang => q.bintang.is_some(),
         }
     }
 
@@ -197,6 +202,7 @@ impl Filter {
             Filter::Toko => next.toko = None,
             Filter::Harga => (next.harga_min, next.harga_max) = (None, None),
             Filter::Tersedia => next.tersedia = None,
+            Filter::Bintang => next.bintang = None,
         }
         next
     }
@@ -267,6 +273,7 @@ mod tests {
             harga_min: Some(5_000),
             harga_max: Some(50_000),
             tersedia: Some(true),
+            bintang: Some(4),
             urut: Some(CatalogSort::PriceUp),
             setelah: None,
             per: Some(12),
@@ -279,7 +286,7 @@ mod tests {
         assert_eq!(
             text,
             "q=keripik+%26+sambal&desa=darmaji&kecamatan=52.01.02&kabupaten=52.01&kategori=jasa-wisata&jenis=sentra-ikm\
-             &lembaga=bumdes-darma-tani&toko=lapak-bumdes&harga_min=5000&harga_max=50000&tersedia=true&urut=termurah&per=12"
+             &lembaga=bumdes-darma-tani&toko=lapak-bumdes&harga_min=5000&harga_max=50000&tersedia=true&bintang=4&urut=termurah&per=12"
         );
         assert_eq!(parse(&text), full());
         assert_eq!(parse(&format!("?{text}")), full());
@@ -318,16 +325,19 @@ mod tests {
         let q = parse("harga_min=9000&harga_max=10&kecamatan=52");
         assert_eq!((q.harga_min, q.harga_max, q.kecamatan.as_deref()), (Some(9000), Some(10), Some("52")));
         assert!(q.problem().is_some());
+        let stars = parse("bintang=7");
+        assert_eq!(stars.bintang, Some(7));
+        assert!(stars.problem().is_some());
     }
 
     #[test]
     fn filters_come_off_one_at_a_time_or_all_at_once() {
         let q = full();
-        assert_eq!(filter_count(&q), 9);
+        assert_eq!(filter_count(&q), Filter::ALL.len());
         for filter in Filter::ALL {
             let without = filter.remove(&q);
             assert!(!filter.is_set(&without), "{filter:?}");
-            assert_eq!(filter_count(&without), 8, "{filter:?}");
+            assert_eq!(filter_count(&without), Filter::ALL.len() - 1, "{filter:?}");
             assert_eq!(without.q, q.q);
         }
         let none = cleared(&q);

@@ -12,6 +12,8 @@ crate::code_list! {
         Newest = "terbaru", "Terbaru";
         PriceUp = "termurah", "Harga terendah";
         PriceDown = "termahal", "Harga tertinggi";
+        /// Best rated first, many reviews counting more than a few (see [`rating_rank`]).
+        Rating = "rating", "Rating tertinggi";
     }
 }
 
@@ -64,6 +66,10 @@ pub struct CatalogQuery {
     /// Only products in stock.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tersedia: Option<bool>,
+    /// Only products rated at least this many stars on average, 1–5 (`4`: "bintang 4 ke atas").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 5))]
+    pub bintang: Option<u8>,
     /// Defaults to relevance when there are words, else newest.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub urut: Option<CatalogSort>,
@@ -99,6 +105,7 @@ impl CatalogQuery {
             || self.harga_min.is_some()
             || self.harga_max.is_some()
             || self.tersedia == Some(true)
+            || self.bintang.is_some()
     }
 
     /// The same search from its first page.
@@ -118,6 +125,9 @@ impl CatalogQuery {
             && min > max
         {
             return Some("Harga terendah lebih besar dari harga tertinggi.".into());
+        }
+        if self.bintang.is_some_and(|b| !(1..=5).contains(&b)) {
+            return Some("Pilih bintang 1 sampai 5.".into());
         }
         if self.per.is_some_and(|n| n == 0 || n > PER_PAGE_MAX) {
             return Some(format!("Jumlah per halaman 1 sampai {PER_PAGE_MAX}."));
@@ -142,6 +152,20 @@ impl CatalogQuery {
         self.per.unwrap_or(PER_PAGE)
     }
 }
+
+/// The number of stars a shopper asks for with "bintang 4 ke atas".
+pub const GOOD_RATING: u8 = 4;
+
+/// How a product ranks in [`CatalogSort::Rating`], in thousandths of a star: its mean rating pulled toward
+/// 3.5 as if it had five more reviews of 3.5 stars (a Bayesian mean), so one five-star review does not
+/// outrank fifty of 4.8; a product without reviews ranks last (0). The SQL sorts by the same formula.
+pub fn rating_rank(count: i64, stars: i64) -> i64 {
+    if count <= 0 { 0 } else { (stars * 1000 + RANK_PRIOR_COUNT * RANK_PRIOR_MEAN) / (count + RANK_PRIOR_COUNT) }
+}
+
+/// The reviews [`rating_rank`] imagines every product has, and their mean in thousandths of a star.
+pub const RANK_PRIOR_COUNT: i64 = 5;
+pub const RANK_PRIOR_MEAN: i64 = 3500;
 
 /// One page of results.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -194,6 +218,14 @@ mod tests {
     }
 
     #[test]
+    fn many_good_reviews_outrank_one_perfect_one() {
+        assert_eq!(rating_rank(0, 0), 0, "unrated comes last");
+        assert!(rating_rank(50, 240) > rating_rank(1, 5), "fifty of 4.8 over one of 5");
+        assert!(rating_rank(1, 1) > 0, "every rated product before the unrated");
+        assert!(rating_rank(10, 50) > rating_rank(10, 49));
+    }
+
+    #[test]
     fn bad_queries_are_explained() {
         let ok = CatalogQuery { kecamatan: Some("52.01.02".into()), harga_max: Some(50_000), ..Default::default() };
         assert_eq!(ok.problem(), None);
@@ -204,6 +236,8 @@ mod tests {
             CatalogQuery { kecamatan: Some("52.01".into()), ..Default::default() },
             CatalogQuery { kabupaten: Some("5x.01".into()), ..Default::default() },
             CatalogQuery { q: Some("a".repeat(101)), ..Default::default() },
+            CatalogQuery { bintang: Some(0), ..Default::default() },
+            CatalogQuery { bintang: Some(6), ..Default::default() },
         ];
         for case in cases {
             assert!(case.problem().is_some(), "{case:?}");

@@ -76,6 +76,9 @@ pub struct ProductSummary {
     pub village_slug: String,
     /// The cover photo.
     pub photo: Option<Image>,
+    /// Its visible reviews in brief ("★ 4,6 (12)" on the card).
+    #[serde(default)]
+    pub stars: crate::review::RatingBrief,
 }
 
 impl ProductSummary {

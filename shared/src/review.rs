@@ -112,13 +112,34 @@ pub struct RatingSummary {
 impl RatingSummary {
     /// The mean rating, when there is one.
     pub fn average(&self) -> Option<f64> {
-        let sum: i64 = self.by_stars.iter().zip(1..).map(|(n, stars)| n * stars).sum();
-        (self.count > 0).then(|| sum as f64 / self.count as f64)
+        let brief = self.brief();
+        (brief.count > 0).then(|| brief.total as f64 / brief.count as f64)
+    }
+
+    /// How many reviews and their stars in all.
+    pub fn brief(&self) -> RatingBrief {
+        RatingBrief { count: self.count, total: self.by_stars.iter().zip(1..).map(|(n, stars)| n * stars).sum() }
+    }
+}
+
+/// A rating in brief, as a product card carries it: how many visible reviews and the sum of their stars.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RatingBrief {
+    pub count: i64,
+    /// The stars of every review added up.
+    pub total: i64,
+}
+
+impl RatingBrief {
+    /// The mean in tenths, rounded half up: 46 for 4.6 (integers only: no float formatting in the bundles).
+    pub fn average_tenths(&self) -> Option<i64> {
+        (self.count > 0).then(|| (self.total * 20 + self.count) / (self.count * 2))
     }
 
     /// "4,6" (one decimal, Indonesian comma), or `None` without reviews.
     pub fn average_label(&self) -> Option<String> {
-        self.average().map(|a| format!("{a:.1}").replace('.', ","))
+        self.average_tenths().map(|t| format!("{},{}", t / 10, t % 10))
     }
 }
 
@@ -169,8 +190,11 @@ mod tests {
     #[test]
     fn averages_and_names() {
         let summary = RatingSummary { count: 5, by_stars: [0, 0, 1, 0, 4] };
-        assert_eq!(summary.average_label().as_deref(), Some("4,6"));
+        assert_eq!(summary.brief().average_label().as_deref(), Some("4,6"));
         assert_eq!(RatingSummary::default().average(), None);
+        assert_eq!(RatingBrief { count: 2, total: 9 }.average_label().as_deref(), Some("4,5"), "half up");
+        assert_eq!(RatingBrief { count: 3, total: 13 }.average_label().as_deref(), Some("4,3"));
+        assert_eq!(RatingBrief::default().average_label(), None);
         assert_eq!(public_name("Siti rahmawati Putri"), "Siti R.");
         assert_eq!(public_name("  Yosefina "), "Yosefina");
         assert_eq!(public_name(""), "Pembeli");

@@ -22,7 +22,7 @@ pub const PHOTOS: PhotoList = PhotoList { table: "product_photos", owner: "produ
 /// The columns of a product card, over [`CARD_FROM`].
 pub const CARD: &str = "p.id, p.slug, p.name, p.price, p.unit, p.stock, p.sector, p.created_at, \
     s.name AS shop_name, s.slug AS shop_slug, v.name AS village_name, v.slug AS village_slug, \
-    p.cover_id, ci.variants AS cover_variants";
+    p.cover_id, ci.variants AS cover_variants, p.rating_count, p.rating_stars";
 
 /// Products with their shop, village and cover.
 pub const CARD_FROM: &str = "FROM products p JOIN shops s ON s.id = p.shop_id JOIN villages v ON v.id = s.village_id \
@@ -59,6 +59,7 @@ pub fn card(row: &AnyRow) -> anyhow::Result<ProductSummary> {
         village_name: row.try_get("village_name")?,
         village_slug: row.try_get("village_slug")?,
         photo: cover(row)?,
+        stars: shared::review::RatingBrief { count: row.try_get("rating_count")?, total: row.try_get("rating_stars")? },
     })
 }
 

@@ -46,7 +46,7 @@ pub struct NewReview<'a> {
 
 /// Writes the review; `None` when its line already has one (the unique line decides between two sent at once).
 pub async fn insert(conn: &mut AnyConnection, new: &NewReview<'_>) -> sqlx::Result<Option<i64>> {
-    sqlx::query_scalar(
+    let id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO reviews (line_id, order_id, product_id, product_name, shop_id, buyer_id, buyer_name, rating, \
             body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
          ON CONFLICT (line_id) DO NOTHING RETURNING id",
@@ -61,8 +61,12 @@ pub async fn insert(conn: &mut AnyConnection, new: &NewReview<'_>) -> sqlx::Resu
     .bind(i64::from(new.rating))
     .bind(new.text)
     .bind(new.at)
-    .fetch_optional(conn)
-    .await
+    .fetch_optional(&mut *conn)
+    .await?;
+    if let Some(id) = id {
+        rerate(conn, id).await?;
+    }
+    Ok(id)
 }
 
 /// Sets the reply of the shop's review `id` unless it has one; false when it has one or is not the shop's.
@@ -112,8 +116,23 @@ pub async fn set_hidden(
         .bind(by)
         .bind(reason.map(|_| at))
         .bind(id)
-        .execute(conn)
+        .execute(&mut *conn)
         .await?;
+    rerate(conn, id).await
+}
+
+/// Counts again the visible reviews of the product of review `id` and their stars (`products.rating_count`,
+/// `rating_stars`), which the catalog filters and sorts by.
+async fn rerate(conn: &mut AnyConnection, id: i64) -> sqlx::Result<()> {
+    let visible = "FROM reviews r WHERE r.product_id = products.id AND r.hidden_reason IS NULL";
+    sqlx::query(&format!(
+        "UPDATE products SET rating_count = (SELECT COUNT(*) {visible}), \
+            rating_stars = (SELECT CAST(COALESCE(SUM(r.rating), 0) AS BIGINT) {visible}) \
+         WHERE id = (SELECT product_id FROM reviews WHERE id = $1)"
+    ))
+    .bind(id)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 

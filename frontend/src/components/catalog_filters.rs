@@ -1,9 +1,10 @@
-//! The catalog's filters: kecamatan and category with their facet counts, a price range and "only in
-//! stock"; each change is a new search (and a new address).
+//! The catalog's filters: kecamatan and category with their facet counts, a price range, "only in
+//! stock" and "4 stars and up"; each change is a new search (and a new address).
 
 use std::rc::Rc;
 
 use shared::format::thousands;
+use shared::catalog::GOOD_RATING;
 use shared::{CatalogQuery, Facets, Sector};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -58,13 +59,14 @@ pub fn CatalogFilters(props: &CatalogFiltersProps) -> Html {
         let (on_change, q) = (props.on_change.clone(), q.clone());
         Callback::from(move |value: Option<String>| on_change.emit(apply(&q, value)))
     };
-    let on_stock = {
+    let check = |apply: fn(&CatalogQuery, bool) -> CatalogQuery| {
         let (on_change, q) = (props.on_change.clone(), q.clone());
         Callback::from(move |event: Event| {
-            let checked = event.target_unchecked_into::<HtmlInputElement>().checked();
-            on_change.emit(CatalogQuery { tersedia: checked.then_some(true), ..q.first_page() });
+            on_change.emit(apply(&q, event.target_unchecked_into::<HtmlInputElement>().checked()));
         })
     };
+    let on_stock = check(|q, on| CatalogQuery { tersedia: on.then_some(true), ..q.first_page() });
+    let on_rating = check(|q, on| CatalogQuery { bintang: on.then_some(GOOD_RATING), ..q.first_page() });
     // A plain form to the catalog, so filters work without JavaScript; the app (or, on a page of islands,
     // `islands::plain`) applies each change at once.
     html! {
@@ -87,13 +89,18 @@ pub fn CatalogFilters(props: &CatalogFiltersProps) -> Html {
                     onchange={on_stock} />
                 <span>{ "Hanya yang tersedia" }</span>
             </label>
+            <label class="check">
+                <input type="checkbox" class="check__box" name="bintang" value={GOOD_RATING.to_string()}
+                    checked={q.bintang.is_some()} onchange={on_rating} />
+                <span>{ format!("Bintang {GOOD_RATING} ke atas") }</span>
+            </label>
             <button type="submit" class="button button--secondary filters__apply">{ "Terapkan filter" }</button>
         </form>
     }
 }
 
 /// The fields the filter form sets; the rest of the search goes along hidden.
-const FORM_FIELDS: [&str; 5] = ["kecamatan", "kategori", "harga_min", "harga_max", "tersedia"];
+const FORM_FIELDS: [&str; 6] = ["kecamatan", "kategori", "harga_min", "harga_max", "tersedia", "bintang"];
 
 /// Hidden fields carrying the search `q` but those `set_by_form`, so a plain form keeps it.
 pub fn kept_fields(q: &CatalogQuery, set_by_form: &[&str]) -> Html {

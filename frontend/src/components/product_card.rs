@@ -1,5 +1,5 @@
-//! A product on sale: its photo (the small size on phones), name, price per unit, shop and village,
-//! linking to the product's page.
+//! A product on sale: its photo (the small size on phones), name, price per unit, rating, shop and
+//! village, linking to the product's page.
 
 use shared::ProductSummary;
 use shared::format::rupiah;
@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::components::badges::SectorTag;
 use crate::components::cover::Cover;
+use crate::components::review_list::compact_rating;
 
 #[derive(Properties, PartialEq)]
 pub struct ProductCardProps {
@@ -47,6 +48,9 @@ pub fn ProductCard(props: &ProductCardProps) -> Html {
                         <strong>{ rupiah(p.price) }</strong>
                         <span class="price__unit">{ format!(" / {}", p.unit) }</span>
                     </p>
+                    if p.stars.count > 0 {
+                        <p class="card__rating">{ compact_rating(p.stars) }</p>
+                    }
                     <p class="card__place">
                         { &p.shop_name }
                         if props.show_village {

@@ -2,7 +2,7 @@
 //! star count, the compact "★ 4,6 (12)" near a price or a shop's name, and one review (buyer, "Pembeli
 //! terverifikasi", date, words, photos, the seller's reply). The same on the server and in the browser.
 
-use shared::review::{RatingSummary, Review};
+use shared::review::{RatingBrief, RatingSummary, Review};
 use yew::prelude::*;
 
 use crate::dates::date;
@@ -11,18 +11,6 @@ use crate::dates::date;
 pub fn star_text(rating: u8) -> String {
     let full = usize::from(rating.min(5));
     format!("{}{}", "★".repeat(full), "☆".repeat(5 - full))
-}
-
-/// The mean rating in tenths, rounded half up: 46 for 4.6. Integers only (no float formatting in the
-/// bundles); the same label as `RatingSummary::average_label` but for exact ties.
-pub fn average_tenths(summary: &RatingSummary) -> Option<i64> {
-    let sum: i64 = summary.by_stars.iter().zip(1..).map(|(n, stars)| n * stars).sum();
-    (summary.count > 0).then(|| (sum * 20 + summary.count) / (summary.count * 2))
-}
-
-/// "4,6", or none without reviews.
-pub fn average_text(summary: &RatingSummary) -> Option<String> {
-    average_tenths(summary).map(|t| format!("{},{}", t / 10, t % 10))
 }
 
 /// How many whole stars the average draws (4.6 draws 5, 4.4 draws 4).
@@ -54,8 +42,8 @@ pub fn Stars(props: &StarsProps) -> Html {
 }
 
 /// "★ 4,6 (12)", nothing without reviews.
-pub fn compact_rating(summary: &RatingSummary) -> Html {
-    let Some(average) = average_text(summary) else { return Html::default() };
+pub fn compact_rating(summary: RatingBrief) -> Html {
+    let Some(average) = summary.average_label() else { return Html::default() };
     html! {
         <span class="rating-compact" title={format!("Rata-rata {average} dari {} ulasan", summary.count)}>
             <span class="rating-compact__star" aria-hidden="true">{ "★" }</span>
@@ -68,7 +56,7 @@ pub fn compact_rating(summary: &RatingSummary) -> Html {
 
 /// The average, its stars, "dari 12 ulasan" and a bar per star count, five stars first.
 pub fn rating_summary(summary: &RatingSummary) -> Html {
-    let Some(tenths) = average_tenths(summary) else { return Html::default() };
+    let Some(tenths) = summary.brief().average_tenths() else { return Html::default() };
     html! {
         <div class="rating-summary">
             <div class="rating-summary__head">
@@ -162,30 +150,9 @@ mod tests {
     }
 
     #[test]
-    fn averages_as_the_shared_label_does() {
-        let summary = RatingSummary { count: 5, by_stars: [0, 0, 1, 0, 4] };
-        assert_eq!(average_text(&summary).as_deref(), Some("4,6"));
-        assert_eq!(average_text(&RatingSummary::default()), None);
+    fn whole_stars_follow_the_rounded_average() {
         assert_eq!(average_stars(46), 5);
         assert_eq!(average_stars(44), 4);
-        // Every mix of up to six reviews that is not an exact tie reads as the shared label.
-        for count in 1..=6_i64 {
-            for sum in count..=5 * count {
-                if (sum * 20) % (count * 2) == count {
-                    continue;
-                }
-                let by_stars = [count - 1, 0, 0, 0, 0];
-                let mut mix = RatingSummary { count, by_stars };
-                // One review carries what the others do not: sum = (count - 1) + stars.
-                let rest = sum - (count - 1);
-                if rest > 5 {
-                    continue;
-                }
-                let index = usize::try_from(rest - 1).unwrap();
-                mix.by_stars[index] += 1;
-                assert_eq!(average_text(&mix), mix.average_label(), "{mix:?}");
-            }
-        }
     }
 
     #[test]

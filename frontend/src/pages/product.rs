@@ -84,7 +84,7 @@ fn product(d: &ProductDetail, origin: &Origin) -> Html {
                         <span class="price__unit">{ format!(" / {}", s.unit) }</span>
                     </p>
                     if d.rating.count > 0 {
-                        <p class="product__rating"><a href="#ulasan">{ compact_rating(&d.rating) }</a></p>
+                        <p class="product__rating"><a href="#ulasan">{ compact_rating(d.rating.brief()) }</a></p>
                     }
                     <p class="muted">
                         { "Dijual oleh " }

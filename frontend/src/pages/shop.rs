@@ -128,7 +128,7 @@ fn head(s: &Rc<Storefront>, origin: &Origin) -> Html {
                     </p>
                     if s.rating.count > 0 {
                         <p class="shop__rating">
-                            { compact_rating(&s.rating) }
+                            { compact_rating(s.rating.brief()) }
                             <span class="muted">{ " · ulasan pembeli atas produk toko ini" }</span>
                         </p>
                     }

@@ -2,6 +2,7 @@
 //! completed order once each, within the window; the seller replies once; the village admin hides one with
 //! a reason. This file holds the helpers the tests share.
 
+mod catalog;
 mod moderation;
 mod refusals;
 mod writing;

@@ -88,5 +88,8 @@ pub fn conditions(q: &CatalogQuery, binds: &mut Binds, omit: Omit) -> String {
     if q.tersedia == Some(true) {
         all.push("p.stock > 0".into());
     }
+    if let Some(stars) = q.bintang {
+        all.push(format!("p.rating_count > 0 AND p.rating_stars >= {} * p.rating_count", binds.int(stars.into())));
+    }
     all.join(" AND ")
 }

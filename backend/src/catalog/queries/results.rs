@@ -62,11 +62,13 @@ pub async fn scored(
 ) -> anyhow::Result<Vec<Cursor>> {
     let mut binds = Binds::default();
     let mut filter = conditions(q, &mut binds, Omit::default());
+    let rank = rating_rank();
     let (key, descending) = match sort {
         CatalogSort::Relevance => ("scored.score", true),
         CatalogSort::Newest => ("p.created_at", true),
         CatalogSort::PriceUp => ("p.price", false),
         CatalogSort::PriceDown => ("p.price", true),
+        CatalogSort::Rating => (rank.as_str(), true),
     };
     let (order, compare) = if descending { ("DESC", "<") } else { ("ASC", ">") };
     if let Some(c) = after {
@@ -81,6 +83,15 @@ pub async fn scored(
     );
     let rows = binds.query(&sql).persistent(with.is_empty()).fetch_all(&db.pool).await?;
     rows.iter().map(|r| Ok(Cursor { key: r.try_get("sort_key")?, id: r.try_get("id")? })).collect()
+}
+
+/// `shared::catalog::rating_rank` in SQL (integer division on both databases).
+fn rating_rank() -> String {
+    use shared::catalog::{RANK_PRIOR_COUNT, RANK_PRIOR_MEAN};
+    format!(
+        "(CASE WHEN p.rating_count = 0 THEN 0 ELSE (p.rating_stars * 1000 + {}) / (p.rating_count + {RANK_PRIOR_COUNT}) END)",
+        RANK_PRIOR_COUNT * RANK_PRIOR_MEAN
+    )
 }
 
 /// Counts by category and by kecamatan, and the total, of a search with words that match something (or

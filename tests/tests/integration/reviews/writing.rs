@@ -46,7 +46,7 @@ async fn a_buyer_reviews_and_pages_show_it(app: TestApp) {
 
     let page = product_page(&app, kopi).await;
     assert_eq!((page.rating.count, page.rating.by_stars), (1, [0, 0, 0, 0, 1]));
-    assert_eq!(page.rating.average_label().as_deref(), Some("5,0"));
+    assert_eq!(page.rating.brief().average_label().as_deref(), Some("5,0"));
     assert_eq!(page.reviews, std::slice::from_ref(&written_review));
     let list: Page<Review> = answer(app.get(&format!("/api/v1/products/{madu}/reviews")).await, 200).await;
     assert_eq!((list.total, list.items), (1, vec![second]));
