@@ -27,6 +27,8 @@ app_routes! { shared::routes::App::is_public, not_found NotFound = "/404";
     Catalog = Catalog,
     /// `/produk/{id}-{slug}`: only the id counts.
     Product { segment: String } = Product,
+    /// Every visible review of a product, page by page (`?page=2`).
+    ProductReviews { segment: String } = ProductReviews,
     Shop { slug: String } = Shop,
     Cart = Cart,
     Checkout = Checkout,

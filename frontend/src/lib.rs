@@ -14,6 +14,8 @@ pub mod browse;
 mod cart_store;
 pub mod catalog_query;
 mod components;
+/// The page number a paged list reads from its address (`?page=N`); the server reads it the same way.
+pub use components::pagination::page_number;
 mod dates;
 pub mod directory_query;
 mod hooks;

@@ -7,6 +7,7 @@ use crate::pages::cart::CartPage;
 use crate::pages::catalog::CatalogPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::product::ProductPage;
+use crate::pages::product_reviews::ProductReviewsPage;
 use crate::pages::shop::ShopPage;
 use crate::public::{PublicSite, with_cart};
 use crate::root::RootProps;
@@ -15,6 +16,7 @@ fn pages(route: Route) -> Html {
     match route {
         Route::Catalog => html! { <CatalogPage /> },
         Route::Product { segment } => html! { <ProductPage {segment} /> },
+        Route::ProductReviews { segment } => html! { <ProductReviewsPage {segment} /> },
         Route::Shop { slug } => html! { <ShopPage {slug} /> },
         Route::Cart => html! { <CartPage /> },
         Route::NotFound => html! { <NotFoundPage /> },

@@ -69,6 +69,7 @@ pub enum Page {
     Enterprise,
     Catalog,
     Product,
+    ProductReviews,
     Shop,
     Cart,
     Checkout,
@@ -126,7 +127,7 @@ use App::{Admin as A, Browse as B, Market as M, Portal as P, Purchase as U, Work
 use Draw::{Browser as D, Islands as I};
 
 /// The table.
-pub const PAGES: [PageRoute; 32] = [
+pub const PAGES: [PageRoute; 33] = [
     row(Page::Home, "/", P, I, true),
     row(Page::Directory, "/desa", B, I, true),
     row(Page::Village, "/desa/:slug", P, I, true),
@@ -137,6 +138,7 @@ pub const PAGES: [PageRoute; 32] = [
     row(Page::Enterprise, "/lembaga/:slug", B, I, true),
     row(Page::Catalog, "/produk", M, I, true),
     row(Page::Product, "/produk/:segment", M, I, true),
+    row(Page::ProductReviews, "/produk/:segment/ulasan", M, I, true),
     row(Page::Shop, "/toko/:slug", M, I, true),
     row(Page::Cart, "/keranjang", M, D, false),
     row(Page::Checkout, "/pesan", U, D, false),

@@ -98,6 +98,21 @@ browserTest(
     assert.match(await mine.innerText(), /Pembeli terverifikasi/);
     assert.ok((await mine.locator('.review__buyer').innerText()).trim().length > 0);
 
+    // The catalog shows the rating on the product's card, keeps it under "Bintang 4 ke atas" and sorts
+    // the rated product first under "Rating tertinggi".
+    await page.goto(`/produk?toko=${SHOP}`);
+    await page.locator('.catalog-filters__toggle').click();
+    await page.getByLabel('Bintang 4 ke atas').check();
+    await page.waitForURL((url) => url.searchParams.get('bintang') === '4');
+    await page.locator('.filter-chips', { hasText: 'Bintang 4 ke atas' }).waitFor();
+    const card = page.locator('.product-card', { has: page.locator(`a[href^="/produk/${productId}-"]`) });
+    assert.equal((await card.locator('.card__rating').innerText()).replace(/\s+/g, ' ').trim(), '★ 4,0 (1)');
+    assert.equal(await page.locator('.product-card').count(), 1, 'only the rated product has four stars');
+    await page.goto(`/produk?toko=${SHOP}&urut=rating`);
+    const first = page.locator('.product-card').first();
+    assert.equal(await first.locator(`a[href^="/produk/${productId}-"]`).count(), 1, 'the rated product first');
+    await snap(page, 'reviews-catalog');
+
     // The seller answers it from the shop's reviews, once.
     await sellerPage.goto(`/jual/${shopId}/ulasan`);
     const theirs = sellerPage.locator('.review', { hasText: words });

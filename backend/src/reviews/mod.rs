@@ -4,7 +4,7 @@
 //! pages and storefronts).
 
 mod admin;
-mod public;
+pub mod public;
 pub mod queries;
 mod seller;
 mod write;

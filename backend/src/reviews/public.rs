@@ -1,4 +1,4 @@
-//! A product's visible reviews, page by page, for the product page's "more".
+//! A product's visible reviews, page by page: the API and the page `/produk/{id}-{slug}/ulasan`.
 
 use axum::{
     Json,
@@ -36,12 +36,18 @@ pub async fn product_reviews(
     Path(id): Path<i64>,
     ApiQuery(query): ApiQuery<ReviewsQuery>,
 ) -> AppResult<Json<Page<Review>>> {
-    let page = PageRequest::new(query.page, query.per_page)
-        .map_err(|m| AppError::BadRequest(format!("Parameter tidak sah: {m}.")))?;
+    Ok(Json(of_product(&state, id, query.page, query.per_page).await?))
+}
+
+/// Page `page` (1-based; the first when `None`) of a listed product's visible reviews, `per_page` a page;
+/// 404 for a product not on sale.
+pub async fn of_product(state: &AppState, id: i64, page: Option<u32>, per_page: Option<u32>) -> AppResult<Page<Review>> {
+    let page =
+        PageRequest::new(page, per_page).map_err(|m| AppError::BadRequest(format!("Parameter tidak sah: {m}.")))?;
     if !queries::product_listed(&state.db, id).await? {
         return Err(AppError::NotFound("Produk ini tidak ditemukan atau sedang tidak dijual.".into()));
     }
     let total = queries::summary(&state.db, queries::Of::Product(id)).await?.count;
     let items = queries::of_product(&state.db, id, page.limit(), page.offset()).await?;
-    Ok(Json(Page { items, total, page: page.page, per_page: page.per_page }))
+    Ok(Page { items, total, page: page.page, per_page: page.per_page })
 }

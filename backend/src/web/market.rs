@@ -1,6 +1,6 @@
 //! Pages of the marketplace, rendered with their content and their link previews: the catalog
 //! (`/produk`, its search in the address), a product (its photo, price and a schema.org `Product`, so a
-//! link shared on WhatsApp shows both) and a shop.
+//! link shared on WhatsApp shows both), its reviews and a shop.
 
 use axum::{
     extract::{Path, State},
@@ -68,6 +68,44 @@ pub async fn product(State(state): State<AppState>, Path(segment): Path<String>,
         }
         let head = product_head(&state, &p);
         Ok(Found::Page(head, Seeds::default().answer(api, &p)))
+    })
+    .await
+}
+
+/// Every visible review of a product, twenty a page (`?page=N`), with the product's rating; titled after
+/// the product, whose cover is the preview.
+pub async fn product_reviews(
+    State(state): State<AppState>,
+    Path(segment): Path<String>,
+    uri: Uri,
+) -> AppResult<Response> {
+    kept_or_built(&state, &uri, async || {
+        let page = frontend::page_number(uri.query().unwrap_or_default());
+        let Some(id) = product_id_of(&segment) else {
+            return Ok(Found::Missing(Page::ProductReviews.route().app, Seeds::default()));
+        };
+        let (product_api, reviews_api) = (api::catalog::product_url(Some(id)), api::catalog::product_reviews(id, page));
+        let Some(p) = queries::detail(&state.db, id).await? else {
+            let seeds = Seeds::default().not_found(product_api).not_found(reviews_api.url());
+            return Ok(Found::Missing(Page::ProductReviews.route().app, seeds));
+        };
+        let path = format!("{}/ulasan", p.summary.path());
+        if format!("/produk/{segment}/ulasan") != path {
+            return Ok(Found::Moved(path));
+        }
+        let per_page = Some(api::catalog::REVIEWS_PER_PAGE);
+        let reviews = crate::reviews::public::of_product(&state, id, Some(page), per_page).await;
+        let s = &p.summary;
+        let mut head = site_head(&state, Page::ProductReviews, &format!("Ulasan {} | Lapak Desa", s.name), &path);
+        head.description = match p.rating.brief().average_label() {
+            Some(average) => format!(
+                "Rata-rata ★ {average} dari {} ulasan pembeli terverifikasi: {}, {} di Desa {}.",
+                p.rating.count, s.name, s.shop_name, s.village_name
+            ),
+            None => format!("Belum ada ulasan untuk {}, {} di Desa {}.", s.name, s.shop_name, s.village_name),
+        };
+        head.image = p.photos.first().map(|c| image_preview(&state, &c.jpeg)).or(head.image);
+        Ok(Found::Page(head, Seeds::default().answer(product_api, &p).outcome(reviews_api.url(), &reviews)))
     })
     .await
 }

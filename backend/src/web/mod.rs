@@ -55,6 +55,7 @@ fn handler(page: Page) -> MethodRouter<AppState> {
         Page::Enterprise => get(villages::enterprise),
         Page::Catalog => get(market::catalog),
         Page::Product => get(market::product),
+        Page::ProductReviews => get(market::product_reviews),
         Page::Shop => get(market::shop),
         Page::Desk => get(services::consultation_desk),
         Page::Cart => private("Keranjang", page),

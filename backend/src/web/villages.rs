@@ -105,7 +105,7 @@ pub async fn village(State(state): State<AppState>, Path(slug): Path<String>, ur
 /// A village's news list (`?page=N`), titled with the village's name, which the page also shows.
 pub async fn news_list(State(state): State<AppState>, Path(slug): Path<String>, uri: Uri) -> AppResult<Response> {
     kept_or_built(&state, &uri, async || {
-        let page = frontend::pages::news::page_number(uri.query().unwrap_or_default());
+        let page = frontend::page_number(uri.query().unwrap_or_default());
         let (village_api, news_api) =
             (Get::of(Village { slug: slug.clone() }).url(), api::news_page(&slug, page).url());
         let detail = match detail_by_slug(&state.db, &slug).await? {

@@ -1,11 +1,12 @@
-//! Addresses of the public marketplace pages' data: the catalog's and its facets' query strings, and a
-//! product's address when its page's address holds no id.
+//! Addresses of the public marketplace pages' data: the catalog's and its facets' query strings, a
+//! product's address when its page's address holds no id, and a page of a product's reviews.
 
 use shared::CatalogQuery;
 use shared::api::{
     Endpoint,
     catalog::{Catalog, Facets},
     products::Product,
+    reviews::ProductReviews,
 };
 
 use super::Get;
@@ -20,6 +21,14 @@ pub fn catalog(q: &CatalogQuery) -> Get<Catalog> {
 /// page, so browsers can keep the answer).
 pub fn facets(q: &CatalogQuery) -> Get<Facets> {
     Get::with(Facets {}, catalog_query::to_api_query(&catalog_query::facet_query(q)))
+}
+
+/// Reviews a page on a product's review list.
+pub const REVIEWS_PER_PAGE: u32 = 20;
+
+/// One page (1-based) of a product's visible reviews, newest first.
+pub fn product_reviews(id: i64, page: u32) -> Get<ProductReviews> {
+    Get::with(ProductReviews { id }, format!("page={page}&per_page={REVIEWS_PER_PAGE}"))
 }
 
 /// The address of a product's data, or for an address without an id that of no product (`-`, which the

@@ -1,4 +1,4 @@
-//! Previous/next links between pages of a list, with "Halaman 2 dari 5" between them.
+//! Previous/next links between pages of a list (`?page=N`), with "Halaman 2 dari 5" between them.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -7,6 +7,22 @@ use crate::app::Route;
 
 /// Query pairs of a page address.
 pub type Query = Vec<(&'static str, String)>;
+
+/// The page number in `?page=N` (1 when absent or not a number).
+pub fn page_number(query: &str) -> u32 {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("page="))
+        .and_then(|n| n.parse().ok())
+        .filter(|n| *n >= 1)
+        .unwrap_or(1)
+}
+
+/// The pairs of the address of page `n`.
+pub fn page_query(n: u32) -> Query {
+    vec![("page", n.to_string())]
+}
 
 #[derive(Properties, PartialEq)]
 pub struct PaginationProps {
@@ -55,5 +71,16 @@ pub fn Pagination(props: &PaginationProps) -> Html {
                 { off("Berikutnya ›") }
             }
         </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn reads_the_page_number() {
+        assert_eq!(super::page_number("?page=3"), 3);
+        assert_eq!(super::page_number(""), 1);
+        assert_eq!(super::page_number("?page=0"), 1);
+        assert_eq!(super::page_number("?x=1&page=2"), 2);
     }
 }

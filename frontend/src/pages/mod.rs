@@ -17,6 +17,7 @@ pub mod not_found;
 #[cfg(feature = "client-apps")]
 pub mod order;
 pub mod product;
+pub mod product_reviews;
 #[cfg(feature = "client-apps")]
 pub mod seller;
 pub mod shop;

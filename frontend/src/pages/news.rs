@@ -8,7 +8,7 @@ use crate::api::{self, Get};
 use crate::app::Route;
 use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
-use crate::components::pagination::{Pagination, Query};
+use crate::components::pagination::{Pagination, page_number, page_query};
 use crate::components::skeleton::SkeletonProfile;
 use crate::components::village_content::NewsList;
 use crate::dates;
@@ -21,17 +21,6 @@ use shared::api::{news::Article, villages::Village};
 #[derive(Properties, PartialEq)]
 pub struct NewsListProps {
     pub slug: String,
-}
-
-/// The page number in `?page=N` (1 when absent or not a number).
-pub fn page_number(query: &str) -> u32 {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("page="))
-        .and_then(|n| n.parse().ok())
-        .filter(|n| *n >= 1)
-        .unwrap_or(1)
 }
 
 #[component]
@@ -68,7 +57,7 @@ pub fn NewsListPage(props: &NewsListProps) -> Html {
             <>
                 <NewsList village={slug.clone()} items={found.items.clone()} />
                 <Pagination page={found.page} page_count={found.page_count()} route={Route::VillageNews { slug: slug.clone() }}
-                    query_for={Callback::from(|n: u32| -> Query { vec![("page", n.to_string())] })} />
+                    query_for={Callback::from(page_query)} />
             </>
         },
     };
@@ -136,16 +125,5 @@ pub fn NewsArticlePage(props: &NewsArticleProps) -> Html {
                 </Link<Route>>
             </div>
         </article>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn reads_the_page_number() {
-        assert_eq!(super::page_number("?page=3"), 3);
-        assert_eq!(super::page_number(""), 1);
-        assert_eq!(super::page_number("?page=0"), 1);
-        assert_eq!(super::page_number("?x=1&page=2"), 2);
     }
 }

@@ -156,7 +156,11 @@ fn reviews(d: &ProductDetail) -> Html {
                     { for d.reviews.iter().map(|r| review_item(r, false, Html::default())) }
                 </ul>
                 if more {
-                    <p class="muted">{ format!("{} ulasan terbaru dari {}.", d.reviews.len(), d.rating.count) }</p>
+                    <p class="product-reviews__more">
+                        <a class="button button--secondary" href={format!("{}/ulasan", d.summary.path())}>
+                            { format!("Lihat semua {} ulasan", d.rating.count) }
+                        </a>
+                    </p>
                 }
             }
         </section>

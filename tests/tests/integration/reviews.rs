@@ -4,6 +4,7 @@
 
 mod catalog;
 mod moderation;
+mod pages;
 mod refusals;
 mod writing;
 

@@ -2,7 +2,7 @@
 
 mod kept_pages;
 mod offline;
-mod rendered;
+pub mod rendered;
 mod rendered_services;
 mod rendered_villages;
 mod sitemap;
