@@ -1,7 +1,7 @@
 //! Dashboards of a district or a village: headline figures, and every table (sales over time, by
 //! village, kecamatan, sector and enterprise kind, top products, the market map, new shops,
 //! consultations, bulk inquiries, the district's records) as one `Report` shape that the page draws
-//! as a chart beside its table and that exports as CSV or XLSX unchanged.
+//! as a chart beside its table and that exports as CSV or XLSX unchanged; and a seller's own figures.
 
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +28,11 @@ crate::code_list! {
 }
 
 impl ReportKind {
+    /// The tables a seller has of their own shop: its sales over time, best products, where its buyers
+    /// live, and its orders as a file.
+    pub const OF_A_SHOP: [ReportKind; 4] =
+        [ReportKind::Sales, ReportKind::TopProducts, ReportKind::Market, ReportKind::OrderRecords];
+
     /// Records are downloaded, not drawn.
     pub fn is_record(self) -> bool {
         matches!(self, Self::VillageRecords | Self::ShopRecords | Self::ProductRecords | Self::OrderRecords)
@@ -219,6 +224,20 @@ pub struct Dashboard {
     pub figures: Vec<Figure>,
     pub villages: Vec<Choice>,
     pub kecamatan: Vec<Choice>,
+}
+
+/// A seller's own figures (`GET /api/v1/shops/{id}/figures`): the period, the headline figures (orders,
+/// sales, goods, completion and cancellation rates) and the shop's rating.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ShopFigures {
+    pub from: String,
+    pub to: String,
+    /// Today in the kabupaten's time zone, `YYYY-MM-DD` (for the quick date choices).
+    pub today: String,
+    pub figures: Vec<Figure>,
+    /// Every visible review of the shop, whenever written.
+    pub rating: crate::review::RatingSummary,
 }
 
 #[cfg(test)]

@@ -102,7 +102,7 @@ browserTest(
     // the rated product first under "Rating tertinggi".
     await page.goto(`/produk?toko=${SHOP}`);
     await page.locator('.catalog-filters__toggle').click();
-    await page.getByLabel('Bintang 4 ke atas').check();
+    await page.getByLabel('Bintang 4 ke atas', { exact: true }).check();
     await page.waitForURL((url) => url.searchParams.get('bintang') === '4');
     await page.locator('.filter-chips', { hasText: 'Bintang 4 ke atas' }).waitFor();
     const card = page.locator('.product-card', { has: page.locator(`a[href^="/produk/${productId}-"]`) });
@@ -124,6 +124,20 @@ browserTest(
     await theirs.locator('.review__reply', { hasText: 'Terima kasih sudah berbelanja, Bu!' }).waitFor();
     assert.equal(await theirs.getByRole('button', { name: 'Balas' }).count(), 0, 'one reply');
     await snap(sellerPage, 'reviews-seller');
+
+    // The shop's own report counts the completed order and shows the rating, with its files.
+    await sellerPage.goto(`/jual/${shopId}/laporan`);
+    const figures = sellerPage.locator('.dash-figures');
+    await figures.locator('.dash-figure', { hasText: 'Pesanan selesai' }).waitFor();
+    assert.ok(Number((await figures.locator('.dash-figure', { hasText: /^Pesanan\s/ }).first()
+      .locator('.dash-figure__value').innerText()).replace(/\D/g, '')) >= 1, 'the order counts');
+    await sellerPage.locator('.dash-card', { hasText: 'Rating toko' }).locator('.rating-summary').waitFor();
+    await sellerPage.locator('.dash-card--produk table').waitFor();
+    const csv = sellerPage.getByRole('link', { name: 'Unduh CSV: Produk terlaris' });
+    assert.match(await csv.getAttribute('href'), new RegExp(`^/api/v1/shops/${shopId}/figures/produk/unduh\\?`));
+    const width = await sellerPage.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `the report fits 360 px (${width})`);
+    await snap(sellerPage, 'seller-figures');
     await seller.close();
 
     await page.reload();

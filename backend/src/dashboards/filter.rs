@@ -78,7 +78,7 @@ impl Days {
 #[derive(Clone, Debug)]
 pub struct Filter {
     pub days: Days,
-    /// The villages: the viewer's, or the one asked for.
+    /// The villages: the viewer's, or the one asked for (or one shop, for its owner).
     villages: String,
     pub village: Option<i64>,
     kecamatan: Option<String>,
@@ -104,6 +104,29 @@ impl Filter {
         zone: TimeZone,
         village_code: Option<&str>,
     ) -> AppResult<Filter> {
+        let villages = match (query.desa, village_code) {
+            (Some(id), Some(code)) => {
+                let code = RegionCode::parse(code).map_err(|_| bad("Desa ini tidak dikenal."))?;
+                if !viewer.administers(id, &code) {
+                    return Err(AppError::Forbidden("Desa ini bukan wilayah yang Anda kelola.".into()));
+                }
+                format!("v.id = {id}")
+            }
+            (Some(_), None) => return Err(AppError::NotFound("Desa ini tidak ditemukan.".into())),
+            (None, _) => viewer.village_condition("v"),
+        };
+        Filter::within(query, zone, villages)
+    }
+
+    /// Reads `query` for the owner of one shop: its figures alone, whatever village, kecamatan or kind the
+    /// query names.
+    pub fn of_shop(query: &DashboardQuery, zone: TimeZone, shop_id: i64) -> AppResult<Filter> {
+        let own = DashboardQuery { desa: None, kecamatan: None, lembaga: None, ..query.clone() };
+        Filter::within(&own, zone, format!("s.id = {shop_id}"))
+    }
+
+    /// Reads `query` over the shops meeting `villages` (SQL over `s` and `v`).
+    fn within(query: &DashboardQuery, zone: TimeZone, villages: String) -> AppResult<Filter> {
         let today = zone.day_of(now_ms());
         let date = |text: &Option<String>| -> AppResult<Option<i64>> {
             match text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
@@ -122,17 +145,6 @@ impl Filter {
         if days.count() > MAX_DAYS {
             return Err(bad("Rentang tanggal paling panjang 10 tahun."));
         }
-        let villages = match (query.desa, village_code) {
-            (Some(id), Some(code)) => {
-                let code = RegionCode::parse(code).map_err(|_| bad("Desa ini tidak dikenal."))?;
-                if !viewer.administers(id, &code) {
-                    return Err(AppError::Forbidden("Desa ini bukan wilayah yang Anda kelola.".into()));
-                }
-                format!("v.id = {id}")
-            }
-            (Some(_), None) => return Err(AppError::NotFound("Desa ini tidak ditemukan.".into())),
-            (None, _) => viewer.village_condition("v"),
-        };
         let kecamatan = match query.kecamatan.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
             None => None,
             Some(k) => match RegionCode::parse(k) {

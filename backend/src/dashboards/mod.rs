@@ -1,7 +1,8 @@
 //! Dashboards for district and village admins: headline figures, sales over time and by village,
 //! kecamatan, sector and enterprise kind, top products, the market map, new shops, consultations and
-//! bulk inquiries, and the district's records, each as JSON or as a CSV/XLSX file. Sales figures come
-//! from summaries kept in the orders' own transactions (`ledger`), never from scanning the orders.
+//! bulk inquiries, and the district's records, each as JSON or as a CSV/XLSX file (and a seller's own,
+//! `shop`). Sales figures come from summaries kept in the orders' own transactions (`ledger`), never from
+//! scanning the orders.
 
 pub mod activity;
 pub mod export;
@@ -12,6 +13,7 @@ pub mod queries;
 pub mod rebuild;
 pub mod records;
 pub mod sales;
+pub mod shop;
 pub mod tally;
 
 use axum::{
@@ -48,7 +50,7 @@ fn key(what: &str, viewer: &CurrentUser, filter: &Filter) -> String {
 pub const NOT_ON_DASHBOARDS: &[&str] = &["/api/v1/auth/", "/api/v1/images", "/api/v1/cart/", "/api/v1/me/cart/"];
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(head)).routes(routes!(report)).routes(routes!(download))
+    OpenApiRouter::new().routes(routes!(head)).routes(routes!(report)).routes(routes!(download)).merge(shop::router())
 }
 
 /// Reads the filters for `viewer` (looking up the village asked for).
@@ -110,19 +112,13 @@ async fn headline(
     query: &DashboardQuery,
     filter: &Filter,
 ) -> AppResult<Dashboard> {
-    let total = sales::total(&mut *conn, filter).await?;
-    let figure = |label: &str, value: i64, kind: ColumnKind| Figure { label: label.into(), value, kind };
-    let figures = vec![
-        figure("Pesanan", total.orders, ColumnKind::Count),
-        figure("Nilai penjualan", total.rupiah, ColumnKind::Rupiah),
-        figure("Barang terjual", total.items, ColumnKind::Count),
-        figure("Pesanan selesai", total.done_share(), ColumnKind::Permille),
-        figure("Pesanan batal", total.cancelled_share(), ColumnKind::Permille),
+    let mut figures = sales_figures(&mut *conn, filter).await?;
+    figures.extend([
         figure("Toko baru", counts::new_shop_count(&mut *conn, filter).await?, ColumnKind::Count),
         figure("Produk dijual", counts::listed_count(&mut *conn, filter).await?, ColumnKind::Count),
         figure("Konsultasi menunggu", counts::waiting_consultations(&mut *conn, filter).await?, ColumnKind::Count),
         figure("Permintaan partai besar", counts::inquiry_count(&mut *conn, filter).await?, ColumnKind::Count),
-    ];
+    ]);
     let everything = Filter::read(&DashboardQuery::default(), viewer, state.config.time_zone, None)?;
     let choices = queries::village_choices(&mut *conn, &everything).await?;
     let mut villages = Vec::with_capacity(choices.len());
@@ -146,6 +142,23 @@ async fn headline(
         villages,
         kecamatan,
     })
+}
+
+fn figure(label: &str, value: i64, kind: ColumnKind) -> Figure {
+    Figure { label: label.into(), value, kind }
+}
+
+/// The sales figures every dashboard heads with: orders, their value, goods sold, and the shares of
+/// orders completed and cancelled.
+async fn sales_figures(conn: &mut AnyConnection, filter: &Filter) -> AppResult<Vec<Figure>> {
+    let total = sales::total(conn, filter).await?;
+    Ok(vec![
+        figure("Pesanan", total.orders, ColumnKind::Count),
+        figure("Nilai penjualan", total.rupiah, ColumnKind::Rupiah),
+        figure("Barang terjual", total.items, ColumnKind::Count),
+        figure("Pesanan selesai", total.done_share(), ColumnKind::Permille),
+        figure("Pesanan batal", total.cancelled_share(), ColumnKind::Permille),
+    ])
 }
 
 /// "Desa Darmaji", or the viewer's regions and villages.
@@ -205,10 +218,15 @@ pub async fn download(
 ) -> AppResult<impl IntoResponse> {
     let kind = kind_of(&report)?;
     let filter = read(&state, &viewer, &query).await?;
+    file(&state, kind, &filter, kind.code()).await
+}
+
+/// The table `kind` of `filter` as a file named `{name}-{from}-{to}`.
+async fn file(state: &AppState, kind: ReportKind, filter: &Filter, name: &str) -> AppResult<impl IntoResponse + use<>> {
     let mut conn = state.db.pool.acquire().await?;
-    let table = build(&mut conn, kind, &filter, state.config.time_zone).await?;
+    let table = build(&mut conn, kind, filter, state.config.time_zone).await?;
     drop(conn);
-    let name = format!("{}-{}-{}", kind.code(), date_of(filter.days.from), date_of(filter.days.to));
+    let name = format!("{name}-{}-{}", date_of(filter.days.from), date_of(filter.days.to));
     let (body, content_type, name) = export::file(&table, filter.format, &name)?;
     Ok((
         [

@@ -41,7 +41,12 @@ pub async fn product_reviews(
 
 /// Page `page` (1-based; the first when `None`) of a listed product's visible reviews, `per_page` a page;
 /// 404 for a product not on sale.
-pub async fn of_product(state: &AppState, id: i64, page: Option<u32>, per_page: Option<u32>) -> AppResult<Page<Review>> {
+pub async fn of_product(
+    state: &AppState,
+    id: i64,
+    page: Option<u32>,
+    per_page: Option<u32>,
+) -> AppResult<Page<Review>> {
     let page =
         PageRequest::new(page, per_page).map_err(|m| AppError::BadRequest(format!("Parameter tidak sah: {m}.")))?;
     if !queries::product_listed(&state.db, id).await? {

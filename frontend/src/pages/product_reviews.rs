@@ -56,7 +56,8 @@ fn Reviews(props: &ReviewsProps) -> Html {
     let path = d.summary.path();
     let segment = path.trim_start_matches("/produk/").to_owned();
     let body = if found.items.is_empty() && found.total > 0 {
-        let message = format!("Halaman {page} tidak ada: ulasan produk ini hanya sampai halaman {}.", found.page_count());
+        let message =
+            format!("Halaman {page} tidak ada: ulasan produk ini hanya sampai halaman {}.", found.page_count());
         html! {
             <EmptyState {message}>
                 <a class="button button--secondary" href={Route::ProductReviews { segment }.to_path()}>

@@ -4,6 +4,7 @@
 
 mod exports;
 mod formulas;
+mod shop_figures;
 
 use lapak_tests::{TestApp, assert_problem, on_both_databases};
 use reqwest::Method;

@@ -3,7 +3,7 @@
 mod applications;
 mod audit;
 mod consultants;
-mod dashboard;
+pub(crate) mod dashboard;
 mod district_admins;
 mod enterprises;
 mod flagship;

@@ -3,6 +3,7 @@
 
 mod bank_accounts;
 mod delivery;
+mod figures;
 mod inquiries;
 mod order;
 mod order_dates;
@@ -32,11 +33,12 @@ pub use order::SellOrderPage;
 pub use print::PrintPage;
 
 /// The tabs of a shop: address part and label.
-pub const PARTS: [(&str, &str); 6] = [
+pub const PARTS: [(&str, &str); 7] = [
     ("pesanan", "Pesanan"),
     ("permintaan", "Permintaan"),
     ("produk", "Produk"),
     ("ulasan", "Ulasan"),
+    ("laporan", "Laporan"),
     ("pengaturan", "Pengaturan"),
     ("produsen", "Produsen"),
 ];
@@ -187,6 +189,7 @@ fn Desk(props: &DeskProps) -> Html {
         "permintaan" => html! { <inquiries::Inquiries {shop} /> },
         "produk" => html! { <products::Products {shop} {active} /> },
         "ulasan" => html! { <reviews::Reviews {shop} /> },
+        "laporan" => html! { <figures::Figures {shop} /> },
         "pengaturan" => html! { <settings::Settings record={(*record).clone()} {reload} {on_saved} /> },
         "produsen" => html! { <Producers {shop} /> },
         _ => html! { <p class="form-alert" role="alert">{ "Bagian ini tidak ada." }</p> },

@@ -1,5 +1,5 @@
-//! The marketplace's rows of the matrix: the catalog and public pages, a seller's settings and
-//! listings (only the shop's owner), and moderation (only the village's admins), each request on
+//! The marketplace's rows of the matrix: the catalog and public pages, a seller's settings, listings and
+//! figures (only the shop's owner), and moderation (only the village's admins), each request on
 //! fresh records so every allowed call has something to act on.
 
 use lapak_tests::TestApp;
@@ -27,6 +27,9 @@ pub fn expected(endpoint: &str) -> Option<[u16; 10]> {
         "GET /api/v1/shops/{id}/products" | "PUT /api/v1/shops/{id}/products/{product_id}" => owner(200),
         "POST /api/v1/shops/{id}/products" => owner(201),
         "DELETE /api/v1/shops/{id}/products/{product_id}" => owner(204),
+        "GET /api/v1/shops/{id}/figures"
+        | "GET /api/v1/shops/{id}/figures/{report}"
+        | "GET /api/v1/shops/{id}/figures/{report}/unduh" => owner(200),
         "GET /api/v1/admin/villages/{id}/products" | "GET /api/v1/admin/villages/{id}/shops" => {
             village_admin_or_district(200)
         }
@@ -50,6 +53,9 @@ pub const ROWS: &[&str] = &[
     "POST /api/v1/shops/{id}/products",
     "PUT /api/v1/shops/{id}/products/{product_id}",
     "DELETE /api/v1/shops/{id}/products/{product_id}",
+    "GET /api/v1/shops/{id}/figures",
+    "GET /api/v1/shops/{id}/figures/{report}",
+    "GET /api/v1/shops/{id}/figures/{report}/unduh",
     "GET /api/v1/admin/villages/{id}/products",
     "POST /api/v1/admin/villages/{id}/products/{product_id}/hide",
     "POST /api/v1/admin/villages/{id}/products/{product_id}/unhide",
@@ -90,6 +96,11 @@ pub async fn request(app: &TestApp, fx: &Fixture, endpoint: &str, _role: usize) 
     let village = format!("/api/v1/admin/villages/{}", fx.village_id);
     Some(match endpoint {
         "GET /api/v1/catalog" => ("/api/v1/catalog?q=sambal&kategori=olahan".into(), None),
+        "GET /api/v1/shops/{id}/figures" => (format!("{shop}/figures"), None),
+        "GET /api/v1/shops/{id}/figures/{report}" => (format!("{shop}/figures/produk"), None),
+        "GET /api/v1/shops/{id}/figures/{report}/unduh" => {
+            (format!("{shop}/figures/data-pesanan/unduh?format=xlsx"), None)
+        }
         "GET /api/v1/catalog/facets" => ("/api/v1/catalog/facets?q=kripik".into(), None),
         "GET /api/v1/products/{id}" => {
             let id: i64 = sqlx::query_scalar("SELECT MIN(id) FROM products WHERE status = 'active'")

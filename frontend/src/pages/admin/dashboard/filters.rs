@@ -89,18 +89,18 @@ pub fn Filters(props: &FiltersProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct PeriodProps {
-    query: DashboardQuery,
-    from: String,
-    to: String,
+pub struct PeriodProps {
+    pub query: DashboardQuery,
+    pub from: String,
+    pub to: String,
     /// Today in the kabupaten (from the server); the phone's date until the head has loaded.
-    today: Option<String>,
-    go: Callback<DashboardQuery>,
+    pub today: Option<String>,
+    pub go: Callback<DashboardQuery>,
 }
 
 /// The period: a quick choice applies at once; typed dates apply with "Tampilkan".
 #[component]
-fn Period(props: &PeriodProps) -> Html {
+pub fn Period(props: &PeriodProps) -> Html {
     let from = use_state(|| props.from.clone());
     let to = use_state(|| props.to.clone());
     let problem = use_state(|| None::<String>);

@@ -3,20 +3,21 @@
 //! for the district's archive. The filters live in the address, so a view can be shared and bookmarked.
 
 mod chart;
-mod dates;
-mod filters;
-mod query;
-mod report_view;
+pub(crate) mod dates;
+pub(crate) mod filters;
+pub(crate) mod query;
+pub(crate) mod report_view;
 mod scale;
 
 use std::rc::Rc;
 
-use shared::dashboard::{Cell, Dashboard, DashboardQuery, ReportKind};
+use shared::dashboard::{Cell, Dashboard, DashboardQuery, Figure, ReportKind};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::admin_area::Route;
 use crate::api;
+use crate::api::dashboard::Tables;
 use crate::components::error_state::ErrorState;
 use crate::hooks::{Remote, use_endpoint};
 use filters::Filters;
@@ -39,6 +40,30 @@ const REPORTS: [ReportKind; 10] = [
 /// The records the district keeps, downloaded only.
 const RECORDS: [ReportKind; 4] =
     [ReportKind::VillageRecords, ReportKind::ShopRecords, ReportKind::ProductRecords, ReportKind::OrderRecords];
+
+/// The headline figures, label over value.
+pub fn figure_list(figures: &[Figure]) -> Html {
+    html! {
+        <dl class="dash-figures">
+            { for figures.iter().map(|f| html! {
+                <div class="dash-figure">
+                    <dt class="dash-figure__label">{ &f.label }</dt>
+                    <dd class="dash-figure__value">{ Cell::Number(f.value).show(f.kind) }</dd>
+                </div>
+            }) }
+        </dl>
+    }
+}
+
+/// `count` figures still loading.
+pub fn figures_loading(count: usize) -> Html {
+    html! {
+        <div class="dash-figures" aria-busy="true">
+            <p class="visually-hidden" role="status">{ "Memuat angka…" }</p>
+            { for (0..count).map(|_| html! { <div class="skeleton skeleton--stat" aria-hidden="true"></div> }) }
+        </div>
+    }
+}
 
 #[component]
 pub fn DashboardPage() -> Html {
@@ -75,12 +100,7 @@ pub fn DashboardPage() -> Html {
     let scope = loaded.as_ref().map_or_else(String::new, |h| h.scope.clone());
     let refused = matches!(head.get(), Remote::Failed(e) if e.status() == Some(400));
     let figures = match head.get() {
-        Remote::Loading => html! {
-            <div class="dash-figures" aria-busy="true">
-                <p class="visually-hidden" role="status">{ "Memuat angka…" }</p>
-                { for (0..6).map(|_| html! { <div class="skeleton skeleton--stat" aria-hidden="true"></div> }) }
-            </div>
-        },
+        Remote::Loading => figures_loading(6),
         Remote::Failed(error) if refused => html! {
             <div class="error-state" role="alert">
                 <p class="error-state__title">{ "Saringan ini tidak dapat dipakai." }</p>
@@ -90,16 +110,7 @@ pub fn DashboardPage() -> Html {
             </div>
         },
         Remote::Failed(error) => html! { <ErrorState error={error.clone()} on_retry={head.retry()} /> },
-        Remote::Loaded(h) => html! {
-            <dl class="dash-figures">
-                { for h.figures.iter().map(|f| html! {
-                    <div class="dash-figure">
-                        <dt class="dash-figure__label">{ &f.label }</dt>
-                        <dd class="dash-figure__value">{ Cell::Number(f.value).show(f.kind) }</dd>
-                    </div>
-                }) }
-            </dl>
-        },
+        Remote::Loaded(h) => figure_list(&h.figures),
     };
     html! {
         <div class="dash">
@@ -114,7 +125,7 @@ pub fn DashboardPage() -> Html {
             <section class="dash__figures" aria-label="Angka utama">{ figures }</section>
             if !refused {
                 { for REPORTS.iter().map(|kind| html! {
-                    <ReportCard key={kind.code()} kind={*kind} query={q.clone()} period={period.clone()} go={go.clone()} />
+                    <ReportCard key={kind.code()} tables={Tables::Villages} kind={*kind} query={q.clone()} period={period.clone()} go={go.clone()} />
                 }) }
                 <section class="panel dash-card dash-archive" aria-labelledby="dasbor-arsip">
                     <h3 class="dash-card__title" id="dasbor-arsip">{ "Data untuk arsip" }</h3>
@@ -126,7 +137,7 @@ pub fn DashboardPage() -> Html {
                         { for RECORDS.iter().map(|kind| html! {
                             <li key={kind.code()} class="dash-archive__item">
                                 <span class="dash-archive__name">{ kind.label() }</span>
-                                <Downloads kind={*kind} filter={query::head_query(&q)} />
+                                <Downloads tables={Tables::Villages} kind={*kind} filter={query::head_query(&q)} />
                             </li>
                         }) }
                     </ul>

@@ -8,16 +8,17 @@ use yew::prelude::*;
 
 use super::chart::ReportChart;
 use super::query;
-use crate::api;
+use crate::api::dashboard::{TableRequest, Tables, download_url, table};
 use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
-use crate::hooks::{Remote, use_endpoint};
+use crate::hooks::{Remote, use_seeded};
 
 /// How many rows a table shows before "Tampilkan semua".
 const SHORT_TABLE: usize = 12;
 
 #[derive(Properties, PartialEq)]
 pub struct ReportCardProps {
+    pub tables: Tables,
     pub kind: ReportKind,
     pub query: DashboardQuery,
     /// The period as people read it, for the table's caption.
@@ -29,7 +30,8 @@ pub struct ReportCardProps {
 pub fn ReportCard(props: &ReportCardProps) -> Html {
     let kind = props.kind;
     let filter = query::report_query(kind, &props.query);
-    let remote = use_endpoint(api::dashboard::report(kind, &filter));
+    let request = TableRequest { tables: props.tables, kind, filter: filter.clone() };
+    let remote = use_seeded(request, TableRequest::url, table);
     let heading = format!("dasbor-{}", kind.code());
     let body = match remote.get() {
         Remote::Loading => html! {
@@ -50,7 +52,7 @@ pub fn ReportCard(props: &ReportCardProps) -> Html {
                 <LevelToggle query={props.query.clone()} go={props.go.clone()} />
             }
             { body }
-            <Downloads {kind} filter={filter} />
+            <Downloads tables={props.tables} {kind} filter={filter} />
         </section>
     }
 }
@@ -178,6 +180,7 @@ fn ReportTable(props: &ReportTableProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct DownloadsProps {
+    pub tables: Tables,
     pub kind: ReportKind,
     pub filter: DashboardQuery,
 }
@@ -188,7 +191,7 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
     html! {
         <p class="dash-downloads">
             { for ExportFormat::ALL.iter().map(|format| {
-                let href = api::dashboard::download_url(props.kind, &props.filter, *format);
+                let href = download_url(props.tables, props.kind, &props.filter, *format);
                 let name = match format {
                     ExportFormat::Csv => "CSV",
                     ExportFormat::Xlsx => "XLSX",
