@@ -135,8 +135,8 @@ browserTest(
     await sellerPage.locator('.dash-card--produk table').waitFor();
     const csv = sellerPage.getByRole('link', { name: 'Unduh CSV: Produk terlaris' });
     assert.match(await csv.getAttribute('href'), new RegExp(`^/api/v1/shops/${shopId}/figures/produk/unduh\\?`));
-    const width = await sellerPage.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(width <= 360, `the report fits 360 px (${width})`);
+    const reportWidth = await sellerPage.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(reportWidth <= 360, `the report fits 360 px (${reportWidth})`);
     await snap(sellerPage, 'seller-figures');
     await seller.close();
 
