@@ -89,6 +89,11 @@ impl Form for SubscriptionForm {
     }
 }
 
+/// The bytes of a key written in base64url (the server's VAPID key, for `PushManager.subscribe`).
+pub fn key_bytes(text: &str) -> Option<Vec<u8>> {
+    decode(text)
+}
+
 /// Base64url, padded or not; `None` for empty or malformed text.
 fn decode(text: &str) -> Option<Vec<u8>> {
     let text = text.trim().trim_end_matches('=');
