@@ -10,6 +10,8 @@
 // - What may be kept follows HTTP: never an answer marked `no-store` or `private` (the server marks every
 //   page of one person's own and every API answer to someone signed in). Signing out deletes all but
 //   the app's own files (frontend/src/offline.rs).
+// - Pushes (the page subscribes in frontend/src/push.rs; the server sends in backend/src/push): each is
+//   shown with the app's icon, one per page it is about, and a tap opens that page.
 const BUILD = {{build}};
 
 const ASSETS = 'lapak-assets';
@@ -22,6 +24,7 @@ const READY_OFFLINE = ['/keranjang'];
 const HASHED = /-[0-9a-f]{16}\.(?:js|css|wasm)$/;
 const HASHED_REF = /\/[\w./-]*-[0-9a-f]{16}\.(?:js|css|wasm)/g;
 const absolute = (path) => new URL(path, self.location.origin).href;
+const ICON = '/icons/lapak-desa-192.png';
 const PRECACHE = new Set(BUILD.precache.map(absolute));
 
 self.addEventListener('install', (event) => {
@@ -71,6 +74,46 @@ self.addEventListener('message', (event) => {
   const url = new URL(event.data.url, self.location.origin);
   url.hash = '';
   if (url.origin === self.location.origin) event.waitUntil(fetchPage(url.href, 30_000).catch(() => {}));
+});
+
+// A push: { title, body, url, tag } from the server, decrypted by the browser.
+self.addEventListener('push', (event) => {
+  let push = {};
+  try {
+    push = event.data?.json() ?? {};
+  } catch {
+    push = { body: event.data?.text() ?? '' };
+  }
+  event.waitUntil(showPush(push));
+});
+
+/** Shows a push; a newer one about the same page replaces the older and rings again. */
+function showPush(push) {
+  const tag = typeof push.tag === 'string' && push.tag ? push.tag : undefined;
+  return self.registration.showNotification(push.title || 'Lapak Desa', {
+    body: push.body || '',
+    icon: ICON,
+    badge: ICON,
+    lang: 'id',
+    tag,
+    renotify: Boolean(tag),
+    data: { url: push.url || '/' },
+  });
+}
+
+// A tap on a push: the page it is about, in a window of the app already showing it, else a new one.
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const url = new URL(event.notification.data?.url || '/', self.location.origin);
+  if (url.origin !== self.location.origin) return;
+  event.waitUntil(
+    (async () => {
+      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      const showing = windows.find((w) => new URL(w.url).pathname === url.pathname);
+      if (showing) return showing.focus();
+      return self.clients.openWindow(url.href);
+    })(),
+  );
 });
 
 /** Whether HTTP lets this answer be kept: complete, from this site, not `no-store` nor `private`. */

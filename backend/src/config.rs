@@ -53,6 +53,9 @@ pub struct Config {
     pub hash_concurrency: usize,
     /// Take the client address from the last `X-Forwarded-For` hop (only behind a trusted proxy).
     pub trust_forwarded_for: bool,
+    /// Also send pushes to `http://` push services on this machine (tests that serve their own); off, only
+    /// `https://` services with a host name are taken.
+    pub push_loopback: bool,
     /// A transfer/QRIS order still unpaid this long after the seller accepted it is cancelled.
     pub unpaid_limit: Duration,
     /// A shipped or collectable order completes on its own after this long.
@@ -160,6 +163,7 @@ impl Config {
             sign_in_window: Duration::from_secs(parse(&lookup, "LAPAK_SIGNIN_WINDOW_SECS", "900")?),
             hash_concurrency: parse::<usize>(&lookup, "LAPAK_HASH_CONCURRENCY", &half_the_cores())?.max(1),
             trust_forwarded_for: parse(&lookup, "LAPAK_TRUST_FORWARDED_FOR", "false")?,
+            push_loopback: parse(&lookup, "LAPAK_PUSH_LOOPBACK", "false")?,
             unpaid_limit: Duration::from_secs(3600 * parse::<u64>(&lookup, "LAPAK_UNPAID_CANCEL_HOURS", "24")?),
             auto_complete: Duration::from_secs(86_400 * parse::<u64>(&lookup, "LAPAK_AUTO_COMPLETE_DAYS", "7")?),
             unaccepted_limit: Duration::from_secs(

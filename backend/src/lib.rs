@@ -33,6 +33,7 @@ mod openapi;
 pub mod orders;
 pub mod page_cache;
 pub mod products;
+pub mod push;
 pub mod rate_limit;
 pub mod regions;
 pub mod reviews;
@@ -79,10 +80,23 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     if dashboards::rebuild::ensure(&db, config.time_zone).await? {
         tracing::info!(time_zone = config.time_zone.code(), "sales summaries rebuilt from the orders");
     }
+    let vapid = push::vapid::Vapid::load_or_create(&db).await?;
+    let endpoints =
+        if config.push_loopback { shared::push::Endpoints::LoopbackToo } else { shared::push::Endpoints::Public };
+    let pusher = Arc::new(push::deliver::Pusher::new(vapid, endpoints, config.public_url.clone())?);
     let shells = web::pages::Shells::load(&config.dist_dir)?;
     let pages = Arc::new(PageCache::new(config.page_cache, page_cache::NOT_ON_PAGES));
     let tables = Arc::new(PageCache::new(config.dashboard_cache, dashboards::NOT_ON_DASHBOARDS));
-    Ok(AppState { db, config: Arc::new(config), media, shells: Arc::new(shells), hasher, pages, dashboards: tables })
+    Ok(AppState {
+        db,
+        config: Arc::new(config),
+        media,
+        shells: Arc::new(shells),
+        hasher,
+        pages,
+        dashboards: tables,
+        push: pusher,
+    })
 }
 
 /// The whole application: the JSON API, its OpenAPI document, media, pages and static files.
@@ -102,17 +116,20 @@ pub fn app(state: AppState) -> Router {
         .merge(web::router(&state))
         .layer(axum::middleware::from_fn_with_state(state.pages.clone(), invalidate_on_change))
         .layer(axum::middleware::from_fn_with_state(state.dashboards.clone(), invalidate_on_change))
+        .layer(axum::middleware::from_fn_with_state(state.push.clone(), push::deliver::wake_after_changes))
         .with_state(state.clone());
     layers::apply(router, &state.config, methods)
 }
 
-/// Serves until `shutdown` resolves, then finishes in-flight requests and closes the pool.
+/// Serves until `shutdown` resolves, then finishes in-flight requests and closes the pool; pushes go out
+/// meanwhile.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let pool = state.db.pool.clone();
+    state.push.spawn(state.db.clone());
     let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, service).with_graceful_shutdown(shutdown).await?;
     pool.close().await;

@@ -143,4 +143,5 @@ VARIABEL LINGKUNGAN:
     LAPAK_SIGNIN_WINDOW_SECS     jendela batas gagal masuk, bawaan 900 (15 menit)
     LAPAK_HASH_CONCURRENCY       hash kata sandi sekaligus (19 MiB masing-masing), bawaan separuh inti CPU
     LAPAK_TRUST_FORWARDED_FOR    true di balik proxy tepercaya: alamat klien dari X-Forwarded-For
+    LAPAK_PUSH_LOOPBACK          true: notifikasi push juga ke layanan http:// di mesin ini (untuk uji)
     RUST_LOG                     tingkat log, mis. info atau debug";

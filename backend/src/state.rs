@@ -17,4 +17,6 @@ pub struct AppState {
     pub pages: Arc<crate::page_cache::PageCache>,
     /// Dashboard tables, kept until the next change.
     pub dashboards: Arc<crate::page_cache::PageCache>,
+    /// Sends pushes in the background.
+    pub push: Arc<crate::push::deliver::Pusher>,
 }

@@ -28,6 +28,8 @@ pub mod pages;
 mod public;
 #[cfg(feature = "client-apps")]
 pub mod purchase;
+#[cfg(feature = "client-apps")]
+mod push;
 pub mod root;
 mod routing;
 pub mod seed;

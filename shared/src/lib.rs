@@ -23,6 +23,7 @@ pub mod page;
 pub mod phone;
 pub mod problem;
 pub mod product;
+pub mod push;
 pub mod region;
 pub mod review;
 pub mod routes;

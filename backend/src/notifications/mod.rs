@@ -1,5 +1,6 @@
 //! In-app notifications: written in the same transaction as what they tell about (a new order, a
-//! status change), listed with their unread count, marked read. Their SQL is in `queries`.
+//! status change), listed with their unread count, marked read; each is also pushed to the person's
+//! devices (`crate::push`). Their SQL is in `queries`.
 
 pub mod queries;
 
@@ -62,7 +63,9 @@ pub struct Note {
     pub whatsapp_link: Option<String>,
 }
 
-/// Writes `note` (inside the caller's transaction).
+/// Writes `note` (inside the caller's transaction) and queues it as a push to the person's devices,
+/// which goes out once the transaction has committed.
 pub async fn notify(conn: &mut sqlx::AnyConnection, note: &Note) -> AppResult<()> {
-    Ok(queries::insert(conn, note, now_ms()).await?)
+    queries::insert(conn, note, now_ms()).await?;
+    crate::push::queue(conn, note).await
 }

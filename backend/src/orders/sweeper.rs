@@ -73,8 +73,10 @@ pub async fn sweep(state: &AppState, now: i64) -> AppResult<usize> {
         for code in codes {
             if move_one(state, &code, &action, before, now).await? {
                 moved += 1;
-                // Made outside any request: the dashboards' kept tables must not outlive it.
+                // Made outside any request: the dashboards' kept tables must not outlive it, and its
+                // notifications' pushes go now.
                 state.dashboards.invalidate();
+                state.push.wake();
             }
         }
     }

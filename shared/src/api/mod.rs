@@ -23,6 +23,7 @@ pub mod notifications;
 pub mod officials;
 pub mod orders;
 pub mod products;
+pub mod push;
 pub mod regions;
 pub mod reviews;
 pub mod shops;
@@ -198,6 +199,7 @@ pub fn all() -> impl Iterator<Item = &'static Declared> {
         officials::ALL,
         orders::ALL,
         products::ALL,
+        push::ALL,
         regions::ALL,
         reviews::ALL,
         shops::ALL,

@@ -20,6 +20,7 @@ mod officials;
 mod orders;
 mod platform;
 mod profile;
+mod push;
 mod regions;
 mod reviews;
 mod search;

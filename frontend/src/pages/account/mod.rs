@@ -5,6 +5,7 @@ pub mod notifications;
 mod orders;
 pub mod producers;
 mod profile;
+pub mod push;
 mod sessions;
 mod set_password;
 mod shops;
@@ -57,6 +58,7 @@ fn Account(props: &AccountProps) -> Html {
             <shops::ShopsSection me={me.clone()} />
             <profile::ProfileSection me={me.clone()} />
             <profile::PasswordSection />
+            <push::PushSection />
             <sessions::SessionsSection />
         </div>
     }

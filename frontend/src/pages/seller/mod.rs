@@ -12,6 +12,7 @@ pub mod orders;
 mod print;
 mod product_form;
 mod products;
+mod push_prompt;
 mod reviews;
 mod settings;
 
@@ -197,6 +198,7 @@ fn Desk(props: &DeskProps) -> Html {
     html! {
         <div class="container page seller">
             <Head record={record.clone()} />
+            <push_prompt::PushPrompt />
             <nav class="tabs" aria-label="Bagian toko">
                 { for PARTS.iter().map(|(part, label)| {
                     let current = *part == props.part;
