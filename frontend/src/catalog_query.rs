@@ -3,6 +3,7 @@
 
 use shared::catalog::QUERY_MAX;
 use shared::format::rupiah;
+use shared::certificate::CertificateKind;
 use shared::{CatalogQuery, CatalogSort, EnterpriseKind, Sector};
 
 /// Reads a catalog search from a query string (with or without the leading `?`).
@@ -34,6 +35,7 @@ pub fn parse(query: &str) -> CatalogQuery {
             "harga_min" => q.harga_min = parse_price(value).ok().flatten(),
             "harga_max" => q.harga_max = parse_price(value).ok().flatten(),
             "tersedia" => q.tersedia = matches!(value, "true" | "1" | "ya").then_some(true),
+            "sertifikat" => q.sertifikat = CertificateKind::from_code(value),
             "urut" => q.urut = CatalogSort::from_code(value),
             "per" => q.per = value.parse().ok(),
             "setelah" => q.setelah = text(),
@@ -62,6 +64,7 @@ fn pairs(q: &CatalogQuery, with_cursor: bool) -> Vec<(&'static str, String)> {
     text("harga_min", &q.harga_min.map(|p| p.to_string()));
     text("harga_max", &q.harga_max.map(|p| p.to_string()));
     text("tersedia", &(q.tersedia == Some(true)).then(|| "true".to_owned()));
+    text("sertifikat", &q.sertifikat.map(|k| k.code().to_owned()));
     text("urut", &q.urut.map(|s| s.code().to_owned()));
     text("per", &q.per.map(|n| n.to_string()));
     if with_cursor {
@@ -153,11 +156,12 @@ pub enum Filter {
     Toko,
     Harga,
     Tersedia,
+    Sertifikat,
 }
 
 impl Filter {
     /// Every filter, in the order chips show them.
-    pub const ALL: [Filter; 9] = [
+    pub const ALL: [Filter; 10] = [
         Filter::Toko,
         Filter::Lembaga,
         Filter::Jenis,
@@ -167,6 +171,7 @@ impl Filter {
         Filter::Kategori,
         Filter::Harga,
         Filter::Tersedia,
+        Filter::Sertifikat,
     ];
 
     /// Whether the search uses this filter.
@@ -181,6 +186,7 @@ impl Filter {
             Filter::Toko => q.toko.is_some(),
             Filter::Harga => q.harga_min.is_some() || q.harga_max.is_some(),
             Filter::Tersedia => q.tersedia == Some(true),
+            Filter::Sertifikat => q.sertifikat.is_some(),
         }
     }
 
@@ -197,6 +203,7 @@ impl Filter {
             Filter::Toko => next.toko = None,
             Filter::Harga => (next.harga_min, next.harga_max) = (None, None),
             Filter::Tersedia => next.tersedia = None,
+            Filter::Sertifikat => next.sertifikat = None,
         }
         next
     }
@@ -267,6 +274,7 @@ mod tests {
             harga_min: Some(5_000),
             harga_max: Some(50_000),
             tersedia: Some(true),
+            sertifikat: Some(CertificateKind::Halal),
             urut: Some(CatalogSort::PriceUp),
             setelah: None,
             per: Some(12),
@@ -279,7 +287,8 @@ mod tests {
         assert_eq!(
             text,
             "q=keripik+%26+sambal&desa=darmaji&kecamatan=52.01.02&kabupaten=52.01&kategori=jasa-wisata&jenis=sentra-ikm\
-             &lembaga=bumdes-darma-tani&toko=lapak-bumdes&harga_min=5000&harga_max=50000&tersedia=true&urut=termurah&per=12"
+             &lembaga=bumdes-darma-tani&toko=lapak-bumdes&harga_min=5000&harga_max=50000&tersedia=true\
+             &sertifikat=halal&urut=termurah&per=12"
         );
         assert_eq!(parse(&text), full());
         assert_eq!(parse(&format!("?{text}")), full());

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{EnterpriseKind, ProductSummary, Sector};
+use crate::{EnterpriseKind, ProductSummary, Sector, certificate::CertificateKind};
 
 crate::code_list! {
     /// How results are ordered.
@@ -64,6 +64,9 @@ pub struct CatalogQuery {
     /// Only products in stock.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tersedia: Option<bool>,
+    /// Only products with a verified certificate of this kind that has not expired.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sertifikat: Option<CertificateKind>,
     /// Defaults to relevance when there are words, else newest.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub urut: Option<CatalogSort>,
@@ -99,6 +102,7 @@ impl CatalogQuery {
             || self.harga_min.is_some()
             || self.harga_max.is_some()
             || self.tersedia == Some(true)
+            || self.sertifikat.is_some()
     }
 
     /// The same search from its first page.

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::certificate::{CertificateKind, ShownCertificate};
 use crate::review::{RatingSummary, Review};
 use crate::{
     Enterprise, FieldError, Flagship, Image, Phone, RegionPath, Sector, enterprise::check_photos, format::rupiah,
@@ -76,6 +77,9 @@ pub struct ProductSummary {
     pub village_slug: String,
     /// The cover photo.
     pub photo: Option<Image>,
+    /// Its verified certificates within their dates, as badges (catalog cards and product pages).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub certificates: Vec<CertificateKind>,
 }
 
 impl ProductSummary {
@@ -155,6 +159,9 @@ pub struct ProductDetail {
     /// The newest visible reviews (at most `review::NEWEST`).
     #[serde(default)]
     pub reviews: Vec<Review>,
+    /// Its verified certificates within their dates.
+    #[serde(default)]
+    pub certificates: Vec<ShownCertificate>,
 }
 
 /// Creating or changing a listing: `POST`/`PUT /api/v1/shops/{id}/products…`.

@@ -1,11 +1,11 @@
-//! A product on sale: its photo (the small size on phones), name, price per unit, shop and village,
-//! linking to the product's page.
+//! A product on sale: its photo (the small size on phones), name, price per unit, shop and village, its
+//! verified certificates, linking to the product's page.
 
 use shared::ProductSummary;
 use shared::format::rupiah;
 use yew::prelude::*;
 
-use crate::components::badges::SectorTag;
+use crate::components::badges::{SectorTag, certificate_badge};
 use crate::components::cover::Cover;
 
 #[derive(Properties, PartialEq)]
@@ -55,6 +55,7 @@ pub fn ProductCard(props: &ProductCardProps) -> Html {
                     </p>
                     <div class="badges">
                         <SectorTag sector={p.sector} />
+                        { for p.certificates.iter().copied().map(certificate_badge) }
                         if p.stock <= 0 {
                             <span class="badge badge--muted">{ "Stok habis" }</span>
                         }

@@ -185,6 +185,7 @@ mod tests {
             village_name: "Desa".into(),
             village_slug: "desa".into(),
             photo: None,
+            certificates: Vec::new(),
         };
         CatalogPage { items: ids.iter().copied().map(card).collect(), next: next.map(str::to_owned) }
     }

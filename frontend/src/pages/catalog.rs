@@ -169,6 +169,7 @@ fn chips(
             Filter::Kategori => q.kategori.map(|s| s.label().to_owned()).unwrap_or_default(),
             Filter::Harga => price_range_label(q.harga_min, q.harga_max),
             Filter::Tersedia => "Hanya yang tersedia".to_owned(),
+            Filter::Sertifikat => q.sertifikat.map(|k| format!("Sertifikat {}", k.label())).unwrap_or_default(),
         }
     };
     html! {
