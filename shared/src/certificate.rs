@@ -91,11 +91,11 @@ impl CertificateKind {
             }
             CertificateKind::Sni | CertificateKind::Organik => compact.bytes().any(|b| b.is_ascii_digit()),
         };
-        if ok { Ok(()) } else { Err(self.number_shape().to_owned()) }
+        if ok { Ok(()) } else { Err(self.number_hint().to_owned()) }
     }
 
-    /// What a number of this kind looks like, to explain a wrong one.
-    fn number_shape(self) -> &'static str {
+    /// What a number of this kind looks like: the form's hint, and the message for a wrong one.
+    pub fn number_hint(self) -> &'static str {
         match self {
             CertificateKind::Pirt => "Nomor P-IRT terdiri dari 15 angka, mis. P-IRT No. 2063509010473-23.",
             CertificateKind::Halal => {
