@@ -77,9 +77,10 @@ pub struct ProductSummary {
     pub village_slug: String,
     /// The cover photo.
     pub photo: Option<Image>,
-    /// Its verified certificates within their dates, as badges (catalog cards and product pages).
+    /// The kinds of its verified certificates within their dates, as badges (catalog cards and product
+    /// pages).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub certificates: Vec<CertificateKind>,
+    pub certified: Vec<CertificateKind>,
 }
 
 impl ProductSummary {

@@ -5,7 +5,7 @@
 // the product page shows the "Halal" badge and the certificate's number, and the catalog's "Sertifikat"
 // filter finds the product with the badge on its card, all at 360 px.
 import assert from 'node:assert/strict';
-import { browserTest, receiptPhoto, signIn, snap, BASE_URL, DEMO, PHONE } from './helpers.mjs';
+import { browserTest, pageRunning, receiptPhoto, signIn, snap, BASE_URL, DEMO, PHONE } from './helpers.mjs';
 
 /** The demo shop in Darmaji and its owner (the shop's WhatsApp number). */
 const SHOP = 'lapak-bumdes-darma-tani';
@@ -93,7 +93,9 @@ browserTest(
 
     // The catalog's filter finds it, with the badge on its card.
     await shopperPage.goto('/produk');
-    await shopperPage.selectOption('#filter-sertifikat', 'halal');
+    await pageRunning(shopperPage);
+    await shopperPage.getByText('Saring hasil').click();
+    await shopperPage.getByLabel('Sertifikat', { exact: true }).selectOption('halal');
     await shopperPage.waitForURL(/sertifikat=halal/);
     const card = shopperPage.locator('.product-card', { hasText: product.name });
     await card.locator('.badge--certificate', { hasText: 'Halal' }).waitFor();

@@ -59,7 +59,7 @@ pub fn card(row: &AnyRow) -> anyhow::Result<ProductSummary> {
         village_name: row.try_get("village_name")?,
         village_slug: row.try_get("village_slug")?,
         photo: cover(row)?,
-        certificates: Vec::new(),
+        certified: Vec::new(),
     })
 }
 
@@ -279,7 +279,7 @@ pub async fn detail(db: &Db, id: i64) -> anyhow::Result<Option<ProductDetail>> {
     let description_md: String = r.try_get("description")?;
     let mut summary = card(&r)?;
     let certificates = crate::certificates::queries::shown(db, summary.id).await?;
-    summary.certificates = certificates.iter().map(|c| c.kind).collect();
+    summary.certified = certificates.iter().map(|c| c.kind).collect();
     let reviewed = crate::reviews::queries::Of::Product(summary.id);
     let newest = i64::try_from(shared::review::NEWEST).unwrap_or(i64::MAX);
     Ok(Some(ProductDetail {

@@ -55,7 +55,7 @@ pub fn ProductCard(props: &ProductCardProps) -> Html {
                     </p>
                     <div class="badges">
                         <SectorTag sector={p.sector} />
-                        { for p.certificates.iter().copied().map(certificate_badge) }
+                        { for p.certified.iter().copied().map(certificate_badge) }
                         if p.stock <= 0 {
                             <span class="badge badge--muted">{ "Stok habis" }</span>
                         }

@@ -185,7 +185,7 @@ mod tests {
             village_name: "Desa".into(),
             village_slug: "desa".into(),
             photo: None,
-            certificates: Vec::new(),
+            certified: Vec::new(),
         };
         CatalogPage { items: ids.iter().copied().map(card).collect(), next: next.map(str::to_owned) }
     }

@@ -74,7 +74,7 @@ fn product(d: &ProductDetail, origin: &Origin) -> Html {
                 <div class="product__info">
                     <div class="badges">
                         <SectorTag sector={s.sector} />
-                        { for s.certificates.iter().copied().map(certificate_badge) }
+                        { for s.certified.iter().copied().map(certificate_badge) }
                         if d.chain.is_flagship {
                             <span class="badge badge--flagship">{ "Produk unggulan desa" }</span>
                         }

@@ -29,7 +29,7 @@ pub async fn cards(db: &Db, ids: &[i64]) -> anyhow::Result<Vec<ProductSummary>> 
     let mut badges = certificates::queries::shown_kinds(db, ids).await?;
     for r in &rows {
         let mut c = card(r)?;
-        c.certificates = badges.remove(&c.id).unwrap_or_default();
+        c.certified = badges.remove(&c.id).unwrap_or_default();
         by_id.insert(c.id, c);
     }
     Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())

@@ -20,7 +20,7 @@ fn shop(id: i64, delivery: DeliveryOptions, payments: Vec<PaymentMethod>) -> Car
         village_name: "Darmaji".into(),
         village_slug: "darmaji".into(),
         photo: None,
-        certificates: Vec::new(),
+        certified: Vec::new(),
     };
     CartShop {
         shop_id: id,

@@ -57,7 +57,7 @@ async fn only_verified_unexpired_certificates_show(app: TestApp) {
     let page = product_page(&app, madu).await;
     let kinds: Vec<CertificateKind> = page.certificates.iter().map(|c| c.kind).collect();
     assert_eq!(kinds, [CertificateKind::Halal]);
-    assert_eq!(page.summary.certificates, [CertificateKind::Halal]);
+    assert_eq!(page.summary.certified, [CertificateKind::Halal]);
     assert_eq!((page.certificates[0].number.as_str(), page.certificates[0].expires_on.as_deref()), ("ID35110000123450622", None));
 
     let html = app.get(&page.summary.path()).await.text().await.unwrap_or_default();
@@ -76,7 +76,7 @@ async fn only_verified_unexpired_certificates_show(app: TestApp) {
 
     let halal_products = found(&app, "halal").await;
     assert_eq!(ids(&halal_products), [madu], "the filter finds the verified one alone, not {other}");
-    assert_eq!(halal_products.items[0].certificates, [CertificateKind::Halal], "its card carries the badge");
+    assert_eq!(halal_products.items[0].certified, [CertificateKind::Halal], "its card carries the badge");
     for kind in ["pirt", "sni", "bpom-md"] {
         assert!(found(&app, kind).await.items.is_empty(), "{kind}: waiting, refused or expired");
     }
@@ -94,7 +94,7 @@ async fn an_expired_certificate_disappears_by_itself(app: TestApp) {
     let certificate = added(&app, &tani, madu, &pirt(photo(&app, &tani.cookie).await, &today)).await;
     verified(&app, certificate.id).await;
     let page = product_page(&app, madu).await;
-    assert_eq!(page.summary.certificates, [CertificateKind::Pirt], "valid through its last day");
+    assert_eq!(page.summary.certified, [CertificateKind::Pirt], "valid through its last day");
     assert_eq!(ids(&found(&app, "pirt").await), [madu]);
     let html = app.get(&page.summary.path()).await.text().await.unwrap_or_default();
     assert!(html.contains("hasCertification"));
@@ -108,7 +108,7 @@ async fn an_expired_certificate_disappears_by_itself(app: TestApp) {
         .unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     let page = product_page(&app, madu).await;
-    assert!(page.certificates.is_empty() && page.summary.certificates.is_empty());
+    assert!(page.certificates.is_empty() && page.summary.certified.is_empty());
     assert!(found(&app, "pirt").await.items.is_empty());
     let html = app.get(&page.summary.path()).await.text().await.unwrap_or_default();
     assert!(!html.contains("hasCertification") && !html.contains("badge--certificate"));

@@ -65,29 +65,33 @@ async fn a_changed_certificate_waits_again(app: TestApp) {
     let certificate = added(&app, &tani, kopi, &halal(document)).await;
     verified(&app, certificate.id).await;
     let path = format!("/api/v1/shops/{}/certificates/{}", tani.shop, certificate.id);
-    let change = |body: &serde_json::Value| app.call(Method::PUT, &path, Some(&tani.cookie), Some(body));
+    let (app, cookie) = (&app, tani.cookie.as_str());
+    let change = |body: &serde_json::Value| {
+        let (path, body) = (path.clone(), body.clone());
+        async move { app.call(Method::PUT, &path, Some(cookie), Some(&body)).await }
+    };
 
     let mut issuer = halal(document);
     issuer["issuer"] = json!("BPJPH Kemenag RI");
     let kept: Certificate = answer(change(&issuer).await, 200).await;
     assert_eq!((kept.status, kept.issuer.as_str()), (CertificateStatus::Verified, "BPJPH Kemenag RI"));
-    assert_eq!(product_page(&app, kopi).await.certificates.len(), 1, "a corrected issuer still shows");
+    assert_eq!(product_page(app, kopi).await.certificates.len(), 1, "a corrected issuer still shows");
 
     let mut number = issuer.clone();
     number["number"] = json!("ID35110000999990622");
     let waiting: Certificate = answer(change(&number).await, 200).await;
     assert_eq!(waiting.status, CertificateStatus::Waiting);
-    assert!(product_page(&app, kopi).await.certificates.is_empty(), "a new number waits for the admin");
+    assert!(product_page(app, kopi).await.certificates.is_empty(), "a new number waits for the admin");
 
-    verified(&app, certificate.id).await;
+    verified(app, certificate.id).await;
     let mut body = number.clone();
-    body["photo_id"] = json!(photo(&app, &tani.cookie).await);
+    body["photo_id"] = json!(photo(app, cookie).await);
     assert_eq!(answer::<Certificate>(change(&body).await, 200).await.status, CertificateStatus::Waiting);
 
-    let darmaji = village(&app, "darmaji").await;
+    let darmaji = village(app, "darmaji").await;
     let refuse = format!("/api/v1/admin/villages/{darmaji}/certificates/{}/refuse", certificate.id);
     let reason = json!({ "reason": "Nama produk di sertifikat berbeda." });
-    let admin = darmaji_admin(&app).await;
+    let admin = darmaji_admin(app).await;
     assert_eq!(app.call(Method::POST, &refuse, Some(&admin), Some(&reason)).await.status().as_u16(), 204);
     let resent: Certificate = answer(change(&body).await, 200).await;
     assert_eq!((resent.status, resent.refusal_reason), (CertificateStatus::Waiting, None), "resent after a refusal");

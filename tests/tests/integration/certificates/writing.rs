@@ -28,7 +28,7 @@ async fn a_seller_adds_certificates_that_wait(app: TestApp) {
 
     assert_eq!(listed(&app, &tani, kopi).await, [first, second]);
     let page = product_page(&app, kopi).await;
-    assert!(page.certificates.is_empty() && page.summary.certificates.is_empty(), "nothing shows before verification");
+    assert!(page.certificates.is_empty() && page.summary.certified.is_empty(), "nothing shows before verification");
 }
 
 async fn bad_certificates_write_nothing(app: TestApp) {
@@ -57,7 +57,7 @@ async fn bad_certificates_write_nothing(app: TestApp) {
         assert!(error.is_some_and(|e| e.message.contains(words)), "{field}: {:?}", problem.fields);
     }
     let unknown = with(halal(mine), "kind", json!("iso-9001"));
-    refused(add(&app, &tani, kopi, &unknown).await, 422, "", "an unknown kind").await;
+    refused(add(&app, &tani, kopi, &unknown).await, 400, "tidak dikenal", "an unknown kind").await;
     assert_eq!(written(&app).await, 0);
 
     // A change is checked the same way, and leaves the certificate as it was.
