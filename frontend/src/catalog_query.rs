@@ -2,8 +2,8 @@
 //! canonically, with the same names as the API's query string, so a search can be shared and undone.
 
 use shared::catalog::QUERY_MAX;
-use shared::format::rupiah;
 use shared::certificate::CertificateKind;
+use shared::format::rupiah;
 use shared::{CatalogQuery, CatalogSort, EnterpriseKind, Sector};
 
 /// Reads a catalog search from a query string (with or without the leading `?`).

@@ -73,7 +73,8 @@ impl CertificateKind {
             return Err(format!("Tulis nomor sertifikat, 3 sampai {NUMBER_MAX} huruf."));
         }
         // Letters and digits only, upper case: "P-IRT No. 2063509010473-23" → "PIRTNO206350901047323".
-        let compact: String = text.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect();
+        let compact: String =
+            text.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect();
         let digits = |s: &str, lengths: std::ops::RangeInclusive<usize>| {
             lengths.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
         };
@@ -98,9 +99,7 @@ impl CertificateKind {
     pub fn number_hint(self) -> &'static str {
         match self {
             CertificateKind::Pirt => "Nomor P-IRT terdiri dari 15 angka, mis. P-IRT No. 2063509010473-23.",
-            CertificateKind::Halal => {
-                "Nomor sertifikat halal BPJPH diawali ID lalu angka, mis. ID35110000123450622."
-            }
+            CertificateKind::Halal => "Nomor sertifikat halal BPJPH diawali ID lalu angka, mis. ID35110000123450622.",
             CertificateKind::BpomMd => "Nomor BPOM MD terdiri dari MD dan 12 angka, mis. BPOM RI MD 224510001234.",
             CertificateKind::BpomMl => "Nomor BPOM ML terdiri dari ML dan 12 angka, mis. BPOM RI ML 234509001174.",
             CertificateKind::Sni | CertificateKind::Organik => "Tulis nomor sertifikat seperti tertulis di dokumennya.",

@@ -131,7 +131,13 @@ pub fn vouched(form: &CertificateForm, photo_id: i64, status: &str) -> Vouched {
 }
 
 /// Adds a waiting certificate to the product; answers its id.
-pub async fn insert(conn: &mut AnyConnection, product_id: i64, new: &Vouched, issuer: &str, now: i64) -> sqlx::Result<i64> {
+pub async fn insert(
+    conn: &mut AnyConnection,
+    product_id: i64,
+    new: &Vouched,
+    issuer: &str,
+    now: i64,
+) -> sqlx::Result<i64> {
     sqlx::query_scalar(
         "INSERT INTO product_certificates (product_id, kind, number, issuer, expires_on, photo_id, status, created_at, \
             updated_at) VALUES ($1, $2, $3, $4, $5, $6, 'waiting', $7, $7) RETURNING id",

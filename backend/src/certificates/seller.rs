@@ -7,9 +7,9 @@ use axum::{
     extract::{Path, State},
     http::StatusCode,
 };
+use shared::Form;
 use shared::api::{self, Endpoint};
 use shared::certificate::{Certificate, CertificateForm, CertificateStatus};
-use shared::Form;
 
 use super::queries::{self, Vouched};
 use crate::{
@@ -38,7 +38,12 @@ pub async fn list(
 }
 
 /// The form checked against today's date, with its photo: one the seller uploaded, or the one it had.
-async fn checked(state: &AppState, owner: &ShopOwner, form: CertificateForm, kept: Option<i64>) -> AppResult<(CertificateForm, i64)> {
+async fn checked(
+    state: &AppState,
+    owner: &ShopOwner,
+    form: CertificateForm,
+    kept: Option<i64>,
+) -> AppResult<(CertificateForm, i64)> {
     let form = form.parse_in(&state.db.today())?.into_inner();
     let photo = form.photo_id.ok_or_else(|| anyhow::anyhow!("a checked certificate has a photo"))?;
     check_usable(&state.db, "photo_id", &[photo], owner.user.id, kept.as_slice()).await?;
@@ -65,7 +70,8 @@ pub async fn add(
     let mut tx = state.db.begin_write().await?;
     let id = queries::insert(&mut tx, product_id, &new, form.issuer.trim(), now_ms()).await?;
     tx.commit().await?;
-    let certificate = queries::one(&state.db, id).await?.ok_or_else(|| anyhow::anyhow!("certificate {id} not read back"))?;
+    let certificate =
+        queries::one(&state.db, id).await?.ok_or_else(|| anyhow::anyhow!("certificate {id} not read back"))?;
     Ok((StatusCode::CREATED, Json(certificate)))
 }
 

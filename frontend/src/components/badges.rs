@@ -1,8 +1,8 @@
 //! Small labels: the IDM development status, the demo-data marker, a product's sector and its verified
 //! certificates.
 
-use shared::format::decimal;
 use shared::certificate::CertificateKind;
+use shared::format::decimal;
 use shared::{Idm, Sector};
 use yew::prelude::*;
 

@@ -3,8 +3,8 @@
 
 use std::rc::Rc;
 
-use shared::format::thousands;
 use shared::certificate::CertificateKind;
+use shared::format::thousands;
 use shared::{CatalogQuery, Facets, Sector};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

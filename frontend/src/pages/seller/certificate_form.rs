@@ -2,9 +2,9 @@
 //! has), who issued it, until when it is valid (a halal certificate from BPJPH may have no end), and a
 //! photo of the document.
 
+use shared::Image;
 use shared::api::certificates::{AddCertificate, UpdateCertificate};
 use shared::certificate::{Certificate, CertificateForm, CertificateKind, CertificateStatus};
-use shared::Image;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

@@ -25,8 +25,7 @@ pub struct CertificatesProps {
 #[component]
 pub fn Certificates(props: &CertificatesProps) -> Html {
     let (shop, product) = (props.shop, props.product);
-    let list =
-        use_remote((shop, product), |(id, product_id)| api::fetch_one(ProductCertificates { id, product_id }));
+    let list = use_remote((shop, product), |(id, product_id)| api::fetch_one(ProductCertificates { id, product_id }));
     let editing = use_state(|| Editing::<Certificate>::Nothing);
     let failure = use_state(|| None::<ApiError>);
     if *editing != Editing::Nothing {

@@ -58,7 +58,10 @@ async fn only_verified_unexpired_certificates_show(app: TestApp) {
     let kinds: Vec<CertificateKind> = page.certificates.iter().map(|c| c.kind).collect();
     assert_eq!(kinds, [CertificateKind::Halal]);
     assert_eq!(page.summary.certified, [CertificateKind::Halal]);
-    assert_eq!((page.certificates[0].number.as_str(), page.certificates[0].expires_on.as_deref()), ("ID35110000123450622", None));
+    assert_eq!(
+        (page.certificates[0].number.as_str(), page.certificates[0].expires_on.as_deref()),
+        ("ID35110000123450622", None)
+    );
 
     let html = app.get(&page.summary.path()).await.text().await.unwrap_or_default();
     for expected in [

@@ -19,7 +19,10 @@ async fn a_seller_adds_certificates_that_wait(app: TestApp) {
     let document = photo(&app, &tani.cookie).await;
 
     let first = added(&app, &tani, kopi, &halal(document)).await;
-    assert_eq!((first.kind, first.status, first.expires_on.as_deref()), (CertificateKind::Halal, CertificateStatus::Waiting, None));
+    assert_eq!(
+        (first.kind, first.status, first.expires_on.as_deref()),
+        (CertificateKind::Halal, CertificateStatus::Waiting, None)
+    );
     assert_eq!((first.number.as_str(), first.product_id, first.photo.id), ("ID35110000123450622", kopi, document));
     assert!(!first.expired && first.refusal_reason.is_none());
     let end = from_today(&app, 365);
@@ -43,7 +46,11 @@ async fn bad_certificates_write_nothing(app: TestApp) {
     let cases = [
         (with(pirt(mine, &end), "number", json!("P-IRT 12345")), "number", "15 angka"),
         (with(halal(mine), "number", json!("35110000123450622")), "number", "diawali ID"),
-        (with(with(pirt(mine, &end), "kind", json!("bpom-md")), "number", json!("ML 234509001174")), "number", "MD dan 12"),
+        (
+            with(with(pirt(mine, &end), "kind", json!("bpom-md")), "number", json!("ML 234509001174")),
+            "number",
+            "MD dan 12",
+        ),
         (with(pirt(mine, &end), "expires_on", json!(null)), "expires_on", "Hanya sertifikat halal"),
         (pirt(mine, &yesterday), "expires_on", "sudah habis masa berlakunya"),
         (with(halal(mine), "expires_on", json!("2027-02-30")), "expires_on", "tanggal berlaku"),
