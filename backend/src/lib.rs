@@ -7,6 +7,7 @@ pub mod auth;
 pub mod backup;
 pub mod cart;
 pub mod catalog;
+pub mod certificates;
 pub mod cli;
 pub mod config;
 pub mod consultations;

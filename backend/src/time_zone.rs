@@ -66,6 +66,11 @@ impl TimeZone {
         (ms + self.offset_ms()).div_euclid(DAY_MS)
     }
 
+    /// The local date (`YYYY-MM-DD`) of the moment `ms`.
+    pub fn date(self, ms: i64) -> String {
+        date_of(self.day_of(ms))
+    }
+
     /// The SQL expression of the local day of the Unix-ms column `column` (for moments after 1970).
     pub fn day_sql(self, column: &str) -> String {
         format!("(({column} + {}) / {DAY_MS})", self.offset_ms())

@@ -2,6 +2,7 @@
 //! canonically, with the same names as the API's query string, so a search can be shared and undone.
 
 use shared::catalog::QUERY_MAX;
+use shared::certificate::CertificateKind;
 use shared::format::rupiah;
 use shared::{CatalogQuery, CatalogSort, EnterpriseKind, Sector};
 
@@ -35,6 +36,7 @@ pub fn parse(query: &str) -> CatalogQuery {
             "harga_max" => q.harga_max = parse_price(value).ok().flatten(),
             "tersedia" => q.tersedia = matches!(value, "true" | "1" | "ya").then_some(true),
             "bintang" => q.bintang = value.parse().ok(),
+            "sertifikat" => q.sertifikat = CertificateKind::from_code(value),
             "urut" => q.urut = CatalogSort::from_code(value),
             "per" => q.per = value.parse().ok(),
             "setelah" => q.setelah = text(),
@@ -64,6 +66,7 @@ fn pairs(q: &CatalogQuery, with_cursor: bool) -> Vec<(&'static str, String)> {
     text("harga_max", &q.harga_max.map(|p| p.to_string()));
     text("tersedia", &(q.tersedia == Some(true)).then(|| "true".to_owned()));
     text("bintang", &q.bintang.map(|b| b.to_string()));
+    text("sertifikat", &q.sertifikat.map(|k| k.code().to_owned()));
     text("urut", &q.urut.map(|s| s.code().to_owned()));
     text("per", &q.per.map(|n| n.to_string()));
     if with_cursor {
@@ -156,11 +159,12 @@ pub enum Filter {
     Harga,
     Tersedia,
     Bintang,
+    Sertifikat,
 }
 
 impl Filter {
     /// Every filter, in the order chips show them.
-    pub const ALL: [Filter; 10] = [
+    pub const ALL: [Filter; 11] = [
         Filter::Toko,
         Filter::Lembaga,
         Filter::Jenis,
@@ -171,6 +175,7 @@ impl Filter {
         Filter::Harga,
         Filter::Tersedia,
         Filter::Bintang,
+        Filter::Sertifikat,
     ];
 
     /// Whether the search uses this filter.
@@ -186,6 +191,7 @@ impl Filter {
             Filter::Harga => q.harga_min.is_some() || q.harga_max.is_some(),
             Filter::Tersedia => q.tersedia == Some(true),
             Filter::Bintang => q.bintang.is_some(),
+            Filter::Sertifikat => q.sertifikat.is_some(),
         }
     }
 
@@ -203,6 +209,7 @@ impl Filter {
             Filter::Harga => (next.harga_min, next.harga_max) = (None, None),
             Filter::Tersedia => next.tersedia = None,
             Filter::Bintang => next.bintang = None,
+            Filter::Sertifikat => next.sertifikat = None,
         }
         next
     }
@@ -274,6 +281,7 @@ mod tests {
             harga_max: Some(50_000),
             tersedia: Some(true),
             bintang: Some(4),
+            sertifikat: Some(CertificateKind::Halal),
             urut: Some(CatalogSort::PriceUp),
             setelah: None,
             per: Some(12),
@@ -286,7 +294,8 @@ mod tests {
         assert_eq!(
             text,
             "q=keripik+%26+sambal&desa=darmaji&kecamatan=52.01.02&kabupaten=52.01&kategori=jasa-wisata&jenis=sentra-ikm\
-             &lembaga=bumdes-darma-tani&toko=lapak-bumdes&harga_min=5000&harga_max=50000&tersedia=true&bintang=4&urut=termurah&per=12"
+             &lembaga=bumdes-darma-tani&toko=lapak-bumdes&harga_min=5000&harga_max=50000&tersedia=true\
+             &bintang=4&sertifikat=halal&urut=termurah&per=12"
         );
         assert_eq!(parse(&text), full());
         assert_eq!(parse(&format!("?{text}")), full());

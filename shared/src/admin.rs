@@ -174,6 +174,8 @@ crate::code_list! {
         ProductUnhidden = "product.unhidden", "Menampilkan lagi produk";
         ReviewHidden = "review.hidden", "Menyembunyikan ulasan";
         ReviewShown = "review.shown", "Menampilkan lagi ulasan";
+        CertificateVerified = "certificate.verified", "Memverifikasi sertifikat";
+        CertificateRefused = "certificate.refused", "Menolak sertifikat";
         ShopSuspended = "shop.suspended", "Menangguhkan toko";
         ShopReinstated = "shop.reinstated", "Mengaktifkan lagi toko";
         ShopEnterpriseSet = "shop.enterprise_set", "Mengaitkan toko dengan lembaga";

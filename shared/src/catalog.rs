@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{EnterpriseKind, ProductSummary, Sector};
+use crate::{EnterpriseKind, ProductSummary, Sector, certificate::CertificateKind};
 
 crate::code_list! {
     /// How results are ordered.
@@ -70,6 +70,9 @@ pub struct CatalogQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 5))]
     pub bintang: Option<u8>,
+    /// Only products with a verified certificate of this kind that has not expired.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sertifikat: Option<CertificateKind>,
     /// Defaults to relevance when there are words, else newest.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub urut: Option<CatalogSort>,
@@ -106,6 +109,7 @@ impl CatalogQuery {
             || self.harga_max.is_some()
             || self.tersedia == Some(true)
             || self.bintang.is_some()
+            || self.sertifikat.is_some()
     }
 
     /// The same search from its first page.

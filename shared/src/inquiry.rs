@@ -325,7 +325,7 @@ pub fn check_needed_by(text: &str, today: &str) -> Result<(), String> {
 }
 
 /// `YYYY-MM` (no day) or a real `YYYY-MM-DD`.
-fn parse_date(text: &str) -> Option<(i64, i64, Option<i64>)> {
+pub(crate) fn parse_date(text: &str) -> Option<(i64, i64, Option<i64>)> {
     let parts: Vec<&str> = text.split('-').collect();
     let number = |part: &str, len: usize| {
         (part.len() == len && part.bytes().all(|b| b.is_ascii_digit())).then(|| part.parse::<i64>().ok()).flatten()

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod api;
 pub mod cart;
 pub mod catalog;
+pub mod certificate;
 pub mod consultation;
 pub mod dashboard;
 pub mod enterprise;

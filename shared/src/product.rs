@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::certificate::{CertificateKind, ShownCertificate};
 use crate::review::{RatingSummary, Review};
 use crate::{
     Enterprise, FieldError, Flagship, Image, Phone, RegionPath, Sector, enterprise::check_photos, format::rupiah,
@@ -79,6 +80,10 @@ pub struct ProductSummary {
     /// Its visible reviews in brief ("★ 4,6 (12)" on the card).
     #[serde(default)]
     pub stars: crate::review::RatingBrief,
+    /// The kinds of its verified certificates within their dates, as badges (catalog cards and product
+    /// pages).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub certified: Vec<CertificateKind>,
 }
 
 impl ProductSummary {
@@ -158,6 +163,9 @@ pub struct ProductDetail {
     /// The newest visible reviews (at most `review::NEWEST`).
     #[serde(default)]
     pub reviews: Vec<Review>,
+    /// Its verified certificates within their dates.
+    #[serde(default)]
+    pub certificates: Vec<ShownCertificate>,
 }
 
 /// Creating or changing a listing: `POST`/`PUT /api/v1/shops/{id}/products…`.

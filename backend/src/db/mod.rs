@@ -25,6 +25,8 @@ pub enum Engine {
 pub struct Db {
     pub pool: AnyPool,
     pub engine: Engine,
+    /// The kabupaten's time zone: what "today" is for dates stored as days (a certificate's expiry).
+    pub time_zone: crate::time_zone::TimeZone,
     /// On SQLite, write transactions of [`Db::begin_write`] take turns here, first come first served,
     /// instead of polling SQLite's busy handler (which lets latecomers overtake and stretches the tail).
     writer: Arc<Mutex<()>>,
@@ -93,7 +95,12 @@ impl Db {
             .connect_with(options)
             .await
             .with_context(|| format!("cannot connect to the database ({})", redact(&config.database_url)))?;
-        Ok(Db { pool, engine, writer: Arc::new(Mutex::new(())) })
+        Ok(Db { pool, engine, time_zone: config.time_zone, writer: Arc::new(Mutex::new(())) })
+    }
+
+    /// Today's date in the kabupaten, `YYYY-MM-DD`.
+    pub fn today(&self) -> String {
+        self.time_zone.date(now_ms())
     }
 
     /// Brings the schema up to date.

@@ -60,6 +60,7 @@ pub fn card(row: &AnyRow) -> anyhow::Result<ProductSummary> {
         village_slug: row.try_get("village_slug")?,
         photo: cover(row)?,
         stars: shared::review::RatingBrief { count: row.try_get("rating_count")?, total: row.try_get("rating_stars")? },
+        certified: Vec::new(),
     })
 }
 
@@ -277,7 +278,9 @@ pub async fn detail(db: &Db, id: i64) -> anyhow::Result<Option<ProductDetail>> {
         None => None,
     };
     let description_md: String = r.try_get("description")?;
-    let summary = card(&r)?;
+    let mut summary = card(&r)?;
+    let certificates = crate::certificates::queries::shown(db, summary.id).await?;
+    summary.certified = certificates.iter().map(|c| c.kind).collect();
     let reviewed = crate::reviews::queries::Of::Product(summary.id);
     let newest = i64::try_from(shared::review::NEWEST).unwrap_or(i64::MAX);
     Ok(Some(ProductDetail {
@@ -311,6 +314,7 @@ pub async fn detail(db: &Db, id: i64) -> anyhow::Result<Option<ProductDetail>> {
         },
         is_demo: flag(&r, "is_demo")?,
         updated_at: r.try_get("updated_at")?,
+        certificates,
         summary,
     }))
 }

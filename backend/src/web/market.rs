@@ -142,6 +142,7 @@ fn product_head(state: &AppState, p: &ProductDetail) -> Head {
         },
     });
     add_reviews(&mut json_ld, p);
+    add_certificates(&mut json_ld, p);
     let title = format!("{} — {} | Lapak Desa", s.name, rupiah(s.price));
     Head {
         description,
@@ -212,4 +213,29 @@ fn add_reviews(json_ld: &mut serde_json::Value, p: &ProductDetail) {
         })
         .collect();
     json_ld["review"] = json!(reviews);
+}
+
+/// The verified certificates within their dates as schema.org `Certification`s (`hasCertification`).
+fn add_certificates(json_ld: &mut serde_json::Value, p: &ProductDetail) {
+    if p.certificates.is_empty() {
+        return;
+    }
+    let certifications: Vec<serde_json::Value> = p
+        .certificates
+        .iter()
+        .map(|c| {
+            let mut certification = json!({
+                "@type": "Certification",
+                "name": format!("Sertifikat {}", c.kind.label()),
+                "certificationIdentification": c.number,
+                "issuedBy": { "@type": "Organization", "name": c.issuer },
+                "certificationStatus": "https://schema.org/CertificationActive",
+            });
+            if let Some(end) = &c.expires_on {
+                certification["expires"] = json!(end);
+            }
+            certification
+        })
+        .collect();
+    json_ld["hasCertification"] = json!(certifications);
 }

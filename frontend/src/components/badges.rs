@@ -1,5 +1,7 @@
-//! Small labels: the IDM development status, the demo-data marker and a product's sector.
+//! Small labels: the IDM development status, the demo-data marker, a product's sector and its verified
+//! certificates.
 
+use shared::certificate::CertificateKind;
 use shared::format::decimal;
 use shared::{Idm, Sector};
 use yew::prelude::*;
@@ -49,4 +51,10 @@ pub struct SectorTagProps {
 pub fn SectorTag(props: &SectorTagProps) -> Html {
     let class = classes!("tag", format!("tag--{}", props.sector.code()));
     html! { <span {class}>{ props.sector.label() }</span> }
+}
+
+/// A verified certificate within its dates: "✓ Halal".
+pub fn certificate_badge(kind: CertificateKind) -> Html {
+    let title = format!("Sertifikat {} terverifikasi admin desa", kind.label());
+    html! { <span class="badge badge--certificate" {title}>{ format!("✓ {}", kind.label()) }</span> }
 }

@@ -1,9 +1,10 @@
-//! The catalog's filters: kecamatan and category with their facet counts, a price range, "only in
-//! stock" and "4 stars and up"; each change is a new search (and a new address).
+//! The catalog's filters: kecamatan and category with their facet counts, a certificate, a price range,
+//! "only in stock" and "4 stars and up"; each change is a new search (and a new address).
 
 use std::rc::Rc;
 
 use shared::catalog::GOOD_RATING;
+use shared::certificate::CertificateKind;
 use shared::format::thousands;
 use shared::{CatalogQuery, Facets, Sector};
 use web_sys::HtmlInputElement;
@@ -83,6 +84,12 @@ pub fn CatalogFilters(props: &CatalogFiltersProps) -> Html {
                 on_change={change(|q, v| {
                     CatalogQuery { kategori: v.as_deref().and_then(Sector::from_code), ..q.first_page() }
                 })} />
+            <FilterSelect id="filter-sertifikat" label="Sertifikat" any_label="Semua produk" name="sertifikat"
+                options={CertificateKind::ALL.iter().map(|k| (k.code().to_owned(), k.label().to_owned())).collect::<Vec<_>>()}
+                value={q.sertifikat.map(|k| k.code().to_owned()).unwrap_or_default()}
+                on_change={change(|q, v| {
+                    CatalogQuery { sertifikat: v.as_deref().and_then(CertificateKind::from_code), ..q.first_page() }
+                })} />
             <PriceRange query={q.clone()} on_change={props.on_change.clone()} />
             <label class="check">
                 <input type="checkbox" class="check__box" name="tersedia" value="true" checked={q.tersedia == Some(true)}
@@ -100,7 +107,8 @@ pub fn CatalogFilters(props: &CatalogFiltersProps) -> Html {
 }
 
 /// The fields the filter form sets; the rest of the search goes along hidden.
-const FORM_FIELDS: [&str; 6] = ["kecamatan", "kategori", "harga_min", "harga_max", "tersedia", "bintang"];
+const FORM_FIELDS: [&str; 7] =
+    ["kecamatan", "kategori", "sertifikat", "harga_min", "harga_max", "tersedia", "bintang"];
 
 /// Hidden fields carrying the search `q` but those `set_by_form`, so a plain form keeps it.
 pub fn kept_fields(q: &CatalogQuery, set_by_form: &[&str]) -> Html {

@@ -1,11 +1,11 @@
 //! A product on sale: its photo (the small size on phones), name, price per unit, rating, shop and
-//! village, linking to the product's page.
+//! village, its verified certificates, linking to the product's page.
 
 use shared::ProductSummary;
 use shared::format::rupiah;
 use yew::prelude::*;
 
-use crate::components::badges::SectorTag;
+use crate::components::badges::{SectorTag, certificate_badge};
 use crate::components::cover::Cover;
 use crate::components::review_list::compact_rating;
 
@@ -59,6 +59,7 @@ pub fn ProductCard(props: &ProductCardProps) -> Html {
                     </p>
                     <div class="badges">
                         <SectorTag sector={p.sector} />
+                        { for p.certified.iter().copied().map(certificate_badge) }
                         if p.stock <= 0 {
                             <span class="badge badge--muted">{ "Stok habis" }</span>
                         }

@@ -186,6 +186,7 @@ mod tests {
             village_slug: "desa".into(),
             photo: None,
             stars: Default::default(),
+            certified: Vec::new(),
         };
         CatalogPage { items: ids.iter().copied().map(card).collect(), next: next.map(str::to_owned) }
     }

@@ -170,6 +170,7 @@ fn chips(
             Filter::Harga => price_range_label(q.harga_min, q.harga_max),
             Filter::Tersedia => "Hanya yang tersedia".to_owned(),
             Filter::Bintang => q.bintang.map(|b| format!("Bintang {b} ke atas")).unwrap_or_default(),
+            Filter::Sertifikat => q.sertifikat.map(|k| format!("Sertifikat {}", k.label())).unwrap_or_default(),
         }
     };
     html! {

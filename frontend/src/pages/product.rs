@@ -1,7 +1,8 @@
-//! `/produk/{id}-{slug}`: a product with its photos, price, rating, stock, buying it, the chain behind it,
-//! WhatsApp links and what buyers said of it.
+//! `/produk/{id}-{slug}`: a product with its photos, price, rating, certificates, stock, buying it, the
+//! chain behind it, WhatsApp links and what buyers said of it.
 
 use shared::api::products::Product;
+use shared::certificate::validity_label;
 use shared::format::thousands;
 use shared::product::product_id_of;
 use shared::{ProductDetail, Unit};
@@ -10,7 +11,7 @@ use yew_router::Routable;
 
 use crate::api::{self, ApiError};
 use crate::app::Route;
-use crate::components::badges::{DemoBadge, SectorTag};
+use crate::components::badges::{DemoBadge, SectorTag, certificate_badge};
 use crate::components::error_state::ErrorState;
 use crate::components::inquiry_form::Target;
 use crate::components::product_chain::ProductChainSection;
@@ -73,6 +74,7 @@ fn product(d: &ProductDetail, origin: &Origin) -> Html {
                 <div class="product__info">
                     <div class="badges">
                         <SectorTag sector={s.sector} />
+                        { for s.certified.iter().copied().map(certificate_badge) }
                         if d.chain.is_flagship {
                             <span class="badge badge--flagship">{ "Produk unggulan desa" }</span>
                         }
@@ -105,6 +107,7 @@ fn product(d: &ProductDetail, origin: &Origin) -> Html {
                             </div>
                         }
                     </dl>
+                    { certificates(d) }
                     if d.chain.on_holiday {
                         <p class="notice">
                             { "Toko ini sedang libur. Anda tetap bisa bertanya; penjual membalas setelah buka kembali." }
@@ -163,6 +166,27 @@ fn reviews(d: &ProductDetail) -> Html {
                     </p>
                 }
             }
+        </section>
+    }
+}
+
+/// "Sertifikat": each verified certificate within its dates, with its number, issuer and validity.
+fn certificates(d: &ProductDetail) -> Html {
+    if d.certificates.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="product-certificates" aria-labelledby="sertifikat">
+            <h2 id="sertifikat" class="product-certificates__title">{ "Sertifikat" }</h2>
+            <ul class="product-certificates__list">
+                { for d.certificates.iter().map(|c| html! {
+                    <li>
+                        <strong>{ c.kind.label() }</strong>
+                        { format!(" · No. {} · {} · {}", c.number, c.issuer, validity_label(c.expires_on.as_deref())) }
+                    </li>
+                }) }
+            </ul>
+            <p class="muted product-certificates__note">{ "Diperiksa admin desa dengan dokumen aslinya." }</p>
         </section>
     }
 }

@@ -9,6 +9,7 @@ use shared::{
     ActionKind, Actor, AuditAction, CatalogSort, ConsultationStatus, DeliveryMethod, DeskSide, EnterpriseKind,
     IdmStatus, InquiryKind, InquiryStatus, NewsKind, NewsStatus, Office, OrderStatus, PaymentMethod, ProblemCode,
     ProductStatus, RegionLevel, Role, Sector, ShopStatus, Topic, Unit, VisitStatus,
+    certificate::{CertificateKind, CertificateStatus},
     dashboard::{ChartKind, ColumnKind, ReportKind},
 };
 
@@ -40,6 +41,8 @@ async fn every_reference_resolves_and_lists_are_spelt_as_json(app: TestApp) {
         ("Actor", spelt(Actor::ALL)),
         ("AuditAction", spelt(AuditAction::ALL)),
         ("CatalogSort", spelt(CatalogSort::ALL)),
+        ("CertificateKind", spelt(CertificateKind::ALL)),
+        ("CertificateStatus", spelt(CertificateStatus::ALL)),
         ("ChartKind", spelt(&[ChartKind::Line, ChartKind::Bars])),
         ("ColumnKind", spelt(&[ColumnKind::Text, ColumnKind::Count, ColumnKind::Rupiah, ColumnKind::Permille])),
         ("ConsultationStatus", spelt(ConsultationStatus::ALL)),

@@ -6,7 +6,7 @@
 use shared::CatalogQuery;
 use sqlx::any::AnyArguments;
 
-use crate::products::queries::LISTED;
+use crate::{certificates, products::queries::LISTED};
 
 /// Values bound to a statement, numbered as they are added.
 #[derive(Default)]
@@ -47,8 +47,9 @@ pub struct Omit {
     pub place: bool,
 }
 
-/// The conditions of the query's filters, listed products only.
-pub fn conditions(q: &CatalogQuery, binds: &mut Binds, omit: Omit) -> String {
+/// The conditions of the query's filters, listed products only; `today` (`YYYY-MM-DD`, the kabupaten's)
+/// decides which certificates have expired.
+pub fn conditions(q: &CatalogQuery, binds: &mut Binds, omit: Omit, today: &str) -> String {
     let mut all = vec![LISTED.to_owned()];
     if !omit.place {
         if let Some(slug) = &q.desa {
@@ -90,6 +91,9 @@ pub fn conditions(q: &CatalogQuery, binds: &mut Binds, omit: Omit) -> String {
     }
     if let Some(stars) = q.bintang {
         all.push(format!("p.rating_count > 0 AND p.rating_stars >= {} * p.rating_count", binds.int(stars.into())));
+    }
+    if let Some(kind) = q.sertifikat {
+        all.push(certificates::queries::holding(&binds.text(kind.code()), &binds.text(today)));
     }
     all.join(" AND ")
 }

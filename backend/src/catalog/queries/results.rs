@@ -12,6 +12,7 @@ use crate::{
         cursor::Cursor,
         search::{Expansion, Match},
     },
+    certificates,
     db::Db,
     products::queries::{CARD, CARD_FROM, card},
 };
@@ -25,8 +26,10 @@ pub async fn cards(db: &Db, ids: &[i64]) -> anyhow::Result<Vec<ProductSummary>> 
     let sql = format!("SELECT {CARD} {CARD_FROM} WHERE p.id IN ({list})");
     let rows = sqlx::query(&sql).persistent(false).fetch_all(&db.pool).await?;
     let mut by_id: HashMap<i64, ProductSummary> = HashMap::with_capacity(rows.len());
+    let mut badges = certificates::queries::shown_kinds(db, ids).await?;
     for r in &rows {
-        let c = card(r)?;
+        let mut c = card(r)?;
+        c.certified = badges.remove(&c.id).unwrap_or_default();
         by_id.insert(c.id, c);
     }
     Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
@@ -60,8 +63,9 @@ pub async fn scored(
     after: Option<Cursor>,
     limit: usize,
 ) -> anyhow::Result<Vec<Cursor>> {
+    let today = db.today();
     let mut binds = Binds::default();
-    let mut filter = conditions(q, &mut binds, Omit::default());
+    let mut filter = conditions(q, &mut binds, Omit::default(), &today);
     let rank = rating_rank();
     let (key, descending) = match sort {
         CatalogSort::Relevance => ("scored.score", true),
@@ -101,14 +105,15 @@ pub async fn facets(db: &Db, q: &CatalogQuery, expansion: &Expansion) -> anyhow:
     let persistent = with.is_empty();
     let from = format!("{from} CROSS JOIN villages v");
     let joined = format!("{joined}s.id = p.shop_id AND v.id = s.village_id AND");
+    let today = db.today();
 
     let mut binds = Binds::default();
-    let filter = conditions(q, &mut binds, Omit::default());
+    let filter = conditions(q, &mut binds, Omit::default(), &today);
     let sql = format!("{with}SELECT COUNT(*) {from} WHERE {joined} {filter}");
     let total: i64 = binds.query(&sql).persistent(persistent).fetch_one(&db.pool).await?.try_get(0)?;
 
     let mut binds = Binds::default();
-    let filter = conditions(q, &mut binds, Omit { category: true, place: false });
+    let filter = conditions(q, &mut binds, Omit { category: true, place: false }, &today);
     let sql = format!("{with}SELECT p.sector, COUNT(*) AS n {from} WHERE {joined} {filter} GROUP BY p.sector");
     let mut categories = Vec::new();
     for r in binds.query(&sql).persistent(persistent).fetch_all(&db.pool).await? {
@@ -119,7 +124,7 @@ pub async fn facets(db: &Db, q: &CatalogQuery, expansion: &Expansion) -> anyhow:
     categories.sort_by(|a, b| b.count.cmp(&a.count).then(a.sector.cmp(&b.sector)));
 
     let mut binds = Binds::default();
-    let filter = conditions(q, &mut binds, Omit { category: false, place: true });
+    let filter = conditions(q, &mut binds, Omit { category: false, place: true }, &today);
     let sql = format!(
         "{with}SELECT v.kecamatan_code, kc.name AS kecamatan, kb.name AS kabupaten, COUNT(*) AS n {from} \
          CROSS JOIN regions kc CROSS JOIN regions kb \

@@ -20,8 +20,9 @@ pub async fn postings(
     after: Option<Cursor>,
     limit: usize,
 ) -> anyhow::Result<Vec<Cursor>> {
+    let today = db.today();
     let mut binds = Binds::default();
-    let filter = conditions(q, &mut binds, Omit::default());
+    let filter = conditions(q, &mut binds, Omit::default(), &today);
     // Integers we computed, written into the statement; the weight bound lets the index start there.
     let (term, quality) = (m.term_id, m.quality);
     let after = match after {

@@ -2,6 +2,7 @@
 
 mod applications;
 mod audit;
+mod certificates;
 mod consultants;
 pub(crate) mod dashboard;
 mod district_admins;

@@ -21,6 +21,7 @@ fn shop(id: i64, delivery: DeliveryOptions, payments: Vec<PaymentMethod>) -> Car
         village_slug: "darmaji".into(),
         photo: None,
         stars: Default::default(),
+        certified: Vec::new(),
     };
     CartShop {
         shop_id: id,

@@ -2,6 +2,8 @@
 //! reviews, settings and member producers behind tabs (`/jual/{toko}/{bagian}`).
 
 mod bank_accounts;
+mod certificate_form;
+mod certificates;
 mod delivery;
 mod figures;
 mod inquiries;

@@ -1,11 +1,12 @@
 //! `/jual/{toko}/produk`: the shop's listings with their status as shoppers meet it (draft, for sale,
 //! sold out, hidden by the seller or by the village admin and why), quick hide/show and removal, and the
-//! editor of one listing.
+//! editor of one listing with its certificates.
 
 use shared::api::products::{Listings, RemoveListing, UpdateListing};
 use shared::{ProductForm, ProductRecord, ProductStatus, format::rupiah, format::thousands, product::product_path};
 use yew::prelude::*;
 
+use super::certificates::Certificates;
 use super::product_form::ProductEditor;
 use crate::api::{self, ApiError};
 use crate::components::empty_state::EmptyState;
@@ -25,11 +26,20 @@ pub struct ProductsProps {
 pub fn Products(props: &ProductsProps) -> Html {
     let shop = props.shop;
     let list = use_remote(shop, |id| api::fetch_one(Listings { id }));
-    let editing = use_state(|| Editing::Nothing);
+    let editing = use_state(|| Editing::<ProductRecord>::Nothing);
     let failure = use_state(|| None::<ApiError>);
     if *editing != Editing::Nothing {
         let (done, cancel) = (close_editor(&editing, Some(list.retry())), close_editor(&editing, None));
-        return html! { <ProductEditor {shop} record={editing.record()} {done} {cancel} /> };
+        let record = editing.record();
+        let product = record.as_ref().map(|r| r.id);
+        return html! {
+            <>
+                <ProductEditor {shop} {record} {done} {cancel} />
+                if let Some(product) = product {
+                    <Certificates {shop} {product} active={props.active} />
+                }
+            </>
+        };
     }
     let remove = removal(
         move |product_id| api::call(RemoveListing { id: shop, product_id }, &()),

@@ -3,6 +3,7 @@
 
 mod care;
 mod cart;
+mod certificates;
 mod consultations;
 mod content;
 mod duties;
@@ -127,7 +128,8 @@ fn expected(endpoint: &str) -> Option<[u16; 10]> {
                 .or_else(|| village_map::expected(endpoint))
                 .or_else(|| inquiries::expected(endpoint))
                 .or_else(|| reviews::expected(endpoint))
-                .or_else(|| push::expected(endpoint));
+                .or_else(|| push::expected(endpoint))
+                .or_else(|| certificates::expected(endpoint));
         }
     })
 }
@@ -157,6 +159,9 @@ async fn request(app: &TestApp, fx: &Fixture, endpoint: &str, role: usize) -> (S
         return request;
     }
     if let Some(request) = push::request(app, fx, endpoint, role).await {
+        return request;
+    }
+    if let Some(request) = certificates::request(app, fx, endpoint, role).await {
         return request;
     }
     let user = fx.users[role];
@@ -342,13 +347,13 @@ async fn every_row_names_a_documented_endpoint(app: TestApp) {
     let endpoints = documented(&app).await;
     let all = ROWS.iter().chain(content::ROWS).chain(market::ROWS).chain(cart::ROWS).chain(orders::ROWS);
     let all = all.chain(consultations::ROWS).chain(village_map::ROWS).chain(inquiries::ROWS).chain(reviews::ROWS);
-    for row in all.chain(push::ROWS) {
+    for row in all.chain(push::ROWS).chain(certificates::ROWS) {
         assert!(endpoints.iter().any(|e| e == row), "the matrix has a row for {row}, which is not documented");
         assert!(expected_row(row).is_some());
     }
     let rows = ROWS.len() + content::ROWS.len() + market::ROWS.len() + cart::ROWS.len() + orders::ROWS.len();
     let rows = rows + consultations::ROWS.len() + village_map::ROWS.len() + inquiries::ROWS.len() + reviews::ROWS.len();
-    let rows = rows + push::ROWS.len();
+    let rows = rows + push::ROWS.len() + certificates::ROWS.len();
     assert_eq!(endpoints.len(), rows, "every documented endpoint is listed in ROWS");
 }
 
