@@ -15,7 +15,7 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::{
     accounts, addresses, admin, cart, catalog, consultations, dashboards, enterprises, flagship, gallery, health, idm,
-    images, inquiries, moderation, news, notifications, officials, orders, products, regions, reviews, shops,
+    images, inquiries, moderation, news, notifications, officials, orders, producer_ledger, products, regions, reviews, shops,
     state::AppState, village_map, villages,
 };
 
@@ -78,4 +78,5 @@ fn api_router(config: &crate::config::Config) -> OpenApiRouter<AppState> {
         .merge(dashboards::router())
         .merge(inquiries::router())
         .merge(reviews::router())
+        .merge(producer_ledger::router())
 }

@@ -22,6 +22,7 @@ pub mod news;
 pub mod notifications;
 pub mod officials;
 pub mod orders;
+pub mod producer_ledger;
 pub mod products;
 pub mod regions;
 pub mod reviews;
@@ -197,6 +198,7 @@ pub fn all() -> impl Iterator<Item = &'static Declared> {
         notifications::ALL,
         officials::ALL,
         orders::ALL,
+        producer_ledger::ALL,
         products::ALL,
         regions::ALL,
         reviews::ALL,

@@ -19,6 +19,7 @@ mod news;
 mod officials;
 mod orders;
 mod platform;
+mod producer_ledger;
 mod profile;
 mod regions;
 mod reviews;

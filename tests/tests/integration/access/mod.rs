@@ -10,6 +10,7 @@ mod fixture;
 mod inquiries;
 mod market;
 mod orders;
+mod producer_ledger;
 mod reviews;
 mod scope;
 mod village_map;
@@ -125,7 +126,8 @@ fn expected(endpoint: &str) -> Option<[u16; 10]> {
                 .or_else(|| orders::expected(endpoint))
                 .or_else(|| village_map::expected(endpoint))
                 .or_else(|| inquiries::expected(endpoint))
-                .or_else(|| reviews::expected(endpoint));
+                .or_else(|| reviews::expected(endpoint))
+                .or_else(|| producer_ledger::expected(endpoint));
         }
     })
 }
@@ -152,6 +154,9 @@ async fn request(app: &TestApp, fx: &Fixture, endpoint: &str, role: usize) -> (S
         return request;
     }
     if let Some(request) = reviews::request(app, fx, endpoint, role).await {
+        return request;
+    }
+    if let Some(request) = producer_ledger::request(app, fx, endpoint).await {
         return request;
     }
     let user = fx.users[role];
@@ -336,12 +341,14 @@ async fn every_endpoint_for_every_role(app: TestApp) {
 async fn every_row_names_a_documented_endpoint(app: TestApp) {
     let endpoints = documented(&app).await;
     let all = ROWS.iter().chain(content::ROWS).chain(market::ROWS).chain(cart::ROWS).chain(orders::ROWS);
-    for row in all.chain(consultations::ROWS).chain(village_map::ROWS).chain(inquiries::ROWS).chain(reviews::ROWS) {
+    let all = all.chain(consultations::ROWS).chain(village_map::ROWS).chain(inquiries::ROWS).chain(reviews::ROWS);
+    for row in all.chain(producer_ledger::ROWS) {
         assert!(endpoints.iter().any(|e| e == row), "the matrix has a row for {row}, which is not documented");
         assert!(expected_row(row).is_some());
     }
     let rows = ROWS.len() + content::ROWS.len() + market::ROWS.len() + cart::ROWS.len() + orders::ROWS.len();
     let rows = rows + consultations::ROWS.len() + village_map::ROWS.len() + inquiries::ROWS.len() + reviews::ROWS.len();
+    let rows = rows + producer_ledger::ROWS.len();
     assert_eq!(endpoints.len(), rows, "every documented endpoint is listed in ROWS");
 }
 
