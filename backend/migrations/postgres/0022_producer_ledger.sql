@@ -48,3 +48,19 @@ CREATE TABLE producer_payout_photos (
     sort_order BIGINT NOT NULL,
     PRIMARY KEY (payout_id, image_id)
 );
+
+-- The dashboards' summary of what reached producers, kept in the same transactions as the credits: per
+-- day and per month of the sale's crediting, shop, product and sector (a refund takes its line off the
+-- sale's own rows). `earned` is what the producers earned: `sold` less the shops' fees.
+CREATE TABLE producer_income (
+    span       TEXT NOT NULL CHECK (span IN ('d', 'm')),
+    period     BIGINT NOT NULL,
+    shop_id    BIGINT NOT NULL,
+    product_id BIGINT NOT NULL,
+    sector     TEXT NOT NULL,
+    lines      BIGINT NOT NULL CHECK (lines >= 0),
+    items      BIGINT NOT NULL CHECK (items >= 0),
+    sold       BIGINT NOT NULL CHECK (sold >= 0),
+    earned     BIGINT NOT NULL CHECK (earned >= 0),
+    PRIMARY KEY (span, shop_id, period, product_id, sector)
+);

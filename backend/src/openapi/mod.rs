@@ -15,8 +15,8 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::{
     accounts, addresses, admin, cart, catalog, consultations, dashboards, enterprises, flagship, gallery, health, idm,
-    images, inquiries, moderation, news, notifications, officials, orders, producer_ledger, products, regions, reviews, shops,
-    state::AppState, village_map, villages,
+    images, inquiries, moderation, news, notifications, officials, orders, producer_ledger, products, regions, reviews,
+    shops, state::AppState, village_map, villages,
 };
 
 #[derive(OpenApi)]

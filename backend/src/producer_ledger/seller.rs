@@ -8,11 +8,9 @@ use axum::{
     http::StatusCode,
 };
 use serde::Deserialize;
-use shared::api::{self, Endpoint};
-use shared::producer_ledger::{
-    Payout, PayoutForm, ProducerAccount, Statement, TermsForm, date_day, day_date,
-};
 use shared::Phone;
+use shared::api::{self, Endpoint};
+use shared::producer_ledger::{Payout, PayoutForm, ProducerAccount, Statement, TermsForm, date_day, day_date};
 use utoipa::IntoParams;
 
 use super::queries::{self, NewPayout, RECEIPT};
@@ -153,7 +151,14 @@ pub async fn statement(
     let mut payouts = Vec::new();
     for p in queries::payouts(db, producer_id, from, to).await? {
         let receipt = RECEIPT.load(db, p.id).await?.into_iter().next();
-        payouts.push(Payout { id: p.id, amount: p.amount, method: p.method, paid_on: day_date(p.paid_on), note: p.note, receipt });
+        payouts.push(Payout {
+            id: p.id,
+            amount: p.amount,
+            method: p.method,
+            paid_on: day_date(p.paid_on),
+            note: p.note,
+            receipt,
+        });
     }
     let (shop_name, village_name) = queries::shop_names(db, owner.shop_id).await?;
     let sold = credits.iter().map(|c| c.amount).sum();

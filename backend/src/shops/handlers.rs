@@ -96,7 +96,7 @@ pub async fn remove_producer(
 ) -> AppResult<StatusCode> {
     let producer_id = ids.1;
     let mut tx = state.db.begin_write().await?;
-    if crate::producer_ledger::queries::has_entries(&mut tx, producer_id).await? {
+    if crate::producer_ledger::queries::credits::has_entries(&mut tx, producer_id).await? {
         return Err(AppError::Conflict(
             "Produsen ini sudah punya catatan pendapatan dan pembayaran, jadi tetap disimpan.".into(),
         ));

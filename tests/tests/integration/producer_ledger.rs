@@ -4,6 +4,7 @@
 //! nobody but the shop's owner reads or writes any of it. This file holds the helpers the tests share.
 
 mod credits;
+mod dashboard;
 mod payouts;
 mod statement;
 

@@ -4,10 +4,10 @@
 
 use std::rc::Rc;
 
+use shared::Me;
 use shared::api::producer_ledger::ProducerStatement;
 use shared::format::{rupiah, thousands};
 use shared::producer_ledger::{CreditKind, Statement};
-use shared::Me;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -66,7 +66,8 @@ pub fn ProducerPage(props: &ProducerPageProps) -> Html {
 fn Account(props: &ProducerPageProps) -> Html {
     let (shop, producer) = (props.shop, props.producer);
     let range = use_state(Range::this_month);
-    let loaded = use_remote((shop, producer, (*range).clone()), |(shop, producer, range)| statement(shop, producer, range));
+    let loaded =
+        use_remote((shop, producer, (*range).clone()), |(shop, producer, range)| statement(shop, producer, range));
     let reload = loaded.retry();
     let back = html! {
         <Link<Route> classes="back-link" to={Route::SellPart { shop, part: "produsen".into() }}>
@@ -133,9 +134,8 @@ fn StatementView(props: &StatementViewProps) -> Html {
         let (from, to, problem, on_range) = (from.clone(), to.clone(), problem.clone(), props.on_range.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let found = range_problem(&from, &to).or_else(|| {
-                (from.is_empty() || to.is_empty()).then(|| "Isi kedua tanggal.".to_owned())
-            });
+            let found = range_problem(&from, &to)
+                .or_else(|| (from.is_empty() || to.is_empty()).then(|| "Isi kedua tanggal.".to_owned()));
             if found.is_none() {
                 on_range.emit(Range { from: (*from).clone(), to: (*to).clone() });
             }

@@ -1,9 +1,9 @@
 //! The forms of a producer's page: recording a payout (amount, cash or transfer, day, note, a photo of
 //! the receipt) and setting the shop's fee for the producer with their WhatsApp number.
 
+use shared::Image;
 use shared::api::producer_ledger::{Pay, SetTerms};
 use shared::producer_ledger::{Fee, FeeKind, PayoutForm, PayoutMethod, ProducerAccount, TermsForm};
-use shared::Image;
 use yew::prelude::*;
 
 use super::{amount, amount_text};
@@ -128,7 +128,8 @@ pub fn TermsBox(props: &TermsBoxProps) -> Html {
         let (shop, producer, on_saved) = (props.shop, props.producer, props.on_saved.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let form = TermsForm { fee: Fee { kind: *kind, value: amount(&value).unwrap_or(0) }, phone: (*phone).clone() };
+            let form =
+                TermsForm { fee: Fee { kind: *kind, value: amount(&value).unwrap_or(0) }, phone: (*phone).clone() };
             let on_saved = on_saved.clone();
             let call = api::call(SetTerms { id: shop, producer_id: producer }, &form);
             submit(&submission, form.validate(), call, move |_| on_saved.emit(()));

@@ -4,9 +4,9 @@
 
 use std::rc::Rc;
 
+use shared::Me;
 use shared::format::thousands;
 use shared::producer_ledger::{CreditKind, Statement};
-use shared::Me;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -51,8 +51,9 @@ fn PrintDesk(props: &ProducerPrintPageProps) -> Html {
     let query = location.as_ref().map_or(String::new(), |l| l.query_str().to_owned());
     let paper = Paper::from_query(&query);
     let range = range_of(&query);
-    let loaded =
-        use_remote((props.shop, props.producer, range.clone()), |(shop, producer, range)| statement(shop, producer, range));
+    let loaded = use_remote((props.shop, props.producer, range.clone()), |(shop, producer, range)| {
+        statement(shop, producer, range)
+    });
     let ready = matches!(loaded.get(), Remote::Loaded(_));
     use_effect_with((ready, paper), |(ready, paper)| {
         if *ready && *paper == Paper::Receipt {
@@ -120,12 +121,14 @@ struct StatementSlipProps {
 fn StatementSlip(props: &StatementSlipProps) -> Html {
     let s = &*props.statement;
     let class = if props.paper == Paper::Receipt { "slip--58" } else { "slip--a4" };
-    let row = |name: String, detail: String, amount: String| html! {
-        <div class="slip__line" role="row">
-            <span class="slip__name" role="cell">{ name }</span>
-            <span class="slip__qty" role="cell">{ detail }</span>
-            <span class="slip__amount" role="cell">{ amount }</span>
-        </div>
+    let row = |name: String, detail: String, amount: String| {
+        html! {
+            <div class="slip__line" role="row">
+                <span class="slip__name" role="cell">{ name }</span>
+                <span class="slip__qty" role="cell">{ detail }</span>
+                <span class="slip__amount" role="cell">{ amount }</span>
+            </div>
+        }
     };
     html! {
         <article class={classes!("slip", class)} aria-label="Pratinjau cetak">

@@ -7,7 +7,7 @@ use lapak_tests::{TestApp, on_both_databases};
 use reqwest::Method;
 use serde_json::json;
 
-use super::{account, complete, new_order, product_of, producer, written};
+use super::{account, complete, new_order, producer, product_of, written};
 use crate::orders::{DARMA_TANI, refused, seller, seller_moved};
 
 on_both_databases!(completed_lines_are_credited_exactly, refunds_take_lines_back_once, producers_with_a_ledger_stay);
@@ -42,9 +42,10 @@ async fn completed_lines_are_credited_exactly(app: TestApp) {
     let order = app.call_json(Method::GET, &path, Some(&tani.cookie), None, 200).await;
     let lines = order["lines"].as_array().expect("lines");
     let of = |product: i64| -> (i64, i64) {
-        lines.iter().filter(|l| l["product_id"].as_i64() == Some(product)).fold((0, 0), |(q, s), l| {
-            (q + l["quantity"].as_i64().unwrap(), s + l["subtotal"].as_i64().unwrap())
-        })
+        lines
+            .iter()
+            .filter(|l| l["product_id"].as_i64() == Some(product))
+            .fold((0, 0), |(q, s), l| (q + l["quantity"].as_i64().unwrap(), s + l["subtotal"].as_i64().unwrap()))
     };
     assert_eq!(of(keripik), (a.items, a.sold));
     assert_eq!(of(anyaman), (b.items, b.sold));
@@ -93,9 +94,15 @@ async fn refunds_take_lines_back_once(app: TestApp) {
     let zone = app.state.config.time_zone;
     for _ in 0..2 {
         let mut tx = app.db().begin_write().await.unwrap();
-        backend::producer_ledger::credits::reverse_lines(&mut tx, zone, order_id, &[keripik_line], backend::db::now_ms())
-            .await
-            .unwrap();
+        backend::producer_ledger::credits::reverse_lines(
+            &mut tx,
+            zone,
+            order_id,
+            &[keripik_line],
+            backend::db::now_ms(),
+        )
+        .await
+        .unwrap();
         tx.commit().await.unwrap();
     }
     let a = account(&app, &tani, ani).await;

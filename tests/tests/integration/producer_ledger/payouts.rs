@@ -7,7 +7,7 @@ use reqwest::Method;
 use serde_json::json;
 use shared::producer_ledger::{PAYOUT_MAX, Payout, PayoutMethod};
 
-use super::{account, complete, date_before, new_order, pay, product_of, producer, written};
+use super::{account, complete, date_before, new_order, pay, producer, product_of, written};
 use crate::orders::{DARMA_TANI, SENGGIGI_BAHARI, refused, seller};
 use crate::reviews::{DARMAJI_ADMIN, answer, photo};
 
@@ -59,7 +59,11 @@ async fn bad_payouts_write_nothing(app: TestApp) {
     ];
     for (body, status, words, case) in cases {
         let problem = refused(pay(&app, tani.shop, ani, &tani.cookie, &body).await, status, "", case).await;
-        assert!(status != 422 || problem.fields.iter().any(|f| f.message.contains(words)), "{case}: {:?}", problem.fields);
+        assert!(
+            status != 422 || problem.fields.iter().any(|f| f.message.contains(words)),
+            "{case}: {:?}",
+            problem.fields
+        );
     }
     // Another shop's producer is not found here.
     let theirs = producer(&app, &bahari, "Inaq Lain", json!({ "kind": "persen", "value": 0 })).await;

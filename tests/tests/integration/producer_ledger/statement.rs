@@ -6,7 +6,7 @@ use reqwest::Method;
 use serde_json::json;
 use shared::producer_ledger::{CreditKind, Statement};
 
-use super::{complete, date_before, new_order, pay, product_of, producer};
+use super::{complete, date_before, new_order, pay, producer, product_of};
 use crate::orders::{DARMA_TANI, refused, seller};
 use crate::reviews::answer;
 
@@ -27,9 +27,8 @@ async fn a_statement_covers_its_days(app: TestApp) {
     let recent = new_order(&app, &tani, &[(keripik, 3, 11_000)]).await;
     complete(&app, &tani, &recent).await;
 
-    let path = |from: &str, to: &str| {
-        format!("/api/v1/shops/{}/producers/{ani}/statement?dari={from}&sampai={to}", tani.shop)
-    };
+    let path =
+        |from: &str, to: &str| format!("/api/v1/shops/{}/producers/{ani}/statement?dari={from}&sampai={to}", tani.shop);
     let read = |path: String| {
         let cookie = tani.cookie.clone();
         let app = &app;
@@ -40,7 +39,10 @@ async fn a_statement_covers_its_days(app: TestApp) {
     assert_eq!(s.opening, 20_000);
     assert_eq!(s.credits.len(), 1);
     let c = &s.credits[0];
-    assert_eq!((c.kind, c.order_code.as_str(), c.quantity, c.amount, c.fee, c.owed), (CreditKind::Jual, recent.as_str(), 3, 33_000, 3_000, 30_000));
+    assert_eq!(
+        (c.kind, c.order_code.as_str(), c.quantity, c.amount, c.fee, c.owed),
+        (CreditKind::Jual, recent.as_str(), 3, 33_000, 3_000, 30_000)
+    );
     assert_eq!(s.payouts.iter().map(|p| (p.amount, p.note.as_str())).collect::<Vec<_>>(), [(5_000, "Kas")]);
     assert_eq!((s.sold, s.fees, s.owed, s.paid, s.closing), (33_000, 3_000, 30_000, 5_000, 45_000));
     assert_eq!((s.shop_name.as_str(), s.account.balance), (tani.name.as_str(), 45_000));

@@ -1,5 +1,7 @@
-//! SQL of the producers' ledger: the lines an order credits to producers, the credits and their
-//! reversals, the shop's fee per producer, payouts, the accounts and a statement's rows.
+//! SQL of the producers' ledger: the shop's fee per producer, payouts, the accounts and a statement's
+//! rows; the credits themselves and the dashboards' summary are in `credits.rs`.
+
+pub mod credits;
 
 use shared::{
     Producer,
@@ -12,94 +14,10 @@ use crate::{db::Db, images::queries::PhotoList};
 /// A payout's receipt photo (at most one).
 pub const RECEIPT: PhotoList = PhotoList { table: "producer_payout_photos", owner: "payout_id" };
 
-/// An order line whose product a member producer of the order's shop made.
-pub struct ProducerLine {
-    pub line_id: i64,
-    pub shop_id: i64,
-    pub producer_id: i64,
-    pub quantity: i64,
-    pub amount: i64,
-    pub fee: Fee,
-}
-
-/// The order's lines made by a member producer of its shop, with that producer's fee now, by line.
-pub async fn producer_lines(conn: &mut AnyConnection, order_id: i64) -> sqlx::Result<Vec<ProducerLine>> {
-    let rows = sqlx::query(
-        "SELECT l.id, o.shop_id, pr.id AS producer_id, l.quantity, l.quantity * l.price AS amount, pr.fee_kind, \
-            pr.fee_value \
-         FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN products p ON p.id = l.product_id \
-            JOIN producers pr ON pr.id = p.producer_id AND pr.shop_id = o.shop_id \
-         WHERE l.order_id = $1 ORDER BY l.id",
-    )
-    .bind(order_id)
-    .fetch_all(conn)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(ProducerLine {
-                line_id: r.try_get("id")?,
-                shop_id: r.try_get("shop_id")?,
-                producer_id: r.try_get("producer_id")?,
-                quantity: r.try_get("quantity")?,
-                amount: r.try_get("amount")?,
-                fee: fee_of(r)?,
-            })
-        })
-        .collect()
-}
-
+/// The fee columns of a row.
 fn fee_of(row: &AnyRow) -> sqlx::Result<Fee> {
     let kind: String = row.try_get("fee_kind")?;
     Ok(Fee { kind: FeeKind::from_code(&kind).unwrap_or_default(), value: row.try_get("fee_value")? })
-}
-
-/// Credits the line's sale to its producer (once: a line already credited is left as it is).
-pub async fn credit(conn: &mut AnyConnection, line: &ProducerLine, order_id: i64, day: i64, at: i64) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO producer_credits (shop_id, producer_id, line_id, order_id, kind, day, at, quantity, amount, fee) \
-         VALUES ($1, $2, $3, $4, 'jual', $5, $6, $7, $8, $9) ON CONFLICT (line_id, kind) DO NOTHING",
-    )
-    .bind(line.shop_id)
-    .bind(line.producer_id)
-    .bind(line.line_id)
-    .bind(order_id)
-    .bind(day)
-    .bind(at)
-    .bind(line.quantity)
-    .bind(line.amount)
-    .bind(line.fee.of_line(line.quantity, line.amount))
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
-/// Takes back the sale credited for line `line_id` of the order (once; nothing when it was never credited).
-pub async fn reverse(conn: &mut AnyConnection, order_id: i64, line_id: i64, day: i64, at: i64) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO producer_credits (shop_id, producer_id, line_id, order_id, kind, day, at, quantity, amount, fee) \
-         SELECT shop_id, producer_id, line_id, order_id, 'refund', $1, $2, -quantity, -amount, -fee \
-         FROM producer_credits WHERE line_id = $3 AND order_id = $4 AND kind = 'jual' \
-         ON CONFLICT (line_id, kind) DO NOTHING",
-    )
-    .bind(day)
-    .bind(at)
-    .bind(line_id)
-    .bind(order_id)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
-/// Whether the producer has anything in the ledger (such a producer stays on the shop's list).
-pub async fn has_entries(conn: &mut AnyConnection, producer_id: i64) -> sqlx::Result<bool> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT (SELECT COUNT(*) FROM producer_credits WHERE producer_id = $1) \
-            + (SELECT COUNT(*) FROM producer_payouts WHERE producer_id = $1)",
-    )
-    .bind(producer_id)
-    .fetch_one(conn)
-    .await?;
-    Ok(n > 0)
 }
 
 /// Sets the fee and WhatsApp of the shop's producer; false when it is not the shop's.
@@ -110,14 +28,15 @@ pub async fn set_terms(
     fee: Fee,
     phone: Option<&str>,
 ) -> sqlx::Result<bool> {
-    let done = sqlx::query("UPDATE producers SET fee_kind = $1, fee_value = $2, phone = $3 WHERE id = $4 AND shop_id = $5")
-        .bind(fee.kind.code())
-        .bind(fee.value)
-        .bind(phone)
-        .bind(producer_id)
-        .bind(shop_id)
-        .execute(conn)
-        .await?;
+    let done =
+        sqlx::query("UPDATE producers SET fee_kind = $1, fee_value = $2, phone = $3 WHERE id = $4 AND shop_id = $5")
+            .bind(fee.kind.code())
+            .bind(fee.value)
+            .bind(phone)
+            .bind(producer_id)
+            .bind(shop_id)
+            .execute(conn)
+            .await?;
     Ok(done.rows_affected() == 1)
 }
 
