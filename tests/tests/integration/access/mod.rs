@@ -67,9 +67,6 @@ fn expected(endpoint: &str) -> Option<[u16; 10]> {
         "GET /api/v1/me" | "PATCH /api/v1/me" | "GET /api/v1/me/sessions" => signed_in(200),
         "PUT /api/v1/me/password" | "DELETE /api/v1/me/sessions" | "DELETE /api/v1/me/sessions/{id}" => signed_in(204),
         "POST /api/v1/shops" => signed_in(201),
-        "GET /api/v1/shops/{id}/producers" => [ANON, NO, NO, 200, NO, NO, NO, NO, NO, NO],
-        "POST /api/v1/shops/{id}/producers" => [ANON, NO, NO, 201, NO, NO, NO, NO, NO, NO],
-        "DELETE /api/v1/shops/{id}/producers/{producer_id}" => [ANON, NO, NO, 204, NO, NO, NO, NO, NO, NO],
         "GET /api/v1/admin/villages" | "GET /api/v1/admin/shop-applications" | "GET /api/v1/admin/users" => {
             [ANON, NO, NO, NO, NO, NO, 200, 200, 200, 200]
         }
@@ -160,7 +157,6 @@ async fn request(app: &TestApp, fx: &Fixture, endpoint: &str, role: usize) -> (S
         return request;
     }
     let user = fx.users[role];
-    let shop = fx.shop_id;
     match endpoint {
         "GET /api/v1/villages/{slug}" => ("/api/v1/villages/darmaji".into(), None),
         "POST /api/v1/auth/reset/info" => {
@@ -201,14 +197,6 @@ async fn request(app: &TestApp, fx: &Fixture, endpoint: &str, role: usize) -> (S
             let body = json!({ "village": "buwun-sejati", "name": "Lapak Uji Akses", "description": "",
                 "whatsapp": fx.fresh_phone() });
             ("/api/v1/shops".into(), Some(body))
-        }
-        "GET /api/v1/shops/{id}/producers" => (format!("/api/v1/shops/{shop}/producers"), None),
-        "POST /api/v1/shops/{id}/producers" => {
-            let body = json!({ "name": "Amaq Sumi", "dusun": "Dasan Baru", "makes": "cabai kering" });
-            (format!("/api/v1/shops/{shop}/producers"), Some(body))
-        }
-        "DELETE /api/v1/shops/{id}/producers/{producer_id}" => {
-            (format!("/api/v1/shops/{shop}/producers/{}", fx.producer(app).await), None)
         }
         "POST /api/v1/admin/shop-applications/{id}/approve" => {
             (format!("/api/v1/admin/shop-applications/{}/approve", fx.application(app).await), None)
@@ -372,9 +360,6 @@ const ROWS: &[&str] = &[
     "DELETE /api/v1/me/sessions",
     "DELETE /api/v1/me/sessions/{id}",
     "POST /api/v1/shops",
-    "GET /api/v1/shops/{id}/producers",
-    "POST /api/v1/shops/{id}/producers",
-    "DELETE /api/v1/shops/{id}/producers/{producer_id}",
     "GET /api/v1/admin/villages",
     "POST /api/v1/admin/villages",
     "POST /api/v1/admin/villages/{id}/admins",

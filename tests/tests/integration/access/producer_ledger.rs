@@ -1,5 +1,6 @@
-//! The matrix rows of the producers' ledger: the accounts, a producer's fee, a payout and a statement
-//! are the shop owner's alone (no admin, no other seller); each request is about a fresh producer.
+//! The matrix rows of member producers and their ledger: the list, adding and removing one, the
+//! accounts, a producer's fee, a payout and a statement are the shop owner's alone (no admin, no other
+//! seller); each request that changes something is about a fresh producer.
 
 use lapak_tests::TestApp;
 use serde_json::{Value, json};
@@ -13,6 +14,9 @@ const fn owner(status: u16) -> [u16; 10] {
 
 pub fn expected(endpoint: &str) -> Option<[u16; 10]> {
     Some(match endpoint {
+        "GET /api/v1/shops/{id}/producers" => owner(200),
+        "POST /api/v1/shops/{id}/producers" => owner(201),
+        "DELETE /api/v1/shops/{id}/producers/{producer_id}" => owner(204),
         "GET /api/v1/shops/{id}/producer-ledger" | "GET /api/v1/shops/{id}/producers/{producer_id}/statement" => {
             owner(200)
         }
@@ -23,6 +27,9 @@ pub fn expected(endpoint: &str) -> Option<[u16; 10]> {
 }
 
 pub const ROWS: &[&str] = &[
+    "GET /api/v1/shops/{id}/producers",
+    "POST /api/v1/shops/{id}/producers",
+    "DELETE /api/v1/shops/{id}/producers/{producer_id}",
     "GET /api/v1/shops/{id}/producer-ledger",
     "PUT /api/v1/shops/{id}/producers/{producer_id}/terms",
     "POST /api/v1/shops/{id}/producers/{producer_id}/payouts",
@@ -45,6 +52,14 @@ async fn a_producer(app: &TestApp, fx: &Fixture) -> i64 {
 pub async fn request(app: &TestApp, fx: &Fixture, endpoint: &str) -> Option<(String, Option<Value>)> {
     let shop = fx.shop_id;
     Some(match endpoint {
+        "GET /api/v1/shops/{id}/producers" => (format!("/api/v1/shops/{shop}/producers"), None),
+        "POST /api/v1/shops/{id}/producers" => {
+            let body = json!({ "name": "Amaq Sumi", "dusun": "Dasan Baru", "makes": "cabai kering" });
+            (format!("/api/v1/shops/{shop}/producers"), Some(body))
+        }
+        "DELETE /api/v1/shops/{id}/producers/{producer_id}" => {
+            (format!("/api/v1/shops/{shop}/producers/{}", fx.producer(app).await), None)
+        }
         "GET /api/v1/shops/{id}/producer-ledger" => (format!("/api/v1/shops/{shop}/producer-ledger"), None),
         "PUT /api/v1/shops/{id}/producers/{producer_id}/terms" => {
             let path = format!("/api/v1/shops/{shop}/producers/{}/terms", a_producer(app, fx).await);
