@@ -5,7 +5,7 @@
 // balance drops; the statement links to WhatsApp and prints on A4 and on 58 mm receipt paper.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { browserTest, signIn, snap, BASE_URL, PHONE } from './helpers.mjs';
+import { browserTest, receiptPhoto, signIn, snap, BASE_URL, PHONE } from './helpers.mjs';
 
 /** The demo BUMDes shop and its owner (the shop's WhatsApp number). */
 const SHOP = 'lapak-bumdes-senggigi-bahari';
@@ -55,12 +55,17 @@ browserTest('a BUMDes seller sees what a producer earned, pays them and prints t
     200,
     'terms',
   );
+  const photo = await ok(
+    await request.post('/api/v1/images', { headers: { ...CSRF, 'Content-Type': 'image/png' }, data: await receiptPhoto(page) }),
+    201,
+    'photo',
+  );
   const product = await ok(
     await request.post(`/api/v1/shops/${shopId}/products`, {
       headers: CSRF,
       data: {
         version: 0, name: `Abon ${name}`, sector: 'olahan', description_md: 'Abon ikan tongkol buatan warga.',
-        price: PRICE, unit: 'pcs', min_order: 1, stock: 30, weight_grams: 150, photo_ids: [],
+        price: PRICE, unit: 'pcs', min_order: 1, stock: 30, weight_grams: 150, photo_ids: [photo.id],
         producer_id: producer.id, status: 'active',
       },
     }),
