@@ -33,6 +33,7 @@ pub mod officials;
 mod openapi;
 pub mod orders;
 pub mod page_cache;
+pub mod producer_ledger;
 pub mod products;
 pub mod push;
 pub mod rate_limit;

@@ -10,7 +10,7 @@ use crate::pages::account::notifications::{UnreadProvider, menu_label, use_unrea
 use crate::pages::account::{AccountPage, MyOrdersPage, NotificationsPage, SetPasswordPage, SignInPage, SignUpPage};
 use crate::pages::consultation::{ConsultationPage, MyConsultationsPage, NewConsultationPage, QueuePage};
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::seller::{PrintPage, SellOrderPage, SellPage, SellPartPage};
+use crate::pages::seller::{PrintPage, ProducerPage, ProducerPrintPage, SellOrderPage, SellPage, SellPartPage};
 use crate::routing::app_routes;
 use crate::session::use_session;
 
@@ -29,6 +29,8 @@ app_routes! { |app| app == shared::routes::App::Workspace, not_found NotFound = 
     SellPart { shop: i64, part: String } = SellPart,
     SellOrder { shop: i64, code: String } = SellOrder,
     SellOrderPrint { shop: i64, code: String } = SellOrderPrint,
+    SellProducer { shop: i64, producer: i64 } = SellProducer,
+    SellProducerPrint { shop: i64, producer: i64 } = SellProducerPrint,
 }
 
 fn switch(route: Route) -> Html {
@@ -47,6 +49,8 @@ fn switch(route: Route) -> Html {
         Route::SellPart { shop, part } => html! { <SellPartPage {shop} {part} /> },
         Route::SellOrder { shop, code } => html! { <SellOrderPage {shop} {code} /> },
         Route::SellOrderPrint { shop, code } => html! { <PrintPage {shop} {code} /> },
+        Route::SellProducer { shop, producer } => html! { <ProducerPage {shop} {producer} /> },
+        Route::SellProducerPrint { shop, producer } => html! { <ProducerPrintPage {shop} {producer} /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }
@@ -70,7 +74,14 @@ fn WorkspaceHeader() -> Html {
     let on_account = matches!(route, Some(Route::Account | Route::SignIn | Route::SignUp | Route::SetPassword));
     let on_sell = matches!(
         route,
-        Some(Route::Sell | Route::SellPart { .. } | Route::SellOrder { .. } | Route::SellOrderPrint { .. })
+        Some(
+            Route::Sell
+                | Route::SellPart { .. }
+                | Route::SellOrder { .. }
+                | Route::SellOrderPrint { .. }
+                | Route::SellProducer { .. }
+                | Route::SellProducerPrint { .. }
+        )
     );
     let unread = use_unread_count();
     let mut items =

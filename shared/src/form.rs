@@ -126,6 +126,8 @@ plain_forms!(
     crate::consultation::Reply,
     crate::consultation::FaqForm,
     crate::inquiry::InquiryStatusChange,
+    crate::producer_ledger::TermsForm,
+    crate::producer_ledger::PayoutForm,
 );
 
 #[cfg(test)]

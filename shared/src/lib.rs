@@ -23,6 +23,7 @@ pub mod order_flow;
 pub mod page;
 pub mod phone;
 pub mod problem;
+pub mod producer_ledger;
 pub mod product;
 pub mod push;
 pub mod region;

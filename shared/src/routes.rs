@@ -89,6 +89,8 @@ pub enum Page {
     SellPart,
     SellOrder,
     SellOrderPrint,
+    SellProducer,
+    SellProducerPrint,
     Admin,
     AdminSection,
     AdminVillagePart,
@@ -127,7 +129,7 @@ use App::{Admin as A, Browse as B, Market as M, Portal as P, Purchase as U, Work
 use Draw::{Browser as D, Islands as I};
 
 /// The table.
-pub const PAGES: [PageRoute; 33] = [
+pub const PAGES: [PageRoute; 35] = [
     row(Page::Home, "/", P, I, true),
     row(Page::Directory, "/desa", B, I, true),
     row(Page::Village, "/desa/:slug", P, I, true),
@@ -158,6 +160,8 @@ pub const PAGES: [PageRoute; 33] = [
     row(Page::SellPart, "/jual/:shop/:part", W, D, false),
     row(Page::SellOrder, "/jual/:shop/pesanan/:code", W, D, false),
     row(Page::SellOrderPrint, "/jual/:shop/pesanan/:code/cetak", W, D, false),
+    row(Page::SellProducer, "/jual/:shop/produsen/:producer", W, D, false),
+    row(Page::SellProducerPrint, "/jual/:shop/produsen/:producer/cetak", W, D, false),
     row(Page::Admin, "/admin", A, D, false),
     row(Page::AdminSection, "/admin/:section", A, D, false),
     row(Page::AdminVillagePart, "/admin/desa/:id/:part", A, D, false),

@@ -1,14 +1,16 @@
 //! Dashboards for district and village admins: headline figures, sales over time and by village,
 //! kecamatan, sector and enterprise kind, top products, the market map, new shops, consultations and
-//! bulk inquiries, and the district's records, each as JSON or as a CSV/XLSX file (and a seller's own,
-//! `shop`). Sales figures come from summaries kept in the orders' own transactions (`ledger`), never from
-//! scanning the orders.
+//! bulk inquiries, what reached member producers, and the district's records, each as JSON or as a
+//! CSV/XLSX file (and a seller's own, `shop`). Sales figures come from summaries kept in the orders' own
+//! transactions (`ledger`, and `producer_ledger::credits` for producers' income), never from scanning the
+//! orders.
 
 pub mod activity;
 pub mod export;
 pub mod filter;
 pub mod ledger;
 pub mod lines;
+pub mod producers;
 pub mod queries;
 pub mod rebuild;
 pub mod records;
@@ -78,6 +80,7 @@ async fn build(conn: &mut AnyConnection, kind: ReportKind, filter: &Filter, zone
         ReportKind::NewShops => activity::new_shops(conn, filter, zone).await,
         ReportKind::Consultations => activity::consultations(conn, filter).await,
         ReportKind::Inquiries => activity::inquiries(conn, filter).await,
+        ReportKind::ProducerIncome => producers::income(conn, filter).await,
         ReportKind::VillageRecords => records::villages(conn, filter).await,
         ReportKind::ShopRecords => records::shops(conn, filter, zone).await,
         ReportKind::ProductRecords => records::products(conn, filter, zone).await,

@@ -15,8 +15,8 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::{
     accounts, addresses, admin, cart, catalog, certificates, consultations, dashboards, enterprises, flagship, gallery,
-    health, idm, images, inquiries, moderation, news, notifications, officials, orders, products, push, regions,
-    reviews, shops, state::AppState, village_map, villages,
+    health, idm, images, inquiries, moderation, news, notifications, officials, orders, producer_ledger, products,
+    push, regions, reviews, shops, state::AppState, village_map, villages,
 };
 
 #[derive(OpenApi)]
@@ -80,4 +80,5 @@ fn api_router(config: &crate::config::Config) -> OpenApiRouter<AppState> {
         .merge(reviews::router())
         .merge(push::router())
         .merge(certificates::router())
+        .merge(producer_ledger::router())
 }

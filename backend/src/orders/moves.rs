@@ -1,6 +1,7 @@
 //! Moving an order along its life cycle: checked against the table in `shared::order_flow`, applied with
 //! a guarded update (`… WHERE status = <the status it was read in>`) so each move happens once even when
-//! several servers or people try at the same moment; cancelling gives the stock back.
+//! several servers or people try at the same moment; cancelling gives the stock back, completing credits
+//! the lines of member producers' products to them (`producer_ledger::credits`).
 
 use shared::{
     ActionKind, Actor, Form, ImageVariant, OrderAction, OrderStatus, order::order_path, order_flow::ActionContext,
@@ -19,6 +20,7 @@ use crate::{
     db::{now_ms, retrying},
     error::{AppError, AppResult, Within},
     notifications::{Note, notify},
+    producer_ledger,
     state::AppState,
     time_zone::TimeZone,
 };
@@ -75,6 +77,9 @@ pub async fn make(
     }
     if to == OrderStatus::Cancelled {
         queries::return_stock(&mut *conn, order.id, now).await?;
+    }
+    if to == OrderStatus::Completed {
+        producer_ledger::credits::credit_order(&mut *conn, zone, order.id, now).await?;
     }
     let (from, to_outcome) = (Outcome::of(flow.status), Outcome::of(to));
     if from != to_outcome {

@@ -88,7 +88,7 @@ pub async fn add_producer(
 #[utoipa::path(delete, path = api::shops::RemoveProducer::PATH, tag = "shops",
     params(("id" = i64, Path, description = "The shop's id"), ("producer_id" = i64, Path, description = "The producer's id")),
     responses((status = 204, description = "Removed"), (status = 403, body = shared::Problem),
-        (status = 404, body = shared::Problem)))]
+        (status = 404, body = shared::Problem), (status = 409, body = shared::Problem)))]
 pub async fn remove_producer(
     State(state): State<AppState>,
     OpenShopOwner(owner): OpenShopOwner,
@@ -96,6 +96,11 @@ pub async fn remove_producer(
 ) -> AppResult<StatusCode> {
     let producer_id = ids.1;
     let mut tx = state.db.begin_write().await?;
+    if crate::producer_ledger::queries::credits::has_entries(&mut tx, producer_id).await? {
+        return Err(AppError::Conflict(
+            "Produsen ini sudah punya catatan pendapatan dan pembayaran, jadi tetap disimpan.".into(),
+        ));
+    }
     let products = queries::products_of_producer(&mut tx, producer_id, owner.shop_id).await?;
     if !queries::remove_producer(&mut tx, producer_id, owner.shop_id).await? {
         return Err(AppError::NotFound("Produsen tidak ditemukan di toko ini.".into()));

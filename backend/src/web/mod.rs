@@ -62,7 +62,12 @@ fn handler(page: Page) -> MethodRouter<AppState> {
         Page::Checkout => private("Pesan", page),
         Page::Order => private("Pesanan", page),
         Page::DeskNew | Page::DeskMine | Page::DeskQueue | Page::DeskThread => private("Konsultasi", page),
-        Page::Sell | Page::SellPart | Page::SellOrder | Page::SellOrderPrint => private("Jual", page),
+        Page::Sell
+        | Page::SellPart
+        | Page::SellOrder
+        | Page::SellOrderPrint
+        | Page::SellProducer
+        | Page::SellProducerPrint => private("Jual", page),
         Page::SignIn => private("Masuk", page),
         Page::SignUp => private("Daftar", page),
         Page::Account | Page::SetPassword | Page::MyOrders | Page::Notifications => private("Akun saya", page),

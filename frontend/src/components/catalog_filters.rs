@@ -107,8 +107,7 @@ pub fn CatalogFilters(props: &CatalogFiltersProps) -> Html {
 }
 
 /// The fields the filter form sets; the rest of the search goes along hidden.
-const FORM_FIELDS: [&str; 7] =
-    ["kecamatan", "kategori", "sertifikat", "harga_min", "harga_max", "tersedia", "bintang"];
+const FORM_FIELDS: [&str; 7] = ["kecamatan", "kategori", "sertifikat", "harga_min", "harga_max", "tersedia", "bintang"];
 
 /// Hidden fields carrying the search `q` but those `set_by_form`, so a plain form keeps it.
 pub fn kept_fields(q: &CatalogQuery, set_by_form: &[&str]) -> Html {

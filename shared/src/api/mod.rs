@@ -23,6 +23,7 @@ pub mod news;
 pub mod notifications;
 pub mod officials;
 pub mod orders;
+pub mod producer_ledger;
 pub mod products;
 pub mod push;
 pub mod regions;
@@ -200,6 +201,7 @@ pub fn all() -> impl Iterator<Item = &'static Declared> {
         notifications::ALL,
         officials::ALL,
         orders::ALL,
+        producer_ledger::ALL,
         products::ALL,
         push::ALL,
         regions::ALL,

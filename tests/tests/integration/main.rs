@@ -20,6 +20,7 @@ mod news;
 mod officials;
 mod orders;
 mod platform;
+mod producer_ledger;
 mod profile;
 mod push;
 mod regions;

@@ -5,6 +5,7 @@
 pub mod activity;
 pub mod ledger;
 pub mod lines;
+pub mod producers;
 pub mod records;
 pub mod sales;
 

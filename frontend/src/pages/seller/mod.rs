@@ -1,5 +1,5 @@
 //! `/jual`: the seller's dashboard — their shops, and for each one its orders, inquiries, listings,
-//! reviews, settings and member producers behind tabs (`/jual/{toko}/{bagian}`).
+//! reviews, settings and member producers with what each earned behind tabs (`/jual/{toko}/{bagian}`).
 
 mod bank_accounts;
 mod certificate_form;
@@ -12,6 +12,10 @@ mod order_dates;
 mod order_moves;
 pub mod orders;
 mod print;
+mod producer;
+mod producer_forms;
+mod producer_ledger;
+mod producer_print;
 mod product_form;
 mod products;
 mod push_prompt;
@@ -34,6 +38,8 @@ use crate::session::SignedIn;
 use crate::workspace::Route;
 pub use order::SellOrderPage;
 pub use print::PrintPage;
+pub use producer::ProducerPage;
+pub use producer_print::ProducerPrintPage;
 
 /// The tabs of a shop: address part and label.
 pub const PARTS: [(&str, &str); 7] = [
@@ -194,7 +200,12 @@ fn Desk(props: &DeskProps) -> Html {
         "ulasan" => html! { <reviews::Reviews {shop} /> },
         "laporan" => html! { <figures::Figures {shop} /> },
         "pengaturan" => html! { <settings::Settings record={(*record).clone()} {reload} {on_saved} /> },
-        "produsen" => html! { <Producers {shop} /> },
+        "produsen" => html! {
+            <>
+                <Producers {shop} />
+                <producer_ledger::Ledger {shop} />
+            </>
+        },
         _ => html! { <p class="form-alert" role="alert">{ "Bagian ini tidak ada." }</p> },
     };
     html! {

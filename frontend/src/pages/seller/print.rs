@@ -145,11 +145,11 @@ fn payment_state(o: &Order) -> Option<&'static str> {
 }
 
 /// An amount that never breaks across lines on narrow paper: `Rp 60.000`.
-fn money(amount: i64) -> String {
+pub(super) fn money(amount: i64) -> String {
     keep_together(&rupiah(amount))
 }
 
-fn keep_together(text: &str) -> String {
+pub(super) fn keep_together(text: &str) -> String {
     text.replace(' ', "\u{a0}")
 }
 
@@ -252,7 +252,7 @@ fn recipient(o: &Order) -> Html {
 
 /// Makes the receipt paper page exactly as long as the slip: sets the `size` of the `@page slip58` rule of
 /// the stylesheet (through the CSS object model, which the content security policy allows).
-fn fit_receipt_length() {
+pub(super) fn fit_receipt_length() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -11,6 +11,7 @@ mod fixture;
 mod inquiries;
 mod market;
 mod orders;
+mod producer_ledger;
 mod push;
 mod reviews;
 mod scope;
@@ -68,9 +69,6 @@ fn expected(endpoint: &str) -> Option<[u16; 10]> {
         "GET /api/v1/me" | "PATCH /api/v1/me" | "GET /api/v1/me/sessions" => signed_in(200),
         "PUT /api/v1/me/password" | "DELETE /api/v1/me/sessions" | "DELETE /api/v1/me/sessions/{id}" => signed_in(204),
         "POST /api/v1/shops" => signed_in(201),
-        "GET /api/v1/shops/{id}/producers" => [ANON, NO, NO, 200, NO, NO, NO, NO, NO, NO],
-        "POST /api/v1/shops/{id}/producers" => [ANON, NO, NO, 201, NO, NO, NO, NO, NO, NO],
-        "DELETE /api/v1/shops/{id}/producers/{producer_id}" => [ANON, NO, NO, 204, NO, NO, NO, NO, NO, NO],
         "GET /api/v1/admin/villages" | "GET /api/v1/admin/shop-applications" | "GET /api/v1/admin/users" => {
             [ANON, NO, NO, NO, NO, NO, 200, 200, 200, 200]
         }
@@ -129,7 +127,8 @@ fn expected(endpoint: &str) -> Option<[u16; 10]> {
                 .or_else(|| inquiries::expected(endpoint))
                 .or_else(|| reviews::expected(endpoint))
                 .or_else(|| push::expected(endpoint))
-                .or_else(|| certificates::expected(endpoint));
+                .or_else(|| certificates::expected(endpoint))
+                .or_else(|| producer_ledger::expected(endpoint));
         }
     })
 }
@@ -164,8 +163,10 @@ async fn request(app: &TestApp, fx: &Fixture, endpoint: &str, role: usize) -> (S
     if let Some(request) = certificates::request(app, fx, endpoint, role).await {
         return request;
     }
+    if let Some(request) = producer_ledger::request(app, fx, endpoint).await {
+        return request;
+    }
     let user = fx.users[role];
-    let shop = fx.shop_id;
     match endpoint {
         "GET /api/v1/villages/{slug}" => ("/api/v1/villages/darmaji".into(), None),
         "POST /api/v1/auth/reset/info" => {
@@ -206,14 +207,6 @@ async fn request(app: &TestApp, fx: &Fixture, endpoint: &str, role: usize) -> (S
             let body = json!({ "village": "buwun-sejati", "name": "Lapak Uji Akses", "description": "",
                 "whatsapp": fx.fresh_phone() });
             ("/api/v1/shops".into(), Some(body))
-        }
-        "GET /api/v1/shops/{id}/producers" => (format!("/api/v1/shops/{shop}/producers"), None),
-        "POST /api/v1/shops/{id}/producers" => {
-            let body = json!({ "name": "Amaq Sumi", "dusun": "Dasan Baru", "makes": "cabai kering" });
-            (format!("/api/v1/shops/{shop}/producers"), Some(body))
-        }
-        "DELETE /api/v1/shops/{id}/producers/{producer_id}" => {
-            (format!("/api/v1/shops/{shop}/producers/{}", fx.producer(app).await), None)
         }
         "POST /api/v1/admin/shop-applications/{id}/approve" => {
             (format!("/api/v1/admin/shop-applications/{}/approve", fx.application(app).await), None)
@@ -347,13 +340,13 @@ async fn every_row_names_a_documented_endpoint(app: TestApp) {
     let endpoints = documented(&app).await;
     let all = ROWS.iter().chain(content::ROWS).chain(market::ROWS).chain(cart::ROWS).chain(orders::ROWS);
     let all = all.chain(consultations::ROWS).chain(village_map::ROWS).chain(inquiries::ROWS).chain(reviews::ROWS);
-    for row in all.chain(push::ROWS).chain(certificates::ROWS) {
+    for row in all.chain(push::ROWS).chain(certificates::ROWS).chain(producer_ledger::ROWS) {
         assert!(endpoints.iter().any(|e| e == row), "the matrix has a row for {row}, which is not documented");
         assert!(expected_row(row).is_some());
     }
     let rows = ROWS.len() + content::ROWS.len() + market::ROWS.len() + cart::ROWS.len() + orders::ROWS.len();
     let rows = rows + consultations::ROWS.len() + village_map::ROWS.len() + inquiries::ROWS.len() + reviews::ROWS.len();
-    let rows = rows + push::ROWS.len() + certificates::ROWS.len();
+    let rows = rows + push::ROWS.len() + certificates::ROWS.len() + producer_ledger::ROWS.len();
     assert_eq!(endpoints.len(), rows, "every documented endpoint is listed in ROWS");
 }
 
@@ -377,9 +370,6 @@ const ROWS: &[&str] = &[
     "DELETE /api/v1/me/sessions",
     "DELETE /api/v1/me/sessions/{id}",
     "POST /api/v1/shops",
-    "GET /api/v1/shops/{id}/producers",
-    "POST /api/v1/shops/{id}/producers",
-    "DELETE /api/v1/shops/{id}/producers/{producer_id}",
     "GET /api/v1/admin/villages",
     "POST /api/v1/admin/villages",
     "POST /api/v1/admin/villages/{id}/admins",
