@@ -8,6 +8,7 @@ pub mod backup;
 pub mod cart;
 pub mod catalog;
 pub mod cli;
+pub mod complaints;
 pub mod config;
 pub mod consultations;
 pub mod dashboards;

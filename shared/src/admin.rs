@@ -174,6 +174,7 @@ crate::code_list! {
         ProductUnhidden = "product.unhidden", "Menampilkan lagi produk";
         ReviewHidden = "review.hidden", "Menyembunyikan ulasan";
         ReviewShown = "review.shown", "Menampilkan lagi ulasan";
+        ComplaintDecided = "complaint.decided", "Memutuskan komplain";
         ShopSuspended = "shop.suspended", "Menangguhkan toko";
         ShopReinstated = "shop.reinstated", "Mengaktifkan lagi toko";
         ShopEnterpriseSet = "shop.enterprise_set", "Mengaitkan toko dengan lembaga";

@@ -5,6 +5,8 @@ pub mod admin;
 pub mod api;
 pub mod cart;
 pub mod catalog;
+pub mod complaint;
+pub mod complaint_flow;
 pub mod consultation;
 pub mod dashboard;
 pub mod enterprise;

@@ -14,7 +14,7 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::{
-    accounts, addresses, admin, cart, catalog, consultations, dashboards, enterprises, flagship, gallery, health, idm,
+    accounts, addresses, admin, cart, catalog, complaints, consultations, dashboards, enterprises, flagship, gallery, health, idm,
     images, inquiries, moderation, news, notifications, officials, orders, products, regions, reviews, shops,
     state::AppState, village_map, villages,
 };
@@ -78,4 +78,5 @@ fn api_router(config: &crate::config::Config) -> OpenApiRouter<AppState> {
         .merge(dashboards::router())
         .merge(inquiries::router())
         .merge(reviews::router())
+        .merge(complaints::router())
 }

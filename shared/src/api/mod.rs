@@ -8,6 +8,7 @@ pub mod addresses;
 pub mod admin;
 pub mod cart;
 pub mod catalog;
+pub mod complaints;
 pub mod consultations;
 pub mod dashboards;
 pub mod enterprises;
@@ -183,6 +184,7 @@ pub fn all() -> impl Iterator<Item = &'static Declared> {
         admin::ALL,
         cart::ALL,
         catalog::ALL,
+        complaints::ALL,
         consultations::ALL,
         dashboards::ALL,
         enterprises::ALL,
