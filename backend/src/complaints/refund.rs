@@ -60,9 +60,9 @@ pub async fn record(
     }
     check_usable(&state.db, "receipt_id", &[form.receipt_id], owner.user.id, &[]).await?;
     let step = who(&owner, &order);
-    let (form, order, step) = (&form, &order, &step);
+    let (form, order, step, db) = (&form, &order, &step, &state.db);
     let complaint = retrying(|| async move {
-        let mut tx = state.db.begin_write().await?;
+        let mut tx = db.begin_write().await?;
         let complaint = Find::Order(order.id).load(&mut tx).await?;
         let to = steps::flow(&complaint, now)
             .next(ComplaintMove::RecordRefund, None, ComplaintActor::Seller)

@@ -8,6 +8,7 @@ mod auth_flows;
 mod auth_hardening;
 mod cart;
 mod catalog;
+mod complaints;
 mod consultations;
 mod contract;
 mod control_characters;

@@ -2,6 +2,7 @@
 
 mod applications;
 mod audit;
+mod complaints;
 mod consultants;
 mod dashboard;
 mod district_admins;

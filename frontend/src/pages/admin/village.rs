@@ -1,17 +1,18 @@
 //! `/admin/desa/{id}/{bagian}`: one village's admin pages behind tabs — profile (with IDM and
-//! officials), flagship product, enterprises, news, gallery, the village's marketplace and its reviews.
+//! officials), flagship product, enterprises, news, gallery, the village's marketplace, its reviews and
+//! its complaints.
 
 use shared::api::admin;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::{enterprises, flagship, gallery, idm, market, news, officials, profile, reviews};
+use super::{complaints, enterprises, flagship, gallery, idm, market, news, officials, profile, reviews};
 use crate::admin_area::Route;
 use crate::api;
 use crate::hooks::{Remote, use_remote};
 
 /// The tabs: address part and label.
-pub const PARTS: [(&str, &str); 7] = [
+pub const PARTS: [(&str, &str); 8] = [
     ("profil", "Profil"),
     ("unggulan", "Produk unggulan"),
     ("lembaga", "Lembaga"),
@@ -19,6 +20,7 @@ pub const PARTS: [(&str, &str); 7] = [
     ("galeri", "Galeri"),
     ("lapak", "Lapak"),
     ("ulasan", "Ulasan"),
+    ("komplain", "Komplain"),
 ];
 
 #[derive(Properties, PartialEq)]
@@ -50,6 +52,7 @@ pub fn VillageAdmin(props: &VillageAdminProps) -> Html {
         "galeri" => html! { <gallery::Gallery {village} /> },
         "lapak" => html! { <market::Market {village} /> },
         "ulasan" => html! { <reviews::Reviews {village} /> },
+        "komplain" => html! { <complaints::Complaints {village} /> },
         _ => html! { <p class="form-alert" role="alert">{ "Bagian ini tidak ada." }</p> },
     };
     html! {

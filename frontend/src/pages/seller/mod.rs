@@ -5,6 +5,7 @@ mod bank_accounts;
 mod delivery;
 mod inquiries;
 mod order;
+mod order_complaint;
 mod order_dates;
 mod order_moves;
 pub mod orders;

@@ -3,6 +3,7 @@
 
 mod care;
 mod cart;
+mod complaints;
 mod consultations;
 mod content;
 mod duties;
@@ -125,7 +126,8 @@ fn expected(endpoint: &str) -> Option<[u16; 10]> {
                 .or_else(|| orders::expected(endpoint))
                 .or_else(|| village_map::expected(endpoint))
                 .or_else(|| inquiries::expected(endpoint))
-                .or_else(|| reviews::expected(endpoint));
+                .or_else(|| reviews::expected(endpoint))
+                .or_else(|| complaints::expected(endpoint));
         }
     })
 }
@@ -152,6 +154,9 @@ async fn request(app: &TestApp, fx: &Fixture, endpoint: &str, role: usize) -> (S
         return request;
     }
     if let Some(request) = reviews::request(app, fx, endpoint, role).await {
+        return request;
+    }
+    if let Some(request) = complaints::request(app, fx, endpoint, role).await {
         return request;
     }
     let user = fx.users[role];
@@ -228,9 +233,10 @@ async fn request(app: &TestApp, fx: &Fixture, endpoint: &str, role: usize) -> (S
             ("/api/v1/admin/district-admins".into(), Some(body))
         }
         "POST /api/v1/images" => {
-            // Uploading is for shops, admins and recent buyers (a review's photos): the shopper asks with no
-            // recent purchase, whatever rows ran before.
+            // Uploading is for shops, admins and recent buyers (a review's or a complaint's photos): the
+            // shopper asks with no recent purchase and no order on its way, whatever rows ran before.
             reviews::without_recent_purchases(app).await;
+            complaints::without_orders_on_their_way(app).await;
             ("/api/v1/images".into(), None)
         }
         "DELETE /api/v1/admin/grants/{id}" => (format!("/api/v1/admin/grants/{}", fx.grant(app).await), None),
@@ -336,12 +342,14 @@ async fn every_endpoint_for_every_role(app: TestApp) {
 async fn every_row_names_a_documented_endpoint(app: TestApp) {
     let endpoints = documented(&app).await;
     let all = ROWS.iter().chain(content::ROWS).chain(market::ROWS).chain(cart::ROWS).chain(orders::ROWS);
-    for row in all.chain(consultations::ROWS).chain(village_map::ROWS).chain(inquiries::ROWS).chain(reviews::ROWS) {
+    let all = all.chain(consultations::ROWS).chain(village_map::ROWS).chain(inquiries::ROWS).chain(reviews::ROWS);
+    for row in all.chain(complaints::ROWS) {
         assert!(endpoints.iter().any(|e| e == row), "the matrix has a row for {row}, which is not documented");
         assert!(expected_row(row).is_some());
     }
     let rows = ROWS.len() + content::ROWS.len() + market::ROWS.len() + cart::ROWS.len() + orders::ROWS.len();
     let rows = rows + consultations::ROWS.len() + village_map::ROWS.len() + inquiries::ROWS.len() + reviews::ROWS.len();
+    let rows = rows + complaints::ROWS.len();
     assert_eq!(endpoints.len(), rows, "every documented endpoint is listed in ROWS");
 }
 

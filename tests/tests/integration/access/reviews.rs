@@ -38,7 +38,7 @@ pub const ROWS: &[&str] = &[
 ];
 
 /// A new product of this shop and a completed order of one unit of it by "shopper": (code, line id, product).
-async fn completed_order(app: &TestApp, fx: &Fixture) -> (String, i64, i64) {
+pub async fn completed_order(app: &TestApp, fx: &Fixture) -> (String, i64, i64) {
     let pool = &app.db().pool;
     let product: i64 = sqlx::query_scalar(
         "INSERT INTO products (shop_id, slug, name, description, price, unit, stock, sector, weight_grams, status, \
