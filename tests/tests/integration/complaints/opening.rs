@@ -83,15 +83,15 @@ async fn strangers_late_complaints_and_bad_forms_write_nothing(app: TestApp) {
         (form("rusak", "Toplesnya pecah semua.", &[1]), "photo_ids"),
     ] {
         let problem = refused(as_guest(&app, Method::POST, &path, GUEST, Some(&body)).await, 422, "", field).await;
-        assert_eq!(problem.errors[0].field, field);
+        assert_eq!(problem.fields[0].field, field);
     }
     let unknown = form("lain", "Toplesnya pecah semua.", &[]);
     let res = as_guest(&app, Method::POST, &path, GUEST, Some(&unknown)).await;
     assert!(matches!(res.status().as_u16(), 400 | 422), "an unknown reason is refused");
 
     let fresh = new_order(&app, &tani, None, GUEST, &[kopi]).await;
-    let early = as_guest(&app, Method::POST, &format!("/api/v1/orders/{fresh}/complaint"), GUEST, Some(&damaged()));
-    refused(early.await, 409, "setelah pesanan dikirim", "not sent yet").await;
+    let early = as_guest(&app, Method::POST, &format!("/api/v1/orders/{fresh}/complaint"), GUEST, Some(&damaged())).await;
+    refused(early, 409, "setelah pesanan dikirim", "not sent yet").await;
 
     age_order(&app, &order.code, 4).await;
     assert_eq!(guest_order(&app, &order.code, GUEST).await.complaint_until, None);
