@@ -1,6 +1,6 @@
 //! Dashboards of a district or a village: headline figures, and every table (sales over time, by
 //! village, kecamatan, sector and enterprise kind, top products, the market map, new shops,
-//! consultations, bulk inquiries, the district's records) as one `Report` shape that the page draws
+//! consultations, bulk inquiries, complaints, the district's records) as one `Report` shape that the page draws
 //! as a chart beside its table and that exports as CSV or XLSX unchanged.
 
 use serde::{Deserialize, Serialize};
@@ -20,6 +20,7 @@ crate::code_list! {
         NewShops = "toko-baru", "Toko baru";
         Consultations = "konsultasi", "Konsultasi per topik dan status";
         Inquiries = "permintaan", "Permintaan partai besar dan ekspor";
+        Complaints = "komplain", "Komplain per toko dan penyelesaiannya";
         VillageRecords = "data-desa", "Data desa";
         ShopRecords = "data-toko", "Data toko";
         ProductRecords = "data-produk", "Data produk";

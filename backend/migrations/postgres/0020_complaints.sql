@@ -53,3 +53,12 @@ CREATE TABLE complaint_refund_lines (
     amount       BIGINT NOT NULL CHECK (amount >= 0),
     PRIMARY KEY (complaint_id, line_id)
 );
+
+-- The dashboards' kept summary: how many complaints of each shop stand in each status, changed in the
+-- write of every step (so a dashboard reads it without going through the complaints).
+CREATE TABLE complaint_counts (
+    shop_id BIGINT NOT NULL REFERENCES shops (id),
+    status  TEXT NOT NULL,
+    n       BIGINT NOT NULL CHECK (n >= 0),
+    PRIMARY KEY (shop_id, status)
+);

@@ -51,7 +51,7 @@ pub async fn open(
     }
     let now = now_ms();
     let sent = queries::sent_at(&mut *state.db.pool.acquire().await?, order.id).await?;
-    if !sent.is_some_and(|at| now <= complaint_deadline(at)) {
+    if sent.is_none_or(|at| now > complaint_deadline(at)) {
         return Err(AppError::Conflict(format!(
             "Waktu mengajukan komplain sudah lewat: paling lambat {COMPLAINT_DAYS} hari setelah pesanan dikirim atau siap diambil."
         )));
@@ -81,6 +81,7 @@ pub async fn open(
     PHOTOS.replace(&mut tx, id, &form.photo_ids).await?;
     let stored = queries::of_order(&mut tx, order.id).await?.ok_or_else(|| anyhow::anyhow!("complaint {id} not read"))?;
     let status = ComplaintStatus::AwaitingSeller;
+    queries::count(&mut tx, order.shop_id, status, 1).await?;
     queries::record_event(&mut tx, id, &who, status, form.reason.label(), now).await?;
     steps::tell(&mut tx, &stored, &who, status, form.reason.label()).await?;
     tx.commit().await?;

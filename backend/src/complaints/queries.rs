@@ -1,5 +1,5 @@
 //! SQL of complaints: opening one per order, moving it with a guarded update, its steps, the refund and
-//! its lines, and the lists the order pages and the village admin read.
+//! its lines, the lists the order pages and the village admin read, and the dashboards' count per shop.
 
 use shared::{
     Phone,
@@ -334,4 +334,18 @@ pub async fn decides(conn: &mut AnyConnection, id: i64, admin: &CurrentUser) -> 
     .fetch_one(conn)
     .await?;
     Ok(n > 0)
+}
+
+/// Adds `sign` (1 or -1) to how many of the shop's complaints stand in `status` (the dashboards' summary).
+pub async fn count(conn: &mut AnyConnection, shop_id: i64, status: ComplaintStatus, sign: i64) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO complaint_counts (shop_id, status, n) VALUES ($1, $2, $3) \
+         ON CONFLICT (shop_id, status) DO UPDATE SET n = complaint_counts.n + excluded.n",
+    )
+    .bind(shop_id)
+    .bind(status.code())
+    .bind(sign)
+    .execute(conn)
+    .await?;
+    Ok(())
 }

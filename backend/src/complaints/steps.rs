@@ -48,7 +48,8 @@ pub async fn make(
     Ok(to)
 }
 
-/// Moves the complaint to `to` (already checked), records the step and tells the other side.
+/// Moves the complaint to `to` (already checked), moves it in the dashboards' counts, records the step and
+/// tells the other side.
 pub async fn advance(
     conn: &mut AnyConnection,
     complaint: &StoredComplaint,
@@ -61,6 +62,8 @@ pub async fn advance(
     if !queries::move_to(&mut *conn, complaint.id, complaint.status, to, outcome, now).await? {
         return Err(AppError::Conflict("Komplain ini baru saja berubah. Muat ulang halaman untuk melihatnya.".into()));
     }
+    queries::count(&mut *conn, complaint.shop_id, complaint.status, -1).await?;
+    queries::count(&mut *conn, complaint.shop_id, to, 1).await?;
     queries::record_event(&mut *conn, complaint.id, who, to, note, now).await?;
     tell(conn, complaint, who, to, note).await
 }

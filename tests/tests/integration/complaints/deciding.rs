@@ -1,12 +1,14 @@
 //! The village admin decides: after the seller disagrees (at once) or leaves the complaint unanswered (only
 //! once their time is over, after which the seller cannot answer any more), with an audit row; admins of
-//! another region, and a district admin over a village with its own admin, cannot.
+//! another region, and a district admin over a village with its own admin, cannot; the dashboard counts
+//! each shop's complaints by how they ended.
 
 use lapak_tests::{TestApp, on_both_databases};
 use reqwest::Method;
 use serde_json::json;
 use shared::{
     complaint::Complaint,
+    dashboard::{Cell, Report},
     complaint_flow::{ComplaintMove, ComplaintOutcome, ComplaintStatus},
 };
 
@@ -82,4 +84,21 @@ async fn the_admin_decides_after_the_sellers_time(app: TestApp) {
     let decided: Complaint = answer(decides(&app, &admin, village, complaint.id, &reject).await, 200).await;
     assert_eq!(decided.status, ComplaintStatus::Rejected);
     assert_eq!(decided.events.last().map(|e| e.note.as_str()), Some("Barang sudah diambil utuh."));
+
+    // The village's dashboard counts it among the shop's rejected complaints, from the kept counts.
+    let report: Report = answer(app.call(Method::GET, "/api/v1/dashboard/komplain", Some(&admin), None).await, 200).await;
+    let labels: Vec<&str> = report.columns.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(labels, [
+        "Toko",
+        "Desa",
+        "Berjalan",
+        "Dana sudah dikembalikan",
+        "Barang pengganti sudah dikirim",
+        "Komplain ditolak",
+        "Komplain ditarik pembeli",
+        "Jumlah"
+    ]);
+    let row = report.rows.iter().find(|r| r[0] == Cell::Text(tani.name.clone())).expect("the shop's row");
+    let counts: Vec<i64> = row[2..].iter().map(Cell::number).collect();
+    assert_eq!(counts, [0, 0, 0, 1, 0, 1]);
 }

@@ -23,7 +23,7 @@ use filters::Filters;
 use report_view::{Downloads, ReportCard};
 
 /// The tables drawn on the page, in order.
-const REPORTS: [ReportKind; 10] = [
+const REPORTS: [ReportKind; 11] = [
     ReportKind::Sales,
     ReportKind::Villages,
     ReportKind::Kecamatan,
@@ -34,6 +34,7 @@ const REPORTS: [ReportKind; 10] = [
     ReportKind::NewShops,
     ReportKind::Consultations,
     ReportKind::Inquiries,
+    ReportKind::Complaints,
 ];
 
 /// The records the district keeps, downloaded only.
