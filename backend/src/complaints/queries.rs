@@ -338,14 +338,14 @@ pub async fn decides(conn: &mut AnyConnection, id: i64, admin: &CurrentUser) -> 
 
 /// Adds `sign` (1 or -1) to how many of the shop's complaints stand in `status` (the dashboards' summary).
 pub async fn count(conn: &mut AnyConnection, shop_id: i64, status: ComplaintStatus, sign: i64) -> sqlx::Result<()> {
-    sqlx::query(
+    // A row that would be inserted below zero breaks its CHECK before any conflict is looked at: one that
+    // goes down is always there already.
+    let sql = if sign < 0 {
+        "UPDATE complaint_counts SET n = n + $3 WHERE shop_id = $1 AND status = $2"
+    } else {
         "INSERT INTO complaint_counts (shop_id, status, n) VALUES ($1, $2, $3) \
-         ON CONFLICT (shop_id, status) DO UPDATE SET n = complaint_counts.n + excluded.n",
-    )
-    .bind(shop_id)
-    .bind(status.code())
-    .bind(sign)
-    .execute(conn)
-    .await?;
+         ON CONFLICT (shop_id, status) DO UPDATE SET n = complaint_counts.n + excluded.n"
+    };
+    sqlx::query(sql).bind(shop_id).bind(status.code()).bind(sign).execute(conn).await?;
     Ok(())
 }
