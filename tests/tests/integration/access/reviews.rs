@@ -83,8 +83,10 @@ async fn a_review(app: &TestApp, fx: &Fixture) -> (i64, i64) {
     (review["id"].as_i64().expect("an id"), product)
 }
 
-/// Every completed order as if completed long ago: nobody has a purchase recent enough to upload pictures.
+/// Every completed order as if completed long ago, and every order on its way as completed long ago:
+/// nobody has a purchase recent enough to upload pictures (of a review or a complaint).
 pub async fn without_recent_purchases(app: &TestApp) {
+    super::complaints::without_orders_on_their_way(app).await;
     sqlx::query("UPDATE orders SET status_at = 0 WHERE status = 'selesai'").execute(&app.db().pool).await.unwrap();
 }
 
