@@ -104,7 +104,9 @@ impl RefundForm {
 pub fn is_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
     let [y, m, d] = parts.as_slice() else { return false };
-    let number = |s: &str, len: usize| (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
+    };
     let (Some(y), Some(m), Some(d)) = (number(y, 4), number(m, 2), number(d, 2)) else { return false };
     let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
     let days = match m {
@@ -202,7 +204,8 @@ mod tests {
         assert_eq!(many.validate()[0].field, "photo_ids");
         let twice = ComplaintForm { photo_ids: vec![1, 1], ..good };
         assert_eq!(twice.validate()[0].field, "photo_ids");
-        let refund = RefundForm { line_ids: vec![3], include_delivery: false, paid_on: "2026-12-06".into(), receipt_id: 9 };
+        let refund =
+            RefundForm { line_ids: vec![3], include_delivery: false, paid_on: "2026-12-06".into(), receipt_id: 9 };
         assert!(refund.validate().is_empty());
         let none = RefundForm { line_ids: vec![], ..refund.clone() };
         assert_eq!(none.validate()[0].field, "line_ids");

@@ -173,11 +173,12 @@ impl ComplaintFlow {
             .iter()
             .copied()
             .filter(|&kind| {
-                let outcomes: &[Option<ComplaintOutcome>] = if matches!(kind, ComplaintMove::Agree | ComplaintMove::Decide) {
-                    &[Some(ComplaintOutcome::Refund), Some(ComplaintOutcome::Rejected)]
-                } else {
-                    &[None]
-                };
+                let outcomes: &[Option<ComplaintOutcome>] =
+                    if matches!(kind, ComplaintMove::Agree | ComplaintMove::Decide) {
+                        &[Some(ComplaintOutcome::Refund), Some(ComplaintOutcome::Rejected)]
+                    } else {
+                        &[None]
+                    };
                 outcomes.iter().any(|&o| self.next(kind, o, actor).is_ok())
             })
             .collect()
@@ -208,7 +209,8 @@ impl ComplaintAction {
         let mut errors = Vec::new();
         let note = self.note.trim();
         if note.chars().count() > crate::order_flow::NOTE_MAX {
-            errors.push(FieldError::new("note", format!("Catatan paling banyak {} huruf.", crate::order_flow::NOTE_MAX)));
+            errors
+                .push(FieldError::new("note", format!("Catatan paling banyak {} huruf.", crate::order_flow::NOTE_MAX)));
         }
         let needs_outcome = matches!(self.action, ComplaintMove::Agree | ComplaintMove::Decide);
         if needs_outcome && self.outcome.is_none() {
@@ -217,8 +219,7 @@ impl ComplaintAction {
         if !needs_outcome && self.outcome.is_some() {
             errors.push(FieldError::new("outcome", "Penyelesaian hanya dipilih saat menyetujui atau memutuskan."));
         }
-        let needs_reason =
-            self.action == ComplaintMove::Disagree || self.outcome == Some(ComplaintOutcome::Rejected);
+        let needs_reason = self.action == ComplaintMove::Disagree || self.outcome == Some(ComplaintOutcome::Rejected);
         if needs_reason && note.chars().count() < 5 {
             errors.push(FieldError::new("note", "Tuliskan alasannya (paling sedikit 5 huruf)."));
         }

@@ -119,7 +119,11 @@ fn pages_offer_the_moves_each_side_may_make() {
 fn reasons_are_asked_for_disagreeing_and_rejecting() {
     let disagree = ComplaintAction { note: "  ".into(), ..ComplaintAction::of(M::Disagree) };
     assert_eq!(disagree.validate()[0].field, "note");
-    let reject = ComplaintAction { outcome: O_REJECT, note: "Foto tidak menunjukkan kerusakan.".into(), ..ComplaintAction::of(M::Decide) };
+    let reject = ComplaintAction {
+        outcome: O_REJECT,
+        note: "Foto tidak menunjukkan kerusakan.".into(),
+        ..ComplaintAction::of(M::Decide)
+    };
     assert!(reject.validate().is_empty());
     let no_outcome = ComplaintAction::of(M::Agree);
     assert_eq!(no_outcome.validate()[0].field, "outcome");

@@ -12,7 +12,10 @@ use shared::{
     complaint_flow::{ComplaintAction, ComplaintActor},
 };
 
-use super::{Audit, Find, queries, steps::{self, Step}};
+use super::{
+    Audit, Find, queries,
+    steps::{self, Step},
+};
 use crate::{
     admin::profile::VillageAdminOrDistrict,
     db::now_ms,
@@ -53,11 +56,8 @@ pub async fn decide(
         actor_id: Some(guard.admin.id),
         actor_name: format!("Admin Desa {}", guard.village.name),
     };
-    let audit = Audit {
-        admin_id: guard.admin.id,
-        village_name: &guard.village.name,
-        region_code: guard.village.code.as_str(),
-    };
+    let audit =
+        Audit { admin_id: guard.admin.id, village_name: &guard.village.name, region_code: guard.village.code.as_str() };
     let find = Find::InVillage { id, village_id: guard.village.id };
     let mut conn = state.db.pool.acquire().await?;
     let complaint = find.load(&mut conn).await?;

@@ -79,7 +79,8 @@ pub async fn open(
         .await?
         .ok_or_else(|| AppError::Conflict("Pesanan ini sudah dikomplain: satu komplain untuk tiap pesanan.".into()))?;
     PHOTOS.replace(&mut tx, id, &form.photo_ids).await?;
-    let stored = queries::of_order(&mut tx, order.id).await?.ok_or_else(|| anyhow::anyhow!("complaint {id} not read"))?;
+    let stored =
+        queries::of_order(&mut tx, order.id).await?.ok_or_else(|| anyhow::anyhow!("complaint {id} not read"))?;
     let status = ComplaintStatus::AwaitingSeller;
     queries::count(&mut tx, order.shop_id, status, 1).await?;
     queries::record_event(&mut tx, id, &who, status, form.reason.label(), now).await?;

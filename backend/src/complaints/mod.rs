@@ -73,10 +73,20 @@ pub async fn apply(
         let to = steps::make(&mut tx, &complaint, action, who, now_ms()).await?;
         if let Some(a) = audit {
             let outcome = action.outcome.map_or(to.label(), |o| o.label());
-            let summary = format!("Komplain pesanan {} ({}), Desa {}: {outcome}", complaint.order_code, complaint.shop_name, a.village_name);
+            let summary = format!(
+                "Komplain pesanan {} ({}), Desa {}: {outcome}",
+                complaint.order_code, complaint.shop_name, a.village_name
+            );
             let subject = format!("complaint:{}", complaint.id);
-            audit::record(&mut tx, a.admin_id, shared::AuditAction::ComplaintDecided, &subject, &summary, a.region_code)
-                .await?;
+            audit::record(
+                &mut tx,
+                a.admin_id,
+                shared::AuditAction::ComplaintDecided,
+                &subject,
+                &summary,
+                a.region_code,
+            )
+            .await?;
         }
         let complaint = find.load(&mut tx).await?;
         tx.commit().await?;

@@ -82,7 +82,9 @@ pub async fn record(
         let note = format!("{} dikembalikan lewat transfer tanggal {}.", rupiah(amount), form.paid_on);
         steps::advance(&mut tx, &complaint, to, None, step, &note, now).await?;
         let current = crate::orders::queries::by_code(&mut tx, &order.code).await?;
-        if let Some(current) = current.filter(|o| matches!(o.flow.status, OrderStatus::Shipped | OrderStatus::ReadyForPickup)) {
+        if let Some(current) =
+            current.filter(|o| matches!(o.flow.status, OrderStatus::Shipped | OrderStatus::ReadyForPickup))
+        {
             let done = OrderAction {
                 note: "Selesai: komplain diselesaikan dengan pengembalian dana.".into(),
                 ..OrderAction::of(ActionKind::Complete)

@@ -11,7 +11,10 @@ use shared::{
     complaint_flow::{ComplaintAction, ComplaintActor},
 };
 
-use super::{Find, steps::{self, Step}};
+use super::{
+    Find,
+    steps::{self, Step},
+};
 use crate::{
     db::now_ms,
     error::{AppError, AppResult, Within},

@@ -43,7 +43,9 @@ pub async fn make(
     if action.action == ComplaintMove::RecordRefund {
         return Err(AppError::field("action", "Catat pengembalian dana dengan formulir pengembalian dana."));
     }
-    let to = flow(complaint, now).next(action.action, action.outcome, who.actor).map_err(|r| AppError::Conflict(r.reason))?;
+    let to = flow(complaint, now)
+        .next(action.action, action.outcome, who.actor)
+        .map_err(|r| AppError::Conflict(r.reason))?;
     advance(conn, complaint, to, action.outcome, who, action.note.trim(), now).await?;
     Ok(to)
 }
@@ -82,7 +84,8 @@ pub async fn tell(
     if who.actor != ComplaintActor::Seller
         && let Some(owner) = complaint.owner_id
     {
-        let message = format!("Halo {}, tentang komplain pesanan {code} di {}.", complaint.buyer_name, complaint.shop_name);
+        let message =
+            format!("Halo {}, tentang komplain pesanan {code} di {}.", complaint.buyer_name, complaint.shop_name);
         let note = Note {
             user_id: owner,
             title: title.clone(),

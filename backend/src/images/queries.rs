@@ -58,12 +58,11 @@ pub async fn reviews_open(db: &Db, user_id: i64, since: i64) -> sqlx::Result<boo
 
 /// Whether the user bought an order that is shipped or ready for pickup (one they may complain about).
 pub async fn complaints_open(db: &Db, user_id: i64) -> sqlx::Result<bool> {
-    let orders: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM orders WHERE buyer_id = $1 AND status IN ('dikirim', 'siap_diambil')",
-    )
-    .bind(user_id)
-    .fetch_one(&db.pool)
-    .await?;
+    let orders: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM orders WHERE buyer_id = $1 AND status IN ('dikirim', 'siap_diambil')")
+            .bind(user_id)
+            .fetch_one(&db.pool)
+            .await?;
     Ok(orders > 0)
 }
 

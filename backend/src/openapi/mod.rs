@@ -14,9 +14,9 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::{
-    accounts, addresses, admin, cart, catalog, complaints, consultations, dashboards, enterprises, flagship, gallery, health, idm,
-    images, inquiries, moderation, news, notifications, officials, orders, products, regions, reviews, shops,
-    state::AppState, village_map, villages,
+    accounts, addresses, admin, cart, catalog, complaints, consultations, dashboards, enterprises, flagship, gallery,
+    health, idm, images, inquiries, moderation, news, notifications, officials, orders, products, regions, reviews,
+    shops, state::AppState, village_map, villages,
 };
 
 #[derive(OpenApi)]

@@ -91,7 +91,9 @@ async fn move_one(state: &AppState, code: &str, action: &OrderAction, before: i6
         if order.status_at >= before || order.flow.status.is_final() {
             return Ok(false);
         }
-        if action.action == ActionKind::Complete && complaints::queries::holds_completion(&mut tx, order.id, before).await? {
+        if action.action == ActionKind::Complete
+            && complaints::queries::holds_completion(&mut tx, order.id, before).await?
+        {
             return Ok(false);
         }
         match moves::make(&mut tx, state.config.time_zone, &order, action, &Move::system(), None, now).await {

@@ -15,9 +15,18 @@ use crate::components::select_field::SelectField;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Side {
     /// The order's buyer (a guest with the order's number).
-    Buyer { code: String, phone: Option<String> },
-    Seller { shop: i64, code: String },
-    Admin { village: i64, id: i64 },
+    Buyer {
+        code: String,
+        phone: Option<String>,
+    },
+    Seller {
+        shop: i64,
+        code: String,
+    },
+    Admin {
+        village: i64,
+        id: i64,
+    },
 }
 
 impl Side {
@@ -86,7 +95,9 @@ pub fn ComplaintMoves(props: &ComplaintMovesProps) -> Html {
     };
     let on_outcome = {
         let outcome = outcome.clone();
-        Callback::from(move |code: String| outcome.set(ComplaintOutcome::from_code(&code).unwrap_or(ComplaintOutcome::Refund)))
+        Callback::from(move |code: String| {
+            outcome.set(ComplaintOutcome::from_code(&code).unwrap_or(ComplaintOutcome::Refund))
+        })
     };
     let on_note = {
         let note = note.clone();

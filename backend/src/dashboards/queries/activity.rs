@@ -131,7 +131,10 @@ pub async fn inquiry_count(conn: &mut AnyConnection, filter: &Filter) -> AppResu
 
 /// How many complaints of each shop stand in each status, from the kept counts: (shop, village, status
 /// code, how many).
-pub async fn complaint_counts(conn: &mut AnyConnection, filter: &Filter) -> AppResult<Vec<(String, String, String, i64)>> {
+pub async fn complaint_counts(
+    conn: &mut AnyConnection,
+    filter: &Filter,
+) -> AppResult<Vec<(String, String, String, i64)>> {
     let sql = format!(
         "SELECT s.name, v.name AS village, c.status, c.n FROM complaint_counts c JOIN shops s ON s.id = c.shop_id \
          JOIN villages v ON v.id = s.village_id LEFT JOIN enterprises e ON e.id = s.enterprise_id \

@@ -109,7 +109,9 @@ fn OpenComplaint(props: &OpenComplaintProps) -> Html {
     };
     let on_reason = {
         let reason = reason.clone();
-        Callback::from(move |code: String| reason.set(ComplaintReason::from_code(&code).unwrap_or(ComplaintReason::NotReceived)))
+        Callback::from(move |code: String| {
+            reason.set(ComplaintReason::from_code(&code).unwrap_or(ComplaintReason::NotReceived))
+        })
     };
     let on_text = {
         let text = text.clone();

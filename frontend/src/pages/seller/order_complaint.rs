@@ -94,7 +94,11 @@ fn RefundRecorder(props: &RefundRecorderProps) -> Html {
         let chosen = chosen.clone();
         Callback::from(move |_: Event| {
             let mut next = (*chosen).clone();
-            if next.contains(&id) { next.retain(|l| *l != id) } else { next.push(id) }
+            if next.contains(&id) {
+                next.retain(|l| *l != id)
+            } else {
+                next.push(id)
+            }
             chosen.set(next);
         })
     };

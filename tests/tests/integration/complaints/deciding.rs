@@ -8,8 +8,8 @@ use reqwest::Method;
 use serde_json::json;
 use shared::{
     complaint::Complaint,
-    dashboard::{Cell, Report},
     complaint_flow::{ComplaintMove, ComplaintOutcome, ComplaintStatus},
+    dashboard::{Cell, Report},
 };
 
 use super::{
@@ -46,14 +46,15 @@ async fn the_admin_decides_what_the_seller_disputes(app: TestApp) {
     let admin = app.session_for(app.user_id(DARMAJI_ADMIN).await).await;
     let no_outcome = json!({ "action": "putuskan" });
     refused(decides(&app, &admin, village, complaint.id, &no_outcome).await, 422, "", "no outcome").await;
-    refused(decides(&app, &admin, village, complaint.id + 1000, &refund).await, 404, "tidak ditemukan", "unknown").await;
+    refused(decides(&app, &admin, village, complaint.id + 1000, &refund).await, 404, "tidak ditemukan", "unknown")
+        .await;
     assert_eq!(app.count("audit_log", "action = 'complaint.decided'").await, 0);
 
     let listed: Vec<Complaint> = answer(app.call(Method::GET, &list_path, Some(&admin), None).await, 200).await;
-    assert_eq!(listed.iter().map(|c| (c.id, c.allowed.clone())).collect::<Vec<_>>(), [(
-        complaint.id,
-        vec![ComplaintMove::Decide]
-    )]);
+    assert_eq!(
+        listed.iter().map(|c| (c.id, c.allowed.clone())).collect::<Vec<_>>(),
+        [(complaint.id, vec![ComplaintMove::Decide])]
+    );
     let decided: Complaint = answer(decides(&app, &admin, village, complaint.id, &refund).await, 200).await;
     assert_eq!((decided.status, decided.outcome), (ComplaintStatus::AwaitingRefund, Some(ComplaintOutcome::Refund)));
     assert_eq!(decided.events.last().map(|e| e.actor_name.as_str()), Some("Admin Desa Darmaji"));
@@ -86,18 +87,22 @@ async fn the_admin_decides_after_the_sellers_time(app: TestApp) {
     assert_eq!(decided.events.last().map(|e| e.note.as_str()), Some("Barang sudah diambil utuh."));
 
     // The village's dashboard counts it among the shop's rejected complaints, from the kept counts.
-    let report: Report = answer(app.call(Method::GET, "/api/v1/dashboard/komplain", Some(&admin), None).await, 200).await;
+    let report: Report =
+        answer(app.call(Method::GET, "/api/v1/dashboard/komplain", Some(&admin), None).await, 200).await;
     let labels: Vec<&str> = report.columns.iter().map(|c| c.label.as_str()).collect();
-    assert_eq!(labels, [
-        "Toko",
-        "Desa",
-        "Berjalan",
-        "Dana sudah dikembalikan",
-        "Barang pengganti sudah dikirim",
-        "Komplain ditolak",
-        "Komplain ditarik pembeli",
-        "Jumlah"
-    ]);
+    assert_eq!(
+        labels,
+        [
+            "Toko",
+            "Desa",
+            "Berjalan",
+            "Dana sudah dikembalikan",
+            "Barang pengganti sudah dikirim",
+            "Komplain ditolak",
+            "Komplain ditarik pembeli",
+            "Jumlah"
+        ]
+    );
     let row = report.rows.iter().find(|r| r[0] == Cell::Text(tani.name.clone())).expect("the shop's row");
     let counts: Vec<i64> = row[2..].iter().map(Cell::number).collect();
     assert_eq!(counts, [0, 0, 0, 1, 0, 1]);

@@ -90,7 +90,8 @@ async fn strangers_late_complaints_and_bad_forms_write_nothing(app: TestApp) {
     assert!(matches!(res.status().as_u16(), 400 | 422), "an unknown reason is refused");
 
     let fresh = new_order(&app, &tani, None, GUEST, &[kopi]).await;
-    let early = as_guest(&app, Method::POST, &format!("/api/v1/orders/{fresh}/complaint"), GUEST, Some(&damaged())).await;
+    let early =
+        as_guest(&app, Method::POST, &format!("/api/v1/orders/{fresh}/complaint"), GUEST, Some(&damaged())).await;
     refused(early, 409, "setelah pesanan dikirim", "not sent yet").await;
 
     age_order(&app, &order.code, 4).await;

@@ -40,7 +40,10 @@ async fn a_refund_is_recorded_with_its_receipt(app: TestApp) {
     let early = refunds(&app, &tani, &order.code, &refund(&app, &[order.lines[1].id], 1)).await;
     refused(early, 409, "tidak diselesaikan dengan pengembalian dana", "before agreeing").await;
     let complaint = agreed(&app, &tani, &order.code, "dana_kembali").await;
-    assert_eq!((complaint.status, complaint.outcome), (ComplaintStatus::AwaitingRefund, Some(ComplaintOutcome::Refund)));
+    assert_eq!(
+        (complaint.status, complaint.outcome),
+        (ComplaintStatus::AwaitingRefund, Some(ComplaintOutcome::Refund))
+    );
     assert_eq!(complaint.allowed, [ComplaintMove::RecordRefund]);
     let buyers = guest_order(&app, &order.code, GUEST).await.complaint.expect("the buyer follows it");
     assert_eq!(buyers.status, ComplaintStatus::AwaitingRefund);
@@ -68,11 +71,10 @@ async fn a_refund_is_recorded_with_its_receipt(app: TestApp) {
     let paid = done.refund.expect("the refund is shown");
     assert_eq!((paid.amount, paid.delivery_fee, paid.receipt.id), (PRICE, 0, receipt));
     assert_eq!(paid.paid_on, today(&app));
-    assert_eq!(paid.lines.iter().map(|l| (l.line_id, l.quantity, l.amount)).collect::<Vec<_>>(), [(
-        order.lines[1].id,
-        1,
-        PRICE
-    )]);
+    assert_eq!(
+        paid.lines.iter().map(|l| (l.line_id, l.quantity, l.amount)).collect::<Vec<_>>(),
+        [(order.lines[1].id, 1, PRICE)]
+    );
     assert!(done.closed_at.is_some());
     assert_eq!(written(&app).await.3, 1, "the refunded line is kept");
 
@@ -109,13 +111,16 @@ async fn goods_come_back_before_the_money(app: TestApp) {
     assert_eq!((done.status, done.outcome), (ComplaintStatus::Refunded, Some(ComplaintOutcome::ReturnAndRefund)));
     assert_eq!(stock(&app, kopi).await, left, "returned goods do not go back to stock by themselves");
     let steps: Vec<ComplaintStatus> = done.events.iter().map(|e| e.status).collect();
-    assert_eq!(steps, [
-        ComplaintStatus::AwaitingSeller,
-        ComplaintStatus::AwaitingReturn,
-        ComplaintStatus::ReturnSent,
-        ComplaintStatus::AwaitingRefund,
-        ComplaintStatus::Refunded
-    ]);
+    assert_eq!(
+        steps,
+        [
+            ComplaintStatus::AwaitingSeller,
+            ComplaintStatus::AwaitingReturn,
+            ComplaintStatus::ReturnSent,
+            ComplaintStatus::AwaitingRefund,
+            ComplaintStatus::Refunded
+        ]
+    );
 }
 
 async fn a_replacement_and_a_withdrawn_complaint(app: TestApp) {
