@@ -83,13 +83,16 @@ browserTest('a complaint runs from opening to a recorded refund', { file: 'compl
   await sellerPage.goto(`/jual/${shopId}/pesanan/${code}`);
   const desk = sellerPage.locator('.seller-complaint');
   await desk.locator('.complaint__text', { hasText: words }).waitFor();
-  await desk.getByLabel('Langkah').selectOption('setuju');
-  await desk.getByLabel('Penyelesaian').selectOption('dana_kembali');
+  await desk.getByLabel('Langkah', { exact: true }).selectOption('setuju');
+  await desk.getByLabel('Penyelesaian', { exact: true }).selectOption('dana_kembali');
   await desk.getByRole('button', { name: 'Setujui dan pilih penyelesaian' }).click();
   await desk.locator('.badge', { hasText: 'Menunggu pengembalian dana' }).waitFor();
   const refund = desk.locator('.refund-form');
   await refund.locator('.refund-form__amount', { hasText: rupiah(price) }).waitFor();
-  await refund.getByLabel('Foto bukti transfer').setInputFiles({
+  // Today where the shop is (the server's default zone, WITA), whatever zone the test's browser is in.
+  const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  await refund.getByLabel('Tanggal transfer', { exact: true }).fill(today);
+  await refund.getByLabel('Foto bukti transfer', { exact: true }).setInputFiles({
     name: 'bukti.png', mimeType: 'image/png', buffer: await receiptPhoto(sellerPage),
   });
   await refund.locator('.photo-picker__item img').waitFor();
