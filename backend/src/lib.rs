@@ -9,6 +9,7 @@ pub mod cart;
 pub mod catalog;
 pub mod certificates;
 pub mod cli;
+pub mod complaints;
 pub mod config;
 pub mod consultations;
 pub mod dashboards;

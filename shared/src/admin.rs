@@ -176,6 +176,7 @@ crate::code_list! {
         ReviewShown = "review.shown", "Menampilkan lagi ulasan";
         CertificateVerified = "certificate.verified", "Memverifikasi sertifikat";
         CertificateRefused = "certificate.refused", "Menolak sertifikat";
+        ComplaintDecided = "complaint.decided", "Memutuskan komplain";
         ShopSuspended = "shop.suspended", "Menangguhkan toko";
         ShopReinstated = "shop.reinstated", "Mengaktifkan lagi toko";
         ShopEnterpriseSet = "shop.enterprise_set", "Mengaitkan toko dengan lembaga";

@@ -1,7 +1,7 @@
 //! Dashboards of a district or a village: headline figures, and every table (sales over time, by
 //! village, kecamatan, sector and enterprise kind, top products, the market map, new shops,
-//! consultations, bulk inquiries, what reached member producers, the district's records) as one
-//! `Report` shape that the page draws as a chart beside its table and that exports as CSV or XLSX
+//! consultations, bulk inquiries, complaints, what reached member producers, the district's records) as
+//! one `Report` shape that the page draws as a chart beside its table and that exports as CSV or XLSX
 //! unchanged; and a seller's own figures.
 
 use serde::{Deserialize, Serialize};
@@ -22,6 +22,7 @@ crate::code_list! {
         Consultations = "konsultasi", "Konsultasi per topik dan status";
         Inquiries = "permintaan", "Permintaan partai besar dan ekspor";
         ProducerIncome = "produsen", "Pendapatan produsen per desa dan sektor";
+        Complaints = "komplain", "Komplain per toko dan penyelesaiannya";
         VillageRecords = "data-desa", "Data desa";
         ShopRecords = "data-toko", "Data toko";
         ProductRecords = "data-produk", "Data produk";

@@ -113,6 +113,9 @@ macro_rules! plain_forms {
 plain_forms!(
     crate::review::ReviewForm,
     crate::review::ReplyForm,
+    crate::complaint::ComplaintForm,
+    crate::complaint::RefundForm,
+    crate::complaint_flow::ComplaintAction,
     crate::NewsForm,
     crate::ProductForm,
     crate::product::Moderation,

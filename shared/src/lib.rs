@@ -6,6 +6,8 @@ pub mod api;
 pub mod cart;
 pub mod catalog;
 pub mod certificate;
+pub mod complaint;
+pub mod complaint_flow;
 pub mod consultation;
 pub mod dashboard;
 pub mod enterprise;

@@ -65,6 +65,12 @@ pub struct Order {
     /// A completed order's lines may be reviewed by its buyer until this moment (Unix ms).
     #[serde(default)]
     pub review_until: Option<i64>,
+    /// Its buyer may open a complaint until this moment (Unix ms), when none is open yet.
+    #[serde(default)]
+    pub complaint_until: Option<i64>,
+    /// The order's complaint, once one is opened.
+    #[serde(default)]
+    pub complaint: Option<crate::complaint::Complaint>,
     pub created_at: i64,
     pub updated_at: i64,
     /// Every move, oldest first.

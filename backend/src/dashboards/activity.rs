@@ -1,4 +1,5 @@
-//! What else moved in the period: shops that opened, consultations asked, bulk inquiries received.
+//! What else moved in the period: shops that opened, consultations asked, bulk inquiries received; and the
+//! complaints of each shop and how they were settled.
 
 use shared::{
     ShopStatus,
@@ -104,6 +105,49 @@ pub async fn inquiries(conn: &mut AnyConnection, filter: &Filter) -> AppResult<R
         kind: ReportKind::Inquiries,
         title: ReportKind::Inquiries.label().into(),
         note: "Permintaan partai besar dan ekspor yang masuk dalam rentang tanggal, dengan keadaannya hari ini.".into(),
+        columns,
+        rows,
+        chart: Some(shared::dashboard::Chart {
+            kind: shared::dashboard::ChartKind::Bars,
+            label_column: 0,
+            value_column: last,
+        }),
+    })
+}
+
+/// Every complaint of each shop as it stands today: still running, and each way it ended.
+pub async fn complaints(conn: &mut AnyConnection, filter: &Filter) -> AppResult<Report> {
+    use shared::complaint_flow::ComplaintStatus as S;
+    let ends = [S::Refunded, S::Replaced, S::Rejected, S::Withdrawn];
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut keys: Vec<(String, String)> = Vec::new();
+    for (shop, village, status, n) in queries::complaint_counts(conn, filter).await? {
+        let at = match keys.iter().position(|k| k.0 == shop && k.1 == village) {
+            Some(at) => at,
+            None => {
+                keys.push((shop.clone(), village.clone()));
+                let mut row = vec![Cell::Text(shop), Cell::Text(village)];
+                row.extend(std::iter::repeat_n(Cell::Number(0), ends.len() + 2));
+                rows.push(row);
+                keys.len() - 1
+            }
+        };
+        let column = S::from_code(&status).map_or(2, |s| ends.iter().position(|e| *e == s).map_or(2, |i| i + 3));
+        let row = &mut rows[at];
+        row[column] = Cell::Number(row[column].number() + n);
+        let last = row.len() - 1;
+        row[last] = Cell::Number(row[last].number() + n);
+    }
+    rows.sort_by_key(|row| std::cmp::Reverse(row.last().map(Cell::number)));
+    let mut columns = vec![column("Toko", ColumnKind::Text), column("Desa", ColumnKind::Text)];
+    columns.push(column("Berjalan", ColumnKind::Count));
+    columns.extend(ends.iter().map(|s| column(s.label(), ColumnKind::Count)));
+    columns.push(column("Jumlah", ColumnKind::Count));
+    let last = columns.len() - 1;
+    Ok(Report {
+        kind: ReportKind::Complaints,
+        title: ReportKind::Complaints.label().into(),
+        note: "Semua komplain atas pesanan toko, keadaan hari ini: yang masih berjalan dan cara selesainya.".into(),
         columns,
         rows,
         chart: Some(shared::dashboard::Chart {

@@ -81,6 +81,7 @@ async fn build(conn: &mut AnyConnection, kind: ReportKind, filter: &Filter, zone
         ReportKind::Consultations => activity::consultations(conn, filter).await,
         ReportKind::Inquiries => activity::inquiries(conn, filter).await,
         ReportKind::ProducerIncome => producers::income(conn, filter).await,
+        ReportKind::Complaints => activity::complaints(conn, filter).await,
         ReportKind::VillageRecords => records::villages(conn, filter).await,
         ReportKind::ShopRecords => records::shops(conn, filter, zone).await,
         ReportKind::ProductRecords => records::products(conn, filter, zone).await,

@@ -48,8 +48,9 @@ pub fn from_sizes(id: i64, sizes: Vec<ImageVariant>) -> anyhow::Result<Image> {
     Ok(Image { id, thumb, card, full, jpeg })
 }
 
-/// Someone who may upload pictures: an admin, the owner of an active shop, or a buyer whose order completed
-/// recently enough to be reviewed (photos on a review).
+/// Someone who may upload pictures: an admin, the owner of an active shop, a buyer whose order completed
+/// recently enough to be reviewed (photos on a review), or one whose order is on its way (photos on a
+/// complaint).
 pub struct Uploader(pub CurrentUser);
 
 impl FromRequestParts<AppState> for Uploader {
@@ -64,9 +65,13 @@ impl FromRequestParts<AppState> for Uploader {
             let since = crate::db::now_ms() - shared::review::REVIEW_DAYS * 24 * 60 * 60 * 1000;
             queries::reviews_open(&state.db, user.id, since).await
         };
-        if !queries::owns_open_shop(&state.db, user.id).await? && !reviewing().await? {
+        if !queries::owns_open_shop(&state.db, user.id).await?
+            && !reviewing().await?
+            && !queries::complaints_open(&state.db, user.id).await?
+        {
             return Err(AppError::Forbidden(
-                "Unggah foto hanya untuk penjual dengan toko aktif, admin, dan pembeli yang menulis ulasan.".into(),
+                "Unggah foto hanya untuk penjual dengan toko aktif, admin, dan pembeli yang menulis ulasan atau komplain."
+                    .into(),
             ));
         }
         Ok(Uploader(user))

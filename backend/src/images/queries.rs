@@ -56,6 +56,23 @@ pub async fn reviews_open(db: &Db, user_id: i64, since: i64) -> sqlx::Result<boo
     Ok(orders > 0)
 }
 
+/// Whether the user bought an order that is shipped or ready for pickup (one they may complain about).
+pub async fn complaints_open(db: &Db, user_id: i64) -> sqlx::Result<bool> {
+    let orders: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM orders WHERE buyer_id = $1 AND status IN ('dikirim', 'siap_diambil')")
+            .bind(user_id)
+            .fetch_one(&db.pool)
+            .await?;
+    Ok(orders > 0)
+}
+
+/// The picture `id`.
+pub async fn image(db: &Db, id: i64) -> anyhow::Result<Image> {
+    let variants: String =
+        sqlx::query_scalar("SELECT variants FROM images WHERE id = $1").bind(id).fetch_one(&db.pool).await?;
+    super::stored(id, &variants)
+}
+
 /// An ordered photo list: `table` has `owner` (a column), `image_id` and `sort_order`.
 pub struct PhotoList {
     pub table: &'static str,

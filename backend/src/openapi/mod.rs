@@ -14,9 +14,9 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::{
-    accounts, addresses, admin, cart, catalog, certificates, consultations, dashboards, enterprises, flagship, gallery,
-    health, idm, images, inquiries, moderation, news, notifications, officials, orders, producer_ledger, products,
-    push, regions, reviews, shops, state::AppState, village_map, villages,
+    accounts, addresses, admin, cart, catalog, certificates, complaints, consultations, dashboards, enterprises,
+    flagship, gallery, health, idm, images, inquiries, moderation, news, notifications, officials, orders,
+    producer_ledger, products, push, regions, reviews, shops, state::AppState, village_map, villages,
 };
 
 #[derive(OpenApi)]
@@ -81,4 +81,5 @@ fn api_router(config: &crate::config::Config) -> OpenApiRouter<AppState> {
         .merge(push::router())
         .merge(certificates::router())
         .merge(producer_ledger::router())
+        .merge(complaints::router())
 }

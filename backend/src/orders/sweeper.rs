@@ -1,6 +1,7 @@
 //! The background job: cancels orders the seller left unanswered or the buyer left unpaid past their
-//! limits (stock returned, both sides told), completes shipped or collectable orders after the set days,
-//! and forgets rate-limit events whose window has ended. Safe with several servers running it: each move
+//! limits (stock returned, both sides told), completes shipped or collectable orders after the set days
+//! (not while a complaint on the order runs, nor sooner than those days after it is settled), and forgets
+//! rate-limit events whose window has ended. Safe with several servers running it: each move
 //! is a guarded update, so an order another server already moved is skipped and counted once.
 
 use std::time::Duration;
@@ -13,6 +14,7 @@ use super::{
     timeline::Move,
 };
 use crate::{
+    complaints,
     db::{now_ms, retrying},
     error::{AppError, AppResult},
     rate_limit,
@@ -89,6 +91,11 @@ async fn move_one(state: &AppState, code: &str, action: &OrderAction, before: i6
         let mut tx = state.db.begin_write().await?;
         let Some(order) = queries::by_code(&mut tx, code).await? else { return Ok(false) };
         if order.status_at >= before || order.flow.status.is_final() {
+            return Ok(false);
+        }
+        if action.action == ActionKind::Complete
+            && complaints::queries::holds_completion(&mut tx, order.id, before).await?
+        {
             return Ok(false);
         }
         match moves::make(&mut tx, state.config.time_zone, &order, action, &Move::system(), None, now).await {

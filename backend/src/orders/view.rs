@@ -1,14 +1,16 @@
 //! One order whole as its buyer or seller sees it: shop, lines, address, timeline, the viewer's moves
-//! and WhatsApp to the other side.
+//! and WhatsApp to the other side; its complaint, or until when one may be opened.
 
 use shared::{
     Actor, BankAccount, OrderStatus,
+    complaint::{Complaint, complaint_deadline},
+    complaint_flow::ComplaintActor,
     order::{Order, OrderShop, order_message},
 };
 use sqlx::AnyConnection;
 
 use super::queries::{self, Stored, internal};
-use crate::{error::AppResult, images, state::AppState};
+use crate::{complaints, db::now_ms, error::AppResult, images, state::AppState};
 
 impl Stored {
     /// The whole order as `viewer` sees it: the moves they may make and WhatsApp to the other side.
@@ -67,17 +69,39 @@ impl Stored {
             pay_by,
             completes_at,
             review_until: (status == OrderStatus::Completed).then(|| shared::review::review_deadline(self.status_at)),
+            complaint_until: None,
+            complaint: None,
             created_at: page.created_at,
             updated_at: page.updated_at,
             events: queries::events(conn, self.id).await?,
             allowed: self.flow.allowed(viewer),
             whatsapp_link: String::new(),
         };
+        (order.complaint, order.complaint_until) = self.complaint(conn, state, viewer).await?;
         let message = order_message(&order, &config.public_url);
         order.whatsapp_link = match viewer {
             Actor::Seller => order.buyer_whatsapp.whatsapp_url(&format!("Halo {},\n{message}", order.buyer_name)),
             _ => order.shop.whatsapp.whatsapp_url(&format!("Halo {},\n{message}", order.shop.name)),
         };
         Ok(order)
+    }
+
+    /// The order's complaint as `viewer` sees it; or, without one, until when its buyer may open one.
+    async fn complaint(
+        &self,
+        conn: &mut AnyConnection,
+        state: &AppState,
+        viewer: Actor,
+    ) -> AppResult<(Option<Complaint>, Option<i64>)> {
+        let now = now_ms();
+        if let Some(stored) = complaints::queries::of_order(&mut *conn, self.id).await? {
+            let side = if viewer == Actor::Seller { ComplaintActor::Seller } else { ComplaintActor::Buyer };
+            return Ok((Some(complaints::steps::view(&state.db, &stored, side, now).await?), None));
+        }
+        if !matches!(self.flow.status, OrderStatus::Shipped | OrderStatus::ReadyForPickup | OrderStatus::Completed) {
+            return Ok((None, None));
+        }
+        let until = complaints::queries::sent_at(conn, self.id).await?.map(complaint_deadline);
+        Ok((None, until.filter(|deadline| now <= *deadline)))
     }
 }

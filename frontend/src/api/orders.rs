@@ -1,15 +1,17 @@
 //! Order calls that carry more than an endpoint and its JSON: placing a checkout with its idempotency key,
-//! a buyer's order and their reviews of it with a guest's proof (its WhatsApp number in a header), the
-//! photo of a transfer receipt as the body; and the seller's order list: its filter as a query string, its
-//! CSV file's address and the count of new orders.
+//! a buyer's order, their reviews of it and their complaint with a guest's proof (its WhatsApp number in a
+//! header), the photo of a transfer receipt as the body; and the seller's order list: its filter as a query
+//! string, its CSV file's address and the count of new orders.
 
 use gloo_net::http::{Request, RequestBuilder};
 use serde::de::DeserializeOwned;
 use shared::api::{
-    Endpoint,
+    Endpoint, complaints,
     orders::{self, BuyerAction, ExportCsv, Place, SendReceipt, ShopOrders},
     reviews,
 };
+use shared::complaint::{Complaint, ComplaintForm};
+use shared::complaint_flow::ComplaintAction;
 use shared::order::{BUYER_PHONE_HEADER, IDEMPOTENCY_HEADER};
 use shared::review::{Review, ReviewForm};
 use shared::{Checkout, Order, OrderAction, OrderStatus, Phone, Placed};
@@ -40,6 +42,21 @@ pub async fn buyer_action(code: String, phone: Option<String>, action: OrderActi
 pub async fn write_review(code: String, phone: Option<String>, form: ReviewForm) -> Result<Review, ApiError> {
     let endpoint = reviews::Write { code };
     answer(with_body(with_phone(request(&endpoint, &endpoint.path()), &phone), &form)).await
+}
+
+/// The buyer's complaint on their order; a guest gives the order's WhatsApp number.
+pub async fn open_complaint(code: String, phone: Option<String>, form: ComplaintForm) -> Result<Complaint, ApiError> {
+    let endpoint = complaints::Open { code };
+    answer(with_body(with_phone(request(&endpoint, &endpoint.path()), &phone), &form)).await
+}
+
+/// The buyer's move on their order's complaint (goods sent back, withdrawn).
+pub async fn complaint_move(
+    endpoint: complaints::BuyerMove,
+    phone: Option<String>,
+    action: ComplaintAction,
+) -> Result<Complaint, ApiError> {
+    answer(with_body(with_phone(request(&endpoint, &endpoint.path()), &phone), &action)).await
 }
 
 /// Sends the photo of a transfer receipt (the picture itself as the body, of its own type: JPEG after

@@ -7,6 +7,9 @@ pub mod catalog_filters;
 pub mod catalog_sort;
 #[cfg(feature = "client-apps")]
 pub mod certificate_item;
+pub mod complaint_card;
+#[cfg(feature = "client-apps")]
+pub mod complaint_moves;
 pub mod cover;
 pub mod empty_state;
 pub mod error_state;

@@ -1,7 +1,9 @@
 //! `/pesanan/{code}`: an order's tracking page for its buyer — a guest opens it with the order's WhatsApp
 //! number (remembered in this browser after checkout) — with its status and what to do next, the goods
-//! (and, once completed, their reviews), delivery, payment, history, WhatsApp to the seller and "Pesan lagi".
+//! (and, once completed, their reviews), a complaint, delivery, payment, history, WhatsApp to the seller and
+//! "Pesan lagi".
 
+mod complaint;
 mod next_step;
 mod review;
 
@@ -25,6 +27,7 @@ use crate::dates::date_time;
 use crate::hooks::{Remote, page_title, use_remote, use_title};
 use crate::pages::not_found::NotFoundPage;
 use crate::session::use_session;
+use complaint::OrderComplaint;
 use next_step::NextStep;
 use review::OrderReviews;
 
@@ -183,6 +186,9 @@ fn OrderView(props: &OrderViewProps) -> Html {
                 <p class={classes!("order-status", format!("order-status--{}", order.status.code()))}>
                     { order.status.label() }
                 </p>
+                if let Some(complaint) = order.complaint.as_ref().filter(|c| !c.status.is_final()) {
+                    <p class="order-status order-status--komplain">{ format!("Dikomplain · {}", complaint.status.label()) }</p>
+                }
                 <p class="muted">
                     { "dari " }
                     <a href={Route::Shop { slug: order.shop.slug.clone() }.to_path()}>{ &order.shop.name }</a>
@@ -197,6 +203,7 @@ fn OrderView(props: &OrderViewProps) -> Html {
                 <OrderLines order={order.as_ref().clone()} />
             </section>
             <OrderReviews order={order.clone()} phone={props.phone.clone()} />
+            <OrderComplaint order={order.clone()} phone={props.phone.clone()} />
             <section class="order-part" aria-labelledby="pengiriman">
                 <h2 id="pengiriman">{ "Pengiriman" }</h2>
                 <dl class="facts">

@@ -9,6 +9,7 @@ pub mod admin;
 pub mod cart;
 pub mod catalog;
 pub mod certificates;
+pub mod complaints;
 pub mod consultations;
 pub mod dashboards;
 pub mod enterprises;
@@ -187,6 +188,7 @@ pub fn all() -> impl Iterator<Item = &'static Declared> {
         cart::ALL,
         catalog::ALL,
         certificates::ALL,
+        complaints::ALL,
         consultations::ALL,
         dashboards::ALL,
         enterprises::ALL,

@@ -9,6 +9,7 @@ mod auth_hardening;
 mod cart;
 mod catalog;
 mod certificates;
+mod complaints;
 mod consultations;
 mod contract;
 mod control_characters;

@@ -21,7 +21,7 @@ const BY_VILLAGE_ADMIN: &str = "EXISTS (SELECT 1 FROM grants go WHERE go.role = 
 /// An SQL condition on `shops s JOIN villages v` that holds for the applications this admin decides:
 /// those of their own villages, except their admins' own; and, in their district regions, those of
 /// villages without a village admin and those of the village admins. Never the admin's own.
-fn decides_condition(admin: &CurrentUser) -> String {
+pub fn decides_condition(admin: &CurrentUser) -> String {
     let ids: Vec<String> = admin.village_ids().map(|id| id.to_string()).collect();
     let own = if ids.is_empty() { "1 = 0".to_owned() } else { format!("v.id IN ({})", ids.join(",")) };
     format!(

@@ -1,5 +1,5 @@
 //! SQL of what else moved in a dashboard's period: shops that opened, products for sale, consultations
-//! and bulk inquiries counted by kind and status.
+//! and bulk inquiries counted by kind and status, and complaints per shop and status (their kept counts).
 
 use sqlx::{AnyConnection, Row};
 
@@ -127,4 +127,19 @@ pub async fn inquiry_count(conn: &mut AnyConnection, filter: &Filter) -> AppResu
         filter.villages()
     );
     Ok(sqlx::query_scalar(&sql).fetch_one(&mut *conn).await?)
+}
+
+/// How many complaints of each shop stand in each status, from the kept counts: (shop, village, status
+/// code, how many).
+pub async fn complaint_counts(
+    conn: &mut AnyConnection,
+    filter: &Filter,
+) -> AppResult<Vec<(String, String, String, i64)>> {
+    let sql = format!(
+        "SELECT s.name, v.name AS village, c.status, c.n FROM complaint_counts c JOIN shops s ON s.id = c.shop_id \
+         JOIN villages v ON v.id = s.village_id LEFT JOIN enterprises e ON e.id = s.enterprise_id \
+         WHERE c.n > 0 AND {} ORDER BY s.name, s.id",
+        filter.shops()
+    );
+    Ok(sqlx::query_as(&sql).fetch_all(&mut *conn).await?)
 }

@@ -278,7 +278,11 @@ impl Waiting {
         match self {
             Waiting::ForSeller => "o.status = 'baru'",
             Waiting::ForPayment => "o.status = 'menunggu_bayar'",
-            Waiting::ForReceipt => "o.status IN ('dikirim', 'siap_diambil')",
+            // Not while a complaint runs, nor sooner than the set days after one is settled.
+            Waiting::ForReceipt => {
+                "o.status IN ('dikirim', 'siap_diambil') AND NOT EXISTS (SELECT 1 FROM complaints c \
+                 WHERE c.order_id = o.id AND (c.closed_at IS NULL OR c.closed_at >= $1))"
+            }
         }
     }
 }

@@ -3,6 +3,7 @@
 mod applications;
 mod audit;
 mod certificates;
+mod complaints;
 mod consultants;
 pub(crate) mod dashboard;
 mod district_admins;

@@ -1,18 +1,18 @@
 //! `/admin/desa/{id}/{bagian}`: one village's admin pages behind tabs — profile (with IDM and
-//! officials), flagship product, enterprises, news, gallery, the village's marketplace, its reviews and its
-//! products' certificates.
+//! officials), flagship product, enterprises, news, gallery, the village's marketplace, its reviews, its
+//! products' certificates and its complaints.
 
 use shared::api::admin;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::{certificates, enterprises, flagship, gallery, idm, market, news, officials, profile, reviews};
+use super::{certificates, complaints, enterprises, flagship, gallery, idm, market, news, officials, profile, reviews};
 use crate::admin_area::Route;
 use crate::api;
 use crate::hooks::{Remote, use_remote};
 
 /// The tabs: address part and label.
-pub const PARTS: [(&str, &str); 8] = [
+pub const PARTS: [(&str, &str); 9] = [
     ("profil", "Profil"),
     ("unggulan", "Produk unggulan"),
     ("lembaga", "Lembaga"),
@@ -21,6 +21,7 @@ pub const PARTS: [(&str, &str); 8] = [
     ("lapak", "Lapak"),
     ("ulasan", "Ulasan"),
     ("sertifikat", "Sertifikat"),
+    ("komplain", "Komplain"),
 ];
 
 #[derive(Properties, PartialEq)]
@@ -53,6 +54,7 @@ pub fn VillageAdmin(props: &VillageAdminProps) -> Html {
         "lapak" => html! { <market::Market {village} /> },
         "ulasan" => html! { <reviews::Reviews {village} /> },
         "sertifikat" => html! { <certificates::Certificates {village} /> },
+        "komplain" => html! { <complaints::Complaints {village} /> },
         _ => html! { <p class="form-alert" role="alert">{ "Bagian ini tidak ada." }</p> },
     };
     html! {

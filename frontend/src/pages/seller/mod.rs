@@ -8,6 +8,7 @@ mod delivery;
 mod figures;
 mod inquiries;
 mod order;
+mod order_complaint;
 mod order_dates;
 mod order_moves;
 pub mod orders;

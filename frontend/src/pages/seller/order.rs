@@ -1,5 +1,5 @@
-//! `/jual/{toko}/pesanan/{kode}`: one order for its seller — what to do next and the moves that do it,
-//! the buyer with a WhatsApp button, where the goods go, the goods and money, the payment (with the
+//! `/jual/{toko}/pesanan/{kode}`: one order for its seller — what to do next and the moves that do it, its
+//! complaint, the buyer with a WhatsApp button, where the goods go, the goods and money, the payment (with the
 //! buyer's receipt photo), the history, and the packing slip to print.
 
 use std::rc::Rc;
@@ -13,6 +13,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::Refused;
+use super::order_complaint::SellerComplaint;
 use super::order_moves::Moves;
 use super::orders::{seller_next_step, status_tone};
 use crate::api;
@@ -102,6 +103,7 @@ fn OrderView(props: &OrderViewProps) -> Html {
             </div>
             <NextStep order={props.order.clone()} />
             <Moves {shop} order={props.order.clone()} on_moved={props.on_moved.clone()} />
+            <SellerComplaint {shop} order={props.order.clone()} />
             <section class="panel" aria-labelledby="pembeli">
                 <h2 id="pembeli">{ "Pembeli" }</h2>
                 <p class="seller-order__buyer"><strong>{ &o.buyer_name }</strong></p>

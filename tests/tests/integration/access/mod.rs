@@ -4,6 +4,7 @@
 mod care;
 mod cart;
 mod certificates;
+mod complaints;
 mod consultations;
 mod content;
 mod duties;
@@ -125,7 +126,7 @@ fn expected(endpoint: &str) -> Option<[u16; 10]> {
                 .or_else(|| orders::expected(endpoint))
                 .or_else(|| village_map::expected(endpoint))
                 .or_else(|| inquiries::expected(endpoint))
-                .or_else(|| reviews::expected(endpoint))
+                .or_else(|| reviews::expected(endpoint).or_else(|| complaints::expected(endpoint)))
                 .or_else(|| push::expected(endpoint))
                 .or_else(|| certificates::expected(endpoint))
                 .or_else(|| producer_ledger::expected(endpoint));
@@ -151,10 +152,9 @@ async fn request(app: &TestApp, fx: &Fixture, endpoint: &str, role: usize) -> (S
     if let Some(request) = consultations::request(app, fx, endpoint, role).await {
         return request;
     }
-    if let Some(request) = inquiries::request(app, fx, endpoint, role).await {
-        return request;
-    }
-    if let Some(request) = reviews::request(app, fx, endpoint, role).await {
+    let found = inquiries::request(app, fx, endpoint, role).await;
+    let found = found.or(reviews::request(app, fx, endpoint, role).await);
+    if let Some(request) = found.or(complaints::request(app, fx, endpoint, role).await) {
         return request;
     }
     if let Some(request) = push::request(app, fx, endpoint, role).await {
@@ -231,8 +231,8 @@ async fn request(app: &TestApp, fx: &Fixture, endpoint: &str, role: usize) -> (S
             ("/api/v1/admin/district-admins".into(), Some(body))
         }
         "POST /api/v1/images" => {
-            // Uploading is for shops, admins and recent buyers (a review's photos): the shopper asks with no
-            // recent purchase, whatever rows ran before.
+            // Uploading is for shops, admins and recent buyers (a review's or a complaint's photos): the
+            // shopper asks with no recent purchase and no order on its way, whatever rows ran before.
             reviews::without_recent_purchases(app).await;
             ("/api/v1/images".into(), None)
         }
@@ -340,14 +340,14 @@ async fn every_row_names_a_documented_endpoint(app: TestApp) {
     let endpoints = documented(&app).await;
     let all = ROWS.iter().chain(content::ROWS).chain(market::ROWS).chain(cart::ROWS).chain(orders::ROWS);
     let all = all.chain(consultations::ROWS).chain(village_map::ROWS).chain(inquiries::ROWS).chain(reviews::ROWS);
-    for row in all.chain(push::ROWS).chain(certificates::ROWS).chain(producer_ledger::ROWS) {
+    for row in all.chain(push::ROWS).chain(certificates::ROWS).chain(producer_ledger::ROWS).chain(complaints::ROWS) {
         assert!(endpoints.iter().any(|e| e == row), "the matrix has a row for {row}, which is not documented");
         assert!(expected_row(row).is_some());
     }
     let rows = ROWS.len() + content::ROWS.len() + market::ROWS.len() + cart::ROWS.len() + orders::ROWS.len();
     let rows = rows + consultations::ROWS.len() + village_map::ROWS.len() + inquiries::ROWS.len() + reviews::ROWS.len();
     let rows = rows + push::ROWS.len() + certificates::ROWS.len() + producer_ledger::ROWS.len();
-    assert_eq!(endpoints.len(), rows, "every documented endpoint is listed in ROWS");
+    assert_eq!(endpoints.len(), rows + complaints::ROWS.len(), "every documented endpoint is listed in ROWS");
 }
 
 /// The endpoints the matrix has rows for.

@@ -38,7 +38,7 @@ pub const ROWS: &[&str] = &[
 ];
 
 /// A new product of this shop and a completed order of one unit of it by "shopper": (code, line id, product).
-async fn completed_order(app: &TestApp, fx: &Fixture) -> (String, i64, i64) {
+pub async fn completed_order(app: &TestApp, fx: &Fixture) -> (String, i64, i64) {
     let pool = &app.db().pool;
     let product: i64 = sqlx::query_scalar(
         "INSERT INTO products (shop_id, slug, name, description, price, unit, stock, sector, weight_grams, status, \
@@ -83,8 +83,10 @@ async fn a_review(app: &TestApp, fx: &Fixture) -> (i64, i64) {
     (review["id"].as_i64().expect("an id"), product)
 }
 
-/// Every completed order as if completed long ago: nobody has a purchase recent enough to upload pictures.
+/// Every completed order as if completed long ago, and every order on its way as completed long ago:
+/// nobody has a purchase recent enough to upload pictures (of a review or a complaint).
 pub async fn without_recent_purchases(app: &TestApp) {
+    super::complaints::without_orders_on_their_way(app).await;
     sqlx::query("UPDATE orders SET status_at = 0 WHERE status = 'selesai'").execute(&app.db().pool).await.unwrap();
 }
 

@@ -1,7 +1,7 @@
 //! Credits: a completed order credits each line of a member producer's product to that producer, with
 //! the shop's fee (a percentage rounded down, or a fixed fee per unit) as it stood then; open and
 //! cancelled orders credit nothing; a refund takes lines back once (`credits::reverse_lines`, which the
-//! complaints' refund calls inside its transaction).
+//! complaints' refund calls inside its transaction, as the last test shows through the API).
 
 use lapak_tests::{TestApp, on_both_databases};
 use reqwest::Method;
@@ -10,7 +10,12 @@ use serde_json::json;
 use super::{account, complete, new_order, producer, product_of, written};
 use crate::orders::{DARMA_TANI, refused, seller, seller_moved};
 
-on_both_databases!(completed_lines_are_credited_exactly, refunds_take_lines_back_once, producers_with_a_ledger_stay);
+on_both_databases!(
+    completed_lines_are_credited_exactly,
+    refunds_take_lines_back_once,
+    producers_with_a_ledger_stay,
+    a_complaint_refund_takes_the_credit_back
+);
 
 async fn completed_lines_are_credited_exactly(app: TestApp) {
     let tani = seller(&app, DARMA_TANI).await;
@@ -135,4 +140,24 @@ async fn producers_with_a_ledger_stay(app: TestApp) {
     let res = app.call(Method::DELETE, &path, Some(&tani.cookie), None).await;
     refused(res, 409, "catatan pendapatan", "remove").await;
     assert_eq!(account(&app, &tani, ani).await.balance, 5_000);
+}
+
+/// A refund on a complaint: the order completes and its producer's line is taken back in the same write,
+/// so the producer is owed nothing for goods the buyer got their money back for.
+async fn a_complaint_refund_takes_the_credit_back(app: TestApp) {
+    use crate::complaints::{PRICE, opened_as_guest, photo, ready, refund, refunds, seller_moves};
+    const BUYER: &str = "081977700601";
+    let tani = seller(&app, DARMA_TANI).await;
+    let ani = producer(&app, &tani, "Inaq Ani", json!({ "kind": "persen", "value": 10 })).await;
+    let keripik = product_of(&app, &tani, "Keripik Ani", PRICE, Some(ani)).await;
+    let order = ready(&app, &tani, None, BUYER, &[keripik]).await;
+    opened_as_guest(&app, &order.code, BUYER).await;
+    let agree = json!({ "action": "setuju", "outcome": "dana_kembali" });
+    assert_eq!(seller_moves(&app, &tani, &order.code, &agree).await.status().as_u16(), 200);
+    let receipt = photo(&app, &tani.cookie).await;
+    let res = refunds(&app, &tani, &order.code, &refund(&app, &[order.lines[0].id], receipt)).await;
+    assert_eq!(res.status().as_u16(), 200, "{}", res.text().await.unwrap_or_default());
+    let a = account(&app, &tani, ani).await;
+    assert_eq!((a.items, a.sold, a.fees, a.balance), (0, 0, 0, 0), "the refunded line earns nothing");
+    assert_eq!(written(&app).await.0, 2, "the credit on completion and its refund");
 }

@@ -24,7 +24,7 @@ use filters::Filters;
 use report_view::{Downloads, ReportCard};
 
 /// The tables drawn on the page, in order.
-const REPORTS: [ReportKind; 11] = [
+const REPORTS: [ReportKind; 12] = [
     ReportKind::Sales,
     ReportKind::Villages,
     ReportKind::Kecamatan,
@@ -36,6 +36,7 @@ const REPORTS: [ReportKind; 11] = [
     ReportKind::Consultations,
     ReportKind::Inquiries,
     ReportKind::ProducerIncome,
+    ReportKind::Complaints,
 ];
 
 /// The records the district keeps, downloaded only.
