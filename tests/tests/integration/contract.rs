@@ -9,6 +9,7 @@ use shared::{
     ActionKind, Actor, AuditAction, CatalogSort, ConsultationStatus, DeliveryMethod, DeskSide, EnterpriseKind,
     IdmStatus, InquiryKind, InquiryStatus, NewsKind, NewsStatus, Office, OrderStatus, PaymentMethod, ProblemCode,
     ProductStatus, RegionLevel, Role, Sector, ShopStatus, Topic, Unit, VisitStatus,
+    complaint_flow::{ComplaintActor, ComplaintMove, ComplaintOutcome, ComplaintReason, ComplaintStatus},
     dashboard::{ChartKind, ColumnKind, ReportKind},
 };
 
@@ -42,6 +43,11 @@ async fn every_reference_resolves_and_lists_are_spelt_as_json(app: TestApp) {
         ("CatalogSort", spelt(CatalogSort::ALL)),
         ("ChartKind", spelt(&[ChartKind::Line, ChartKind::Bars])),
         ("ColumnKind", spelt(&[ColumnKind::Text, ColumnKind::Count, ColumnKind::Rupiah, ColumnKind::Permille])),
+        ("ComplaintActor", spelt(ComplaintActor::ALL)),
+        ("ComplaintMove", spelt(ComplaintMove::ALL)),
+        ("ComplaintOutcome", spelt(ComplaintOutcome::ALL)),
+        ("ComplaintReason", spelt(ComplaintReason::ALL)),
+        ("ComplaintStatus", spelt(ComplaintStatus::ALL)),
         ("ConsultationStatus", spelt(ConsultationStatus::ALL)),
         ("DeliveryMethod", spelt(DeliveryMethod::ALL)),
         ("DeskSide", spelt(DeskSide::ALL)),
