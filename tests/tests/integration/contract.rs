@@ -10,6 +10,7 @@ use shared::{
     IdmStatus, InquiryKind, InquiryStatus, NewsKind, NewsStatus, Office, OrderStatus, PaymentMethod, ProblemCode,
     ProductStatus, RegionLevel, Role, Sector, ShopStatus, Topic, Unit, VisitStatus,
     certificate::{CertificateKind, CertificateStatus},
+    complaint_flow::{ComplaintActor, ComplaintMove, ComplaintOutcome, ComplaintReason, ComplaintStatus},
     dashboard::{ChartKind, ColumnKind, ReportKind},
 };
 
@@ -45,6 +46,11 @@ async fn every_reference_resolves_and_lists_are_spelt_as_json(app: TestApp) {
         ("CertificateStatus", spelt(CertificateStatus::ALL)),
         ("ChartKind", spelt(&[ChartKind::Line, ChartKind::Bars])),
         ("ColumnKind", spelt(&[ColumnKind::Text, ColumnKind::Count, ColumnKind::Rupiah, ColumnKind::Permille])),
+        ("ComplaintActor", spelt(ComplaintActor::ALL)),
+        ("ComplaintMove", spelt(ComplaintMove::ALL)),
+        ("ComplaintOutcome", spelt(ComplaintOutcome::ALL)),
+        ("ComplaintReason", spelt(ComplaintReason::ALL)),
+        ("ComplaintStatus", spelt(ComplaintStatus::ALL)),
         ("ConsultationStatus", spelt(ConsultationStatus::ALL)),
         ("DeliveryMethod", spelt(DeliveryMethod::ALL)),
         ("DeskSide", spelt(DeskSide::ALL)),
