@@ -12,6 +12,7 @@ use shared::{
     certificate::{CertificateKind, CertificateStatus},
     complaint_flow::{ComplaintActor, ComplaintMove, ComplaintOutcome, ComplaintReason, ComplaintStatus},
     dashboard::{ChartKind, ColumnKind, ReportKind},
+    producer_ledger::{CreditKind, FeeKind, PayoutMethod},
 };
 
 on_both_databases!(
@@ -52,9 +53,11 @@ async fn every_reference_resolves_and_lists_are_spelt_as_json(app: TestApp) {
         ("ComplaintReason", spelt(ComplaintReason::ALL)),
         ("ComplaintStatus", spelt(ComplaintStatus::ALL)),
         ("ConsultationStatus", spelt(ConsultationStatus::ALL)),
+        ("CreditKind", spelt(&[CreditKind::Jual, CreditKind::Refund])),
         ("DeliveryMethod", spelt(DeliveryMethod::ALL)),
         ("DeskSide", spelt(DeskSide::ALL)),
         ("EnterpriseKind", spelt(EnterpriseKind::ALL)),
+        ("FeeKind", spelt(&[FeeKind::Persen, FeeKind::PerSatuan])),
         ("IdmStatus", spelt(IdmStatus::ALL)),
         ("InquiryKind", spelt(InquiryKind::ALL)),
         ("InquiryStatus", spelt(InquiryStatus::ALL)),
@@ -63,6 +66,7 @@ async fn every_reference_resolves_and_lists_are_spelt_as_json(app: TestApp) {
         ("Office", spelt(Office::ALL)),
         ("OrderStatus", spelt(OrderStatus::ALL)),
         ("PaymentMethod", spelt(PaymentMethod::ALL)),
+        ("PayoutMethod", spelt(&[PayoutMethod::Tunai, PayoutMethod::Transfer])),
         ("ProblemCode", spelt(ProblemCode::ALL)),
         ("ProductStatus", spelt(ProductStatus::ALL)),
         (
