@@ -139,8 +139,10 @@ browserTest('a BUMDes seller sees what a producer earned, pays them and prints t
   await page.waitForURL(new RegExp(`/jual/${shopId}/produsen/${producer.id}/cetak\\?dari=`));
   const a4Slip = page.locator('.slip--a4', { hasText: 'REKAP PENDAPATAN PRODUSEN' });
   await a4Slip.waitFor();
-  assert.ok((await a4Slip.innerText()).includes(name));
-  assert.ok((await a4Slip.innerText()).includes(rupiah(earned - 20_000)));
+  // Amounts print with a no-break space ("Rp 2.500" never splits across lines).
+  const slipText = (await a4Slip.innerText()).replace(/\u00a0/g, ' ');
+  assert.ok(slipText.includes(name), slipText);
+  assert.ok(slipText.includes(rupiah(earned - 20_000)), slipText);
   await snapTop(page, 'producer-ledger-print-a4');
   const a4 = await pdfPageSize(page);
   assert.deepEqual([a4.width, a4.height, a4.pages], [210, 297, 1]);

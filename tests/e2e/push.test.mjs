@@ -58,7 +58,7 @@ browserTest('a shopper allows notifications on this phone from the account page'
   await section.getByRole('heading', { name: 'Pemberitahuan di HP' }).waitFor();
   const allow = section.getByRole('button', { name: 'Aktifkan pemberitahuan di perangkat ini' });
   await allow.click();
-  await section.getByText('Aktif di perangkat ini').waitFor();
+  await section.getByText('Aktif di perangkat ini', { exact: true }).waitFor();
   await section.getByText('Perangkat ini', { exact: true }).waitFor();
 
   const published = await page.evaluate(async () => (await (await fetch('/api/v1/push/key')).json()).public_key);

@@ -17,28 +17,26 @@ use crate::api::{self, Get};
 use crate::components::error_state::ErrorState;
 use crate::components::form::TextField;
 use crate::components::skeleton::SkeletonList;
-use crate::dates;
 use crate::hooks::{Remote, page_title, use_remote, use_title};
 use crate::session::SignedIn;
 use crate::workspace::Route;
 
-/// The days of a statement: `YYYY-MM-DD`, both included.
-#[derive(Clone, Debug, PartialEq)]
+/// The days of a statement: `YYYY-MM-DD`, both included; a day left empty is the server's choice (this
+/// month to today where the shop is, whatever the phone's clock and zone say).
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Range {
     pub from: String,
     pub to: String,
 }
 
 impl Range {
-    /// From the first of this month to today.
-    pub fn this_month() -> Range {
-        let today = dates::date_input(js_sys::Date::now() as i64);
-        Range { from: format!("{}01", &today[..today.len().saturating_sub(2)]), to: today }
-    }
-
-    /// The query of the statement's address (`dari=…&sampai=…`).
+    /// The query of the statement's address (`dari=…&sampai=…`), without the days left to the server.
     pub fn query(&self) -> Vec<(&'static str, String)> {
-        vec![("dari", self.from.clone()), ("sampai", self.to.clone())]
+        [("dari", &self.from), ("sampai", &self.to)]
+            .into_iter()
+            .filter(|(_, day)| !day.is_empty())
+            .map(|(name, day)| (name, day.clone()))
+            .collect()
     }
 }
 
@@ -65,19 +63,26 @@ pub fn ProducerPage(props: &ProducerPageProps) -> Html {
 #[component]
 fn Account(props: &ProducerPageProps) -> Html {
     let (shop, producer) = (props.shop, props.producer);
-    let range = use_state(Range::this_month);
+    let range = use_state(Range::default);
     let loaded =
         use_remote((shop, producer, (*range).clone()), |(shop, producer, range)| statement(shop, producer, range));
     let reload = loaded.retry();
+    // The last statement stays while the next loads, so the forms below keep what they say ("dicatat").
+    let last = use_mut_ref(|| None::<Rc<Statement>>);
     let back = html! {
         <Link<Route> classes="back-link" to={Route::SellPart { shop, part: "produsen".into() }}>
             { "‹ Semua produsen" }
         </Link<Route>>
     };
-    let s = match loaded.get() {
-        Remote::Loaded(s) => s.clone(),
-        Remote::Loading => return html! { <div class="container page"><SkeletonList count={3} /></div> },
-        Remote::Failed(error) => {
+    let kept = last.borrow().clone();
+    let s = match (loaded.get(), kept) {
+        (Remote::Loaded(s), _) => {
+            *last.borrow_mut() = Some(s.clone());
+            s.clone()
+        }
+        (Remote::Loading, Some(s)) => s,
+        (Remote::Loading, None) => return html! { <div class="container page"><SkeletonList count={3} /></div> },
+        (Remote::Failed(error), _) => {
             return html! {
                 <div class="container page page--narrow">
                     { back }
@@ -109,7 +114,7 @@ fn Account(props: &ProducerPageProps) -> Html {
                 <dt>{ "Sudah dibayar" }</dt><dd>{ rupiah(a.paid) }</dd>
                 <dt>{ "Saldo (belum dibayar)" }</dt><dd><strong data-saldo="">{ rupiah(a.balance) }</strong></dd>
             </dl>
-            <StatementView statement={s.clone()} {shop} range={(*range).clone()} {on_range} />
+            <StatementView statement={s.clone()} {shop} range={Range { from: s.from.clone(), to: s.to.clone() }} {on_range} />
             <PayoutBox {shop} {producer} on_paid={reload.clone()} />
             <TermsBox {shop} {producer} account={a.clone()} on_saved={reload} />
         </div>

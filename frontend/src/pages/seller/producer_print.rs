@@ -32,9 +32,9 @@ pub fn ProducerPrintPage(props: &ProducerPrintPageProps) -> Html {
     html! { <SignedIn {render} /> }
 }
 
-/// The range the address asks for (this month without).
+/// The range the address asks for (this month where the shop is, without).
 fn range_of(query: &str) -> Range {
-    let mut range = Range::this_month();
+    let mut range = Range::default();
     for (name, value) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
         match &*name {
             "dari" => range.from = value.into_owned(),
