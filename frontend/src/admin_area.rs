@@ -42,23 +42,25 @@ pub fn AdminArea() -> Html {
 fn AdminHeader() -> Html {
     let session = use_session();
     let unread = use_unread_count();
-    let mut items =
-        vec![NavItem::new("Beranda", Target::Away("/"), false), NavItem::new("Desa", Target::Away("/desa"), false)];
+    let mut items = vec![
+        NavItem::new("Beranda", Target::Away("/".into()), false),
+        NavItem::new("Desa", Target::Away("/desa".into()), false),
+    ];
     if session.user().is_some_and(|me| !me.shops.is_empty()) {
-        items.push(NavItem::new("Jual", Target::Away("/jual"), false));
+        items.push(NavItem::new("Jual", Target::Away("/jual".into()), false));
     }
     if session.user().is_some() {
-        items.push(NavItem::new("Konsultasi", Target::Away("/konsultasi"), false));
+        items.push(NavItem::new("Konsultasi", Target::Away("/konsultasi".into()), false));
     }
     if let Some(unread) = unread {
         let (label, full) = menu_label(unread);
-        let item = NavItem::new(label, Target::Away("/akun/notifikasi"), false);
+        let item = NavItem::new(label, Target::Away("/akun/notifikasi".into()), false);
         items.push(NavItem { label_for: Some(full), ..item });
     }
     html! {
         <Header<Route> {items} person={html! {
             <PersonLinks<Route> admin={(Target::Here(Route::Admin), true)}
-                account={(Target::Away("/akun"), false)} sign_in={Target::Away("/masuk")} />
+                account={(Target::Away("/akun".into()), false)} sign_in={Target::Away("/masuk".into())} />
         }} />
     }
 }

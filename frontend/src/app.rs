@@ -11,7 +11,10 @@ use crate::pages::not_found::NotFoundPage;
 use crate::pages::village::VillagePage;
 use crate::public::PublicSite;
 use crate::root::RootProps;
+use crate::root::use_lang;
 use crate::routing::app_routes;
+use shared::Lang;
+use shared::texts::site as t;
 
 app_routes! { shared::routes::App::is_public, not_found NotFound = "/404";
     Home = Home,
@@ -100,15 +103,37 @@ pub fn PublicHeader() -> Html {
     let on_villages = !buying
         && !on_market
         && route.as_ref().is_some_and(|r| !matches!(r, Route::Home | Route::Desk | Route::NotFound));
-    let target = |to: Route, path: &'static str| if to.app() == here { Target::Here(to) } else { Target::Away(path) };
+    let lang = use_lang();
+    let target = |to: Route, path: &str| {
+        if to.app() == here { Target::Here(to) } else { Target::Away(lang.path(path).into()) }
+    };
     let items = vec![
-        NavItem::new("Beranda", target(Route::Home, "/"), route == Some(Route::Home)),
-        NavItem::new("Desa", target(Route::Directory, "/desa"), on_villages),
-        NavItem::new("Produk", target(Route::Catalog, "/produk"), on_market),
+        NavItem::new(t::home(lang), target(Route::Home, "/"), route == Some(Route::Home)),
+        NavItem::new(t::villages(lang), target(Route::Directory, "/desa"), on_villages),
+        NavItem::new(t::products(lang), target(Route::Catalog, "/produk"), on_market),
     ];
+    let extra = html! { <><LanguageSwitch /><IslandHost island={Island::Cart} /></> };
+    html! { <Header<Route> {items} person={html! { <IslandHost island={Island::Account} /> }} {extra} /> }
+}
+
+/// The same page in the other language (`/produk/12-kopi` ⇄ `/en/produk/12-kopi`): its code ("EN"),
+/// named in full for screen readers.
+#[component]
+fn LanguageSwitch() -> Html {
+    let lang = use_lang();
+    let location = use_location();
+    let other = lang.other();
+    let here = location.map(|l| {
+        let path = Lang::of_path(l.path()).1.to_owned();
+        let query = l.query_str().to_owned();
+        if query.is_empty() || query == "?" { path } else { format!("{path}{query}") }
+    });
+    let href = other.path(here.as_deref().unwrap_or("/"));
     html! {
-        <Header<Route> {items} person={html! { <IslandHost island={Island::Account} /> }}
-            extra={html! { <IslandHost island={Island::Cart} /> }} />
+        <a class="site-header__lang" {href} hreflang={other.code()} lang={other.code()}
+            title={t::language_switch_title(lang)} aria-label={t::language_switch(lang)}>
+            { other.code().to_uppercase() }
+        </a>
     }
 }
 

@@ -8,12 +8,13 @@ use web_sys::Element;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use shared::Lang;
 use shared::routes::App;
 
 use crate::app::{PublicHeader, Route};
 use crate::cart_store::CartProvider;
 use crate::components::layout::Frame;
-use crate::root::{PageRouter, RootProps};
+use crate::root::{PageRouter, RootProps, use_lang};
 
 #[derive(Properties, PartialEq)]
 pub struct PublicSiteProps {
@@ -58,11 +59,12 @@ struct InAppLinksProps {
 #[component]
 fn InAppLinks(props: &InAppLinksProps) -> Html {
     let navigator = use_navigator();
+    let lang = use_lang();
     let app = props.app;
-    use_effect_with(app, move |&app| {
+    use_effect_with((app, lang), move |&(app, lang)| {
         let document = web_sys::window().and_then(|w| w.document());
         let listener = navigator.map(|navigator| {
-            Closure::<dyn Fn(MouseEvent)>::new(move |event: MouseEvent| follow(app, &navigator, &event))
+            Closure::<dyn Fn(MouseEvent)>::new(move |event: MouseEvent| follow(app, lang, &navigator, &event))
         });
         if let (Some(document), Some(listener)) = (&document, &listener) {
             let _ = document.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
@@ -76,8 +78,9 @@ fn InAppLinks(props: &InAppLinksProps) -> Html {
     Html::default()
 }
 
-/// Navigates within `app` when `event` is a plain click on a link to one of its pages.
-fn follow(app: App, navigator: &Navigator, event: &MouseEvent) {
+/// Navigates within `app` when `event` is a plain click on a link to one of its pages in `lang` (a link to
+/// the other language loads the page).
+fn follow(app: App, lang: Lang, navigator: &Navigator, event: &MouseEvent) {
     let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
     if event.default_prevented() || event.button() != 0 || modified {
         return;
@@ -93,6 +96,10 @@ fn follow(app: App, navigator: &Navigator, event: &MouseEvent) {
         return;
     };
     let (path, query) = href.split_once('?').unwrap_or((&href, ""));
+    let (link_lang, path) = Lang::of_path(path);
+    if link_lang != lang {
+        return;
+    }
     let Some(route) = Route::recognize(path).filter(|r| r.app() == Some(app)) else {
         return;
     };

@@ -5,6 +5,8 @@ use yew::prelude::*;
 use yew_router::history::{AnyHistory, History, MemoryHistory};
 use yew_router::prelude::*;
 
+use shared::Lang;
+
 use crate::seed::Seeds;
 
 /// How a public app starts.
@@ -47,26 +49,47 @@ pub fn use_origin() -> Origin {
     use_context::<Origin>().unwrap_or_else(Origin::of_browser)
 }
 
+/// The language of the page (`shared::Lang`): its rendered address's inside a public app's `PageRouter`,
+/// else the address bar's. Every text a page shows comes from `shared::texts` in it.
+#[hook]
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_else(lang_of_browser)
+}
+
+/// The language of the address the browser shows (Indonesian outside a browser).
+pub fn lang_of_browser() -> Lang {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(path) = web_sys::window().and_then(|w| w.location().pathname().ok()) {
+        return Lang::of_path(&path).0;
+    }
+    Lang::Id
+}
+
 #[derive(Properties, PartialEq)]
 pub struct PageRouterProps {
     pub root: RootProps,
     pub children: Html,
 }
 
-/// The router and the seeds around an app's pages. The two routers make the same markup, so the
-/// browser's first render is the server's.
+/// The router, the language and the seeds around an app's pages. The two routers make the same markup,
+/// so the browser's first render is the server's. An English address (`/en/…`) is the same page under
+/// the router's base `/en`: routes and their links carry it by themselves.
 #[component]
 pub fn PageRouter(props: &PageRouterProps) -> Html {
     let seeds = props.root.seeds.clone();
     use_effect_with((), move |()| seeds.spend());
+    let lang = props.root.url.as_deref().map_or_else(lang_of_browser, |url| Lang::of_path(url).0);
+    let basename = (lang != Lang::Id).then(|| AttrValue::from(lang.prefix()));
     let inner = html! {
+        <ContextProvider<Lang> context={lang}>
         <ContextProvider<Origin> context={props.root.origin.clone()}>
             <ContextProvider<Seeds> context={props.root.seeds.clone()}>{ props.children.clone() }</ContextProvider<Seeds>>
         </ContextProvider<Origin>>
+        </ContextProvider<Lang>>
     };
     match &props.root.url {
-        Some(url) => html! { <Router history={rendered_at(url)}>{ inner }</Router> },
-        None => html! { <BrowserRouter>{ inner }</BrowserRouter> },
+        Some(url) => html! { <Router history={rendered_at(url)} {basename}>{ inner }</Router> },
+        None => html! { <BrowserRouter {basename}>{ inner }</BrowserRouter> },
     }
 }
 

@@ -84,15 +84,17 @@ fn WorkspaceHeader() -> Html {
         )
     );
     let unread = use_unread_count();
-    let mut items =
-        vec![NavItem::new("Beranda", Target::Away("/"), false), NavItem::new("Desa", Target::Away("/desa"), false)];
+    let mut items = vec![
+        NavItem::new("Beranda", Target::Away("/".into()), false),
+        NavItem::new("Desa", Target::Away("/desa".into()), false),
+    ];
     if seller {
         items.push(NavItem::new("Jual", Target::Here(Route::Sell), on_sell));
     }
     if session.user().is_some() {
         let on_desk =
             matches!(route, Some(Route::DeskNew | Route::DeskMine | Route::DeskQueue | Route::DeskThread { .. }));
-        items.push(NavItem::new("Konsultasi", Target::Away("/konsultasi"), on_desk));
+        items.push(NavItem::new("Konsultasi", Target::Away("/konsultasi".into()), on_desk));
     }
     if let Some(unread) = unread {
         let on_notifications = matches!(route, Some(Route::Notifications));
@@ -102,7 +104,7 @@ fn WorkspaceHeader() -> Html {
     }
     html! {
         <Header<Route> {items} person={html! {
-            <PersonLinks<Route> admin={(Target::Away("/admin"), false)}
+            <PersonLinks<Route> admin={(Target::Away("/admin".into()), false)}
                 account={(Target::Here(Route::Account), on_account)} sign_in={Target::Here(Route::SignIn)} />
         }} />
     }

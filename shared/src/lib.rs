@@ -18,6 +18,7 @@ pub mod gallery;
 pub mod idm;
 pub mod image;
 pub mod inquiry;
+pub mod lang;
 pub mod news;
 pub mod official;
 pub mod order;
@@ -35,6 +36,7 @@ pub mod sector;
 pub mod shop;
 pub mod storefront;
 pub mod text;
+pub mod texts;
 pub mod village;
 pub mod village_map;
 pub mod village_profile;
@@ -55,6 +57,7 @@ pub use gallery::{Album, AlbumForm, GalleryPhoto, PhotoForm};
 pub use idm::{Idm, IdmStatus};
 pub use image::{Image, ImageVariant};
 pub use inquiry::{Inquiry, InquiryForm, InquiryKind, InquiryList, InquirySent, InquiryStatus};
+pub use lang::Lang;
 pub use news::{NewsArticle, NewsForm, NewsKind, NewsRecord, NewsStatus, NewsSummary};
 pub use official::{Official, OfficialForm};
 pub use order::{Notifications, Order, OrderList, OrderSummary, Placed};
@@ -97,6 +100,12 @@ macro_rules! code_list {
             /// The Indonesian label shown to people.
             pub fn label(self) -> &'static str {
                 match self { $($name::$variant => $label,)+ }
+            }
+
+            /// The label in `lang`: the catalogue's (`texts/{lang}/labels.toml`), the Indonesian one in
+            /// Indonesian.
+            pub fn label_in(self, lang: $crate::Lang) -> &'static str {
+                $crate::texts::labels::get(lang, stringify!($name), self.code()).unwrap_or(self.label())
             }
 
             /// The value with this code, if there is one.

@@ -84,9 +84,21 @@ pub struct ProductSummary {
     /// pages).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub certified: Vec<CertificateKind>,
+    /// The seller's English name, for the English pages (`/en/…`), when they gave one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
 }
 
 impl ProductSummary {
+    /// The name to show in `lang`: the seller's English one on English pages when there is one, else the
+    /// Indonesian name.
+    pub fn name_in(&self, lang: crate::Lang) -> &str {
+        match (lang, &self.name_en) {
+            (crate::Lang::En, Some(name)) => name,
+            _ => &self.name,
+        }
+    }
+
     /// The product's page: `/produk/{id}-{slug}`.
     pub fn path(&self) -> String {
         product_path(self.id, &self.slug)
@@ -166,6 +178,12 @@ pub struct ProductDetail {
     /// Its verified certificates within their dates.
     #[serde(default)]
     pub certificates: Vec<ShownCertificate>,
+    /// The seller's English description as sanitised HTML, when they gave one (shown on English pages).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description_en_html: Option<String>,
+    /// Its plain first sentences, for English previews.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description_en_text: Option<String>,
 }
 
 /// Creating or changing a listing: `POST`/`PUT /api/v1/shops/{id}/products…`.
@@ -190,6 +208,12 @@ pub struct ProductForm {
     /// One of the shop's member producers.
     pub producer_id: Option<i64>,
     pub status: ProductStatus,
+    /// The English name for export buyers (optional: empty for none).
+    #[serde(default)]
+    pub name_en: String,
+    /// The English description, Markdown (optional: empty for none).
+    #[serde(default)]
+    pub description_en_md: String,
 }
 
 impl Default for ProductForm {
@@ -207,6 +231,8 @@ impl Default for ProductForm {
             photo_ids: Vec::new(),
             producer_id: None,
             status: ProductStatus::Active,
+            name_en: String::new(),
+            description_en_md: String::new(),
         }
     }
 }

@@ -249,6 +249,7 @@ pub async fn load_if_empty(db: &Db, media: &Media, hasher: &Hasher) -> anyhow::R
                     photo_ids: vec![photo.id],
                     producer_id,
                     status: ProductStatus::Active,
+                    ..ProductForm::default()
                 };
                 let form = form.parse().map_err(|e| anyhow::anyhow!("demo product {} is invalid: {e:?}", p.name))?;
                 products::queries::create(&mut tx, &NewProduct { shop_id, form: &form }, now).await?;

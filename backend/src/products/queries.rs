@@ -61,6 +61,7 @@ pub fn card(row: &AnyRow) -> anyhow::Result<ProductSummary> {
         photo: cover(row)?,
         stars: shared::review::RatingBrief { count: row.try_get("rating_count")?, total: row.try_get("rating_stars")? },
         certified: Vec::new(),
+        name_en: None,
     })
 }
 
@@ -215,6 +216,7 @@ pub async fn records(db: &Db, shop_id: i64, only: Option<i64>) -> anyhow::Result
                 photo_ids: photos.iter().map(|p| p.id).collect(),
                 producer_id: r.try_get("producer_id")?,
                 status: code(r, "status", ProductStatus::from_code)?,
+                ..ProductForm::default()
             },
             photos,
             hidden_reason: r.try_get("hidden_reason")?,
@@ -284,6 +286,8 @@ pub async fn detail(db: &Db, id: i64) -> anyhow::Result<Option<ProductDetail>> {
     let reviewed = crate::reviews::queries::Of::Product(summary.id);
     let newest = i64::try_from(shared::review::NEWEST).unwrap_or(i64::MAX);
     Ok(Some(ProductDetail {
+        description_en_html: None,
+        description_en_text: None,
         rating: crate::reviews::queries::summary(db, reviewed).await?,
         reviews: crate::reviews::queries::of_product(db, summary.id, newest, 0).await?,
         description_html: r.try_get("description_html")?,

@@ -12,7 +12,7 @@ mod villages;
 use axum::{
     Router,
     extract::{Path, State},
-    http::{StatusCode, header},
+    http::{StatusCode, Uri, header},
     response::{IntoResponse, Redirect, Response},
     routing::{MethodRouter, get},
 };
@@ -24,16 +24,24 @@ use crate::{
     villages::queries::{self, Lookup},
 };
 use pages::{Head, Preview};
+use shared::Lang;
 use shared::routes::{Draw, PAGES, Page, axum_pattern};
+use shared::texts::head as texts;
 
 /// The default preview image (generated on first start).
 pub const SITE_IMAGE_KEY: &str = "site/lapak-desa.jpg";
 
 pub fn router(state: &AppState) -> Router<AppState> {
-    let pages = PAGES
-        .iter()
-        .fold(Router::new(), |router, route| router.route(&axum_pattern(route.pattern), handler(route.page)));
+    // Every page at its address; the public ones in English too, under `/en` (`Lang`).
+    let pages = PAGES.iter().fold(Router::new(), |router, route| {
+        let router = router.route(&axum_pattern(route.pattern), handler(route.page));
+        match route.app.is_public() {
+            true => router.route(&Lang::En.path(&axum_pattern(route.pattern)), handler(route.page)),
+            false => router,
+        }
+    });
     pages
+        .route("/en", get(|| async { Redirect::permanent(&Lang::En.path("/")) }))
         .route("/robots.txt", get(seo::robots))
         .route("/sitemap.xml", get(seo::sitemap))
         .route("/sitemap/{file}", get(seo::sitemap_part))
@@ -76,7 +84,8 @@ fn handler(page: Page) -> MethodRouter<AppState> {
 }
 
 /// The bulk or export inquiry form of a village's flagship product: the browse app, titled with the village.
-async fn flagship_inquiry(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
+async fn flagship_inquiry(State(state): State<AppState>, Path(slug): Path<String>, uri: Uri) -> AppResult<Response> {
+    let lang = Lang::of_path(uri.path()).0;
     match queries::summary_by_slug(&state.db, &slug).await? {
         Lookup::Found((_, v)) => {
             let title = format!("Permintaan partai besar / ekspor — Desa {} | Lapak Desa", v.name);
@@ -85,22 +94,23 @@ async fn flagship_inquiry(State(state): State<AppState>, Path(slug): Path<String
                 head.description =
                     format!("Ajukan permintaan partai besar atau ekspor {} dari Desa {}.", f.name, v.name);
             }
-            Ok(page(&state, StatusCode::OK, head))
+            Ok(page(&state, StatusCode::OK, Head { lang, ..head }))
         }
-        Lookup::Moved(to) => Ok(Redirect::permanent(&format!("/desa/{to}/permintaan")).into_response()),
-        Lookup::Missing => Ok(not_found(&state)),
+        Lookup::Moved(to) => Ok(Redirect::permanent(&lang.path(&format!("/desa/{to}/permintaan"))).into_response()),
+        Lookup::Missing => Ok(page(&state, StatusCode::NOT_FOUND, not_found_head(&state, lang))),
     }
 }
 
 /// Any other address: the app's "not found" page with status 404.
 pub fn not_found(state: &AppState) -> Response {
-    page(state, StatusCode::NOT_FOUND, not_found_head(state))
+    page(state, StatusCode::NOT_FOUND, not_found_head(state, Lang::Id))
 }
 
-/// The head of the "not found" page.
-pub(super) fn not_found_head(state: &AppState) -> Head {
-    let mut head = site_head(state, Page::Home, "Halaman tidak ditemukan — Lapak Desa", "/");
-    head.description = "Halaman yang Anda cari tidak ada di Lapak Desa.".into();
+/// The head of the "not found" page in `lang`.
+pub(super) fn not_found_head(state: &AppState, lang: Lang) -> Head {
+    let mut head = site_head(state, Page::Home, texts::not_found_title(lang), "/");
+    head.description = texts::not_found_description(lang).into();
+    head.lang = lang;
     // Served with its app (which draws it when the server does not).
     head.islands = false;
     head
@@ -124,6 +134,7 @@ pub(super) fn site_head(state: &AppState, page: Page, title: &str, path: &str) -
         islands: page.route().draw == Draw::Islands,
         offer: None,
         private: false,
+        lang: Lang::Id,
     }
 }
 
@@ -132,9 +143,10 @@ pub(super) fn site_head(state: &AppState, page: Page, title: &str, path: &str) -
 fn private(title: &'static str, which: Page) -> MethodRouter<AppState> {
     let pattern = which.route().pattern;
     let path = pattern.split("/:").next().unwrap_or(pattern);
-    get(move |State(state): State<AppState>| async move {
+    get(move |State(state): State<AppState>, uri: Uri| async move {
         let mut head = site_head(&state, which, &format!("{title} — Lapak Desa"), path);
         head.private = true;
+        head.lang = Lang::of_path(uri.path()).0;
         page(&state, StatusCode::OK, head)
     })
 }

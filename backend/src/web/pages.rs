@@ -49,6 +49,8 @@ pub struct Head {
     pub offer: Option<Offer>,
     /// A page of one person's own (cart, order, account, the admin area): never indexed.
     pub private: bool,
+    /// The language it is written in; `path` is the page's in every language (`Lang::path`).
+    pub lang: Lang,
 }
 
 /// What a product page's head says about buying it.
@@ -60,6 +62,7 @@ pub struct Offer {
     pub json_ld: serde_json::Value,
 }
 
+use shared::Lang;
 /// The frontend's apps, one bundle and page each (the route table says which shows a page).
 pub use shared::routes::App;
 use shared::routes::ISLANDS_HTML;
@@ -132,10 +135,10 @@ impl Shell {
     pub fn render(&self, head: &Head, public_url: &str, body: Option<&Body>) -> String {
         let content = body.map_or(0, |b| b.html.len() + b.state.len());
         let mut out = String::with_capacity(self.before.len() + self.middle.len() + self.after.len() + content + 1024);
-        out.push_str(&self.before);
+        out.push_str(&written_in(&self.before, head.lang));
         let title = escape(&head.title);
         let description = escape(&head.description);
-        let url = escape(&format!("{public_url}{}", head.path));
+        let url = escape(&format!("{public_url}{}", head.lang.path(&head.path)));
         let kind = match (&head.offer, head.published_at) {
             (Some(_), _) => "product",
             (None, Some(_)) => "article",
@@ -144,12 +147,19 @@ impl Shell {
         out.push_str(&format!(
             "<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n\
              <link rel=\"canonical\" href=\"{url}\">\n<meta property=\"og:type\" content=\"{kind}\">\n\
-             <meta property=\"og:site_name\" content=\"Lapak Desa\">\n<meta property=\"og:locale\" content=\"id_ID\">\n\
+             <meta property=\"og:site_name\" content=\"Lapak Desa\">\n<meta property=\"og:locale\" content=\"{locale}\">\n\
              <meta property=\"og:title\" content=\"{title}\">\n<meta property=\"og:description\" content=\"{description}\">\n\
-             <meta property=\"og:url\" content=\"{url}\">\n"
+             <meta property=\"og:url\" content=\"{url}\">\n",
+            locale = head.lang.locale()
         ));
         if head.private {
             out.push_str("<meta name=\"robots\" content=\"noindex, nofollow\">\n");
+        } else if head.app.is_public() {
+            // The page in every language, the Indonesian one the default.
+            for (code, lang) in Lang::ALL.iter().map(|l| (l.code(), *l)).chain([("x-default", Lang::Id)]) {
+                let href = escape(&format!("{public_url}{}", lang.path(&head.path)));
+                out.push_str(&format!("<link rel=\"alternate\" hreflang=\"{code}\" href=\"{href}\">\n"));
+            }
         }
         if let Some(at) = head.published_at {
             out.push_str(&format!("<meta property=\"article:published_time\" content=\"{}\">\n", iso_time(at)));
@@ -190,6 +200,14 @@ impl Shell {
             }
         }
         out
+    }
+}
+
+/// The start of a shell (up to its head) with the document's language set to `lang`.
+fn written_in(before: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
+    match lang {
+        Lang::Id => before.into(),
+        _ => before.replacen("<html lang=\"id\"", &format!("<html lang=\"{}\"", lang.code()), 1).into(),
     }
 }
 
@@ -238,6 +256,7 @@ mod tests {
                 islands: true,
                 offer: None,
                 private: false,
+                lang: Lang::Id,
             },
             "https://x.test",
             None,
@@ -273,6 +292,7 @@ mod tests {
             islands: false,
             offer: Some(offer),
             private: false,
+            lang: Lang::Id,
         };
         let html = shell.render(&head, "https://x.test", None);
         assert!(html.contains(r#"<meta property="og:type" content="product">"#));
@@ -280,6 +300,39 @@ mod tests {
         assert!(html.contains(r#"<meta property="product:availability" content="out of stock">"#));
         assert_eq!(html.matches("</script>").count(), 1, "{html}");
         assert!(html.contains(r"\u003c/script>\u003cscript>"));
+    }
+
+    #[test]
+    fn an_english_page_says_so_and_links_its_indonesian_twin() {
+        let shell = Shell::parse(
+            "<html lang=\"id\"><head><!-- lapak:head --><!-- /lapak:head --></head><!-- lapak:body --><!-- /lapak:body -->",
+        )
+        .unwrap();
+        let head = |lang, private| Head {
+            title: "Kopi".into(),
+            description: String::new(),
+            path: "/produk/1-kopi".into(),
+            image: None,
+            published_at: None,
+            app: App::Market,
+            islands: true,
+            offer: None,
+            private,
+            lang,
+        };
+        let html = shell.render(&head(Lang::En, false), "https://x.test", None);
+        assert!(html.starts_with("<html lang=\"en\">"), "{html}");
+        assert!(html.contains(r#"<link rel="canonical" href="https://x.test/en/produk/1-kopi">"#));
+        assert!(html.contains(r#"<meta property="og:locale" content="en_US">"#));
+        for (code, href) in [("id", "/produk/1-kopi"), ("en", "/en/produk/1-kopi"), ("x-default", "/produk/1-kopi")] {
+            let link = format!(r#"<link rel="alternate" hreflang="{code}" href="https://x.test{href}">"#);
+            assert!(html.contains(&link), "{link} in {html}");
+        }
+        let indonesian = shell.render(&head(Lang::Id, false), "https://x.test", None);
+        assert!(indonesian.starts_with("<html lang=\"id\">"));
+        assert!(indonesian.contains(r#"hreflang="en" href="https://x.test/en/produk/1-kopi""#));
+        let private = shell.render(&head(Lang::En, true), "https://x.test", None);
+        assert!(!private.contains("hreflang"), "a private page has no alternates");
     }
 
     #[test]

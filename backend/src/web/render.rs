@@ -9,6 +9,7 @@ use axum::{
 use bytes::Bytes;
 use frontend::seed::{Seed, SeedMap, state_script};
 use serde::Serialize;
+use shared::Lang;
 
 use super::pages::{App, Body, Head};
 use super::{html_response, not_found_head};
@@ -101,11 +102,13 @@ where
         return Ok(html_response(StatusCode::OK, html));
     }
     let generation = state.pages.generation();
+    // The handler finds the page; the address says its language, which its head and redirects keep.
+    let lang = Lang::of_path(uri.path()).0;
     let (head, seeds) = match build().await? {
-        Found::Page(head, seeds) => (head, seeds),
+        Found::Page(head, seeds) => (Head { lang, ..head }, seeds),
         Found::Missing(app, seeds) => return Ok(missing(state, app, &url, seeds).await),
-        Found::Moved(path) => return Ok(Redirect::permanent(&path).into_response()),
-        Found::Elsewhere(address) => return Ok(Redirect::to(&address).into_response()),
+        Found::Moved(path) => return Ok(Redirect::permanent(&lang.path(&path)).into_response()),
+        Found::Elsewhere(address) => return Ok(Redirect::to(&lang.path(&address)).into_response()),
     };
     let failed = seeds.0.values().any(|seed| matches!(seed, Seed::Problem { status, .. } if *status >= 500));
     let html = Bytes::from(rendered(state, &head, &url, seeds).await);
@@ -118,7 +121,7 @@ where
 /// The "not found" page of `app` at `url` (404), rendered from `seeds` (the API's 404 for what the page
 /// asks), so it says what its page says of an unknown address.
 pub async fn missing(state: &AppState, app: App, url: &str, seeds: Seeds) -> Response {
-    let head = Head { app, ..not_found_head(state) };
+    let head = Head { app, ..not_found_head(state, Lang::of_path(url).0) };
     html_response(StatusCode::NOT_FOUND, rendered(state, &head, url, seeds).await)
 }
 

@@ -4,6 +4,9 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use shared::texts::site as t;
+
+use crate::root::use_lang;
 use crate::session::{SessionProvider, use_session};
 
 #[derive(Properties, PartialEq)]
@@ -46,7 +49,7 @@ pub enum Target<R> {
     /// A page of this app.
     Here(R),
     /// A page of the other app: a full page load.
-    Away(&'static str),
+    Away(AttrValue),
 }
 
 /// One item of the header's menu.
@@ -81,15 +84,16 @@ pub struct HeaderProps<R: PartialEq> {
 /// Sticky compact header: brand, the app's destinations, and the person's own.
 #[component]
 pub fn Header<R: Routable + Clone + PartialEq + 'static>(props: &HeaderProps<R>) -> Html {
+    let lang = use_lang();
     html! {
         <header class="site-header">
-            <a class="skip-link" href="#isi">{ "Langsung ke isi" }</a>
+            <a class="skip-link" href="#isi">{ t::skip_to_content(lang) }</a>
             <div class="container site-header__inner">
-                <a class="brand" href="/">
+                <a class="brand" href={lang.path("/")}>
                     <img class="brand__logo" src="/favicon.svg" alt="" width="32" height="32" />
                     <span class="brand__name">{ "Lapak Desa" }</span>
                 </a>
-                <nav class="site-nav" aria-label="Menu utama">
+                <nav class="site-nav" aria-label={t::main_menu(lang)}>
                     { for props.items.iter().cloned().map(nav_link) }
                     { props.person.clone() }
                 </nav>
@@ -121,17 +125,19 @@ pub fn PersonLinks<R: Routable + Clone + PartialEq + 'static>(props: &PersonLink
 #[hook]
 pub fn use_person_items<R: Clone + PartialEq + 'static>(props: &PersonLinksProps<R>) -> Vec<NavItem<R>> {
     let session = use_session();
+    let lang = use_lang();
     let mut items = Vec::new();
     match session.user() {
         Some(me) => {
             if me.is_admin() {
                 items.push(NavItem::new("Admin", props.admin.0.clone(), props.admin.1));
             }
-            let item = NavItem::new("Akun", props.account.0.clone(), props.account.1);
-            items.push(NavItem { account: true, label_for: Some(format!("Akun {}", me.name)), ..item });
+            let item = NavItem::new(t::account(lang), props.account.0.clone(), props.account.1);
+            items.push(NavItem { account: true, label_for: Some(t::account_of(lang, &me.name)), ..item });
         }
         None if session.is_known() => {
-            items.push(NavItem { account: true, ..NavItem::new("Masuk", props.sign_in.clone(), props.account.1) });
+            let item = NavItem::new(t::sign_in(lang), props.sign_in.clone(), props.account.1);
+            items.push(NavItem { account: true, ..item });
         }
         None => {}
     }
@@ -152,7 +158,7 @@ pub fn plain_link<R: Routable>(item: NavItem<R>) -> Html {
     let (classes, label) = link_parts(&item);
     let href = match item.target {
         Target::Here(route) => route.to_path(),
-        Target::Away(href) => href.to_owned(),
+        Target::Away(href) => href.to_string(),
     };
     html! { <a class={classes} {href}>{ label }</a> }
 }
@@ -171,22 +177,17 @@ fn link_parts<R>(item: &NavItem<R>) -> (Classes, Html) {
 /// What the portal is, and where its data comes from.
 #[component]
 pub fn Footer() -> Html {
+    let lang = use_lang();
     html! {
         <footer class="site-footer">
             <div class="container site-footer__inner">
                 <p class="site-footer__brand">{ "Lapak Desa" }</p>
-                <p>
-                    { "Portal informasi desa dan lapak online untuk produk unggulan desa: \
-                       satu desa, satu produk unggulan." }
-                </p>
-                <p class="site-footer__note">
-                    { "Status desa mengikuti Indeks Desa Membangun (IDM). Kode wilayah mengikuti \
-                       Kemendagri. Profil bertanda \u{201c}Data contoh\u{201d} hanya untuk demonstrasi." }
-                </p>
-                <nav class="site-footer__nav" aria-label="Menu bawah">
-                    <a href="/">{ "Beranda" }</a>
-                    <a href="/desa">{ "Direktori desa" }</a>
-                    <a href="/akun">{ "Akun saya" }</a>
+                <p>{ t::footer_about(lang) }</p>
+                <p class="site-footer__note">{ t::footer_note(lang) }</p>
+                <nav class="site-footer__nav" aria-label={t::footer_menu(lang)}>
+                    <a href={lang.path("/")}>{ t::home(lang) }</a>
+                    <a href={lang.path("/desa")}>{ t::village_directory(lang) }</a>
+                    <a href="/akun">{ t::my_account(lang) }</a>
                 </nav>
             </div>
         </footer>

@@ -187,6 +187,7 @@ mod tests {
             photo: None,
             stars: Default::default(),
             certified: Vec::new(),
+            name_en: None,
         };
         CatalogPage { items: ids.iter().copied().map(card).collect(), next: next.map(str::to_owned) }
     }

@@ -137,9 +137,9 @@ pub fn MapHost(props: &MapProps) -> Html {
 #[component]
 fn PublicPersonLinks() -> Html {
     let targets = PersonLinksProps::<Route> {
-        admin: (Place::Away("/admin"), false),
-        account: (Place::Away("/akun"), false),
-        sign_in: Place::Away("/masuk"),
+        admin: (Place::Away("/admin".into()), false),
+        account: (Place::Away("/akun".into()), false),
+        sign_in: Place::Away("/masuk".into()),
     };
     let items = use_person_items(&targets);
     html! { <>{ for items.into_iter().map(plain_link) }</> }

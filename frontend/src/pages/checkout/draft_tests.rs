@@ -22,6 +22,7 @@ fn shop(id: i64, delivery: DeliveryOptions, payments: Vec<PaymentMethod>) -> Car
         photo: None,
         stars: Default::default(),
         certified: Vec::new(),
+        name_en: None,
     };
     CartShop {
         shop_id: id,

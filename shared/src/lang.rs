@@ -1,0 +1,93 @@
+//! The interface's languages: Indonesian, the default, at every address, and English for export buyers
+//! at the same address under `/en` (`/en/produk/12-kopi`).
+
+/// A language the public pages are read in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// Bahasa Indonesia: the default, with no prefix.
+    #[default]
+    Id,
+    /// English, under `/en`.
+    En,
+}
+
+impl Lang {
+    /// Every language, the default first.
+    pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
+
+    /// The BCP 47 code (`<html lang>`, `hreflang`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+
+    /// The Open Graph locale.
+    pub fn locale(self) -> &'static str {
+        match self {
+            Lang::Id => "id_ID",
+            Lang::En => "en_US",
+        }
+    }
+
+    /// The language's own name, as its switch shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Id => "Bahasa Indonesia",
+            Lang::En => "English",
+        }
+    }
+
+    /// The start of the language's addresses: none for Indonesian, `/en` for English.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Lang::Id => "",
+            Lang::En => "/en",
+        }
+    }
+
+    /// The address of the page at `path` (`/produk/12-kopi`, with its query) in this language: the
+    /// English home is `/en/`.
+    pub fn path(self, path: &str) -> String {
+        format!("{}{path}", self.prefix())
+    }
+
+    /// The language of an address and the address without its language (`/en/produk` → English,
+    /// `/produk`; `/en` → English, `/`; `/en/?q=1` → English, `/?q=1`).
+    pub fn of_path(path: &str) -> (Lang, &str) {
+        match path.strip_prefix("/en") {
+            Some("") => (Lang::En, "/"),
+            Some(rest) if rest.starts_with('/') => (Lang::En, rest),
+            _ => (Lang::Id, path),
+        }
+    }
+
+    /// The other language, which the switch offers.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Id => Lang::En,
+            Lang::En => Lang::Id,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+
+    #[test]
+    fn an_address_keeps_its_page_in_either_language() {
+        for path in ["/", "/produk/12-kopi", "/produk?q=kopi", "/?x=1", "/desa/darmaji/berita"] {
+            let english = Lang::En.path(path);
+            assert!(english.starts_with("/en"), "{english}");
+            assert_eq!(Lang::of_path(&english), (Lang::En, path), "{english}");
+            assert_eq!(Lang::of_path(path), (Lang::Id, path));
+            assert_eq!(Lang::Id.path(path), path);
+        }
+        assert_eq!(Lang::En.path("/"), "/en/");
+        assert_eq!(Lang::of_path("/en"), (Lang::En, "/"));
+        assert_eq!(Lang::of_path("/enak"), (Lang::Id, "/enak"), "a word starting with en is not English");
+        assert_eq!(Lang::of_path("/en/"), (Lang::En, "/"));
+    }
+}
