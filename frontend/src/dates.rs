@@ -2,15 +2,19 @@
 //! Indonesian Time, the same on the server and in the browser; times of one's own (orders, inquiries:
 //! "24 Nov 2026, 14.05") and date inputs in the browser's own time zone.
 
-use shared::format::{MONTH_NAMES, civil_date};
-
-/// Short month names, January first.
-pub const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
+use shared::Lang;
+use shared::format::civil_date;
+use shared::texts::dates as t;
 
 /// A unix-milliseconds time as a date and time in the browser's time zone.
 pub fn date_time(ms: i64) -> String {
+    date_time_in(Lang::Id, ms)
+}
+
+/// A unix-milliseconds time as a date and time in the browser's time zone, written in `lang`.
+pub fn date_time_in(lang: Lang, ms: i64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    written(date.get_date(), date.get_month(), date.get_full_year(), date.get_hours(), date.get_minutes())
+    written(lang, date.get_date(), date.get_month(), date.get_full_year(), date.get_hours(), date.get_minutes())
 }
 
 fn js_date(ms: i64) -> js_sys::Date {
@@ -28,8 +32,13 @@ const WIB_MS: i64 = 7 * 3_600_000;
 /// and of Jakarta; in WITA and WIT a date can be one day early for what was published in the first one
 /// or two hours after midnight.
 pub fn date(ms: i64) -> String {
+    date_in(Lang::Id, ms)
+}
+
+/// [`date`] written in `lang`: "24 November 2026".
+pub fn date_in(lang: Lang, ms: i64) -> String {
     let (year, month, day) = civil_date((ms + WIB_MS).div_euclid(86_400_000));
-    long_date(day, month - 1, year)
+    long_date(lang, day, month - 1, year)
 }
 
 /// A published date as the value of an `<input type="date">`, in Western Indonesian Time (see [`date`]).
@@ -47,8 +56,13 @@ pub fn from_published_input(value: &str) -> Option<i64> {
 
 /// The date `2026-11-24` of an `<input type="date">` written out, "24 November 2026".
 pub fn date_of_input(value: &str) -> Option<String> {
+    date_of_input_in(Lang::Id, value)
+}
+
+/// [`date_of_input`] written in `lang`.
+pub fn date_of_input_in(lang: Lang, value: &str) -> Option<String> {
     let (year, month, day) = parse_date(value)?;
-    Some(long_date(day, month - 1, year))
+    Some(long_date(lang, day, month - 1, year))
 }
 
 /// The inverse of [`civil_date`] (Hinnant's `days_from_civil`).
@@ -62,8 +76,18 @@ fn days_since_epoch(year: u32, month: u32, day: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-fn long_date(day: u32, month: u32, year: u32) -> String {
-    format!("{day} {} {year}", MONTH_NAMES.get(month as usize).copied().unwrap_or("?"))
+/// The name of a month (0-based) in `lang`, from its catalogue's list.
+fn month_name(names: &'static str, month: u32) -> &'static str {
+    names.split(' ').nth(month as usize).unwrap_or("?")
+}
+
+/// The short name of a month (0-based) in `lang`: "Agu", "Aug".
+pub fn short_month(lang: Lang, month: u32) -> &'static str {
+    month_name(t::months_short(lang), month)
+}
+
+fn long_date(lang: Lang, day: u32, month: u32, year: u32) -> String {
+    format!("{day} {} {year}", month_name(t::months(lang), month))
 }
 
 /// A time as the value of an `<input type="date">` (`2026-11-24`), in the browser's time zone.
@@ -78,19 +102,24 @@ fn parse_date(value: &str) -> Option<(u32, u32, u32)> {
     ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((year, month, day))
 }
 
-/// Day, month (0-based), year, hours and minutes, written out.
-fn written(day: u32, month: u32, year: u32, hours: u32, minutes: u32) -> String {
-    let month = MONTHS.get(month as usize).copied().unwrap_or("?");
-    format!("{day} {month} {year}, {hours:02}.{minutes:02}")
+/// Day, month (0-based), year, hours and minutes, written out in `lang`.
+fn written(lang: Lang, day: u32, month: u32, year: u32, hours: u32, minutes: u32) -> String {
+    let month = short_month(lang, month);
+    let time = t::time(lang, format!("{hours:02}"), format!("{minutes:02}"));
+    format!("{day} {month} {year}, {time}")
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn writes_dates_the_indonesian_way() {
-        assert_eq!(super::written(24, 10, 2026, 14, 5), "24 Nov 2026, 14.05");
-        assert_eq!(super::written(1, 7, 2025, 0, 0), "1 Agu 2025, 00.00");
-        assert_eq!(super::long_date(24, 10, 2026), "24 November 2026");
+        use shared::Lang::{En, Id};
+        assert_eq!(super::written(Id, 24, 10, 2026, 14, 5), "24 Nov 2026, 14.05");
+        assert_eq!(super::written(Id, 1, 7, 2025, 0, 0), "1 Agu 2025, 00.00");
+        assert_eq!(super::long_date(Id, 24, 10, 2026), "24 November 2026");
+        assert_eq!(super::written(En, 1, 7, 2025, 9, 30), "1 Aug 2025, 09:30");
+        assert_eq!(super::long_date(En, 1, 7, 2025), "1 August 2025");
+        assert_eq!(super::date_in(En, 0), "1 January 1970");
     }
 
     #[test]

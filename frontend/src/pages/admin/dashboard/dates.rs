@@ -1,7 +1,7 @@
 //! The dashboard's period: the quick choices ("7 hari", "30 hari", "Bulan ini", "Tahun ini") worked out
 //! from today's date, a range that ends before it starts refused, and dates written short for people.
 
-use crate::dates::MONTHS;
+use crate::dates::short_month;
 
 /// A date of `<input type="date">`: year, month (1–12), day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,7 +56,7 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 }
 
 fn month_name(month: u32) -> &'static str {
-    MONTHS.get(month.saturating_sub(1) as usize).copied().unwrap_or("?")
+    short_month(shared::Lang::Id, month.saturating_sub(1))
 }
 
 /// Today in the browser's time zone, `YYYY-MM-DD`.
