@@ -7,6 +7,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use bytes::Bytes;
+use shared::Lang;
 use shared::routes::PAGES;
 
 use super::not_found;
@@ -17,6 +18,10 @@ pub async fn robots(State(state): State<AppState>) -> Response {
     let mut body = String::from("User-agent: *\nAllow: /\nDisallow: /api/\n");
     for prefix in shared::routes::unindexed_prefixes() {
         body.push_str(&format!("Disallow: {prefix}\n"));
+        // A public app's private page (the cart, an order) is private in English too.
+        if PAGES.iter().any(|r| !r.indexable && r.app.is_public() && r.pattern.starts_with(prefix.as_str())) {
+            body.push_str(&format!("Disallow: {}\n", Lang::En.path(&prefix)));
+        }
     }
     body.push_str(&format!("Disallow: /media/receipts/\n\nSitemap: {}/sitemap.xml\n", state.config.public_url));
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
@@ -85,20 +90,31 @@ async fn addresses(state: &AppState) -> AppResult<Vec<(String, Option<i64>)>> {
 
 const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 const XMLNS: &str = "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"";
+const XMLNS_XHTML: &str = "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"";
 
 /// `sitemap.xml` and its parts: one `urlset` when the addresses fit `part_size`, else an index of
-/// `urlset` parts of at most `part_size` addresses each.
+/// `urlset` parts of at most `part_size` addresses each. Every page is listed in every language, each
+/// with its alternates (`hreflang`), the Indonesian one the default.
 fn documents(base: &str, addresses: &[(String, Option<i64>)], part_size: usize) -> Vec<Bytes> {
     let part_size = part_size.max(1);
-    let urlset = |chunk: &[(String, Option<i64>)]| {
-        let mut xml = format!("{XML_HEAD}<urlset {XMLNS}>\n");
-        for (path, at) in chunk {
+    let in_every_language: Vec<(Lang, &str, Option<i64>)> =
+        addresses.iter().flat_map(|(path, at)| Lang::ALL.map(|lang| (lang, path.as_str(), *at))).collect();
+    let urlset = |chunk: &[(Lang, &str, Option<i64>)]| {
+        let mut xml = format!("{XML_HEAD}<urlset {XMLNS} {XMLNS_XHTML}>\n");
+        for (lang, path, at) in chunk {
             let lastmod = at.map(|at| format!("<lastmod>{}</lastmod>", date(at))).unwrap_or_default();
-            xml.push_str(&format!("<url><loc>{}</loc>{lastmod}</url>\n", escape(&format!("{base}{path}"))));
+            let loc = escape(&format!("{base}{}", lang.path(path)));
+            xml.push_str(&format!("<url><loc>{loc}</loc>{lastmod}"));
+            for (code, other) in Lang::ALL.iter().map(|l| (l.code(), *l)).chain([("x-default", Lang::Id)]) {
+                let href = escape(&format!("{base}{}", other.path(path)));
+                xml.push_str(&format!("<xhtml:link rel=\"alternate\" hreflang=\"{code}\" href=\"{href}\"/>"));
+            }
+            xml.push_str("</url>\n");
         }
         xml.push_str("</urlset>\n");
         Bytes::from(xml)
     };
+    let addresses = &in_every_language;
     if addresses.len() <= part_size {
         return vec![urlset(addresses)];
     }
@@ -128,17 +144,29 @@ mod tests {
 
     #[test]
     fn past_its_part_size_the_sitemap_is_an_index_of_parts() {
+        // Five pages, each in Indonesian and English: ten addresses.
         let addresses: Vec<(String, Option<i64>)> = (0..5).map(|i| (format!("/toko/t{i}"), Some(0))).collect();
-        let one = documents("https://x.id", &addresses, 5);
+        let one = documents("https://x.id", &addresses, 10);
         assert_eq!(one.len(), 1);
-        assert_eq!(std::str::from_utf8(&one[0]).unwrap().matches("<url>").count(), 5);
-        let split = documents("https://x.id", &addresses, 2);
+        assert_eq!(std::str::from_utf8(&one[0]).unwrap().matches("<url>").count(), 10);
+        let split = documents("https://x.id", &addresses, 4);
         assert_eq!(split.len(), 4, "the index and three parts");
         let index = std::str::from_utf8(&split[0]).unwrap();
         assert!(index.contains("<sitemapindex") && index.contains("<loc>https://x.id/sitemap/3.xml</loc>"));
         let sizes: Vec<usize> =
             split[1..].iter().map(|p| std::str::from_utf8(p).unwrap().matches("<url>").count()).collect();
-        assert_eq!(sizes, [2, 2, 1]);
+        assert_eq!(sizes, [4, 4, 2]);
+    }
+
+    #[test]
+    fn every_page_is_listed_in_both_languages_with_its_alternates() {
+        let xml = documents("https://x.id", &[("/toko/a".into(), None)], 10).remove(0);
+        let xml = std::str::from_utf8(&xml).unwrap();
+        assert!(xml.contains("<loc>https://x.id/toko/a</loc>") && xml.contains("<loc>https://x.id/en/toko/a</loc>"));
+        let english = r#"<xhtml:link rel="alternate" hreflang="en" href="https://x.id/en/toko/a"/>"#;
+        let default = r#"<xhtml:link rel="alternate" hreflang="x-default" href="https://x.id/toko/a"/>"#;
+        assert_eq!(xml.matches(english).count(), 2, "{xml}");
+        assert_eq!(xml.matches(default).count(), 2);
     }
 
     #[test]

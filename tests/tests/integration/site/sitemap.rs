@@ -17,7 +17,7 @@ pub fn locations(xml: &str) -> Vec<String> {
 }
 
 /// How many addresses the sitemap should list: the fixed pages and every public village, enterprise,
-/// news item, open shop and listed product.
+/// news item, open shop and listed product, each in Indonesian and in English.
 async fn public_pages(app: &TestApp) -> usize {
     let news = app.count("news", "status = 'published'").await as usize;
     let enterprises = app.count("enterprises", "1 = 1").await as usize;
@@ -25,7 +25,7 @@ async fn public_pages(app: &TestApp) -> usize {
     let listed = "p.status = 'active' AND p.hidden_reason IS NULL AND s.status = 'active'";
     let products = app.count("products p JOIN shops s ON s.id = p.shop_id", listed).await as usize;
     assert!(news > 0 && enterprises > 0 && shops > 5 && products > 50, "the demo villages have them all");
-    5 + 11 + enterprises + news + shops + products
+    2 * (5 + 11 + enterprises + news + shops + products)
 }
 
 async fn robots_and_sitemap_list_the_public_pages(app: TestApp) {
@@ -40,7 +40,7 @@ async fn robots_and_sitemap_list_the_public_pages(app: TestApp) {
     let xml = res.text().await.unwrap();
     assert!(xml.contains("<urlset"), "one sitemap while it holds fewer than 50,000 addresses");
     let locs = locations(&xml);
-    for path in ["/", "/desa", "/peta", "/produk", "/konsultasi"] {
+    for path in ["/", "/desa", "/peta", "/produk", "/konsultasi", "/en/", "/en/produk", "/en/desa/darmaji"] {
         assert!(locs.contains(&app.url(path)), "the sitemap lists {path}");
     }
     assert_eq!(locs.len(), public_pages(&app).await, "the pages, villages, enterprises, news, shops, products");
