@@ -13,6 +13,7 @@ mod order_dates;
 mod order_moves;
 pub mod orders;
 mod print;
+mod print_frame;
 mod producer;
 mod producer_forms;
 mod producer_ledger;

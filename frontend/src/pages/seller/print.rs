@@ -11,40 +11,18 @@ use shared::{
     order::order_path,
     order_flow::{OrderStatus, PaymentMethod},
 };
-use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::order::weight;
+use super::print_frame::{Paper, PrintTools, loaded_or, use_print};
 use crate::api;
-use crate::components::error_state::ErrorState;
 use crate::components::order_lines::{fee_label, total_label};
-use crate::components::skeleton::SkeletonList;
 use crate::dates;
 use crate::hooks::{Remote, page_title, use_remote, use_title};
 use crate::root::use_origin;
 use crate::session::SignedIn;
 use crate::workspace::Route;
-
-/// Paper a slip is printed on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Paper {
-    /// 58 mm thermal receipt roll (48 mm printable).
-    Receipt,
-    A4,
-}
-
-impl Paper {
-    /// The paper the address asks for: `?kertas=58` for receipt paper, A4 otherwise.
-    pub fn from_query(query: &str) -> Paper {
-        let receipt = form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
-            .any(|(name, value)| name == "kertas" && value.trim() == "58");
-        if receipt { Paper::Receipt } else { Paper::A4 }
-    }
-}
-
-/// The query of a print page's address.
-type PaperQuery = Vec<(&'static str, &'static str)>;
 
 #[derive(Properties, PartialEq)]
 pub struct PrintPageProps {
@@ -65,63 +43,30 @@ fn PrintDesk(props: &PrintPageProps) -> Html {
     let location = use_location();
     let paper = Paper::from_query(location.as_ref().map_or("", |l| l.query_str()));
     let loaded = use_remote(ShopOrder { id: props.shop, code: props.code.clone() }, api::fetch_one);
-    let ready = matches!(loaded.get(), Remote::Loaded(_));
-    use_effect_with((ready, paper), |(ready, paper)| {
-        if *ready && *paper == Paper::Receipt {
-            fit_receipt_length();
-        }
-    });
-    let order = match loaded.get() {
-        Remote::Loaded(order) => order.clone(),
-        Remote::Loading => return html! { <div class="container page"><SkeletonList count={3} /></div> },
-        Remote::Failed(error) => {
-            return html! {
-                <div class="container page page--narrow">
-                    <h1>{ "Cetak pesanan" }</h1>
-                    <ErrorState error={error.clone()} on_retry={loaded.retry()} />
-                </div>
-            };
-        }
+    let on_print = use_print(paper, matches!(loaded.get(), Remote::Loaded(_)));
+    let order = match loaded_or(&loaded, "Cetak pesanan") {
+        Ok(order) => order,
+        Err(instead) => return instead,
     };
     let (shop, code) = (props.shop, props.code.clone());
-    let print = Callback::from(move |_: MouseEvent| {
-        if let Some(window) = web_sys::window() {
-            if paper == Paper::Receipt {
-                fit_receipt_length();
-            }
-            let _ = window.print();
-        }
-    });
-    let choice = |to: Paper, label: &'static str| {
-        let current = to == paper;
-        let query: PaperQuery = if to == Paper::Receipt { vec![("kertas", "58")] } else { Vec::new() };
-        html! {
-            <Link<Route, PaperQuery> classes={classes!("tabs__tab", current.then_some("is-active"))}
-                to={Route::SellOrderPrint { shop, code: code.clone() }} query={Some(query)}>
-                <span aria-current={current.then_some("page")}>{ label }</span>
-            </Link<Route, PaperQuery>>
-        }
+    let back = html! {
+        <Link<Route> classes="back-link" to={Route::SellOrder { shop, code: code.clone() }}>
+            { "‹ Kembali ke pesanan" }
+        </Link<Route>>
+    };
+    let note = html! {
+        <p class="form-note">
+            { if paper == Paper::Receipt {
+                "Di jendela cetak, pilih printer struk 58 mm (mis. lewat aplikasi RawBT) dan kertas 58 mm."
+            } else {
+                "Di jendela cetak, pilih kertas A4. Potong label kirim di garis putus-putus, tempel di paket."
+            } }
+        </p>
     };
     html! {
         <div class="container page print-page">
-            <div class="print-tools">
-                <Link<Route> classes="back-link" to={Route::SellOrder { shop, code: props.code.clone() }}>
-                    { "‹ Kembali ke pesanan" }
-                </Link<Route>>
-                <h1 class="print-tools__title">{ format!("Cetak {}", order.code) }</h1>
-                <nav class="tabs" aria-label="Ukuran kertas">
-                    { choice(Paper::Receipt, "Struk 58 mm") }
-                    { choice(Paper::A4, "A4") }
-                </nav>
-                <button type="button" class="button button--primary button--block" onclick={print}>{ "Cetak" }</button>
-                <p class="form-note">
-                    { if paper == Paper::Receipt {
-                        "Di jendela cetak, pilih printer struk 58 mm (mis. lewat aplikasi RawBT) dan kertas 58 mm."
-                    } else {
-                        "Di jendela cetak, pilih kertas A4. Potong label kirim di garis putus-putus, tempel di paket."
-                    } }
-                </p>
-            </div>
+            <PrintTools {back} title={format!("Cetak {}", order.code)} {paper} page={Route::SellOrderPrint { shop, code }}
+                {on_print} {note} />
             <Slip order={order.clone()} {paper} />
         </div>
     }
@@ -247,59 +192,5 @@ fn recipient(o: &Order) -> Html {
                 <p class="slip__address">{ "DIAMBIL SENDIRI DI TOKO" }</p>
             </>
         },
-    }
-}
-
-/// Makes the receipt paper page exactly as long as the slip: sets the `size` of the `@page slip58` rule of
-/// the stylesheet (through the CSS object model, which the content security policy allows).
-pub(super) fn fit_receipt_length() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Some(slip) = document.query_selector(".slip--58").ok().flatten() else {
-        return;
-    };
-    let Some(slip) = slip.dyn_ref::<web_sys::HtmlElement>() else {
-        return;
-    };
-    // CSS pixels are 1/96 inch; a few millimetres spare keep the last line off a second page.
-    let length = (f64::from(slip.offset_height()) * 25.4 / 96.0).ceil() as i64 + 6;
-    let _ = set_page_size(&document, "slip58", &format!("58mm {length}mm"));
-}
-
-fn set_page_size(document: &web_sys::Document, page: &str, size: &str) -> Result<(), JsValue> {
-    use js_sys::Reflect;
-    let get = |target: &JsValue, name: &str| Reflect::get(target, &JsValue::from_str(name));
-    let sheets = get(document.as_ref(), "styleSheets")?;
-    let count = get(&sheets, "length")?.as_f64().unwrap_or(0.0) as u32;
-    for i in 0..count {
-        let sheet = Reflect::get_u32(&sheets, i)?;
-        // A stylesheet from elsewhere refuses to list its rules; ours do not.
-        let Ok(rules) = get(&sheet, "cssRules") else {
-            continue;
-        };
-        let rule_count = get(&rules, "length")?.as_f64().unwrap_or(0.0) as u32;
-        for j in 0..rule_count {
-            let rule = Reflect::get_u32(&rules, j)?;
-            if get(&rule, "selectorText")?.as_string().as_deref() == Some(page) {
-                let style = get(&rule, "style")?;
-                let set: js_sys::Function = get(&style, "setProperty")?.dyn_into()?;
-                set.call2(&style, &JsValue::from_str("size"), &JsValue::from_str(size))?;
-                return Ok(());
-            }
-        }
-    }
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Paper;
-
-    #[test]
-    fn receipt_paper_only_when_asked() {
-        assert_eq!(Paper::from_query("?kertas=58"), Paper::Receipt);
-        assert_eq!(Paper::from_query("kertas=a4"), Paper::A4);
-        assert_eq!(Paper::from_query(""), Paper::A4);
     }
 }

@@ -1,6 +1,6 @@
 //! `/jual/{toko}/produsen/{id}/cetak?dari=…&sampai=…`: a producer's statement printed on A4 or on 58 mm
 //! receipt paper (`&kertas=58`), so a producer without a phone gets it on paper from the shop. It uses
-//! the order slip's print styles (see `print.rs`).
+//! the order slip's print styles and tools (`print.rs`, `print_frame.rs`).
 
 use std::rc::Rc;
 
@@ -10,10 +10,9 @@ use shared::producer_ledger::{CreditKind, Statement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::print::{Paper, fit_receipt_length, keep_together, money};
+use super::print::{keep_together, money};
+use super::print_frame::{Paper, PrintTools, loaded_or, use_print};
 use super::producer::{Range, statement};
-use crate::components::error_state::ErrorState;
-use crate::components::skeleton::SkeletonList;
 use crate::hooks::{Remote, page_title, use_remote, use_title};
 use crate::session::SignedIn;
 use crate::workspace::Route;
@@ -54,57 +53,17 @@ fn PrintDesk(props: &ProducerPrintPageProps) -> Html {
     let loaded = use_remote((props.shop, props.producer, range.clone()), |(shop, producer, range)| {
         statement(shop, producer, range)
     });
-    let ready = matches!(loaded.get(), Remote::Loaded(_));
-    use_effect_with((ready, paper), |(ready, paper)| {
-        if *ready && *paper == Paper::Receipt {
-            fit_receipt_length();
-        }
-    });
-    let s = match loaded.get() {
-        Remote::Loaded(s) => s.clone(),
-        Remote::Loading => return html! { <div class="container page"><SkeletonList count={3} /></div> },
-        Remote::Failed(error) => {
-            return html! {
-                <div class="container page page--narrow">
-                    <h1>{ "Cetak rekap produsen" }</h1>
-                    <ErrorState error={error.clone()} on_retry={loaded.retry()} />
-                </div>
-            };
-        }
+    let on_print = use_print(paper, matches!(loaded.get(), Remote::Loaded(_)));
+    let s = match loaded_or(&loaded, "Cetak rekap produsen") {
+        Ok(s) => s,
+        Err(instead) => return instead,
     };
     let (shop, producer) = (props.shop, props.producer);
-    let print = Callback::from(move |_: MouseEvent| {
-        if let Some(window) = web_sys::window() {
-            if paper == Paper::Receipt {
-                fit_receipt_length();
-            }
-            let _ = window.print();
-        }
-    });
-    let choice = |to: Paper, label: &'static str| {
-        let current = to == paper;
-        let mut query = range.query();
-        if to == Paper::Receipt {
-            query.push(("kertas", "58".to_owned()));
-        }
-        html! {
-            <Link<Route, Vec<(&'static str, String)>> classes={classes!("tabs__tab", current.then_some("is-active"))}
-                to={Route::SellProducerPrint { shop, producer }} query={Some(query)}>
-                <span aria-current={current.then_some("page")}>{ label }</span>
-            </Link<Route, Vec<(&'static str, String)>>>
-        }
-    };
+    let back = html! { <Link<Route> classes="back-link" to={Route::SellProducer { shop, producer }}>{ "‹ Kembali ke produsen" }</Link<Route>> };
     html! {
         <div class="container page print-page">
-            <div class="print-tools">
-                <Link<Route> classes="back-link" to={Route::SellProducer { shop, producer }}>{ "‹ Kembali ke produsen" }</Link<Route>>
-                <h1 class="print-tools__title">{ format!("Cetak rekap {}", s.account.producer.name) }</h1>
-                <nav class="tabs" aria-label="Ukuran kertas">
-                    { choice(Paper::Receipt, "Struk 58 mm") }
-                    { choice(Paper::A4, "A4") }
-                </nav>
-                <button type="button" class="button button--primary button--block" onclick={print}>{ "Cetak" }</button>
-            </div>
+            <PrintTools {back} title={format!("Cetak rekap {}", s.account.producer.name)} {paper}
+                page={Route::SellProducerPrint { shop, producer }} query={range.query()} {on_print} />
             <StatementSlip statement={s.clone()} {paper} />
         </div>
     }
