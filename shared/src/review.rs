@@ -99,6 +99,15 @@ pub struct Review {
     pub hidden_reason: Option<String>,
 }
 
+/// A desk's page of reviews (the seller's of their shop, an admin's of their village), hidden ones too,
+/// newest first, with the rating of all the visible ones.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReviewDesk {
+    pub rating: RatingSummary,
+    pub reviews: crate::Page<Review>,
+}
+
 /// How a product or a shop is rated: visible reviews only.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

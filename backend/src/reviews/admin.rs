@@ -7,24 +7,30 @@ use axum::{
     http::StatusCode,
 };
 use shared::api::{self, Endpoint};
-use shared::{AuditAction, product::Moderation, review::Review};
+use shared::{AuditAction, product::Moderation, review::ReviewDesk};
 
+use super::public::{ReviewsQuery, desk};
 use super::queries;
 use crate::{
     admin::profile::VillageAdminOrDistrict,
     error::AppResult,
-    extract::ValidJson,
+    extract::{ApiQuery, ValidJson},
     moderation::hiding::{Hideable, set_hidden},
     state::AppState,
 };
 
-/// The reviews of the village's shops, newest first, hidden ones too.
+/// The reviews of the village's shops, newest first, hidden ones too, a page at a time, with their rating.
 #[utoipa::path(get, path = api::reviews::VillageReviews::PATH, tag = "admin",
-    params(("id" = i64, Path, description = "The village's id")),
-    responses((status = 200, body = Vec<Review>), (status = 401, body = shared::Problem),
-        (status = 403, body = shared::Problem), (status = 404, body = shared::Problem)))]
-pub async fn list(State(state): State<AppState>, guard: VillageAdminOrDistrict) -> AppResult<Json<Vec<Review>>> {
-    Ok(Json(queries::of_village(&state.db, guard.village.id).await?))
+    params(("id" = i64, Path, description = "The village's id"), ReviewsQuery),
+    responses((status = 200, body = ReviewDesk), (status = 400, body = shared::Problem),
+        (status = 401, body = shared::Problem), (status = 403, body = shared::Problem),
+        (status = 404, body = shared::Problem)))]
+pub async fn list(
+    State(state): State<AppState>,
+    guard: VillageAdminOrDistrict,
+    ApiQuery(query): ApiQuery<ReviewsQuery>,
+) -> AppResult<Json<ReviewDesk>> {
+    Ok(Json(desk(&state, queries::Of::Village(guard.village.id), &query).await?))
 }
 
 /// Hides a review from shoppers (product page, summaries); the seller sees the reason.

@@ -6,7 +6,10 @@ use axum::{
 };
 use serde::Deserialize;
 use shared::api::{self, Endpoint};
-use shared::{Page, PageRequest, review::Review};
+use shared::{
+    Page, PageRequest,
+    review::{Review, ReviewDesk},
+};
 use utoipa::IntoParams;
 
 use super::queries;
@@ -24,6 +27,23 @@ pub struct ReviewsQuery {
     page: Option<u32>,
     /// Reviews per page (at most 50).
     per_page: Option<u32>,
+}
+
+impl ReviewsQuery {
+    /// The page asked for; 400 for a bad one.
+    pub fn request(&self) -> AppResult<PageRequest> {
+        PageRequest::new(self.page, self.per_page)
+            .map_err(|m| AppError::BadRequest(format!("Parameter tidak sah: {m}.")))
+    }
+}
+
+/// The page `query` asks for of a desk's reviews (the seller's, a village admin's) of `of`, with their
+/// rating.
+pub async fn desk(state: &AppState, of: queries::Of, query: &ReviewsQuery) -> AppResult<ReviewDesk> {
+    let page = query.request()?;
+    let (items, total) = queries::desk_page(&state.db, of, page.limit(), page.offset()).await?;
+    let rating = queries::summary(&state.db, of).await?;
+    Ok(ReviewDesk { rating, reviews: Page { items, total, page: page.page, per_page: page.per_page } })
 }
 
 /// A listed product's visible reviews, newest first.

@@ -143,26 +143,29 @@ pub async fn product_listed(db: &Db, id: i64) -> sqlx::Result<bool> {
     Ok(n > 0)
 }
 
-/// What a summary counts: the visible reviews of one product, or of one shop.
+/// Whose reviews: one product's, one shop's, or those of one village's shops.
 #[derive(Clone, Copy)]
 pub enum Of {
     Product(i64),
     Shop(i64),
+    Village(i64),
 }
 
 impl Of {
-    fn condition(self) -> (&'static str, i64) {
+    /// The tables and the condition (on `$1`) of all its reviews, hidden ones too.
+    fn all(self) -> (&'static str, i64) {
         match self {
-            Of::Product(id) => ("r.product_id = $1 AND r.hidden_reason IS NULL", id),
-            Of::Shop(id) => ("r.shop_id = $1 AND r.hidden_reason IS NULL", id),
+            Of::Product(id) => ("reviews r WHERE r.product_id = $1", id),
+            Of::Shop(id) => ("reviews r WHERE r.shop_id = $1", id),
+            Of::Village(id) => ("reviews r JOIN shops s ON s.id = r.shop_id WHERE s.village_id = $1", id),
         }
     }
 }
 
 /// How the visible reviews of `of` are rated.
 pub async fn summary(db: &Db, of: Of) -> sqlx::Result<RatingSummary> {
-    let (condition, id) = of.condition();
-    let sql = format!("SELECT r.rating, COUNT(*) AS n FROM reviews r WHERE {condition} GROUP BY r.rating");
+    let (reviews, id) = of.all();
+    let sql = format!("SELECT r.rating, COUNT(*) AS n FROM {reviews} AND r.hidden_reason IS NULL GROUP BY r.rating");
     let mut summary = RatingSummary::default();
     for row in sqlx::query(&sql).bind(id).fetch_all(&db.pool).await? {
         let (stars, n): (i64, i64) = (row.try_get("rating")?, row.try_get("n")?);
@@ -176,29 +179,23 @@ pub async fn summary(db: &Db, of: Of) -> sqlx::Result<RatingSummary> {
 
 /// A product's visible reviews, newest first: `limit` from `offset`.
 pub async fn of_product(db: &Db, product_id: i64, limit: i64, offset: i64) -> anyhow::Result<Vec<Review>> {
+    let (reviews_of, _) = Of::Product(product_id).all();
     let sql = format!(
-        "SELECT {COLUMNS} FROM reviews r WHERE r.product_id = $1 AND r.hidden_reason IS NULL \
+        "SELECT {COLUMNS} FROM {reviews_of} AND r.hidden_reason IS NULL \
          ORDER BY r.created_at DESC, r.id DESC LIMIT $2 OFFSET $3"
     );
     let rows = sqlx::query(&sql).bind(product_id).bind(limit).bind(offset).fetch_all(&db.pool).await?;
     reviews(db, rows).await
 }
 
-/// Every review of the shop, hidden ones too, newest first.
-pub async fn of_shop_all(db: &Db, shop_id: i64) -> anyhow::Result<Vec<Review>> {
-    let sql = format!("SELECT {COLUMNS} FROM reviews r WHERE r.shop_id = $1 ORDER BY r.created_at DESC, r.id DESC");
-    let rows = sqlx::query(&sql).bind(shop_id).fetch_all(&db.pool).await?;
-    reviews(db, rows).await
-}
-
-/// Every review of the village's shops, hidden ones too, newest first.
-pub async fn of_village(db: &Db, village_id: i64) -> anyhow::Result<Vec<Review>> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM reviews r JOIN shops s ON s.id = r.shop_id WHERE s.village_id = $1 \
-         ORDER BY r.created_at DESC, r.id DESC"
-    );
-    let rows = sqlx::query(&sql).bind(village_id).fetch_all(&db.pool).await?;
-    reviews(db, rows).await
+/// The reviews of `of`, hidden ones too, newest first: `limit` from `offset`, and how many there are.
+pub async fn desk_page(db: &Db, of: Of, limit: i64, offset: i64) -> anyhow::Result<(Vec<Review>, i64)> {
+    let (reviews_of, id) = of.all();
+    let sql = format!("SELECT {COLUMNS} FROM {reviews_of} ORDER BY r.created_at DESC, r.id DESC LIMIT $2 OFFSET $3");
+    let rows = sqlx::query(&sql).bind(id).bind(limit).bind(offset).fetch_all(&db.pool).await?;
+    let total: i64 =
+        sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {reviews_of}")).bind(id).fetch_one(&db.pool).await?;
+    Ok((reviews(db, rows).await?, total))
 }
 
 /// The review `id`, hidden or not.

@@ -5,24 +5,30 @@ use axum::{
     extract::{Path, State},
 };
 use shared::api::{self, Endpoint};
-use shared::review::{ReplyForm, Review};
+use shared::review::{ReplyForm, Review, ReviewDesk};
 
+use super::public::{ReviewsQuery, desk};
 use super::queries;
 use crate::{
     db::now_ms,
     error::{AppError, AppResult},
-    extract::ValidJson,
+    extract::{ApiQuery, ValidJson},
     shops::owner::ShopOwner,
     state::AppState,
 };
 
-/// The shop's reviews, newest first, hidden ones too.
+/// The shop's reviews, newest first, hidden ones too, a page at a time, with the shop's rating.
 #[utoipa::path(get, path = api::reviews::ShopReviews::PATH, tag = "shops",
-    params(("id" = i64, Path, description = "The shop's id")),
-    responses((status = 200, body = Vec<Review>), (status = 401, body = shared::Problem),
-        (status = 403, body = shared::Problem), (status = 404, body = shared::Problem)))]
-pub async fn list(State(state): State<AppState>, owner: ShopOwner) -> AppResult<Json<Vec<Review>>> {
-    Ok(Json(queries::of_shop_all(&state.db, owner.shop_id).await?))
+    params(("id" = i64, Path, description = "The shop's id"), ReviewsQuery),
+    responses((status = 200, body = ReviewDesk), (status = 400, body = shared::Problem),
+        (status = 401, body = shared::Problem), (status = 403, body = shared::Problem),
+        (status = 404, body = shared::Problem)))]
+pub async fn list(
+    State(state): State<AppState>,
+    owner: ShopOwner,
+    ApiQuery(query): ApiQuery<ReviewsQuery>,
+) -> AppResult<Json<ReviewDesk>> {
+    Ok(Json(desk(&state, queries::Of::Shop(owner.shop_id), &query).await?))
 }
 
 /// The seller answers a review of their shop, once.

@@ -26,6 +26,11 @@ pub fn facets(q: &CatalogQuery) -> Get<Facets> {
 /// Reviews a page on a product's review list.
 pub const REVIEWS_PER_PAGE: u32 = 20;
 
+/// One page (1-based) of a desk's reviews (`ShopReviews`, `VillageReviews`), newest first.
+pub fn desk_reviews<E: shared::api::Endpoint>(endpoint: E, page: u32) -> Get<E> {
+    Get::with(endpoint, format!("page={page}&per_page={REVIEWS_PER_PAGE}"))
+}
+
 /// One page (1-based) of a product's visible reviews, newest first.
 pub fn product_reviews(id: i64, page: u32) -> Get<ProductReviews> {
     Get::with(ProductReviews { id }, format!("page={page}&per_page={REVIEWS_PER_PAGE}"))

@@ -26,6 +26,8 @@ pub mod layout;
 pub mod order_lines;
 #[cfg(feature = "client-apps")]
 pub mod order_timeline;
+#[cfg(feature = "client-apps")]
+pub mod page_buttons;
 pub mod pagination;
 #[cfg(feature = "client-apps")]
 pub mod photo_picker;

@@ -1,6 +1,6 @@
-//! `/admin/desa/{id}/ulasan`: the reviews of the village's shops, newest first, as its admins watch over
-//! them — hide one that breaks the rules with a reason the seller reads (kept in the audit log), show it
-//! again.
+//! `/admin/desa/{id}/ulasan`: the reviews of the village's shops, newest first, twenty a page, under their
+//! rating, as its admins watch over them — hide one that breaks the rules with a reason the seller reads
+//! (kept in the audit log), show it again.
 
 use shared::api::reviews::{Hide, Unhide, VillageReviews};
 use shared::product::Moderation;
@@ -8,11 +8,13 @@ use shared::review::Review;
 use yew::prelude::*;
 
 use super::market::{act, alert};
+use crate::api::catalog::desk_reviews;
 use crate::api::{self, ApiError};
 use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
+use crate::components::page_buttons::PageButtons;
 use crate::components::reason_action::ReasonAction;
-use crate::components::review_list::review_item;
+use crate::components::review_list::{rating_summary, review_item};
 use crate::components::skeleton::SkeletonList;
 use crate::hooks::{Remote, use_remote};
 
@@ -24,8 +26,13 @@ pub struct ReviewsProps {
 #[component]
 pub fn Reviews(props: &ReviewsProps) -> Html {
     let village = props.village;
-    let list = use_remote(village, |id| api::fetch_one(VillageReviews { id }));
+    let page = use_state(|| 1u32);
+    let list = use_remote((village, *page), |(id, page)| api::fetch(desk_reviews(VillageReviews { id }, page)));
     let changed = list.retry();
+    let on_page = {
+        let page = page.clone();
+        Callback::from(move |n: u32| page.set(n))
+    };
     html! {
         <section class="panel" aria-labelledby="ulasan-desa">
             <h2 id="ulasan-desa">{ "Ulasan pembeli" }</h2>
@@ -36,13 +43,17 @@ pub fn Reviews(props: &ReviewsProps) -> Html {
             { match list.get() {
                 Remote::Loading => html! { <SkeletonList count={3} /> },
                 Remote::Failed(error) => html! { <ErrorState error={error.clone()} on_retry={list.retry()} /> },
-                Remote::Loaded(items) if items.is_empty() => html! { <EmptyState message="Belum ada ulasan di desa ini." /> },
-                Remote::Loaded(items) => html! {
-                    <ul class="review-list review-list--desk">
-                        { for items.iter().map(|r| html! {
-                            <ReviewItem key={r.id} {village} review={r.clone()} on_change={changed.clone()} />
-                        }) }
-                    </ul>
+                Remote::Loaded(desk) if desk.reviews.total == 0 => html! { <EmptyState message="Belum ada ulasan di desa ini." /> },
+                Remote::Loaded(desk) => html! {
+                    <>
+                        { rating_summary(&desk.rating) }
+                        <ul class="review-list review-list--desk">
+                            { for desk.reviews.items.iter().map(|r| html! {
+                                <ReviewItem key={r.id} {village} review={r.clone()} on_change={changed.clone()} />
+                            }) }
+                        </ul>
+                        <PageButtons page={desk.reviews.page} page_count={desk.reviews.page_count()} {on_page} />
+                    </>
                 },
             } }
         </section>

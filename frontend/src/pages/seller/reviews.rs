@@ -1,14 +1,16 @@
-//! `/jual/{toko}/ulasan`: what buyers said of the shop's products, newest first, with the rating summary
-//! of those shown; each unanswered review gets one reply, and a review the village admin hid says why.
+//! `/jual/{toko}/ulasan`: what buyers said of the shop's products, newest first, twenty a page, under the
+//! shop's rating; each unanswered review gets one reply, and a review the village admin hid says why.
 
 use shared::api::reviews::{Reply, ShopReviews};
-use shared::review::{RatingSummary, ReplyForm, Review};
+use shared::review::{ReplyForm, Review};
 use yew::prelude::*;
 
 use crate::api;
+use crate::api::catalog::desk_reviews;
 use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
 use crate::components::form::{FormAlert, Submission, TextField, submit};
+use crate::components::page_buttons::PageButtons;
 use crate::components::review_list::{rating_summary, review_item};
 use crate::components::skeleton::SkeletonList;
 use crate::hooks::{Remote, use_remote};
@@ -18,21 +20,14 @@ pub struct ReviewsProps {
     pub shop: i64,
 }
 
-/// The visible reviews counted by stars.
-fn summary_of(reviews: &[Review]) -> RatingSummary {
-    let mut summary = RatingSummary::default();
-    for review in reviews.iter().filter(|r| r.hidden_reason.is_none()) {
-        if let Some(n) = summary.by_stars.get_mut(usize::from(review.rating.clamp(1, 5)) - 1) {
-            *n += 1;
-            summary.count += 1;
-        }
-    }
-    summary
-}
-
 #[component]
 pub fn Reviews(props: &ReviewsProps) -> Html {
-    let list = use_remote(props.shop, |id| api::fetch_one(ShopReviews { id }));
+    let page = use_state(|| 1u32);
+    let list = use_remote((props.shop, *page), |(id, page)| api::fetch(desk_reviews(ShopReviews { id }, page)));
+    let on_page = {
+        let page = page.clone();
+        Callback::from(move |n: u32| page.set(n))
+    };
     // Reviews answered here, newer than the list loaded.
     let answered = use_state(Vec::<Review>::new);
     let on_replied = {
@@ -47,15 +42,19 @@ pub fn Reviews(props: &ReviewsProps) -> Html {
     let body = match list.get() {
         Remote::Loading => html! { <SkeletonList count={3} /> },
         Remote::Failed(error) => html! { <ErrorState error={error.clone()} on_retry={list.retry()} /> },
-        Remote::Loaded(items) if items.is_empty() => html! {
+        Remote::Loaded(desk) if desk.reviews.total == 0 => html! {
             <EmptyState message="Belum ada ulasan. Ulasan muncul setelah pembeli menerima pesanannya." />
         },
-        Remote::Loaded(items) => {
-            let items: Vec<Review> =
-                items.iter().map(|r| answered.iter().find(|a| a.id == r.id).unwrap_or(r).clone()).collect();
+        Remote::Loaded(desk) => {
+            let items: Vec<Review> = desk
+                .reviews
+                .items
+                .iter()
+                .map(|r| answered.iter().find(|a| a.id == r.id).unwrap_or(r).clone())
+                .collect();
             html! {
                 <>
-                    { rating_summary(&summary_of(&items)) }
+                    { rating_summary(&desk.rating) }
                     <ul class="review-list review-list--desk">
                         { for items.iter().map(|r| review_item(r, true, html! {
                             <>
@@ -72,6 +71,7 @@ pub fn Reviews(props: &ReviewsProps) -> Html {
                             </>
                         })) }
                     </ul>
+                    <PageButtons page={desk.reviews.page} page_count={desk.reviews.page_count()} {on_page} />
                 </>
             }
         }
@@ -143,32 +143,5 @@ fn ReplyBox(props: &ReplyBoxProps) -> Html {
                 <button type="button" class="button button--ghost" onclick={cancel}>{ "Batal" }</button>
             </div>
         </form>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn review(id: i64, rating: u8, hidden: bool) -> Review {
-        Review {
-            id,
-            product_id: Some(1),
-            product_name: "Kopi".into(),
-            rating,
-            text: String::new(),
-            photos: Vec::new(),
-            buyer: "Siti R.".into(),
-            verified: true,
-            created_at: 0,
-            reply: None,
-            hidden_reason: hidden.then(|| "Kata kasar".into()),
-        }
-    }
-
-    #[test]
-    fn counts_only_visible_reviews() {
-        let summary = summary_of(&[review(1, 5, false), review(2, 4, false), review(3, 1, true)]);
-        assert_eq!(summary, RatingSummary { count: 2, by_stars: [0, 0, 0, 1, 1] });
     }
 }

@@ -5,7 +5,7 @@
 use lapak_tests::{TestApp, on_both_databases};
 use reqwest::Method;
 use serde_json::json;
-use shared::review::Review;
+use shared::review::{Review, ReviewDesk};
 
 use super::{
     DARMAJI_ADMIN, LOMBOK_BARAT_ADMIN, answer, completed, product_page, review, shop_slug, storefront, two_products,
@@ -13,7 +13,11 @@ use super::{
 };
 use crate::orders::{DARMA_TANI, SENGGIGI_BAHARI, refused, seller};
 
-on_both_databases!(the_seller_replies_once, the_village_admin_hides_a_review_with_a_reason);
+on_both_databases!(
+    the_seller_replies_once,
+    the_village_admin_hides_a_review_with_a_reason,
+    the_desks_page_their_reviews,
+);
 
 const GUEST: &str = "081977700301";
 
@@ -80,16 +84,49 @@ async fn the_village_admin_hides_a_review_with_a_reason(app: TestApp) {
     assert_eq!(app.count("audit_log", &subject).await, 1);
 
     let shop_path = format!("/api/v1/shops/{}/reviews", tani.shop);
-    let sellers: Vec<Review> = answer(app.call(Method::GET, &shop_path, Some(&tani.cookie), None).await, 200).await;
-    let mine = sellers.iter().find(|r| r.id == written.id).expect("the seller still lists it");
+    let sellers: ReviewDesk = answer(app.call(Method::GET, &shop_path, Some(&tani.cookie), None).await, 200).await;
+    let mine = sellers.reviews.items.iter().find(|r| r.id == written.id).expect("the seller still lists it");
     assert_eq!(mine.hidden_reason.as_deref(), Some("Ulasan memuat nomor telepon pribadi."));
+    assert_eq!(sellers.rating, storefront(&app, &slug).await.rating, "the seller's rating counts visible reviews");
     let village_path = format!("/api/v1/admin/villages/{darmaji}/reviews");
-    let listed: Vec<Review> = answer(app.call(Method::GET, &village_path, Some(&admin), None).await, 200).await;
-    assert!(listed.iter().any(|r| r.id == written.id && r.hidden_reason.is_some()));
+    let listed: ReviewDesk = answer(app.call(Method::GET, &village_path, Some(&admin), None).await, 200).await;
+    assert!(listed.reviews.items.iter().any(|r| r.id == written.id && r.hidden_reason.is_some()));
 
     let unhide = format!("/api/v1/admin/villages/{darmaji}/reviews/{}/unhide", written.id);
     assert_eq!(app.call(Method::POST, &unhide, Some(&admin), None).await.status().as_u16(), 204);
     assert_eq!(product_page(&app, kopi).await.rating.count, 1, "shown again");
     let shown = format!("subject = 'review:{}' AND action = 'review.shown'", written.id);
     assert_eq!(app.count("audit_log", &shown).await, 1);
+}
+
+/// The seller's and the village admin's lists come a page at a time, newest first, with the rating of all.
+async fn the_desks_page_their_reviews(app: TestApp) {
+    let tani = seller(&app, DARMA_TANI).await;
+    let (kopi, _) = two_products(&app, &tani).await;
+    let mut written = Vec::new();
+    for (i, stars) in [5, 4, 2].into_iter().enumerate() {
+        let buyer = format!("08197770040{i}");
+        let order = completed(&app, &tani, None, &buyer, &[kopi]).await;
+        let body = review(order.lines[0].id, stars, "", &[]);
+        written.push(answer::<Review>(write_as_guest(&app, &order.code, &buyer, &body).await, 201).await.id);
+    }
+    let darmaji: i64 =
+        sqlx::query_scalar("SELECT id FROM villages WHERE slug = 'darmaji'").fetch_one(&app.db().pool).await.unwrap();
+    let admin = app.session_for(app.user_id(DARMAJI_ADMIN).await).await;
+    let desks = [
+        (format!("/api/v1/shops/{}/reviews", tani.shop), tani.cookie.clone()),
+        (format!("/api/v1/admin/villages/{darmaji}/reviews"), admin),
+    ];
+    for (path, cookie) in &desks {
+        let page = |n: u32| format!("{path}?page={n}&per_page=2");
+        let first: ReviewDesk = answer(app.call(Method::GET, &page(1), Some(cookie), None).await, 200).await;
+        let ids: Vec<i64> = first.reviews.items.iter().map(|r| r.id).collect();
+        assert_eq!(ids, [written[2], written[1]], "{path}: the newest first");
+        assert_eq!((first.reviews.total, first.reviews.page_count()), (3, 2), "{path}");
+        assert_eq!((first.rating.count, first.rating.by_stars), (3, [0, 1, 0, 1, 1]), "{path}: the rating of all");
+        let second: ReviewDesk = answer(app.call(Method::GET, &page(2), Some(cookie), None).await, 200).await;
+        assert_eq!(second.reviews.items.iter().map(|r| r.id).collect::<Vec<_>>(), [written[0]], "{path}");
+        let res = app.call(Method::GET, &format!("{path}?page=0"), Some(cookie), None).await;
+        refused(res, 400, "page", "page 0").await;
+    }
 }
