@@ -23,6 +23,7 @@ crate::code_list! {
         Inquiries = "permintaan", "Permintaan partai besar dan ekspor";
         ProducerIncome = "produsen", "Pendapatan produsen per desa dan sektor";
         Complaints = "komplain", "Komplain per toko dan penyelesaiannya";
+        Ratings = "rating", "Rating dari waktu ke waktu";
         VillageRecords = "data-desa", "Data desa";
         ShopRecords = "data-toko", "Data toko";
         ProductRecords = "data-produk", "Data produk";
@@ -32,9 +33,9 @@ crate::code_list! {
 
 impl ReportKind {
     /// The tables a seller has of their own shop: its sales over time, best products, where its buyers
-    /// live, and its orders as a file.
-    pub const OF_A_SHOP: [ReportKind; 4] =
-        [ReportKind::Sales, ReportKind::TopProducts, ReportKind::Market, ReportKind::OrderRecords];
+    /// live, its ratings over time, and its orders as a file.
+    pub const OF_A_SHOP: [ReportKind; 5] =
+        [ReportKind::Sales, ReportKind::TopProducts, ReportKind::Market, ReportKind::Ratings, ReportKind::OrderRecords];
 
     /// Records are downloaded, not drawn.
     pub fn is_record(self) -> bool {

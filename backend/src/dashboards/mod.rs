@@ -12,6 +12,7 @@ pub mod ledger;
 pub mod lines;
 pub mod producers;
 pub mod queries;
+pub mod ratings;
 pub mod rebuild;
 pub mod records;
 pub mod sales;
@@ -82,6 +83,7 @@ async fn build(conn: &mut AnyConnection, kind: ReportKind, filter: &Filter, zone
         ReportKind::Inquiries => activity::inquiries(conn, filter).await,
         ReportKind::ProducerIncome => producers::income(conn, filter).await,
         ReportKind::Complaints => activity::complaints(conn, filter).await,
+        ReportKind::Ratings => ratings::over_time(conn, filter, zone).await,
         ReportKind::VillageRecords => records::villages(conn, filter).await,
         ReportKind::ShopRecords => records::shops(conn, filter, zone).await,
         ReportKind::ProductRecords => records::products(conn, filter, zone).await,

@@ -1,7 +1,7 @@
 //! A seller's own figures: the same kept summaries as the district's dashboards, narrowed to one shop:
 //! its orders, sales, goods, completion and cancellation rates and rating, its sales over time, best
-//! products and buyers' regions, as JSON and as CSV or XLSX; only its owner sees them, and a table sellers
-//! do not have is a 404.
+//! products, buyers' regions and ratings over time, as JSON and as CSV or XLSX; only its owner sees them,
+//! and a table sellers do not have is a 404.
 
 use lapak_tests::{TestApp, assert_problem, on_both_databases};
 use reqwest::Method;
@@ -9,8 +9,9 @@ use shared::dashboard::{Cell, ShopFigures};
 
 use super::{get, numbers, place_the_orders, report};
 use crate::orders::{DARMA_TANI, SENGGIGI_BAHARI, seller};
+use crate::reviews::{completed, review, two_products, write_as_guest};
 
-on_both_databases!(a_seller_sees_their_own_figures, only_the_owner_sees_them);
+on_both_databases!(a_seller_sees_their_own_figures, only_the_owner_sees_them, ratings_over_time);
 
 fn figure(head: &ShopFigures, label: &str) -> i64 {
     head.figures.iter().find(|f| f.label == label).unwrap_or_else(|| panic!("no figure {label}")).value
@@ -76,4 +77,31 @@ async fn only_the_owner_sees_them(app: TestApp) {
         let problem = assert_problem(app.call(Method::GET, &path, Some(&tani.cookie), None).await, status).await;
         assert!(problem.detail.contains(words), "{path}: {}", problem.detail);
     }
+}
+
+/// The reviews written in the period, by day: how many, their mean and how many of each star; the
+/// shop's own on its figures, every shop's of the region on the district's dashboard.
+async fn ratings_over_time(app: TestApp) {
+    let (tani, bahari) = (seller(&app, DARMA_TANI).await, seller(&app, SENGGIGI_BAHARI).await);
+    let (kopi, _) = two_products(&app, &tani).await;
+    for (buyer, stars) in [("081977700501", 5), ("081977700502", 2)] {
+        let order = completed(&app, &tani, None, buyer, &[kopi]).await;
+        let res = write_as_guest(&app, &order.code, buyer, &review(order.lines[0].id, stars, "", &[])).await;
+        assert_eq!(res.status().as_u16(), 201);
+    }
+    let head: ShopFigures =
+        serde_json::from_value(get(&app, &tani.cookie, &format!("/api/v1/shops/{}/figures", tani.shop)).await).unwrap();
+    let today =
+        |r: &shared::dashboard::Report| r.rows.iter().find(|row| row[0] == Cell::Text(head.to.clone())).cloned();
+    let ours = report(&app, &tani.cookie, &format!("/api/v1/shops/{}/figures/rating", tani.shop)).await;
+    assert_eq!(ours.rows.len(), 30, "every day of the last 30");
+    let row = today(&ours).expect("today's row");
+    let n = Cell::Number;
+    let expected = [n(2), Cell::Text("3,5".into()), n(1), n(0), n(0), n(1), n(0)];
+    assert_eq!(row[1..], expected, "2 reviews, a mean of 3,5: one of 5 stars, one of 2");
+    let theirs = report(&app, &bahari.cookie, &format!("/api/v1/shops/{}/figures/rating", bahari.shop)).await;
+    assert!(theirs.rows.iter().all(|r| r[1] == Cell::Number(0)), "none for the other shop");
+    let admin = app.sign_in(super::NTB_ADMIN, lapak_tests::DEMO_PASSWORD).await;
+    let region = report(&app, &admin, "/api/v1/dashboard/rating").await;
+    assert_eq!(today(&region).expect("today's row")[1], Cell::Number(2), "the district sees them too");
 }

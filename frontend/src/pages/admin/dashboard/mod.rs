@@ -24,7 +24,7 @@ use filters::Filters;
 use report_view::{Downloads, ReportCard};
 
 /// The tables drawn on the page, in order.
-const REPORTS: [ReportKind; 12] = [
+const REPORTS: [ReportKind; 13] = [
     ReportKind::Sales,
     ReportKind::Villages,
     ReportKind::Kecamatan,
@@ -37,6 +37,7 @@ const REPORTS: [ReportKind; 12] = [
     ReportKind::Inquiries,
     ReportKind::ProducerIncome,
     ReportKind::Complaints,
+    ReportKind::Ratings,
 ];
 
 /// The records the district keeps, downloaded only.
