@@ -1,6 +1,11 @@
 //! Configuration from environment variables, with defaults that work on a fresh machine.
 
-use std::{net::SocketAddr, path::PathBuf, str::FromStr, time::Duration};
+use std::{
+    net::{IpAddr, SocketAddr},
+    path::PathBuf,
+    str::FromStr,
+    time::Duration,
+};
 
 use crate::rate_limit::Limit;
 
@@ -56,6 +61,12 @@ pub struct Config {
     /// Also send pushes to `http://` push services on this machine (tests that serve their own); off, only
     /// `https://` services with a host name are taken.
     pub push_loopback: bool,
+    /// How long a push its service could not take for a passing reason (no answer, 429, 5xx) waits before
+    /// each next try; after the last one fails it is given up (and logged).
+    pub push_retry_delays: Vec<Duration>,
+    /// Names the push client resolves without asking DNS, as a hosts file would, and checks like any
+    /// other; never from the environment (tests give a name an address of their choosing).
+    pub push_hosts: Vec<(String, IpAddr)>,
     /// A transfer/QRIS order still unpaid this long after the seller accepted it is cancelled.
     pub unpaid_limit: Duration,
     /// A shipped or collectable order completes on its own after this long.
@@ -164,6 +175,8 @@ impl Config {
             hash_concurrency: parse::<usize>(&lookup, "LAPAK_HASH_CONCURRENCY", &half_the_cores())?.max(1),
             trust_forwarded_for: parse(&lookup, "LAPAK_TRUST_FORWARDED_FOR", "false")?,
             push_loopback: parse(&lookup, "LAPAK_PUSH_LOOPBACK", "false")?,
+            push_retry_delays: millis_list(&lookup, "LAPAK_PUSH_RETRY_MS", "60000,300000,1800000")?,
+            push_hosts: Vec::new(),
             unpaid_limit: Duration::from_secs(3600 * parse::<u64>(&lookup, "LAPAK_UNPAID_CANCEL_HOURS", "24")?),
             auto_complete: Duration::from_secs(86_400 * parse::<u64>(&lookup, "LAPAK_AUTO_COMPLETE_DAYS", "7")?),
             unaccepted_limit: Duration::from_secs(
@@ -242,6 +255,26 @@ fn limit(
     })
 }
 
+/// Durations in milliseconds separated by commas (none when empty).
+fn millis_list(
+    lookup: &impl Fn(&str) -> Option<String>,
+    name: &'static str,
+    default: &str,
+) -> Result<Vec<Duration>, ConfigError> {
+    let value = lookup(name).unwrap_or_else(|| default.to_owned());
+    let problem = |e: std::num::ParseIntError| ConfigError {
+        name,
+        value: value.clone(),
+        problem: format!("{e}: expected milliseconds separated by commas"),
+    };
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|ms| !ms.is_empty())
+        .map(|ms| ms.parse().map(Duration::from_millis).map_err(problem))
+        .collect()
+}
+
 fn parse<T: FromStr>(
     lookup: &impl Fn(&str) -> Option<String>,
     name: &'static str,
@@ -273,6 +306,15 @@ mod tests {
         assert!(c.is_sqlite());
         assert_eq!(c.unaccepted_limit, Duration::from_secs(48 * 3600));
         assert_eq!(c.guest_checkouts_per_phone, Limit { events: 10, window: Duration::from_secs(3600) });
+        assert_eq!(c.push_retry_delays, [60, 300, 1800].map(Duration::from_secs));
+    }
+
+    #[test]
+    fn push_retry_delays_are_milliseconds() {
+        let c = config(&[("LAPAK_PUSH_RETRY_MS", "20, 50,100")]).unwrap();
+        assert_eq!(c.push_retry_delays, [20, 50, 100].map(Duration::from_millis));
+        assert!(config(&[("LAPAK_PUSH_RETRY_MS", "")]).unwrap().push_retry_delays.is_empty(), "never again");
+        assert_eq!(config(&[("LAPAK_PUSH_RETRY_MS", "60,5m")]).unwrap_err().name, "LAPAK_PUSH_RETRY_MS");
     }
 
     #[test]

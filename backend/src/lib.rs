@@ -84,9 +84,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         tracing::info!(time_zone = config.time_zone.code(), "sales summaries rebuilt from the orders");
     }
     let vapid = push::vapid::Vapid::load_or_create(&db).await?;
-    let endpoints =
-        if config.push_loopback { shared::push::Endpoints::LoopbackToo } else { shared::push::Endpoints::Public };
-    let pusher = Arc::new(push::deliver::Pusher::new(vapid, endpoints, config.public_url.clone())?);
+    let pusher = Arc::new(push::deliver::Pusher::new(vapid, &config)?);
     let shells = web::pages::Shells::load(&config.dist_dir)?;
     let pages = Arc::new(PageCache::new(config.page_cache, page_cache::NOT_ON_PAGES));
     let tables = Arc::new(PageCache::new(config.dashboard_cache, dashboards::NOT_ON_DASHBOARDS));

@@ -144,4 +144,5 @@ VARIABEL LINGKUNGAN:
     LAPAK_HASH_CONCURRENCY       hash kata sandi sekaligus (19 MiB masing-masing), bawaan separuh inti CPU
     LAPAK_TRUST_FORWARDED_FOR    true di balik proxy tepercaya: alamat klien dari X-Forwarded-For
     LAPAK_PUSH_LOOPBACK          true: notifikasi push juga ke layanan http:// di mesin ini (untuk uji)
+    LAPAK_PUSH_RETRY_MS          jeda (ms) sebelum tiap coba ulang push yang gagal sementara, bawaan 60000,300000,1800000
     RUST_LOG                     tingkat log, mis. info atau debug";

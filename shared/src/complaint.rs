@@ -33,6 +33,11 @@ pub fn answer_deadline(opened_at: i64) -> i64 {
     opened_at + SELLER_ANSWER_DAYS * DAY_MS
 }
 
+/// The page where the admins of the village `village_id` read and decide its shops' complaints.
+pub fn village_complaints_path(village_id: i64) -> String {
+    format!("/admin/desa/{village_id}/komplain")
+}
+
 /// `POST /api/v1/orders/{code}/complaint`: the buyer says what went wrong.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -1,9 +1,11 @@
 //! Complaints on orders: the buyer opens one within `shared::complaint::COMPLAINT_DAYS` of shipping or
 //! pickup (`buyer.rs`), the seller agrees with a settlement or disagrees and carries it out (`seller.rs`,
-//! the refund in `refund.rs`), the village admin decides the rest (`admin.rs`); each move is a step of
-//! `shared::complaint_flow` (`steps.rs`). While one runs, the order does not complete on its own.
+//! the refund in `refund.rs`), the village admin decides the rest (`admin.rs`), told when one comes to
+//! them (`admins.rs`); each move is a step of `shared::complaint_flow` (`steps.rs`). While one runs, the
+//! order does not complete on its own.
 
 mod admin;
+pub mod admins;
 mod buyer;
 pub mod queries;
 mod refund;

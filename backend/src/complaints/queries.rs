@@ -1,5 +1,8 @@
 //! SQL of complaints: opening one per order, moving it with a guarded update, its steps, the refund and
-//! its lines, the lists the order pages and the village admin read, and the dashboards' count per shop.
+//! its lines, the lists the order pages and the village admin read, and the dashboards' count per shop;
+//! telling the admins a complaint waits for them is in `admins`.
+
+pub mod admins;
 
 use shared::{
     Phone,

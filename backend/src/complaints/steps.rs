@@ -1,6 +1,7 @@
 //! Moving a complaint along `shared::complaint_flow`: checked against the table, applied with a guarded
 //! update, written as a step both sides read on their order page, and told to the other side (in-app, with
-//! WhatsApp to them); and a complaint as each side sees it.
+//! WhatsApp to them) and, when it comes to them, to the admins who decide it; and a complaint as each side
+//! sees it.
 
 use shared::{
     Valid,
@@ -10,7 +11,10 @@ use shared::{
 };
 use sqlx::AnyConnection;
 
-use super::queries::{self, PHOTOS, StoredComplaint};
+use super::{
+    admins,
+    queries::{self, PHOTOS, StoredComplaint},
+};
 use crate::{
     db::Db,
     error::{AppError, AppResult},
@@ -51,7 +55,7 @@ pub async fn make(
 }
 
 /// Moves the complaint to `to` (already checked), moves it in the dashboards' counts, records the step and
-/// tells the other side.
+/// tells the other side (and the admins, when the seller disagreed).
 pub async fn advance(
     conn: &mut AnyConnection,
     complaint: &StoredComplaint,
@@ -67,6 +71,9 @@ pub async fn advance(
     queries::count(&mut *conn, complaint.shop_id, complaint.status, -1).await?;
     queries::count(&mut *conn, complaint.shop_id, to, 1).await?;
     queries::record_event(&mut *conn, complaint.id, who, to, note, now).await?;
+    if to == ComplaintStatus::AwaitingAdmin {
+        admins::tell_once(&mut *conn, complaint, to, admins::Why::Disagreed(note), now).await?;
+    }
     tell(conn, complaint, who, to, note).await
 }
 

@@ -1,6 +1,7 @@
 //! The background job: cancels orders the seller left unanswered or the buyer left unpaid past their
 //! limits (stock returned, both sides told), completes shipped or collectable orders after the set days
-//! (not while a complaint on the order runs, nor sooner than those days after it is settled), and forgets
+//! (not while a complaint on the order runs, nor sooner than those days after it is settled), tells the
+//! admins of a complaint whose seller's time to answer ran out that it waits for them, and forgets
 //! rate-limit events whose window has ended. Safe with several servers running it: each move
 //! is a guarded update, so an order another server already moved is skipped and counted once.
 
@@ -42,7 +43,8 @@ pub fn spawn(state: AppState) {
     });
 }
 
-/// Moves every order past its limit as of `now` (Unix ms); answers how many this run moved.
+/// Moves every order past its limit as of `now` (Unix ms) and tells the admins of every complaint whose
+/// seller's time ran out; answers how many orders this run moved.
 pub async fn sweep(state: &AppState, now: i64) -> AppResult<usize> {
     let ms = |d: Duration| i64::try_from(d.as_millis()).unwrap_or(i64::MAX);
     let hours = state.config.unpaid_limit.as_secs() / 3600;
@@ -81,6 +83,9 @@ pub async fn sweep(state: &AppState, now: i64) -> AppResult<usize> {
                 state.push.wake();
             }
         }
+    }
+    if complaints::admins::tell_overdue(state, now).await? > 0 {
+        state.push.wake();
     }
     Ok(moved)
 }

@@ -1,10 +1,13 @@
 //! Push notifications (Web Push: RFC 8030, VAPID RFC 8292, encryption RFC 8291): every in-app
 //! notification is queued as a push in its own transaction ([`queue`], called by `notifications::notify`,
 //! so whatever notifies also pushes) and sent in the background (`deliver.rs`) to the devices the person
-//! allowed (subscriptions here, one per push service endpoint, each ending with its session). The key pair
-//! is in `vapid.rs`; the SQL in `queries`.
+//! allowed (subscriptions here, one per push service endpoint, each ending with its session), tried again
+//! after a passing failure (`outcome.rs`), never to a private address (`guard.rs`). The key pair is in
+//! `vapid.rs`; the SQL in `queries`.
 
 pub mod deliver;
+pub mod guard;
+pub mod outcome;
 pub mod queries;
 pub mod vapid;
 
@@ -14,9 +17,9 @@ use axum::{
     http::{HeaderMap, StatusCode, header},
 };
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use shared::Form;
 use shared::api::{self, Endpoint};
 use shared::push::{PushDevice, PushKey, SubscriptionForm};
-use shared::{FieldError, Form};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
@@ -38,7 +41,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// Queues `note` as a push to its person's devices (inside the caller's transaction: a change that
 /// rolls back pushes nothing).
 pub async fn queue(conn: &mut sqlx::AnyConnection, note: &Note) -> AppResult<()> {
-    Ok(queries::queue(conn, note, now_ms()).await?)
+    Ok(queries::outbox::queue(conn, note, now_ms()).await?)
 }
 
 /// The server's VAPID public key, for `PushManager.subscribe`.
@@ -54,7 +57,8 @@ pub async fn devices(State(state): State<AppState>, user: CurrentUser) -> AppRes
     Ok(Json(queries::devices(&state.db, user.id).await?))
 }
 
-/// Keeps this device's subscription for the user (a device subscribed before is taken over).
+/// Keeps this device's subscription for the user (a device subscribed before is taken over); a push
+/// service whose host is or resolves to a private address (or this machine) is refused with 422.
 #[utoipa::path(post, path = api::push::Subscribe::PATH, tag = "accounts", request_body = SubscriptionForm,
     responses((status = 201, body = PushDevice), (status = 400, body = shared::Problem),
         (status = 401, body = shared::Problem), (status = 422, body = shared::Problem)))]
@@ -64,12 +68,12 @@ pub async fn subscribe(
     headers: HeaderMap,
     ApiJson(form): ApiJson<SubscriptionForm>,
 ) -> AppResult<(StatusCode, Json<PushDevice>)> {
-    let (form, keys) = form.parse_in(&state.push.endpoints)?.into_parts();
+    let (form, keys) = form.parse_in(&state.push.guard.endpoints())?.into_parts();
     if web_push_native::p256::PublicKey::from_sec1_bytes(&keys.p256dh).is_err() {
-        return Err(AppError::Invalid(vec![FieldError::new(
-            "keys.p256dh",
-            "Kunci perangkat bukan titik P-256 yang sah.",
-        )]));
+        return Err(AppError::field("keys.p256dh", "Kunci perangkat bukan titik P-256 yang sah."));
+    }
+    if let Err(refused) = state.push.guard.check(form.endpoint.trim()).await {
+        return Err(AppError::field("endpoint", refused.0));
     }
     let user_agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or_default();
     let user_agent: String = user_agent.chars().take(USER_AGENT_MAX).collect();

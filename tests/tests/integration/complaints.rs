@@ -2,6 +2,7 @@
 //! or collectable order within the window, once; the seller agrees or disagrees; the village admin decides;
 //! each settlement runs to its end. This file holds the helpers the tests share.
 
+mod admins_told;
 mod deciding;
 mod opening;
 mod outcomes;

@@ -6,14 +6,21 @@
 
 mod delivery;
 mod devices;
+mod refusals;
+mod retries;
 
-use std::sync::{Arc, Mutex};
+use std::{
+    collections::VecDeque,
+    sync::{Arc, Mutex},
+    time::Instant,
+};
 
 use aes_gcm::{Aes128Gcm, KeyInit, aead::Aead};
 use axum::{
     Router,
     extract::{Path, State},
-    http::{HeaderMap, StatusCode},
+    http::{HeaderMap, HeaderName, HeaderValue, StatusCode},
+    response::IntoResponse,
     routing::post,
 };
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
@@ -29,6 +36,8 @@ use serde_json::{Value, json};
 use sha2::Sha256;
 use tokio::sync::mpsc;
 
+use crate::orders::{Seller, checkout, choice, line, placed, product};
+
 /// A server that sends pushes to http:// services on this machine, as these tests serve one.
 pub async fn app_with_loopback(engine: DbEngine) -> Option<TestApp> {
     TestApp::spawn_with(engine, |config| config.push_loopback = true).await
@@ -41,20 +50,43 @@ pub struct Received {
     pub device: String,
     pub headers: HeaderMap,
     pub body: Vec<u8>,
+    /// When it arrived.
+    pub at: Instant,
 }
 
-/// The test's own push service: every POST to `/push/{device}` is recorded and answered with the status
-/// set for that device (201 unless told otherwise).
+/// How the test's push service answers one push: a status and headers.
+#[derive(Clone, Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub headers: Vec<(&'static str, String)>,
+}
+
+impl Reply {
+    pub fn status(status: u16) -> Reply {
+        Reply { status, headers: Vec::new() }
+    }
+
+    pub fn with(mut self, name: &'static str, value: &str) -> Reply {
+        self.headers.push((name, value.to_owned()));
+        self
+    }
+}
+
+/// Each device's replies still to give: the first is used up by a push while more follow, the last stays.
+type Answers = Arc<Mutex<Vec<(String, VecDeque<Reply>)>>>;
+
+/// The test's own push service: every POST to `/push/{device}` is recorded and answered as set for that
+/// device (201 unless told otherwise).
 pub struct PushService {
     pub origin: String,
     received: mpsc::UnboundedReceiver<Received>,
-    answers: Arc<Mutex<Vec<(String, u16)>>>,
+    answers: Answers,
 }
 
 #[derive(Clone)]
 struct Inbox {
     sent: mpsc::UnboundedSender<Received>,
-    answers: Arc<Mutex<Vec<(String, u16)>>>,
+    answers: Answers,
 }
 
 async fn receive(
@@ -62,10 +94,23 @@ async fn receive(
     Path(device): Path<String>,
     headers: HeaderMap,
     body: axum::body::Bytes,
-) -> StatusCode {
-    let status = inbox.answers.lock().unwrap().iter().find(|(d, _)| *d == device).map_or(201, |(_, s)| *s);
-    let _ = inbox.sent.send(Received { device, headers, body: body.to_vec() });
-    StatusCode::from_u16(status).unwrap()
+) -> axum::response::Response {
+    let reply = {
+        let mut answers = inbox.answers.lock().unwrap();
+        let replies = answers.iter_mut().find(|(d, _)| *d == device).map(|(_, replies)| replies);
+        match replies {
+            Some(replies) if replies.len() > 1 => replies.pop_front(),
+            Some(replies) => replies.front().cloned(),
+            None => None,
+        }
+    };
+    let reply = reply.unwrap_or(Reply::status(201));
+    let _ = inbox.sent.send(Received { device, headers, body: body.to_vec(), at: Instant::now() });
+    let mut answer = HeaderMap::new();
+    for (name, value) in &reply.headers {
+        answer.insert(HeaderName::from_static(name), HeaderValue::from_str(value).unwrap());
+    }
+    (StatusCode::from_u16(reply.status).unwrap(), answer).into_response()
 }
 
 impl PushService {
@@ -82,7 +127,14 @@ impl PushService {
 
     /// Answers pushes to `device` with `status` from now on.
     pub fn answer(&self, device: &str, status: u16) {
-        self.answers.lock().unwrap().push((device.to_owned(), status));
+        self.answer_in_turn(device, &[Reply::status(status)]);
+    }
+
+    /// Answers the next pushes to `device` with `replies` in turn, then always with the last.
+    pub fn answer_in_turn(&self, device: &str, replies: &[Reply]) {
+        let mut answers = self.answers.lock().unwrap();
+        answers.retain(|(d, _)| d != device);
+        answers.push((device.to_owned(), replies.iter().cloned().collect()));
     }
 
     /// The next push to arrive, within 10 seconds.
@@ -183,6 +235,27 @@ pub fn verify_vapid(push: &Received, published: &str, origin: &str) -> Value {
 /// The server's published VAPID key.
 pub async fn published_key(app: &TestApp) -> String {
     app.get_json("/api/v1/push/key", 200).await["public_key"].as_str().unwrap().to_owned()
+}
+
+/// The devices of the holder of `cookie` once there are `count` of them (within 5 s).
+pub async fn wait_for_devices(app: &TestApp, cookie: &str, count: usize) -> Vec<Value> {
+    for _ in 0..50 {
+        let list = app.call_json(Method::GET, "/api/v1/me/push", Some(cookie), None, 200).await;
+        let list = list.as_array().unwrap().clone();
+        if list.len() == count {
+            return list;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("the devices did not come to {count}");
+}
+
+/// A guest's order, by WhatsApp `phone`, of a new product of the seller's shop (which notifies the
+/// seller); answers its code.
+pub async fn an_order_for(app: &TestApp, seller: &Seller, phone: &str) -> String {
+    let kopi = product(app, seller.shop, "Kopi Kabar", 20_000, 10, 250).await;
+    let body = checkout(phone, &[choice(seller.shop, "ambil", "tunai", &[line(kopi, 1, 20_000)])]);
+    placed(app, None, &body).await.orders[0].code.clone()
 }
 
 /// Subscribes `device` for the holder of `cookie`, expecting 201; answers the device's id.

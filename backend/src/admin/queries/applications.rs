@@ -11,11 +11,12 @@ use crate::{
     error::AppResult,
 };
 
-const NO_VILLAGE_ADMIN: &str =
+/// The village `v` has no village admin: its district's admins decide for it.
+pub const NO_VILLAGE_ADMIN: &str =
     "NOT EXISTS (SELECT 1 FROM grants ga WHERE ga.role = 'village_admin' AND ga.village_id = v.id)";
 
 /// The applicant is an admin of the village: the district decides, not they or a fellow village admin.
-const BY_VILLAGE_ADMIN: &str = "EXISTS (SELECT 1 FROM grants go WHERE go.role = 'village_admin' \
+pub const BY_VILLAGE_ADMIN: &str = "EXISTS (SELECT 1 FROM grants go WHERE go.role = 'village_admin' \
     AND go.village_id = v.id AND go.user_id = s.owner_id)";
 
 /// An SQL condition on `shops s JOIN villages v` that holds for the applications this admin decides:

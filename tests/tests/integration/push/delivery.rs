@@ -2,12 +2,14 @@
 //! change reaches the buyer, signed and encrypted; a device its push service forgot (404, 410) is
 //! forgotten; a push service that is down slows and fails nothing; the key pair outlives a restart.
 
-use lapak_tests::{Engine, TestApp, on_both_engines};
+use lapak_tests::{Engine, on_both_engines};
 use reqwest::Method;
 use serde_json::json;
 use shared::order::order_path;
 
-use super::{Device, PushService, app_with_loopback, published_key, subscribed, verify_vapid};
+use super::{
+    Device, PushService, an_order_for, app_with_loopback, published_key, subscribed, verify_vapid, wait_for_devices,
+};
 use crate::orders::{BUYER, DARMA_TANI, SHOPPER, checkout, choice, line, placed, product, seller, seller_moved};
 
 on_both_engines!(
@@ -69,6 +71,7 @@ async fn a_new_order_and_its_moves_reach_both_sides(engine: Engine) {
     assert_ne!(laptop.decrypt(&ready.body)["title"], accepted["title"], "a push for each status");
     assert!(service.quiet_for(500).await, "nothing else was pushed");
     assert_eq!(app.count("push_outbox", "1 = 1").await, 0, "nothing is left waiting");
+    assert_eq!(app.count("push_deliveries", "1 = 1").await, 0, "nor on its way");
 }
 
 async fn a_device_its_service_forgot_is_forgotten(engine: Engine) {
@@ -82,9 +85,7 @@ async fn a_device_its_service_forgot_is_forgotten(engine: Engine) {
     }
     service.answer("sudah-pergi", 410);
     service.answer("tak-dikenal", 404);
-    let kopi = product(&app, tani.shop, "Kopi Lupa", 20_000, 10, 250).await;
-    placed(&app, None, &checkout("081977700301", &[choice(tani.shop, "ambil", "tunai", &[line(kopi, 1, 20_000)])]))
-        .await;
+    an_order_for(&app, &tani, "081977700301").await;
     let mut devices: Vec<String> = Vec::new();
     for _ in 0..3 {
         devices.push(service.next().await.device);
@@ -93,19 +94,6 @@ async fn a_device_its_service_forgot_is_forgotten(engine: Engine) {
     assert_eq!(devices, ["masih-ada", "sudah-pergi", "tak-dikenal"]);
     let left = wait_for_devices(&app, &tani.cookie, 1).await;
     assert_eq!(left[0]["endpoint"], format!("{}/push/masih-ada", service.origin));
-}
-
-/// The seller's devices once there are `count` of them (within 5 s).
-async fn wait_for_devices(app: &TestApp, cookie: &str, count: usize) -> Vec<serde_json::Value> {
-    for _ in 0..50 {
-        let list = app.call_json(Method::GET, "/api/v1/me/push", Some(cookie), None, 200).await;
-        let list = list.as_array().unwrap().clone();
-        if list.len() == count {
-            return list;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("the devices did not come to {count}");
 }
 
 async fn a_push_service_that_is_down_fails_nothing(engine: Engine) {
