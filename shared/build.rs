@@ -213,7 +213,11 @@ fn formatted(text: &str, plain: bool) -> String {
     if plain {
         return format!("{text:?}");
     }
-    let args: String = placeholders(text).iter().map(|name| format!(", {name} = {name}")).collect();
+    let names = placeholders(text);
+    if names.is_empty() {
+        return format!("String::from({text:?})");
+    }
+    let args: String = names.iter().map(|name| format!(", {name} = {name}")).collect();
     format!("format!({text:?}{args})")
 }
 
