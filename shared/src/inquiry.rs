@@ -4,11 +4,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    FieldError, Form, Phone,
+    FieldError, Form, Lang, Phone,
     account::{NAME_MAX, is_email},
     form::parsed,
-    format::thousands,
     phone::{BadPhone, percent_encode},
+    texts::inquiry as t,
 };
 
 crate::code_list! {
@@ -59,42 +59,6 @@ pub const NOTE_MAX: usize = 500;
 /// How many years ahead a buyer may say they need the goods.
 pub const YEARS_AHEAD_MAX: i64 = 5;
 
-/// Destination countries a buyer picks from (ISO 3166-1 alpha-2 and their Indonesian names); any other
-/// two-letter code is accepted too and shown as it is.
-pub const COUNTRIES: &[(&str, &str)] = &[
-    ("ID", "Indonesia"),
-    ("MY", "Malaysia"),
-    ("SG", "Singapura"),
-    ("BN", "Brunei Darussalam"),
-    ("TL", "Timor Leste"),
-    ("PH", "Filipina"),
-    ("TH", "Thailand"),
-    ("VN", "Vietnam"),
-    ("AU", "Australia"),
-    ("NZ", "Selandia Baru"),
-    ("JP", "Jepang"),
-    ("KR", "Korea Selatan"),
-    ("CN", "Tiongkok"),
-    ("TW", "Taiwan"),
-    ("HK", "Hong Kong"),
-    ("IN", "India"),
-    ("SA", "Arab Saudi"),
-    ("AE", "Uni Emirat Arab"),
-    ("QA", "Qatar"),
-    ("NL", "Belanda"),
-    ("DE", "Jerman"),
-    ("GB", "Inggris"),
-    ("FR", "Prancis"),
-    ("US", "Amerika Serikat"),
-    ("CA", "Kanada"),
-    ("XX", "Negara lain (tulis di tujuan)"),
-];
-
-/// The Indonesian name of a country code, or the code itself when the list does not have it.
-pub fn country_name(code: &str) -> &str {
-    COUNTRIES.iter().find(|(c, _)| *c == code).map_or(code, |(_, name)| name)
-}
-
 /// `POST /api/v1/inquiries`: exactly one of `product_id`, `shop_id` and `village` names what is asked for.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -128,6 +92,10 @@ pub struct InquiryForm {
     pub needed_by: Option<String>,
     #[serde(default)]
     pub message: String,
+    /// The language of the page it was sent from: the buyer reads the answers in it and the shop replies in
+    /// it (an older client that sends none wrote from an Indonesian page).
+    #[serde(default)]
+    pub lang: Lang,
 }
 
 impl Default for InquiryForm {
@@ -147,6 +115,7 @@ impl Default for InquiryForm {
             dest_country: "ID".into(),
             needed_by: None,
             message: String::new(),
+            lang: Lang::Id,
         }
     }
 }
@@ -157,9 +126,15 @@ pub fn given(text: &Option<String>) -> Option<&str> {
 }
 
 impl InquiryForm {
-    /// What is wrong with the form; `today` is the local date (`2026-11-24`) a needed-by date may not be before.
+    /// What is wrong with the form, in Indonesian; `today` is the local date (`2026-11-24`) a needed-by date
+    /// may not be before.
     pub fn validate(&self, today: &str) -> Vec<FieldError> {
-        self.problems(today)
+        self.validate_in(Lang::Id, today)
+    }
+
+    /// What is wrong with the form, written in `lang`.
+    pub fn validate_in(&self, lang: Lang, today: &str) -> Vec<FieldError> {
+        self.check_in(lang, today).err().unwrap_or_default()
     }
 
     /// What the inquiry is about, when the form names exactly one thing.
@@ -202,17 +177,24 @@ impl Form for InquiryForm {
     type Context = str;
     type Parsed = InquiryParsed;
 
+    /// Checked in the form's own language, which its field errors are written in.
     fn check(&self, today: &str) -> Result<InquiryParsed, Vec<FieldError>> {
+        self.check_in(self.lang, today)
+    }
+}
+
+impl InquiryForm {
+    fn check_in(&self, lang: Lang, today: &str) -> Result<InquiryParsed, Vec<FieldError>> {
         let mut errors = Vec::new();
         let target = self.target();
-        let number = buyer_number(&self.buyer_whatsapp);
+        let number = buyer_number(lang, &self.buyer_whatsapp);
         let mut push = |field: &str, message: &str| errors.push(FieldError::new(field, message));
         if target.is_none() {
-            push("target", "Pilih tepat satu yang diminta: sebuah produk, sebuah toko, atau produk unggulan desa.");
+            push("target", t::bad_target(lang));
         }
         let name = self.buyer_name.trim().chars().count();
         if !(BUYER_NAME_MIN..=NAME_MAX).contains(&name) {
-            push("buyer_name", &format!("Nama {BUYER_NAME_MIN} sampai {NAME_MAX} huruf."));
+            push("buyer_name", &t::bad_name(lang, BUYER_NAME_MIN, NAME_MAX));
         }
         if let Err(message) = &number {
             push("buyer_whatsapp", message);
@@ -220,38 +202,38 @@ impl Form for InquiryForm {
         if let Some(email) = given(&self.buyer_email)
             && (!is_email(email) || email.chars().count() > TEXT_MAX)
         {
-            push("buyer_email", "Alamat e-mail tidak sah, contoh: nama@contoh.id.");
+            push("buyer_email", t::bad_email(lang));
         }
         if given(&self.organisation).is_some_and(|o| o.chars().count() > TEXT_MAX) {
-            push("organisation", &format!("Nama usaha paling panjang {TEXT_MAX} huruf."));
+            push("organisation", &t::long_organisation(lang, TEXT_MAX));
         }
         if self.quantity < 1 {
-            push("quantity", "Jumlah minimal 1.");
+            push("quantity", t::few(lang));
         } else if self.quantity > QUANTITY_MAX {
-            push("quantity", &format!("Jumlah paling banyak {}.", thousands(QUANTITY_MAX)));
+            push("quantity", &t::many(lang, count_in(lang, QUANTITY_MAX)));
         }
         if !(1..=UNIT_MAX).contains(&self.unit.trim().chars().count()) {
-            push("unit", &format!("Tulis satuannya (paling panjang {UNIT_MAX} huruf), misalnya kg, ton atau karton."));
+            push("unit", &t::bad_unit(lang, UNIT_MAX));
         }
         let destination = self.destination.trim().chars().count();
         if destination == 0 {
-            push("destination", "Tulis kota atau negara tujuan barang.");
+            push("destination", t::no_destination(lang));
         } else if destination > TEXT_MAX {
-            push("destination", &format!("Tujuan paling panjang {TEXT_MAX} huruf."));
+            push("destination", &t::long_destination(lang, TEXT_MAX));
         }
         let country = self.country();
         if !is_country_code(&country) {
-            push("dest_country", "Pilih negara tujuan.");
+            push("dest_country", t::no_country(lang));
         } else if self.kind == InquiryKind::Export && country == "ID" {
-            push("dest_country", "Untuk ekspor, pilih negara tujuan di luar Indonesia.");
+            push("dest_country", t::export_at_home(lang));
         }
         if let Some(needed_by) = given(&self.needed_by)
-            && let Err(message) = check_needed_by(needed_by, today)
+            && let Err(message) = check_needed_by(lang, needed_by, today)
         {
             push("needed_by", &message);
         }
         if self.message.trim().chars().count() > MESSAGE_MAX {
-            push("message", &format!("Pesan paling panjang {MESSAGE_MAX} huruf."));
+            push("message", &t::long_message(lang, MESSAGE_MAX));
         }
         let read = target.zip(number.ok()).map(|(target, number)| InquiryParsed { target, number });
         parsed(read, errors)
@@ -264,31 +246,40 @@ pub fn is_country_code(code: &str) -> bool {
 }
 
 /// A buyer's WhatsApp number as `wa.me` wants it (digits with the country code): an Indonesian mobile
-/// number in any usual form, or a number abroad written with `+` and its country code.
-pub fn buyer_number(text: &str) -> Result<String, String> {
+/// number in any usual form, or a number abroad written with `+` and its country code. What is wrong is
+/// written in `lang`.
+pub fn buyer_number(lang: Lang, text: &str) -> Result<String, String> {
     let text = text.trim();
     let indonesian = match Phone::parse(text) {
         Ok(phone) => return Ok(phone.as_str().to_owned()),
         Err(e) => e,
     };
-    let abroad = "Tulis nomor WhatsApp Indonesia (08…) atau nomor luar negeri yang diawali + dan kode negara, \
-                  misalnya +60 12-345 6789.";
+    let bad = |e: BadPhone| {
+        match e {
+            BadPhone::Empty => t::phone_empty(lang),
+            BadPhone::Characters => t::phone_characters(lang),
+            BadPhone::NotMobile => t::phone_not_mobile(lang),
+            BadPhone::Length => t::phone_length(lang),
+        }
+        .to_owned()
+    };
+    let abroad = t::phone_abroad(lang).to_owned();
     let Some(rest) = text.strip_prefix('+') else {
-        return Err(if indonesian == BadPhone::NotMobile { abroad.into() } else { indonesian.to_string() });
+        return Err(if indonesian == BadPhone::NotMobile { abroad } else { bad(indonesian) });
     };
     let mut digits = String::with_capacity(rest.len());
     for c in rest.chars() {
         match c {
             '0'..='9' => digits.push(c),
             ' ' | '-' | '.' | '(' | ')' => {}
-            _ => return Err(BadPhone::Characters.to_string()),
+            _ => return Err(bad(BadPhone::Characters)),
         }
     }
     if digits.starts_with("62") {
-        return Err(indonesian.to_string());
+        return Err(bad(indonesian));
     }
     if digits.starts_with('0') || !(8..=15).contains(&digits.len()) {
-        return Err(abroad.into());
+        return Err(abroad);
     }
     Ok(digits)
 }
@@ -306,20 +297,21 @@ pub fn whatsapp_link(digits: &str, message: &str) -> String {
     format!("https://wa.me/{digits}?text={}", percent_encode(message))
 }
 
-/// Checks `YYYY-MM` or `YYYY-MM-DD` against `today` (`YYYY-MM-DD`): a real date, not past, not far ahead.
-pub fn check_needed_by(text: &str, today: &str) -> Result<(), String> {
-    let shape = "Tulis bulan (2026-12) atau tanggal (2026-12-31) barang dibutuhkan.";
-    let (year, month, day) = parse_date(text).ok_or_else(|| shape.to_owned())?;
+/// Checks `YYYY-MM` or `YYYY-MM-DD` against `today` (`YYYY-MM-DD`): a real date, not past, not far ahead;
+/// what is wrong is written in `lang`.
+pub fn check_needed_by(lang: Lang, text: &str, today: &str) -> Result<(), String> {
+    let shape = t::needed_by_shape(lang);
+    let (year, month, day) = parse_date(text).ok_or(shape)?;
     let (this_year, this_month, this_day) = parse_date(today).and_then(|(y, m, d)| Some((y, m, d?))).ok_or(shape)?;
     let past = match day {
         Some(day) => (year, month, day) < (this_year, this_month, this_day),
         None => (year, month) < (this_year, this_month),
     };
     if past {
-        return Err("Waktu kebutuhan sudah lewat: pilih bulan ini atau sesudahnya.".into());
+        return Err(t::needed_by_past(lang).into());
     }
     if year > this_year + YEARS_AHEAD_MAX {
-        return Err(format!("Paling jauh {YEARS_AHEAD_MAX} tahun dari sekarang."));
+        return Err(t::needed_by_far(lang, YEARS_AHEAD_MAX));
     }
     Ok(())
 }
@@ -362,8 +354,11 @@ pub fn needed_by_label(text: &str) -> String {
     }
 }
 
+pub use countries::*;
 pub use views::*;
 
+#[path = "inquiry_countries.rs"]
+mod countries;
 #[path = "inquiry_views.rs"]
 mod views;
 

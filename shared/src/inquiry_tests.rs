@@ -1,6 +1,7 @@
 //! Inquiry forms, buyer numbers at home and abroad, needed-by dates and status moves.
 
 use super::*;
+use crate::Lang;
 
 const TODAY: &str = "2026-11-24";
 
@@ -86,16 +87,16 @@ fn exports_go_abroad() {
 
 #[test]
 fn buyer_numbers_at_home_and_abroad() {
-    assert_eq!(buyer_number("0812 3456 7890").unwrap(), "6281234567890");
-    assert_eq!(buyer_number("+62 812-3456-7890").unwrap(), "6281234567890");
-    assert_eq!(buyer_number("+60 12-345 6789").unwrap(), "60123456789");
-    assert_eq!(buyer_number("+1 (404) 555-1234").unwrap(), "14045551234");
-    assert!(buyer_number("").is_err());
-    assert!(buyer_number("0370 123456").unwrap_err().contains("luar negeri"));
-    assert!(buyer_number("+62 370 123456").is_err(), "an Indonesian landline stays refused");
-    assert!(buyer_number("+60 12").is_err());
-    assert!(buyer_number("+0 123 456 789").is_err());
-    assert!(buyer_number("+60 12 abc").is_err());
+    assert_eq!(buyer_number(Lang::Id, "0812 3456 7890").unwrap(), "6281234567890");
+    assert_eq!(buyer_number(Lang::Id, "+62 812-3456-7890").unwrap(), "6281234567890");
+    assert_eq!(buyer_number(Lang::Id, "+60 12-345 6789").unwrap(), "60123456789");
+    assert_eq!(buyer_number(Lang::Id, "+1 (404) 555-1234").unwrap(), "14045551234");
+    assert!(buyer_number(Lang::Id, "").is_err());
+    assert!(buyer_number(Lang::Id, "0370 123456").unwrap_err().contains("luar negeri"));
+    assert!(buyer_number(Lang::Id, "+62 370 123456").is_err(), "an Indonesian landline stays refused");
+    assert!(buyer_number(Lang::Id, "+60 12").is_err());
+    assert!(buyer_number(Lang::Id, "+0 123 456 789").is_err());
+    assert!(buyer_number(Lang::Id, "+60 12 abc").is_err());
     assert_eq!(fields(&InquiryForm { buyer_whatsapp: "12345".into(), ..form() }), ["buyer_whatsapp"]);
     assert_eq!(number_display("6281234567890"), "0812-3456-7890");
     assert_eq!(number_display("60123456789"), "+60123456789");
@@ -104,16 +105,16 @@ fn buyer_numbers_at_home_and_abroad() {
 
 #[test]
 fn needed_by_is_a_real_date_from_this_month_on() {
-    assert!(check_needed_by("2026-11", TODAY).is_ok(), "this month");
-    assert!(check_needed_by("2026-11-24", TODAY).is_ok(), "today");
-    assert!(check_needed_by("2027-02-28", TODAY).is_ok());
-    assert!(check_needed_by("2028-02-29", TODAY).is_ok(), "a leap day");
-    assert!(check_needed_by("2027-02-29", TODAY).is_err());
-    assert!(check_needed_by("2026-11-23", TODAY).unwrap_err().contains("lewat"));
-    assert!(check_needed_by("2026-10", TODAY).unwrap_err().contains("lewat"));
-    assert!(check_needed_by("2032-01", TODAY).unwrap_err().contains("5 tahun"));
+    assert!(check_needed_by(Lang::Id, "2026-11", TODAY).is_ok(), "this month");
+    assert!(check_needed_by(Lang::Id, "2026-11-24", TODAY).is_ok(), "today");
+    assert!(check_needed_by(Lang::Id, "2027-02-28", TODAY).is_ok());
+    assert!(check_needed_by(Lang::Id, "2028-02-29", TODAY).is_ok(), "a leap day");
+    assert!(check_needed_by(Lang::Id, "2027-02-29", TODAY).is_err());
+    assert!(check_needed_by(Lang::Id, "2026-11-23", TODAY).unwrap_err().contains("lewat"));
+    assert!(check_needed_by(Lang::Id, "2026-10", TODAY).unwrap_err().contains("lewat"));
+    assert!(check_needed_by(Lang::Id, "2032-01", TODAY).unwrap_err().contains("5 tahun"));
     for bad in ["besok", "2026-13", "2026-1", "26-12", "2026-12-32", "2026-12-01-01"] {
-        assert!(check_needed_by(bad, TODAY).is_err(), "{bad}");
+        assert!(check_needed_by(Lang::Id, bad, TODAY).is_err(), "{bad}");
     }
     assert_eq!(fields(&InquiryForm { needed_by: Some("2020-01".into()), ..form() }), ["needed_by"]);
     assert!(fields(&InquiryForm { needed_by: Some("".into()), ..form() }).is_empty());
@@ -135,12 +136,41 @@ fn statuses_move_forward_until_closed() {
 
 #[test]
 fn messages_say_what_is_asked() {
-    let asked = asked(1500, "kg ", "Kopi Robusta", " Kuala Lumpur", "MY");
+    let asked = asked(Lang::Id, 1500, "kg ", "Kopi Robusta", " Kuala Lumpur", "MY");
     assert_eq!(asked, "1.500 kg Kopi Robusta, tujuan Kuala Lumpur (Malaysia)");
-    let reply = reply_message("Pak Lim", InquiryKind::Export, &asked, "Lapak BUMDes Darma Tani");
+    let reply = reply_message(Lang::Id, "Pak Lim", InquiryKind::Export, &asked, "Lapak BUMDes Darma Tani");
     assert!(reply.starts_with("Halo Pak Lim, terima kasih atas permintaan ekspor Anda di Lapak Desa: 1.500 kg"));
-    let follow = follow_up_message("Lapak BUMDes", "Pak Lim", 12, InquiryKind::Bulk, &asked);
+    let follow = follow_up_message(Lang::Id, "Lapak BUMDes", "Pak Lim", 12, InquiryKind::Bulk, &asked);
     assert!(follow.contains("permintaan partai besar #12"));
+}
+
+#[test]
+fn an_english_buyer_is_answered_in_english() {
+    let asked = super::asked(Lang::En, 1500, "kg", "Kopi Robusta", "Rotterdam", "NL");
+    assert_eq!(asked, "1,500 kg of Kopi Robusta to Rotterdam (Netherlands)");
+    let reply = reply_message(Lang::En, "Mr Jansen", InquiryKind::Export, &asked, "Lapak BUMDes Darma Tani");
+    assert!(reply.starts_with("Hello Mr Jansen, thank you for your export inquiry on Lapak Desa: 1,500 kg"), "{reply}");
+    assert!(reply.contains("This is Lapak BUMDes Darma Tani;"), "{reply}");
+    let follow = follow_up_message(Lang::En, "Lapak BUMDes", "Mr Jansen", 12, InquiryKind::Bulk, &asked);
+    assert!(follow.starts_with("Hello Lapak BUMDes, this is Mr Jansen. I have just sent bulk order inquiry #12"));
+    assert_eq!(country_name_in(Lang::En, "DE"), "Germany");
+    assert_eq!(country_name_in(Lang::En, "ZA"), "ZA");
+}
+
+#[test]
+fn an_english_form_is_checked_in_english() {
+    let english = InquiryForm { lang: Lang::En, quantity: 0, buyer_whatsapp: "".into(), ..form() };
+    let errors = english.validate_in(Lang::En, TODAY);
+    let message = |field: &str| errors.iter().find(|e| e.field == field).map(|e| e.message.as_str());
+    assert_eq!(message("quantity"), Some("The quantity is at least 1."));
+    assert_eq!(message("buyer_whatsapp"), Some("Please write your WhatsApp number."));
+    // What the server checks: the form's own language; the old `validate` stays Indonesian.
+    assert_eq!(english.clone().parse_in(TODAY).unwrap_err(), errors);
+    assert_eq!(english.validate(TODAY)[0].message, "Nomor WhatsApp wajib diisi.");
+    let far = InquiryForm { lang: Lang::En, quantity: QUANTITY_MAX + 1, needed_by: Some("2020-01".into()), ..form() };
+    let far: Vec<String> = far.validate_in(Lang::En, TODAY).into_iter().map(|e| e.message).collect();
+    assert_eq!(far, ["The quantity is at most 100,000,000.", "That time has passed: choose this month or later."]);
+    assert!(buyer_number(Lang::En, "0370 123456").unwrap_err().contains("a number abroad"));
 }
 
 #[test]
@@ -149,5 +179,8 @@ fn forms_read_from_json_with_defaults() {
         "quantity":20,"unit":"ton","destination":"Johor","dest_country":"MY"}"#;
     let form: InquiryForm = serde_json::from_str(json).unwrap();
     assert_eq!((form.kind, form.shop_id, form.message.as_str()), (InquiryKind::Export, None, ""));
+    assert_eq!(form.lang, Lang::Id, "an older client wrote from an Indonesian page");
     assert!(form.validate(TODAY).is_empty());
+    let english: InquiryForm = serde_json::from_str(&json.replace("{", r#"{"lang":"en","#)).unwrap();
+    assert_eq!(english.lang, Lang::En);
 }

@@ -3,8 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{InquiryKind, InquiryStatus, NOTE_MAX, country_name};
-use crate::{FieldError, format::thousands};
+use super::{InquiryKind, InquiryStatus, NOTE_MAX, country_name_in};
+use crate::{FieldError, Lang, format::thousands, texts::inquiry as t};
+
+/// How the shop and the admins are told that a buyer wrote from an English page (the card, the
+/// notification).
+pub const FROM_ENGLISH_PAGE: &str = "Dikirim dari halaman berbahasa Inggris — balas dalam bahasa Inggris";
 
 /// One inquiry as a seller or an admin sees it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -35,6 +39,10 @@ pub struct Inquiry {
     pub dest_country: String,
     pub needed_by: Option<String>,
     pub message: String,
+    /// The language of the page it was sent from: the buyer reads English when it is `en`, and the reply
+    /// prepared in [`Inquiry::whatsapp_link`] is written in it.
+    #[serde(default)]
+    pub lang: Lang,
     pub created_at: i64,
     pub updated_at: i64,
     /// Every status change, oldest first.
@@ -108,30 +116,26 @@ pub struct InquirySent {
     pub whatsapp_link: Option<String>,
 }
 
-/// What is asked, in a few words: "500 kg Kopi Robusta, tujuan Surabaya (Indonesia)".
-pub fn asked(quantity: i64, unit: &str, subject: &str, destination: &str, country: &str) -> String {
-    format!(
-        "{} {} {subject}, tujuan {} ({})",
-        thousands(quantity),
-        unit.trim(),
-        destination.trim(),
-        country_name(country)
-    )
+/// A whole number as `lang` writes it: `1.500` in Indonesian, `1,500` in English.
+pub fn count_in(lang: Lang, n: i64) -> String {
+    match lang {
+        Lang::Id => thousands(n),
+        Lang::En => thousands(n).replace('.', ","),
+    }
 }
 
-/// The reply a seller or admin sends the buyer on WhatsApp.
-pub fn reply_message(buyer: &str, kind: InquiryKind, asked: &str, from: &str) -> String {
-    format!(
-        "Halo {buyer}, terima kasih atas permintaan {} Anda di Lapak Desa: {asked}. Kami dari {from} ingin \
-         membahas harga, pengiriman dan jadwalnya.",
-        kind.label().to_lowercase()
-    )
+/// What is asked, in a few words, in `lang`: "500 kg Kopi Robusta, tujuan Surabaya (Indonesia)".
+pub fn asked(lang: Lang, quantity: i64, unit: &str, subject: &str, destination: &str, country: &str) -> String {
+    let (unit, destination, country) = (unit.trim(), destination.trim(), country_name_in(lang, country));
+    t::asked(lang, count_in(lang, quantity), unit, subject, destination, country)
 }
 
-/// The message a buyer sends the seller (or the village) to follow their inquiry up.
-pub fn follow_up_message(to: &str, buyer: &str, id: i64, kind: InquiryKind, asked: &str) -> String {
-    format!(
-        "Halo {to}, saya {buyer}. Saya baru mengirim permintaan {} #{id} lewat Lapak Desa: {asked}. Mohon kabarnya.",
-        kind.label().to_lowercase()
-    )
+/// The reply a seller or admin sends the buyer on WhatsApp, in the buyer's language.
+pub fn reply_message(lang: Lang, buyer: &str, kind: InquiryKind, asked: &str, from: &str) -> String {
+    t::reply(lang, buyer, kind.label_in(lang).to_lowercase(), asked, from)
+}
+
+/// The message a buyer sends the seller (or the village) to follow their inquiry up, in the buyer's language.
+pub fn follow_up_message(lang: Lang, to: &str, buyer: &str, id: i64, kind: InquiryKind, asked: &str) -> String {
+    t::follow_up(lang, to, buyer, kind.label_in(lang).to_lowercase(), id, asked)
 }

@@ -1,8 +1,10 @@
 //! The interface's languages: Indonesian, the default, at every address, and English for export buyers
 //! at the same address under `/en` (`/en/produk/12-kopi`).
 
-/// A language the public pages are read in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+/// A language the public pages are read in; in JSON and the database its code, `"id"` or `"en"`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Bahasa Indonesia: the default, with no prefix.
     #[default]
@@ -21,6 +23,11 @@ impl Lang {
             Lang::Id => "id",
             Lang::En => "en",
         }
+    }
+
+    /// The language with this code (`id`, `en`), if it is one.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|lang| lang.code() == code)
     }
 
     /// The Open Graph locale.
@@ -89,5 +96,14 @@ mod tests {
         assert_eq!(Lang::of_path("/en"), (Lang::En, "/"));
         assert_eq!(Lang::of_path("/enak"), (Lang::Id, "/enak"), "a word starting with en is not English");
         assert_eq!(Lang::of_path("/en/"), (Lang::En, "/"));
+    }
+
+    #[test]
+    fn a_language_is_its_code_in_json_and_the_database() {
+        for lang in Lang::ALL {
+            assert_eq!(serde_json::to_value(lang).unwrap(), lang.code());
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("fr"), None);
     }
 }

@@ -238,6 +238,16 @@ impl Default for ProductForm {
 }
 
 impl ProductForm {
+    /// The English name as kept: trimmed, none when empty.
+    pub fn english_name(&self) -> Option<&str> {
+        Some(self.name_en.trim()).filter(|name| !name.is_empty())
+    }
+
+    /// The English description (Markdown) as kept: none when blank.
+    pub fn english_description(&self) -> Option<&str> {
+        Some(self.description_en_md.as_str()).filter(|text| !text.trim().is_empty())
+    }
+
     pub fn validate(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
         if !(3..=NAME_MAX).contains(&self.name.trim().chars().count()) {
@@ -246,6 +256,14 @@ impl ProductForm {
         if self.description_md.chars().count() > DESCRIPTION_MAX {
             errors
                 .push(FieldError::new("description_md", format!("Deskripsi paling panjang {DESCRIPTION_MAX} huruf.")));
+        }
+        if self.english_name().is_some_and(|name| !(3..=NAME_MAX).contains(&name.chars().count())) {
+            let message = format!("Nama dalam bahasa Inggris 3 sampai {NAME_MAX} huruf, atau kosongkan.");
+            errors.push(FieldError::new("name_en", message));
+        }
+        if self.description_en_md.chars().count() > DESCRIPTION_MAX {
+            let message = format!("Deskripsi dalam bahasa Inggris paling panjang {DESCRIPTION_MAX} huruf.");
+            errors.push(FieldError::new("description_en_md", message));
         }
         if !(PRICE_MIN..=PRICE_MAX).contains(&self.price) {
             let range = format!("{} sampai {}", rupiah(PRICE_MIN), rupiah(PRICE_MAX));
@@ -348,6 +366,19 @@ mod tests {
         };
         let fields: Vec<_> = bad.validate().into_iter().map(|e| e.field).collect();
         assert_eq!(fields, ["name", "price", "min_order", "stock", "weight_grams", "photo_ids"]);
+    }
+
+    #[test]
+    fn the_english_name_and_description_are_optional_but_bounded() {
+        let english = ProductForm { name_en: " Kopi Robusta ".into(), description_en_md: "Dry.".into(), ..form() };
+        assert!(english.validate().is_empty());
+        assert_eq!((english.english_name(), english.english_description()), (Some("Kopi Robusta"), Some("Dry.")));
+        let blank = ProductForm { name_en: "  ".into(), description_en_md: "\n ".into(), ..form() };
+        assert!(blank.validate().is_empty());
+        assert_eq!((blank.english_name(), blank.english_description()), (None, None));
+        let bad = ProductForm { name_en: "Ab".into(), description_en_md: "x".repeat(DESCRIPTION_MAX + 1), ..form() };
+        let fields: Vec<_> = bad.validate().into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["name_en", "description_en_md"]);
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub const MULTI_LINE_FIELDS: &[&str] = &[
     "body",
     "body_md",
     "description",
+    "description_en_md",
     "description_md",
     "history_md",
     "message",

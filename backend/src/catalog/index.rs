@@ -1,5 +1,6 @@
-//! Keeps the search index in step with products: each product's words from its name, description,
-//! category, producer, shop, enterprise and village, written in the transaction that changed them.
+//! Keeps the search index in step with products: each product's words from its name and description (the
+//! seller's English ones too, so that "coffee" finds "Kopi Robusta" named "Robusta Coffee"), category,
+//! producer, shop, enterprise and village, written in the transaction that changed them.
 
 use std::collections::{HashMap, HashSet};
 
@@ -45,7 +46,9 @@ pub async fn reindex(conn: &mut AnyConnection, ids: &[i64]) -> anyhow::Result<()
 fn terms_of(s: Source) -> Terms {
     let mut terms = Terms::default();
     terms.add(Field::Name, &s.name);
+    terms.add(Field::Name, &s.name_en.unwrap_or_default());
     terms.add(Field::Description, &markdown::to_plain_text(&s.description));
+    terms.add(Field::Description, &markdown::to_plain_text(&s.description_en.unwrap_or_default()));
     let sector = shared::Sector::from_code(&s.sector).map(|s| s.label()).unwrap_or_default();
     terms.add(Field::Category, sector);
     for producer in [s.producer_name, s.producer_makes] {

@@ -4,10 +4,13 @@
 
 use std::collections::HashMap;
 
-/// Words too common to tell products apart, in descriptions and in what shoppers type.
+/// Words too common to tell products apart, in descriptions and in what shoppers type: Indonesian, then
+/// English (sellers' English names and descriptions, and buyers on the English pages).
 const STOPWORDS: &[&str] = &[
     "ada", "agar", "akan", "atau", "bisa", "dalam", "dan", "dari", "dengan", "di", "hingga", "ini", "itu", "juga",
-    "ke", "lalu", "pada", "saat", "sampai", "untuk", "yang", "jual", "beli", "murah", "harga", "promo", "produk",
+    "ke", "lalu", "pada", "saat", "sampai", "untuk", "yang", "jual", "beli", "murah", "harga", "promo", "produk", "an",
+    "and", "are", "by", "for", "from", "in", "is", "it", "its", "of", "on", "or", "our", "the", "this", "to", "with",
+    "buy", "cheap", "price", "product", "products",
 ];
 
 /// Spellings of one word too far apart for the typo rule, all in use ("cabe" and "cabai").
@@ -203,6 +206,7 @@ mod tests {
         assert_eq!(words("Kopi Arabika Burangrang, 200 g!"), ["kopi", "arabika", "burangrang", "200"]);
         assert_eq!(words("Café Inaq's — Ikan & Udang"), ["cafe", "inaqs", "ikan", "udang"]);
         assert_eq!(words("jual madu dari hutan"), ["madu", "hutan"]);
+        assert_eq!(words("Robusta coffee from the hills of Lombok"), ["robusta", "coffee", "hills", "lombok"]);
     }
 
     #[test]

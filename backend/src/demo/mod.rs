@@ -121,6 +121,12 @@ struct DemoProduct {
     /// One of the shop's producers, by name.
     #[serde(default)]
     producer: Option<String>,
+    /// The English name for export buyers (a few export-minded products have one).
+    #[serde(default)]
+    name_en: String,
+    /// The English description, Markdown.
+    #[serde(default)]
+    description_en: String,
 }
 
 /// The text the demo data is made from (villages, accounts and the code that loads them), for
@@ -249,7 +255,8 @@ pub async fn load_if_empty(db: &Db, media: &Media, hasher: &Hasher) -> anyhow::R
                     photo_ids: vec![photo.id],
                     producer_id,
                     status: ProductStatus::Active,
-                    ..ProductForm::default()
+                    name_en: p.name_en.clone(),
+                    description_en_md: p.description_en.clone(),
                 };
                 let form = form.parse().map_err(|e| anyhow::anyhow!("demo product {} is invalid: {e:?}", p.name))?;
                 products::queries::create(&mut tx, &NewProduct { shop_id, form: &form }, now).await?;

@@ -4,8 +4,12 @@
 
 use sha2::{Digest, Sha256};
 use shared::{
-    Form, InquiryForm, InquirySent, Phone, Valid,
-    inquiry::{InquiryTarget, asked, follow_up_message, given, needed_by_label, reply_message, whatsapp_link},
+    Form, InquiryForm, InquirySent, Lang, Phone, Valid,
+    inquiry::{
+        FROM_ENGLISH_PAGE, InquiryTarget, asked, follow_up_message, given, needed_by_label, reply_message,
+        whatsapp_link,
+    },
+    texts::inquiry as t,
 };
 use sqlx::AnyConnection;
 
@@ -41,13 +45,14 @@ struct Target {
     contact: Option<Phone>,
 }
 
-/// Checks and stores an inquiry, notifying the shop's owner (or, for a flagship, the village's admins).
+/// Checks and stores an inquiry, notifying the shop's owner (or, for a flagship, the village's admins). What
+/// is refused is said in the form's language.
 pub async fn send(state: &AppState, user: Option<&CurrentUser>, form: InquiryForm) -> AppResult<InquirySent> {
     let today = state.config.time_zone.date_time(now_ms() - 86_400_000);
     // A day of grace: a buyer abroad may still be on the kabupaten's yesterday.
     let form = form.parse_in(&today[..10])?;
     let mut conn = state.db.pool.acquire().await?;
-    let target = target(&mut conn, &form.parsed().target).await?;
+    let target = target(&mut conn, form.lang, &form.parsed().target).await?;
     drop(conn);
     let fingerprint = fingerprint(&form, &form.parsed().number);
     let sending = Sending { state, user, form: &form, target: &target, fingerprint: &fingerprint };
@@ -66,24 +71,24 @@ impl Sending<'_> {
     /// One try in one transaction.
     async fn attempt(&self) -> AppResult<InquirySent> {
         let mut tx = self.state.db.begin_write().await?;
-        limit(&mut tx, &self.form.parsed().number, self.fingerprint).await?;
+        limit(&mut tx, self.form.lang, &self.form.parsed().number, self.fingerprint).await?;
         let sent = write(&mut tx, self).await?;
         tx.commit().await?;
         Ok(sent)
     }
 }
 
-async fn target(conn: &mut AnyConnection, target: &InquiryTarget) -> AppResult<Target> {
+async fn target(conn: &mut AnyConnection, lang: Lang, target: &InquiryTarget) -> AppResult<Target> {
     let found = match target {
         InquiryTarget::Product(id) => {
             let found = queries::listed_product(&mut *conn, *id).await?;
-            found.ok_or_else(|| AppError::NotFound("Produk ini tidak ditemukan atau sedang tidak dijual.".into()))?
+            found.ok_or_else(|| AppError::NotFound(t::product_not_found(lang).into()))?
         }
         InquiryTarget::Shop(id) => {
             let found = queries::open_shop(&mut *conn, *id).await?;
-            found.ok_or_else(|| AppError::NotFound("Toko ini tidak ditemukan atau sedang tidak buka.".into()))?
+            found.ok_or_else(|| AppError::NotFound(t::shop_not_found(lang).into()))?
         }
-        InquiryTarget::Village(village) => return flagship(conn, village).await,
+        InquiryTarget::Village(village) => return flagship(conn, lang, village).await,
     };
     Ok(Target {
         village_id: found.village_id,
@@ -100,15 +105,15 @@ async fn target(conn: &mut AnyConnection, target: &InquiryTarget) -> AppResult<T
 }
 
 /// The flagship of the village with this slug (current or old) or id.
-async fn flagship(conn: &mut AnyConnection, village: &str) -> AppResult<Target> {
+async fn flagship(conn: &mut AnyConnection, lang: Lang, village: &str) -> AppResult<Target> {
     let found = match village.parse::<i64>() {
         Ok(id) => queries::village_by_id(&mut *conn, id).await?,
         Err(_) => queries::village_by_slug(&mut *conn, village).await?,
     };
-    let found = found.ok_or_else(|| AppError::NotFound("Desa ini tidak ditemukan.".into()))?;
+    let found = found.ok_or_else(|| AppError::NotFound(t::village_not_found(lang).into()))?;
     let name = found.name;
     let Some(subject) = found.flagship_name.filter(|n| !n.trim().is_empty()) else {
-        return Err(AppError::NotFound(format!("Desa {name} belum menetapkan produk unggulan.")));
+        return Err(AppError::NotFound(t::no_flagship(lang, &name)));
     };
     Ok(Target {
         village_id: found.id,
@@ -141,27 +146,18 @@ fn fingerprint(form: &InquiryForm, number: &str) -> String {
     format!("{:x}", Sha256::digest(parts.join("\u{1f}").as_bytes()))
 }
 
-/// 409 for the same inquiry within a minute, 429 when the number sent too many lately.
-async fn limit(conn: &mut AnyConnection, number: &str, fingerprint: &str) -> AppResult<()> {
+/// 409 for the same inquiry within a minute, 429 when the number sent too many lately (said in `lang`).
+async fn limit(conn: &mut AnyConnection, lang: Lang, number: &str, fingerprint: &str) -> AppResult<()> {
     let now = now_ms();
     if queries::same_since(&mut *conn, fingerprint, now - REPEAT_MS).await? > 0 {
-        return Err(AppError::Conflict(
-            "Permintaan yang sama baru saja terkirim dan sudah diterima. Tunggu kabar lewat WhatsApp, atau ubah \
-             isinya bila ingin mengirim permintaan lain."
-                .into(),
-        ));
+        return Err(AppError::Conflict(t::repeated(lang).into()));
     }
     let (count, oldest) = queries::sent_since(&mut *conn, number, now - WINDOW_MS).await?;
     if count >= PER_NUMBER {
         let wait_ms = oldest.unwrap_or(now) + WINDOW_MS - now;
         let retry_after_secs = u64::try_from(wait_ms.max(1000) / 1000).unwrap_or(60);
-        return Err(AppError::TooManyRequests {
-            message: format!(
-                "Sudah {count} permintaan dari nomor ini dalam 10 menit terakhir. Coba lagi dalam {} menit.",
-                retry_after_secs.div_ceil(60)
-            ),
-            retry_after_secs,
-        });
+        let minutes = i64::try_from(retry_after_secs.div_ceil(60)).unwrap_or(10);
+        return Err(AppError::TooManyRequests { message: t::too_many(lang, minutes, count), retry_after_secs });
     }
     Ok(())
 }
@@ -181,7 +177,8 @@ async fn write(conn: &mut AnyConnection, sending: &Sending<'_>) -> AppResult<Inq
         fingerprint,
     };
     let id = queries::insert(&mut *conn, &new, now).await?;
-    let what = asked(form.quantity, &form.unit, &target.subject, &form.destination, &form.country());
+    let what_in = |lang| asked(lang, form.quantity, &form.unit, &target.subject, &form.destination, &form.country());
+    let (what, buyers_what) = (what_in(Lang::Id), what_in(form.lang));
     let buyer = form.buyer_name.trim();
     let mut body = match given(&form.organisation) {
         Some(org) => format!("{buyer} ({org}) meminta {what}."),
@@ -190,12 +187,15 @@ async fn write(conn: &mut AnyConnection, sending: &Sending<'_>) -> AppResult<Inq
     if let Some(needed_by) = given(&form.needed_by) {
         body.push_str(&format!(" Dibutuhkan {}.", needed_by_label(needed_by)));
     }
+    if form.lang == Lang::En {
+        body.push_str(&format!(" {FROM_ENGLISH_PAGE}."));
+    }
     let title = format!("Permintaan {} baru", form.kind.label().to_lowercase());
     let (link, from) = match target.shop_id {
         Some(shop) => (format!("/jual/{shop}/permintaan"), target.to.clone()),
         None => ("/admin/permintaan".to_owned(), target.to.clone()),
     };
-    let reply = whatsapp_link(number, &reply_message(buyer, form.kind, &what, &from));
+    let reply = whatsapp_link(number, &reply_message(form.lang, buyer, form.kind, &buyers_what, &from));
     for user_id in recipients(conn, target).await? {
         let note = Note {
             user_id,
@@ -206,7 +206,7 @@ async fn write(conn: &mut AnyConnection, sending: &Sending<'_>) -> AppResult<Inq
         };
         notify(conn, &note).await?;
     }
-    let follow_up = follow_up_message(&target.to, buyer, id, form.kind, &what);
+    let follow_up = follow_up_message(form.lang, &target.to, buyer, id, form.kind, &buyers_what);
     Ok(InquirySent {
         id,
         kind: form.kind,

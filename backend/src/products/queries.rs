@@ -20,7 +20,7 @@ use crate::{
 pub const PHOTOS: PhotoList = PhotoList { table: "product_photos", owner: "product_id" };
 
 /// The columns of a product card, over [`CARD_FROM`].
-pub const CARD: &str = "p.id, p.slug, p.name, p.price, p.unit, p.stock, p.sector, p.created_at, \
+pub const CARD: &str = "p.id, p.slug, p.name, p.name_en, p.price, p.unit, p.stock, p.sector, p.created_at, \
     s.name AS shop_name, s.slug AS shop_slug, v.name AS village_name, v.slug AS village_slug, \
     p.cover_id, ci.variants AS cover_variants, p.rating_count, p.rating_stars";
 
@@ -61,7 +61,7 @@ pub fn card(row: &AnyRow) -> anyhow::Result<ProductSummary> {
         photo: cover(row)?,
         stars: shared::review::RatingBrief { count: row.try_get("rating_count")?, total: row.try_get("rating_stars")? },
         certified: Vec::new(),
-        name_en: None,
+        name_en: row.try_get("name_en")?,
     })
 }
 
@@ -76,8 +76,9 @@ pub async fn create(conn: &mut AnyConnection, new: &NewProduct<'_>, now: i64) ->
     let f = new.form;
     let id = sqlx::query_scalar(
         "INSERT INTO products (shop_id, slug, name, description, description_html, price, unit, min_order, stock, \
-            sector, weight_grams, producer_id, status, cover_id, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id",
+            sector, weight_grams, producer_id, status, cover_id, created_at, updated_at, name_en, description_en, \
+            description_en_html) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17, $18) RETURNING id",
     )
     .bind(new.shop_id)
     .bind(base_slug(&f.name))
@@ -94,6 +95,9 @@ pub async fn create(conn: &mut AnyConnection, new: &NewProduct<'_>, now: i64) ->
     .bind(f.status.code())
     .bind(f.photo_ids.first().copied())
     .bind(now)
+    .bind(f.english_name())
+    .bind(f.english_description())
+    .bind(f.english_description().map(markdown::to_safe_html))
     .fetch_one(&mut *conn)
     .await?;
     PHOTOS.replace(conn, id, &f.photo_ids).await?;
@@ -112,7 +116,8 @@ pub async fn update(
     let saved = sqlx::query(
         "UPDATE products SET name = $1, description = $2, description_html = $3, price = $4, unit = $5, \
             min_order = $6, stock = $7, sector = $8, weight_grams = $9, producer_id = $10, status = $11, \
-            cover_id = $12, updated_at = $13, version = version + 1 \
+            cover_id = $12, updated_at = $13, name_en = $17, description_en = $18, description_en_html = $19, \
+            version = version + 1 \
          WHERE id = $14 AND shop_id = $15 AND version = $16",
     )
     .bind(f.name.trim())
@@ -131,6 +136,9 @@ pub async fn update(
     .bind(id)
     .bind(shop_id)
     .bind(f.version)
+    .bind(f.english_name())
+    .bind(f.english_description())
+    .bind(f.english_description().map(markdown::to_safe_html))
     .execute(&mut *conn)
     .await?;
     if saved.rows_affected() != 1 {
@@ -189,7 +197,7 @@ fn base_slug(name: &str) -> String {
     if slug.is_empty() { "produk".into() } else { slug }
 }
 
-const RECORD: &str = "SELECT p.id, p.slug, p.name, p.description, p.price, p.unit, p.min_order, p.stock, \
+const RECORD: &str = "SELECT p.id, p.slug, p.name, p.name_en, p.description, p.description_en, p.price, p.unit, p.min_order, p.stock, \
     p.sector, p.weight_grams, p.producer_id, p.status, p.hidden_reason, p.version, p.updated_at FROM products p";
 
 /// The shop's listings (or just `only`) as the seller edits them, newest first.
@@ -216,7 +224,8 @@ pub async fn records(db: &Db, shop_id: i64, only: Option<i64>) -> anyhow::Result
                 photo_ids: photos.iter().map(|p| p.id).collect(),
                 producer_id: r.try_get("producer_id")?,
                 status: code(r, "status", ProductStatus::from_code)?,
-                ..ProductForm::default()
+                name_en: r.try_get::<Option<String>, _>("name_en")?.unwrap_or_default(),
+                description_en_md: r.try_get::<Option<String>, _>("description_en")?.unwrap_or_default(),
             },
             photos,
             hidden_reason: r.try_get("hidden_reason")?,
@@ -241,7 +250,7 @@ fn detail_sql(engine: Engine) -> &'static str {
              WHERE pp.product_id = p.id) f",
         );
         format!(
-            "SELECT {CARD}, p.description, p.description_html, p.min_order, p.weight_grams, p.updated_at, \
+            "SELECT {CARD}, p.description, p.description_html, p.description_en, p.description_en_html, p.min_order, p.weight_grams, p.updated_at, \
                 s.whatsapp, s.on_holiday, s.is_demo, s.enterprise_id, pr.name AS producer_name, pr.dusun AS producer_dusun, \
                 e.slug AS e_slug, e.name AS e_name, e.kind AS e_kind, e.description AS e_description, v.region_code, \
                 kc.name AS kecamatan, kb.name AS kabupaten, pv.name AS provinsi, v.flagship_name, v.flagship_sector, \
@@ -280,14 +289,15 @@ pub async fn detail(db: &Db, id: i64) -> anyhow::Result<Option<ProductDetail>> {
         None => None,
     };
     let description_md: String = r.try_get("description")?;
+    let description_en: Option<String> = r.try_get("description_en")?;
     let mut summary = card(&r)?;
     let certificates = crate::certificates::queries::shown(db, summary.id).await?;
     summary.certified = certificates.iter().map(|c| c.kind).collect();
     let reviewed = crate::reviews::queries::Of::Product(summary.id);
     let newest = i64::try_from(shared::review::NEWEST).unwrap_or(i64::MAX);
     Ok(Some(ProductDetail {
-        description_en_html: None,
-        description_en_text: None,
+        description_en_html: r.try_get("description_en_html")?,
+        description_en_text: description_en.map(|md| preview_text(&markdown::to_plain_text(&md))),
         rating: crate::reviews::queries::summary(db, reviewed).await?,
         reviews: crate::reviews::queries::of_product(db, summary.id, newest, 0).await?,
         description_html: r.try_get("description_html")?,

@@ -1,9 +1,10 @@
 //! One bulk or export inquiry as its shop (workspace) or the admins (admin area) see it: what is asked, by
-//! whom, its history, a WhatsApp reply to the buyer and the status moves they may make.
+//! whom, from which language's page (an English one is marked, to reply in English), its history, a
+//! WhatsApp reply to the buyer (in the buyer's language) and the status moves they may make.
 
 use shared::api::inquiries;
-use shared::inquiry::{InquiryStatusChange, country_name, needed_by_label, number_display};
-use shared::{Inquiry, InquiryKind, InquiryStatus, format::thousands};
+use shared::inquiry::{FROM_ENGLISH_PAGE, InquiryStatusChange, country_name, needed_by_label, number_display};
+use shared::{Inquiry, InquiryKind, InquiryStatus, Lang, format::thousands};
 use yew::prelude::*;
 
 use crate::api::{self, ApiError};
@@ -96,6 +97,9 @@ pub fn InquiryCard(props: &InquiryCardProps) -> Html {
                 <a href={i.link.clone()} target="_blank" rel="noopener">{ &i.subject }</a>
             </h3>
             <p class="inquiry-card__place">{ place }</p>
+            if i.lang == Lang::En {
+                <p class="inquiry-card__english">{ FROM_ENGLISH_PAGE }</p>
+            }
             <dl class="inquiry-card__facts">
                 <div><dt>{ "Jumlah" }</dt><dd>{ format!("{} {}", thousands(i.quantity), i.unit) }</dd></div>
                 <div><dt>{ "Tujuan" }</dt><dd>{ format!("{} ({})", i.destination, country_name(&i.dest_country)) }</dd></div>

@@ -4,14 +4,16 @@
 use std::rc::Rc;
 
 use shared::api::inquiries;
-use shared::inquiry::{COUNTRIES, buyer_number, number_display};
-use shared::{InquiryForm, InquiryKind, InquirySent};
+use shared::inquiry::{COUNTRIES, buyer_number, country_name_in, number_display};
+use shared::texts::inquiry as t;
+use shared::{InquiryForm, InquiryKind, InquirySent, Lang};
 use yew::prelude::*;
 
-use crate::api;
+use crate::api::{self, ApiError};
 use crate::components::form::{FormAlert, Submission, TextField, setter, submit};
 use crate::components::select_field::SelectField;
 use crate::dates;
+use crate::root::use_lang;
 use crate::session::use_session;
 
 /// What an inquiry is about.
@@ -56,7 +58,8 @@ impl Draft {
         }
     }
 
-    fn form(&self, target: &Target) -> InquiryForm {
+    /// The form to send from a page in `lang`.
+    fn form(&self, target: &Target, lang: Lang) -> InquiryForm {
         let optional = |text: &str| Some(text.trim().to_owned()).filter(|t| !t.is_empty());
         let digits: String = self.quantity.chars().filter(char::is_ascii_digit).collect();
         InquiryForm {
@@ -83,6 +86,7 @@ impl Draft {
             dest_country: self.country.clone(),
             needed_by: optional(&self.needed_by),
             message: self.message.clone(),
+            lang,
         }
     }
 }
@@ -130,12 +134,13 @@ pub fn InquiryBox(props: &InquiryBoxProps) -> Html {
         Callback::from(move |_: MouseEvent| sent.set(None))
     };
     let flagship = matches!(props.target, Target::Village(_));
+    let lang = use_lang();
     html! {
-        <section class="inquiry" aria-label="Permintaan partai besar atau ekspor">
+        <section class="inquiry" aria-label={t::region(lang)}>
             if !props.standalone {
                 <button type="button" class="button button--secondary inquiry__toggle" aria-expanded={(*open).to_string()}
                     aria-controls="permintaan" onclick={toggle}>
-                    { "Ajukan permintaan partai besar / ekspor" }
+                    { t::open(lang) }
                 </button>
             }
             if *open {
@@ -171,6 +176,7 @@ fn Form(props: &FormProps) -> Html {
     let checked = use_state(|| false);
     let today = dates::date_input(js_sys::Date::now() as i64);
     let session = use_session();
+    let lang = use_lang();
     {
         // A signed-in buyer's name and number, unless something was typed already.
         let (draft, me) = (draft.clone(), session.user());
@@ -192,10 +198,10 @@ fn Form(props: &FormProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             checked.set(true);
-            let form = draft.form(&target);
-            let number = buyer_number(&form.buyer_whatsapp).map(|n| number_display(&n)).unwrap_or_default();
+            let form = draft.form(&target, lang);
+            let number = buyer_number(lang, &form.buyer_whatsapp).map(|n| number_display(&n)).unwrap_or_default();
             let on_sent = on_sent.clone();
-            submit(&submission, form.validate(&today), api::call(inquiries::Send {}, &form), move |answer| {
+            submit(&submission, form.validate_in(lang, &today), api::call(inquiries::Send {}, &form), move |answer| {
                 on_sent.emit((answer, number))
             });
         })
@@ -214,13 +220,13 @@ fn Form(props: &FormProps) -> Html {
         })
     };
     let mut countries: Vec<(String, String)> =
-        COUNTRIES.iter().map(|(code, name)| ((*code).to_owned(), (*name).to_owned())).collect();
+        COUNTRIES.iter().map(|(code, ..)| ((*code).to_owned(), country_name_in(lang, code).to_owned())).collect();
     if draft.country.is_empty() {
-        countries.insert(0, (String::new(), "— Pilih negara —".into()));
+        countries.insert(0, (String::new(), t::pick_country(lang).into()));
     }
     let s = &*submission;
     let d = &*draft;
-    let live = if *checked { d.form(&props.target).validate(&today) } else { Vec::new() };
+    let live = if *checked { d.form(&props.target, lang).validate_in(lang, &today) } else { Vec::new() };
     let error = |field: &str| {
         if *checked {
             let server = s.error.as_ref().and_then(|e| shared::problem::message_for(e.fields(), field));
@@ -230,62 +236,58 @@ fn Form(props: &FormProps) -> Html {
         }
     };
     let alert = match (&s.error, live.is_empty()) {
-        (None, false) => Some("Periksa kembali isian yang ditandai.".to_owned()),
+        (None, false) => Some(t::check_marked(lang).to_owned()),
         (None, true) => None,
-        (Some(_), _) => s.message(),
+        (Some(error), _) => Some(alert(lang, error)),
     };
-    let title = if props.standalone { "Isi permintaan Anda" } else { "Permintaan partai besar / ekspor" };
-    let kinds = [
-        (InquiryKind::Bulk, "Partai besar", "Pembelian dalam jumlah besar di dalam negeri."),
-        (InquiryKind::Export, "Ekspor", "Pengiriman ke luar negeri."),
-    ];
+    let title = if props.standalone { t::title_standalone(lang) } else { t::title(lang) };
+    let kinds = [(InquiryKind::Bulk, t::bulk_hint(lang)), (InquiryKind::Export, t::export_hint(lang))];
     html! {
         <form class="form inquiry__form" novalidate=true {onsubmit} aria-labelledby="permintaan-judul">
             <h2 id="permintaan-judul" class="inquiry__title">{ title }</h2>
             <p class="muted">
-                { format!("Untuk pembelian dalam jumlah besar atau ke luar negeri. {} menerima permintaan ini lalu \
-                           menghubungi Anda lewat WhatsApp.", receivers(&props.target, &props.to)) }
+                { t::lead(lang, receivers(lang, &props.target, &props.to)) }
             </p>
             <FormAlert message={alert} />
             <fieldset class="choices">
-                <legend class="choices__legend">{ "Jenis permintaan" }</legend>
-                { for kinds.into_iter().map(|(kind, label, hint)| html! {
+                <legend class="choices__legend">{ t::kind_legend(lang) }</legend>
+                { for kinds.into_iter().map(|(kind, hint)| html! {
                     <label class="choice">
                         <input class="choice__input" type="radio" name="inquiry-kind" value={kind.code()}
                             checked={d.kind == kind} onchange={pick_kind(kind)} />
-                        <span class="choice__label">{ label }</span>
+                        <span class="choice__label">{ kind.label_in(lang) }</span>
                         <span class="choice__hint">{ hint }</span>
                     </label>
                 }) }
             </fieldset>
             <div class="form-grid">
-                <TextField form="permintaan" name="quantity" label="Jumlah" value={d.quantity.clone()} inputmode="numeric"
+                <TextField form="permintaan" name="quantity" label={t::quantity(lang)} value={d.quantity.clone()} inputmode="numeric"
                     oninput={setter(&draft, |d, v| d.quantity = v)} error={error("quantity")} required=true />
-                <TextField form="permintaan" name="unit" label="Satuan" value={d.unit.clone()}
-                    oninput={setter(&draft, |d, v| d.unit = v)} error={error("unit")} hint="kg, ton, karton…" required=true />
+                <TextField form="permintaan" name="unit" label={t::unit(lang)} value={d.unit.clone()}
+                    oninput={setter(&draft, |d, v| d.unit = v)} error={error("unit")} hint={t::unit_hint(lang)} required=true />
             </div>
-            <TextField form="permintaan" name="destination" label="Kota atau negara tujuan" value={d.destination.clone()}
+            <TextField form="permintaan" name="destination" label={t::destination(lang)} value={d.destination.clone()}
                 oninput={setter(&draft, |d, v| d.destination = v)} error={error("destination")} required=true />
-            <SelectField form="permintaan" name="dest_country" label="Negara tujuan" value={d.country.clone()}
+            <SelectField form="permintaan" name="dest_country" label={t::country(lang)} value={d.country.clone()}
                 options={countries} onchange={setter(&draft, |d, v| d.country = v)} error={error("dest_country")} />
-            <TextField form="permintaan" name="needed_by" label="Dibutuhkan paling lambat (bulan, opsional)" kind="month"
+            <TextField form="permintaan" name="needed_by" label={t::needed_by(lang)} kind="month"
                 value={d.needed_by.clone()} oninput={setter(&draft, |d, v| d.needed_by = v)} error={error("needed_by")} />
-            <TextField form="permintaan" name="buyer_name" label="Nama Anda" value={d.name.clone()} autocomplete="name"
+            <TextField form="permintaan" name="buyer_name" label={t::buyer_name(lang)} value={d.name.clone()} autocomplete="name"
                 oninput={setter(&draft, |d, v| d.name = v)} error={error("buyer_name")} required=true />
-            <TextField form="permintaan" name="buyer_whatsapp" label="Nomor WhatsApp" kind="tel" value={d.whatsapp.clone()}
+            <TextField form="permintaan" name="buyer_whatsapp" label={t::buyer_whatsapp(lang)} kind="tel" value={d.whatsapp.clone()}
                 autocomplete="tel" oninput={setter(&draft, |d, v| d.whatsapp = v)} error={error("buyer_whatsapp")}
-                hint="Nomor Indonesia 08…, atau nomor luar negeri diawali + dan kode negara." required=true />
-            <TextField form="permintaan" name="organisation" label="Nama usaha atau lembaga (opsional)"
+                hint={t::buyer_whatsapp_hint(lang)} required=true />
+            <TextField form="permintaan" name="organisation" label={t::organisation(lang)}
                 value={d.organisation.clone()} autocomplete="organization"
                 oninput={setter(&draft, |d, v| d.organisation = v)} error={error("organisation")} />
-            <TextField form="permintaan" name="buyer_email" label="E-mail (opsional)" kind="email" value={d.email.clone()}
+            <TextField form="permintaan" name="buyer_email" label={t::buyer_email(lang)} kind="email" value={d.email.clone()}
                 autocomplete="email" oninput={setter(&draft, |d, v| d.email = v)} error={error("buyer_email")} />
-            <TextField form="permintaan" name="message" label="Pesan (opsional)" rows={4} value={d.message.clone()}
+            <TextField form="permintaan" name="message" label={t::message(lang)} rows={4} value={d.message.clone()}
                 oninput={setter(&draft, |d, v| d.message = v)} error={error("message")}
-                hint="Misalnya mutu, kemasan, contoh barang atau cara pembayaran yang diinginkan." />
+                hint={t::message_hint(lang)} />
             <div class="actions">
                 <button type="submit" class="button button--primary" disabled={s.busy}>
-                    { if s.busy { "Mengirim…" } else { "Kirim permintaan" } }
+                    { if s.busy { t::sending(lang) } else { t::send(lang) } }
                 </button>
             </div>
         </form>
@@ -293,10 +295,20 @@ fn Form(props: &FormProps) -> Html {
 }
 
 /// Who receives an inquiry, as the form's lead says it.
-fn receivers(target: &Target, to: &str) -> String {
+fn receivers(lang: Lang, target: &Target, to: &str) -> String {
     match target {
-        Target::Village(_) => format!("Admin {to}"),
-        _ => format!("{to} dan admin desa"),
+        Target::Village(_) => t::receivers_village(lang, to),
+        _ => t::receivers_shop(lang, to),
+    }
+}
+
+/// The form's message after the server refused it or could not be reached: its fields are marked, its
+/// refusal (written in the form's language) is shown, and a connection or server failure is said in `lang`.
+fn alert(lang: Lang, error: &ApiError) -> String {
+    match error {
+        ApiError::Problem { status, .. } if *status < 500 && error.fields().is_empty() => error.message(),
+        ApiError::Problem { status, .. } if *status < 500 => t::check_marked(lang).to_owned(),
+        _ => t::not_sent(lang).to_owned(),
     }
 }
 
@@ -322,32 +334,32 @@ fn Sent(props: &SentProps) -> Html {
         });
     }
     let a = &props.answer;
-    let answerer = if props.flagship { format!("Admin {}", a.to) } else { a.to.clone() };
+    let lang = use_lang();
+    let answerer = if props.flagship { t::receivers_village(lang, &a.to) } else { a.to.clone() };
     html! {
         <div class="inquiry__sent" role="status">
-            <h2 class="inquiry__title" tabindex="-1" ref={heading}>{ "Permintaan terkirim" }</h2>
+            <h2 class="inquiry__title" tabindex="-1" ref={heading}>{ t::sent_title(lang) }</h2>
             <p>
-                { "Nomor permintaan " }<strong>{ format!("#{}", a.id) }</strong>
-                { format!(". Permintaan {} Anda sudah diterima {} dan tercatat di admin desa dan kabupaten.",
-                    a.kind.label().to_lowercase(), a.to) }
+                { t::sent_number(lang) }{ " " }<strong>{ format!("#{}", a.id) }</strong>
+                { t::sent_received(lang, a.kind.label_in(lang).to_lowercase(), &a.to) }
             </p>
-            <h3>{ "Langkah selanjutnya" }</h3>
+            <h3>{ t::next_steps(lang) }</h3>
             <ol class="inquiry__steps">
-                <li>{ format!("{answerer} membaca permintaan Anda dan menghubungi Anda lewat WhatsApp di nomor {}.", props.number) }</li>
-                <li>{ "Harga, contoh barang, ongkos kirim dan jadwal dibicarakan langsung lewat WhatsApp." }</li>
-                <li>{ format!("Admin Desa {} dan kabupaten memantau permintaan ini dan membantu bila belum ada jawaban.", a.village_name) }</li>
+                <li>{ t::step_contact(lang, answerer, &props.number) }</li>
+                <li>{ t::step_talk(lang) }</li>
+                <li>{ t::step_watch(lang, &a.village_name) }</li>
             </ol>
             if let Some(link) = &a.whatsapp_link {
-                <p>{ "Ingin lebih cepat? Kirim pesan lanjutan sekarang:" }</p>
+                <p>{ t::faster(lang) }</p>
                 <a class="button button--wa" href={link.clone()} target="_blank" rel="noopener noreferrer">
-                    { format!("WhatsApp {}", a.to) }
+                    { t::whatsapp_to(lang, &a.to) }
                 </a>
             } else {
-                <p class="muted">{ "Desa ini belum mencantumkan nomor WhatsApp; admin desa akan menghubungi Anda." }</p>
+                <p class="muted">{ t::no_whatsapp(lang) }</p>
             }
             <div class="actions">
                 <button type="button" class="button button--ghost" onclick={props.on_again.clone()}>
-                    { "Kirim permintaan lain" }
+                    { t::again(lang) }
                 </button>
             </div>
         </div>
@@ -361,12 +373,26 @@ mod tests {
     #[test]
     fn the_draft_names_one_target_and_reads_the_quantity() {
         let draft = Draft { quantity: "1.500".into(), email: " ".into(), ..Draft::new("kg") };
-        let form = draft.form(&Target::Village("darmaji".into()));
+        let form = draft.form(&Target::Village("darmaji".into()), Lang::Id);
         assert_eq!((form.quantity, form.product_id, form.village.as_deref()), (1500, None, Some("darmaji")));
         assert_eq!((form.buyer_email, form.unit.as_str(), form.dest_country.as_str()), (None, "kg", "ID"));
-        assert_eq!(Draft::new("").form(&Target::Product(3)).quantity, 0);
-        assert_eq!(Draft::new("").form(&Target::Shop(4)).shop_id, Some(4));
-        assert_eq!(receivers(&Target::Village("darmaji".into()), "Desa Darmaji"), "Admin Desa Darmaji");
-        assert_eq!(receivers(&Target::Shop(4), "Lapak Uji"), "Lapak Uji dan admin desa");
+        assert_eq!(Draft::new("").form(&Target::Product(3), Lang::Id).quantity, 0);
+        assert_eq!(Draft::new("").form(&Target::Shop(4), Lang::En).lang, Lang::En, "sent with its page's language");
+        let village = Target::Village("darmaji".into());
+        assert_eq!(receivers(Lang::Id, &village, "Desa Darmaji"), "Admin Desa Darmaji");
+        assert_eq!(receivers(Lang::Id, &Target::Shop(4), "Lapak Uji"), "Lapak Uji dan admin desa");
+        assert_eq!(receivers(Lang::En, &Target::Shop(4), "Lapak Uji"), "Lapak Uji and the village admins");
+    }
+
+    #[test]
+    fn a_refusal_shows_its_words_and_a_failure_is_said_in_the_page_language() {
+        let refused =
+            ApiError::Problem { status: 409, detail: "The same inquiry was just sent.".into(), fields: vec![] };
+        assert_eq!(alert(Lang::En, &refused), "The same inquiry was just sent.");
+        let fields = vec![shared::FieldError::new("quantity", "The quantity is at least 1.")];
+        let invalid = ApiError::Problem { status: 422, detail: "Jumlah".into(), fields };
+        assert_eq!(alert(Lang::En, &invalid), "Please check the marked fields.");
+        assert!(alert(Lang::En, &ApiError::Network).starts_with("Your inquiry was not sent."));
+        assert!(alert(Lang::Id, &ApiError::Status(502)).starts_with("Permintaan belum terkirim."));
     }
 }

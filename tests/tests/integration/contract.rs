@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 use shared::{
     ActionKind, Actor, AuditAction, CatalogSort, ConsultationStatus, DeliveryMethod, DeskSide, EnterpriseKind,
-    IdmStatus, InquiryKind, InquiryStatus, NewsKind, NewsStatus, Office, OrderStatus, PaymentMethod, ProblemCode,
+    IdmStatus, InquiryKind, InquiryStatus, Lang, NewsKind, NewsStatus, Office, OrderStatus, PaymentMethod, ProblemCode,
     ProductStatus, RegionLevel, Role, Sector, ShopStatus, Topic, Unit, VisitStatus,
     certificate::{CertificateKind, CertificateStatus},
     complaint_flow::{ComplaintActor, ComplaintMove, ComplaintOutcome, ComplaintReason, ComplaintStatus},
@@ -61,6 +61,7 @@ async fn every_reference_resolves_and_lists_are_spelt_as_json(app: TestApp) {
         ("IdmStatus", spelt(IdmStatus::ALL)),
         ("InquiryKind", spelt(InquiryKind::ALL)),
         ("InquiryStatus", spelt(InquiryStatus::ALL)),
+        ("Lang", spelt(&Lang::ALL)),
         ("NewsKind", spelt(NewsKind::ALL)),
         ("NewsStatus", spelt(NewsStatus::ALL)),
         ("Office", spelt(Office::ALL)),

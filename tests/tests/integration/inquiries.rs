@@ -3,6 +3,7 @@
 //! reaches the village and the district; refused forms write nothing; owners and admins move them on, and
 //! anyone else finds nothing. This file holds the helpers the tests share.
 
+mod english;
 mod moves;
 mod reach;
 mod refusals;

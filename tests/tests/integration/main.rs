@@ -14,6 +14,7 @@ mod consultations;
 mod contract;
 mod control_characters;
 mod dashboards;
+mod english_products;
 mod idm;
 mod images;
 mod inquiries;

@@ -1,11 +1,11 @@
-//! SQL of the search index: what each product is indexed by (its name, description, category, producer,
-//! shop, enterprise and places), the vocabulary with its trigrams, and the postings (word, product, weight).
+//! SQL of the search index: what each product is indexed by (its name and description in Indonesian and, when
+//! its seller gave them, in English; category, producer, shop, enterprise and places), the vocabulary with its trigrams, and the postings (word, product, weight).
 
 use std::collections::HashMap;
 
 use sqlx::{AnyConnection, Row};
 
-const SOURCE: &str = "SELECT p.id, p.name, p.description, p.sector, s.name AS shop_name, \
+const SOURCE: &str = "SELECT p.id, p.name, p.description, p.name_en, p.description_en, p.sector, s.name AS shop_name, \
     pr.name AS producer_name, pr.makes AS producer_makes, e.name AS enterprise_name, e.kind AS enterprise_kind, \
     v.name AS village_name, kc.name AS kecamatan_name, kb.name AS kabupaten_name \
     FROM products p JOIN shops s ON s.id = p.shop_id JOIN villages v ON v.id = s.village_id \
@@ -18,6 +18,10 @@ pub struct Source {
     pub name: String,
     /// Markdown.
     pub description: String,
+    /// The seller's English name, if any.
+    pub name_en: Option<String>,
+    /// The seller's English description (Markdown), if any.
+    pub description_en: Option<String>,
     /// The category's code.
     pub sector: String,
     pub shop_name: String,
@@ -51,6 +55,8 @@ pub async fn sources(conn: &mut AnyConnection, ids: &[i64]) -> sqlx::Result<Vec<
                 id: r.try_get("id")?,
                 name: r.try_get("name")?,
                 description: r.try_get("description")?,
+                name_en: r.try_get("name_en")?,
+                description_en: r.try_get("description_en")?,
                 sector: r.try_get("sector")?,
                 shop_name: r.try_get("shop_name")?,
                 producer_name: r.try_get("producer_name")?,

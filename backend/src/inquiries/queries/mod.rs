@@ -7,7 +7,7 @@ pub mod status;
 use std::collections::HashMap;
 
 use shared::{
-    Inquiry, InquiryKind, InquiryList, InquiryStatus, PageRequest,
+    Inquiry, InquiryKind, InquiryList, InquiryStatus, Lang, PageRequest,
     inquiry::{InquiryCount, InquiryEvent, asked, reply_message, whatsapp_link},
     product::product_path,
 };
@@ -78,7 +78,7 @@ fn bind<'q>(mut query: Query<'q>, values: &'q [Value]) -> Query<'q> {
 const SELECT: &str = "SELECT i.id, i.kind, i.status, i.village_id, v.name AS village_name, v.slug AS village_slug, \
      i.shop_id, s.name AS shop_name, s.slug AS shop_slug, i.product_id, p.slug AS product_slug, i.flagship, i.subject, \
      i.buyer_name, i.buyer_whatsapp, i.buyer_email, i.organisation, i.quantity, i.unit, i.destination, \
-     i.dest_country, i.needed_by, i.message, i.created_at, i.updated_at \
+     i.dest_country, i.needed_by, i.message, i.lang, i.created_at, i.updated_at \
      FROM inquiries i JOIN villages v ON v.id = i.village_id LEFT JOIN shops s ON s.id = i.shop_id \
      LEFT JOIN products p ON p.id = i.product_id";
 
@@ -163,6 +163,8 @@ fn inquiry(r: &AnyRow, events: Vec<InquiryEvent>, reader: Reader) -> AppResult<I
     let kind =
         InquiryKind::from_code(&kind).ok_or_else(|| AppError::Internal(anyhow::anyhow!("inquiry kind {kind}")))?;
     let status = status(r, "status")?;
+    let lang: String = r.try_get("lang")?;
+    let lang = Lang::from_code(&lang).ok_or_else(|| AppError::Internal(anyhow::anyhow!("inquiry language {lang}")))?;
     let village_name: String = r.try_get("village_name")?;
     let shop_name: Option<String> = r.try_get("shop_name")?;
     let product_id: Option<i64> = r.try_get("product_id")?;
@@ -183,8 +185,9 @@ fn inquiry(r: &AnyRow, events: Vec<InquiryEvent>, reader: Reader) -> AppResult<I
         (Reader::Seller, Some(shop)) => shop.clone(),
         _ => format!("Desa {village_name}"),
     };
-    let what = asked(quantity, &unit, &subject, &destination, &dest_country);
-    let whatsapp_link = whatsapp_link(&buyer_whatsapp, &reply_message(&buyer_name, kind, &what, &from));
+    // The reply is written in the buyer's language.
+    let what = asked(lang, quantity, &unit, &subject, &destination, &dest_country);
+    let whatsapp_link = whatsapp_link(&buyer_whatsapp, &reply_message(lang, &buyer_name, kind, &what, &from));
     Ok(Inquiry {
         id: r.try_get("id")?,
         kind,
@@ -207,6 +210,7 @@ fn inquiry(r: &AnyRow, events: Vec<InquiryEvent>, reader: Reader) -> AppResult<I
         dest_country,
         needed_by: r.try_get("needed_by")?,
         message: r.try_get("message")?,
+        lang,
         created_at: r.try_get("created_at")?,
         updated_at: r.try_get("updated_at")?,
         events,

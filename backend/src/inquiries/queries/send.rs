@@ -133,9 +133,9 @@ pub async fn insert(conn: &mut AnyConnection, new: &NewInquiry<'_>, now: i64) ->
     sqlx::query_scalar(
         "INSERT INTO inquiries (village_id, shop_id, product_id, flagship, subject, kind, buyer_name, buyer_whatsapp, \
          buyer_email, organisation, quantity, unit, destination, dest_country, needed_by, message, status, user_id, \
-         fingerprint, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'baru', $17, $18, $19, $19) \
-         RETURNING id",
+         fingerprint, created_at, updated_at, lang) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'baru', $17, $18, $19, $19, \
+         $20) RETURNING id",
     )
     .bind(new.village_id)
     .bind(new.shop_id)
@@ -156,6 +156,7 @@ pub async fn insert(conn: &mut AnyConnection, new: &NewInquiry<'_>, now: i64) ->
     .bind(new.user_id)
     .bind(new.fingerprint)
     .bind(now)
+    .bind(form.lang.code())
     .fetch_one(conn)
     .await
 }

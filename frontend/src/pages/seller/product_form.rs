@@ -1,5 +1,6 @@
-//! The editor of one listing: name, category, description, price and unit, minimum order, stock, weight,
-//! photos (the first is the cover), the member producer who made it, and whether it is for sale.
+//! The editor of one listing: name, category, description, an optional English name and description for
+//! buyers abroad, price and unit, minimum order, stock, weight, photos (the first is the cover), the member
+//! producer who made it, and whether it is for sale.
 
 use shared::api::{products, shops};
 use shared::{Image, ProductForm, ProductRecord, ProductStatus, Sector, Unit, enterprise::PHOTOS_MAX, format::rupiah};
@@ -132,6 +133,19 @@ pub fn ProductEditor(props: &ProductEditorProps) -> Html {
             <TextField form="produk" name="description_md" label="Deskripsi" rows={6} value={form.description_md.clone()}
                 oninput={setter(&form, |f, v| f.description_md = v)} error={submission.field("description_md")}
                 hint="Bahan, cara membuat, ukuran, daya tahan. Markdown: **tebal**, - daftar." />
+            <fieldset class="form-field">
+                <legend class="form-field__label">{ "Untuk pembeli luar negeri" }</legend>
+                <p class="form-field__hint">
+                    { "Tidak wajib. Bila diisi, nama dan deskripsi ini tampil untuk pembeli luar negeri di halaman \
+                       berbahasa Inggris (alamat yang diawali /en/); bila kosong, mereka melihat yang berbahasa Indonesia." }
+                </p>
+                <TextField form="produk" name="name_en" label="Nama dalam bahasa Inggris (opsional)"
+                    value={form.name_en.clone()} oninput={setter(&form, |f, v| f.name_en = v)}
+                    error={submission.field("name_en")} hint="Mis. Ground Robusta Coffee 200 g" />
+                <TextField form="produk" name="description_en_md" label="Deskripsi dalam bahasa Inggris (opsional)"
+                    rows={5} value={form.description_en_md.clone()} oninput={setter(&form, |f, v| f.description_en_md = v)}
+                    error={submission.field("description_en_md")} hint="Markdown juga boleh: **tebal**, - daftar." />
+            </fieldset>
             <div class="form-row">
                 <TextField form="produk" name="price" label="Harga (Rp)" inputmode="numeric" value={numbers.price.clone()}
                     oninput={setter(&numbers, |n, v| n.price = v)} error={submission.field("price")}
