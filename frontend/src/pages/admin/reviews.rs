@@ -2,6 +2,7 @@
 //! them — hide one that breaks the rules with a reason the seller reads (kept in the audit log), show it
 //! again.
 
+use shared::Lang;
 use shared::api::reviews::{Hide, Unhide, VillageReviews};
 use shared::product::Moderation;
 use shared::review::Review;
@@ -93,5 +94,5 @@ fn ReviewItem(props: &ReviewItemProps) -> Html {
             }
         </div>
     };
-    review_item(&props.review, true, actions)
+    review_item(Lang::Id, &props.review, true, actions)
 }

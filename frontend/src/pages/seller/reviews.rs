@@ -1,6 +1,7 @@
 //! `/jual/{toko}/ulasan`: what buyers said of the shop's products, newest first, with the rating summary
 //! of those shown; each unanswered review gets one reply, and a review the village admin hid says why.
 
+use shared::Lang;
 use shared::api::reviews::{Reply, ShopReviews};
 use shared::review::{RatingSummary, ReplyForm, Review};
 use yew::prelude::*;
@@ -55,9 +56,9 @@ pub fn Reviews(props: &ReviewsProps) -> Html {
                 items.iter().map(|r| answered.iter().find(|a| a.id == r.id).unwrap_or(r).clone()).collect();
             html! {
                 <>
-                    { rating_summary(&summary_of(&items)) }
+                    { rating_summary(Lang::Id, &summary_of(&items)) }
                     <ul class="review-list review-list--desk">
-                        { for items.iter().map(|r| review_item(r, true, html! {
+                        { for items.iter().map(|r| review_item(Lang::Id, r, true, html! {
                             <>
                                 if let Some(reason) = &r.hidden_reason {
                                     <p class="review__hidden" role="note">
