@@ -3,7 +3,6 @@
 
 use shared::catalog::QUERY_MAX;
 use shared::certificate::CertificateKind;
-use shared::format::rupiah;
 use shared::{CatalogQuery, CatalogSort, EnterpriseKind, Sector};
 
 /// Reads a catalog search from a query string (with or without the leading `?`).
@@ -237,16 +236,6 @@ pub fn parse_price(text: &str) -> Result<Option<i64>, NotAPrice> {
     digits.parse().map(Some).map_err(|_| NotAPrice)
 }
 
-/// "Rp 10.000 – Rp 50.000", "Mulai Rp 10.000", "Sampai Rp 50.000".
-pub fn price_range_label(min: Option<i64>, max: Option<i64>) -> String {
-    match (min, max) {
-        (Some(min), Some(max)) => format!("{} – {}", rupiah(min), rupiah(max)),
-        (Some(min), None) => format!("Mulai {}", rupiah(min)),
-        (None, Some(max)) => format!("Sampai {}", rupiah(max)),
-        (None, None) => String::new(),
-    }
-}
-
 /// A slug as words, for when its name is not at hand: "lapak-bumdes" → "Lapak Bumdes".
 pub fn slug_words(slug: &str) -> String {
     slug.split('-')
@@ -377,10 +366,7 @@ mod tests {
     }
 
     #[test]
-    fn labels_for_chips() {
-        assert_eq!(price_range_label(Some(10_000), Some(50_000)), "Rp 10.000 – Rp 50.000");
-        assert_eq!(price_range_label(None, Some(50_000)), "Sampai Rp 50.000");
-        assert_eq!(price_range_label(Some(500), None), "Mulai Rp 500");
+    fn slugs_read_as_words() {
         assert_eq!(slug_words("lapak-bumdes--darma"), "Lapak Bumdes Darma");
         assert_eq!(slug_words("éclair-x"), "éclair X");
     }

@@ -20,6 +20,7 @@ mod dates;
 pub mod directory_query;
 mod hooks;
 pub mod islands;
+pub mod lang_text;
 mod links;
 pub mod market;
 mod offline;

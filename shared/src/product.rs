@@ -106,7 +106,12 @@ impl ProductSummary {
 
     /// "Rp 25.000 / botol".
     pub fn price_label(&self) -> String {
-        format!("{} / {}", rupiah(self.price), self.unit.label())
+        self.price_label_in(crate::Lang::Id)
+    }
+
+    /// [`Self::price_label`] with the unit in `lang`: "Rp 25.000 / bottle" (money is written as Rupiah's).
+    pub fn price_label_in(&self, lang: crate::Lang) -> String {
+        format!("{} / {}", rupiah(self.price), self.unit.label_in(lang))
     }
 }
 

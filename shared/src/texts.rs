@@ -26,8 +26,21 @@ mod tests {
                 missing
             }};
         }
-        use crate::{DeliveryMethod, InquiryKind, OrderStatus, PaymentMethod, Sector, Unit};
-        let missing = translated!(Unit, Sector, InquiryKind, DeliveryMethod, OrderStatus, PaymentMethod);
+        use crate::certificate::CertificateKind;
+        use crate::{
+            CatalogSort, DeliveryMethod, EnterpriseKind, InquiryKind, OrderStatus, PaymentMethod, Sector, Unit,
+        };
+        let missing = translated!(
+            Unit,
+            Sector,
+            InquiryKind,
+            DeliveryMethod,
+            OrderStatus,
+            PaymentMethod,
+            CatalogSort,
+            CertificateKind,
+            EnterpriseKind
+        );
         assert!(missing.is_empty(), "en/labels.toml lacks {missing:?}");
     }
 }

@@ -8,11 +8,12 @@ use axum::{
     response::Response,
 };
 use frontend::api::{self, Get};
+use frontend::lang_text::numeral;
 use serde_json::json;
 use shared::api::shops;
-use shared::{CatalogQuery, ProductDetail, Storefront, format::rupiah, product::product_id_of};
-
 use shared::routes::Page;
+use shared::texts::{common, head_market as t};
+use shared::{CatalogQuery, Lang, ProductDetail, Storefront, format::rupiah, product::product_id_of};
 
 use super::{
     image_preview,
@@ -25,6 +26,7 @@ use crate::{error::AppResult, products::queries, shops::storefront::storefront, 
 /// The catalog, titled after the search, rendered with its page of results (the first, or the one after
 /// its cursor `setelah`) and their counts, as the page reads the search from its address.
 pub async fn catalog(State(state): State<AppState>, uri: Uri) -> AppResult<Response> {
+    let lang = Lang::of_path(uri.path()).0;
     kept_or_built(&state, &uri, async || {
         let q = frontend::catalog_query::parse(uri.query().unwrap_or_default());
         if let Some(address) = searched_at(&uri, "/produk", &frontend::catalog_query::page_pairs(&q)) {
@@ -36,15 +38,12 @@ pub async fn catalog(State(state): State<AppState>, uri: Uri) -> AppResult<Respo
             .outcome(api::catalog::facets(&counted).url(), &crate::catalog::counts(&state, &counted).await);
         // The search as typed, without control characters (the API refuses them; the title shows the rest).
         let words = q.words().map(|words| words.chars().filter(|c| !c.is_control()).collect::<String>());
-        let mut head = match words.filter(|words| !words.trim().is_empty()) {
-            Some(words) => {
-                site_head(&state, Page::Catalog, &format!("Cari \"{words}\" — Produk desa | Lapak Desa"), "/produk")
-            }
-            None => site_head(&state, Page::Catalog, "Produk desa — Lapak Desa", "/produk"),
+        let title = match words.filter(|words| !words.trim().is_empty()) {
+            Some(words) => t::catalog_search_title(lang, words),
+            None => t::catalog_title(lang).to_owned(),
         };
-        head.description = "Belanja langsung dari BUMDes, koperasi dan UMKM desa: makanan olahan, kerajinan, tenun, \
-                            hasil tani dan laut."
-            .into();
+        let mut head = site_head(&state, Page::Catalog, &title, "/produk");
+        head.description = t::catalog_description(lang).into();
         Ok(Found::Page(head, seeds))
     })
     .await
@@ -53,6 +52,7 @@ pub async fn catalog(State(state): State<AppState>, uri: Uri) -> AppResult<Respo
 /// A product: its name, price, village and cover as the preview; `/produk/{id}-{other}` moves to the
 /// product's own address. The page is kept like the catalog's (shared links bring bursts of visits).
 pub async fn product(State(state): State<AppState>, Path(segment): Path<String>, uri: Uri) -> AppResult<Response> {
+    let lang = Lang::of_path(uri.path()).0;
     kept_or_built(&state, &uri, async || {
         let id = product_id_of(&segment);
         let api = api::catalog::product_url(id);
@@ -66,7 +66,7 @@ pub async fn product(State(state): State<AppState>, Path(segment): Path<String>,
         if format!("/produk/{segment}") != path {
             return Ok(Found::Moved(path));
         }
-        let head = product_head(&state, &p);
+        let head = product_head(&state, lang, &p);
         Ok(Found::Page(head, Seeds::default().answer(api, &p)))
     })
     .await
@@ -79,6 +79,7 @@ pub async fn product_reviews(
     Path(segment): Path<String>,
     uri: Uri,
 ) -> AppResult<Response> {
+    let lang = Lang::of_path(uri.path()).0;
     kept_or_built(&state, &uri, async || {
         let page = frontend::page_number(uri.query().unwrap_or_default());
         let Some(id) = product_id_of(&segment) else {
@@ -96,13 +97,18 @@ pub async fn product_reviews(
         let per_page = Some(api::catalog::REVIEWS_PER_PAGE);
         let reviews = crate::reviews::public::of_product(&state, id, Some(page), per_page).await;
         let s = &p.summary;
-        let mut head = site_head(&state, Page::ProductReviews, &format!("Ulasan {} | Lapak Desa", s.name), &path);
+        let name = s.name_in(lang);
+        let mut head = site_head(&state, Page::ProductReviews, &t::reviews_title(lang, name), &path);
         head.description = match p.rating.brief().average_label() {
-            Some(average) => format!(
-                "Rata-rata ★ {average} dari {} ulasan pembeli terverifikasi: {}, {} di Desa {}.",
-                p.rating.count, s.name, s.shop_name, s.village_name
+            Some(average) => t::reviews_description(
+                lang,
+                p.rating.count,
+                numeral(lang, &average),
+                name,
+                &s.shop_name,
+                &s.village_name,
             ),
-            None => format!("Belum ada ulasan untuk {}, {} di Desa {}.", s.name, s.shop_name, s.village_name),
+            None => t::no_reviews_description(lang, name, &s.shop_name, &s.village_name),
         };
         head.image = p.photos.first().map(|c| image_preview(&state, &c.jpeg)).or(head.image);
         Ok(Found::Page(head, Seeds::default().answer(product_api, &p).outcome(reviews_api.url(), &reviews)))
@@ -111,25 +117,32 @@ pub async fn product_reviews(
 }
 
 /// A product's head: its name and price as the title, a picture, and what it costs as a schema.org offer.
-fn product_head(state: &AppState, p: &ProductDetail) -> Head {
+/// In English: the seller's English name and description when they gave them; the preview's description
+/// leaves out Indonesian words, the schema.org data falls back to them.
+fn product_head(state: &AppState, lang: Lang, p: &ProductDetail) -> Head {
     let path = p.summary.path();
     let s = &p.summary;
-    let absolute = format!("{}{path}", state.config.public_url);
+    let name = s.name_in(lang);
+    let absolute = format!("{}{}", state.config.public_url, lang.path(&path));
     let in_stock = s.stock > 0;
+    let own_text = match lang {
+        Lang::Id => Some(p.description_text.as_str()),
+        _ => p.description_en_text.as_deref(),
+    };
     let mut description =
-        format!("{} · {} · Desa {}, {}.", s.price_label(), s.shop_name, s.village_name, p.chain.region.kabupaten);
-    if !p.description_text.is_empty() {
-        description = format!("{description} {}", p.description_text);
+        t::product_description(lang, s.price_label_in(lang), &s.shop_name, &s.village_name, &p.chain.region.kabupaten);
+    if let Some(text) = own_text.filter(|text| !text.is_empty()) {
+        description = format!("{description} {text}");
     }
     let images: Vec<String> = p.photos.iter().map(|i| format!("{}{}", state.config.public_url, i.jpeg.url)).collect();
     let mut json_ld = json!({
         "@context": "https://schema.org",
         "@type": "Product",
-        "name": s.name,
-        "description": p.description_text,
+        "name": name,
+        "description": own_text.unwrap_or(&p.description_text),
         "image": images,
         "sku": s.id.to_string(),
-        "category": s.sector.label(),
+        "category": s.sector.label_in(lang),
         "brand": { "@type": "Brand", "name": p.chain.enterprise.as_ref().map_or(&s.shop_name, |e| &e.name) },
         "url": absolute,
         "offers": {
@@ -141,9 +154,12 @@ fn product_head(state: &AppState, p: &ProductDetail) -> Head {
             "seller": { "@type": "Organization", "name": s.shop_name },
         },
     });
+    if lang != Lang::Id {
+        json_ld["inLanguage"] = json!(lang.code());
+    }
     add_reviews(&mut json_ld, p);
-    add_certificates(&mut json_ld, p);
-    let title = format!("{} — {} | Lapak Desa", s.name, rupiah(s.price));
+    add_certificates(&mut json_ld, lang, p);
+    let title = format!("{name} — {} | Lapak Desa", rupiah(s.price));
     Head {
         description,
         image: p.photos.first().map(|c| image_preview(state, &c.jpeg)).or_else(|| Some(site_image(state))),
@@ -154,6 +170,7 @@ fn product_head(state: &AppState, p: &ProductDetail) -> Head {
 
 /// A shop: its name, village and logo as the preview, rendered with its first products.
 pub async fn shop(State(state): State<AppState>, Path(slug): Path<String>, uri: Uri) -> AppResult<Response> {
+    let lang = Lang::of_path(uri.path()).0;
     kept_or_built(&state, &uri, async || {
         let api = Get::of(shops::Storefront { slug: slug.clone() }).url();
         let Some(shop) = storefront(&state.db, &slug).await? else {
@@ -163,21 +180,18 @@ pub async fn shop(State(state): State<AppState>, Path(slug): Path<String>, uri: 
         let seeds = Seeds::default()
             .answer(api, &shop)
             .outcome(api::catalog::catalog(&products).url(), &crate::catalog::page(&state, &products).await);
-        Ok(Found::Page(shop_head(&state, &shop), seeds))
+        Ok(Found::Page(shop_head(&state, lang, &shop), seeds))
     })
     .await
 }
 
-/// A shop's head: its name, village and logo.
-fn shop_head(state: &AppState, shop: &Storefront) -> Head {
-    let mut description = format!(
-        "Toko di Desa {}, {}: {} produk. Pesan langsung atau tanya lewat WhatsApp.",
-        shop.village_name, shop.region.kabupaten, shop.product_count
-    );
-    if !shop.description.is_empty() {
+/// A shop's head: its name, village and logo; the seller's own (Indonesian) description only in Indonesian.
+fn shop_head(state: &AppState, lang: Lang, shop: &Storefront) -> Head {
+    let mut description = t::shop_description(lang, shop.product_count, &shop.village_name, &shop.region.kabupaten);
+    if lang == Lang::Id && !shop.description.is_empty() {
         description = format!("{} {description}", shop.description);
     }
-    let title = format!("{} — Desa {} | Lapak Desa", shop.name, shop.village_name);
+    let title = t::shop_title(lang, &shop.name, &shop.village_name);
     Head {
         description,
         image: shop.logo.as_ref().map(|l| image_preview(state, &l.jpeg)).or_else(|| Some(site_image(state))),
@@ -216,7 +230,7 @@ fn add_reviews(json_ld: &mut serde_json::Value, p: &ProductDetail) {
 }
 
 /// The verified certificates within their dates as schema.org `Certification`s (`hasCertification`).
-fn add_certificates(json_ld: &mut serde_json::Value, p: &ProductDetail) {
+fn add_certificates(json_ld: &mut serde_json::Value, lang: Lang, p: &ProductDetail) {
     if p.certificates.is_empty() {
         return;
     }
@@ -226,7 +240,7 @@ fn add_certificates(json_ld: &mut serde_json::Value, p: &ProductDetail) {
         .map(|c| {
             let mut certification = json!({
                 "@type": "Certification",
-                "name": format!("Sertifikat {}", c.kind.label()),
+                "name": common::certificate_of(lang, c.kind.label_in(lang)),
                 "certificationIdentification": c.number,
                 "issuedBy": { "@type": "Organization", "name": c.issuer },
                 "certificationStatus": "https://schema.org/CertificationActive",

@@ -16,7 +16,7 @@ use std::future::Future;
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::{Serialize, de::DeserializeOwned};
 use shared::api::{Endpoint, Method, news, regions::Regions, villages::Villages};
-use shared::{FieldError, Region, VillageQuery};
+use shared::{FieldError, Lang, Region, VillageQuery};
 
 use crate::directory_query;
 
@@ -56,17 +56,19 @@ impl ApiError {
 
     /// What to tell the person, in Indonesian.
     pub fn message(&self) -> String {
+        self.message_in(Lang::Id)
+    }
+
+    /// What to tell the person, in `lang`; a problem's detail is the server's own words.
+    pub fn message_in(&self, lang: Lang) -> String {
+        use shared::texts::common as t;
         match self {
-            ApiError::Network => "Tidak dapat terhubung ke server. Periksa koneksi internet Anda.".into(),
-            ApiError::Problem { status, .. } if *status >= 500 => {
-                "Server sedang mengalami gangguan. Silakan coba beberapa saat lagi.".into()
-            }
+            ApiError::Network => t::error_network(lang).into(),
+            ApiError::Problem { status, .. } if *status >= 500 => t::error_server(lang).into(),
             ApiError::Problem { detail, .. } => detail.clone(),
-            ApiError::Status(status) if *status >= 500 => {
-                format!("Server sedang mengalami gangguan (kode {status}). Silakan coba beberapa saat lagi.")
-            }
-            ApiError::Status(status) => format!("Permintaan tidak dapat dilayani (kode {status})."),
-            ApiError::Decode => "Jawaban server tidak dapat dibaca.".into(),
+            ApiError::Status(status) if *status >= 500 => t::error_server_code(lang, status),
+            ApiError::Status(status) => t::error_status(lang, status),
+            ApiError::Decode => t::error_decode(lang).into(),
         }
     }
 }

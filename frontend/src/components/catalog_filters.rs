@@ -6,13 +6,16 @@ use std::rc::Rc;
 use shared::catalog::GOOD_RATING;
 use shared::certificate::CertificateKind;
 use shared::format::thousands;
-use shared::{CatalogQuery, Facets, Sector};
+use shared::texts::{catalog as t, common};
+use shared::{CatalogQuery, Facets, Lang, Sector};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::catalog_query::{pairs_but, parse_price, with_prices};
 use crate::components::filter_select::FilterSelect;
+use crate::lang_text::count;
 use crate::links::without_level;
+use crate::root::use_lang;
 
 /// Where the facet counts stand.
 #[derive(Clone, PartialEq)]
@@ -32,10 +35,11 @@ pub struct CatalogFiltersProps {
 
 #[component]
 pub fn CatalogFilters(props: &CatalogFiltersProps) -> Html {
+    let lang = use_lang();
     let q = &props.query;
     let (waiting, facets) = match &props.facets {
-        FacetState::Loading => (Some("Memuat…"), None),
-        FacetState::Failed => (Some("Gagal dimuat"), None),
+        FacetState::Loading => (Some(common::loading(lang)), None),
+        FacetState::Failed => (Some(t::facets_failed(lang)), None),
         FacetState::Loaded(f) => (None, Some(f.clone())),
     };
     let kecamatan: Vec<(String, String)> = facets
@@ -43,18 +47,18 @@ pub fn CatalogFilters(props: &CatalogFiltersProps) -> Html {
         .flat_map(|f| f.kecamatan.iter())
         .map(|k| {
             let place = format!("{}, {}", without_level(&k.name), without_level(&k.kabupaten));
-            (k.code.clone(), format!("{place} ({})", thousands(k.count)))
+            (k.code.clone(), format!("{place} ({})", count(lang, k.count)))
         })
         .collect();
     let mut categories: Vec<(String, String)> = facets
         .iter()
         .flat_map(|f| f.categories.iter())
-        .map(|c| (c.sector.code().to_owned(), format!("{} ({})", c.sector.label(), thousands(c.count))))
+        .map(|c| (c.sector.code().to_owned(), format!("{} ({})", c.sector.label_in(lang), count(lang, c.count))))
         .collect();
     if let (Some(chosen), Some(_)) = (q.kategori, &facets)
         && !categories.iter().any(|(code, _)| code == chosen.code())
     {
-        categories.push((chosen.code().to_owned(), format!("{} (0)", chosen.label())));
+        categories.push((chosen.code().to_owned(), format!("{} (0)", chosen.label_in(lang))));
     }
     let change = |apply: fn(&CatalogQuery, Option<String>) -> CatalogQuery| {
         let (on_change, q) = (props.on_change.clone(), q.clone());
@@ -71,21 +75,22 @@ pub fn CatalogFilters(props: &CatalogFiltersProps) -> Html {
     // A plain form to the catalog, so filters work without JavaScript; the app (or, on a page of islands,
     // `islands::plain`) applies each change at once.
     html! {
-        <form class="filters catalog-filters__fields" role="group" aria-label="Saring produk" method="get"
-            action="/produk" data-apply="true" autocomplete="off" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
+        <form class="filters catalog-filters__fields" role="group" aria-label={t::filters_label(lang)} method="get"
+            action={lang.path("/produk")} data-apply="true" autocomplete="off" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
             { kept_fields(q, &FORM_FIELDS) }
-            <FilterSelect id="filter-kecamatan" label="Kecamatan" any_label={waiting.unwrap_or("Semua kecamatan")}
+            <FilterSelect id="filter-kecamatan" label={t::kecamatan(lang)} any_label={waiting.unwrap_or(t::any_kecamatan(lang))}
                 name="kecamatan" options={kecamatan} disabled={waiting.is_some()}
                 value={q.kecamatan.clone().unwrap_or_default()}
                 on_change={change(|q, v| CatalogQuery { kecamatan: v, ..q.first_page() })} />
-            <FilterSelect id="filter-kategori" label="Kategori" any_label={waiting.unwrap_or("Semua kategori")}
+            <FilterSelect id="filter-kategori" label={t::category(lang)} any_label={waiting.unwrap_or(t::any_category(lang))}
                 name="kategori" options={categories} disabled={waiting.is_some()}
                 value={q.kategori.map(|s| s.code().to_owned()).unwrap_or_default()}
                 on_change={change(|q, v| {
                     CatalogQuery { kategori: v.as_deref().and_then(Sector::from_code), ..q.first_page() }
                 })} />
-            <FilterSelect id="filter-sertifikat" label="Sertifikat" any_label="Semua produk" name="sertifikat"
-                options={CertificateKind::ALL.iter().map(|k| (k.code().to_owned(), k.label().to_owned())).collect::<Vec<_>>()}
+            <FilterSelect id="filter-sertifikat" label={t::certificate(lang)} any_label={t::any_certificate(lang)}
+                name="sertifikat"
+                options={CertificateKind::ALL.iter().map(|k| (k.code().to_owned(), k.label_in(lang).to_owned())).collect::<Vec<_>>()}
                 value={q.sertifikat.map(|k| k.code().to_owned()).unwrap_or_default()}
                 on_change={change(|q, v| {
                     CatalogQuery { sertifikat: v.as_deref().and_then(CertificateKind::from_code), ..q.first_page() }
@@ -94,14 +99,14 @@ pub fn CatalogFilters(props: &CatalogFiltersProps) -> Html {
             <label class="check">
                 <input type="checkbox" class="check__box" name="tersedia" value="true" checked={q.tersedia == Some(true)}
                     onchange={on_stock} />
-                <span>{ "Hanya yang tersedia" }</span>
+                <span>{ t::in_stock(lang) }</span>
             </label>
             <label class="check">
                 <input type="checkbox" class="check__box" name="bintang" value={GOOD_RATING.to_string()}
                     checked={q.bintang.is_some()} onchange={on_rating} />
-                <span>{ format!("Bintang {GOOD_RATING} ke atas") }</span>
+                <span>{ t::stars_up(lang, GOOD_RATING) }</span>
             </label>
-            <button type="submit" class="button button--secondary filters__apply">{ "Terapkan filter" }</button>
+            <button type="submit" class="button button--secondary filters__apply">{ t::apply_filters(lang) }</button>
         </form>
     }
 }
@@ -128,6 +133,7 @@ struct PriceRangeProps {
 /// would refuse is explained here instead.
 #[component]
 fn PriceRange(props: &PriceRangeProps) -> Html {
+    let lang = use_lang();
     let (min, max) = (use_node_ref(), use_node_ref());
     let problem = use_state_eq(|| None::<String>);
     {
@@ -140,7 +146,7 @@ fn PriceRange(props: &PriceRangeProps) -> Html {
         Callback::from(move |()| {
             let value = |field: &NodeRef| field.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
             let (Ok(low), Ok(high)) = (parse_price(&value(&min)), parse_price(&value(&max))) else {
-                problem.set(Some("Tulis harga dengan angka saja, misalnya 25000.".into()));
+                problem.set(Some(t::price_not_number(lang).into()));
                 return;
             };
             if (low, high) == (q.harga_min, q.harga_max) {
@@ -148,7 +154,7 @@ fn PriceRange(props: &PriceRangeProps) -> Html {
                 return;
             }
             let next = with_prices(&q, low, high);
-            match next.problem() {
+            match price_problem(lang, &next) {
                 Some(message) => problem.set(Some(message)),
                 None => {
                     problem.set(None);
@@ -188,11 +194,19 @@ fn PriceRange(props: &PriceRangeProps) -> Html {
     };
     html! {
         <div class="price-range">
-            { field(("harga-min", "harga_min"), "Harga terendah (Rp)", &min, props.query.harga_min, "0") }
-            { field(("harga-max", "harga_max"), "Harga tertinggi (Rp)", &max, props.query.harga_max, "Berapa saja") }
+            { field(("harga-min", "harga_min"), t::price_min(lang), &min, props.query.harga_min, "0") }
+            { field(("harga-max", "harga_max"), t::price_max(lang), &max, props.query.harga_max, t::price_any(lang)) }
             if let Some(message) = &*problem {
                 <p id="harga-masalah" class="price-range__problem" role="alert">{ message }</p>
             }
         </div>
     }
+}
+
+/// Why the search with a new price range cannot be made: the shared check's words, in English the range
+/// it can see reversed (any other problem came with the address, in the server's words).
+fn price_problem(lang: Lang, next: &CatalogQuery) -> Option<String> {
+    let problem = next.problem()?;
+    let reversed = matches!((next.harga_min, next.harga_max), (Some(min), Some(max)) if min > max);
+    Some(if lang != Lang::Id && reversed { t::price_reversed(lang).to_owned() } else { problem })
 }

@@ -1,10 +1,12 @@
 //! The catalog's sort order drop-down, kept in step with the address bar.
 
+use shared::texts::catalog as t;
 use shared::{CatalogQuery, CatalogSort};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::catalog_filters::kept_fields;
+use crate::root::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct SortSelectProps {
@@ -19,6 +21,7 @@ pub struct SortSelectProps {
 /// "Urutkan": relevance (with words), newest, cheapest, dearest first.
 #[component]
 pub fn SortSelect(props: &SortSelectProps) -> Html {
+    let lang = use_lang();
     let select = use_node_ref();
     // Browsers keep the person's last choice over `selected`: back and forward set it directly.
     {
@@ -47,15 +50,15 @@ pub fn SortSelect(props: &SortSelectProps) -> Html {
         })
     };
     html! {
-        <form class="sort" method="get" action="/produk" data-apply="true" autocomplete="off" {onsubmit}>
+        <form class="sort" method="get" action={lang.path("/produk")} data-apply="true" autocomplete="off" {onsubmit}>
             { kept_fields(&props.query, &["urut"]) }
-            <label class="sort__label" for="urut">{ "Urutkan" }</label>
+            <label class="sort__label" for="urut">{ t::sort(lang) }</label>
             <select ref={select} id="urut" name="urut" class="field__select sort__select" {onchange}>
                 { for options.map(|s| html! {
-                    <option value={s.code()} selected={*s == props.value}>{ s.label() }</option>
+                    <option value={s.code()} selected={*s == props.value}>{ s.label_in(lang) }</option>
                 }) }
             </select>
-            <button type="submit" class="button button--ghost sort__apply">{ "Terapkan" }</button>
+            <button type="submit" class="button button--ghost sort__apply">{ t::apply(lang) }</button>
         </form>
     }
 }

@@ -3,6 +3,7 @@
 #[cfg(feature = "client-apps")]
 pub mod address_form;
 pub mod badges;
+pub mod catalog_chips;
 pub mod catalog_filters;
 pub mod catalog_sort;
 #[cfg(feature = "client-apps")]

@@ -1,9 +1,13 @@
-//! Previous/next links between pages of a list (`?page=N`), with "Halaman 2 dari 5" between them.
+//! Previous/next links between pages of a list (`?page=N`), with "Halaman 2 dari 5" ("Page 2 of 5")
+//! between them.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use shared::texts::common as t;
+
 use crate::app::Route;
+use crate::root::use_lang;
 
 /// Query pairs of a page address.
 pub type Query = Vec<(&'static str, String)>;
@@ -37,6 +41,7 @@ pub struct PaginationProps {
 
 #[component]
 pub fn Pagination(props: &PaginationProps) -> Html {
+    let lang = use_lang();
     let PaginationProps { page, page_count, .. } = *props;
     if page_count <= 1 && page <= 1 {
         return Html::default();
@@ -58,17 +63,17 @@ pub fn Pagination(props: &PaginationProps) -> Html {
         }
     };
     html! {
-        <nav class="pagination" aria-label="Halaman">
+        <nav class="pagination" aria-label={t::pages(lang)}>
             if page > 1 {
-                { link(page - 1, "‹ Sebelumnya", "prev") }
+                { link(page - 1, t::previous(lang), "prev") }
             } else {
-                { off("‹ Sebelumnya") }
+                { off(t::previous(lang)) }
             }
-            <span class="pagination__status">{ format!("Halaman {page} dari {}", page_count.max(page)) }</span>
+            <span class="pagination__status">{ t::page_of(lang, page, page_count.max(page)) }</span>
             if page < page_count {
-                { link(page + 1, "Berikutnya ›", "next") }
+                { link(page + 1, t::next(lang), "next") }
             } else {
-                { off("Berikutnya ›") }
+                { off(t::next(lang)) }
             }
         </nav>
     }

@@ -1,13 +1,15 @@
 //! A product on sale: its photo (the small size on phones), name, price per unit, rating, shop and
 //! village, its verified certificates, linking to the product's page.
 
-use shared::ProductSummary;
 use shared::format::rupiah;
+use shared::texts::common as t;
+use shared::{Lang, ProductSummary};
 use yew::prelude::*;
 
 use crate::components::badges::{SectorTag, certificate_badge};
 use crate::components::cover::Cover;
 use crate::components::review_list::compact_rating;
+use crate::root::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct ProductCardProps {
@@ -22,7 +24,9 @@ pub struct ProductCardProps {
 
 #[component]
 pub fn ProductCard(props: &ProductCardProps) -> Html {
+    let lang = use_lang();
     let p = &props.product;
+    let name = p.name_in(lang).to_owned();
     let picture = match &p.photo {
         Some(photo) => html! {
             <div class="cover card__cover card__cover--square">
@@ -34,38 +38,46 @@ pub fn ProductCard(props: &ProductCardProps) -> Html {
             </div>
         },
         None => html! {
-            <Cover url={None::<AttrValue>} name={p.name.clone()} sector={Some(p.sector)}
+            <Cover url={None::<AttrValue>} name={name.clone()} sector={Some(p.sector)}
                 class="card__cover card__cover--square" />
         },
     };
     html! {
         <article class="card product-card">
-            <a class="card__link" href={p.path()}>
+            <a class="card__link" href={lang.path(&p.path())}>
                 { picture }
                 <div class="card__body">
-                    <h3 class="card__title">{ &p.name }</h3>
-                    <p class="price">
-                        <strong>{ rupiah(p.price) }</strong>
-                        <span class="price__unit">{ format!(" / {}", p.unit) }</span>
-                    </p>
+                    <h3 class="card__title">{ name }</h3>
+                    { price(lang, p, None) }
                     if p.stars.count > 0 {
-                        <p class="card__rating">{ compact_rating(p.stars) }</p>
+                        <p class="card__rating">{ compact_rating(lang, p.stars) }</p>
                     }
                     <p class="card__place">
                         { &p.shop_name }
                         if props.show_village {
-                            { format!(" · Desa {}", p.village_name) }
+                            { format!(" · {}", t::village_of(lang, &p.village_name)) }
                         }
                     </p>
                     <div class="badges">
                         <SectorTag sector={p.sector} />
-                        { for p.certified.iter().copied().map(certificate_badge) }
+                        { for p.certified.iter().copied().map(|kind| certificate_badge(lang, kind)) }
                         if p.stock <= 0 {
-                            <span class="badge badge--muted">{ "Stok habis" }</span>
+                            <span class="badge badge--muted">{ t::out_of_stock(lang) }</span>
                         }
                     </div>
                 </div>
             </a>
         </article>
+    }
+}
+
+/// "Rp 25.000 / bungkus" ("Rp 25.000 / packet"), the price strong: on cards, and with the class `more` on
+/// the product's page.
+pub fn price(lang: Lang, p: &ProductSummary, more: Option<&'static str>) -> Html {
+    html! {
+        <p class={classes!("price", more)}>
+            <strong>{ rupiah(p.price) }</strong>
+            <span class="price__unit">{ format!(" / {}", p.unit.label_in(lang)) }</span>
+        </p>
     }
 }

@@ -2,12 +2,15 @@
 //! the village enterprise it speaks for) that sells it, the village with its flagship product, and you.
 
 use shared::product::ProductChain;
+use shared::texts::{common, product as t};
 use yew::prelude::*;
+use yew_router::Routable;
 
 use crate::app::Route;
 use crate::components::badges::SectorTag;
+use crate::lang_text::indonesian_on;
 use crate::links::short_region;
-use yew_router::Routable;
+use crate::root::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct ProductChainProps {
@@ -23,7 +26,10 @@ pub fn dusun_label(dusun: &str) -> String {
 
 #[component]
 pub fn ProductChainSection(props: &ProductChainProps) -> Html {
+    let lang = use_lang();
     let c = &props.chain;
+    // Links to the other public pages, in the page's language.
+    let href = |route: Route| lang.path(&route.to_path());
     let step = |role: &'static str, body: Html| {
         html! {
             <li class="chain__step">
@@ -34,70 +40,65 @@ pub fn ProductChainSection(props: &ProductChainProps) -> Html {
     };
     let producer = c.producer.as_ref().map(|p| {
         step(
-            "Dibuat oleh",
+            t::made_by(lang),
             html! {
                 <>
                     <p class="chain__name">{ &p.name }</p>
                     if !p.dusun.trim().is_empty() {
-                        <p class="muted">{ format!("{}, Desa {}", dusun_label(&p.dusun), c.village_name) }</p>
+                        <p class="muted">
+                            { format!("{}, {}", dusun_label(&p.dusun), common::village_of(lang, &c.village_name)) }
+                        </p>
                     }
                 </>
             },
         )
     });
     let seller = step(
-        "Dijual oleh",
+        t::sold_by(lang),
         html! {
             <>
                 <p class="chain__name">
-                    <a href={Route::Shop { slug: c.shop_slug.clone() }.to_path()}>{ &c.shop_name }</a>
+                    <a href={href(Route::Shop { slug: c.shop_slug.clone() })}>{ &c.shop_name }</a>
                 </p>
                 if let Some(e) = &c.enterprise {
                     <p class="muted">
-                        { "mewakili " }
-                        <a href={Route::Enterprise { slug: e.slug.clone() }.to_path()}>{ &e.name }</a>
+                        { t::represents(lang) }
+                        <a href={href(Route::Enterprise { slug: e.slug.clone() })}>{ &e.name }</a>
                         { " " }
-                        <span class="tag tag--kind">{ e.kind.label() }</span>
+                        <span class="tag tag--kind">{ e.kind.label_in(lang) }</span>
                     </p>
                 }
             </>
         },
     );
     let village = step(
-        "Dari desa",
+        t::from_village(lang),
         html! {
             <>
                 <p class="chain__name">
-                    <a href={Route::Village { slug: c.village_slug.clone() }.to_path()}>
-                        { format!("Desa {}", c.village_name) }
+                    <a href={href(Route::Village { slug: c.village_slug.clone() })}>
+                        { common::village_of(lang, &c.village_name) }
                     </a>
                 </p>
                 <p class="muted">{ short_region(&c.region) }</p>
                 if let Some(f) = &c.flagship {
                     <div class="chain__flagship">
                         <p class="muted">
-                            { "Produk unggulan desa: " }<strong>{ &f.name }</strong>
+                            { t::village_flagship(lang) }<strong lang={indonesian_on(lang)}>{ &f.name }</strong>
                         </p>
                         <SectorTag sector={f.sector} />
                         if c.is_flagship {
-                            <span class="badge badge--flagship">{ "Produk ini bagian dari produk unggulan desa" }</span>
+                            <span class="badge badge--flagship">{ t::part_of_flagship(lang) }</span>
                         }
                     </div>
                 }
             </>
         },
     );
-    let you = step(
-        "Sampai ke tangan Anda",
-        html! {
-            <p class="muted">
-                { "Tanya dan pesan langsung ke penjual di desa lewat WhatsApp." }
-            </p>
-        },
-    );
+    let you = step(t::to_you(lang), html! { <p class="muted">{ t::to_you_text(lang) }</p> });
     html! {
         <section class="section" aria-labelledby="rantai">
-            <h2 id="rantai">{ "Dari desa ke tangan Anda" }</h2>
+            <h2 id="rantai">{ t::chain_title(lang) }</h2>
             <ol class="chain">
                 { for producer }
                 { seller }

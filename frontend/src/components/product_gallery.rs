@@ -1,10 +1,12 @@
 //! A product's photos: the chosen one large (the card size on phones, the full size on wide screens),
 //! with thumbnails below to switch between them.
 
+use shared::texts::product as t;
 use shared::{Image, Sector};
 use yew::prelude::*;
 
 use crate::components::cover::Cover;
+use crate::root::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct ProductGalleryProps {
@@ -17,6 +19,7 @@ pub struct ProductGalleryProps {
 
 #[component]
 pub fn ProductGallery(props: &ProductGalleryProps) -> Html {
+    let lang = use_lang();
     let chosen = use_state_eq(|| 0_usize);
     // A chosen photo beyond the list (the product changed) falls back to the cover.
     let index = if *chosen < props.photos.len() { *chosen } else { 0 };
@@ -29,8 +32,7 @@ pub fn ProductGallery(props: &ProductGalleryProps) -> Html {
         };
     };
     let count = props.photos.len();
-    let alt =
-        if count > 1 { format!("{}, foto {} dari {count}", props.name, index + 1) } else { props.name.to_string() };
+    let alt = if count > 1 { t::photo_of(lang, &props.name, index + 1, count) } else { props.name.to_string() };
     html! {
         <div class="gallery">
             <div class="gallery__main">
@@ -41,13 +43,13 @@ pub fn ProductGallery(props: &ProductGalleryProps) -> Html {
                     loading="eager" fetchpriority="high" decoding="async" />
             </div>
             if count > 1 {
-                <ul class="gallery__thumbs" aria-label="Foto produk">
+                <ul class="gallery__thumbs" aria-label={t::photos(lang)}>
                     { for props.photos.iter().enumerate().map(|(i, p)| {
                         let onclick = {
                             let chosen = chosen.clone();
                             Callback::from(move |_: MouseEvent| chosen.set(i))
                         };
-                        let label = format!("Tampilkan foto {} dari {count}", i + 1);
+                        let label = t::show_photo(lang, i + 1, count);
                         html! {
                             <li key={p.id}>
                                 <button type="button" class={classes!("gallery__thumb", (i == index).then_some("is-active"))}

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::rc::Rc;
 
+use shared::texts::{catalog as t, common};
 use shared::{CatalogPage, CatalogQuery, ProductSummary};
 use yew::prelude::*;
 
@@ -11,6 +12,7 @@ use crate::api::{self, ApiError};
 use crate::catalog_query::next_page_address;
 use crate::components::error_state::ErrorState;
 use crate::components::product_card::ProductCard;
+use crate::root::use_lang;
 
 /// Cards whose photo loads at once (the first row or two on a phone).
 const EAGER: usize = 4;
@@ -80,6 +82,7 @@ pub struct ProductListProps {
 
 #[component]
 pub fn ProductList(props: &ProductListProps) -> Html {
+    let lang = use_lang();
     let more = use_reducer(More::default);
     let mine = more.key.as_ref() == Some(&props.query);
     let (extra, cursor, loading, error) = if mine {
@@ -122,7 +125,7 @@ pub fn ProductList(props: &ProductListProps) -> Html {
                 // A link to the next page's address, so it works without JavaScript; the app (or, on a
                 // page of islands, `islands::plain`) adds the page below instead.
                 <div class="load-more">
-                    <a class="button button--secondary load-more__button" href={next_page_address(&props.query, cursor)}
+                    <a class="button button--secondary load-more__button" href={lang.path(&next_page_address(&props.query, cursor))}
                         data-more="true"
                         aria-busy={loading.then_some("true")} aria-disabled={loading.then_some("true")}
                         onclick={Callback::from(move |event: MouseEvent| {
@@ -131,11 +134,11 @@ pub fn ProductList(props: &ProductListProps) -> Html {
                                 load.emit(());
                             }
                         })}>
-                        { if loading { "Memuat…" } else { "Muat lebih banyak" } }
+                        { if loading { common::loading(lang) } else { t::load_more(lang) } }
                     </a>
                 </div>
             } else if items.len() > EAGER * 2 {
-                <p class="load-more muted">{ format!("Semua {} produk sudah ditampilkan.", items.len()) }</p>
+                <p class="load-more muted">{ t::all_shown(lang, items.len()) }</p>
             }
         </>
     }
@@ -151,9 +154,10 @@ pub struct ProductSkeletonProps {
 /// Placeholder product cards while a search loads.
 #[component]
 pub fn ProductSkeleton(props: &ProductSkeletonProps) -> Html {
+    let lang = use_lang();
     html! {
         <div class="card-grid card-grid--products" aria-busy="true">
-            <p class="visually-hidden" role="status">{ "Memuat produk…" }</p>
+            <p class="visually-hidden" role="status">{ t::loading_products(lang) }</p>
             { for (0..props.count).map(|_| html! {
                 <div class="card card--skeleton" aria-hidden="true">
                     <div class="skeleton skeleton--square"></div>

@@ -2,10 +2,14 @@
 //! star count, the compact "★ 4,6 (12)" near a price or a shop's name, and one review (buyer, "Pembeli
 //! terverifikasi", date, words, photos, the seller's reply). The same on the server and in the browser.
 
+use shared::Lang;
 use shared::review::{RatingBrief, RatingSummary, Review};
+use shared::texts::product as t;
 use yew::prelude::*;
 
-use crate::dates::date;
+use crate::dates::date_in;
+use crate::lang_text::{indonesian_on, numeral};
+use crate::root::use_lang;
 
 /// "★★★★☆" for 4 of 5 stars.
 pub fn star_text(rating: u8) -> String {
@@ -33,40 +37,41 @@ pub struct StarsProps {
 /// Stars drawn in text, read as "4 dari 5 bintang".
 #[component]
 pub fn Stars(props: &StarsProps) -> Html {
+    let lang = use_lang();
     html! {
         <span class={classes!("stars", props.class.clone())} role="img"
-            aria-label={format!("{} dari 5 bintang", props.rating.min(5))}>
+            aria-label={t::stars_label(lang, props.rating.min(5))}>
             { star_text(props.rating) }
         </span>
     }
 }
 
-/// "★ 4,6 (12)", nothing without reviews.
-pub fn compact_rating(summary: RatingBrief) -> Html {
-    let Some(average) = summary.average_label() else { return Html::default() };
+/// "★ 4,6 (12)" ("★ 4.6 (12)" in English), nothing without reviews.
+pub fn compact_rating(lang: Lang, summary: RatingBrief) -> Html {
+    let Some(average) = summary.average_label().map(|a| numeral(lang, &a)) else { return Html::default() };
     html! {
-        <span class="rating-compact" title={format!("Rata-rata {average} dari {} ulasan", summary.count)}>
+        <span class="rating-compact" title={t::average_title(lang, summary.count, &average)}>
             <span class="rating-compact__star" aria-hidden="true">{ "★" }</span>
             <strong>{ format!(" {average}") }</strong>
             <span class="rating-compact__count">{ format!(" ({})", summary.count) }</span>
-            <span class="visually-hidden">{ format!(" dari {} ulasan", summary.count) }</span>
+            <span class="visually-hidden">{ format!(" {}", t::of_reviews(lang, summary.count)) }</span>
         </span>
     }
 }
 
 /// The average, its stars, "dari 12 ulasan" and a bar per star count, five stars first.
-pub fn rating_summary(summary: &RatingSummary) -> Html {
+pub fn rating_summary(lang: Lang, summary: &RatingSummary) -> Html {
     let Some(tenths) = summary.brief().average_tenths() else { return Html::default() };
     html! {
         <div class="rating-summary">
             <div class="rating-summary__head">
-                <p class="rating-summary__average">{ format!("{},{}", tenths / 10, tenths % 10) }</p>
+                <p class="rating-summary__average">{ numeral(lang, &format!("{},{}", tenths / 10, tenths % 10)) }</p>
                 <div>
                     <Stars rating={average_stars(tenths)} class="rating-summary__stars" />
-                    <p class="rating-summary__count">{ format!("dari {} ulasan", summary.count) }</p>
+                    <p class="rating-summary__count">{ t::of_reviews(lang, summary.count) }</p>
                 </div>
             </div>
-            <ul class="rating-bars" aria-label="Jumlah ulasan per bintang">
+            <ul class="rating-bars" aria-label={t::per_star(lang)}>
                 { for (1..=5).rev().map(|stars: usize| {
                     let n = summary.by_stars.get(stars - 1).copied().unwrap_or(0);
                     html! {
@@ -79,7 +84,7 @@ pub fn rating_summary(summary: &RatingSummary) -> Html {
                                     height="8" rx="4" />
                             </svg>
                             <span class="rating-bars__count">
-                                { n.to_string() }<span class="visually-hidden">{ format!(" ulasan {stars} bintang") }</span>
+                                { n.to_string() }<span class="visually-hidden">{ t::with_stars(lang, n, stars) }</span>
                             </span>
                         </li>
                     }
@@ -90,8 +95,10 @@ pub fn rating_summary(summary: &RatingSummary) -> Html {
 }
 
 /// One review as a list item; `product` names what was bought (the shop's and the admin's lists), `extra`
-/// goes at its end (a reply form, the admin's buttons).
-pub fn review_item(review: &Review, product: bool, extra: Html) -> Html {
+/// goes at its end (a reply form, the admin's buttons). The buyer's and the seller's words are marked
+/// Indonesian on a page in another language.
+pub fn review_item(lang: Lang, review: &Review, product: bool, extra: Html) -> Html {
+    let words = indonesian_on(lang);
     html! {
         <li class={classes!("review", review.hidden_reason.is_some().then_some("review--hidden"))}
             key={review.id} id={format!("ulasan-{}", review.id)}>
@@ -99,28 +106,28 @@ pub fn review_item(review: &Review, product: bool, extra: Html) -> Html {
                 <Stars rating={review.rating} />
                 <span class="review__buyer">{ &review.buyer }</span>
                 if review.verified {
-                    <span class="badge badge--verified">{ "✓ Pembeli terverifikasi" }</span>
+                    <span class="badge badge--verified">{ t::verified_buyer(lang) }</span>
                 }
-                <span class="review__date">{ date(review.created_at) }</span>
+                <span class="review__date">{ date_in(lang, review.created_at) }</span>
             </div>
             if product {
                 <p class="review__product">
                     { match review.product_id {
-                        Some(id) => html! { <a href={format!("/produk/{id}")}>{ &review.product_name }</a> },
+                        Some(id) => html! { <a href={lang.path(&format!("/produk/{id}"))}>{ &review.product_name }</a> },
                         None => html! { { &review.product_name } },
                     } }
                 </p>
             }
             if !review.text.trim().is_empty() {
-                <p class="review__text">{ review.text.trim() }</p>
+                <p class="review__text" lang={words.clone()}>{ review.text.trim() }</p>
             }
             if !review.photos.is_empty() {
-                <ul class="review__photos" aria-label="Foto dari pembeli">
+                <ul class="review__photos" aria-label={t::buyer_photos(lang)}>
                     { for review.photos.iter().enumerate().map(|(i, photo)| html! {
                         <li key={photo.id}>
                             <a href={photo.full.url.clone()} target="_blank" rel="noopener">
                                 <img class="review__photo" src={photo.thumb.url.clone()}
-                                    alt={format!("Foto {} dari {}", i + 1, review.buyer)} loading="lazy"
+                                    alt={t::photo_by(lang, i + 1, &review.buyer)} loading="lazy"
                                     width={photo.thumb.width.to_string()} height={photo.thumb.height.to_string()} />
                             </a>
                         </li>
@@ -129,8 +136,8 @@ pub fn review_item(review: &Review, product: bool, extra: Html) -> Html {
             }
             if let Some(reply) = &review.reply {
                 <div class="review__reply">
-                    <p class="review__reply-by">{ format!("Balasan penjual · {}", date(reply.at)) }</p>
-                    <p class="review__text">{ reply.text.trim() }</p>
+                    <p class="review__reply-by">{ t::seller_reply(lang, date_in(lang, reply.at)) }</p>
+                    <p class="review__text" lang={words}>{ reply.text.trim() }</p>
                 </div>
             }
             { extra }

@@ -5,7 +5,10 @@ use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+use shared::texts::common as t;
+
 use crate::links::whatsapp_share_url;
+use crate::root::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareButtonProps {
@@ -13,12 +16,14 @@ pub struct ShareButtonProps {
     pub title: AttrValue,
     /// Its absolute address.
     pub url: AttrValue,
-    #[prop_or(AttrValue::Static("Bagikan"))]
-    pub label: AttrValue,
+    /// The button's text; "Bagikan" ("Share") when none.
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
 }
 
 #[component]
 pub fn ShareButton(props: &ShareButtonProps) -> Html {
+    let lang = use_lang();
     let onclick = {
         let (title, url) = (props.title.clone(), props.url.clone());
         Callback::from(move |event: MouseEvent| {
@@ -34,7 +39,7 @@ pub fn ShareButton(props: &ShareButtonProps) -> Html {
     html! {
         <a class="button button--secondary" href={whatsapp_share_url(&props.title, &props.url)} target="_blank"
             rel="noopener noreferrer" {onclick}>
-            { props.label.clone() }
+            { props.label.clone().unwrap_or(AttrValue::Static(t::share(lang))) }
         </a>
     }
 }

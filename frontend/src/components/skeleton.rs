@@ -1,6 +1,9 @@
 //! Grey placeholder blocks shaped like the content that is loading, so no screen is ever blank.
 
+use shared::texts::common as t;
 use yew::prelude::*;
+
+use crate::root::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct SkeletonCardsProps {
@@ -70,5 +73,6 @@ pub fn SkeletonProfile() -> Html {
 /// Tells screen readers that something is loading (the grey blocks are hidden from them).
 #[component]
 fn Loading() -> Html {
-    html! { <p class="visually-hidden" role="status">{ "Memuat…" }</p> }
+    let lang = use_lang();
+    html! { <p class="visually-hidden" role="status">{ t::loading(lang) }</p> }
 }

@@ -38,7 +38,7 @@ pub enum Island {
     Buy { product_id: i64, name: String, stock: i64, min_order: i64, unit: Unit, on_holiday: bool },
     /// A product's photos with their thumbnails.
     Gallery { photos: Vec<Image>, name: String, sector: Sector },
-    /// "Bagikan" (or `label`): the phone's share sheet, or WhatsApp.
+    /// "Bagikan" ("Share", or `label`): the phone's share sheet, or WhatsApp.
     Share { title: String, url: String, label: Option<String> },
     /// The consultation desk's way in, with the signed-in person's own consultations and queue.
     DeskWayIn,
@@ -81,8 +81,7 @@ pub fn IslandRoot(props: &IslandProps) -> Html {
             <ProductGallery photos={photos.clone()} name={name.clone()} sector={*sector} />
         },
         Island::Share { title, url, label } => {
-            let label = AttrValue::from(label.clone().unwrap_or_else(|| "Bagikan".into()));
-            html! { <ShareButton title={title.clone()} url={url.clone()} {label} /> }
+            html! { <ShareButton title={title.clone()} url={url.clone()} label={label.clone().map(AttrValue::from)} /> }
         }
         Island::DeskWayIn => html! { <DeskWayIn /> },
     };

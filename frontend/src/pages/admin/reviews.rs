@@ -2,6 +2,7 @@
 //! rating, as its admins watch over them — hide one that breaks the rules with a reason the seller reads
 //! (kept in the audit log), show it again.
 
+use shared::Lang;
 use shared::api::reviews::{Hide, Unhide, VillageReviews};
 use shared::product::Moderation;
 use shared::review::Review;
@@ -46,7 +47,7 @@ pub fn Reviews(props: &ReviewsProps) -> Html {
                 Remote::Loaded(desk) if desk.reviews.total == 0 => html! { <EmptyState message="Belum ada ulasan di desa ini." /> },
                 Remote::Loaded(desk) => html! {
                     <>
-                        { rating_summary(&desk.rating) }
+                        { rating_summary(Lang::Id, &desk.rating) }
                         <ul class="review-list review-list--desk">
                             { for desk.reviews.items.iter().map(|r| html! {
                                 <ReviewItem key={r.id} {village} review={r.clone()} on_change={changed.clone()} />
@@ -104,5 +105,5 @@ fn ReviewItem(props: &ReviewItemProps) -> Html {
             }
         </div>
     };
-    review_item(&props.review, true, actions)
+    review_item(Lang::Id, &props.review, true, actions)
 }

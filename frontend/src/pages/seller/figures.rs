@@ -3,6 +3,7 @@
 //! products and where its buyers live, each with CSV and XLSX, and its orders as a file. The same kept
 //! summaries and cards as the district's dashboard.
 
+use shared::Lang;
 use shared::dashboard::{DashboardQuery, ReportKind};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -58,7 +59,7 @@ pub fn Figures(props: &FiguresProps) -> Html {
                     if h.rating.count == 0 {
                         <p class="muted">{ "Belum ada ulasan. Ulasan datang dari pembeli setelah pesanan selesai." }</p>
                     } else {
-                        { rating_summary(&h.rating) }
+                        { rating_summary(Lang::Id, &h.rating) }
                     }
                 </section>
             </>

@@ -1,6 +1,7 @@
 //! `/jual/{toko}/ulasan`: what buyers said of the shop's products, newest first, twenty a page, under the
 //! shop's rating; each unanswered review gets one reply, and a review the village admin hid says why.
 
+use shared::Lang;
 use shared::api::reviews::{Reply, ShopReviews};
 use shared::review::{ReplyForm, Review};
 use yew::prelude::*;
@@ -54,9 +55,9 @@ pub fn Reviews(props: &ReviewsProps) -> Html {
                 .collect();
             html! {
                 <>
-                    { rating_summary(&desk.rating) }
+                    { rating_summary(Lang::Id, &desk.rating) }
                     <ul class="review-list review-list--desk">
-                        { for items.iter().map(|r| review_item(r, true, html! {
+                        { for items.iter().map(|r| review_item(Lang::Id, r, true, html! {
                             <>
                                 if let Some(reason) = &r.hidden_reason {
                                     <p class="review__hidden" role="note">

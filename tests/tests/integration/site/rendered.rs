@@ -11,6 +11,7 @@ on_both_databases!(
     a_search_arrives_with_its_results_count_and_next_page,
     a_shop_page_carries_its_products,
     pages_and_answers_travel_compressed,
+    the_market_reads_in_english_under_en,
 );
 
 /// The page's text inside `#app`, without markup, comments or the embedded state.
@@ -172,4 +173,51 @@ async fn pages_and_answers_travel_compressed(app: TestApp) {
         let sent = res.bytes().await.unwrap().len();
         assert!(sent * 3 < plain, "{path}: {sent} bytes sent for {plain}");
     }
+}
+
+/// The same pages at `/en/…` read in English, their links staying in English; the sellers' Indonesian
+/// words are marked as such, and a product's schema.org data says its language.
+async fn the_market_reads_in_english_under_en(app: TestApp) {
+    let catalog = app.get_json("/api/v1/catalog?q=sambal", 200).await;
+    let product = &catalog["items"][0];
+    let (id, slug) = (product["id"].as_i64().unwrap(), product["slug"].as_str().unwrap());
+    let detail = app.get_json(&format!("/api/v1/products/{id}"), 200).await;
+    let (html, text) = islands_page(&app, &format!("/en/produk/{id}-{slug}")).await;
+    assert!(html.contains("<html lang=\"en\""), "the document says its language");
+    for expected in ["Ask the seller", "Stock", "Minimum order", "From the village to your hands", "Sold by"] {
+        assert!(text.contains(expected), "{expected:?} is in the page: {text}");
+    }
+    for indonesian in ["Tanya penjual", "Dijual oleh", "Minimal pembelian", "Ulasan pembeli"] {
+        assert!(!text.contains(indonesian), "{indonesian:?} is not in the English page: {text}");
+    }
+    assert!(html.contains(&format!("href=\"/en/toko/{}\"", product["shop_slug"].as_str().unwrap())), "{html}");
+    assert!(html.contains("\"inLanguage\":\"en\""), "the schema.org data says its language");
+    if !detail["description_html"].as_str().unwrap().trim().is_empty() {
+        assert!(text.contains("The seller has not written an English description yet"), "{text}");
+        let prose = html.split("<div").find(|tag| tag.contains("class=\"prose\"")).unwrap_or_default();
+        let tag = prose.split('>').next().unwrap_or_default();
+        assert!(tag.contains("lang=\"id\""), "the Indonesian description is marked: {tag}");
+    }
+    let reviews = app.get(&format!("/en/produk/{id}-{slug}/ulasan")).await.text().await.unwrap();
+    assert!(app_text(&reviews).contains("Reviews of"), "{}", app_text(&reviews));
+    let res = app.get("/en/produk/999999-tidak-ada").await;
+    assert_eq!(res.status(), 404);
+    assert!(app_text(&res.text().await.unwrap()).contains("This product was not found"));
+
+    // The catalog: its count, its next page and its forms stay under /en.
+    let total = app.get_json("/api/v1/catalog/facets?q=keripik", 200).await["total"].as_i64().unwrap();
+    let (html, text) = islands_page(&app, "/en/produk?q=keripik&per=2").await;
+    assert!(text.contains(&format!("{total} products for \u{201c}keripik\u{201d}")), "the count: {text}");
+    assert!(text.contains("Filter results") && text.contains("Sort by"), "{text}");
+    assert!(html.contains("href=\"/en/produk?q=keripik&amp;per=2&amp;setelah="), "the next page in English");
+    assert!(html.contains("action=\"/en/produk\""), "the filter forms send to the English catalog");
+    let res = app.get("/en/produk?q=keripik&kecamatan=").await;
+    assert_eq!((res.status().as_u16(), header(&res, "location")), (303, "/en/produk?q=keripik".to_owned()));
+
+    // A shop: its sections and share button in English.
+    let shop = product["shop_slug"].as_str().unwrap();
+    let (html, text) = islands_page(&app, &format!("/en/toko/{shop}")).await;
+    assert!(text.contains("Delivery") && !text.contains("Pengiriman"), "{text}");
+    let islands = islands(&html);
+    assert!(islands.iter().any(|(name, i)| name == "share" && i["label"] == "Share the shop"), "{islands:?}");
 }
