@@ -208,12 +208,17 @@ fn function(section: &str, key: &str, texts: &[Text]) -> (String, bool) {
     (code, plain)
 }
 
-/// A text as a Rust expression: a literal, or a `format!` of its placeholders.
+/// A text as a Rust expression: a literal, or a `format!` of its placeholders (a `String` of a text
+/// without any, such as a counted unit: "people").
 fn formatted(text: &str, plain: bool) -> String {
     if plain {
         return format!("{text:?}");
     }
-    let args: String = placeholders(text).iter().map(|name| format!(", {name} = {name}")).collect();
+    let names = placeholders(text);
+    if names.is_empty() {
+        return format!("String::from({text:?})");
+    }
+    let args: String = names.iter().map(|name| format!(", {name} = {name}")).collect();
     format!("format!({text:?}{args})")
 }
 

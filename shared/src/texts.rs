@@ -27,7 +27,9 @@ mod tests {
             }};
         }
         use crate::{DeliveryMethod, InquiryKind, OrderStatus, PaymentMethod, Sector, Unit};
+        use crate::{EnterpriseKind, IdmStatus, NewsKind, Topic};
         let missing = translated!(Unit, Sector, InquiryKind, DeliveryMethod, OrderStatus, PaymentMethod);
+        let missing = [missing, translated!(IdmStatus, EnterpriseKind, NewsKind, Topic)].concat();
         assert!(missing.is_empty(), "en/labels.toml lacks {missing:?}");
     }
 }

@@ -2,9 +2,12 @@
 //! certificates.
 
 use shared::certificate::CertificateKind;
-use shared::format::decimal;
+use shared::format::decimal_in;
+use shared::texts::villages as t;
 use shared::{Idm, Sector};
 use yew::prelude::*;
+
+use crate::root::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct IdmBadgeProps {
@@ -17,15 +20,17 @@ pub struct IdmBadgeProps {
 /// "IDM Maju · 0,7412 (2024)", coloured by status.
 #[component]
 pub fn IdmBadge(props: &IdmBadgeProps) -> Html {
+    let lang = use_lang();
     let Idm { status, score, year } = props.idm;
     let class = classes!("badge", "idm", format!("idm--{}", status.code()));
-    let title = format!("Indeks Desa Membangun {year}: skor {}", decimal(score, 4));
+    let score = decimal_in(lang, score, 4);
+    let title = t::idm_title(lang, year, &score);
     html! {
         <span {class} {title}>
             <span class="idm__label">{ "IDM " }</span>
-            <strong>{ status.label() }</strong>
+            <strong>{ status.label_in(lang) }</strong>
             if !props.compact {
-                <span class="idm__score">{ format!(" · {} ({year})", decimal(score, 4)) }</span>
+                <span class="idm__score">{ format!(" · {score} ({year})") }</span>
             }
         </span>
     }
@@ -34,11 +39,8 @@ pub fn IdmBadge(props: &IdmBadgeProps) -> Html {
 /// Marks profiles filled with Lapak Desa's sample data rather than the village's own.
 #[component]
 pub fn DemoBadge() -> Html {
-    html! {
-        <span class="badge badge--demo" title="Profil ini berisi data contoh, bukan keterangan resmi desa">
-            { "Data contoh (demo)" }
-        </span>
-    }
+    let lang = use_lang();
+    html! { <span class="badge badge--demo" title={t::demo_title(lang)}>{ t::demo(lang) }</span> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -49,8 +51,9 @@ pub struct SectorTagProps {
 /// The sector of a product, as a small tag.
 #[component]
 pub fn SectorTag(props: &SectorTagProps) -> Html {
+    let lang = use_lang();
     let class = classes!("tag", format!("tag--{}", props.sector.code()));
-    html! { <span {class}>{ props.sector.label() }</span> }
+    html! { <span {class}>{ props.sector.label_in(lang) }</span> }
 }
 
 /// A verified certificate within its dates: "✓ Halal".

@@ -45,3 +45,4 @@ pub mod skeleton;
 pub mod village_card;
 pub mod village_content;
 pub mod village_sections;
+pub mod written;

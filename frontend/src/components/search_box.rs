@@ -1,8 +1,11 @@
 //! A search form: one text field and a "Cari" button, kept in step with the address bar; without
 //! JavaScript it is a plain form to its page. The directory searches villages with it, the catalog products.
 
+use shared::texts::villages as t;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+use crate::root::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
@@ -25,6 +28,7 @@ pub struct SearchBoxProps {
 #[component]
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let input = use_node_ref();
+    let lang = use_lang();
     let onsubmit = {
         let (input, on_search) = (input.clone(), props.on_search.clone());
         Callback::from(move |event: SubmitEvent| {
@@ -53,7 +57,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 autocomplete="off"
                 enterkeyhint="search"
             />
-            <button class="button button--primary search__button" type="submit">{ "Cari" }</button>
+            <button class="button button--primary search__button" type="submit">{ t::search(lang) }</button>
         </form>
     }
 }
