@@ -208,7 +208,8 @@ fn function(section: &str, key: &str, texts: &[Text]) -> (String, bool) {
     (code, plain)
 }
 
-/// A text as a Rust expression: a literal, or a `format!` of its placeholders.
+/// A text as a Rust expression: a literal, or a `format!` of its placeholders (a `String` of a text
+/// without any, such as a counted unit: "people").
 fn formatted(text: &str, plain: bool) -> String {
     if plain {
         return format!("{text:?}");

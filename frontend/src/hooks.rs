@@ -160,9 +160,6 @@ pub fn page_title(what: &str) -> String {
     format!("{what} — Lapak Desa")
 }
 
-/// The portal's own title, as index.html has it.
-pub const DEFAULT_TITLE: &str = "Lapak Desa — informasi dan lapak online desa";
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,6 +167,5 @@ mod tests {
     #[test]
     fn titles_name_the_portal() {
         assert_eq!(page_title("Darmaji"), "Darmaji — Lapak Desa");
-        assert!(DEFAULT_TITLE.starts_with("Lapak Desa"));
     }
 }

@@ -3,47 +3,28 @@
 //! their unit ("12 packets"), and the mark on words sellers and buyers wrote in Indonesian when they show
 //! on a page in another language.
 
-use shared::format::thousands;
+use shared::format::thousands_in;
 use shared::{Lang, Unit};
-use yew::{AttrValue, Html, html};
-
-/// A number written the Indonesian way ("1.234,5", "4,6") as `lang` writes it.
-pub fn numeral(lang: Lang, indonesian: &str) -> String {
-    match lang {
-        Lang::Id => indonesian.to_owned(),
-        Lang::En => indonesian
-            .chars()
-            .map(|c| match c {
-                '.' => ',',
-                ',' => '.',
-                c => c,
-            })
-            .collect(),
-    }
-}
-
-/// A count with its thousands grouped as `lang` groups them: "1.234", "1,234".
-pub fn count(lang: Lang, n: i64) -> String {
-    numeral(lang, &thousands(n))
-}
+use yew::{Html, html};
 
 /// "12 bungkus", "12 packets", "1 packet": a count of a unit, the unit's plural from `labels.toml`'s
 /// `UnitPlural` in a language that has one.
 pub fn quantity(lang: Lang, n: i64, unit: Unit) -> String {
     let plural = (n != 1).then(|| shared::texts::labels::get(lang, "UnitPlural", unit.code())).flatten();
-    format!("{} {}", count(lang, n), plural.unwrap_or(unit.label_in(lang)))
+    format!("{} {}", thousands_in(lang, n), plural.unwrap_or(unit.label_in(lang)))
 }
 
-/// `lang="id"` on words a seller or buyer wrote in Indonesian, on a page in another language; nothing on
-/// Indonesian pages, whose markup stays as it was.
-pub fn indonesian_on(lang: Lang) -> Option<AttrValue> {
-    (lang != Lang::Id).then_some(AttrValue::Static("id"))
+/// The `lang` attribute of an element holding only words people wrote in Indonesian (a village's
+/// profile, a shop's description, a review): `id` on a page in another language, none on an Indonesian
+/// page, whose markup stays as it was.
+pub fn as_written(lang: Lang) -> Option<&'static str> {
+    (lang != Lang::Id).then_some(Lang::Id.code())
 }
 
-/// Words a seller or buyer wrote in Indonesian, inside a sentence: as they are on an Indonesian page, in
-/// a `<span lang="id">` on a page in another language.
-pub fn indonesian_words(lang: Lang, words: &str) -> Html {
-    match indonesian_on(lang) {
+/// Such words inside a sentence of the page's own: a `<span lang="id">` on a page in another language,
+/// the bare text on an Indonesian page.
+pub fn written(lang: Lang, words: &str) -> Html {
+    match as_written(lang) {
         Some(code) => html! { <span lang={code}>{ words.to_owned() }</span> },
         None => html! { { words.to_owned() } },
     }
@@ -54,14 +35,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn english_swaps_the_decimal_comma_and_the_thousands_point() {
-        assert_eq!(numeral(Lang::Id, "1.234,5"), "1.234,5");
-        assert_eq!(numeral(Lang::En, "1.234,5"), "1,234.5");
-        assert_eq!(numeral(Lang::En, "4,6"), "4.6");
-        assert_eq!(count(Lang::En, 1_500_000), "1,500,000");
-        assert_eq!(count(Lang::Id, 1_500), "1.500");
-        assert_eq!(indonesian_on(Lang::Id), None);
-        assert_eq!(indonesian_on(Lang::En).as_deref(), Some("id"));
+    fn marks_what_people_wrote_only_on_pages_in_another_language() {
+        assert_eq!(as_written(Lang::Id), None);
+        assert_eq!(as_written(Lang::En), Some("id"));
     }
 
     #[test]

@@ -1,5 +1,7 @@
-//! Indonesian number formatting: `Rp 15.000`, `12.345`, `3,5`; fixed points for addresses; month names and
-//! the calendar arithmetic behind dates.
+//! Indonesian number formatting: `Rp 15.000`, `12.345`, `3,5` (and English pages' `12,345`, `3.5`); fixed
+//! points for addresses; month names and the calendar arithmetic behind dates.
+
+use crate::Lang;
 
 /// The months' Indonesian names, January first: "24 November 2026".
 pub const MONTH_NAMES: [&str; 12] = [
@@ -48,6 +50,31 @@ pub fn decimal(value: f64, places: usize) -> String {
     match text.split_once('.') {
         Some((int, frac)) => format!("{sign}{},{frac}", thousands(int.parse().unwrap_or(0))),
         None => format!("{sign}{}", thousands(text.parse().unwrap_or(0))),
+    }
+}
+
+/// [`thousands`] as `lang` writes numbers: `1.234.567` in Indonesian, `1,234,567` in English.
+pub fn thousands_in(lang: Lang, n: i64) -> String {
+    numeral_in(lang, &thousands(n))
+}
+
+/// [`decimal`] as `lang` writes numbers: `1.234,57` in Indonesian, `1,234.57` in English.
+pub fn decimal_in(lang: Lang, value: f64, places: usize) -> String {
+    numeral_in(lang, &decimal(value, places))
+}
+
+/// A number written the Indonesian way (`1.234,5`, `4,6`) with the separators of `lang`.
+pub fn numeral_in(lang: Lang, indonesian: &str) -> String {
+    match lang {
+        Lang::Id => indonesian.to_owned(),
+        Lang::En => indonesian
+            .chars()
+            .map(|c| match c {
+                '.' => ',',
+                ',' => '.',
+                c => c,
+            })
+            .collect(),
     }
 }
 
@@ -102,6 +129,16 @@ mod tests {
         assert_eq!(decimal(-0.5, 4), "-0,5");
         assert_eq!(decimal(-1234.5, 1), "-1.234,5");
         assert_eq!(decimal(-0.00001, 2), "0");
+    }
+
+    #[test]
+    fn english_pages_group_with_commas_and_point_decimals() {
+        assert_eq!(thousands_in(Lang::Id, 1_234_567), "1.234.567");
+        assert_eq!(thousands_in(Lang::En, 1_234_567), "1,234,567");
+        assert_eq!(thousands_in(Lang::En, -2_000), "-2,000");
+        assert_eq!(decimal_in(Lang::Id, 1234.567, 2), "1.234,57");
+        assert_eq!(decimal_in(Lang::En, 1234.567, 2), "1,234.57");
+        assert_eq!(decimal_in(Lang::En, 0.7123, 4), "0.7123");
     }
 
     #[test]

@@ -28,7 +28,8 @@ mod tests {
         }
         use crate::certificate::CertificateKind;
         use crate::{
-            CatalogSort, DeliveryMethod, EnterpriseKind, InquiryKind, OrderStatus, PaymentMethod, Sector, Unit,
+            CatalogSort, DeliveryMethod, EnterpriseKind, IdmStatus, InquiryKind, NewsKind, OrderStatus, PaymentMethod,
+            Sector, Topic, Unit,
         };
         let missing = translated!(
             Unit,
@@ -39,7 +40,10 @@ mod tests {
             PaymentMethod,
             CatalogSort,
             CertificateKind,
-            EnterpriseKind
+            EnterpriseKind,
+            IdmStatus,
+            NewsKind,
+            Topic
         );
         assert!(missing.is_empty(), "en/labels.toml lacks {missing:?}");
     }

@@ -8,9 +8,9 @@ use axum::{
     response::Response,
 };
 use frontend::api::{self, Get};
-use frontend::lang_text::numeral;
 use serde_json::json;
 use shared::api::shops;
+use shared::format::numeral_in;
 use shared::routes::Page;
 use shared::texts::{common, head_market as t};
 use shared::{CatalogQuery, Lang, ProductDetail, Storefront, format::rupiah, product::product_id_of};
@@ -103,7 +103,7 @@ pub async fn product_reviews(
             Some(average) => t::reviews_description(
                 lang,
                 p.rating.count,
-                numeral(lang, &average),
+                numeral_in(lang, &average),
                 name,
                 &s.shop_name,
                 &s.village_name,

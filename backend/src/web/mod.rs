@@ -88,11 +88,10 @@ async fn flagship_inquiry(State(state): State<AppState>, Path(slug): Path<String
     let lang = Lang::of_path(uri.path()).0;
     match queries::summary_by_slug(&state.db, &slug).await? {
         Lookup::Found((_, v)) => {
-            let title = format!("Permintaan partai besar / ekspor — Desa {} | Lapak Desa", v.name);
+            let title = shared::texts::head_villages::inquiry_title(lang, &v.name);
             let mut head = site_head(&state, Page::VillageInquiry, &title, &format!("/desa/{slug}/permintaan"));
             if let Some(f) = &v.flagship {
-                head.description =
-                    format!("Ajukan permintaan partai besar atau ekspor {} dari Desa {}.", f.name, v.name);
+                head.description = shared::texts::head_villages::inquiry_description(lang, &f.name, &v.name);
             }
             Ok(page(&state, StatusCode::OK, Head { lang, ..head }))
         }

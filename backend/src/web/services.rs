@@ -5,7 +5,8 @@
 use axum::{extract::State, http::Uri, response::Response};
 use frontend::api::Get;
 use shared::api::{consultations::Faq, village_map::VillageMap};
-use shared::{routes::Page, village_map::MapFilter};
+use shared::texts::head_villages as t;
+use shared::{Lang, routes::Page, village_map::MapFilter};
 
 use super::{
     render::{Found, Seeds, kept_or_built, searched_at},
@@ -23,10 +24,9 @@ pub async fn village_map(State(state): State<AppState>, uri: Uri) -> AppResult<R
             return Ok(Found::Elsewhere(address));
         }
         let map = crate::village_map::read(&state, &MapFilter::default()).await;
-        let mut head = site_head(&state, Page::VillageMap, "Peta Potensi Desa — Lapak Desa", "/peta");
-        head.description = "Peta desa-desa kabupaten: status Indeks Desa Membangun, produk unggulan, jumlah toko, \
-                            produk dan lembaga usaha setiap desa dan kecamatan."
-            .into();
+        let lang = Lang::of_path(uri.path()).0;
+        let mut head = site_head(&state, Page::VillageMap, t::map_title(lang), "/peta");
+        head.description = t::map_description(lang).into();
         Ok(Found::Page(head, Seeds::default().outcome(Get::of(VillageMap {}).url(), &map)))
     })
     .await
@@ -36,11 +36,9 @@ pub async fn village_map(State(state): State<AppState>, uri: Uri) -> AppResult<R
 pub async fn consultation_desk(State(state): State<AppState>, uri: Uri) -> AppResult<Response> {
     kept_or_built(&state, &uri, async || {
         let faq = crate::consultations::faq::published(&state.db).await;
-        let mut head = site_head(&state, Page::Desk, "Konsultasi Usaha Desa — Lapak Desa", "/konsultasi");
-        head.description = "Tanyakan permodalan, perizinan dan sertifikasi (PIRT, halal, merek), pemasaran, \
-                            produksi, kemasan dan ekspor kepada dinas kabupaten, dan baca tanya-jawab yang sudah \
-                            dijawab."
-            .into();
+        let lang = Lang::of_path(uri.path()).0;
+        let mut head = site_head(&state, Page::Desk, t::desk_title(lang), "/konsultasi");
+        head.description = t::desk_description(lang).into();
         Ok(Found::Page(head, Seeds::default().outcome(Get::of(Faq {}).url(), &faq)))
     })
     .await

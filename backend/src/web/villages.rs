@@ -8,8 +8,9 @@ use axum::{
     response::Response,
 };
 use frontend::api::{self, Get};
-use shared::RegionLevel;
 use shared::api::{enterprises::Enterprise, news::Article, villages::Village};
+use shared::texts::{head_villages as t, home as home_texts};
+use shared::{Lang, RegionLevel};
 
 use shared::routes::Page;
 
@@ -36,7 +37,9 @@ pub async fn home(State(state): State<AppState>, uri: Uri) -> AppResult<Response
     kept_or_built(&state, &uri, async || {
         let featured = frontend::pages::home::featured_query();
         let seeds = Seeds::default().outcome(api::villages(&featured).url(), &directory(&state.db, &featured).await);
-        let head = site_head(&state, Page::Home, "Lapak Desa — informasi dan lapak online desa", "/");
+        let lang = lang_of(&uri);
+        let mut head = site_head(&state, Page::Home, home_texts::title(lang), "/");
+        head.description = home_texts::description(lang).into();
         Ok(Found::Page(head, with_kabupaten(&state, seeds).await))
     })
     .await
@@ -56,11 +59,17 @@ pub async fn directory_page(State(state): State<AppState>, uri: Uri) -> AppResul
             let kecamatan = RegionQuery { parent: Some(kabupaten.clone()), ..RegionQuery::default() };
             seeds = seeds.outcome(api::kecamatan(kabupaten).url(), &listed(&state.db, &kecamatan).await);
         }
-        let mut head = site_head(&state, Page::Directory, "Direktori Desa — Lapak Desa", "/desa");
-        head.description = "Cari desa berdasarkan kabupaten, kecamatan, status IDM dan produk unggulannya.".into();
+        let lang = lang_of(&uri);
+        let mut head = site_head(&state, Page::Directory, t::directory_title(lang), "/desa");
+        head.description = t::directory_description(lang).into();
         Ok(Found::Page(head, seeds))
     })
     .await
+}
+
+/// The language of the page at `uri` (its head's; `render` sets the rest).
+fn lang_of(uri: &Uri) -> Lang {
+    Lang::of_path(uri.path()).0
 }
 
 /// `seeds` with the kabupaten/kota on the portal (the directory's first drop-down, the front page's regions).
@@ -81,17 +90,14 @@ pub async fn village(State(state): State<AppState>, Path(slug): Path<String>, ur
                 return Ok(Found::Missing(Page::Village.route().app, Seeds::default().not_found(api)));
             }
         };
-        let v = &detail.summary;
+        let (v, lang) = (&detail.summary, lang_of(&uri));
         let mut description = if v.tagline.is_empty() { String::new() } else { format!("{} ", v.tagline) };
         if let Some(f) = &v.flagship {
-            description.push_str(&format!("Produk unggulan: {}. ", f.name));
+            description.push_str(&t::village_flagship(lang, &f.name));
         }
-        description.push_str(&format!(
-            "Desa di Kecamatan {}, {}, {}.",
-            v.region.kecamatan, v.region.kabupaten, v.region.provinsi
-        ));
+        description.push_str(&t::village_place(lang, &v.region.kecamatan, &v.region.kabupaten, &v.region.provinsi));
         let image = v.cover_url.as_ref().map(|u| cover_preview(&state, u));
-        let title = format!("Desa {} — {} | Lapak Desa", v.name, v.region.kabupaten);
+        let title = t::village_title(lang, &v.name, &v.region.kabupaten);
         let head = Head {
             description,
             image: image.or_else(|| Some(site_image(&state))),
@@ -119,14 +125,10 @@ pub async fn news_list(State(state): State<AppState>, Path(slug): Path<String>, 
         let query = NewsQuery { page: Some(page), per_page: Some(api::NEWS_PER_PAGE) };
         let news = crate::news::village_news(&state.db, &slug, &query).await;
         let seeds = Seeds::default().answer(village_api, &detail).outcome(news_api, &news);
-        let v = &detail.summary;
-        let mut head = site_head(
-            &state,
-            Page::VillageNews,
-            &format!("Berita Desa {} | Lapak Desa", v.name),
-            &format!("/desa/{slug}/berita"),
-        );
-        head.description = format!("Berita dan pengumuman terbaru dari Desa {}, {}.", v.name, v.region.kabupaten);
+        let (v, lang) = (&detail.summary, lang_of(&uri));
+        let title = t::news_title(lang, &v.name);
+        let mut head = site_head(&state, Page::VillageNews, &title, &format!("/desa/{slug}/berita"));
+        head.description = t::news_description(lang, &v.name, &v.region.kabupaten);
         head.image = v.cover_url.as_ref().map(|u| cover_preview(&state, u)).or(head.image);
         Ok(Found::Page(head, seeds))
     })
@@ -151,13 +153,13 @@ pub async fn news_item(
             }
             Err(error) => return Err(error),
         };
-        let s = &article.summary;
+        let (s, lang) = (&article.summary, lang_of(&uri));
         let description = if s.summary.is_empty() {
-            format!("{} dari Desa {}.", s.kind.label(), article.village_name)
+            t::item_description(lang, s.kind.label_in(lang), &article.village_name)
         } else {
             s.summary.clone()
         };
-        let title = format!("{} — Desa {} | Lapak Desa", s.title, article.village_name);
+        let title = t::item_title(lang, &s.title, &article.village_name);
         let head = Head {
             description,
             image: s.cover.as_ref().map(|c| image_preview(&state, &c.jpeg)).or_else(|| Some(site_image(&state))),
@@ -180,17 +182,14 @@ pub async fn enterprise(State(state): State<AppState>, Path(slug): Path<String>,
             }
             Err(error) => return Err(error),
         };
-        let mut description = format!(
-            "{} {} di Desa {}, {}.",
-            e.enterprise.kind.label(),
-            e.enterprise.name,
-            e.village_name,
-            e.region.kabupaten
-        );
+        let lang = lang_of(&uri);
+        let kind = e.enterprise.kind.label_in(lang);
+        let mut description =
+            t::enterprise_description(lang, kind, &e.enterprise.name, &e.village_name, &e.region.kabupaten);
         if !e.enterprise.description.is_empty() {
             description = format!("{} {description}", e.enterprise.description);
         }
-        let title = format!("{} — Desa {} | Lapak Desa", e.enterprise.name, e.village_name);
+        let title = t::enterprise_title(lang, &e.enterprise.name, &e.village_name);
         let head = Head {
             description,
             image: e.photos.first().map(|p| image_preview(&state, &p.jpeg)).or_else(|| Some(site_image(&state))),

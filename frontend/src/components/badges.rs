@@ -7,8 +7,8 @@ use shared::texts::common as t;
 use shared::{Idm, Lang, Sector};
 use yew::prelude::*;
 
-use crate::lang_text::numeral;
 use crate::root::use_lang;
+use shared::format::numeral_in;
 
 #[derive(Properties, PartialEq)]
 pub struct IdmBadgeProps {
@@ -24,7 +24,7 @@ pub fn IdmBadge(props: &IdmBadgeProps) -> Html {
     let lang = use_lang();
     let Idm { status, score, year } = props.idm;
     let class = classes!("badge", "idm", format!("idm--{}", status.code()));
-    let score = numeral(lang, &decimal(score, 4));
+    let score = numeral_in(lang, &decimal(score, 4));
     let title = t::idm_title(lang, year, &score);
     html! {
         <span {class} {title}>

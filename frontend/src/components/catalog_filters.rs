@@ -13,9 +13,9 @@ use yew::prelude::*;
 
 use crate::catalog_query::{pairs_but, parse_price, with_prices};
 use crate::components::filter_select::FilterSelect;
-use crate::lang_text::count;
 use crate::links::without_level;
 use crate::root::use_lang;
+use shared::format::thousands_in;
 
 /// Where the facet counts stand.
 #[derive(Clone, PartialEq)]
@@ -47,13 +47,13 @@ pub fn CatalogFilters(props: &CatalogFiltersProps) -> Html {
         .flat_map(|f| f.kecamatan.iter())
         .map(|k| {
             let place = format!("{}, {}", without_level(&k.name), without_level(&k.kabupaten));
-            (k.code.clone(), format!("{place} ({})", count(lang, k.count)))
+            (k.code.clone(), format!("{place} ({})", thousands_in(lang, k.count)))
         })
         .collect();
     let mut categories: Vec<(String, String)> = facets
         .iter()
         .flat_map(|f| f.categories.iter())
-        .map(|c| (c.sector.code().to_owned(), format!("{} ({})", c.sector.label_in(lang), count(lang, c.count))))
+        .map(|c| (c.sector.code().to_owned(), format!("{} ({})", c.sector.label_in(lang), thousands_in(lang, c.count))))
         .collect();
     if let (Some(chosen), Some(_)) = (q.kategori, &facets)
         && !categories.iter().any(|(code, _)| code == chosen.code())

@@ -8,7 +8,7 @@ use yew_router::Routable;
 
 use crate::app::Route;
 use crate::components::badges::SectorTag;
-use crate::lang_text::indonesian_on;
+use crate::lang_text::as_written;
 use crate::links::short_region;
 use crate::root::use_lang;
 
@@ -84,7 +84,7 @@ pub fn ProductChainSection(props: &ProductChainProps) -> Html {
                 if let Some(f) = &c.flagship {
                     <div class="chain__flagship">
                         <p class="muted">
-                            { t::village_flagship(lang) }<strong lang={indonesian_on(lang)}>{ &f.name }</strong>
+                            { t::village_flagship(lang) }<strong lang={as_written(lang)}>{ &f.name }</strong>
                         </p>
                         <SectorTag sector={f.sector} />
                         if c.is_flagship {

@@ -8,8 +8,9 @@ use shared::texts::product as t;
 use yew::prelude::*;
 
 use crate::dates::date_in;
-use crate::lang_text::{indonesian_on, numeral};
+use crate::lang_text::as_written;
 use crate::root::use_lang;
+use shared::format::numeral_in;
 
 /// "★★★★☆" for 4 of 5 stars.
 pub fn star_text(rating: u8) -> String {
@@ -48,7 +49,7 @@ pub fn Stars(props: &StarsProps) -> Html {
 
 /// "★ 4,6 (12)" ("★ 4.6 (12)" in English), nothing without reviews.
 pub fn compact_rating(lang: Lang, summary: RatingBrief) -> Html {
-    let Some(average) = summary.average_label().map(|a| numeral(lang, &a)) else { return Html::default() };
+    let Some(average) = summary.average_label().map(|a| numeral_in(lang, &a)) else { return Html::default() };
     html! {
         <span class="rating-compact" title={t::average_title(lang, summary.count, &average)}>
             <span class="rating-compact__star" aria-hidden="true">{ "★" }</span>
@@ -65,7 +66,7 @@ pub fn rating_summary(lang: Lang, summary: &RatingSummary) -> Html {
     html! {
         <div class="rating-summary">
             <div class="rating-summary__head">
-                <p class="rating-summary__average">{ numeral(lang, &format!("{},{}", tenths / 10, tenths % 10)) }</p>
+                <p class="rating-summary__average">{ numeral_in(lang, &format!("{},{}", tenths / 10, tenths % 10)) }</p>
                 <div>
                     <Stars rating={average_stars(tenths)} class="rating-summary__stars" />
                     <p class="rating-summary__count">{ t::of_reviews(lang, summary.count) }</p>
@@ -98,7 +99,7 @@ pub fn rating_summary(lang: Lang, summary: &RatingSummary) -> Html {
 /// goes at its end (a reply form, the admin's buttons). The buyer's and the seller's words are marked
 /// Indonesian on a page in another language.
 pub fn review_item(lang: Lang, review: &Review, product: bool, extra: Html) -> Html {
-    let words = indonesian_on(lang);
+    let words = as_written(lang);
     html! {
         <li class={classes!("review", review.hidden_reason.is_some().then_some("review--hidden"))}
             key={review.id} id={format!("ulasan-{}", review.id)}>
@@ -119,7 +120,7 @@ pub fn review_item(lang: Lang, review: &Review, product: bool, extra: Html) -> H
                 </p>
             }
             if !review.text.trim().is_empty() {
-                <p class="review__text" lang={words.clone()}>{ review.text.trim() }</p>
+                <p class="review__text" lang={words}>{ review.text.trim() }</p>
             }
             if !review.photos.is_empty() {
                 <ul class="review__photos" aria-label={t::buyer_photos(lang)}>

@@ -1,13 +1,16 @@
 //! Villages in lists: the card (cover, name, place, tagline, IDM, flagship; links to the profile) and its grid.
 
 use shared::VillageSummary;
+use shared::texts::villages as t;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::badges::{DemoBadge, IdmBadge};
 use crate::components::cover::Cover;
+use crate::lang_text::{as_written, written};
 use crate::links::short_region;
+use crate::root::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct VillageGridProps {
@@ -32,6 +35,7 @@ pub struct VillageCardProps {
 /// `<a class="village-card" href="/desa/{slug}">`: the whole card is one big tap target.
 #[component]
 pub fn VillageCard(props: &VillageCardProps) -> Html {
+    let lang = use_lang();
     let v = &props.village;
     let sector = v.flagship.as_ref().map(|f| f.sector);
     html! {
@@ -46,12 +50,12 @@ pub fn VillageCard(props: &VillageCardProps) -> Html {
                 <h3 class="card__title">{ &v.name }</h3>
                 <p class="card__place">{ short_region(&v.region) }</p>
                 if !v.tagline.is_empty() {
-                    <p class="card__text">{ &v.tagline }</p>
+                    <p class="card__text" lang={as_written(lang)}>{ &v.tagline }</p>
                 }
                 if let Some(flagship) = &v.flagship {
                     <p class="card__flagship">
-                        <span class="card__flagship-label">{ "Produk unggulan: " }</span>
-                        { &flagship.name }
+                        <span class="card__flagship-label">{ t::flagship_label(lang) }</span>
+                        { written(lang, &flagship.name) }
                     </p>
                 }
                 <div class="badges">

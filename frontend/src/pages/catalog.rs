@@ -22,8 +22,8 @@ use crate::components::error_state::ErrorState;
 use crate::components::product_list::{ProductList, ProductSkeleton};
 use crate::components::search_box::SearchBox;
 use crate::hooks::{Remote, page_title, use_endpoint, use_title};
-use crate::lang_text::count;
 use crate::root::use_lang;
+use shared::format::thousands_in;
 
 #[component]
 pub fn CatalogPage() -> Html {
@@ -79,8 +79,8 @@ pub fn CatalogPage() -> Html {
         facets: known_facets.as_deref(),
     };
     let result_count = match (facets.get(), query.words()) {
-        (Remote::Loaded(f), Some(words)) => t::count_for(lang, f.total, count(lang, f.total), words),
-        (Remote::Loaded(f), None) => t::count(lang, f.total, count(lang, f.total)),
+        (Remote::Loaded(f), Some(words)) => t::count_for(lang, f.total, thousands_in(lang, f.total), words),
+        (Remote::Loaded(f), None) => t::count(lang, f.total, thousands_in(lang, f.total)),
         (Remote::Loading, _) => t::counting(lang).to_owned(),
         (Remote::Failed(_), _) => String::new(),
     };

@@ -3,8 +3,9 @@
 //! The filters live in the address (`/desa?kabupaten=52.01&idm=maju&page=2`): links can be shared and
 //! the back button undoes a filter. They are a plain form, so they work without JavaScript too.
 
-use shared::format::thousands;
-use shared::{IdmStatus, Region, Sector, VillageQuery};
+use shared::format::thousands_in;
+use shared::texts::{map as map_texts, villages as t};
+use shared::{IdmStatus, Lang, Region, Sector, VillageQuery};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -20,10 +21,12 @@ use crate::components::village_card::VillageGrid;
 use crate::directory_query;
 use crate::hooks::{Remote, RemoteHandle, page_title, use_endpoint, use_seeded, use_title};
 use crate::links::without_level;
+use crate::root::use_lang;
 
 #[component]
 pub fn DirectoryPage() -> Html {
-    use_title(page_title("Direktori Desa"));
+    let lang = use_lang();
+    use_title(page_title(t::directory_title(lang)));
     let location = use_location();
     let filter = directory_query::parse(location.as_ref().map_or("", |l| l.query_str()));
     let results = use_endpoint(api::villages(&filter));
@@ -71,104 +74,106 @@ pub fn DirectoryPage() -> Html {
     };
     let results_failed = matches!(results.get(), Remote::Failed(_));
 
-    let (kab_options, kab_state) = region_options(kabupaten.get());
+    let (kab_options, kab_state) = region_options(lang, kabupaten.get());
     let (kec_options, kec_state) = match &filter.kabupaten {
-        None => (Vec::new(), Some("Pilih kabupaten/kota dulu")),
-        Some(_) => region_options(kecamatan.get()),
+        None => (Vec::new(), Some(t::choose_kabupaten_first(lang))),
+        Some(_) => region_options(lang, kecamatan.get()),
     };
-    let idm_options = IdmStatus::ALL.iter().map(|s| (s.code().to_owned(), s.label().to_owned())).collect::<Vec<_>>();
-    let sector_options = Sector::ALL.iter().map(|s| (s.code().to_owned(), s.label().to_owned())).collect::<Vec<_>>();
+    let idm_options: Vec<_> =
+        IdmStatus::ALL.iter().map(|s| (s.code().to_owned(), s.label_in(lang).to_owned())).collect();
+    let sector_options = sector_options(lang);
     let filtered = directory_query::is_filtered(&filter);
 
     html! {
         <div class="container page">
-            <h1>{ "Direktori desa" }</h1>
-            <p class="lead">
-                { "Temukan desa menurut wilayah, status Indeks Desa Membangun, atau sektor produk unggulannya." }
-            </p>
+            <h1>{ t::directory_heading(lang) }</h1>
+            <p class="lead">{ t::directory_lead(lang) }</p>
             <p class="directory__map">
-                <Link<Route> to={Route::VillageMap} classes="button button--ghost">{ "Peta potensi desa" }</Link<Route>>
+                <Link<Route> to={Route::VillageMap} classes="button button--ghost">{ map_texts::heading(lang) }</Link<Route>>
             </p>
-            <SearchBox value={filter.q.clone().unwrap_or_default()} {on_search} action="/desa" id="cari-desa"
-                label="Cari desa" placeholder="Cari desa atau produk" max_len={shared::village::MAX_QUERY_LEN} />
+            <SearchBox value={filter.q.clone().unwrap_or_default()} {on_search} action={lang.path("/desa")} id="cari-desa"
+                label={t::search_label(lang)} placeholder={t::search_placeholder(lang)}
+                max_len={shared::village::MAX_QUERY_LEN} />
             // A plain form to the directory, so the filters work without JavaScript; the app (or, on a page of
             // islands, `islands::plain`) applies each change at once.
-            <form class="filters" role="group" aria-label="Saring desa" method="get" action="/desa"
+            <form class="filters" role="group" aria-label={t::filters(lang)} method="get" action={lang.path("/desa")}
                 data-apply="true" autocomplete="off" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
                 if let Some(words) = filter.words() {
                     <input type="hidden" name="q" value={words.to_owned()} />
                 }
                 <FilterSelect
-                    id="filter-kabupaten" label="Kabupaten/kota" name="kabupaten"
-                    any_label={kab_state.unwrap_or("Semua kabupaten/kota")}
+                    id="filter-kabupaten" label={t::kabupaten(lang)} name="kabupaten"
+                    any_label={kab_state.unwrap_or(t::any_kabupaten(lang))}
                     options={kab_options} disabled={kab_state.is_some()}
                     value={filter.kabupaten.clone().unwrap_or_default()}
                     on_change={change(directory_query::with_kabupaten)}
                 />
                 <FilterSelect
-                    id="filter-kecamatan" label="Kecamatan" name="kecamatan"
-                    any_label={kec_state.unwrap_or("Semua kecamatan")}
+                    id="filter-kecamatan" label={t::kecamatan(lang)} name="kecamatan"
+                    any_label={kec_state.unwrap_or(t::any_kecamatan(lang))}
                     options={kec_options} disabled={kec_state.is_some()}
                     value={filter.kecamatan.clone().unwrap_or_default()}
                     on_change={change(directory_query::with_kecamatan)}
                 />
                 <FilterSelect
-                    id="filter-idm" label="Status IDM" name="idm" any_label="Semua status"
+                    id="filter-idm" label={t::idm_status(lang)} name="idm" any_label={t::any_status(lang)}
                     options={idm_options}
                     value={filter.idm.map(|s| s.code().to_owned()).unwrap_or_default()}
                     on_change={change(|f, v| directory_query::with_idm(f, v.as_deref().and_then(IdmStatus::from_code)))}
                 />
                 <FilterSelect
-                    id="filter-sector" label="Sektor unggulan" name="sector" any_label="Semua sektor"
+                    id="filter-sector" label={t::flagship_sector(lang)} name="sector" any_label={t::any_sector(lang)}
                     options={sector_options}
                     value={filter.sector.map(|s| s.code().to_owned()).unwrap_or_default()}
                     on_change={change(|f, v| directory_query::with_sector(f, v.as_deref().and_then(Sector::from_code)))}
                 />
-                <button type="submit" class="button button--secondary filters__apply">{ "Terapkan filter" }</button>
+                <button type="submit" class="button button--secondary filters__apply">{ t::apply_filters(lang) }</button>
             </form>
             if regions_failed && !results_failed {
                 <p class="filters__problem">
-                    { "Daftar wilayah gagal dimuat. " }
+                    { t::regions_failed(lang) }
                     <button type="button" class="button button--ghost" onclick={retry_regions}>
-                        { "Muat ulang wilayah" }
+                        { t::reload_regions(lang) }
                     </button>
                 </p>
             }
             if filtered {
                 <p class="filters__reset">
-                    <a class="button button--ghost" href="/desa" onclick={reset.clone()}>{ "Hapus semua filter" }</a>
+                    <a class="button button--ghost" href={lang.path("/desa")} onclick={reset.clone()}>
+                        { t::clear_filters(lang) }
+                    </a>
                 </p>
             }
             <section class="section section--results" aria-labelledby="hasil">
-                <h2 id="hasil" class="visually-hidden">{ "Hasil" }</h2>
+                <h2 id="hasil" class="visually-hidden">{ t::results(lang) }</h2>
                 { match results.get() {
                     Remote::Loading => html! { <SkeletonCards count={6} /> },
                     Remote::Failed(error) => html! { <ErrorState error={error.clone()} on_retry={retry_all} /> },
                     Remote::Loaded(page) if page.items.is_empty() => {
                         if filtered {
                             html! {
-                                <EmptyState message="Tidak ada desa yang cocok dengan filter ini.">
-                                    <p class="empty-state__hint">{ "Coba kata kunci lain atau longgarkan filter." }</p>
-                                    <a class="button button--primary" href="/desa" onclick={reset}>
-                                        { "Hapus semua filter" }
+                                <EmptyState message={t::no_match(lang)}>
+                                    <p class="empty-state__hint">{ t::no_match_hint(lang) }</p>
+                                    <a class="button button--primary" href={lang.path("/desa")} onclick={reset}>
+                                        { t::clear_filters(lang) }
                                     </a>
                                 </EmptyState>
                             }
                         } else if page.total > 0 {
                             let first: Query = directory_query::to_pairs(&directory_query::with_page(&filter, 1));
                             html! {
-                                <EmptyState message="Halaman ini kosong: daftar desa tidak sepanjang itu.">
+                                <EmptyState message={t::page_empty(lang)}>
                                     <Link<Route, Query>
                                         classes="button button--primary"
                                         to={Route::Directory}
                                         query={Some(first)}
                                     >
-                                        { "Ke halaman pertama" }
+                                        { t::first_page(lang) }
                                     </Link<Route, Query>>
                                 </EmptyState>
                             }
                         } else {
-                            html! { <EmptyState message="Belum ada desa yang terdaftar di portal ini." /> }
+                            html! { <EmptyState message={t::none_listed(lang)} /> }
                         }
                     }
                     Remote::Loaded(page) => {
@@ -178,7 +183,7 @@ pub fn DirectoryPage() -> Html {
                         };
                         html! {
                             <>
-                                <p class="result-count">{ format!("{} desa ditemukan", thousands(page.total)) }</p>
+                                <p class="result-count">{ t::found(lang, page.total, thousands_in(lang, page.total)) }</p>
                                 <VillageGrid villages={page.items.clone()} />
                                 <Pagination
                                     page={page.page}
@@ -200,11 +205,16 @@ fn failed_retry<K: PartialEq + Clone + 'static, T: 'static>(handle: &RemoteHandl
     matches!(handle.get(), Remote::Failed(_)).then(|| handle.retry())
 }
 
+/// The sectors to choose from, named in `lang` (the map's drop-down too).
+pub fn sector_options(lang: Lang) -> Vec<(String, String)> {
+    Sector::ALL.iter().map(|s| (s.code().to_owned(), s.label_in(lang).to_owned())).collect()
+}
+
 /// Choices for a region drop-down ("Lombok Barat (12)"), or why there are none to choose yet.
-fn region_options(regions: Remote<'_, Vec<Region>>) -> (Vec<(String, String)>, Option<&'static str>) {
+fn region_options(lang: Lang, regions: Remote<'_, Vec<Region>>) -> (Vec<(String, String)>, Option<&'static str>) {
     match regions {
-        Remote::Loading => (Vec::new(), Some("Memuat…")),
-        Remote::Failed(_) => (Vec::new(), Some("Gagal dimuat")),
+        Remote::Loading => (Vec::new(), Some(t::loading(lang))),
+        Remote::Failed(_) => (Vec::new(), Some(t::load_failed(lang))),
         Remote::Loaded(list) => {
             let options = list
                 .iter()

@@ -1,8 +1,8 @@
 //! `/lembaga/{slug}`: a village enterprise's page — what it is, its story, photos, how to reach it (a
 //! WhatsApp link), the flagship product it makes and the products of the shops that represent it.
 
+use shared::texts::{enterprise as t, village, villages};
 use yew::prelude::*;
-use yew_router::Routable;
 
 use crate::api::Get;
 use crate::app::Route;
@@ -12,9 +12,10 @@ use crate::components::product_card::ProductCard;
 use crate::components::skeleton::SkeletonProfile;
 use crate::components::village_content::PhotoRow;
 use crate::hooks::{Remote, page_title, use_endpoint, use_title};
-use crate::links::{region_line, whatsapp_share_url};
+use crate::lang_text::as_written;
+use crate::links::{page_path, region_line_in, whatsapp_share_url};
 use crate::pages::not_found::NotFoundPage;
-use crate::root::use_origin;
+use crate::root::{use_lang, use_origin};
 use shared::api::enterprises::Enterprise;
 
 #[derive(Properties, PartialEq)]
@@ -26,15 +27,16 @@ pub struct EnterprisePageProps {
 pub fn EnterprisePage(props: &EnterprisePageProps) -> Html {
     let detail = use_endpoint(Get::of(Enterprise { slug: props.slug.clone() }));
     let origin = use_origin();
+    let lang = use_lang();
     let title = match detail.get() {
         Remote::Loaded(d) => page_title(&d.enterprise.name),
-        _ => page_title("Lembaga desa"),
+        _ => page_title(t::title(lang)),
     };
     use_title(title);
     let d = match detail.get() {
         Remote::Loading => return html! { <SkeletonProfile /> },
         Remote::Failed(error) if error.is_not_found() => {
-            return html! { <NotFoundPage message="Lembaga ini tidak ditemukan atau sudah dihapus oleh desanya." /> };
+            return html! { <NotFoundPage message={t::not_found(lang)} /> };
         }
         Remote::Failed(error) => {
             return html! { <div class="container page"><ErrorState error={error.clone()} on_retry={detail.retry()} /></div> };
@@ -42,48 +44,57 @@ pub fn EnterprisePage(props: &EnterprisePageProps) -> Html {
         Remote::Loaded(d) => d.clone(),
     };
     let e = &d.enterprise;
-    let share = whatsapp_share_url(&e.name, &origin.url(&Route::Enterprise { slug: e.slug.clone() }.to_path()));
-    let message = format!("Halo {}, saya menemukan Anda di Lapak Desa dan ingin bertanya.", e.name);
+    let share = whatsapp_share_url(&e.name, &origin.url(&page_path(lang, &Route::Enterprise { slug: e.slug.clone() })));
+    let message = t::contact_message(lang, &e.name);
+    let place = format!("{} · {}", villages::village(lang, &d.village_name), region_line_in(lang, &d.region));
     html! {
         <article class="container page enterprise-page">
             <p class="back-link">
-                <a href={Route::Village { slug: d.village_slug.clone() }.to_path()}>{ format!("‹ Desa {}", d.village_name) }</a>
+                <a href={page_path(lang, &Route::Village { slug: d.village_slug.clone() })}>
+                    { village::back_to_village(lang, &d.village_name) }
+                </a>
             </p>
             <div class="badges">
-                <span class="tag tag--kind">{ e.kind.label() }</span>
+                <span class="tag tag--kind">{ e.kind.label_in(lang) }</span>
                 if d.is_demo { <DemoBadge /> }
             </div>
             <h1>{ &e.name }</h1>
-            <p class="village__region">{ format!("Desa {} · {}", d.village_name, region_line(&d.region)) }</p>
+            <p class="village__region">{ place }</p>
             if !e.description.is_empty() {
-                <p class="lead">{ &e.description }</p>
+                <p class="lead" lang={as_written(lang)}>{ &e.description }</p>
             }
             if d.is_demo {
-                <p class="notice">{ "Halaman ini berisi data contoh untuk demonstrasi Lapak Desa." }</p>
+                <p class="notice">{ t::demo_notice(lang) }</p>
             }
             <PhotoRow photos={d.photos.clone()} subject={e.name.clone()} />
             if !d.story_html.trim().is_empty() {
-                <div class="prose">{ Html::from_html_unchecked(AttrValue::from(d.story_html.clone())) }</div>
+                <div class="prose" lang={as_written(lang)}>
+                    { Html::from_html_unchecked(AttrValue::from(d.story_html.clone())) }
+                </div>
             }
             if let Some(f) = &d.flagship {
                 <section class="section flagship" aria-labelledby="unggulan">
-                    <p class="flagship__eyebrow" id="unggulan">{ format!("Produk unggulan Desa {}", d.village_name) }</p>
-                    <h2 class="flagship__name">{ &f.name }</h2>
+                    <p class="flagship__eyebrow" id="unggulan">{ village::flagship_of(lang, &d.village_name) }</p>
+                    <h2 class="flagship__name" lang={as_written(lang)}>{ &f.name }</h2>
                     <SectorTag sector={f.sector} />
-                    if !f.description.is_empty() { <p class="flagship__text">{ &f.description }</p> }
+                    if !f.description.is_empty() {
+                        <p class="flagship__text" lang={as_written(lang)}>{ &f.description }</p>
+                    }
                 </section>
             }
             if !d.products.is_empty() {
                 <section class="section" aria-labelledby="produk">
-                    <h2 id="produk">{ "Produk" }</h2>
+                    <h2 id="produk">{ village::nav_products(lang) }</h2>
                     <div class="card-grid card-grid--products">
                         { for d.products.iter().map(|p| html! { <ProductCard key={p.id} product={p.clone()} /> }) }
                     </div>
                 </section>
             }
             <section class="section" aria-labelledby="kontak">
-                <h2 id="kontak">{ "Kontak" }</h2>
-                if !d.address.is_empty() { <p class="contact__line">{ &d.address }</p> }
+                <h2 id="kontak">{ village::nav_contact(lang) }</h2>
+                if !d.address.is_empty() {
+                    <p class="contact__line" lang={as_written(lang)}>{ &d.address }</p>
+                }
                 <div class="actions">
                     if let Some(phone) = &d.phone {
                         <a class="button button--wa" href={phone.whatsapp_url(&message)} target="_blank" rel="noopener noreferrer">
@@ -93,7 +104,9 @@ pub fn EnterprisePage(props: &EnterprisePageProps) -> Html {
                     if let Some(email) = &d.email {
                         <a class="button button--secondary" href={format!("mailto:{email}")}>{ email.clone() }</a>
                     }
-                    <a class="button button--secondary" href={share} target="_blank" rel="noopener noreferrer">{ "Bagikan ke WhatsApp" }</a>
+                    <a class="button button--secondary" href={share} target="_blank" rel="noopener noreferrer">
+                        { village::share_whatsapp(lang) }
+                    </a>
                 </div>
             </section>
         </article>

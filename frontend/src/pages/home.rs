@@ -1,7 +1,8 @@
 //! The portal's front page: what Lapak Desa is, a product search (a plain form to `/produk`, the
 //! marketplace's own app), featured villages and their flagship products.
 
-use shared::{Page, Region, VillageQuery, VillageSummary};
+use shared::texts::{home as t, villages};
+use shared::{Lang, Page, Region, VillageQuery, VillageSummary};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -12,7 +13,9 @@ use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
 use crate::components::skeleton::{SkeletonCards, SkeletonList};
 use crate::components::village_card::VillageGrid;
-use crate::hooks::{DEFAULT_TITLE, Remote, use_endpoint, use_title};
+use crate::hooks::{Remote, use_endpoint, use_title};
+use crate::lang_text::written;
+use crate::root::use_lang;
 
 /// How many villages the front page features.
 const FEATURED: u32 = 6;
@@ -24,7 +27,8 @@ pub fn featured_query() -> VillageQuery {
 
 #[component]
 pub fn HomePage() -> Html {
-    use_title(DEFAULT_TITLE.to_owned());
+    let lang = use_lang();
+    use_title(t::title(lang).to_owned());
     let featured = use_endpoint(api::villages(&featured_query()));
     let regions = use_endpoint(api::kabupaten());
 
@@ -45,31 +49,29 @@ pub fn HomePage() -> Html {
         <>
             <section class="hero">
                 <div class="container hero__inner">
-                    <p class="hero__eyebrow">{ "Portal desa · lapak online" }</p>
-                    <h1 class="hero__title">{ "Kenali desanya, dukung produk unggulannya" }</h1>
-                    <p class="hero__lead">
-                        { "Lapak Desa menghimpun informasi desa — profil, sejarah, status Indeks Desa Membangun, \
-                           BUMDes dan kelompok usaha — sekaligus lapak online tempat warga desa menjual hasil \
-                           usahanya. Setiap desa mengangkat satu produk unggulan: satu desa, satu produk." }
-                    </p>
+                    <p class="hero__eyebrow">{ t::eyebrow(lang) }</p>
+                    <h1 class="hero__title">{ t::heading(lang) }</h1>
+                    <p class="hero__lead">{ t::lead(lang) }</p>
                     // A plain form: the catalog is the market app's, loaded from the server.
-                    <form class="search" role="search" action="/produk" method="get">
-                        <label class="visually-hidden" for="cari-produk">{ "Cari produk desa" }</label>
+                    <form class="search" role="search" action={lang.path("/produk")} method="get">
+                        <label class="visually-hidden" for="cari-produk">{ t::search_label(lang) }</label>
                         <input id="cari-produk" class="search__input" type="search" name="q" maxlength="100"
-                            placeholder="Cari keripik, kopi, tenun…" autocomplete="off" enterkeyhint="search" />
-                        <button class="button button--primary search__button" type="submit">{ "Cari" }</button>
+                            placeholder={t::search_placeholder(lang)} autocomplete="off" enterkeyhint="search" />
+                        <button class="button button--primary search__button" type="submit">
+                            { villages::search(lang) }
+                        </button>
                     </form>
                     <div class="actions">
                         // The directory is the browse app's: a plain link.
-                        <a class="button button--light" href="/desa">{ "Jelajahi semua desa" }</a>
+                        <a class="button button--light" href={lang.path("/desa")}>{ t::all_villages(lang) }</a>
                     </div>
                 </div>
             </section>
 
             <section class="container section" aria-labelledby="desa-pilihan">
                 <div class="section__head">
-                    <h2 id="desa-pilihan">{ "Desa pilihan" }</h2>
-                    <a class="section__more" href="/desa">{ "Lihat semua desa ›" }</a>
+                    <h2 id="desa-pilihan">{ t::featured(lang) }</h2>
+                    <a class="section__more" href={lang.path("/desa")}>{ t::see_all_villages(lang) }</a>
                 </div>
                 { match featured.get() {
                     Remote::Loading => html! { <SkeletonCards count={FEATURED as usize} /> },
@@ -77,7 +79,7 @@ pub fn HomePage() -> Html {
                         <ErrorState error={error.clone()} on_retry={retry_all.clone()} />
                     },
                     Remote::Loaded(page) if page.items.is_empty() => html! {
-                        <EmptyState message="Belum ada desa yang terdaftar di portal ini." />
+                        <EmptyState message={villages::none_listed(lang)} />
                     },
                     Remote::Loaded(page) => html! { <VillageGrid villages={page.items.clone()} /> },
                 } }
@@ -86,23 +88,20 @@ pub fn HomePage() -> Html {
             if !featured_failed {
                 <section class="container section" aria-labelledby="produk-unggulan-desa">
                     <div class="section__head">
-                        <h2 id="produk-unggulan-desa">{ "Produk unggulan desa" }</h2>
+                        <h2 id="produk-unggulan-desa">{ t::flagships(lang) }</h2>
                     </div>
-                    <p class="section__lead">
-                        { "Setiap desa memilih satu produk yang menjadi andalannya: hasil laut, kebun, \
-                           kerajinan, atau olahan pangan." }
-                    </p>
-                    { flagships(featured.get()) }
+                    <p class="section__lead">{ t::flagships_lead(lang) }</p>
+                    { flagships(lang, featured.get()) }
                 </section>
             }
 
-            { regions_section(regions.get(), featured_failed, retry_all) }
+            { regions_section(lang, regions.get(), featured_failed, retry_all) }
         </>
     }
 }
 
 /// The flagship products of the featured villages, each linking to its village.
-fn flagships(featured: Remote<'_, Page<VillageSummary>>) -> Html {
+fn flagships(lang: Lang, featured: Remote<'_, Page<VillageSummary>>) -> Html {
     let page = match featured {
         Remote::Loading => return html! { <SkeletonList count={4} /> },
         Remote::Failed(_) => return Html::default(),
@@ -110,18 +109,18 @@ fn flagships(featured: Remote<'_, Page<VillageSummary>>) -> Html {
     };
     let with_flagship: Vec<_> = page.items.iter().filter_map(|v| v.flagship.as_ref().map(|f| (v, f))).collect();
     if with_flagship.is_empty() {
-        return html! { <EmptyState message="Desa-desa di atas belum menetapkan produk unggulan." /> };
+        return html! { <EmptyState message={t::no_flagships(lang)} /> };
     }
     html! {
         <ul class="flagship-list">
             { for with_flagship.into_iter().map(|(v, f)| html! {
                 <li class="flagship-item" key={v.slug.clone()}>
                     <SectorTag sector={f.sector} />
-                    <p class="flagship-item__name">{ &f.name }</p>
+                    <p class="flagship-item__name">{ written(lang, &f.name) }</p>
                     <p class="flagship-item__village">
-                        { "dari " }
+                        { t::from(lang) }
                         <Link<Route> to={Route::Village { slug: v.slug.clone() }}>
-                            { format!("Desa {}", v.name) }
+                            { villages::village(lang, &v.name) }
                         </Link<Route>>
                     </p>
                 </li>
@@ -131,7 +130,7 @@ fn flagships(featured: Remote<'_, Page<VillageSummary>>) -> Html {
 }
 
 /// The kabupaten/kota on the portal, each a shortcut into the directory.
-fn regions_section(regions: Remote<'_, Vec<Region>>, featured_failed: bool, retry: Callback<()>) -> Html {
+fn regions_section(lang: Lang, regions: Remote<'_, Vec<Region>>, featured_failed: bool, retry: Callback<()>) -> Html {
     let body = match regions {
         Remote::Loading => html! { <SkeletonList count={2} /> },
         // The featured list's error box already offers to retry both.
@@ -143,9 +142,9 @@ fn regions_section(regions: Remote<'_, Vec<Region>>, featured_failed: bool, retr
                 { for list.iter().map(|r| {
                     html! {
                         <li key={r.code.clone()}>
-                            <a class="chip" href={format!("/desa?kabupaten={}", r.code)}>
+                            <a class="chip" href={lang.path(&format!("/desa?kabupaten={}", r.code))}>
                                 <span class="chip__name">{ &r.name }</span>
-                                <span class="chip__count">{ format!("{} desa", r.village_count) }</span>
+                                <span class="chip__count">{ chip_count(lang, r.village_count) }</span>
                             </a>
                         </li>
                     }
@@ -156,9 +155,35 @@ fn regions_section(regions: Remote<'_, Vec<Region>>, featured_failed: bool, retr
     html! {
         <section class="container section" aria-labelledby="menurut-wilayah">
             <div class="section__head">
-                <h2 id="menurut-wilayah">{ "Jelajahi menurut wilayah" }</h2>
+                <h2 id="menurut-wilayah">{ t::by_region(lang) }</h2>
             </div>
             { body }
         </section>
+    }
+}
+
+/// A region chip's count of villages: "12 desa", "1 village".
+fn chip_count(lang: Lang, villages: i64) -> String {
+    t::villages(lang, villages)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_a_regions_villages_in_either_language() {
+        assert_eq!(chip_count(Lang::Id, 1), "1 desa");
+        assert_eq!(chip_count(Lang::Id, 12), "12 desa");
+        assert_eq!(chip_count(Lang::En, 1), "1 village");
+        assert_eq!(chip_count(Lang::En, 12), "12 villages");
+    }
+
+    /// The front page's title is the portal's own, as `index.html` has it (its English one the same).
+    #[test]
+    fn the_indonesian_title_is_the_portals_own() {
+        let title = format!("<title>{}</title>", t::title(Lang::Id));
+        assert!(include_str!("../../index.html").contains(&title), "{title}");
+        assert!(t::title(Lang::En).starts_with("Lapak Desa — "));
     }
 }

@@ -21,9 +21,10 @@ use crate::components::skeleton::SkeletonProfile;
 use crate::dates::date_of_input_in;
 use crate::hooks::{Remote, page_title, use_seeded, use_title};
 use crate::islands::{Inquiry, InquiryHost, Island, IslandHost};
-use crate::lang_text::{numeral, quantity};
+use crate::lang_text::quantity;
 use crate::pages::not_found::NotFoundPage;
 use crate::root::{Origin, use_lang, use_origin};
+use shared::format::numeral_in;
 
 #[derive(Properties, PartialEq)]
 pub struct ProductPageProps {
@@ -225,7 +226,7 @@ fn weight_label(lang: Lang, grams: i64) -> String {
         "" => thousands(grams / 1000),
         decimals => format!("{},{decimals}", thousands(grams / 1000)),
     };
-    format!("{} kg", numeral(lang, &kg))
+    format!("{} kg", numeral_in(lang, &kg))
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ use crate::components::review_list::compact_rating;
 use crate::components::skeleton::SkeletonProfile;
 use crate::hooks::{Remote, page_title, use_endpoint, use_title};
 use crate::islands::{Inquiry, InquiryHost, Island, IslandHost};
-use crate::lang_text::{indonesian_on, indonesian_words};
+use crate::lang_text::{as_written, written};
 use crate::links::short_region;
 use crate::pages::not_found::NotFoundPage;
 use crate::root::{Origin, use_lang, use_origin};
@@ -97,7 +97,7 @@ pub fn ShopPage(props: &ShopPageProps) -> Html {
                                     <p class="muted">{ dusun_label(&p.dusun) }</p>
                                 }
                                 if !p.makes.trim().is_empty() {
-                                    <p>{ t::makes(lang) }{ indonesian_words(lang, &p.makes) }</p>
+                                    <p>{ t::makes(lang) }{ written(lang, &p.makes) }</p>
                                 }
                             </li>
                         }) }
@@ -147,7 +147,7 @@ fn head(lang: Lang, s: &Rc<Storefront>, origin: &Origin) -> Html {
                 if let Some(e) = &s.enterprise { <span class="tag tag--kind">{ e.kind.label_in(lang) }</span> }
                 if s.is_demo { <DemoBadge /> }
             </div>
-            if !s.description.trim().is_empty() { <p class="lead" lang={indonesian_on(lang)}>{ &s.description }</p> }
+            if !s.description.trim().is_empty() { <p class="lead" lang={as_written(lang)}>{ &s.description }</p> }
             if let Some(e) = &s.enterprise {
                 <p>
                     { t::represents(lang) }
@@ -161,7 +161,7 @@ fn head(lang: Lang, s: &Rc<Storefront>, origin: &Origin) -> Html {
                     if s.holiday_note.trim().is_empty() {
                         { t::holiday_default(lang) }
                     } else {
-                        { indonesian_words(lang, &s.holiday_note) }
+                        { written(lang, &s.holiday_note) }
                     }
                 </p>
             }

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use shared::VillageDetail;
+use shared::texts::{head, news, village as t};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -20,14 +21,11 @@ use crate::components::village_sections::{
     ContactSection, Enterprises, LocationSection, OfficialsSection, Products, ProfileTexts, Stats,
 };
 use crate::hooks::{Remote, page_title, use_endpoint, use_title};
-use crate::links::{region_line, whatsapp_share_url};
+use crate::lang_text::as_written;
+use crate::links::{page_path, region_line_in, whatsapp_share_url};
 use crate::pages::not_found::NotFoundPage;
-use crate::root::use_origin;
+use crate::root::{use_lang, use_origin};
 use shared::api::villages::Village;
-
-/// What the "not found" page says for a slug no village has.
-const UNKNOWN_VILLAGE: &str =
-    "Desa tidak ditemukan: mungkin alamatnya salah ketik atau desa ini belum terdaftar di Lapak Desa.";
 
 #[derive(Properties, PartialEq)]
 pub struct VillagePageProps {
@@ -39,6 +37,7 @@ pub struct VillagePageProps {
 pub fn VillagePage(props: &VillagePageProps) -> Html {
     let village = use_endpoint(Get::of(Village { slug: props.slug.clone() }));
     let navigator = use_navigator();
+    let lang = use_lang();
 
     // An old slug was redirected by the server: show the current address, without a new history entry.
     let canonical = match village.get() {
@@ -57,15 +56,15 @@ pub fn VillagePage(props: &VillagePageProps) -> Html {
 
     let title = match village.get() {
         Remote::Loaded(detail) => page_title(&detail.summary.name),
-        Remote::Failed(error) if error.is_not_found() => page_title("Halaman tidak ditemukan"),
-        _ => page_title("Profil desa"),
+        Remote::Failed(error) if error.is_not_found() => head::not_found_title(lang).to_owned(),
+        _ => page_title(t::profile_title(lang)),
     };
     use_title(title);
 
     match village.get() {
         Remote::Loading => html! { <SkeletonProfile /> },
         Remote::Failed(error) if error.is_not_found() => html! {
-            <NotFoundPage message={UNKNOWN_VILLAGE} />
+            <NotFoundPage message={t::unknown(lang)} />
         },
         Remote::Failed(error) => html! {
             <div class="container page">
@@ -86,22 +85,23 @@ fn Profile(props: &ProfileProps) -> Html {
     let d = &props.detail;
     let v = &d.summary;
     let origin = use_origin();
-    let share = whatsapp_share_url(&v.name, &origin.url(&Route::Village { slug: v.slug.clone() }.to_path()));
+    let lang = use_lang();
+    let share = whatsapp_share_url(&v.name, &origin.url(&page_path(lang, &Route::Village { slug: v.slug.clone() })));
     let sections = vec![
-        ("profil", "Profil"),
-        ("produk", "Produk"),
-        ("berita", "Berita"),
-        ("galeri", "Galeri"),
-        ("lembaga", "Lembaga"),
-        ("perangkat", "Perangkat Desa"),
-        ("kontak", "Kontak"),
+        ("profil", t::nav_profile(lang)),
+        ("produk", t::nav_products(lang)),
+        ("berita", t::nav_news(lang)),
+        ("galeri", t::nav_gallery(lang)),
+        ("lembaga", t::nav_enterprises(lang)),
+        ("perangkat", t::nav_officials(lang)),
+        ("kontak", t::nav_contact(lang)),
     ];
     html! {
         <article class="village">
             <Cover
                 url={v.cover_url.clone().map(AttrValue::from)}
                 name={v.name.clone()}
-                alt={format!("Pemandangan Desa {}", v.name)}
+                alt={t::cover_alt(lang, &v.name)}
                 sector={v.flagship.as_ref().map(|f| f.sector)}
                 class="village__cover"
                 eager=true
@@ -117,37 +117,34 @@ fn Profile(props: &ProfileProps) -> Html {
                         }
                     </div>
                     <h1 class="village__name">{ &v.name }</h1>
-                    <p class="village__region">{ region_line(&v.region) }</p>
+                    <p class="village__region">{ region_line_in(lang, &v.region) }</p>
                     if !v.tagline.is_empty() {
-                        <p class="village__tagline">{ &v.tagline }</p>
+                        <p class="village__tagline" lang={as_written(lang)}>{ &v.tagline }</p>
                     }
                     if v.is_demo {
-                        <p class="notice">
-                            { "Profil ini berisi data contoh untuk demonstrasi Lapak Desa, \
-                               bukan keterangan resmi dari desa." }
-                        </p>
+                        <p class="notice">{ t::demo_notice(lang) }</p>
                     }
                     <div class="actions">
                         <a class="button button--wa" href={share} target="_blank" rel="noopener noreferrer">
-                            { "Bagikan ke WhatsApp" }
+                            { t::share_whatsapp(lang) }
                         </a>
                     </div>
                 </header>
                 <SectionNav {sections} />
                 <Stats detail={d.clone()} />
                 <FlagshipSection flagship={v.flagship.clone()} story={d.flagship_story.clone()}
-                    inquiry={Some(AttrValue::from(Route::VillageInquiry { slug: v.slug.clone() }.to_path()))} />
+                    inquiry={Some(AttrValue::from(page_path(lang, &Route::VillageInquiry { slug: v.slug.clone() })))} />
                 <IdmHistory history={d.idm_history.clone()} />
                 <ProfileTexts detail={d.clone()} />
                 <Products village={v.slug.clone()} products={d.products.clone()} />
                 <section class="section" aria-labelledby="berita">
-                    <h2 id="berita">{ "Berita dan pengumuman" }</h2>
+                    <h2 id="berita">{ news::heading(lang) }</h2>
                     if d.news.is_empty() {
-                        <EmptyState message="Desa ini belum menerbitkan berita atau pengumuman." />
+                        <EmptyState message={news::none_yet(lang)} />
                     } else {
                         <NewsList village={v.slug.clone()} items={d.news.clone()} />
-                        <a class="button button--secondary" href={Route::VillageNews { slug: v.slug.clone() }.to_path()}>
-                            { "Semua berita" }
+                        <a class="button button--secondary" href={page_path(lang, &Route::VillageNews { slug: v.slug.clone() })}>
+                            { news::all(lang) }
                         </a>
                     }
                 </section>
@@ -157,7 +154,7 @@ fn Profile(props: &ProfileProps) -> Html {
                 <ContactSection name={v.name.clone()} contact={d.contact.clone()} />
                 <LocationSection location={d.location} />
                 <p class="back-link">
-                    <a href="/desa">{ "‹ Kembali ke direktori desa" }</a>
+                    <a href={lang.path("/desa")}>{ t::back_to_directory(lang) }</a>
                 </p>
             </div>
         </article>

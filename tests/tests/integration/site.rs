@@ -4,6 +4,7 @@ mod english;
 mod kept_pages;
 mod offline;
 pub mod rendered;
+mod rendered_english;
 mod rendered_services;
 mod rendered_villages;
 mod sitemap;

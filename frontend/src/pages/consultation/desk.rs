@@ -5,6 +5,7 @@
 
 use shared::api::consultations;
 use shared::routes::Page;
+use shared::texts::desk as t;
 use shared::{FaqEntry, Topic};
 use yew::prelude::*;
 
@@ -15,23 +16,22 @@ use crate::components::skeleton::SkeletonList;
 use crate::dates;
 use crate::hooks::{Remote, page_title, use_endpoint, use_title};
 use crate::islands::{Island, IslandHost};
+use crate::lang_text::as_written;
+use crate::root::use_lang;
 use crate::session::use_session;
 
 #[component]
 pub fn DeskPage() -> Html {
-    use_title(page_title("Konsultasi Usaha Desa"));
+    let lang = use_lang();
+    use_title(page_title(t::title(lang)));
     html! {
         <div class="container page page--narrow desk">
-            <h1>{ "Konsultasi usaha desa" }</h1>
-            <p class="lead">
-                { "Punya kendala usaha? Tanyakan permodalan, perizinan dan sertifikasi (PIRT, halal, merek), \
-                   pemasaran, produksi dan kemasan, atau ekspor. Petugas dinas kabupaten — Dinas Koperasi & UMKM, \
-                   Dinas Perindustrian, DPMPTSP, Dinas Kesehatan dan lainnya — menjawab langsung." }
-            </p>
+            <h1>{ t::heading(lang) }</h1>
+            <p class="lead">{ t::lead(lang) }</p>
             <ol class="desk-steps">
-                <li>{ "Tulis pertanyaan Anda, sebutkan desanya, lampirkan foto bila perlu." }</li>
-                <li>{ "Petugas dinas membalas; pemberitahuan masuk ke akun Anda, lengkap dengan tautan WhatsApp." }</li>
-                <li>{ "Bila perlu, petugas menjadwalkan kunjungan lapangan ke tempat usaha Anda." }</li>
+                <li>{ t::step_ask(lang) }</li>
+                <li>{ t::step_answer(lang) }</li>
+                <li>{ t::step_visit(lang) }</li>
             </ol>
             <IslandHost island={Island::DeskWayIn} />
             <Faq />
@@ -44,16 +44,17 @@ pub fn DeskPage() -> Html {
 #[component]
 pub fn DeskWayIn() -> Html {
     let me = use_session().user();
+    let lang = use_lang();
     html! {
         <>
             <div class="actions desk__actions">
-                <a class="button button--primary" href={address(Page::DeskNew)}>{ "Ajukan konsultasi" }</a>
+                <a class="button button--primary" href={address(Page::DeskNew)}>{ t::ask(lang) }</a>
                 if me.is_some() {
-                    <a class="button button--secondary" href={address(Page::DeskMine)}>{ "Konsultasi saya" }</a>
+                    <a class="button button--secondary" href={address(Page::DeskMine)}>{ t::mine(lang) }</a>
                 }
             </div>
             if me.is_none() {
-                <p class="muted">{ "Masuk atau daftar dulu untuk mengajukan konsultasi; tanya-jawab di bawah bisa dibaca siapa saja." }</p>
+                <p class="muted">{ t::sign_in_first(lang) }</p>
             }
         </>
     }
@@ -62,24 +63,25 @@ pub fn DeskWayIn() -> Html {
 /// The published questions and answers, grouped by topic.
 #[component]
 fn Faq() -> Html {
+    let lang = use_lang();
     let entries = use_endpoint(Get::of(consultations::Faq {}));
     let body = match entries.get() {
         Remote::Loading => html! { <SkeletonList count={3} /> },
         Remote::Failed(error) => html! { <ErrorState error={error.clone()} on_retry={entries.retry()} /> },
         Remote::Loaded(list) if list.is_empty() => {
-            html! { <p class="muted">{ "Belum ada tanya-jawab yang diterbitkan." }</p> }
+            html! { <p class="muted">{ t::no_faq(lang) }</p> }
         }
         Remote::Loaded(list) => html! {
             { for Topic::ALL.iter().filter_map(|topic| {
                 let answered: Vec<&FaqEntry> = list.iter().filter(|e| e.topic == *topic).collect();
                 (!answered.is_empty()).then(|| html! {
                     <section class="faq-topic" key={topic.code()}>
-                        <h3>{ topic.label() }</h3>
+                        <h3>{ topic.label_in(lang) }</h3>
                         { for answered.into_iter().map(|e| html! {
                             <details class="faq" key={e.id}>
-                                <summary class="faq__question">{ &e.question }</summary>
-                                <p class="faq__answer">{ &e.answer }</p>
-                                <p class="faq__date">{ format!("Dijawab {}", dates::date(e.published_at)) }</p>
+                                <summary class="faq__question" lang={as_written(lang)}>{ &e.question }</summary>
+                                <p class="faq__answer" lang={as_written(lang)}>{ &e.answer }</p>
+                                <p class="faq__date">{ t::answered(lang, dates::date_in(lang, e.published_at)) }</p>
                             </details>
                         }) }
                     </section>
@@ -89,8 +91,8 @@ fn Faq() -> Html {
     };
     html! {
         <section class="desk__faq" aria-labelledby="tanya-jawab">
-            <h2 id="tanya-jawab">{ "Tanya-jawab" }</h2>
-            <p class="muted">{ "Pertanyaan yang sudah dijawab, ditulis ulang tanpa nama, nomor, desa atau toko penanya." }</p>
+            <h2 id="tanya-jawab">{ t::faq(lang) }</h2>
+            <p class="muted">{ t::faq_lead(lang) }</p>
             { body }
         </section>
     }

@@ -6,6 +6,7 @@
 use std::rc::Rc;
 
 use shared::MapVillage;
+use shared::texts::{map as t, villages};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::Element;
@@ -13,6 +14,7 @@ use yew::prelude::*;
 
 use super::mercator::{View, World};
 use super::palette::ColourBy;
+use crate::root::use_lang;
 
 /// Room kept between the outermost markers and the map's edge, in pixels.
 const MARGIN: f64 = 28.0;
@@ -20,8 +22,6 @@ const MARGIN: f64 = 28.0;
 const DRAG_AFTER: f64 = 5.0;
 /// The grid's cell, in pixels.
 const GRID: f64 = 64.0;
-/// What the map is, for screen readers (the list below says the same in words).
-const LABEL: &str = "Peta desa; tekan penanda untuk keterangan desa. Daftar desa di bawah peta memuat hal yang sama.";
 
 #[derive(Properties, PartialEq)]
 pub struct TileMapProps {
@@ -45,6 +45,7 @@ struct Press {
 
 #[component]
 pub fn TileMap(props: &TileMapProps) -> Html {
+    let lang = use_lang();
     let frame = use_node_ref();
     let svg = use_node_ref();
     let size = use_state_eq(|| (360.0, 320.0));
@@ -71,7 +72,7 @@ pub fn TileMap(props: &TileMapProps) -> Html {
     let points: Vec<World> = located.iter().map(|(_, p)| *p).collect();
     let Some(current) = (*view).or_else(|| View::fit(&points, width, height, MARGIN)) else {
         return html! {
-            <p class="map__none">{ "Belum ada desa dengan lokasi di peta; lihat daftar desa di bawah." }</p>
+            <p class="map__none">{ t::nobody_placed(lang) }</p>
         };
     };
 
@@ -146,7 +147,7 @@ pub fn TileMap(props: &TileMapProps) -> Html {
                 }
             })
         };
-        let label = format!("{}, Kecamatan {}", v.name, v.kecamatan);
+        let label = format!("{}, {}", v.name, villages::district(lang, &v.kecamatan));
         html! {
             <g key={v.id} class={classes!("map__marker", selected.then_some("is-selected"))}
                 transform={format!("translate({} {})", px(x), px(y))} role="button" tabindex="0"
@@ -162,7 +163,7 @@ pub fn TileMap(props: &TileMapProps) -> Html {
         <div class="map" ref={frame}>
             <svg ref={svg} class="map__canvas" width={px(width)} height={px(height)}
                 viewBox={format!("0 0 {} {}", px(width), px(height))} role="group"
-                aria-label={LABEL}
+                aria-label={t::map_label(lang)}
                 {onpointerdown} {onpointermove} onpointerup={release.clone()} onpointercancel={release}>
                 <defs>
                     <pattern id="map-grid" width={px(GRID)} height={px(GRID)} patternUnits="userSpaceOnUse"
@@ -176,10 +177,10 @@ pub fn TileMap(props: &TileMapProps) -> Html {
                 { for markers }
             </svg>
             <div class="map__zoom">
-                <button type="button" class="map__zoom-button" aria-label="Perbesar peta" onclick={zoom(1)}>
+                <button type="button" class="map__zoom-button" aria-label={t::zoom_in(lang)} onclick={zoom(1)}>
                     { "+" }
                 </button>
-                <button type="button" class="map__zoom-button" aria-label="Perkecil peta" onclick={zoom(-1)}>
+                <button type="button" class="map__zoom-button" aria-label={t::zoom_out(lang)} onclick={zoom(-1)}>
                     { "−" }
                 </button>
             </div>

@@ -15,7 +15,8 @@ mod section;
 
 use std::rc::Rc;
 
-use shared::format::thousands;
+use shared::format::thousands_in;
+use shared::texts::{map as t, villages};
 use shared::village_map::{MapFilter, summarize};
 use shared::{MapQuery, MapVillage, Sector, VillageMap};
 use web_sys::HtmlSelectElement;
@@ -30,6 +31,8 @@ use crate::components::filter_select::FilterSelect;
 use crate::components::skeleton::SkeletonList;
 use crate::hooks::{Remote, page_title, use_endpoint, use_title};
 use crate::links::without_level;
+use crate::pages::directory::sector_options;
+use crate::root::use_lang;
 pub use list::Order;
 use list::{KecamatanTable, VillageList};
 pub use section::{MapSection, MapSectionProps, Placed};
@@ -38,7 +41,8 @@ use crate::islands::MapHost;
 
 #[component]
 pub fn VillageMapPage() -> Html {
-    use_title(page_title("Peta Potensi Desa"));
+    let lang = use_lang();
+    use_title(page_title(t::title(lang)));
     let location = use_location();
     let query = location.as_ref().map_or("", |l| l.query_str()).to_owned();
     let (filter, order) = (filter_from(&query), order_from(&query));
@@ -69,7 +73,7 @@ pub fn VillageMapPage() -> Html {
             .collect(),
         _ => Vec::new(),
     };
-    let sector_options = Sector::ALL.iter().map(|s| (s.code().to_owned(), s.label().to_owned())).collect::<Vec<_>>();
+    let sector_options = sector_options(lang);
     let on_kecamatan = {
         let (go, filter) = (go.clone(), filter.clone());
         Callback::from(move |kecamatan: Option<String>| go.emit((MapFilter { kecamatan, ..filter.clone() }, order)))
@@ -89,36 +93,40 @@ pub fn VillageMapPage() -> Html {
 
     html! {
         <div class="container page village-map">
-            <h1>{ "Peta potensi desa" }</h1>
-            <p class="lead">
-                { "Di mana desa-desa berada, status Indeks Desa Membangun, produk unggulan, dan jumlah toko, \
-                   produk serta lembaga usaha setiap desa dan kecamatan." }
-            </p>
+            <h1>{ t::heading(lang) }</h1>
+            <p class="lead">{ t::lead(lang) }</p>
             // A plain form to the map, so the filters work without JavaScript; the app (or, on a page of
             // islands, `islands::plain`) applies each change at once.
-            <form class="filters" role="group" aria-label="Saring desa di peta" method="get" action="/peta"
+            <form class="filters" role="group" aria-label={t::filters(lang)} method="get" action={lang.path("/peta")}
                 data-apply="true" autocomplete="off" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
                 if order != Order::ByKecamatan {
                     <input type="hidden" name="urut" value={order.code()} />
                 }
-                <FilterSelect id="peta-kecamatan" label="Kecamatan" name="kecamatan" any_label="Semua kecamatan"
+                <FilterSelect id="peta-kecamatan" label={villages::kecamatan(lang)} name="kecamatan"
+                    any_label={villages::any_kecamatan(lang)}
                     options={kecamatan_options} value={filter.kecamatan.clone().unwrap_or_default()}
                     on_change={on_kecamatan} />
-                <FilterSelect id="peta-sektor" label="Sektor unggulan" name="sektor" any_label="Semua sektor"
+                <FilterSelect id="peta-sektor" label={villages::flagship_sector(lang)} name="sektor"
+                    any_label={villages::any_sector(lang)}
                     options={sector_options} value={filter.sector.map(|s| s.code().to_owned()).unwrap_or_default()}
                     on_change={on_sector} />
-                <button type="submit" class="button button--secondary filters__apply">{ "Terapkan filter" }</button>
+                <button type="submit" class="button button--secondary filters__apply">{ villages::apply_filters(lang) }</button>
             </form>
             if filtered {
                 <p class="filters__reset">
-                    <a class="button button--ghost" href={address(&MapFilter::default(), order)} onclick={reset}>
-                        { "Hapus filter" }
+                    <a class="button button--ghost" href={lang.path(&address(&MapFilter::default(), order))} onclick={reset}>
+                        { t::clear_filters(lang) }
                     </a>
                 </p>
             }
             { body }
         </div>
     }
+}
+
+/// "12 desa, 10 di peta": the villages the filters leave, and how many of them the map shows.
+fn placed_count(lang: shared::Lang, villages: i64, placed: i64) -> String {
+    t::placed(lang, villages, thousands_in(lang, villages), thousands_in(lang, placed))
 }
 
 /// The map page's query pairs as the app writes them: the filters, then the list's order (the server
@@ -180,10 +188,11 @@ struct MapAndListProps {
 /// The map (an island), the list and the table, for the villages the filters leave.
 #[component]
 fn MapAndList(props: &MapAndListProps) -> Html {
+    let lang = use_lang();
     let villages: Rc<Vec<MapVillage>> =
         Rc::new(props.map.villages.iter().filter(|v| props.filter.matches(v)).cloned().collect());
     if villages.is_empty() {
-        return html! { <EmptyState message="Tidak ada desa yang cocok dengan filter ini." /> };
+        return html! { <EmptyState message={villages::no_match(lang)} /> };
     }
     let summaries = Rc::new(summarize(&villages));
     let placed = villages.iter().filter(|v| v.location().is_some()).count();
@@ -198,37 +207,35 @@ fn MapAndList(props: &MapAndListProps) -> Html {
     };
     html! {
         <>
-            <p class="result-count">
-                { format!("{} desa, {} di peta", thousands(villages.len() as i64), thousands(placed as i64)) }
-            </p>
+            <p class="result-count">{ placed_count(lang, villages.len() as i64, placed as i64) }</p>
             <div class="village-map__layout">
                 <section class="village-map__map" aria-labelledby="peta-judul">
-                    <h2 id="peta-judul" class="visually-hidden">{ "Peta" }</h2>
+                    <h2 id="peta-judul" class="visually-hidden">{ t::map(lang) }</h2>
                     <MapHost {map} />
                 </section>
                 <section class="village-map__list" aria-labelledby="daftar-desa">
                     <div class="village-map__list-head">
-                        <h2 id="daftar-desa">{ "Daftar desa" }</h2>
+                        <h2 id="daftar-desa">{ t::list(lang) }</h2>
                         // A plain form too: the order is part of the address.
-                        <form class="sort" method="get" action="/peta" data-apply="true" autocomplete="off"
+                        <form class="sort" method="get" action={lang.path("/peta")} data-apply="true" autocomplete="off"
                             onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
                             { for props.filter.to_pairs().into_iter().map(|(name, value)| html! {
                                 <input type="hidden" {name} {value} />
                             }) }
-                            <label class="sort__label" for="peta-urut">{ "Urutkan" }</label>
+                            <label class="sort__label" for="peta-urut">{ t::sort(lang) }</label>
                             <select id="peta-urut" name="urut" class="field__select sort__select" onchange={on_order}>
                                 { for Order::ALL.iter().map(|o| html! {
-                                    <option value={o.code()} selected={*o == props.order}>{ o.label() }</option>
+                                    <option value={o.code()} selected={*o == props.order}>{ o.label(lang) }</option>
                                 }) }
                             </select>
-                            <button type="submit" class="button button--ghost sort__apply">{ "Terapkan" }</button>
+                            <button type="submit" class="button button--ghost sort__apply">{ t::apply(lang) }</button>
                         </form>
                     </div>
                     <VillageList villages={villages.clone()} order={props.order} />
                 </section>
             </div>
             <section class="section" aria-labelledby="ringkasan-kecamatan">
-                <h2 id="ringkasan-kecamatan">{ "Ringkasan per kecamatan" }</h2>
+                <h2 id="ringkasan-kecamatan">{ t::summary(lang) }</h2>
                 <KecamatanTable {summaries} />
             </section>
         </>

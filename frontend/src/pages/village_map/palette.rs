@@ -2,8 +2,11 @@
 //! independent, readable with red-green colour blindness) or by the flagship product's sector — and the
 //! legend that names each colour.
 
-use shared::{IdmStatus, MapVillage, Sector};
+use shared::texts::map as t;
+use shared::{IdmStatus, Lang, MapVillage, Sector};
 use yew::prelude::*;
+
+use crate::root::use_lang;
 
 /// What the colour of a marker tells.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -52,31 +55,31 @@ impl ColourBy {
     }
 
     /// The legend: (colour, label, villages) for each value the villages have, in the list's order.
-    fn entries(self, villages: &[MapVillage]) -> Vec<(&'static str, &'static str, usize)> {
+    fn entries(self, lang: Lang, villages: &[MapVillage]) -> Vec<(&'static str, &'static str, usize)> {
         let count = |pick: &dyn Fn(&MapVillage) -> bool| villages.iter().filter(|v| pick(v)).count();
         let mut entries: Vec<(&'static str, &'static str, usize)> = match self {
             ColourBy::Idm => IdmStatus::ALL
                 .iter()
-                .map(|s| (idm_colour(Some(*s)), s.label(), count(&|v| v.idm == Some(*s))))
-                .chain([(NONE, "Belum ada data IDM", count(&|v| v.idm.is_none()))])
+                .map(|s| (idm_colour(Some(*s)), s.label_in(lang), count(&|v| v.idm == Some(*s))))
+                .chain([(NONE, t::no_idm_data(lang), count(&|v| v.idm.is_none()))])
                 .collect(),
             ColourBy::Sector => Sector::ALL
                 .iter()
                 .map(|s| {
                     let n = count(&|v| v.flagship.as_ref().is_some_and(|f| f.sector == *s));
-                    (sector_colour(Some(*s)), s.label(), n)
+                    (sector_colour(Some(*s)), s.label_in(lang), n)
                 })
-                .chain([(NONE, "Belum ada produk unggulan", count(&|v| v.flagship.is_none()))])
+                .chain([(NONE, t::no_flagship(lang), count(&|v| v.flagship.is_none()))])
                 .collect(),
         };
         entries.retain(|(_, _, n)| *n > 0);
         entries
     }
 
-    fn title(self) -> &'static str {
+    fn title(self, lang: Lang) -> &'static str {
         match self {
-            ColourBy::Idm => "Warna: status IDM terbaru",
-            ColourBy::Sector => "Warna: sektor produk unggulan",
+            ColourBy::Idm => t::colour_idm(lang),
+            ColourBy::Sector => t::colour_sector(lang),
         }
     }
 }
@@ -90,11 +93,12 @@ pub struct LegendProps {
 /// The colours in use and how many villages have each.
 #[component]
 pub fn Legend(props: &LegendProps) -> Html {
+    let lang = use_lang();
     html! {
         <div class="map-legend">
-            <p class="map-legend__title">{ props.colour.title() }</p>
+            <p class="map-legend__title">{ props.colour.title(lang) }</p>
             <ul class="map-legend__list">
-                { for props.colour.entries(&props.villages).into_iter().map(|(colour, label, n)| html! {
+                { for props.colour.entries(lang, &props.villages).into_iter().map(|(colour, label, n)| html! {
                     <li class="map-legend__item" key={label}>
                         <svg class="map-legend__swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
                             <circle cx="7" cy="7" r="6" fill={colour} />

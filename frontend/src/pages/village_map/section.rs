@@ -3,13 +3,16 @@
 //! fetched as soon as the page runs: the list, the table and the filters work before it comes.
 
 use serde::{Deserialize, Serialize};
-use shared::MapVillage;
+use shared::texts::{map as t, villages};
+use shared::{Lang, MapVillage};
 use yew::prelude::*;
 
 use super::list::{IdmStatusBadge, counts};
 use super::map::TileMap;
 use super::palette::{ColourBy, Legend};
+use crate::lang_text::as_written;
 use crate::links::without_level;
+use crate::root::use_lang;
 
 /// What the map section starts from: the villages the filters leave, and the tile server.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -27,6 +30,7 @@ pub struct MapSectionProps {
 
 #[component]
 pub fn MapSection(props: &MapSectionProps) -> Html {
+    let lang = use_lang();
     let Placed { villages, tiles, attribution } = &props.placed;
     let villages = use_memo(villages.clone(), |villages| villages.clone());
     let colour = use_state_eq(|| ColourBy::Idm);
@@ -64,13 +68,14 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
         }
     };
     let unplaced: Vec<&MapVillage> = villages.iter().filter(|v| v.location().is_none()).collect();
-    let card =
-        selected.and_then(|id| villages.iter().find(|v| v.id == id)).map(|v| village_card(v, close, card_ref.clone()));
+    let card = selected
+        .and_then(|id| villages.iter().find(|v| v.id == id))
+        .map(|v| village_card(lang, v, close, card_ref.clone()));
     html! {
         <>
-            <div class="segmented" role="group" aria-label="Warna penanda">
-                { colour_button(ColourBy::Idm, "Status IDM") }
-                { colour_button(ColourBy::Sector, "Sektor unggulan") }
+            <div class="segmented" role="group" aria-label={t::colour_by(lang)}>
+                { colour_button(ColourBy::Idm, villages::idm_status(lang)) }
+                { colour_button(ColourBy::Sector, villages::flagship_sector(lang)) }
             </div>
             <TileMap villages={villages.clone()} colour={*colour} selected={*selected} {on_select}
                 tiles={tiles.clone()} attribution={attribution.clone()} />
@@ -78,8 +83,7 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
             <Legend colour={*colour} villages={villages.clone()} />
             if !unplaced.is_empty() {
                 <p class="village-map__unplaced">
-                    { format!("Belum di peta (lokasi belum diisi): {}.",
-                        unplaced.iter().map(|v| v.name.as_str()).collect::<Vec<_>>().join(", ")) }
+                    { t::unplaced(lang, unplaced.iter().map(|v| v.name.as_str()).collect::<Vec<_>>().join(", ")) }
                 </p>
             }
         </>
@@ -87,27 +91,30 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
 }
 
 /// What the map says about the village tapped, with the way to its page.
-fn village_card(v: &MapVillage, close: Callback<MouseEvent>, node: NodeRef) -> Html {
+fn village_card(lang: Lang, v: &MapVillage, close: Callback<MouseEvent>, node: NodeRef) -> Html {
+    let place = format!("{}, {}", villages::district(lang, &v.kecamatan), without_level(&v.kabupaten));
     html! {
-        <div ref={node} class="map-card" role="region" aria-label={format!("Desa {}", v.name)} aria-live="polite">
+        <div ref={node} class="map-card" role="region" aria-label={villages::village(lang, &v.name)} aria-live="polite">
             <div class="map-card__head">
                 <h3 class="map-card__title">{ &v.name }</h3>
-                <button type="button" class="map-card__close" aria-label="Tutup keterangan desa" onclick={close}>
+                <button type="button" class="map-card__close" aria-label={t::close_card(lang)} onclick={close}>
                     { "×" }
                 </button>
             </div>
-            <p class="map-card__place">{ format!("Kecamatan {}, {}", v.kecamatan, without_level(&v.kabupaten)) }</p>
-            <p>{ "Status IDM: " }<IdmStatusBadge status={v.idm} /></p>
+            <p class="map-card__place">{ place }</p>
+            <p>{ t::card_idm(lang) }<IdmStatusBadge status={v.idm} /></p>
             <p>
-                { "Produk unggulan: " }
+                { villages::flagship_label(lang) }
                 { match &v.flagship {
-                    Some(f) => html! { <><strong>{ &f.name }</strong>{ format!(" ({})", f.sector.label()) }</> },
-                    None => html! { { "belum ada" } },
+                    Some(f) => html! {
+                        <><strong lang={as_written(lang)}>{ &f.name }</strong>{ format!(" ({})", f.sector.label_in(lang)) }</>
+                    },
+                    None => html! { { t::none_yet(lang) } },
                 } }
             </p>
-            <p class="map-card__counts">{ counts(v.shops, v.products, v.enterprises) }</p>
-            <a class="button button--primary map-card__link" href={format!("/desa/{}", v.slug)}>
-                { format!("Lihat profil Desa {}", v.name) }
+            <p class="map-card__counts">{ counts(lang, v.shops, v.products, v.enterprises) }</p>
+            <a class="button button--primary map-card__link" href={lang.path(&format!("/desa/{}", v.slug))}>
+                { t::see_profile(lang, &v.name) }
             </a>
         </div>
     }
