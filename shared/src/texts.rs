@@ -26,8 +26,25 @@ mod tests {
                 missing
             }};
         }
-        use crate::{DeliveryMethod, InquiryKind, OrderStatus, PaymentMethod, Sector, Unit};
-        let missing = translated!(Unit, Sector, InquiryKind, DeliveryMethod, OrderStatus, PaymentMethod);
+        use crate::complaint_flow::{
+            ComplaintActor, ComplaintMove, ComplaintOutcome, ComplaintReason, ComplaintStatus,
+        };
+        use crate::{ActionKind, Actor, DeliveryMethod, InquiryKind, OrderStatus, PaymentMethod, Sector, Unit};
+        let missing = translated!(
+            Unit,
+            Sector,
+            InquiryKind,
+            DeliveryMethod,
+            OrderStatus,
+            PaymentMethod,
+            ActionKind,
+            Actor,
+            ComplaintStatus,
+            ComplaintReason,
+            ComplaintOutcome,
+            ComplaintActor,
+            ComplaintMove
+        );
         assert!(missing.is_empty(), "en/labels.toml lacks {missing:?}");
     }
 }
