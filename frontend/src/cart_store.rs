@@ -7,11 +7,13 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use shared::api::cart;
+use shared::texts::{cart as t, head_buying as head};
 use shared::{CartItem, CartView};
 use yew::prelude::*;
 
 use crate::api::{self, ApiError, json};
 use crate::page_state::{Shared, use_shared};
+use crate::root::use_lang;
 use crate::session::use_session;
 
 /// Where a guest's cart is kept.
@@ -311,9 +313,13 @@ pub fn CartLink() -> Html {
         use_effect_with((), move |()| stored.set(stored_count()));
     }
     let count = cart.map_or(*stored, |c| c.count());
-    let label = if count == 0 { "Keranjang".to_owned() } else { format!("Keranjang, {count} produk") };
+    let lang = use_lang();
+    let label = match count {
+        0 => head::cart(lang).to_owned(),
+        count => t::link_count(lang, count as i64),
+    };
     html! {
-        <a class="cart-link" href="/keranjang" aria-label={label.clone()} title={label}>
+        <a class="cart-link" href={lang.path("/keranjang")} aria-label={label.clone()} title={label}>
             <svg class="cart-link__icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true"
                 focusable="false">
                 <path d="M2.5 3.5h2.2l2.5 11a1.5 1.5 0 0 0 1.5 1.2h8.6a1.5 1.5 0 0 0 1.4-1.1l1.8-6.6H6" fill="none"

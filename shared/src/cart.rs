@@ -3,8 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::delivery::{DeliveryQuote, NoDelivery, Quote, ShopQuote, delivery_fee};
+use crate::texts::checks as t;
 use crate::{
-    DeliveryOptions, FieldError, Form, Phone, ProductSummary, RegionCode, RegionLevel, Valid,
+    DeliveryOptions, FieldError, Form, Lang, Phone, ProductSummary, RegionCode, RegionLevel, Valid,
     account::NAME_MAX,
     form::{checked, field, nested, parsed},
     order_flow::{DeliveryMethod, NOTE_MAX, PaymentMethod},
@@ -71,18 +73,35 @@ pub struct CartLine {
     pub problem: Option<String>,
 }
 
+impl CartLine {
+    /// Why it cannot be ordered as it is, in `lang`, if so: the server writes it in Indonesian, and the
+    /// line says all it is worked out from.
+    pub fn problem_in(&self, lang: Lang) -> Option<String> {
+        let problem = self.problem.as_ref()?;
+        Some(
+            quantity_problem_in(lang, self.quantity, self.product.stock, self.min_order)
+                .unwrap_or_else(|| problem.clone()),
+        )
+    }
+}
+
 /// Why `quantity` of a product with this stock and minimum order cannot be ordered, if so.
 pub fn quantity_problem(quantity: i64, stock: i64, min_order: i64) -> Option<String> {
+    quantity_problem_in(Lang::Id, quantity, stock, min_order)
+}
+
+/// [`quantity_problem`] for people reading `lang`.
+pub fn quantity_problem_in(lang: Lang, quantity: i64, stock: i64, min_order: i64) -> Option<String> {
     if quantity < 1 {
-        Some("Jumlah minimal 1.".into())
+        Some(t::quantity_min_one(lang).into())
     } else if stock == 0 {
-        Some("Stok habis.".into())
+        Some(t::sold_out(lang).into())
     } else if quantity > stock {
-        Some(format!("Stok tinggal {stock}."))
+        Some(t::stock_left(lang, stock))
     } else if quantity < min_order {
-        Some(format!("Minimal pesan {min_order}."))
+        Some(t::min_order(lang, min_order))
     } else if quantity > QUANTITY_MAX {
-        Some(format!("Paling banyak {QUANTITY_MAX} per pesanan."))
+        Some(t::per_order_max(lang, QUANTITY_MAX))
     } else {
         None
     }
@@ -110,22 +129,34 @@ impl Form for Address {
     type Parsed = AddressParsed;
 
     fn check(&self, _: &()) -> Result<AddressParsed, Vec<FieldError>> {
+        self.read(Lang::Id)
+    }
+}
+
+impl Address {
+    /// What is wrong with the address, for people reading `lang` (empty when nothing is).
+    pub fn problems_in(&self, lang: Lang) -> Vec<FieldError> {
+        self.read(lang).err().unwrap_or_default()
+    }
+
+    /// [`Form::check`] with its messages in `lang`.
+    fn read(&self, lang: Lang) -> Result<AddressParsed, Vec<FieldError>> {
         let mut errors = Vec::new();
         let recipient = self.recipient.trim();
         if recipient.is_empty() || recipient.chars().count() > NAME_MAX {
-            errors.push(FieldError::new("recipient", format!("Nama penerima 1 sampai {NAME_MAX} huruf.")));
+            errors.push(FieldError::new("recipient", t::recipient_length(lang, NAME_MAX)));
         }
-        let whatsapp = field("whatsapp", Phone::parse(&self.whatsapp), &mut errors);
+        let whatsapp = field("whatsapp", Phone::parse(&self.whatsapp).map_err(|e| e.message_in(lang)), &mut errors);
         let desa = RegionCode::parse(&self.desa_code).ok().filter(|c| c.level() == RegionLevel::Desa);
         if desa.is_none() {
-            errors.push(FieldError::new("desa_code", "Pilih provinsi, kabupaten, kecamatan lalu desa."));
+            errors.push(FieldError::new("desa_code", t::desa_missing(lang)));
         }
         if self.street.trim().is_empty() {
-            errors.push(FieldError::new("street", "Tulis jalan, nomor rumah atau dusun."));
+            errors.push(FieldError::new("street", t::street_missing(lang)));
         }
         for (name, text) in [("street", &self.street), ("rt_rw", &self.rt_rw), ("landmark", &self.landmark)] {
             if text.trim().chars().count() > ADDRESS_PART_MAX {
-                errors.push(FieldError::new(name, format!("Paling banyak {ADDRESS_PART_MAX} huruf.")));
+                errors.push(FieldError::new(name, t::too_long(lang, ADDRESS_PART_MAX)));
             }
         }
         parsed(whatsapp.zip(desa).map(|(whatsapp, desa)| AddressParsed { whatsapp, desa }), errors)
@@ -209,7 +240,70 @@ pub struct CheckoutLine {
 impl Checkout {
     /// What is wrong with the form itself (products, stock and fees are checked against the database).
     pub fn validate(&self) -> Vec<FieldError> {
-        self.problems(&())
+        self.validate_in(Lang::Id)
+    }
+
+    /// [`Checkout::validate`] for people reading `lang`.
+    pub fn validate_in(&self, lang: Lang) -> Vec<FieldError> {
+        self.read(lang).err().unwrap_or_default()
+    }
+
+    /// [`Form::check`] with its messages in `lang`.
+    fn read(&self, lang: Lang) -> Result<CheckoutParsed, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let name = self.buyer_name.trim();
+        if name.is_empty() || name.chars().count() > NAME_MAX {
+            errors.push(FieldError::new("buyer_name", t::buyer_name_length(lang, NAME_MAX)));
+        }
+        let phone = Phone::parse(&self.buyer_whatsapp).map_err(|e| e.message_in(lang));
+        let buyer_phone = field("buyer_whatsapp", phone, &mut errors);
+        let address = match &self.address {
+            Some(address) => {
+                let wrong = |_| errors.extend(nested("address.", address.problems_in(lang)));
+                address.clone().parse().map(Some).map_err(wrong).ok()
+            }
+            None if self.shops.iter().any(|s| s.delivery != DeliveryMethod::Pickup) => {
+                errors.push(FieldError::new("address", t::address_missing(lang)));
+                None
+            }
+            None => Some(None),
+        };
+        if self.shops.is_empty() {
+            errors.push(FieldError::new("shops", t::cart_empty(lang)));
+        }
+        let mut products: Vec<i64> = Vec::new();
+        let mut shops: Vec<i64> = Vec::new();
+        for (i, shop) in self.shops.iter().enumerate() {
+            let field = |name: &str| format!("shops[{i}].{name}");
+            if shops.contains(&shop.shop_id) {
+                errors.push(FieldError::new(&field("shop_id"), t::shop_twice(lang)));
+            }
+            shops.push(shop.shop_id);
+            if shop.note.trim().chars().count() > NOTE_MAX {
+                errors.push(FieldError::new(&field("note"), t::note_too_long(lang, NOTE_MAX)));
+            }
+            if shop.lines.is_empty() {
+                errors.push(FieldError::new(&field("lines"), t::no_lines(lang)));
+            }
+            for (j, line) in shop.lines.iter().enumerate() {
+                let field = |name: &str| format!("shops[{i}].lines[{j}].{name}");
+                if !(1..=QUANTITY_MAX).contains(&line.quantity) {
+                    errors.push(FieldError::new(&field("quantity"), t::quantity_range(lang, QUANTITY_MAX)));
+                }
+                if line.price < 0 {
+                    errors.push(FieldError::new(&field("price"), t::price_negative(lang)));
+                }
+                if products.contains(&line.product_id) {
+                    errors.push(FieldError::new(&field("product_id"), t::product_twice(lang)));
+                }
+                products.push(line.product_id);
+            }
+        }
+        if products.len() > CART_LINES_MAX {
+            errors.push(FieldError::new("shops", t::too_many_products(lang, CART_LINES_MAX)));
+        }
+        let buyer = buyer_phone.zip(address);
+        parsed(buyer.map(|(buyer_phone, address)| CheckoutParsed { buyer_phone, address }), errors)
     }
 }
 
@@ -218,56 +312,7 @@ impl Form for Checkout {
     type Parsed = CheckoutParsed;
 
     fn check(&self, _: &()) -> Result<CheckoutParsed, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        let name = self.buyer_name.trim();
-        if name.is_empty() || name.chars().count() > NAME_MAX {
-            errors.push(FieldError::new("buyer_name", format!("Nama pembeli 1 sampai {NAME_MAX} huruf.")));
-        }
-        let buyer_phone = field("buyer_whatsapp", Phone::parse(&self.buyer_whatsapp), &mut errors);
-        let address = match &self.address {
-            Some(address) => address.clone().parse().map(Some).map_err(|e| errors.extend(nested("address.", e))).ok(),
-            None if self.shops.iter().any(|s| s.delivery != DeliveryMethod::Pickup) => {
-                errors.push(FieldError::new("address", "Isi alamat pengiriman."));
-                None
-            }
-            None => Some(None),
-        };
-        if self.shops.is_empty() {
-            errors.push(FieldError::new("shops", "Keranjang Anda kosong."));
-        }
-        let mut products: Vec<i64> = Vec::new();
-        let mut shops: Vec<i64> = Vec::new();
-        for (i, shop) in self.shops.iter().enumerate() {
-            let field = |name: &str| format!("shops[{i}].{name}");
-            if shops.contains(&shop.shop_id) {
-                errors.push(FieldError::new(&field("shop_id"), "Satu toko cukup sekali dalam satu pesanan."));
-            }
-            shops.push(shop.shop_id);
-            if shop.note.trim().chars().count() > NOTE_MAX {
-                errors.push(FieldError::new(&field("note"), format!("Catatan paling banyak {NOTE_MAX} huruf.")));
-            }
-            if shop.lines.is_empty() {
-                errors.push(FieldError::new(&field("lines"), "Pilih minimal satu produk."));
-            }
-            for (j, line) in shop.lines.iter().enumerate() {
-                let field = |name: &str| format!("shops[{i}].lines[{j}].{name}");
-                if !(1..=QUANTITY_MAX).contains(&line.quantity) {
-                    errors.push(FieldError::new(&field("quantity"), format!("Jumlah 1 sampai {QUANTITY_MAX}.")));
-                }
-                if line.price < 0 {
-                    errors.push(FieldError::new(&field("price"), "Harga tidak boleh negatif."));
-                }
-                if products.contains(&line.product_id) {
-                    errors.push(FieldError::new(&field("product_id"), "Produk yang sama cukup sekali."));
-                }
-                products.push(line.product_id);
-            }
-        }
-        if products.len() > CART_LINES_MAX {
-            errors.push(FieldError::new("shops", format!("Paling banyak {CART_LINES_MAX} produk sekali pesan.")));
-        }
-        let buyer = buyer_phone.zip(address);
-        parsed(buyer.map(|(buyer_phone, address)| CheckoutParsed { buyer_phone, address }), errors)
+        self.read(Lang::Id)
     }
 }
 
@@ -292,98 +337,10 @@ impl Form for Vec<CartItem> {
         for (i, item) in self.iter().enumerate() {
             if !(1..=QUANTITY_MAX).contains(&item.quantity) {
                 let field = format!("items[{i}].quantity");
-                errors.push(FieldError::new(&field, format!("Jumlah 1 sampai {QUANTITY_MAX}.")));
+                errors.push(FieldError::new(&field, t::quantity_range(Lang::Id, QUANTITY_MAX)));
             }
         }
         checked(errors)
-    }
-}
-
-/// What each shop's order will cost: `POST /api/v1/orders/quote`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Quote {
-    pub shops: Vec<ShopQuote>,
-    /// Items and known fees of every shop.
-    pub total: i64,
-}
-
-/// One shop's order as it would be placed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ShopQuote {
-    pub shop_id: i64,
-    pub items_total: i64,
-    pub weight_grams: i64,
-    /// Each way this shop could deliver to the address, with its fee or why it cannot.
-    pub deliveries: Vec<DeliveryQuote>,
-    /// The chosen delivery's fee; `None` while the seller has to name it.
-    pub delivery_fee: Option<i64>,
-    /// Items plus the fee, when the fee is known.
-    pub total: Option<i64>,
-}
-
-/// One way of delivery for a shop and address.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct DeliveryQuote {
-    pub method: DeliveryMethod,
-    /// The fee (`None`: named by the seller after the order, or not offered).
-    pub fee: Option<i64>,
-    /// Why the shop cannot deliver so to this address; `None` when it can.
-    pub unavailable: Option<String>,
-}
-
-impl DeliveryQuote {
-    pub fn new(method: DeliveryMethod, fee: Result<Option<i64>, String>) -> DeliveryQuote {
-        match fee {
-            Ok(fee) => DeliveryQuote { method, fee, unavailable: None },
-            Err(why) => DeliveryQuote { method, fee: None, unavailable: Some(why) },
-        }
-    }
-}
-
-/// The fee for delivering `weight_grams` from a shop in `shop_desa` to `destination` by `method`; `Ok(None)`
-/// when the seller names it after the order; `Err` with the reason when the shop does not deliver so.
-pub fn delivery_fee(
-    options: &DeliveryOptions,
-    method: DeliveryMethod,
-    shop_desa: &RegionCode,
-    destination: Option<&RegionCode>,
-    weight_grams: i64,
-) -> Result<Option<i64>, String> {
-    let not_offered = || Err(format!("Toko ini tidak menyediakan \"{}\".", method.label()));
-    let to = || destination.ok_or_else(|| "Isi alamat pengiriman dulu.".to_owned());
-    match method {
-        DeliveryMethod::Pickup if options.pickup => Ok(Some(0)),
-        DeliveryMethod::Quoted if options.quoted => to().map(|_| None),
-        DeliveryMethod::Seller => {
-            let Some(seller) = &options.seller else { return not_offered() };
-            let to = to()?;
-            let same = |level| shop_desa.ancestor(level).is_some_and(|a| to.is_within(&a));
-            [
-                (RegionLevel::Desa, seller.same_desa),
-                (RegionLevel::Kecamatan, seller.same_kecamatan),
-                (RegionLevel::Kabupaten, seller.same_kabupaten),
-            ]
-            .into_iter()
-            .find_map(|(level, fee)| fee.filter(|_| same(level)))
-            .map(Some)
-            .ok_or_else(|| "Penjual tidak mengantar sampai alamat ini.".to_owned())
-        }
-        DeliveryMethod::Courier if !options.courier.is_empty() => {
-            let to = to()?;
-            let rate_for = |level| {
-                let region = to.ancestor(level)?;
-                options.courier.iter().find(|r| r.region == region.as_str())
-            };
-            let rate = rate_for(RegionLevel::Kabupaten)
-                .or_else(|| rate_for(RegionLevel::Provinsi))
-                .ok_or_else(|| "Belum ada tarif kurir ke wilayah ini.".to_owned())?;
-            let kilograms = ((weight_grams.max(1) + 999) / 1000).max(1);
-            Ok(Some(kilograms * rate.per_kg))
-        }
-        _ => not_offered(),
     }
 }
 

@@ -1,23 +1,6 @@
-//! Quantities, addresses, checkout forms and delivery fees.
+//! Quantities, addresses and checkout forms, their messages in either language.
 
 use super::*;
-use crate::storefront::{CourierRate, SellerDelivery};
-
-fn code(text: &str) -> RegionCode {
-    RegionCode::parse(text).unwrap()
-}
-
-fn options() -> DeliveryOptions {
-    DeliveryOptions {
-        pickup: true,
-        seller: Some(SellerDelivery { same_desa: Some(5_000), same_kecamatan: None, same_kabupaten: Some(20_000) }),
-        courier: vec![
-            CourierRate { region: "52".into(), per_kg: 15_000 },
-            CourierRate { region: "52.01".into(), per_kg: 9_000 },
-        ],
-        quoted: false,
-    }
-}
 
 #[test]
 fn quantities_respect_stock_and_minimum_order() {
@@ -29,34 +12,40 @@ fn quantities_respect_stock_and_minimum_order() {
 }
 
 #[test]
-fn seller_delivery_charges_the_nearest_area_it_serves() {
-    let shop = code("52.01.03.2016");
-    let fee = |to: &str| delivery_fee(&options(), DeliveryMethod::Seller, &shop, Some(&code(to)), 1000);
-    assert_eq!(fee("52.01.03.2016"), Ok(Some(5_000)));
-    // No fee for the kecamatan: a neighbour desa pays the kabupaten fee.
-    assert_eq!(fee("52.01.03.2001"), Ok(Some(20_000)));
-    assert_eq!(fee("52.01.07.2001"), Ok(Some(20_000)));
-    assert!(fee("52.02.01.2001").unwrap_err().contains("tidak mengantar"));
+fn quantity_problems_read_in_english_too() {
+    assert_eq!(quantity_problem_in(Lang::En, 4, 3, 1).as_deref(), Some("Only 3 left in stock."));
+    assert_eq!(quantity_problem_in(Lang::En, 1, 0, 1).as_deref(), Some("Sold out."));
+    assert_eq!(quantity_problem_in(Lang::En, 1, 10, 2).as_deref(), Some("Minimum order 2."));
+    assert_eq!(quantity_problem_in(Lang::En, 2, 10, 1), None);
+    assert_eq!(quantity_problem_in(Lang::Id, 4, 3, 1), quantity_problem(4, 3, 1));
 }
 
 #[test]
-fn courier_charges_started_kilograms_at_the_most_specific_rate() {
-    let shop = code("52.01.03.2016");
-    let fee = |to: &str, grams| delivery_fee(&options(), DeliveryMethod::Courier, &shop, Some(&code(to)), grams);
-    assert_eq!(fee("52.01.01.2001", 1000), Ok(Some(9_000)));
-    assert_eq!(fee("52.01.01.2001", 1001), Ok(Some(18_000)));
-    assert_eq!(fee("52.03.01.2001", 0), Ok(Some(15_000)));
-    assert!(fee("51.01.01.2001", 500).unwrap_err().contains("tarif kurir"));
-}
-
-#[test]
-fn pickup_is_free_and_missing_methods_are_refused() {
-    let shop = code("52.01.03.2016");
-    assert_eq!(delivery_fee(&options(), DeliveryMethod::Pickup, &shop, None, 5000), Ok(Some(0)));
-    assert!(delivery_fee(&options(), DeliveryMethod::Quoted, &shop, Some(&shop), 1).is_err());
-    let quoted = DeliveryOptions { quoted: true, ..options() };
-    assert_eq!(delivery_fee(&quoted, DeliveryMethod::Quoted, &shop, Some(&shop), 1), Ok(None));
-    assert!(delivery_fee(&options(), DeliveryMethod::Seller, &shop, None, 1).is_err());
+fn a_cart_line_says_its_problem_in_the_page_language() {
+    let product = ProductSummary {
+        id: 7,
+        slug: "kopi".into(),
+        name: "Kopi".into(),
+        price: 25_000,
+        unit: crate::Unit::Kg,
+        stock: 3,
+        sector: crate::Sector::Pertanian,
+        shop_name: "Lapak".into(),
+        shop_slug: "lapak".into(),
+        village_name: "Darmaji".into(),
+        village_slug: "darmaji".into(),
+        photo: None,
+        stars: Default::default(),
+        certified: Vec::new(),
+        name_en: None,
+    };
+    let line = CartLine { product, min_order: 1, weight_grams: 250, quantity: 4, subtotal: 0, problem: None };
+    assert_eq!(line.problem_in(Lang::En), None, "no problem, none in any language");
+    let line = CartLine { problem: quantity_problem(4, 3, 1), ..line };
+    assert_eq!(line.problem_in(Lang::Id).as_deref(), Some("Stok tinggal 3."));
+    assert_eq!(line.problem_in(Lang::En).as_deref(), Some("Only 3 left in stock."));
+    let other = CartLine { problem: Some("Lain.".into()), quantity: 1, ..line };
+    assert_eq!(other.problem_in(Lang::En).as_deref(), Some("Lain."), "a problem not worked out here: as written");
 }
 
 fn checkout() -> Checkout {
@@ -103,6 +92,53 @@ fn bad_checkouts_name_their_fields() {
     c.address = Some(Address { desa_code: "52.01".into(), ..Address::default() });
     assert_eq!(fields(c), ["address.recipient", "address.whatsapp", "address.desa_code", "address.street"]);
     assert_eq!(fields(Checkout { shops: vec![], ..checkout() }), ["shops"]);
+}
+
+#[test]
+fn a_checkout_says_what_is_wrong_in_either_language() {
+    let mut c = checkout();
+    c.buyer_name = " ".into();
+    c.shops[0].delivery = DeliveryMethod::Courier;
+    c.address = Some(Address { whatsapp: "0370123456".into(), desa_code: "52.01".into(), ..Address::default() });
+    let messages = |lang| c.validate_in(lang).into_iter().map(|e| (e.field, e.message)).collect::<Vec<_>>();
+    assert_eq!(c.validate_in(Lang::Id), c.validate());
+    assert_eq!(
+        messages(Lang::Id),
+        [
+            ("buyer_name".to_owned(), format!("Nama pembeli 1 sampai {NAME_MAX} huruf.")),
+            ("address.recipient".to_owned(), format!("Nama penerima 1 sampai {NAME_MAX} huruf.")),
+            ("address.whatsapp".to_owned(), "Gunakan nomor HP Indonesia yang diawali 08, 628 atau +628.".to_owned()),
+            ("address.desa_code".to_owned(), "Pilih provinsi, kabupaten, kecamatan lalu desa.".to_owned()),
+            ("address.street".to_owned(), "Tulis jalan, nomor rumah atau dusun.".to_owned()),
+        ]
+    );
+    assert_eq!(
+        messages(Lang::En),
+        [
+            ("buyer_name".to_owned(), format!("Your name takes 1 to {NAME_MAX} characters.")),
+            ("address.recipient".to_owned(), format!("The recipient's name takes 1 to {NAME_MAX} characters.")),
+            (
+                "address.whatsapp".to_owned(),
+                "Use an Indonesian mobile number starting with 08, 628 or +628.".to_owned()
+            ),
+            ("address.desa_code".to_owned(), "Choose the province, regency, district and then the village.".to_owned()),
+            ("address.street".to_owned(), "Write the street, house number or hamlet (dusun).".to_owned()),
+        ]
+    );
+    let empty = Checkout { shops: vec![], buyer_whatsapp: String::new(), ..checkout() };
+    let english: Vec<String> = empty.validate_in(Lang::En).into_iter().map(|e| e.message).collect();
+    assert_eq!(english, ["A WhatsApp number is required.", "Your cart is empty."]);
+    let mut twice = checkout();
+    twice.shops[0].lines.push(CheckoutLine { product_id: 7, quantity: 0, price: -1 });
+    let english: Vec<String> = twice.validate_in(Lang::En).into_iter().map(|e| e.message).collect();
+    assert_eq!(
+        english,
+        [
+            format!("Quantity 1 to {QUANTITY_MAX}."),
+            "A price cannot be negative.".into(),
+            "A product comes only once.".into()
+        ]
+    );
 }
 
 #[test]

@@ -5,8 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::texts::checks as t;
 use crate::{
-    FieldError, Image, Phone,
+    FieldError, Image, Lang, Phone,
     complaint_flow::{ComplaintActor, ComplaintMove, ComplaintOutcome, ComplaintReason, ComplaintStatus},
 };
 
@@ -52,23 +53,27 @@ pub struct ComplaintForm {
 
 impl ComplaintForm {
     pub fn validate(&self) -> Vec<FieldError> {
+        self.validate_in(Lang::Id)
+    }
+
+    /// [`ComplaintForm::validate`] for people reading `lang`.
+    pub fn validate_in(&self, lang: Lang) -> Vec<FieldError> {
         let mut errors = Vec::new();
         if !(TEXT_MIN..=TEXT_MAX).contains(&self.description.trim().chars().count()) {
-            errors.push(FieldError::new(
-                "description",
-                format!("Ceritakan masalahnya dalam {TEXT_MIN} sampai {TEXT_MAX} huruf."),
-            ));
+            errors.push(FieldError::new("description", t::complaint_description(lang, TEXT_MIN, TEXT_MAX)));
         }
-        photo_problems(&self.photo_ids, &mut errors);
+        photo_problems(lang, &self.photo_ids, PHOTOS_MAX, &mut errors);
         errors
     }
 }
 
-fn photo_problems(ids: &[i64], errors: &mut Vec<FieldError>) {
-    if ids.len() > PHOTOS_MAX {
-        errors.push(FieldError::new("photo_ids", format!("Paling banyak {PHOTOS_MAX} foto.")));
+/// What is wrong with the photos a buyer chose (a review's or a complaint's), in `lang`: too many, or one
+/// twice.
+pub(crate) fn photo_problems(lang: Lang, ids: &[i64], max: usize, errors: &mut Vec<FieldError>) {
+    if ids.len() > max {
+        errors.push(FieldError::new("photo_ids", t::photos_max(lang, max)));
     } else if (1..ids.len()).any(|i| ids[..i].contains(&ids[i])) {
-        errors.push(FieldError::new("photo_ids", "Foto yang sama dipilih dua kali."));
+        errors.push(FieldError::new("photo_ids", t::photo_twice(lang)));
     }
 }
 
@@ -216,6 +221,18 @@ mod tests {
         assert_eq!(none.validate()[0].field, "line_ids");
         let bad_day = RefundForm { paid_on: "2026-02-30".into(), ..refund };
         assert_eq!(bad_day.validate()[0].field, "paid_on");
+    }
+
+    #[test]
+    fn says_what_is_wrong_in_either_language() {
+        let short = ComplaintForm { reason: ComplaintReason::Damaged, description: "pecah".into(), photo_ids: vec![] };
+        assert_eq!(short.validate()[0].message, "Ceritakan masalahnya dalam 10 sampai 1000 huruf.");
+        assert_eq!(short.validate_in(Lang::En)[0].message, "Describe the problem in 10 to 1000 characters.");
+        let action = crate::complaint_flow::ComplaintAction::of(ComplaintMove::Disagree);
+        assert_eq!(action.validate()[0].message, "Tuliskan alasannya (paling sedikit 5 huruf).");
+        assert_eq!(action.validate_in(Lang::En)[0].message, "Write the reason (at least 5 characters).");
+        let agree = crate::complaint_flow::ComplaintAction::of(ComplaintMove::Agree);
+        assert_eq!(agree.validate_in(Lang::En)[0].message, "Choose the settlement.");
     }
 
     #[test]

@@ -205,23 +205,27 @@ impl ComplaintAction {
     }
 
     pub fn validate(&self) -> Vec<crate::FieldError> {
-        use crate::FieldError;
+        self.validate_in(crate::Lang::Id)
+    }
+
+    /// [`ComplaintAction::validate`] for people reading `lang`.
+    pub fn validate_in(&self, lang: crate::Lang) -> Vec<crate::FieldError> {
+        use crate::{FieldError, texts::checks as t};
         let mut errors = Vec::new();
         let note = self.note.trim();
         if note.chars().count() > crate::order_flow::NOTE_MAX {
-            errors
-                .push(FieldError::new("note", format!("Catatan paling banyak {} huruf.", crate::order_flow::NOTE_MAX)));
+            errors.push(FieldError::new("note", t::note_too_long(lang, crate::order_flow::NOTE_MAX)));
         }
         let needs_outcome = matches!(self.action, ComplaintMove::Agree | ComplaintMove::Decide);
         if needs_outcome && self.outcome.is_none() {
-            errors.push(FieldError::new("outcome", "Pilih penyelesaiannya."));
+            errors.push(FieldError::new("outcome", t::outcome_missing(lang)));
         }
         if !needs_outcome && self.outcome.is_some() {
-            errors.push(FieldError::new("outcome", "Penyelesaian hanya dipilih saat menyetujui atau memutuskan."));
+            errors.push(FieldError::new("outcome", t::outcome_not_here(lang)));
         }
         let needs_reason = self.action == ComplaintMove::Disagree || self.outcome == Some(ComplaintOutcome::Rejected);
         if needs_reason && note.chars().count() < 5 {
-            errors.push(FieldError::new("note", "Tuliskan alasannya (paling sedikit 5 huruf)."));
+            errors.push(FieldError::new("note", t::reason_needed(lang)));
         }
         errors
     }

@@ -10,6 +10,7 @@ pub mod complaint;
 pub mod complaint_flow;
 pub mod consultation;
 pub mod dashboard;
+pub mod delivery;
 pub mod enterprise;
 pub mod flagship;
 pub mod form;

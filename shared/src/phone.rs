@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Lang;
+use crate::texts::checks as t;
+
 /// A mobile number in canonical form: `62` then the subscriber number starting with `8`, digits only.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -17,14 +20,21 @@ pub enum BadPhone {
     Length,
 }
 
+impl BadPhone {
+    /// What is wrong, for people reading `lang`.
+    pub fn message_in(self, lang: Lang) -> &'static str {
+        match self {
+            BadPhone::Empty => t::phone_empty(lang),
+            BadPhone::Characters => t::phone_characters(lang),
+            BadPhone::NotMobile => t::phone_not_mobile(lang),
+            BadPhone::Length => t::phone_length(lang),
+        }
+    }
+}
+
 impl std::fmt::Display for BadPhone {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            BadPhone::Empty => "Nomor WhatsApp wajib diisi.",
-            BadPhone::Characters => "Nomor WhatsApp hanya boleh berisi angka, spasi, tanda hubung dan + di depan.",
-            BadPhone::NotMobile => "Gunakan nomor HP Indonesia yang diawali 08, 628 atau +628.",
-            BadPhone::Length => "Panjang nomor HP tidak sesuai: 10 sampai 13 angka bila diawali 08.",
-        })
+        f.write_str(self.message_in(Lang::Id))
     }
 }
 
@@ -137,6 +147,17 @@ mod tests {
         assert_eq!(Phone::parse("14045551234"), Err(BadPhone::NotMobile));
         assert_eq!(Phone::parse("0812345"), Err(BadPhone::Length));
         assert_eq!(Phone::parse("08123456789012"), Err(BadPhone::Length));
+    }
+
+    #[test]
+    fn says_what_is_wrong_in_either_language() {
+        assert_eq!(BadPhone::Empty.to_string(), "Nomor WhatsApp wajib diisi.");
+        assert_eq!(
+            BadPhone::NotMobile.message_in(Lang::Id),
+            "Gunakan nomor HP Indonesia yang diawali 08, 628 atau +628."
+        );
+        assert_eq!(BadPhone::Empty.message_in(Lang::En), "A WhatsApp number is required.");
+        assert!(BadPhone::NotMobile.message_in(Lang::En).starts_with("Use an Indonesian mobile number"));
     }
 
     #[test]

@@ -4,7 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{FieldError, Image};
+use crate::texts::checks as t;
+use crate::{FieldError, Image, Lang, complaint::photo_problems};
 
 /// Days after an order completes during which its buyer may review it.
 pub const REVIEW_DAYS: i64 = 30;
@@ -33,18 +34,19 @@ pub struct ReviewForm {
 
 impl ReviewForm {
     pub fn validate(&self) -> Vec<FieldError> {
+        self.validate_in(Lang::Id)
+    }
+
+    /// [`ReviewForm::validate`] for people reading `lang`.
+    pub fn validate_in(&self, lang: Lang) -> Vec<FieldError> {
         let mut errors = Vec::new();
         if !(1..=5).contains(&self.rating) {
-            errors.push(FieldError::new("rating", "Pilih 1 sampai 5 bintang."));
+            errors.push(FieldError::new("rating", t::rating_missing(lang)));
         }
         if self.text.trim().chars().count() > TEXT_MAX {
-            errors.push(FieldError::new("text", format!("Ulasan paling panjang {TEXT_MAX} huruf.")));
+            errors.push(FieldError::new("text", t::review_too_long(lang, TEXT_MAX)));
         }
-        if self.photo_ids.len() > PHOTOS_MAX {
-            errors.push(FieldError::new("photo_ids", format!("Paling banyak {PHOTOS_MAX} foto.")));
-        } else if (1..self.photo_ids.len()).any(|i| self.photo_ids[..i].contains(&self.photo_ids[i])) {
-            errors.push(FieldError::new("photo_ids", "Foto yang sama dipilih dua kali."));
-        }
+        photo_problems(lang, &self.photo_ids, PHOTOS_MAX, &mut errors);
         errors
     }
 }
@@ -194,6 +196,18 @@ mod tests {
         assert_eq!(many.validate()[0].field, "photo_ids");
         assert!(!ReplyForm { text: " a ".into() }.validate().is_empty());
         assert!(ReplyForm { text: "Terima kasih!".into() }.validate().is_empty());
+    }
+
+    #[test]
+    fn says_what_is_wrong_in_either_language() {
+        let bad = ReviewForm { line_id: 1, rating: 0, text: String::new(), photo_ids: vec![4, 4] };
+        let messages = |lang| bad.validate_in(lang).into_iter().map(|e| e.message).collect::<Vec<_>>();
+        assert_eq!(messages(Lang::Id), ["Pilih 1 sampai 5 bintang.", "Foto yang sama dipilih dua kali."]);
+        assert_eq!(messages(Lang::En), ["Choose 1 to 5 stars.", "The same photo was chosen twice."]);
+        assert_eq!(bad.validate(), bad.validate_in(Lang::Id));
+        let many = ReviewForm { rating: 4, photo_ids: vec![1, 2, 3, 4], ..bad };
+        assert_eq!(many.validate()[0].message, "Paling banyak 3 foto.");
+        assert_eq!(many.validate_in(Lang::En)[0].message, "At most 3 photos.");
     }
 
     #[test]

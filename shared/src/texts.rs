@@ -27,9 +27,12 @@ mod tests {
             }};
         }
         use crate::certificate::CertificateKind;
+        use crate::complaint_flow::{
+            ComplaintActor, ComplaintMove, ComplaintOutcome, ComplaintReason, ComplaintStatus,
+        };
         use crate::{
-            CatalogSort, DeliveryMethod, EnterpriseKind, IdmStatus, InquiryKind, NewsKind, OrderStatus, PaymentMethod,
-            Sector, Topic, Unit,
+            ActionKind, Actor, CatalogSort, DeliveryMethod, EnterpriseKind, IdmStatus, InquiryKind, NewsKind,
+            OrderStatus, PaymentMethod, Sector, Topic, Unit,
         };
         let missing = translated!(
             Unit,
@@ -43,7 +46,14 @@ mod tests {
             EnterpriseKind,
             IdmStatus,
             NewsKind,
-            Topic
+            Topic,
+            ActionKind,
+            Actor,
+            ComplaintStatus,
+            ComplaintReason,
+            ComplaintOutcome,
+            ComplaintActor,
+            ComplaintMove
         );
         assert!(missing.is_empty(), "en/labels.toml lacks {missing:?}");
     }

@@ -2,7 +2,7 @@
 //! can deliver to the address with their fees, and its totals — what a quote shows and what placing writes.
 
 use shared::{
-    Checkout, DeliveryMethod, PaymentMethod, Phone, PlacedAddress, RegionCode, Valid,
+    Checkout, DeliveryMethod, Lang, PaymentMethod, Phone, PlacedAddress, RegionCode, Valid,
     cart::{CheckoutParsed, DeliveryQuote, Quote, ShopChoice, ShopQuote, delivery_fee, quantity_problem},
     format::{rupiah, thousands},
 };
@@ -156,7 +156,8 @@ pub async fn plan(
         let shop_desa = RegionCode::parse(&shop.desa).map_err(|e| AppError::Internal(e.into()))?;
         let fee_by = |method| delivery_fee(&shop.delivery, method, &shop_desa, destination, weight_grams);
         let deliveries = DeliveryMethod::ALL.iter().map(|&m| DeliveryQuote::new(m, fee_by(m))).collect();
-        let delivery_fee = fee_by(choice.delivery).map_err(|why| AppError::field(&field("delivery"), why))?;
+        let delivery_fee = fee_by(choice.delivery)
+            .map_err(|why| AppError::field(&field("delivery"), why.message_in(Lang::Id, choice.delivery)))?;
         plans.push(ShopPlan {
             shop_id: choice.shop_id,
             shop_name: shop.name.clone(),

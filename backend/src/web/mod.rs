@@ -27,6 +27,7 @@ use pages::{Head, Preview};
 use shared::Lang;
 use shared::routes::{Draw, PAGES, Page, axum_pattern};
 use shared::texts::head as texts;
+use shared::texts::head_buying as buying;
 
 /// The default preview image (generated on first start).
 pub const SITE_IMAGE_KEY: &str = "site/lapak-desa.jpg";
@@ -66,9 +67,9 @@ fn handler(page: Page) -> MethodRouter<AppState> {
         Page::ProductReviews => get(market::product_reviews),
         Page::Shop => get(market::shop),
         Page::Desk => get(services::consultation_desk),
-        Page::Cart => private("Keranjang", page),
-        Page::Checkout => private("Pesan", page),
-        Page::Order => private("Pesanan", page),
+        Page::Cart => private_in(buying::cart, page),
+        Page::Checkout => private_in(buying::checkout, page),
+        Page::Order => private_in(buying::order, page),
         Page::DeskNew | Page::DeskMine | Page::DeskQueue | Page::DeskThread => private("Konsultasi", page),
         Page::Sell
         | Page::SellPart
@@ -140,13 +141,25 @@ pub(super) fn site_head(state: &AppState, page: Page, title: &str, path: &str) -
 /// A page of one person's own (the cart, an order, accounts, selling, the admin area), titled, never
 /// indexed; its canonical path is the pattern's literal start.
 fn private(title: &'static str, which: Page) -> MethodRouter<AppState> {
+    private_in(move |_| title, which)
+}
+
+/// [`private`] titled in the language of its address (`/en/keranjang`: "Cart").
+fn private_in(
+    title: impl Fn(Lang) -> &'static str + Clone + Send + Sync + 'static,
+    which: Page,
+) -> MethodRouter<AppState> {
     let pattern = which.route().pattern;
     let path = pattern.split("/:").next().unwrap_or(pattern);
-    get(move |State(state): State<AppState>, uri: Uri| async move {
-        let mut head = site_head(&state, which, &format!("{title} — Lapak Desa"), path);
-        head.private = true;
-        head.lang = Lang::of_path(uri.path()).0;
-        page(&state, StatusCode::OK, head)
+    get(move |State(state): State<AppState>, uri: Uri| {
+        let lang = Lang::of_path(uri.path()).0;
+        let title = title(lang);
+        async move {
+            let mut head = site_head(&state, which, &format!("{title} — Lapak Desa"), path);
+            head.private = true;
+            head.lang = lang;
+            page(&state, StatusCode::OK, head)
+        }
     })
 }
 

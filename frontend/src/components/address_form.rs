@@ -1,14 +1,17 @@
 //! A delivery address as Indonesians give it: provinsi → kabupaten → kecamatan → desa picked from the
 //! official region table, then street or dusun, RT/RW and a landmark, with the recipient's name and
-//! WhatsApp number. Each field shows its own error (paths as the server names them: `address.street`).
+//! WhatsApp number. Each field shows its own error (paths as the server names them: `address.street`). Its
+//! words follow the page's language; the regions keep their Indonesian names.
 
-use shared::{Address, FieldError, Region, RegionCode, RegionLevel};
+use shared::texts::forms as t;
+use shared::{Address, FieldError, Lang, Region, RegionCode, RegionLevel};
 use yew::prelude::*;
 
 use crate::api;
 use crate::components::form::TextField;
 use crate::components::select_field::SelectField;
 use crate::hooks::{Remote, use_remote};
+use crate::root::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct AddressFormProps {
@@ -52,6 +55,7 @@ pub fn pick(levels: &[String; 4], index: usize, code: String) -> [String; 3] {
 
 #[component]
 pub fn AddressForm(props: &AddressFormProps) -> Html {
+    let lang = use_lang();
     let partial = use_state(|| [String::new(), String::new(), String::new()]);
     let levels = picked_levels(&props.value.desa_code, &partial);
     let error =
@@ -76,13 +80,12 @@ pub fn AddressForm(props: &AddressFormProps) -> Html {
     let form = props.form.clone();
     html! {
         <div class="address-form">
-            <TextField name="recipient" label="Nama penerima" value={props.value.recipient.clone()}
+            <TextField name="recipient" label={t::recipient(lang)} value={props.value.recipient.clone()}
                 oninput={text(|a, v| a.recipient = v)} error={error("recipient")} autocomplete="name"
                 form={form.clone()} required=true />
-            <TextField name="whatsapp" label="Nomor WhatsApp penerima" value={props.value.whatsapp.clone()}
+            <TextField name="whatsapp" label={t::recipient_whatsapp(lang)} value={props.value.whatsapp.clone()}
                 oninput={text(|a, v| a.whatsapp = v)} error={error("whatsapp")} kind="tel" inputmode="tel"
-                autocomplete="tel" hint="Kurir atau penjual menghubungi nomor ini." form={form.clone()}
-                required=true />
+                autocomplete="tel" hint={t::recipient_hint(lang)} form={form.clone()} required=true />
             <div class="address-form__regions">
                 <RegionPicker level={RegionLevel::Provinsi} parent={Some(String::new())} value={levels[0].clone()}
                     onchange={on_pick(0)} form={form.clone()} />
@@ -93,16 +96,15 @@ pub fn AddressForm(props: &AddressFormProps) -> Html {
                 <RegionPicker level={RegionLevel::Desa} parent={parent(&levels[2])} value={levels[3].clone()}
                     onchange={on_pick(3)} error={error("desa_code")} form={form.clone()} />
             </div>
-            <TextField name="street" label="Jalan, nomor rumah atau dusun" value={props.value.street.clone()}
+            <TextField name="street" label={t::street(lang)} value={props.value.street.clone()}
                 oninput={text(|a, v| a.street = v)} error={error("street")} autocomplete="street-address"
-                hint="Contoh: Jl. Raya Gerung No. 12, atau Dusun Lendang Bajur" form={form.clone()}
-                required=true />
-            <TextField name="rt_rw" label="RT/RW (bila ada)" value={props.value.rt_rw.clone()}
-                oninput={text(|a, v| a.rt_rw = v)} error={error("rt_rw")} hint="Contoh: RT 02 / RW 01"
+                hint={t::street_hint(lang)} form={form.clone()} required=true />
+            <TextField name="rt_rw" label={t::rt_rw(lang)} value={props.value.rt_rw.clone()}
+                oninput={text(|a, v| a.rt_rw = v)} error={error("rt_rw")} hint={t::rt_rw_hint(lang)}
                 form={form.clone()} />
-            <TextField name="landmark" label="Patokan (bila ada)" value={props.value.landmark.clone()}
-                oninput={text(|a, v| a.landmark = v)} error={error("landmark")}
-                hint="Contoh: depan masjid, sebelah kios pupuk" form={form} />
+            <TextField name="landmark" label={t::landmark(lang)} value={props.value.landmark.clone()}
+                oninput={text(|a, v| a.landmark = v)} error={error("landmark")} hint={t::landmark_hint(lang)}
+                form={form} />
         </div>
     }
 }
@@ -127,6 +129,7 @@ struct RegionPickerProps {
 /// One level's drop-down, listing the regions under the level above.
 #[component]
 fn RegionPicker(props: &RegionPickerProps) -> Html {
+    let lang = use_lang();
     let regions = use_remote(props.parent.clone(), |parent| async move {
         match parent {
             None => Ok(Vec::new()),
@@ -134,15 +137,16 @@ fn RegionPicker(props: &RegionPickerProps) -> Html {
             Some(p) => api::all_regions(Some(p)).await,
         }
     });
-    let label = props.level.label();
+    let label = level_label(lang, props.level);
     let name = format!("region-{}", props.level.depth());
     let (options, hint, disabled): (Vec<(String, String)>, Option<AttrValue>, bool) = match regions.get() {
         _ if props.parent.is_none() => {
-            (vec![(String::new(), format!("Pilih {} dulu", above(props.level)))], None, true)
+            let above = level_label(lang, above(props.level)).to_lowercase();
+            (vec![(String::new(), t::choose_first(lang, above))], None, true)
         }
-        Remote::Loading => (vec![(String::new(), "Memuat…".to_owned())], None, true),
-        Remote::Failed(e) => (vec![(String::new(), "Tidak dapat dimuat".to_owned())], Some(e.message().into()), true),
-        Remote::Loaded(list) => (choices(label, list), None, false),
+        Remote::Loading => (vec![(String::new(), t::loading(lang).to_owned())], None, true),
+        Remote::Failed(e) => (vec![(String::new(), t::not_loaded(lang).to_owned())], Some(e.message().into()), true),
+        Remote::Loaded(list) => (choices(lang, label, list), None, false),
     };
     let failed = matches!(regions.get(), Remote::Failed(_));
     let retry = regions.retry().reform(|_: MouseEvent| ());
@@ -152,7 +156,7 @@ fn RegionPicker(props: &RegionPickerProps) -> Html {
                 onchange={props.onchange.clone()} error={props.error.clone()} {hint} form={props.form.clone()} />
             if failed {
                 <button type="button" class="button button--ghost address-form__retry" onclick={retry}>
-                    { format!("Muat ulang daftar {}", label.to_lowercase()) }
+                    { t::reload_list(lang, label.to_lowercase()) }
                 </button>
             }
         </div>
@@ -160,18 +164,28 @@ fn RegionPicker(props: &RegionPickerProps) -> Html {
 }
 
 /// "Pilih kecamatan" then every region by name.
-fn choices(label: &str, list: &[Region]) -> Vec<(String, String)> {
-    std::iter::once((String::new(), format!("Pilih {}", label.to_lowercase())))
+fn choices(lang: Lang, label: &str, list: &[Region]) -> Vec<(String, String)> {
+    std::iter::once((String::new(), t::choose(lang, label.to_lowercase())))
         .chain(list.iter().map(|r| (r.code.clone(), r.name.clone())))
         .collect()
 }
 
 /// The level one must pick first.
-fn above(level: RegionLevel) -> &'static str {
+fn above(level: RegionLevel) -> RegionLevel {
     match level {
-        RegionLevel::Desa => "kecamatan",
-        RegionLevel::Kecamatan => "kabupaten/kota",
-        _ => "provinsi",
+        RegionLevel::Desa => RegionLevel::Kecamatan,
+        RegionLevel::Kecamatan => RegionLevel::Kabupaten,
+        _ => RegionLevel::Provinsi,
+    }
+}
+
+/// A level's name in `lang` ("Kabupaten/Kota", "Regency/City").
+fn level_label(lang: Lang, level: RegionLevel) -> &'static str {
+    match level {
+        RegionLevel::Provinsi => t::provinsi(lang),
+        RegionLevel::Kabupaten => t::kabupaten(lang),
+        RegionLevel::Kecamatan => t::kecamatan(lang),
+        RegionLevel::Desa => t::desa(lang),
     }
 }
 
@@ -196,5 +210,19 @@ mod tests {
         assert_eq!(pick(&levels, 1, "52.02".into()), ["52", "52.02", ""].map(String::from));
         assert_eq!(pick(&levels, 0, "51".into()), ["51", "", ""].map(String::from));
         assert_eq!(pick(&levels, 3, "52.01.03.2001".into()), ["52", "52.01", "52.01.03"].map(String::from));
+    }
+
+    #[test]
+    fn names_the_levels_as_before_in_indonesian() {
+        for level in LEVELS {
+            assert_eq!(level_label(Lang::Id, level), level.label());
+        }
+        assert_eq!(level_label(Lang::Id, above(RegionLevel::Desa)).to_lowercase(), "kecamatan");
+        assert_eq!(level_label(Lang::Id, above(RegionLevel::Kecamatan)).to_lowercase(), "kabupaten/kota");
+        assert_eq!(level_label(Lang::Id, above(RegionLevel::Kabupaten)).to_lowercase(), "provinsi");
+        assert_eq!(
+            t::choose(Lang::En, level_label(Lang::En, RegionLevel::Kabupaten).to_lowercase()),
+            "Choose the regency/city"
+        );
     }
 }

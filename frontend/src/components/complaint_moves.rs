@@ -2,14 +2,17 @@
 //! goods sent back, received, reshipped, withdraw), the settlement when agreeing or deciding, and a note
 //! (the reason, when disagreeing or rejecting). The answer replaces the complaint the page shows.
 
+use shared::Lang;
 use shared::api::complaints::{BuyerMove, Decide, SellerMove};
 use shared::complaint::Complaint;
 use shared::complaint_flow::{ComplaintAction, ComplaintMove, ComplaintOutcome};
+use shared::texts::{complaint as t, forms};
 use yew::prelude::*;
 
 use crate::api::{self, ApiError};
 use crate::components::form::{FormAlert, Submission, TextField, submit};
 use crate::components::select_field::SelectField;
+use crate::root::use_lang;
 
 /// Who is answering, and where their moves are sent.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,16 +51,17 @@ pub struct ComplaintMovesProps {
 }
 
 /// What a move is called on its button.
-fn button_label(kind: ComplaintMove) -> &'static str {
+fn button_label(lang: Lang, kind: ComplaintMove) -> &'static str {
     match kind {
-        ComplaintMove::Agree => "Setujui dan pilih penyelesaian",
-        ComplaintMove::Decide => "Kirim keputusan",
-        other => other.label(),
+        ComplaintMove::Agree => t::agree(lang),
+        ComplaintMove::Decide => t::decide(lang),
+        other => other.label_in(lang),
     }
 }
 
 #[component]
 pub fn ComplaintMoves(props: &ComplaintMovesProps) -> Html {
+    let lang = use_lang();
     let moves: Vec<ComplaintMove> =
         props.allowed.iter().copied().filter(|m| *m != ComplaintMove::RecordRefund).collect();
     let chosen = use_state(|| None::<ComplaintMove>);
@@ -70,7 +74,7 @@ pub fn ComplaintMoves(props: &ComplaintMovesProps) -> Html {
     let outcomes: Vec<(String, String)> = ComplaintOutcome::ALL
         .iter()
         .filter(|o| kind == ComplaintMove::Decide || **o != ComplaintOutcome::Rejected)
-        .map(|o| (o.code().to_owned(), o.label().to_owned()))
+        .map(|o| (o.code().to_owned(), o.label_in(lang).to_owned()))
         .collect();
     let onsubmit = {
         let (outcome, note, submission, side, done) =
@@ -82,7 +86,7 @@ pub fn ComplaintMoves(props: &ComplaintMovesProps) -> Html {
                 outcome: needs_outcome.then_some(*outcome),
                 note: note.trim().to_owned(),
             };
-            let (local, done, note) = (action.validate(), done.clone(), note.clone());
+            let (local, done, note) = (action.validate_in(lang), done.clone(), note.clone());
             submit(&submission, local, side.clone().send(action), move |complaint: Complaint| {
                 note.set(String::new());
                 done.emit(complaint);
@@ -104,23 +108,24 @@ pub fn ComplaintMoves(props: &ComplaintMovesProps) -> Html {
         Callback::from(move |typed: String| note.set(typed))
     };
     let reason_needed = kind == ComplaintMove::Disagree || (needs_outcome && *outcome == ComplaintOutcome::Rejected);
-    let note_label = if reason_needed { "Alasan (dibaca pihak lain)" } else { "Catatan (boleh dikosongkan)" };
+    let note_label = if reason_needed { t::reason(lang) } else { t::note(lang) };
+    let steps: Vec<(String, String)> =
+        moves.iter().map(|m| (m.code().to_owned(), m.label_in(lang).to_owned())).collect();
     html! {
-        <form class="form complaint-moves" novalidate=true {onsubmit} aria-label="Tanggapi komplain">
-            <FormAlert message={submission.field("action").or_else(|| submission.message())} />
+        <form class="form complaint-moves" novalidate=true {onsubmit} aria-label={t::respond(lang)}>
+            <FormAlert message={submission.field("action").or_else(|| submission.message_in(lang))} />
             if moves.len() > 1 {
-                <SelectField form="komplain" name="action" label="Langkah" value={kind.code()}
-                    options={moves.iter().map(|m| (m.code().to_owned(), m.label().to_owned())).collect::<Vec<_>>()}
+                <SelectField form="komplain" name="action" label={t::step(lang)} value={kind.code()} options={steps}
                     onchange={on_move} />
             }
             if needs_outcome {
-                <SelectField form="komplain" name="outcome" label="Penyelesaian" value={outcome.code()} options={outcomes}
-                    onchange={on_outcome} error={submission.field("outcome")} />
+                <SelectField form="komplain" name="outcome" label={t::settlement(lang)} value={outcome.code()}
+                    options={outcomes} onchange={on_outcome} error={submission.field("outcome")} />
             }
             <TextField form="komplain" name="note" label={note_label} rows={2} value={(*note).clone()}
                 oninput={on_note} error={submission.field("note")} />
             <button type="submit" class="button button--primary button--block" disabled={submission.busy}>
-                { if submission.busy { "Mengirim…" } else { button_label(kind) } }
+                { if submission.busy { forms::sending(lang) } else { button_label(lang, kind) } }
             </button>
         </form>
     }

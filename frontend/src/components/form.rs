@@ -1,11 +1,13 @@
 //! Form fields that show their own error under them, keep what was typed, and tell screen readers
 //! which message belongs to which field.
 
-use shared::FieldError;
+use shared::texts::forms as t;
+use shared::{FieldError, Lang};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::api::ApiError;
+use crate::root::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {
@@ -109,6 +111,7 @@ pub struct PasswordFieldProps {
 /// A password input with a "Lihat"/"Sembunyikan" toggle (typing on a phone is error-prone).
 #[component]
 pub fn PasswordField(props: &PasswordFieldProps) -> Html {
+    let lang = use_lang();
     let shown = use_state(|| false);
     let toggle = {
         let shown = shown.clone();
@@ -129,7 +132,7 @@ pub fn PasswordField(props: &PasswordFieldProps) -> Html {
                 required=true
             />
             <button type="button" class="password-field__toggle" onclick={toggle} aria-pressed={(*shown).to_string()}>
-                { if *shown { "Sembunyikan" } else { "Lihat" } }
+                { if *shown { t::hide(lang) } else { t::show(lang) } }
             </button>
         </div>
     }
@@ -138,10 +141,15 @@ pub fn PasswordField(props: &PasswordFieldProps) -> Html {
 /// The form-level message of a failed submit: the problem's detail, or nothing when every message
 /// is already shown beside its field.
 pub fn form_message(error: &Option<ApiError>, local: &[FieldError]) -> Option<String> {
+    form_message_in(Lang::Id, error, local)
+}
+
+/// [`form_message`] for people reading `lang`.
+pub fn form_message_in(lang: Lang, error: &Option<ApiError>, local: &[FieldError]) -> Option<String> {
     match error {
         Some(e) if e.fields().is_empty() => Some(e.message()),
-        Some(_) => Some("Periksa kembali isian yang ditandai.".into()),
-        None if !local.is_empty() => Some("Periksa kembali isian yang ditandai.".into()),
+        Some(_) => Some(t::check_marked(lang).into()),
+        None if !local.is_empty() => Some(t::check_marked(lang).into()),
         None => None,
     }
 }
@@ -222,6 +230,11 @@ impl Submission {
     pub fn message(&self) -> Option<String> {
         form_message(&self.error, &self.local)
     }
+
+    /// [`Submission::message`] for people reading `lang`.
+    pub fn message_in(&self, lang: Lang) -> Option<String> {
+        form_message_in(lang, &self.error, &self.local)
+    }
 }
 
 #[cfg(test)]
@@ -246,5 +259,12 @@ mod tests {
         let wrong = Some(ApiError::Problem { status: 401, detail: "salah".into(), fields: Vec::new() });
         assert_eq!(form_message(&wrong, &[]).as_deref(), Some("salah"));
         assert_eq!(form_message(&None, &[]), None);
+    }
+
+    #[test]
+    fn marked_fields_are_pointed_at_in_the_page_language() {
+        let local = vec![FieldError::new("phone", "lokal")];
+        assert_eq!(form_message(&None, &local).as_deref(), Some("Periksa kembali isian yang ditandai."));
+        assert_eq!(form_message_in(Lang::En, &None, &local).as_deref(), Some("Check the marked fields again."));
     }
 }

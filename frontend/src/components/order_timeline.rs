@@ -1,10 +1,13 @@
 //! An order's history, newest first, for the buyer's tracking page and the seller's order page alike:
-//! when, who, from which status to which, and the note that came with the move.
+//! when, who, from which status to which, and the note that came with the move, in the page's language.
 
+use shared::Lang;
 use shared::order::OrderEvent;
+use shared::texts::order as t;
 use yew::prelude::*;
 
-use crate::dates::date_time;
+use crate::dates::date_time_in;
+use crate::root::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct OrderTimelineProps {
@@ -14,23 +17,24 @@ pub struct OrderTimelineProps {
 
 #[component]
 pub fn OrderTimeline(props: &OrderTimelineProps) -> Html {
+    let lang = use_lang();
     if props.events.is_empty() {
-        return html! { <p class="muted">{ "Belum ada riwayat." }</p> };
+        return html! { <p class="muted">{ t::no_history(lang) }</p> };
     }
     html! {
-        <ol class="order-timeline" aria-label="Riwayat pesanan, terbaru di atas">
-            { for props.events.iter().rev().enumerate().map(|(i, e)| event(e, i == 0)) }
+        <ol class="order-timeline" aria-label={t::history_newest_first(lang)}>
+            { for props.events.iter().rev().enumerate().map(|(i, e)| event(lang, e, i == 0)) }
         </ol>
     }
 }
 
-fn event(event: &OrderEvent, latest: bool) -> Html {
+fn event(lang: Lang, event: &OrderEvent, latest: bool) -> Html {
     html! {
         <li class={classes!("order-timeline__item", latest.then_some("is-latest"))}>
-            <p class="order-timeline__move">{ move_label(event) }</p>
+            <p class="order-timeline__move">{ move_label(lang, event) }</p>
             <p class="order-timeline__meta">
-                <time>{ date_time(event.at) }</time>
-                { format!(" · {}", who(event)) }
+                <time>{ date_time_in(lang, event.at) }</time>
+                { format!(" · {}", who(lang, event)) }
             </p>
             if !event.note.trim().is_empty() {
                 <p class="order-timeline__note">{ event.note.trim() }</p>
@@ -40,19 +44,19 @@ fn event(event: &OrderEvent, latest: bool) -> Html {
 }
 
 /// "Pesanan dibuat" or "Menunggu konfirmasi penjual → Menunggu pembayaran".
-pub fn move_label(event: &OrderEvent) -> String {
+pub fn move_label(lang: Lang, event: &OrderEvent) -> String {
     match event.from {
-        None => format!("Pesanan dibuat · {}", event.to.label()),
-        Some(from) if from == event.to => event.to.label().to_owned(),
-        Some(from) => format!("{} → {}", from.label(), event.to.label()),
+        None => t::placed_move(lang, event.to.label_in(lang)),
+        Some(from) if from == event.to => event.to.label_in(lang).to_owned(),
+        Some(from) => format!("{} → {}", from.label_in(lang), event.to.label_in(lang)),
     }
 }
 
-/// "Budi (Pembeli)", or "Sistem" alone.
-fn who(event: &OrderEvent) -> String {
+/// "Budi (Pembeli)", or "Sistem" alone (a name that is the role's Indonesian word is the role).
+fn who(lang: Lang, event: &OrderEvent) -> String {
     let name = event.actor_name.trim();
-    let role = event.actor.label();
-    if name.is_empty() || name == role { role.to_owned() } else { format!("{name} ({role})") }
+    let role = event.actor.label_in(lang);
+    if name.is_empty() || name == event.actor.label() { role.to_owned() } else { format!("{name} ({role})") }
 }
 
 #[cfg(test)]
@@ -66,11 +70,23 @@ mod tests {
 
     #[test]
     fn says_what_moved_and_who_moved_it() {
+        let id = Lang::Id;
         let placed = at(None, OrderStatus::New, Actor::Buyer, "Budi");
-        assert_eq!(move_label(&placed), "Pesanan dibuat · Menunggu konfirmasi penjual");
-        assert_eq!(who(&placed), "Budi (Pembeli)");
+        assert_eq!(move_label(id, &placed), "Pesanan dibuat · Menunggu konfirmasi penjual");
+        assert_eq!(who(id, &placed), "Budi (Pembeli)");
         let confirmed = at(Some(OrderStatus::New), OrderStatus::AwaitingPayment, Actor::Seller, "Lapak");
-        assert_eq!(move_label(&confirmed), "Menunggu konfirmasi penjual → Menunggu pembayaran");
-        assert_eq!(who(&at(None, OrderStatus::Cancelled, Actor::System, "Sistem")), "Sistem");
+        assert_eq!(move_label(id, &confirmed), "Menunggu konfirmasi penjual → Menunggu pembayaran");
+        assert_eq!(who(id, &at(None, OrderStatus::Cancelled, Actor::System, "Sistem")), "Sistem");
+    }
+
+    #[test]
+    fn says_it_in_english_too() {
+        let en = Lang::En;
+        let placed = at(None, OrderStatus::New, Actor::Buyer, "Budi");
+        assert_eq!(move_label(en, &placed), "Order placed · Waiting for the seller to confirm");
+        assert_eq!(who(en, &placed), "Budi (Buyer)");
+        let confirmed = at(Some(OrderStatus::New), OrderStatus::AwaitingPayment, Actor::Seller, "Lapak");
+        assert_eq!(move_label(en, &confirmed), "Waiting for the seller to confirm → Waiting for payment");
+        assert_eq!(who(en, &at(None, OrderStatus::Cancelled, Actor::System, "Sistem")), "System");
     }
 }

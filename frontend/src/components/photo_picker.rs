@@ -2,9 +2,11 @@
 //! files, each shrunk in the browser and uploaded, then reorder or remove them before saving.
 
 use shared::Image;
+use shared::texts::forms as t;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::root::use_lang;
 use crate::upload::upload_photo;
 
 #[derive(Properties, PartialEq)]
@@ -27,6 +29,7 @@ pub struct PhotoPickerProps {
 /// Thumbnails of the chosen photos with "move earlier", "move later" and "remove", and a file input for more.
 #[component]
 pub fn PhotoPicker(props: &PhotoPickerProps) -> Html {
+    let lang = use_lang();
     let uploading = use_state(|| 0_usize);
     let failure = use_state(|| None::<String>);
     // The list as uploads finish one after the other (props only change after a re-render).
@@ -87,19 +90,19 @@ pub fn PhotoPicker(props: &PhotoPickerProps) -> Html {
                         let on_remove = Callback::from(move |_: MouseEvent| on_change.emit(without.clone()));
                         html! {
                             <li class="photo-picker__item" key={photo.id}>
-                                <img src={photo.thumb.url.clone()} alt={format!("Foto {}", i + 1)}
+                                <img src={photo.thumb.url.clone()} alt={t::photo(lang, i + 1)}
                                     width={photo.thumb.width.to_string()} height={photo.thumb.height.to_string()} />
                                 <div class="photo-picker__actions">
                                     if i > 0 {
                                         <button type="button" class="button button--ghost button--small" onclick={on_earlier}
-                                            aria-label={format!("Pindahkan foto {} ke depan", i + 1)}>{ "‹" }</button>
+                                            aria-label={t::photo_earlier(lang, i + 1)}>{ "‹" }</button>
                                     }
                                     if i + 1 < props.photos.len() {
                                         <button type="button" class="button button--ghost button--small" onclick={on_later}
-                                            aria-label={format!("Pindahkan foto {} ke belakang", i + 1)}>{ "›" }</button>
+                                            aria-label={t::photo_later(lang, i + 1)}>{ "›" }</button>
                                     }
                                     <button type="button" class="button button--ghost button--small" onclick={on_remove}
-                                        aria-label={format!("Hapus foto {}", i + 1)}>{ "Hapus" }</button>
+                                        aria-label={t::photo_remove(lang, i + 1)}>{ t::remove(lang) }</button>
                                 </div>
                             </li>
                         }
@@ -110,11 +113,9 @@ pub fn PhotoPicker(props: &PhotoPickerProps) -> Html {
                 <input class="form-field__input" id={props.id.clone()} type="file" accept="image/jpeg,image/png,image/webp"
                     multiple={props.max > 1} onchange={on_files} disabled={*uploading > 0} />
             }
-            <p class="form-field__hint">
-                { format!("Paling banyak {} foto; foto pertama jadi foto utama. Foto diperkecil di ponsel sebelum dikirim.", props.max) }
-            </p>
+            <p class="form-field__hint">{ t::photos_hint(lang, props.max) }</p>
             if *uploading > 0 {
-                <p class="muted" role="status">{ format!("Mengunggah {} foto…", *uploading) }</p>
+                <p class="muted" role="status">{ t::uploading(lang, *uploading as i64) }</p>
             }
             if let Some(message) = &*failure {
                 <p class="form-field__error" role="alert">{ message.clone() }</p>

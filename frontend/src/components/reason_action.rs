@@ -2,10 +2,12 @@
 //! shop): a button that opens a reason field, checked before sending, with "Batal".
 
 use shared::product::Moderation;
+use shared::texts::forms as t;
 use yew::prelude::*;
 
 use crate::api::ApiError;
 use crate::components::form::{TextField, field_error};
+use crate::root::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct ReasonActionProps {
@@ -28,6 +30,7 @@ pub struct ReasonActionProps {
 
 #[component]
 pub fn ReasonAction(props: &ReasonActionProps) -> Html {
+    let lang = use_lang();
     let open = use_state(|| false);
     let reason = use_state(String::new);
     let local = use_state(Vec::new);
@@ -63,7 +66,7 @@ pub fn ReasonAction(props: &ReasonActionProps) -> Html {
                 <button type="button" class="button button--danger" onclick={confirm} disabled={props.busy}>
                     { props.confirm_label.clone() }
                 </button>
-                <button type="button" class="button button--ghost" onclick={toggle(false)}>{ "Batal" }</button>
+                <button type="button" class="button button--ghost" onclick={toggle(false)}>{ t::cancel(lang) }</button>
             </div>
         </div>
     }

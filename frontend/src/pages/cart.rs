@@ -1,13 +1,14 @@
 //! `/keranjang`: the cart grouped by shop, each with its subtotal; quantity steppers that respect the
 //! minimum order and stock, removal, problems beside their line, closed shops shown closed; the total
-//! and "Lanjut ke pembayaran".
+//! and "Lanjut ke pembayaran" — in the page's language (`/en/keranjang`).
 
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use shared::CartView;
 use shared::cart::{CartLine, CartShop};
 use shared::format::rupiah;
+use shared::texts::{cart as t, forms, head_buying as head};
+use shared::{CartView, Lang};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -19,6 +20,7 @@ use crate::components::empty_state::EmptyState;
 use crate::components::error_state::ErrorState;
 use crate::components::skeleton::SkeletonList;
 use crate::hooks::{page_title, use_title};
+use crate::root::use_lang;
 pub use buy::{BuyBox, QuantityStepper};
 
 mod buy;
@@ -35,7 +37,8 @@ fn blocked(view: &CartView) -> usize {
 
 #[component]
 pub fn CartPage() -> Html {
-    use_title(page_title("Keranjang"));
+    let lang = use_lang();
+    use_title(page_title(head::cart(lang)));
     let cart = use_cart();
     let failed = use_state(|| None::<ApiError>);
     let attempt = use_state(|| 0_u32);
@@ -70,24 +73,19 @@ pub fn CartPage() -> Html {
         (None, _) if cart.count() > 0 || cart.member().is_none() => html! { <SkeletonList count={3} /> },
         (Some(view), _) if !view.shops.is_empty() => html! { <CartContents {view} cart={cart.clone()} /> },
         _ => html! {
-            <EmptyState message="Keranjang Anda masih kosong.">
-                <a class="button button--primary" href="/produk">{ "Lihat produk desa" }</a>
+            <EmptyState message={t::empty(lang)}>
+                <a class="button button--primary" href={lang.path("/produk")}>{ t::browse_products(lang) }</a>
             </EmptyState>
         },
     };
     html! {
         <div class="container page cart-page">
-            <h1>{ "Keranjang" }</h1>
+            <h1>{ head::cart(lang) }</h1>
             if let Some(view) = cart.view().filter(|v| !v.gone.is_empty()) {
-                <p class="notice" role="status">
-                    { format!("{} produk sudah tidak dijual dan dikeluarkan dari keranjang.", view.gone.len()) }
-                </p>
+                <p class="notice" role="status">{ t::gone(lang, view.gone.len() as i64) }</p>
             }
             if *failed == Some(ApiError::Network) && cart.view().is_some() {
-                <p class="notice" role="status">
-                    { "Tanpa koneksi: keranjang ditampilkan seperti terakhir dimuat. Harga dan stok diperiksa lagi \
-                       saat Anda online." }
-                </p>
+                <p class="notice" role="status">{ t::offline(lang) }</p>
             }
             { body }
         </div>
@@ -103,6 +101,7 @@ struct CartContentsProps {
 /// The shops with their lines, then the total and the way on.
 #[component]
 fn CartContents(props: &CartContentsProps) -> Html {
+    let lang = use_lang();
     let busy = use_state(|| None::<i64>);
     let errors = use_state(HashMap::<i64, String>::new);
     let change = {
@@ -141,17 +140,15 @@ fn CartContents(props: &CartContentsProps) -> Html {
             }) }
             <div class="cart-summary">
                 <p class="cart-summary__total">
-                    <span>{ "Total" }</span>
+                    <span>{ t::total(lang) }</span>
                     <strong>{ rupiah(view.total) }</strong>
                 </p>
                 if skipped > 0 {
-                    <p class="cart-summary__note">
-                        { format!("{skipped} produk bertanda merah tidak ikut dipesan.") }
-                    </p>
+                    <p class="cart-summary__note">{ t::skipped(lang, skipped as i64) }</p>
                 }
                 <button type="button" class="button button--primary cart-summary__go" onclick={go}
                     disabled={orderable_count == 0 || busy.is_some()}>
-                    { "Lanjut ke pembayaran" }
+                    { t::go_on(lang) }
                 </button>
             </div>
         </>
@@ -173,60 +170,75 @@ struct ShopPartProps {
 
 #[component]
 fn ShopPart(props: &ShopPartProps) -> Html {
+    let lang = use_lang();
     let shop = &props.shop;
     html! {
         <section class={classes!("cart-shop", shop.on_holiday.then_some("cart-shop--closed"))}
-            aria-label={format!("Pesanan dari {}", shop.shop_name)}>
+            aria-label={t::order_from(lang, &shop.shop_name)}>
             <header class="cart-shop__head">
                 <h2 class="cart-shop__name">
-                    <a href={Route::Shop { slug: shop.shop_slug.clone() }.to_path()}>{ &shop.shop_name }</a>
+                    <a href={lang.path(&Route::Shop { slug: shop.shop_slug.clone() }.to_path())}>{ &shop.shop_name }</a>
                 </h2>
-                <p class="cart-shop__village">{ format!("Desa {}", shop.village_name) }</p>
+                <p class="cart-shop__village">{ t::village(lang, &shop.village_name) }</p>
             </header>
             if shop.on_holiday {
                 <p class="cart-shop__closed" role="status">
-                    <strong>{ "Toko sedang libur." }</strong>
-                    { " Produk dari toko ini belum dapat dipesan." }
+                    <strong>{ t::shop_closed(lang) }</strong>
+                    { format!(" {}", t::shop_closed_more(lang)) }
                     if !shop.holiday_note.trim().is_empty() { { format!(" {}", shop.holiday_note.trim()) } }
                 </p>
             }
             <ul class="cart-lines">
                 { for shop.lines.iter().map(|line| {
-                    let id = line.product.id;
-                    let remove = props.onchange.reform(move |_: MouseEvent| (id, 0));
-                    let set = props.onchange.reform(move |q: i64| (id, q));
-                    let busy = props.busy == Some(id);
-                    let problem = props.errors.get(&id).cloned().or_else(|| line.problem.clone());
-                    html! {
-                        <li key={id} class={classes!("cart-line", problem.is_some().then_some("has-problem"))}>
-                            <a class="cart-line__photo" href={line.product.path()} tabindex="-1" aria-hidden="true">
-                                <Cover url={line.product.photo.as_ref().map(|p| AttrValue::from(p.thumb.url.clone()))}
-                                    name={line.product.name.clone()} sector={Some(line.product.sector)} />
-                            </a>
-                            <div class="cart-line__info">
-                                <a class="cart-line__name" href={line.product.path()}>{ &line.product.name }</a>
-                                <p class="cart-line__price">{ line.product.price_label() }</p>
-                                if let Some(problem) = problem {
-                                    <p class="cart-line__problem" role="alert">{ problem }</p>
-                                }
-                                <QuantityStepper value={line.quantity} min={line.min_order.max(1)}
-                                    max={line.product.stock} unit={line.product.unit}
-                                    label={format!("Jumlah {}", line.product.name)} onchange={set}
-                                    disabled={busy || shop.on_holiday} />
-                                <div class="cart-line__foot">
-                                    <span class="cart-line__subtotal">{ rupiah(line.subtotal) }</span>
-                                    <button type="button" class="button button--ghost cart-line__remove"
-                                        onclick={remove} disabled={busy}
-                                        aria-label={format!("Hapus {} dari keranjang", line.product.name)}>
-                                        { "Hapus" }
-                                    </button>
-                                </div>
-                            </div>
-                        </li>
-                    }
+                    let problem = props.errors.get(&line.product.id).cloned().or_else(|| line.problem_in(lang));
+                    let busy = props.busy == Some(line.product.id);
+                    cart_line(lang, line, problem, busy, shop.on_holiday, &props.onchange)
                 }) }
             </ul>
-            <p class="cart-shop__subtotal"><span>{ "Subtotal" }</span><strong>{ rupiah(shop.subtotal) }</strong></p>
+            <p class="cart-shop__subtotal">
+                <span>{ t::subtotal(lang) }</span><strong>{ rupiah(shop.subtotal) }</strong>
+            </p>
         </section>
+    }
+}
+
+/// One product of the cart: its photo and name, price, problem, quantity, subtotal and "Hapus".
+fn cart_line(
+    lang: Lang,
+    line: &CartLine,
+    problem: Option<String>,
+    busy: bool,
+    closed: bool,
+    onchange: &Callback<(i64, i64)>,
+) -> Html {
+    let id = line.product.id;
+    let remove = onchange.reform(move |_: MouseEvent| (id, 0));
+    let set = onchange.reform(move |q: i64| (id, q));
+    let (name, href) = (line.product.name_in(lang), lang.path(&line.product.path()));
+    let price = format!("{} / {}", rupiah(line.product.price), line.product.unit.label_in(lang));
+    html! {
+        <li key={id} class={classes!("cart-line", problem.is_some().then_some("has-problem"))}>
+            <a class="cart-line__photo" href={href.clone()} tabindex="-1" aria-hidden="true">
+                <Cover url={line.product.photo.as_ref().map(|p| AttrValue::from(p.thumb.url.clone()))}
+                    name={name.to_owned()} sector={Some(line.product.sector)} />
+            </a>
+            <div class="cart-line__info">
+                <a class="cart-line__name" {href}>{ name }</a>
+                <p class="cart-line__price">{ price }</p>
+                if let Some(problem) = problem {
+                    <p class="cart-line__problem" role="alert">{ problem }</p>
+                }
+                <QuantityStepper value={line.quantity} min={line.min_order.max(1)}
+                    max={line.product.stock} unit={line.product.unit}
+                    label={t::quantity_of(lang, name)} onchange={set} disabled={busy || closed} />
+                <div class="cart-line__foot">
+                    <span class="cart-line__subtotal">{ rupiah(line.subtotal) }</span>
+                    <button type="button" class="button button--ghost cart-line__remove"
+                        onclick={remove} disabled={busy} aria-label={t::remove_from_cart(lang, name)}>
+                        { forms::remove(lang) }
+                    </button>
+                </div>
+            </div>
+        </li>
     }
 }

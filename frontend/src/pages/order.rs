@@ -1,7 +1,7 @@
 //! `/pesanan/{code}`: an order's tracking page for its buyer — a guest opens it with the order's WhatsApp
 //! number (remembered in this browser after checkout) — with its status and what to do next, the goods
 //! (and, once completed, their reviews), a complaint, delivery, payment, history, WhatsApp to the seller and
-//! "Pesan lagi".
+//! "Pesan lagi". At `/en/pesanan/{code}` all of it reads in English, but for what the seller wrote.
 
 mod complaint;
 mod next_step;
@@ -11,7 +11,8 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use shared::order::{PlacedOrder, is_order_code, order_path};
-use shared::{Order, Phone};
+use shared::texts::{cart, checkout, head_buying as head, order as t};
+use shared::{Lang, Order, Phone};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -23,9 +24,10 @@ use crate::components::form::TextField;
 use crate::components::order_lines::{OrderLines, total_label};
 use crate::components::order_timeline::OrderTimeline;
 use crate::components::skeleton::SkeletonProfile;
-use crate::dates::date_time;
+use crate::dates::date_time_in;
 use crate::hooks::{Remote, page_title, use_remote, use_title};
 use crate::pages::not_found::NotFoundPage;
+use crate::root::use_lang;
 use crate::session::use_session;
 use complaint::OrderComplaint;
 use next_step::NextStep;
@@ -59,7 +61,8 @@ pub struct OrderPageProps {
 
 #[component]
 pub fn OrderPage(props: &OrderPageProps) -> Html {
-    use_title(page_title(&format!("Pesanan {}", props.code)));
+    let lang = use_lang();
+    use_title(page_title(&head::order_code(lang, &props.code)));
     let session = use_session();
     let phone = use_state(|| known_phone(&props.code));
     {
@@ -78,8 +81,7 @@ pub fn OrderPage(props: &OrderPageProps) -> Html {
     });
     let updated = use_state(|| None::<Rc<Order>>);
     if !is_order_code(&props.code) {
-        let message = "Kode pesanan ini tidak dikenal. Periksa lagi kode dari pesan WhatsApp.";
-        return html! { <NotFoundPage {message} /> };
+        return html! { <NotFoundPage message={t::unknown_code(lang)} /> };
     }
     let on_phone = {
         let phone = phone.clone();
@@ -119,6 +121,7 @@ struct AskPhoneProps {
 /// "Which WhatsApp number did you order with?"
 #[component]
 fn AskPhone(props: &AskPhoneProps) -> Html {
+    let lang = use_lang();
     let typed = use_state(String::new);
     let error = use_state(|| None::<String>);
     let oninput = {
@@ -134,21 +137,19 @@ fn AskPhone(props: &AskPhoneProps) -> Html {
                     error.set(None);
                     emit.emit((*typed).clone());
                 }
-                Err(why) => error.set(Some(why.to_string())),
+                Err(why) => error.set(Some(why.message_in(lang).to_owned())),
             }
         })
     };
-    let error = (*error).clone().or_else(|| {
-        props.wrong.then(|| "Nomor ini tidak cocok dengan pesanan tersebut. Periksa lagi nomornya.".to_owned())
-    });
+    let error = (*error).clone().or_else(|| props.wrong.then(|| t::wrong_phone(lang).to_owned()));
     html! {
         <section class="order-ask">
-            <h1>{ "Lihat pesanan" }</h1>
-            <p>{ "Masukkan nomor WhatsApp yang Anda pakai saat memesan." }</p>
+            <h1>{ t::see_order(lang) }</h1>
+            <p>{ t::ask_phone(lang) }</p>
             <form class="form" novalidate=true {onsubmit}>
-                <TextField name="buyer_whatsapp" label="Nomor WhatsApp" value={(*typed).clone()} {oninput} {error}
-                    kind="tel" inputmode="tel" autocomplete="tel" form="lacak" required=true />
-                <button type="submit" class="button button--primary">{ "Lihat pesanan" }</button>
+                <TextField name="buyer_whatsapp" label={checkout::whatsapp(lang)} value={(*typed).clone()} {oninput}
+                    {error} kind="tel" inputmode="tel" autocomplete="tel" form="lacak" required=true />
+                <button type="submit" class="button button--primary">{ t::see_order(lang) }</button>
             </form>
         </section>
     }
@@ -163,6 +164,7 @@ struct OrderViewProps {
 
 #[component]
 fn OrderView(props: &OrderViewProps) -> Html {
+    let lang = use_lang();
     let order = &props.order;
     {
         // The number opened it: it opens it next time without asking.
@@ -179,37 +181,41 @@ fn OrderView(props: &OrderViewProps) -> Html {
     let placed = if fresh && placed.iter().any(|p| p.code == order.code) { placed } else { Vec::new() };
     html! {
         <article class="order">
-            if !placed.is_empty() { { placed_banner(&placed) } }
+            if !placed.is_empty() { { placed_banner(lang, &placed) } }
             <header class="order__head">
-                <p class="order__code-label">{ "Pesanan" }</p>
+                <p class="order__code-label">{ head::order(lang) }</p>
                 <h1 class="order__code">{ &order.code }</h1>
                 <p class={classes!("order-status", format!("order-status--{}", order.status.code()))}>
-                    { order.status.label() }
+                    { order.status.label_in(lang) }
                 </p>
                 if let Some(complaint) = order.complaint.as_ref().filter(|c| !c.status.is_final()) {
-                    <p class="order-status order-status--komplain">{ format!("Dikomplain · {}", complaint.status.label()) }</p>
+                    <p class="order-status order-status--komplain">
+                        { t::complained(lang, complaint.status.label_in(lang)) }
+                    </p>
                 }
                 <p class="muted">
-                    { "dari " }
-                    <a href={Route::Shop { slug: order.shop.slug.clone() }.to_path()}>{ &order.shop.name }</a>
-                    { format!(" · dibuat {}", date_time(order.created_at)) }
+                    { format!("{} ", t::from(lang)) }
+                    <a href={lang.path(&Route::Shop { slug: order.shop.slug.clone() }.to_path())}>
+                        { &order.shop.name }
+                    </a>
+                    { format!(" · {}", t::placed_on(lang, date_time_in(lang, order.created_at))) }
                 </p>
             </header>
             <NextStep order={order.clone()} phone={props.phone.clone()} on_update={props.on_update.clone()} />
             <a class="button button--wa order__wa" href={order.whatsapp_link.clone()} target="_blank"
-                rel="noopener noreferrer">{ "Hubungi penjual lewat WhatsApp" }</a>
+                rel="noopener noreferrer">{ t::contact_seller(lang) }</a>
             <section class="order-part" aria-labelledby="rincian">
-                <h2 id="rincian">{ "Rincian pesanan" }</h2>
+                <h2 id="rincian">{ t::details(lang) }</h2>
                 <OrderLines order={order.as_ref().clone()} />
             </section>
             <OrderReviews order={order.clone()} phone={props.phone.clone()} />
             <OrderComplaint order={order.clone()} phone={props.phone.clone()} />
             <section class="order-part" aria-labelledby="pengiriman">
-                <h2 id="pengiriman">{ "Pengiriman" }</h2>
+                <h2 id="pengiriman">{ checkout::delivery(lang) }</h2>
                 <dl class="facts">
-                    <div class="facts__item"><dt>{ "Cara" }</dt><dd>{ order.delivery.label() }</dd></div>
+                    <div class="facts__item"><dt>{ t::way(lang) }</dt><dd>{ order.delivery.label_in(lang) }</dd></div>
                     if let Some(number) = &order.tracking_number {
-                        <div class="facts__item"><dt>{ "Nomor resi" }</dt><dd>{ number }</dd></div>
+                        <div class="facts__item"><dt>{ t::tracking_number(lang) }</dt><dd>{ number }</dd></div>
                     }
                 </dl>
                 if let Some(address) = &order.address {
@@ -220,23 +226,27 @@ fn OrderView(props: &OrderViewProps) -> Html {
                         <br />{ address.one_line() }
                     </p>
                 } else if !order.shop.pickup_address.trim().is_empty() {
-                    <p class="order__address"><strong>{ "Diambil di: " }</strong>{ &order.shop.pickup_address }</p>
+                    <p class="order__address">
+                        <strong>{ format!("{} ", t::collect_at(lang)) }</strong>{ &order.shop.pickup_address }
+                    </p>
                 }
             </section>
             <section class="order-part" aria-labelledby="pembayaran">
-                <h2 id="pembayaran">{ "Pembayaran" }</h2>
+                <h2 id="pembayaran">{ checkout::payment(lang) }</h2>
                 <dl class="facts">
-                    <div class="facts__item"><dt>{ "Cara" }</dt><dd>{ order.payment.label() }</dd></div>
+                    <div class="facts__item"><dt>{ t::way(lang) }</dt><dd>{ order.payment.label_in(lang) }</dd></div>
                     <div class="facts__item">
-                        <dt>{ "Total" }</dt><dd>{ total_label(order.items_total, order.total) }</dd>
+                        <dt>{ cart::total(lang) }</dt><dd>{ total_label(lang, order.items_total, order.total) }</dd>
                     </div>
                 </dl>
                 if !order.note.trim().is_empty() {
-                    <p class="order__note"><strong>{ "Catatan untuk penjual: " }</strong>{ order.note.trim() }</p>
+                    <p class="order__note">
+                        <strong>{ format!("{} ", t::note_for_seller(lang)) }</strong>{ order.note.trim() }
+                    </p>
                 }
             </section>
             <section class="order-part" aria-labelledby="riwayat">
-                <h2 id="riwayat">{ "Riwayat" }</h2>
+                <h2 id="riwayat">{ t::history(lang) }</h2>
                 <OrderTimeline events={order.events.clone()} />
             </section>
             <OrderAgain order={order.clone()} />
@@ -245,30 +255,26 @@ fn OrderView(props: &OrderViewProps) -> Html {
 }
 
 /// The orders of the checkout just made, each with its WhatsApp message to the seller.
-fn placed_banner(placed: &[PlacedOrder]) -> Html {
-    let heading = if placed.len() == 1 {
-        "Pesanan berhasil dibuat".to_owned()
-    } else {
-        format!("{} pesanan berhasil dibuat", placed.len())
-    };
+fn placed_banner(lang: Lang, placed: &[PlacedOrder]) -> Html {
     html! {
         <section class="order-placed" role="status" aria-labelledby="pesanan-baru">
-            <h2 id="pesanan-baru">{ heading }</h2>
-            <p>{ "Satu pesanan untuk setiap toko. Kirim pesanan ke penjual lewat WhatsApp agar segera diproses, \
-                  dan simpan kodenya." }</p>
+            <h2 id="pesanan-baru">
+                { if placed.len() == 1 { t::placed_one(lang).to_owned() } else { t::placed_many(lang, placed.len()) } }
+            </h2>
+            <p>{ t::placed_text(lang) }</p>
             <ul class="order-placed__list">
                 { for placed.iter().map(|p| html! {
                     <li class="order-placed__item">
                         <p class="order-placed__what">
-                            <a class="order-placed__code" href={order_path(&p.code)}>{ &p.code }</a>
+                            <a class="order-placed__code" href={lang.path(&order_path(&p.code))}>{ &p.code }</a>
                             <span>{ format!(" · {}", p.shop_name) }</span>
                         </p>
                         <p class="muted">
-                            { p.total.map_or_else(|| "Total menunggu ongkir".to_owned(), shared::format::rupiah) }
+                            { p.total.map_or_else(|| t::total_awaits_fee(lang).to_owned(), shared::format::rupiah) }
                         </p>
                         <a class="button button--wa" href={p.whatsapp_link.clone()} target="_blank"
                             rel="noopener noreferrer">
-                            { format!("Kirim {} ke penjual", p.code) }
+                            { t::send_to_seller(lang, &p.code) }
                         </a>
                     </li>
                 }) }
@@ -290,6 +296,7 @@ struct OrderAgainProps {
 /// "Pesan lagi": the order's products back in the cart, then the cart.
 #[component]
 fn OrderAgain(props: &OrderAgainProps) -> Html {
+    let lang = use_lang();
     let cart = use_cart();
     let navigator = use_navigator();
     let busy = use_state(|| false);
@@ -325,7 +332,7 @@ fn OrderAgain(props: &OrderAgainProps) -> Html {
         <div class="order__again">
             if let Some(e) = &*problem { <p class="form-alert" role="alert">{ e.message() }</p> }
             <button type="button" class="button button--secondary" {onclick} disabled={*busy}>
-                { if *busy { "Memasukkan ke keranjang…" } else { "Pesan lagi" } }
+                { if *busy { t::adding(lang) } else { t::order_again(lang) } }
             </button>
         </div>
     }

@@ -1,5 +1,6 @@
 //! Pages with link previews, static files, robots.txt and the sitemap.
 
+mod buying_pages;
 mod english;
 mod kept_pages;
 mod offline;

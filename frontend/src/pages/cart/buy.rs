@@ -1,13 +1,16 @@
 //! The buying controls: a quantity stepper within the minimum order and the stock, and a product page's
-//! "Tambah ke keranjang" and "Beli sekarang".
+//! "Tambah ke keranjang" and "Beli sekarang" (on an English page, "Add to cart" and "Buy now", which opens
+//! the English checkout).
 
 use shared::Unit;
+use shared::texts::cart as t;
 use yew::prelude::*;
 use yew_router::Routable;
 
 use crate::app::Route;
 use crate::cart_store::use_cart;
 use crate::hooks::use_running;
+use crate::root::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct BuyBoxProps {
@@ -30,11 +33,12 @@ pub fn BuyBox(props: &BuyBoxProps) -> Html {
     let busy = use_state(|| false);
     let running = use_running();
     let cart = use_cart();
+    let lang = use_lang();
     if props.stock <= 0 {
         return html! {
             <div class="buy-box">
                 <button type="button" class="button button--primary buy-box__main" disabled=true>
-                    { "Stok habis" }
+                    { t::sold_out(lang) }
                 </button>
             </div>
         };
@@ -42,7 +46,7 @@ pub fn BuyBox(props: &BuyBoxProps) -> Html {
     if props.stock < min {
         return html! {
             <div class="buy-box">
-                <p class="notice">{ format!("Stok tinggal {}, kurang dari minimal pembelian.", props.stock) }</p>
+                <p class="notice">{ t::stock_below_minimum(lang, props.stock) }</p>
             </div>
         };
     }
@@ -66,11 +70,11 @@ pub fn BuyBox(props: &BuyBoxProps) -> Html {
                         .iter()
                         .flat_map(|s| &s.lines)
                         .find(|l| l.product.id == id)
-                        .and_then(|l| l.problem.clone())
+                        .and_then(|l| l.problem_in(lang))
                 });
                 status.set(Some(match (done, problem) {
                     (Err(e), _) => Err(e.fields().first().map_or_else(|| e.message(), |f| f.message.clone())),
-                    (Ok(_), Some(problem)) => Err(format!("Sudah di keranjang, tetapi: {problem}")),
+                    (Ok(_), Some(problem)) => Err(t::in_cart_but(lang, problem)),
                     (Ok(_), None) => Ok(()),
                 }));
                 busy.set(false);
@@ -82,11 +86,11 @@ pub fn BuyBox(props: &BuyBoxProps) -> Html {
         // Checkout is another bundle's page: loaded afresh.
         Callback::from(move |_: MouseEvent| {
             if let Some(window) = web_sys::window() {
-                let _ = window.location().assign(&format!(
+                let _ = window.location().assign(&lang.path(&format!(
                     "{}?produk={id}&jumlah={}",
                     Route::Checkout.to_path(),
                     *quantity
-                ));
+                )));
             }
         })
     };
@@ -94,22 +98,23 @@ pub fn BuyBox(props: &BuyBoxProps) -> Html {
     html! {
         <div class="buy-box">
             <div class="buy-box__quantity">
-                <span class="buy-box__label" aria-hidden="true">{ "Jumlah" }</span>
+                <span class="buy-box__label" aria-hidden="true">{ t::quantity(lang) }</span>
                 <QuantityStepper value={*quantity} {min} max={props.stock} unit={props.unit}
-                    label={format!("Jumlah {}", props.name)} onchange={set} disabled={idle} />
+                    label={t::quantity_of(lang, &props.name)} onchange={set} disabled={idle} />
             </div>
             <div class="buy-box__actions">
                 <button type="button" class="button button--secondary" onclick={add} disabled={idle}>
-                    { "Tambah ke keranjang" }
+                    { t::add(lang) }
                 </button>
                 <button type="button" class="button button--primary" onclick={buy} disabled={idle || props.on_holiday}>
-                    { "Beli sekarang" }
+                    { t::buy_now(lang) }
                 </button>
             </div>
             { match &*status {
                 Some(Ok(())) => html! {
                     <p class="buy-box__status" role="status">
-                        { "Ditambahkan ke keranjang. " }<a href="/keranjang">{ "Lihat keranjang" }</a>
+                        { format!("{} ", t::added(lang)) }
+                        <a href={lang.path("/keranjang")}>{ t::see_cart(lang) }</a>
                     </p>
                 },
                 Some(Err(message)) => html! {
@@ -161,16 +166,17 @@ pub fn QuantityStepper(props: &QuantityStepperProps) -> Html {
         })
     };
     let less = if value > max && max >= min { max } else { value - 1 };
+    let lang = use_lang();
     html! {
         <div class="stepper" role="group" aria-label={props.label.clone()}>
             <button type="button" class="stepper__button" onclick={step(less)} disabled={props.disabled || value <= min}
-                aria-label="Kurangi">{ "−" }</button>
+                aria-label={t::less(lang)}>{ "−" }</button>
             <input class="stepper__input" type="number" inputmode="numeric" min={min.to_string()}
                 max={max.max(min).to_string()} value={(*typed).clone()} {oninput} {onchange} disabled={props.disabled}
                 aria-label={props.label.clone()} />
             <button type="button" class="stepper__button" onclick={step(value + 1)}
-                disabled={props.disabled || value >= max} aria-label="Tambah">{ "+" }</button>
-            <span class="stepper__unit">{ props.unit.label() }</span>
+                disabled={props.disabled || value >= max} aria-label={t::more(lang)}>{ "+" }</button>
+            <span class="stepper__unit">{ props.unit.label_in(lang) }</span>
         </div>
     }
 }

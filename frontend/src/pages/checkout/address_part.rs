@@ -2,6 +2,7 @@
 //! keep it); a guest types it. Not asked when every shop's goods are collected.
 
 use shared::api::addresses::{Addresses, RemoveAddress};
+use shared::texts::{checkout as t, forms};
 use shared::{Address, FieldError, Phone, PlacedAddress};
 use yew::prelude::*;
 
@@ -9,6 +10,7 @@ use super::draft::Draft;
 use crate::api;
 use crate::components::address_form::AddressForm;
 use crate::hooks::{Remote, use_remote};
+use crate::root::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct AddressPartProps {
@@ -23,6 +25,7 @@ pub struct AddressPartProps {
 
 #[component]
 pub fn AddressPart(props: &AddressPartProps) -> Html {
+    let lang = use_lang();
     let saved = use_remote(props.member, |member| async move {
         if member { api::fetch_one(Addresses {}).await } else { Ok(Vec::new()) }
     });
@@ -43,8 +46,8 @@ pub fn AddressPart(props: &AddressPartProps) -> Html {
     if !props.needs_address {
         return html! {
             <section class="checkout-part" aria-labelledby="checkout-alamat">
-                <h2 class="checkout-part__title" id="checkout-alamat">{ "Alamat pengiriman" }</h2>
-                <p class="muted">{ "Semua pesanan diambil sendiri di toko: alamat tidak diperlukan." }</p>
+                <h2 class="checkout-part__title" id="checkout-alamat">{ t::address(lang) }</h2>
+                <p class="muted">{ t::all_collected(lang) }</p>
             </section>
         };
     }
@@ -94,11 +97,11 @@ pub fn AddressPart(props: &AddressPartProps) -> Html {
     let typing = draft.saved.is_none();
     html! {
         <section class="checkout-part" aria-labelledby="checkout-alamat">
-            <h2 class="checkout-part__title" id="checkout-alamat">{ "Alamat pengiriman" }</h2>
+            <h2 class="checkout-part__title" id="checkout-alamat">{ t::address(lang) }</h2>
             if let Some(message) = general { <p class="form-field__error" role="alert">{ message }</p> }
             if !list.is_empty() {
                 <fieldset class="choices">
-                    <legend class="visually-hidden">{ "Pilih alamat" }</legend>
+                    <legend class="visually-hidden">{ t::choose_address(lang) }</legend>
                     { for list.iter().map(|saved| html! {
                         <div class="choice-row" key={saved.id.unwrap_or_default()}>
                         <label class="choice">
@@ -112,14 +115,14 @@ pub fn AddressPart(props: &AddressPartProps) -> Html {
                         </label>
                         if let Some(id) = saved.id {
                             <button type="button" class="button button--ghost choice__remove" onclick={forget(id)}
-                                aria-label={format!("Hapus alamat {}", saved.one_line())}>{ "Hapus" }</button>
+                                aria-label={t::remove_address(lang, saved.one_line())}>{ forms::remove(lang) }</button>
                         }
                         </div>
                     }) }
                     <label class="choice">
                         <input class="choice__input" type="radio" name="alamat-tersimpan" checked={typing}
                             onchange={choose(None)} />
-                        <span class="choice__label">{ "Alamat baru" }</span>
+                        <span class="choice__label">{ t::new_address(lang) }</span>
                     </label>
                 </fieldset>
             }
@@ -128,7 +131,7 @@ pub fn AddressPart(props: &AddressPartProps) -> Html {
                 if props.member {
                     <label class="check">
                         <input class="check__box" type="checkbox" checked={draft.save_address} onchange={on_keep} />
-                        { "Simpan alamat ini untuk pesanan berikutnya" }
+                        { t::keep_address(lang) }
                     </label>
                 }
             }

@@ -2,8 +2,9 @@
 //! it sends (the quote asks with stand-in choices for shops not decided yet), what is missing, and what
 //! each shop's delivery costs according to the latest quote.
 
-use shared::cart::{CartShop, CheckoutLine, DeliveryQuote, ShopChoice};
-use shared::{Address, CartView, Checkout, DeliveryMethod, DeliveryOptions, FieldError, PaymentMethod, Quote};
+use shared::cart::{CartShop, CheckoutLine, DeliveryQuote, NoDelivery, ShopChoice};
+use shared::texts::checkout as t;
+use shared::{Address, CartView, Checkout, DeliveryMethod, DeliveryOptions, FieldError, Lang, PaymentMethod, Quote};
 
 /// The form as typed.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -145,19 +146,22 @@ impl Draft {
         }
     }
 
-    /// What is missing or wrong before sending: the shared check, plus choices not made.
-    pub fn errors(&self, view: &CartView, quote: Option<&Quote>) -> Vec<FieldError> {
-        let mut errors = self.checkout(view, false).validate();
+    /// What is missing or wrong before sending, for people reading `lang`: the shared check, plus choices
+    /// not made.
+    pub fn errors(&self, lang: Lang, view: &CartView, quote: Option<&Quote>) -> Vec<FieldError> {
+        let mut errors = self.checkout(view, false).validate_in(lang);
         for (i, shop) in view.shops.iter().enumerate() {
             let draft = self.shop(shop);
-            let chosen = draft.delivery.map(|m| (m, fee(quote, shop.shop_id, m)));
-            match chosen {
-                None => errors.push(FieldError::new(&format!("shops[{i}].delivery"), "Pilih cara pengiriman.")),
-                Some((_, Fee::Unavailable(why))) => errors.push(FieldError::new(&format!("shops[{i}].delivery"), why)),
+            let field = format!("shops[{i}].delivery");
+            match draft.delivery.map(|m| (m, fee(quote, shop.shop_id, m))) {
+                None => errors.push(FieldError::new(&field, t::choose_delivery(lang))),
+                Some((method, Fee::Unavailable(why))) => {
+                    errors.push(FieldError::new(&field, NoDelivery::reworded(lang, method, &why)))
+                }
                 Some(_) => {}
             }
             if draft.payment.is_none() {
-                errors.push(FieldError::new(&format!("shops[{i}].payment"), "Pilih cara pembayaran."));
+                errors.push(FieldError::new(&format!("shops[{i}].payment"), t::choose_payment(lang)));
             }
         }
         errors

@@ -106,7 +106,7 @@ fn a_quote_asks_with_stand_ins_and_an_order_names_what_is_missing() {
     assert_eq!(asked.shops[0].delivery, DeliveryMethod::Pickup);
     assert_eq!(asked.shops[0].lines[0], CheckoutLine { product_id: 10, quantity: 2, price: 15_000 });
     assert!(asked.address.is_some(), "shop 1 has not chosen pickup: an address is asked for");
-    let errors = draft.errors(&view, None);
+    let errors = draft.errors(Lang::Id, &view, None);
     let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
     for field in ["shops[0].delivery", "shops[0].payment", "address.street"] {
         assert!(fields.contains(&field), "{field} in {fields:?}");
@@ -122,7 +122,7 @@ fn everything_collected_needs_no_address() {
     draft.set_shop(ShopDraft { delivery: pickup, payment: Some(PaymentMethod::Cash), ..draft.shop(&view.shops[0]) });
     assert!(!draft.needs_address(&view));
     assert_eq!(draft.checkout(&view, false).address, None);
-    assert_eq!(draft.errors(&view, None), Vec::new());
+    assert_eq!(draft.errors(Lang::Id, &view, None), Vec::new());
 }
 
 #[test]
@@ -141,7 +141,7 @@ fn fees_come_from_the_quote_and_unavailable_ways_do_not_count() {
     assert_eq!(draft.delivery(&view.shops[0], Some(&quote)), None);
     assert!(
         draft
-            .errors(&view, Some(&quote))
+            .errors(Lang::Id, &view, Some(&quote))
             .iter()
             .any(|e| e.field == "shops[0].delivery" && e.message == "Terlalu jauh.")
     );
@@ -161,4 +161,34 @@ fn the_recipient_follows_the_buyer_until_changed() {
     let mut other = "Siti".to_owned();
     follow(&mut other, "Bu", "Budi");
     assert_eq!(other, "Siti");
+}
+
+#[test]
+fn an_english_checkout_says_what_is_missing_in_english() {
+    let view = view();
+    let draft = Draft { buyer_name: "Budi".into(), buyer_whatsapp: "0812 3456 7890".into(), ..Draft::default() };
+    let said =
+        |lang, field: &str| draft.errors(lang, &view, None).into_iter().find(|e| e.field == field).map(|e| e.message);
+    assert_eq!(said(Lang::Id, "shops[0].delivery").as_deref(), Some("Pilih cara pengiriman."));
+    assert_eq!(said(Lang::En, "shops[0].delivery").as_deref(), Some("Choose a way of delivery."));
+    assert_eq!(said(Lang::Id, "shops[0].payment").as_deref(), Some("Pilih cara pembayaran."));
+    assert_eq!(said(Lang::En, "shops[0].payment").as_deref(), Some("Choose a way of payment."));
+    let street = said(Lang::En, "address.street");
+    assert_eq!(street.as_deref(), Some("Write the street, house number or hamlet (dusun)."));
+}
+
+#[test]
+fn a_quote_refusing_a_way_is_read_in_the_page_language() {
+    let view = view();
+    let mut quote = quote();
+    let far = NoDelivery::OutOfRange.message_in(Lang::Id, DeliveryMethod::Seller);
+    quote.shops[0].deliveries[1].unavailable = Some(far.clone());
+    let mut draft = Draft::default();
+    draft.set_shop(ShopDraft { delivery: Some(DeliveryMethod::Seller), ..draft.shop(&view.shops[0]) });
+    let said = |lang| {
+        let errors = draft.errors(lang, &view, Some(&quote));
+        errors.into_iter().find(|e| e.field == "shops[0].delivery").map(|e| e.message)
+    };
+    assert_eq!(said(Lang::Id), Some(far));
+    assert_eq!(said(Lang::En).as_deref(), Some("The seller does not deliver to this address."));
 }

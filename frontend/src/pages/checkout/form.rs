@@ -1,12 +1,15 @@
 //! The checkout form: buyer, address, each shop's choices and the totals; it asks for a quote whenever the
 //! address's desa or a delivery changes, and places the orders with one idempotency key per attempt (kept
-//! when the network failed, so sending again cannot order twice).
+//! when the network failed, so sending again cannot order twice). On an English page the order page it
+//! ends on is English too (the router's base `/en`).
 
 use std::cell::Cell;
 use std::rc::Rc;
 
 use shared::api::orders;
 use shared::format::rupiah;
+use shared::phone::percent_encode;
+use shared::texts::{cart, checkout as t, forms};
 use shared::{CartView, FieldError, Placed, Quote};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -20,6 +23,7 @@ use crate::app::Route;
 use crate::cart_store::use_cart;
 use crate::components::form::{FormAlert, TextField};
 use crate::pages::order::{remember_phone, remember_placed};
+use crate::root::use_lang;
 use crate::session::use_session;
 
 #[derive(Properties, PartialEq)]
@@ -52,6 +56,7 @@ fn refused(error: &ApiError) -> bool {
 #[component]
 pub fn CheckoutForm(props: &CheckoutFormProps) -> Html {
     let session = use_session();
+    let lang = use_lang();
     let cart = use_cart();
     let navigator = use_navigator();
     let view = props.view.clone();
@@ -154,7 +159,7 @@ pub fn CheckoutForm(props: &CheckoutFormProps) -> Html {
             if *busy {
                 return;
             }
-            let errors = draft.errors(&view, quote.as_deref());
+            let errors = draft.errors(lang, &view, quote.as_deref());
             tries.set(*tries + 1);
             checked.set(true);
             failure.set(None);
@@ -204,19 +209,17 @@ pub fn CheckoutForm(props: &CheckoutFormProps) -> Html {
             });
         })
     };
-    let local = if *checked { draft.errors(&view, quote.as_deref()) } else { Vec::new() };
+    let local = if *checked { draft.errors(lang, &view, quote.as_deref()) } else { Vec::new() };
     let errors: Vec<FieldError> = if local.is_empty() {
         failure.as_ref().map(|e| e.fields().to_vec()).unwrap_or_default()
     } else {
         local.clone()
     };
     let message = match &*failure {
-        Some(ApiError::Network) => {
-            Some(format!("{} Tekan \u{201c}Buat pesanan\u{201d} lagi.", ApiError::Network.message()))
-        }
+        Some(ApiError::Network) => Some(t::network_retry(lang).to_owned()),
         Some(e) if e.fields().is_empty() => Some(e.message()),
-        Some(e) => Some(format!("{} Periksa kembali isian yang ditandai.", e.message())),
-        None if !local.is_empty() => Some("Periksa kembali isian yang ditandai.".to_owned()),
+        Some(e) => Some(format!("{} {}", e.message(), forms::check_marked(lang))),
+        None if !local.is_empty() => Some(forms::check_marked(lang).to_owned()),
         None => None,
     };
     let general = shared::problem::message_for(&errors, "shops").map(str::to_owned);
@@ -226,15 +229,16 @@ pub fn CheckoutForm(props: &CheckoutFormProps) -> Html {
         view.shops.iter().map(|s| draft.delivery(s, q).map_or(Fee::Unknown, |m| fee(q, s.shop_id, m))).collect();
     let known_fees: i64 = fees.iter().map(|f| if let Fee::Known(n) = f { *n } else { 0 }).sum();
     let all_known = fees.iter().all(|f| matches!(f, Fee::Known(_)));
+    let sign_in = format!("/masuk?lanjut={}", percent_encode(&lang.path("/pesan")));
     let fees_label = match (all_known, known_fees) {
         (true, _) => rupiah(known_fees),
-        (false, 0) => "Menyusul".to_owned(),
-        (false, _) => format!("{} + menyusul", rupiah(known_fees)),
+        (false, 0) => t::later(lang).to_owned(),
+        (false, _) => t::known_and_later(lang, rupiah(known_fees)),
     };
     let grand = if all_known {
         rupiah(view.total + known_fees)
     } else {
-        format!("{} + ongkir", rupiah(view.total + known_fees))
+        t::plus_delivery(lang, rupiah(view.total + known_fees))
     };
     let reload = {
         let (conflict, on_reload, key) = (conflict.clone(), props.on_reload.clone(), key.clone());
@@ -250,23 +254,23 @@ pub fn CheckoutForm(props: &CheckoutFormProps) -> Html {
                 <div class="form-alert checkout__conflict" role="alert">
                     <p>{ changed.message() }</p>
                     <button type="button" class="button button--secondary" onclick={reload}>
-                        { "Muat ulang harga dan stok" }
+                        { t::reload(lang) }
                     </button>
                 </div>
             }
             <FormAlert {message} />
             <section class="checkout-part" aria-labelledby="checkout-pemesan">
-                <h2 class="checkout-part__title" id="checkout-pemesan">{ "Pemesan" }</h2>
-                <TextField name="buyer_name" label="Nama pemesan" value={draft.buyer_name.clone()} oninput={on_name}
-                    error={field("buyer_name")} autocomplete="name" form="pesan" required=true />
-                <TextField name="buyer_whatsapp" label="Nomor WhatsApp" value={draft.buyer_whatsapp.clone()}
+                <h2 class="checkout-part__title" id="checkout-pemesan">{ t::buyer(lang) }</h2>
+                <TextField name="buyer_name" label={t::buyer_name(lang)} value={draft.buyer_name.clone()}
+                    oninput={on_name} error={field("buyer_name")} autocomplete="name" form="pesan" required=true />
+                <TextField name="buyer_whatsapp" label={t::whatsapp(lang)} value={draft.buyer_whatsapp.clone()}
                     oninput={on_phone} error={field("buyer_whatsapp")} kind="tel" inputmode="tel" autocomplete="tel"
-                    hint="Penjual mengabari pesanan lewat nomor ini; nomor ini juga dipakai untuk melihat pesanan Anda."
-                    form="pesan" required=true />
+                    hint={t::whatsapp_hint(lang)} form="pesan" required=true />
                 if !member {
                     <p class="muted checkout__sign-in">
-                        { "Punya akun? " }<a href="/masuk?lanjut=%2Fpesan">{ "Masuk" }</a>
-                        { " agar alamat tersimpan dan pesanan mudah dilihat lagi." }
+                        { format!("{} ", t::have_account(lang)) }
+                        <a href={sign_in}>{ t::sign_in(lang) }</a>
+                        { format!(" {}", t::sign_in_why(lang)) }
                     </p>
                 }
             </section>
@@ -289,17 +293,17 @@ pub fn CheckoutForm(props: &CheckoutFormProps) -> Html {
             }) }
             if let Some(message) = general { <p class="form-alert" role="alert">{ message }</p> }
             <section class="checkout-part" aria-labelledby="checkout-ringkasan">
-                <h2 class="checkout-part__title" id="checkout-ringkasan">{ "Ringkasan" }</h2>
+                <h2 class="checkout-part__title" id="checkout-ringkasan">{ t::summary(lang) }</h2>
                 <dl class="checkout__totals">
-                    <div><dt>{ "Total harga barang" }</dt><dd>{ rupiah(view.total) }</dd></div>
-                    <div><dt>{ "Ongkos kirim" }</dt><dd>{ fees_label }</dd></div>
-                    <div class="checkout__grand"><dt>{ "Total pembayaran" }</dt><dd>{ grand.clone() }</dd></div>
+                    <div><dt>{ t::items_total(lang) }</dt><dd>{ rupiah(view.total) }</dd></div>
+                    <div><dt>{ t::delivery_fee(lang) }</dt><dd>{ fees_label }</dd></div>
+                    <div class="checkout__grand"><dt>{ t::grand_total(lang) }</dt><dd>{ grand.clone() }</dd></div>
                 </dl>
             </section>
             <div class="cart-summary checkout__summary">
-                <p class="cart-summary__total"><span>{ "Total" }</span><strong>{ grand }</strong></p>
+                <p class="cart-summary__total"><span>{ cart::total(lang) }</span><strong>{ grand }</strong></p>
                 <button type="submit" class="button button--primary cart-summary__go" disabled={*busy}>
-                    { if *busy { "Memproses pesanan…" } else { "Buat pesanan" } }
+                    { if *busy { t::placing(lang) } else { t::place(lang) } }
                 </button>
             </div>
         </form>

@@ -1,6 +1,7 @@
 //! `/pesan`: checkout — the cart's orderable goods (or one product bought at once: `?produk=12&jumlah=3`),
 //! the buyer, the address, and per shop the delivery (priced by `POST /orders/quote` for the address) and
-//! payment; then "Buat pesanan", one order per shop, safe to send again after a network failure.
+//! payment; then "Buat pesanan", one order per shop, safe to send again after a network failure. In English
+//! at `/en/pesan`, ending on the English order page.
 
 mod address_part;
 mod draft;
@@ -10,7 +11,8 @@ mod shop_choice;
 use std::rc::Rc;
 
 use shared::api::cart::GuestCart;
-use shared::{CartItem, CartView};
+use shared::texts::{cart, checkout as t, head_buying as head};
+use shared::{CartItem, CartView, Lang};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -21,6 +23,7 @@ use crate::components::error_state::ErrorState;
 use crate::components::skeleton::SkeletonList;
 use crate::hooks::{page_title, use_title};
 use crate::pages::cart::orderable;
+use crate::root::use_lang;
 use form::CheckoutForm;
 
 /// The product bought at once from its page, from `?produk=12&jumlah=3`.
@@ -55,7 +58,8 @@ pub fn orderable_part(view: &CartView) -> CartView {
 
 #[component]
 pub fn CheckoutPage() -> Html {
-    use_title(page_title("Pesan"));
+    let lang = use_lang();
+    use_title(page_title(head::checkout(lang)));
     let location = use_location();
     let single = location.as_ref().and_then(|l| buy_now(l.query_str()));
     let cart = use_cart();
@@ -90,15 +94,12 @@ pub fn CheckoutPage() -> Html {
     let body = match &*answer {
         None => html! { <SkeletonList count={3} /> },
         Some(Err(error)) => html! { <ErrorState error={error.clone()} on_retry={reload} /> },
-        Some(Ok((all, part))) if part.shops.is_empty() => nothing_to_order(all),
+        Some(Ok((all, part))) if part.shops.is_empty() => nothing_to_order(lang, all),
         Some(Ok((all, part))) => html! {
             <>
                 if part.shops.iter().map(|s| s.lines.len()).sum::<usize>()
                     < all.shops.iter().map(|s| s.lines.len()).sum::<usize>() {
-                    <p class="notice">
-                        { "Sebagian produk di keranjang belum dapat dipesan (stok, minimal pembelian atau toko \
-                           libur) dan tidak ikut dalam pesanan ini." }
-                    </p>
+                    <p class="notice">{ t::some_left_out(lang) }</p>
                 }
                 <CheckoutForm view={part.clone()} from_cart={single.is_none()} on_reload={reload} />
             </>
@@ -106,28 +107,27 @@ pub fn CheckoutPage() -> Html {
     };
     html! {
         <div class="container page checkout-page">
-            <p class="back-link"><a href="/keranjang">{ "‹ Kembali ke keranjang" }</a></p>
-            <h1>{ "Pesan" }</h1>
+            <p class="back-link"><a href={lang.path("/keranjang")}>{ t::back_to_cart(lang) }</a></p>
+            <h1>{ head::checkout(lang) }</h1>
             { body }
         </div>
     }
 }
 
 /// Why nothing can be ordered: an empty cart, or each line's problem.
-fn nothing_to_order(all: &CartView) -> Html {
-    let message =
-        if all.shops.is_empty() { "Belum ada produk untuk dipesan." } else { "Produk ini belum dapat dipesan." };
+fn nothing_to_order(lang: Lang, all: &CartView) -> Html {
+    let message = if all.shops.is_empty() { t::nothing_yet(lang) } else { t::cannot_order(lang) };
     let problems: Vec<String> = all
         .shops
         .iter()
         .flat_map(|shop| {
             shop.lines.iter().map(move |line| {
                 let why = if shop.on_holiday {
-                    "Toko sedang libur.".to_owned()
+                    cart::shop_closed(lang).to_owned()
                 } else {
-                    line.problem.clone().unwrap_or_default()
+                    line.problem_in(lang).unwrap_or_default()
                 };
-                format!("{}: {why}", line.product.name)
+                format!("{}: {why}", line.product.name_in(lang))
             })
         })
         .collect();
@@ -136,7 +136,7 @@ fn nothing_to_order(all: &CartView) -> Html {
             if !problems.is_empty() {
                 <ul class="empty-state__hint">{ for problems.into_iter().map(|p| html! { <li>{ p }</li> }) }</ul>
             }
-            <a class="button button--primary" href="/produk">{ "Lihat produk desa" }</a>
+            <a class="button button--primary" href={lang.path("/produk")}>{ cart::browse_products(lang) }</a>
         </EmptyState>
     }
 }

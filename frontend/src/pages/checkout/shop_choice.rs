@@ -3,13 +3,15 @@
 
 use std::rc::Rc;
 
-use shared::cart::CartShop;
+use shared::cart::{CartShop, NoDelivery};
 use shared::format::{rupiah, thousands};
+use shared::texts::{cart, checkout as t};
 use shared::{DeliveryMethod, FieldError, PaymentMethod, Quote};
 use yew::prelude::*;
 
 use super::draft::{Fee, ShopDraft, fee, offered};
 use crate::components::form::TextField;
+use crate::root::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct ShopChoiceProps {
@@ -29,6 +31,7 @@ pub struct ShopChoiceProps {
 
 #[component]
 pub fn ShopChoice(props: &ShopChoiceProps) -> Html {
+    let lang = use_lang();
     let (i, shop, draft) = (props.index, &props.shop, &props.draft);
     let error =
         |name: &str| shared::problem::message_for(&props.errors, &format!("shops[{i}].{name}")).map(str::to_owned);
@@ -40,23 +43,23 @@ pub fn ShopChoice(props: &ShopChoiceProps) -> Html {
         let (draft, onchange) = (draft.clone(), props.onchange.clone());
         let pick = Callback::from(move |_: Event| onchange.emit(ShopDraft { delivery: Some(method), ..draft.clone() }));
         let (price, why) = match fee {
-            Fee::Known(0) => ("Gratis".to_owned(), None),
+            Fee::Known(0) => (t::free(lang).to_owned(), None),
             Fee::Known(fee) => (rupiah(fee), None),
             Fee::Later => (String::new(), None),
-            Fee::Unknown if props.quotable => ("Menghitung…".to_owned(), None),
+            Fee::Unknown if props.quotable => (t::calculating(lang).to_owned(), None),
             Fee::Unknown => (String::new(), None),
-            Fee::Unavailable(why) => (String::new(), Some(why)),
+            Fee::Unavailable(why) => (String::new(), Some(NoDelivery::reworded(lang, method, &why))),
         };
         let hint = match method {
-            DeliveryMethod::Pickup => Some(format!("Di toko, Desa {}", shop.village_name)),
-            DeliveryMethod::Quoted => Some("Penjual menyebut ongkirnya sebelum Anda membayar.".to_owned()),
+            DeliveryMethod::Pickup => Some(t::pickup_at(lang, &shop.village_name)),
+            DeliveryMethod::Quoted => Some(t::quoted_hint(lang).to_owned()),
             _ => None,
         };
         html! {
             <label class={classes!("choice", unavailable.then_some("is-disabled"))}>
                 <input class="choice__input" type="radio" name={format!("shops-{i}-delivery")}
                     checked={chosen} disabled={unavailable} onchange={pick} />
-                <span class="choice__label">{ method.label() }</span>
+                <span class="choice__label">{ method.label_in(lang) }</span>
                 if !price.is_empty() { <span class="choice__price">{ price }</span> }
                 if let Some(why) = why { <span class="choice__why">{ why }</span> }
                 else if let Some(hint) = hint { <span class="choice__hint">{ hint }</span> }
@@ -69,14 +72,14 @@ pub fn ShopChoice(props: &ShopChoiceProps) -> Html {
         let pick = Callback::from(move |_: Event| onchange.emit(ShopDraft { payment: Some(method), ..draft.clone() }));
         let hint = match method {
             PaymentMethod::Cash => None,
-            PaymentMethod::Transfer => Some("Nomor rekening muncul setelah penjual menerima pesanan."),
-            PaymentMethod::Qris => Some("Kode QRIS muncul setelah penjual menerima pesanan."),
+            PaymentMethod::Transfer => Some(t::transfer_hint(lang)),
+            PaymentMethod::Qris => Some(t::qris_hint(lang)),
         };
         html! {
             <label class="choice">
                 <input class="choice__input" type="radio" name={format!("shops-{i}-payment")}
                     checked={chosen} onchange={pick} />
-                <span class="choice__label">{ method.label() }</span>
+                <span class="choice__label">{ method.label_in(lang) }</span>
                 if let Some(hint) = hint { <span class="choice__hint">{ hint }</span> }
             </label>
         }
@@ -91,16 +94,16 @@ pub fn ShopChoice(props: &ShopChoiceProps) -> Html {
     html! {
         <section class="checkout-part checkout-shop" aria-labelledby={heading.clone()}>
             <h2 class="checkout-part__title" id={heading}>{ &shop.shop_name }</h2>
-            <p class="muted checkout-shop__village">{ format!("Desa {}", shop.village_name) }</p>
+            <p class="muted checkout-shop__village">{ cart::village(lang, &shop.village_name) }</p>
             <ul class="checkout-items">
                 { for shop.lines.iter().enumerate().map(|(j, line)| {
                     let problem =
                         ["quantity", "price", "product_id"].iter().find_map(|f| error(&format!("lines[{j}].{f}")));
                     html! {
                         <li class="checkout-items__line">
-                            <span class="checkout-items__name">{ &line.product.name }</span>
+                            <span class="checkout-items__name">{ line.product.name_in(lang) }</span>
                             <span class="checkout-items__qty">
-                                { format!("{} {} × {}", thousands(line.quantity), line.product.unit.label(),
+                                { format!("{} {} × {}", thousands(line.quantity), line.product.unit.label_in(lang),
                                     rupiah(line.product.price)) }
                             </span>
                             <span class="checkout-items__subtotal">{ rupiah(line.subtotal) }</span>
@@ -112,24 +115,24 @@ pub fn ShopChoice(props: &ShopChoiceProps) -> Html {
                 }) }
             </ul>
             <fieldset class={classes!("choices", delivery_error.is_some().then_some("has-error"))}>
-                <legend class="choices__legend">{ "Pengiriman" }</legend>
+                <legend class="choices__legend">{ t::delivery(lang) }</legend>
                 if !props.quotable && props.quote.is_none() {
-                    <p class="choices__hint">{ "Ongkos kirim muncul setelah data pemesan dan alamat lengkap." }</p>
+                    <p class="choices__hint">{ t::fees_later(lang) }</p>
                 }
                 { for deliveries }
                 if let Some(message) = delivery_error { <p class="form-field__error">{ message }</p> }
             </fieldset>
             <fieldset class={classes!("choices", payment_error.is_some().then_some("has-error"))}>
-                <legend class="choices__legend">{ "Pembayaran" }</legend>
+                <legend class="choices__legend">{ t::payment(lang) }</legend>
                 { for payments }
                 if let Some(message) = payment_error { <p class="form-field__error">{ message }</p> }
             </fieldset>
-            <TextField name={format!("shops[{i}].note")} label="Catatan untuk penjual (bila ada)"
+            <TextField name={format!("shops[{i}].note")} label={t::note(lang)}
                 value={draft.note.clone()} oninput={note} error={error("note")} rows={2} form="pesan"
-                hint="Misalnya: warna, ukuran, atau waktu antar yang Anda inginkan." />
+                hint={t::note_hint(lang)} />
             <p class="checkout-shop__total">
-                <span>{ "Total pesanan ini" }</span>
-                <strong>{ props.total.map_or_else(|| format!("{} + ongkir", rupiah(shop.subtotal)), rupiah) }</strong>
+                <span>{ t::order_total(lang) }</span>
+                <strong>{ props.total.map_or_else(|| t::plus_delivery(lang, rupiah(shop.subtotal)), rupiah) }</strong>
             </p>
         </section>
     }

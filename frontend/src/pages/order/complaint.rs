@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use shared::complaint::{COMPLAINT_DAYS, Complaint, ComplaintForm, PHOTOS_MAX};
 use shared::complaint_flow::ComplaintReason;
+use shared::texts::{complaint as t, forms};
 use shared::{Image, Order};
 use yew::prelude::*;
 
@@ -15,7 +16,8 @@ use crate::components::complaint_moves::{ComplaintMoves, Side};
 use crate::components::form::{FormAlert, Submission, TextField, submit};
 use crate::components::photo_picker::PhotoPicker;
 use crate::components::select_field::SelectField;
-use crate::dates::date_time;
+use crate::dates::date_time_in;
+use crate::root::use_lang;
 use crate::session::use_session;
 
 #[derive(Properties, PartialEq)]
@@ -28,6 +30,7 @@ pub struct OrderComplaintProps {
 /// "Komplain": the way to open one, or the one opened.
 #[component]
 pub fn OrderComplaint(props: &OrderComplaintProps) -> Html {
+    let lang = use_lang();
     // The complaint as the latest answer gave it, over the one the order loaded with.
     let latest = use_state(|| None::<Complaint>);
     let order = &props.order;
@@ -41,12 +44,8 @@ pub fn OrderComplaint(props: &OrderComplaintProps) -> Html {
         let Some(until) = order.complaint_until.filter(|until| now <= *until) else { return Html::default() };
         return html! {
             <section class="order-part order-complaint" aria-labelledby="komplain">
-                <h2 id="komplain">{ "Ada masalah dengan pesanan?" }</h2>
-                <p class="muted">
-                    { format!("Barang tidak sampai, rusak, atau tidak sesuai? Ajukan komplain sampai {} \
-                       ({COMPLAINT_DAYS} hari setelah dikirim atau siap diambil). Pesanan tidak selesai otomatis \
-                       selama komplain berjalan.", date_time(until)) }
-                </p>
+                <h2 id="komplain">{ t::problem(lang) }</h2>
+                <p class="muted">{ t::invite(lang, date_time_in(lang, until), COMPLAINT_DAYS) }</p>
                 <OpenComplaint code={order.code.clone()} phone={props.phone.clone()} {on_done} />
             </section>
         };
@@ -55,11 +54,11 @@ pub fn OrderComplaint(props: &OrderComplaintProps) -> Html {
     let side = Side::Buyer { code: order.code.clone(), phone: props.phone.clone() };
     html! {
         <section class="order-part order-complaint" aria-labelledby="komplain">
-            <h2 id="komplain">{ "Komplain" }</h2>
+            <h2 id="komplain">{ t::title(lang) }</h2>
             <ComplaintCard complaint={complaint.clone()} />
             <ComplaintMoves {side} allowed={complaint.allowed.clone()} {on_done} />
             <a class="button button--wa" href={order.shop.whatsapp.whatsapp_url(&message)} target="_blank"
-                rel="noopener noreferrer">{ "Bicarakan dengan penjual lewat WhatsApp" }</a>
+                rel="noopener noreferrer">{ t::talk_to_seller(lang) }</a>
         </section>
     }
 }
@@ -74,6 +73,7 @@ struct OpenComplaintProps {
 /// "Ajukan komplain", then its form.
 #[component]
 fn OpenComplaint(props: &OpenComplaintProps) -> Html {
+    let lang = use_lang();
     let session = use_session();
     let open = use_state(|| false);
     let reason = use_state(|| ComplaintReason::NotReceived);
@@ -87,7 +87,7 @@ fn OpenComplaint(props: &OpenComplaintProps) -> Html {
             Callback::from(move |_: MouseEvent| open.set(true))
         };
         return html! {
-            <button type="button" class="button button--secondary" {onclick}>{ "Ajukan komplain" }</button>
+            <button type="button" class="button button--secondary" {onclick}>{ t::open(lang) }</button>
         };
     }
     let onsubmit = {
@@ -100,7 +100,7 @@ fn OpenComplaint(props: &OpenComplaintProps) -> Html {
                 description: text.trim().to_owned(),
                 photo_ids: photos.iter().map(|p| p.id).collect(),
             };
-            let local = form.validate();
+            let local = form.validate_in(lang);
             let done = done.clone();
             submit(&submission, local, api::orders::open_complaint(code.clone(), phone.clone(), form), move |c| {
                 done.emit(c)
@@ -126,23 +126,23 @@ fn OpenComplaint(props: &OpenComplaintProps) -> Html {
         Callback::from(move |busy: bool| uploading.set(busy))
     };
     let reasons: Vec<(String, String)> =
-        ComplaintReason::ALL.iter().map(|r| (r.code().to_owned(), r.label().to_owned())).collect();
+        ComplaintReason::ALL.iter().map(|r| (r.code().to_owned(), r.label_in(lang).to_owned())).collect();
     html! {
-        <form class="form complaint-form" novalidate=true {onsubmit} aria-label="Ajukan komplain">
-            <FormAlert message={submission.message()} />
-            <SelectField form="komplain-baru" name="reason" label="Masalahnya" value={reason.code()} options={reasons}
-                onchange={on_reason} error={submission.field("reason")} />
-            <TextField form="komplain-baru" name="description" label="Ceritakan yang terjadi" rows={4}
+        <form class="form complaint-form" novalidate=true {onsubmit} aria-label={t::open(lang)}>
+            <FormAlert message={submission.message_in(lang)} />
+            <SelectField form="komplain-baru" name="reason" label={t::what(lang)} value={reason.code()}
+                options={reasons} onchange={on_reason} error={submission.field("reason")} />
+            <TextField form="komplain-baru" name="description" label={t::tell(lang)} rows={4}
                 value={(*text).clone()} oninput={on_text} error={submission.field("description")}
-                hint="Misalnya: kemasan sobek, isi kurang, barang berbeda dari foto." />
+                hint={t::tell_hint(lang)} />
             if session.user().is_some() {
-                <PhotoPicker id="komplain-foto" label="Foto (boleh dikosongkan)" photos={(*photos).clone()}
+                <PhotoPicker id="komplain-foto" label={forms::photos_optional(lang)} photos={(*photos).clone()}
                     max={PHOTOS_MAX} on_change={on_photos} {on_busy} error={submission.field("photo_ids")} />
             } else {
-                <p class="form-note">{ "Masuk ke akun Anda untuk menambahkan foto; atau kirim fotonya lewat WhatsApp." }</p>
+                <p class="form-note">{ t::photos_need_sign_in(lang) }</p>
             }
             <button type="submit" class="button button--primary" disabled={submission.busy || *uploading}>
-                { if submission.busy { "Mengirim…" } else { "Kirim komplain" } }
+                { if submission.busy { forms::sending(lang) } else { t::send(lang) } }
             </button>
         </form>
     }

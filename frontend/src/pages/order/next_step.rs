@@ -4,12 +4,14 @@
 use std::rc::Rc;
 
 use shared::format::rupiah;
-use shared::{ActionKind, Order, OrderAction, OrderStatus, PaymentMethod};
+use shared::texts::{forms, order as t};
+use shared::{ActionKind, Lang, Order, OrderAction, OrderStatus, PaymentMethod};
 use yew::prelude::*;
 
 use crate::api::{self, ApiError};
 use crate::components::form::TextField;
-use crate::dates::date_time;
+use crate::dates::date_time_in;
+use crate::root::use_lang;
 use crate::upload::shrink;
 
 #[derive(Properties, PartialEq)]
@@ -22,49 +24,15 @@ pub struct NextStepProps {
 
 #[component]
 pub fn NextStep(props: &NextStepProps) -> Html {
+    let lang = use_lang();
     let order = &props.order;
-    let total = order.total.map_or_else(|| rupiah(order.items_total), rupiah);
-    let (title, text): (&str, String) = match order.status {
-        OrderStatus::New => (
-            "Menunggu penjual",
-            "Penjual akan memeriksa pesanan Anda. Kabari penjual lewat WhatsApp agar pesanan segera diproses.".into(),
-        ),
-        OrderStatus::AwaitingPayment => ("Silakan bayar", format!("Bayar {total} dengan {}.", order.payment.label())),
-        OrderStatus::PaymentReview => {
-            ("Bukti bayar sedang dicek", "Penjual sedang mencocokkan pembayaran Anda.".into())
-        }
-        OrderStatus::Preparing if order.payment == PaymentMethod::Cash => {
-            ("Sedang disiapkan", format!("Penjual sedang menyiapkan pesanan. Siapkan uang tunai {total}."))
-        }
-        OrderStatus::Preparing => {
-            ("Sedang disiapkan", "Pembayaran diterima; penjual sedang menyiapkan pesanan.".into())
-        }
-        OrderStatus::Shipped => (
-            "Dalam pengiriman",
-            "Pesanan sedang dikirim. Setelah barang sampai, tekan \u{201c}Pesanan sudah diterima\u{201d}.".into(),
-        ),
-        OrderStatus::ReadyForPickup => (
-            "Siap diambil",
-            format!(
-                "Ambil pesanan di: {}. Setelah itu tekan \u{201c}Pesanan sudah diterima\u{201d}.",
-                order.shop.pickup_address
-            ),
-        ),
-        OrderStatus::Completed => ("Pesanan selesai", "Terima kasih telah berbelanja produk desa.".into()),
-        OrderStatus::Cancelled => ("Pesanan dibatalkan", cancel_reason(order)),
-    };
+    let (title, text) = what_now(lang, order);
+    let when = |at: i64| date_time_in(lang, at);
     let deadline = match order.status {
-        OrderStatus::New => order.answer_by.map(|t| {
-            format!(
-                "Bila penjual belum menanggapi sampai {}, pesanan batal otomatis dan stoknya dikembalikan.",
-                date_time(t)
-            )
-        }),
-        OrderStatus::AwaitingPayment => {
-            order.pay_by.map(|t| format!("Bayar sebelum {}; setelah itu pesanan batal otomatis.", date_time(t)))
-        }
+        OrderStatus::New => order.answer_by.map(|at| t::answer_by(lang, when(at))),
+        OrderStatus::AwaitingPayment => order.pay_by.map(|at| t::pay_by(lang, when(at))),
         OrderStatus::Shipped | OrderStatus::ReadyForPickup => {
-            order.completes_at.map(|t| format!("Pesanan selesai otomatis pada {}.", date_time(t)))
+            order.completes_at.map(|at| t::completes_at(lang, when(at)))
         }
         _ => None,
     };
@@ -74,10 +42,10 @@ pub fn NextStep(props: &NextStepProps) -> Html {
             <h2 id="langkah" class="next-step__title">{ title }</h2>
             <p>{ text }</p>
             if let Some(deadline) = deadline { <p class="next-step__deadline">{ deadline }</p> }
-            if order.status == OrderStatus::AwaitingPayment { { pay_to(order) } }
+            if order.status == OrderStatus::AwaitingPayment { { pay_to(lang, order) } }
             if let (OrderStatus::PaymentReview, Some(receipt)) = (order.status, &order.receipt) {
                 <img class="next-step__receipt" src={receipt.thumb.url.clone()} width={receipt.thumb.width.to_string()}
-                    height={receipt.thumb.height.to_string()} alt="Bukti bayar yang Anda kirim" loading="lazy" />
+                    height={receipt.thumb.height.to_string()} alt={t::receipt_sent(lang)} loading="lazy" />
             }
             if may(ActionKind::SendReceipt) {
                 <ReceiptForm order={order.clone()} phone={props.phone.clone()} on_update={props.on_update.clone()}
@@ -85,36 +53,52 @@ pub fn NextStep(props: &NextStepProps) -> Html {
             }
             if may(ActionKind::Complete) {
                 <Move order={order.clone()} phone={props.phone.clone()} on_update={props.on_update.clone()}
-                    kind={ActionKind::Complete} primary=true
-                    question="Barang sudah Anda terima dengan baik? Pesanan akan ditandai selesai." />
+                    kind={ActionKind::Complete} primary=true question={t::complete_question(lang)} />
             }
             if may(ActionKind::Cancel) {
                 <Move order={order.clone()} phone={props.phone.clone()} on_update={props.on_update.clone()}
-                    kind={ActionKind::Cancel} primary=false
-                    question="Yakin membatalkan pesanan ini? Tuliskan alasannya untuk penjual (boleh kosong)." />
+                    kind={ActionKind::Cancel} primary=false question={t::cancel_question(lang)} />
             }
         </section>
     }
 }
 
+/// Where the order stands and what the buyer does now: a title and a sentence.
+fn what_now(lang: Lang, order: &Order) -> (&'static str, String) {
+    let total = order.total.map_or_else(|| rupiah(order.items_total), rupiah);
+    match order.status {
+        OrderStatus::New => (t::new_title(lang), t::new_text(lang).into()),
+        OrderStatus::AwaitingPayment => (t::pay_title(lang), t::pay_text(lang, total, order.payment.label_in(lang))),
+        OrderStatus::PaymentReview => (t::receipt_title(lang), t::receipt_text(lang).into()),
+        OrderStatus::Preparing if order.payment == PaymentMethod::Cash => {
+            (t::preparing_title(lang), t::preparing_cash(lang, total))
+        }
+        OrderStatus::Preparing => (t::preparing_title(lang), t::preparing_paid(lang).into()),
+        OrderStatus::Shipped => (t::shipped_title(lang), t::shipped_text(lang).into()),
+        OrderStatus::ReadyForPickup => (t::ready_title(lang), t::ready_text(lang, &order.shop.pickup_address)),
+        OrderStatus::Completed => (t::completed_title(lang), t::completed_text(lang).into()),
+        OrderStatus::Cancelled => (t::cancelled_title(lang), cancel_reason(lang, order)),
+    }
+}
+
 /// The reason given when the order was cancelled, if any.
-fn cancel_reason(order: &Order) -> String {
+fn cancel_reason(lang: Lang, order: &Order) -> String {
     match order.events.iter().rev().find(|e| e.to == OrderStatus::Cancelled).map(|e| e.note.trim()) {
-        Some(note) if !note.is_empty() => format!("Alasan: {note}"),
-        _ => "Pesanan ini tidak dilanjutkan.".into(),
+        Some(note) if !note.is_empty() => t::cancel_reason(lang, note),
+        _ => t::not_continued(lang).into(),
     }
 }
 
 /// Where to pay: the shop's bank accounts, or its QRIS code.
-fn pay_to(order: &Order) -> Html {
+fn pay_to(lang: Lang, order: &Order) -> Html {
     match (order.payment, &order.shop.qris) {
         (PaymentMethod::Transfer, _) if !order.shop.bank_accounts.is_empty() => html! {
-            <ul class="bank-accounts" aria-label="Rekening penjual">
+            <ul class="bank-accounts" aria-label={t::seller_accounts(lang)}>
                 { for order.shop.bank_accounts.iter().map(|a| html! {
                     <li class="bank-account">
                         <span class="bank-account__bank">{ &a.bank }</span>
                         <span class="bank-account__number">{ &a.number }</span>
-                        <span class="bank-account__holder">{ format!("a.n. {}", a.holder) }</span>
+                        <span class="bank-account__holder">{ t::account_holder(lang, &a.holder) }</span>
                         <CopyButton text={a.number.clone()} />
                     </li>
                 }) }
@@ -122,9 +106,9 @@ fn pay_to(order: &Order) -> Html {
         },
         (PaymentMethod::Qris, Some(qris)) => html! {
             <img class="next-step__qris" src={qris.card.url.clone()} width={qris.card.width.to_string()}
-                height={qris.card.height.to_string()} alt={format!("Kode QRIS {}", order.shop.name)} />
+                height={qris.card.height.to_string()} alt={t::qris_of(lang, &order.shop.name)} />
         },
-        _ => html! { <p class="muted">{ "Tanyakan cara membayar kepada penjual lewat WhatsApp." }</p> },
+        _ => html! { <p class="muted">{ t::ask_how_to_pay(lang) }</p> },
     }
 }
 
@@ -135,6 +119,7 @@ struct CopyButtonProps {
 
 #[component]
 fn CopyButton(props: &CopyButtonProps) -> Html {
+    let lang = use_lang();
     let copied = use_state(|| false);
     let onclick = {
         let (copied, text) = (copied.clone(), props.text.clone());
@@ -147,8 +132,8 @@ fn CopyButton(props: &CopyButtonProps) -> Html {
     };
     html! {
         <button type="button" class="button button--ghost bank-account__copy" {onclick}
-            aria-label={format!("Salin nomor rekening {}", props.text)}>
-            { if *copied { "Tersalin" } else { "Salin" } }
+            aria-label={t::copy_account(lang, &props.text)}>
+            { if *copied { t::copied(lang) } else { t::copy(lang) } }
         </button>
     }
 }
@@ -171,6 +156,7 @@ struct ActionProps {
 /// A move the buyer confirms before it is sent (cancel with an optional reason; the goods arrived).
 #[component]
 fn Move(props: &ActionProps) -> Html {
+    let lang = use_lang();
     let open = use_state(|| false);
     let note = use_state(String::new);
     let busy = use_state(|| false);
@@ -202,7 +188,7 @@ fn Move(props: &ActionProps) -> Html {
     };
     let class = if props.primary { "button button--primary" } else { "button button--ghost next-step__cancel" };
     if !*open {
-        return html! { <button type="button" {class} onclick={toggle(true)}>{ kind.label() }</button> };
+        return html! { <button type="button" {class} onclick={toggle(true)}>{ kind.label_in(lang) }</button> };
     }
     let on_note = {
         let note = note.clone();
@@ -211,20 +197,20 @@ fn Move(props: &ActionProps) -> Html {
     let note_error = error.as_ref().and_then(|e| shared::problem::message_for(e.fields(), "note")).map(str::to_owned);
     let confirm_class = if props.primary { "button button--primary" } else { "button button--danger" };
     html! {
-        <div class="next-step__confirm" role="group" aria-label={kind.label()}>
+        <div class="next-step__confirm" role="group" aria-label={kind.label_in(lang)}>
             <p>{ props.question.clone() }</p>
             if kind == ActionKind::Cancel {
-                <TextField name="note" label="Alasan (dibaca penjual)" value={(*note).clone()} oninput={on_note}
+                <TextField name="note" label={t::cancel_reason_label(lang)} value={(*note).clone()} oninput={on_note}
                     rows={2} form="batal" error={note_error} />
             }
             if let Some(e) = &*error { <p class="form-alert" role="alert">{ e.message() }</p> }
             <div class="actions">
                 <button type="button" class={confirm_class}
                     onclick={confirm} disabled={*busy}>
-                    { if kind == ActionKind::Cancel { "Ya, batalkan" } else { "Ya, sudah diterima" } }
+                    { if kind == ActionKind::Cancel { t::yes_cancel(lang) } else { t::yes_received(lang) } }
                 </button>
                 <button type="button" class="button button--ghost" onclick={toggle(false)} disabled={*busy}>
-                    { "Tidak" }
+                    { t::no(lang) }
                 </button>
             </div>
         </div>
@@ -234,6 +220,7 @@ fn Move(props: &ActionProps) -> Html {
 /// The receipt photo (shrunk in the browser when it can read it) and an optional note.
 #[component]
 fn ReceiptForm(props: &ActionProps) -> Html {
+    let lang = use_lang();
     let file = use_state(|| None::<web_sys::File>);
     let note = use_state(String::new);
     let busy = use_state(|| false);
@@ -256,7 +243,7 @@ fn ReceiptForm(props: &ActionProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(picked) = (*file).clone() else {
-                error.set(Some("Pilih foto bukti transfer dulu.".into()));
+                error.set(Some(t::choose_receipt(lang).into()));
                 return;
             };
             let (busy, error, code, phone, on_update, note) =
@@ -278,24 +265,23 @@ fn ReceiptForm(props: &ActionProps) -> Html {
     let form = html! {
         <form class="form receipt-form" novalidate=true {onsubmit}>
             <div class={classes!("form-field", error.is_some().then_some("has-error"))}>
-                <label class="form-field__label" for="bukti-foto">{ "Foto bukti transfer" }</label>
+                <label class="form-field__label" for="bukti-foto">{ t::receipt_photo(lang) }</label>
                 <input class="form-field__input" id="bukti-foto" type="file" accept="image/*" onchange={onpick}
                     aria-describedby="bukti-foto-hint" />
-                <p class="form-field__hint" id="bukti-foto-hint">{ format!(
-                    "Foto atau tangkapan layar bukti pembayaran. Foto baru menggantikan yang lama; paling banyak {} \
-                     kali per pesanan.",
-                    shared::order::RECEIPTS_MAX
-                ) }</p>
+                <p class="form-field__hint" id="bukti-foto-hint">
+                    { t::receipt_hint(lang, shared::order::RECEIPTS_MAX) }
+                </p>
                 if let Some(message) = &*error { <p class="form-field__error" role="alert">{ message.clone() }</p> }
             </div>
-            <TextField name="note" label="Catatan (bila ada)" value={(*note).clone()} oninput={on_note} form="bukti" />
+            <TextField name="note" label={t::note_optional(lang)} value={(*note).clone()} oninput={on_note}
+                form="bukti" />
             <button type="submit" class="button button--primary" disabled={*busy}>
-                { if *busy { "Mengirim…" } else { "Kirim bukti bayar" } }
+                { if *busy { forms::sending(lang) } else { t::send_receipt(lang) } }
             </button>
         </form>
     };
     if props.again {
-        html! { <details class="receipt-again"><summary>{ "Kirim ulang bukti bayar" }</summary>{ form }</details> }
+        html! { <details class="receipt-again"><summary>{ t::send_receipt_again(lang) }</summary>{ form }</details> }
     } else {
         form
     }

@@ -7,7 +7,8 @@ use std::rc::Rc;
 
 use shared::order::OrderLine;
 use shared::review::{PHOTOS_MAX, Review, ReviewForm};
-use shared::{Image, Order, OrderStatus};
+use shared::texts::{forms, order_review as t};
+use shared::{Image, Lang, Order, OrderStatus};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -15,10 +16,20 @@ use crate::api;
 use crate::components::form::{FormAlert, Submission, TextField, submit};
 use crate::components::photo_picker::PhotoPicker;
 use crate::components::review_list::star_text;
-use crate::dates::date_time;
+use crate::dates::date_time_in;
+use crate::root::use_lang;
 
-/// What each number of stars means, one star first.
-const MEANINGS: [&str; 5] = ["Sangat buruk", "Kurang", "Cukup", "Baik", "Sangat baik"];
+/// What `stars` (1 to 5) mean; none for another number.
+fn meaning(lang: Lang, stars: u8) -> Option<&'static str> {
+    match stars {
+        1 => Some(t::meaning_1(lang)),
+        2 => Some(t::meaning_2(lang)),
+        3 => Some(t::meaning_3(lang)),
+        4 => Some(t::meaning_4(lang)),
+        5 => Some(t::meaning_5(lang)),
+        _ => None,
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct OrderReviewsProps {
@@ -30,6 +41,7 @@ pub struct OrderReviewsProps {
 /// "Ulasan produk": a completed order's product lines and their reviews.
 #[component]
 pub fn OrderReviews(props: &OrderReviewsProps) -> Html {
+    let lang = use_lang();
     // Stars given here since the order loaded, by line.
     let given = use_state(HashMap::<i64, u8>::new);
     let order = &props.order;
@@ -43,13 +55,11 @@ pub fn OrderReviews(props: &OrderReviewsProps) -> Html {
     let waiting = lines.iter().any(|l| rating(l).is_none());
     html! {
         <section class="order-part order-reviews" aria-labelledby="ulasan">
-            <h2 id="ulasan">{ "Ulasan produk" }</h2>
+            <h2 id="ulasan">{ t::title(lang) }</h2>
             if let (true, Some(until)) = (waiting, until) {
-                <p class="muted">
-                    { format!("Bagaimana barangnya? Ulasan Anda membantu pembeli lain dan penjual desa. Bisa diberi sampai {}.", date_time(until)) }
-                </p>
+                <p class="muted">{ t::invite(lang, date_time_in(lang, until)) }</p>
             } else if waiting {
-                <p class="muted order-reviews__closed">{ "Waktu memberi ulasan untuk pesanan ini sudah lewat." }</p>
+                <p class="muted order-reviews__closed">{ t::closed(lang) }</p>
             }
             <ul class="order-reviews__list">
                 { for lines.iter().map(|line| {
@@ -66,8 +76,8 @@ pub fn OrderReviews(props: &OrderReviewsProps) -> Html {
                             <p class="order-reviews__name">{ &line.name }</p>
                             if let Some(stars) = rating(line) {
                                 <p class="order-reviews__given">
-                                    { "Ulasan Anda: " }
-                                    <span class="stars" role="img" aria-label={format!("{stars} dari 5 bintang")}>
+                                    { format!("{} ", t::yours(lang)) }
+                                    <span class="stars" role="img" aria-label={t::stars_of_five(lang, stars)}>
                                         { star_text(stars) }
                                     </span>
                                 </p>
@@ -96,6 +106,7 @@ struct LineReviewProps {
 /// "Beri ulasan", then the form for one line.
 #[component]
 fn LineReview(props: &LineReviewProps) -> Html {
+    let lang = use_lang();
     let open = use_state(|| false);
     let rating = use_state(|| 0_u8);
     let text = use_state(String::new);
@@ -109,7 +120,9 @@ fn LineReview(props: &LineReviewProps) -> Html {
             Callback::from(move |_: MouseEvent| open.set(true))
         };
         return html! {
-            <button type="button" class="button button--primary order-reviews__open" {onclick}>{ "Beri ulasan" }</button>
+            <button type="button" class="button button--primary order-reviews__open" {onclick}>
+                { t::write(lang) }
+            </button>
         };
     }
     let onsubmit = {
@@ -124,7 +137,7 @@ fn LineReview(props: &LineReviewProps) -> Html {
                 text: text.trim().to_owned(),
                 photo_ids: photos.iter().map(|p| p.id).collect(),
             };
-            let local = form.validate();
+            let local = form.validate_in(lang);
             let send = api::orders::write_review(code.clone(), phone.clone(), form);
             let on_sent = on_sent.clone();
             submit(&submission, local, send, move |review: Review| on_sent.emit(review.rating));
@@ -146,19 +159,19 @@ fn LineReview(props: &LineReviewProps) -> Html {
         let uploading = uploading.clone();
         Callback::from(move |busy: bool| uploading.set(busy))
     };
-    let message = submission.field("line_id").or_else(|| submission.message());
+    let message = submission.field("line_id").or_else(|| submission.message_in(lang));
     html! {
-        <form class="form review-form" novalidate=true {onsubmit} aria-label={format!("Ulasan untuk {}", props.name)}>
+        <form class="form review-form" novalidate=true {onsubmit} aria-label={t::review_of(lang, &props.name)}>
             <FormAlert {message} />
             <StarPicker id={format!("{form_id}-rating")} value={*rating} on_change={on_rating}
                 error={submission.field("rating")} />
-            <TextField form={form_id.clone()} name="text" label="Ulasan (boleh dikosongkan)" rows={3}
-                value={(*text).clone()} oninput={on_text} error={submission.field("text")}
-                hint="Ceritakan mutu barang, kemasan, atau pelayanan penjual." />
-            <PhotoPicker id={format!("{form_id}-photos")} label="Foto (boleh dikosongkan)" photos={(*photos).clone()}
-                max={PHOTOS_MAX} on_change={on_photos} {on_busy} error={submission.field("photo_ids")} />
+            <TextField form={form_id.clone()} name="text" label={t::text(lang)} rows={3}
+                value={(*text).clone()} oninput={on_text} error={submission.field("text")} hint={t::text_hint(lang)} />
+            <PhotoPicker id={format!("{form_id}-photos")} label={forms::photos_optional(lang)}
+                photos={(*photos).clone()} max={PHOTOS_MAX} on_change={on_photos} {on_busy}
+                error={submission.field("photo_ids")} />
             <button type="submit" class="button button--primary" disabled={submission.busy || *uploading}>
-                { if submission.busy { "Mengirim…" } else { "Kirim ulasan" } }
+                { if submission.busy { forms::sending(lang) } else { t::send(lang) } }
             </button>
         </form>
     }
@@ -176,6 +189,7 @@ struct StarPickerProps {
 /// Five big star buttons as a radio group ("1 bintang" … "5 bintang"); arrow keys move the choice.
 #[component]
 fn StarPicker(props: &StarPickerProps) -> Html {
+    let lang = use_lang();
     let buttons = use_memo((), |()| std::array::from_fn::<NodeRef, 5, _>(|_| NodeRef::default()));
     let label_id = format!("{}-label", props.id);
     let error_id = format!("{}-error", props.id);
@@ -197,7 +211,7 @@ fn StarPicker(props: &StarPickerProps) -> Html {
     };
     html! {
         <div class={classes!("form-field", "star-picker", props.error.is_some().then_some("has-error"))}>
-            <p class="form-field__label" id={label_id.clone()}>{ "Nilai" }</p>
+            <p class="form-field__label" id={label_id.clone()}>{ t::rating(lang) }</p>
             <div class="star-picker__stars" role="radiogroup" aria-labelledby={label_id}
                 aria-describedby={props.error.as_ref().map(|_| error_id.clone())} {onkeydown}>
                 { for (1..=5_u8).map(|stars| {
@@ -207,7 +221,7 @@ fn StarPicker(props: &StarPickerProps) -> Html {
                     html! {
                         <button type="button" role="radio" ref={buttons[usize::from(stars - 1)].clone()}
                             class={classes!("star-picker__star", (stars <= value).then_some("is-on"))}
-                            aria-checked={(stars == value).to_string()} aria-label={format!("{stars} bintang")}
+                            aria-checked={(stars == value).to_string()} aria-label={t::stars(lang, stars.into())}
                             tabindex={if focusable { "0" } else { "-1" }} {onclick}>
                             { "★" }
                         </button>
@@ -215,7 +229,7 @@ fn StarPicker(props: &StarPickerProps) -> Html {
                 }) }
             </div>
             <p class="star-picker__meaning" aria-live="polite">
-                { MEANINGS.get(usize::from(value).wrapping_sub(1)).copied().unwrap_or("Ketuk bintang untuk memberi nilai.") }
+                { meaning(lang, value).unwrap_or(t::tap_to_rate(lang)) }
             </p>
             if let Some(error) = &props.error {
                 <p class="form-field__error" id={error_id}>{ error.clone() }</p>

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use shared::api::orders::ShopOrder;
 use shared::{
-    Me, Order,
+    Lang, Me, Order,
     format::{rupiah, thousands},
     order::order_path,
     order_flow::{OrderStatus, PaymentMethod},
@@ -143,9 +143,10 @@ fn Slip(props: &SlipProps) -> Html {
                 </div>
                 <dl class="slip__totals">
                     <dt>{ format!("Harga barang ({} barang)", thousands(pieces)) }</dt><dd>{ money(o.items_total) }</dd>
-                    <dt>{ "Ongkos kirim" }</dt><dd>{ keep_together(&fee_label(o.delivery, o.delivery_fee)) }</dd>
+                    <dt>{ "Ongkos kirim" }</dt>
+                    <dd>{ keep_together(&fee_label(Lang::Id, o.delivery, o.delivery_fee)) }</dd>
                     <dt class="slip__grand">{ "TOTAL" }</dt>
-                    <dd class="slip__grand">{ keep_together(&total_label(o.items_total, o.total)) }</dd>
+                    <dd class="slip__grand">{ keep_together(&total_label(Lang::Id, o.items_total, o.total)) }</dd>
                 </dl>
                 if !o.note.trim().is_empty() {
                     <p class="slip__note">{ format!("Catatan: {}", o.note.trim()) }</p>
