@@ -90,13 +90,9 @@ pub struct ProductSummary {
 }
 
 impl ProductSummary {
-    /// The name to show in `lang`: the seller's English one on English pages when there is one, else the
-    /// Indonesian name.
+    /// The name to show in `lang`: the seller's English one on English pages when given, else the name.
     pub fn name_in(&self, lang: crate::Lang) -> &str {
-        match (lang, &self.name_en) {
-            (crate::Lang::En, Some(name)) => name,
-            _ => &self.name,
-        }
+        self.name_en.as_deref().filter(|_| lang == crate::Lang::En).unwrap_or(&self.name)
     }
 
     /// The product's page: `/produk/{id}-{slug}`.

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 
 use shared::dashboard::{Cell, Chart, ChartKind, ColumnKind, Report, ReportKind};
 use shared::format::decimal;
-use sqlx::{AnyConnection, Row};
+use sqlx::AnyConnection;
 
-use super::{filter::Filter, tally::column};
+use super::{filter::Filter, queries, tally::column};
 use crate::{
     error::AppResult,
     time_zone::{TimeZone, date_of, month_start, next_month},
@@ -19,18 +19,9 @@ type Stars = [i64; 5];
 
 /// The visible reviews written in the filter's days by buyers of its shops (and products), bucketed.
 pub async fn over_time(conn: &mut AnyConnection, filter: &Filter, zone: TimeZone) -> AppResult<Report> {
-    let sql = format!(
-        "SELECT r.created_at, r.rating FROM reviews r LEFT JOIN products p ON p.id = r.product_id \
-         WHERE r.hidden_reason IS NULL AND r.created_at >= {} AND r.created_at < {} AND r.shop_id IN {} AND {}",
-        filter.since_ms,
-        filter.until_ms,
-        filter.shop_ids(),
-        filter.goods("p", "id"),
-    );
     let daily = filter.days.daily();
     let mut buckets: BTreeMap<i64, Stars> = BTreeMap::new();
-    for row in sqlx::query(&sql).fetch_all(&mut *conn).await? {
-        let (at, rating): (i64, i64) = (row.try_get("created_at")?, row.try_get("rating")?);
+    for (at, rating) in queries::ratings::written(conn, filter).await? {
         let day = zone.day_of(at);
         let bucket = if daily { day } else { month_start(day) };
         if let Some(slot) = usize::try_from(rating - 1).ok().and_then(|i| buckets.entry(bucket).or_default().get_mut(i))

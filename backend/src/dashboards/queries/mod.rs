@@ -6,6 +6,7 @@ pub mod activity;
 pub mod ledger;
 pub mod lines;
 pub mod producers;
+pub mod ratings;
 pub mod records;
 pub mod sales;
 
