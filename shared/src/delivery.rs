@@ -38,21 +38,31 @@ pub struct DeliveryQuote {
     pub method: DeliveryMethod,
     /// The fee (`None`: named by the seller after the order, or not offered).
     pub fee: Option<i64>,
-    /// Why the shop cannot deliver so to this address; `None` when it can.
+    /// Why the shop cannot deliver so to this address, in Indonesian; `None` when it can.
     pub unavailable: Option<String>,
+    /// The same reason as a code, for pages in another language; `None` when it can.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<NoDelivery>,
 }
 
 impl DeliveryQuote {
     pub fn new(method: DeliveryMethod, fee: Result<Option<i64>, NoDelivery>) -> DeliveryQuote {
         match fee {
-            Ok(fee) => DeliveryQuote { method, fee, unavailable: None },
-            Err(why) => DeliveryQuote { method, fee: None, unavailable: Some(why.message_in(Lang::Id, method)) },
+            Ok(fee) => DeliveryQuote { method, fee, unavailable: None, reason: None },
+            Err(why) => DeliveryQuote {
+                method,
+                fee: None,
+                unavailable: Some(why.message_in(Lang::Id, method)),
+                reason: Some(why),
+            },
         }
     }
 }
 
 /// Why a shop cannot deliver a way to an address.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
 pub enum NoDelivery {
     /// The shop does not deliver this way.
     NotOffered,
@@ -65,7 +75,7 @@ pub enum NoDelivery {
 }
 
 impl NoDelivery {
-    const ALL: [NoDelivery; 4] =
+    pub const ALL: [NoDelivery; 4] =
         [NoDelivery::NotOffered, NoDelivery::NoAddress, NoDelivery::OutOfRange, NoDelivery::NoCourierRate];
 
     /// Why `method` cannot be used, for people reading `lang`.
@@ -78,13 +88,9 @@ impl NoDelivery {
         }
     }
 
-    /// A quote's reason for `method` (the server writes it in Indonesian) in `lang`; a reason not known
-    /// here stays as it was written.
-    pub fn reworded(lang: Lang, method: DeliveryMethod, why: &str) -> String {
-        NoDelivery::ALL
-            .into_iter()
-            .find(|reason| reason.message_in(Lang::Id, method) == why)
-            .map_or_else(|| why.to_owned(), |reason| reason.message_in(lang, method))
+    /// A quote's refusal of `method` in `lang`: from its `reason` when it gives one, else as `written`.
+    pub fn written_in(lang: Lang, method: DeliveryMethod, reason: Option<NoDelivery>, written: &str) -> String {
+        reason.map_or_else(|| written.to_owned(), |reason| reason.message_in(lang, method))
     }
 }
 
@@ -185,17 +191,26 @@ mod tests {
     }
 
     #[test]
-    fn a_quote_says_why_in_indonesian_and_the_page_rewords_it() {
+    fn a_quote_says_why_in_indonesian_and_as_a_code_for_other_languages() {
         let quote = DeliveryQuote::new(DeliveryMethod::Quoted, Err(NoDelivery::NotOffered));
-        let why = quote.unavailable.unwrap();
+        let why = quote.unavailable.as_deref().unwrap();
         assert_eq!(why, "Toko ini tidak menyediakan \"Ongkir dikonfirmasi penjual\".");
-        let english = NoDelivery::reworded(Lang::En, DeliveryMethod::Quoted, &why);
+        assert_eq!(quote.reason, Some(NoDelivery::NotOffered));
+        let english = NoDelivery::written_in(Lang::En, DeliveryMethod::Quoted, quote.reason, why);
         assert_eq!(english, "This shop does not offer \"Delivery fee confirmed by the seller\".");
-        assert_eq!(NoDelivery::reworded(Lang::Id, DeliveryMethod::Quoted, &why), why);
-        let far = NoDelivery::OutOfRange.message_in(Lang::Id, DeliveryMethod::Seller);
-        assert_eq!(far, "Penjual tidak mengantar sampai alamat ini.");
-        let english = NoDelivery::reworded(Lang::En, DeliveryMethod::Seller, &far);
+        assert_eq!(NoDelivery::written_in(Lang::Id, DeliveryMethod::Quoted, quote.reason, why), why);
+        let far = DeliveryQuote::new(DeliveryMethod::Seller, Err(NoDelivery::OutOfRange));
+        assert_eq!(far.unavailable.as_deref(), Some("Penjual tidak mengantar sampai alamat ini."));
+        let english = NoDelivery::written_in(Lang::En, DeliveryMethod::Seller, far.reason, "");
         assert_eq!(english, "The seller does not deliver to this address.");
-        assert_eq!(NoDelivery::reworded(Lang::En, DeliveryMethod::Seller, "Lain."), "Lain.", "unknown: as written");
+        let wire = serde_json::to_value(&far).unwrap();
+        assert_eq!(wire["reason"], "out_of_range");
+        let usable = serde_json::to_value(DeliveryQuote::new(DeliveryMethod::Seller, Ok(Some(5_000)))).unwrap();
+        assert!(usable.get("reason").is_none(), "no reason on a usable way");
+        assert_eq!(
+            NoDelivery::written_in(Lang::En, DeliveryMethod::Seller, None, "Lain."),
+            "Lain.",
+            "no code: as written"
+        );
     }
 }

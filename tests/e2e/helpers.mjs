@@ -32,6 +32,9 @@ export const PHONE = {
 };
 /** How long to wait for something the app should show. */
 export const TIMEOUT = 15_000;
+/** Longest a whole browser test may take: one that hangs fails with its screenshot instead of holding up
+ * the run (the longest passing one takes about 10 s). */
+const TEST_TIMEOUT = 120_000;
 
 let browserPromise;
 function browser() {
@@ -52,7 +55,7 @@ after(async () => {
  * browser's own "Failed to load resource" lines when a test makes a request fail on purpose).
  */
 export function browserTest(name, { file, allowErrors = [], context = PHONE } = {}, fn) {
-  test(name, async () => {
+  test(name, { timeout: TEST_TIMEOUT }, async () => {
     const ctx = await (await browser()).newContext({ ...context, baseURL: BASE_URL });
     ctx.setDefaultTimeout(TIMEOUT);
     const page = await ctx.newPage();
@@ -123,6 +126,12 @@ export async function villageCards(page) {
 export async function pageRunning(page) {
   await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: /^(Masuk|Akun|Admin)/ })
     .first().waitFor();
+}
+
+/** Waits until the service worker controls the page (it installs on the first visit, caching the app's
+ * files first: up to a minute on a slow machine). */
+export async function workerControls(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
 }
 
 /** The trimmed text of the page's `h1` once it is visible. */

@@ -4,7 +4,7 @@
 // offline; signing out leaves nothing of the person in the service worker's caches nor in localStorage.
 // They hold whether public pages are rendered by the server or in the browser (they wait for the text).
 import assert from 'node:assert/strict';
-import { ABORTED_LOAD, browserTest, DEMO, freshPhone, signIn, sleep, snap, TIMEOUT } from './helpers.mjs';
+import { ABORTED_LOAD, browserTest, DEMO, freshPhone, signIn, sleep, snap, TIMEOUT, workerControls } from './helpers.mjs';
 
 const SAMBAL = { path: '/produk/1-sambal-terasi-lombok-150-g', name: 'Sambal Terasi Lombok 150 g' };
 const ABON = { path: '/produk/5-abon-ikan-tongkol-original-100-g', name: 'Abon Ikan Tongkol Original 100 g' };
@@ -14,12 +14,7 @@ const OFFLINE_ERRORS = [ABORTED_LOAD, /net::ERR_INTERNET_DISCONNECTED/];
 /** Opens `/` and waits until the service worker controls the page. */
 async function installed(page) {
   await page.goto('/');
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
-    }
-  });
+  await workerControls(page);
 }
 
 /** Every cache's name and the paths (with query) it holds. */

@@ -8,7 +8,7 @@
 // body, icon, the page a tap opens). A tap itself cannot be made headless; the encrypted delivery from
 // the server is the integration tests' (tests/tests/integration/push).
 import assert from 'node:assert/strict';
-import { browserTest, signIn, sleep, snap, DEMO, PHONE, TIMEOUT } from './helpers.mjs';
+import { browserTest, signIn, sleep, snap, workerControls, DEMO, PHONE, TIMEOUT } from './helpers.mjs';
 
 const GRANTED = { ...PHONE, permissions: ['notifications'] };
 
@@ -41,12 +41,7 @@ function standInPushService() {
 /** Opens `/akun` once the service worker controls the page. */
 async function accountWithWorker(page) {
   await page.goto('/akun');
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
-    }
-  });
+  await workerControls(page);
   await page.reload();
 }
 
@@ -77,9 +72,7 @@ browserTest('a shopper allows notifications on this phone from the account page'
 
 browserTest('the service worker shows a push and knows the page it opens', { context: GRANTED }, async (page) => {
   await page.goto('/');
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
+  await workerControls(page);
   const cdp = await page.context().newCDPSession(page);
   const registration = new Promise((resolve) =>
     cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
@@ -88,7 +81,7 @@ browserTest('the service worker shows a push and knows the page it opens', { con
     }),
   );
   await cdp.send('ServiceWorker.enable');
-  const registrationId = await registration;
+  const registrationId = await Promise.race([registration, sleep(TIMEOUT).then(() => assert.fail('no registration reported'))]);
   const origin = new URL(page.url()).origin;
   const push = { title: 'Pesanan baru LD-UJI12345', body: 'Baiq Nurul memesan 1 Kopi. Terima atau tolak pesanan ini.',
     url: '/jual/1/pesanan/LD-UJI12345', tag: '/jual/1/pesanan/LD-UJI12345' };

@@ -12,6 +12,7 @@ use shared::{
     certificate::{CertificateKind, CertificateStatus},
     complaint_flow::{ComplaintActor, ComplaintMove, ComplaintOutcome, ComplaintReason, ComplaintStatus},
     dashboard::{ChartKind, ColumnKind, ReportKind},
+    delivery::NoDelivery,
     producer_ledger::{CreditKind, FeeKind, PayoutMethod},
 };
 
@@ -63,6 +64,7 @@ async fn every_reference_resolves_and_lists_are_spelt_as_json(app: TestApp) {
         ("InquiryStatus", spelt(InquiryStatus::ALL)),
         ("Lang", spelt(&Lang::ALL)),
         ("NewsKind", spelt(NewsKind::ALL)),
+        ("NoDelivery", spelt(&NoDelivery::ALL)),
         ("NewsStatus", spelt(NewsStatus::ALL)),
         ("Office", spelt(Office::ALL)),
         ("OrderStatus", spelt(OrderStatus::ALL)),

@@ -67,7 +67,8 @@ pub enum Fee {
     Known(i64),
     /// The seller names it after the order.
     Later,
-    Unavailable(String),
+    /// The shop cannot deliver so: the reason's code when the quote gives one, and its Indonesian words.
+    Unavailable(Option<NoDelivery>, String),
 }
 
 /// The fee of `method` for `shop_id` in `quote`.
@@ -78,7 +79,7 @@ pub fn fee(quote: Option<&Quote>, shop_id: i64, method: DeliveryMethod) -> Fee {
     match found {
         None if method == DeliveryMethod::Pickup => Fee::Known(0),
         None => Fee::Unknown,
-        Some(DeliveryQuote { unavailable: Some(why), .. }) => Fee::Unavailable(why.clone()),
+        Some(DeliveryQuote { unavailable: Some(why), reason, .. }) => Fee::Unavailable(*reason, why.clone()),
         Some(DeliveryQuote { fee: Some(fee), .. }) => Fee::Known(*fee),
         Some(_) => Fee::Later,
     }
@@ -99,7 +100,7 @@ impl Draft {
     /// The delivery chosen for `shop`, unless the latest quote says it cannot be used.
     pub fn delivery(&self, shop: &CartShop, quote: Option<&Quote>) -> Option<DeliveryMethod> {
         let chosen = self.shop(shop).delivery?;
-        (!matches!(fee(quote, shop.shop_id, chosen), Fee::Unavailable(_))).then_some(chosen)
+        (!matches!(fee(quote, shop.shop_id, chosen), Fee::Unavailable(..))).then_some(chosen)
     }
 
     /// Whether the goods go somewhere (not every shop of `view` is collected from).
@@ -155,8 +156,8 @@ impl Draft {
             let field = format!("shops[{i}].delivery");
             match draft.delivery.map(|m| (m, fee(quote, shop.shop_id, m))) {
                 None => errors.push(FieldError::new(&field, t::choose_delivery(lang))),
-                Some((method, Fee::Unavailable(why))) => {
-                    errors.push(FieldError::new(&field, NoDelivery::reworded(lang, method, &why)))
+                Some((method, Fee::Unavailable(reason, why))) => {
+                    errors.push(FieldError::new(&field, NoDelivery::written_in(lang, method, reason, &why)))
                 }
                 Some(_) => {}
             }

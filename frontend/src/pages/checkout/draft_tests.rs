@@ -69,9 +69,14 @@ fn view() -> CartView {
 
 fn quote() -> Quote {
     let ways = vec![
-        DeliveryQuote { method: DeliveryMethod::Pickup, fee: Some(0), unavailable: None },
-        DeliveryQuote { method: DeliveryMethod::Seller, fee: None, unavailable: Some("Terlalu jauh.".into()) },
-        DeliveryQuote { method: DeliveryMethod::Quoted, fee: None, unavailable: None },
+        DeliveryQuote { method: DeliveryMethod::Pickup, fee: Some(0), unavailable: None, reason: None },
+        DeliveryQuote {
+            method: DeliveryMethod::Seller,
+            fee: None,
+            unavailable: Some("Terlalu jauh.".into()),
+            reason: None,
+        },
+        DeliveryQuote { method: DeliveryMethod::Quoted, fee: None, unavailable: None, reason: None },
     ];
     let shop = ShopQuote {
         shop_id: 1,
@@ -130,7 +135,7 @@ fn fees_come_from_the_quote_and_unavailable_ways_do_not_count() {
     let (view, quote) = (view(), quote());
     assert_eq!(fee(Some(&quote), 1, DeliveryMethod::Pickup), Fee::Known(0));
     assert_eq!(fee(Some(&quote), 1, DeliveryMethod::Quoted), Fee::Later);
-    assert_eq!(fee(Some(&quote), 1, DeliveryMethod::Seller), Fee::Unavailable("Terlalu jauh.".into()));
+    assert_eq!(fee(Some(&quote), 1, DeliveryMethod::Seller), Fee::Unavailable(None, "Terlalu jauh.".into()));
     assert_eq!(fee(None, 1, DeliveryMethod::Seller), Fee::Unknown);
     let mut draft = Draft::default();
     let choose = |draft: &mut Draft, method| {
@@ -181,8 +186,9 @@ fn an_english_checkout_says_what_is_missing_in_english() {
 fn a_quote_refusing_a_way_is_read_in_the_page_language() {
     let view = view();
     let mut quote = quote();
-    let far = NoDelivery::OutOfRange.message_in(Lang::Id, DeliveryMethod::Seller);
-    quote.shops[0].deliveries[1].unavailable = Some(far.clone());
+    let refused = DeliveryQuote::new(DeliveryMethod::Seller, Err(NoDelivery::OutOfRange));
+    let far = refused.unavailable.clone().unwrap();
+    quote.shops[0].deliveries[1] = refused;
     let mut draft = Draft::default();
     draft.set_shop(ShopDraft { delivery: Some(DeliveryMethod::Seller), ..draft.shop(&view.shops[0]) });
     let said = |lang| {

@@ -38,7 +38,7 @@ pub fn ShopChoice(props: &ShopChoiceProps) -> Html {
     let quote = props.quote.as_deref();
     let deliveries = offered(&shop.delivery).into_iter().map(|method| {
         let fee = fee(quote, shop.shop_id, method);
-        let unavailable = matches!(fee, Fee::Unavailable(_));
+        let unavailable = matches!(fee, Fee::Unavailable(..));
         let chosen = draft.delivery == Some(method) && !unavailable;
         let (draft, onchange) = (draft.clone(), props.onchange.clone());
         let pick = Callback::from(move |_: Event| onchange.emit(ShopDraft { delivery: Some(method), ..draft.clone() }));
@@ -48,7 +48,7 @@ pub fn ShopChoice(props: &ShopChoiceProps) -> Html {
             Fee::Later => (String::new(), None),
             Fee::Unknown if props.quotable => (t::calculating(lang).to_owned(), None),
             Fee::Unknown => (String::new(), None),
-            Fee::Unavailable(why) => (String::new(), Some(NoDelivery::reworded(lang, method, &why))),
+            Fee::Unavailable(reason, why) => (String::new(), Some(NoDelivery::written_in(lang, method, reason, &why))),
         };
         let hint = match method {
             DeliveryMethod::Pickup => Some(t::pickup_at(lang, &shop.village_name)),
