@@ -53,6 +53,19 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
     }
 }
 
+/// The language of the page a request comes from, to say refusals in: the first of its `Accept-Language`
+/// (the app's pages send theirs with every change they ask for); Indonesian without one.
+pub struct PageLang(pub shared::Lang);
+
+impl<S: Send + Sync> FromRequestParts<S> for PageLang {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let header = parts.headers.get(axum::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+        Ok(PageLang(shared::Lang::of_accept_language(header)))
+    }
+}
+
 /// A JSON body; malformed or oversized bodies answer with a problem document, and text holding control
 /// characters (NUL anywhere; line breaks and tabs outside multi-line fields) answers 422 naming the field.
 /// Only the fields the type reads are checked: unknown fields are ignored, as serde ignores them.

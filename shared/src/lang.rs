@@ -30,6 +30,14 @@ impl Lang {
         Lang::ALL.into_iter().find(|lang| lang.code() == code)
     }
 
+    /// The language a request's `Accept-Language` asks for first (the app's pages send theirs): English for
+    /// `en` and its regional forms, Indonesian for anything else or nothing.
+    pub fn of_accept_language(header: Option<&str>) -> Lang {
+        let first = header.and_then(|h| h.split(',').next()).and_then(|tag| tag.split(';').next()).unwrap_or("");
+        let base = first.trim().split('-').next().unwrap_or("");
+        if base.eq_ignore_ascii_case("en") { Lang::En } else { Lang::Id }
+    }
+
     /// The Open Graph locale.
     pub fn locale(self) -> &'static str {
         match self {
@@ -105,5 +113,22 @@ mod tests {
             assert_eq!(Lang::from_code(lang.code()), Some(lang));
         }
         assert_eq!(Lang::from_code("fr"), None);
+    }
+
+    #[test]
+    fn a_request_is_answered_in_the_language_it_asks_first() {
+        for (header, lang) in [
+            (Some("en"), Lang::En),
+            (Some("en-GB,en;q=0.9"), Lang::En),
+            (Some(" EN-us ;q=1"), Lang::En),
+            (Some("id"), Lang::Id),
+            (Some("id-ID,id;q=0.9,en-US;q=0.8"), Lang::Id),
+            (Some("ms,en;q=0.5"), Lang::Id),
+            (Some("english"), Lang::Id),
+            (Some(""), Lang::Id),
+            (None, Lang::Id),
+        ] {
+            assert_eq!(Lang::of_accept_language(header), lang, "{header:?}");
+        }
     }
 }

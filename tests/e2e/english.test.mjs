@@ -71,7 +71,11 @@ browserTest('a buyer abroad reads a product in English and orders it', { file: '
   await page.getByLabel('Cash on delivery / pickup').check();
   await fitsThePhone(page);
   await snap(page, 'english-checkout');
+  // What the server refuses from here (a price changed, the stock ran out) it says in English: the page
+  // asks for it (tests/tests/integration/orders/english.rs holds what the server then says).
+  const placing = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/orders');
   await page.getByRole('button', { name: 'Place order' }).click();
+  assert.equal((await placing).headers()['accept-language'], 'en', 'the checkout asks for English');
   await page.waitForURL('**/en/pesanan/**');
   await page.getByText('Waiting for the seller to confirm').first().waitFor();
   const order = await mainText(page);

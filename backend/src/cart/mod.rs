@@ -12,8 +12,9 @@ use axum::{
     extract::{Path, State},
 };
 use shared::{
-    CartItem, CartView,
-    cart::{CART_LINES_MAX, quantity_problem},
+    CartItem, CartView, Lang,
+    cart::{CART_LINES_MAX, quantity_problem_in},
+    texts::refusals as t,
 };
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -21,7 +22,7 @@ use crate::{
     auth::CurrentUser,
     db::{Db, now_ms},
     error::{AppError, AppResult},
-    extract::{ApiJson, ValidJson},
+    extract::{ApiJson, PageLang, ValidJson},
     state::AppState,
 };
 
@@ -33,13 +34,13 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(merge))
 }
 
-fn not_sold() -> AppError {
-    AppError::NotFound("Produk ini tidak ditemukan atau sedang tidak dijual.".into())
+fn not_sold(lang: Lang) -> AppError {
+    AppError::NotFound(t::not_sold(lang).into())
 }
 
 /// The product id in the address; anything else names no product.
-fn product_id(text: &str) -> AppResult<i64> {
-    text.parse().map_err(|_| not_sold())
+fn product_id(text: &str, lang: Lang) -> AppResult<i64> {
+    text.parse().map_err(|_| not_sold(lang))
 }
 
 /// The user's cart as it stands now; products no longer sold leave it (and are listed as gone).
@@ -73,7 +74,8 @@ pub async fn get_cart(State(state): State<AppState>, user: CurrentUser) -> AppRe
 /// Puts a product in the cart or changes its quantity; 422 when the quantity breaks its stock or
 /// minimum order.
 #[utoipa::path(put, path = api::cart::SetItem::PATH, tag = "orders", request_body = CartItem,
-    params(("product_id" = i64, Path, description = "The product")),
+    params(("product_id" = i64, Path, description = "The product"),
+        ("Accept-Language" = Option<String>, Header, description = "`en` for refusals in English")),
     responses((status = 200, body = CartView), (status = 400, body = shared::Problem),
         (status = 401, body = shared::Problem), (status = 404, body = shared::Problem),
         (status = 422, body = shared::Problem)))]
@@ -81,21 +83,22 @@ pub async fn put_item(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<String>,
+    PageLang(lang): PageLang,
     ApiJson(item): ApiJson<CartItem>,
 ) -> AppResult<Json<CartView>> {
-    let id = product_id(&id)?;
+    let id = product_id(&id, lang)?;
     if item.product_id != id {
-        return Err(AppError::field("product_id", "Produk di isian tidak sama dengan produk di alamat."));
+        return Err(AppError::field("product_id", t::product_mismatch(lang)));
     }
     let mut tx = state.db.begin_write().await?;
     let found = queries::listed(&mut tx, &[id]).await?;
-    let product = found.get(&id).ok_or_else(not_sold)?;
-    if let Some(problem) = quantity_problem(item.quantity, product.summary.stock, product.min_order) {
+    let product = found.get(&id).ok_or_else(|| not_sold(lang))?;
+    if let Some(problem) = quantity_problem_in(lang, item.quantity, product.summary.stock, product.min_order) {
         return Err(AppError::field("quantity", problem));
     }
     let held = queries::items(&mut tx, user.id).await?;
     if !held.iter().any(|i| i.product_id == id) && held.len() >= CART_LINES_MAX {
-        return Err(AppError::field("product_id", format!("Keranjang paling banyak {CART_LINES_MAX} produk.")));
+        return Err(AppError::field("product_id", t::cart_full(lang, CART_LINES_MAX)));
     }
     queries::put(&mut tx, user.id, &item, now_ms()).await?;
     tx.commit().await?;
@@ -104,15 +107,17 @@ pub async fn put_item(
 
 /// Takes a product out of the cart (nothing happens when it is not there).
 #[utoipa::path(delete, path = api::cart::RemoveItem::PATH, tag = "orders",
-    params(("product_id" = i64, Path, description = "The product")),
+    params(("product_id" = i64, Path, description = "The product"),
+        ("Accept-Language" = Option<String>, Header, description = "`en` for refusals in English")),
     responses((status = 200, body = CartView), (status = 401, body = shared::Problem),
         (status = 404, body = shared::Problem)))]
 pub async fn remove_item(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<String>,
+    PageLang(lang): PageLang,
 ) -> AppResult<Json<CartView>> {
-    let id = product_id(&id)?;
+    let id = product_id(&id, lang)?;
     let mut conn = state.db.pool.acquire().await?;
     queries::remove(&mut conn, user.id, &[id]).await?;
     drop(conn);

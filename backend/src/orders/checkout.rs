@@ -3,8 +3,9 @@
 
 use shared::{
     Checkout, DeliveryMethod, Lang, PaymentMethod, Phone, PlacedAddress, RegionCode, Valid,
-    cart::{CheckoutParsed, DeliveryQuote, Quote, ShopChoice, ShopQuote, delivery_fee, quantity_problem},
-    format::{rupiah, thousands},
+    cart::{CheckoutParsed, DeliveryQuote, Quote, ShopChoice, ShopQuote, delivery_fee, quantity_problem_in},
+    format::{rupiah, thousands_in},
+    texts::refusals as t,
 };
 use sqlx::AnyConnection;
 
@@ -47,6 +48,8 @@ pub struct Plan {
     pub buyer_phone: Phone,
     pub address: Option<PlacedAddress>,
     pub shops: Vec<ShopPlan>,
+    /// The language refusals are said in (the asking page's).
+    pub lang: Lang,
 }
 
 impl Plan {
@@ -71,18 +74,19 @@ impl Plan {
 /// Checks a valid `checkout` against today's products, shops and regions: 422 for what only they refuse
 /// (an unknown or unlisted product, more of one than the shop lets one order take, a delivery or payment
 /// the shop does not offer), 409 when a price or the stock changed. `guest_line_max` bounds each line of a
-/// buyer without an account where the shop sets no bound of its own.
+/// buyer without an account where the shop sets no bound of its own. Refusals are said in `lang`.
 pub async fn plan(
     conn: &mut AnyConnection,
     checkout: &Valid<Checkout>,
     guest_line_max: Option<i64>,
+    lang: Lang,
 ) -> AppResult<Plan> {
     let CheckoutParsed { buyer_phone, address: to } = checkout.parsed();
     let address = match to {
         Some(a) => Some(
             addresses::placed(&mut *conn, a)
                 .await?
-                .ok_or_else(|| AppError::field("address.desa_code", "Desa ini tidak ada di daftar wilayah."))?,
+                .ok_or_else(|| AppError::field("address.desa_code", t::desa_unknown(lang)))?,
         ),
         None => None,
     };
@@ -94,11 +98,12 @@ pub async fn plan(
     let mut plans = Vec::with_capacity(checkout.shops.len());
     for (i, choice) in checkout.shops.iter().enumerate() {
         let field = |name: &str| format!("shops[{i}].{name}");
-        let shop = shops.get(&choice.shop_id).filter(|s| s.active).ok_or_else(|| {
-            AppError::field(&field("shop_id"), "Toko ini tidak ditemukan atau sedang tidak berjualan.")
-        })?;
+        let shop = shops
+            .get(&choice.shop_id)
+            .filter(|s| s.active)
+            .ok_or_else(|| AppError::field(&field("shop_id"), t::shop_not_selling(lang)))?;
         if shop.on_holiday {
-            return Err(AppError::Conflict(format!("{} sedang libur; pesan lagi nanti.", shop.name)));
+            return Err(AppError::Conflict(t::shop_on_holiday(lang, &shop.name)));
         }
         let line_max = shop.order_quantity_max.or(guest_line_max);
         let mut lines = Vec::with_capacity(choice.lines.len());
@@ -107,26 +112,21 @@ pub async fn plan(
             let p = products
                 .get(&line.product_id)
                 .filter(|p| p.listed && p.shop_id == choice.shop_id)
-                .ok_or_else(|| AppError::field(&field("product_id"), "Produk ini tidak dijual di toko ini."))?;
+                .ok_or_else(|| AppError::field(&field("product_id"), t::not_sold_here(lang)))?;
             if p.price != line.price {
-                return Err(AppError::Conflict(format!(
-                    "Harga {} sekarang {} (sebelumnya {}). Periksa keranjang Anda lalu pesan lagi.",
-                    p.name,
-                    rupiah(p.price),
-                    rupiah(line.price)
-                )));
+                return Err(AppError::Conflict(t::price_changed(lang, &p.name, rupiah(p.price), rupiah(line.price))));
             }
             if let Some(max) = line_max
                 && line.quantity > max
             {
                 return Err(AppError::field(
                     &field("quantity"),
-                    format!("{}: paling banyak {} per pesanan.", p.name, thousands(max)),
+                    t::per_order_max(lang, &p.name, thousands_in(lang, max)),
                 ));
             }
-            if let Some(problem) = quantity_problem(line.quantity, p.stock, p.min_order) {
+            if let Some(problem) = quantity_problem_in(lang, line.quantity, p.stock, p.min_order) {
                 if line.quantity > p.stock {
-                    return Err(out_of_stock(&p.name, p.stock));
+                    return Err(out_of_stock(lang, &p.name, p.stock));
                 }
                 return Err(AppError::field(&field("quantity"), problem));
             }
@@ -148,7 +148,7 @@ pub async fn plan(
         if !payments_ok {
             return Err(AppError::field(
                 &field("payment"),
-                format!("{} tidak menerima {}.", shop.name, choice.payment),
+                t::payment_not_taken(lang, &shop.name, choice.payment.label_in(lang)),
             ));
         }
         let items_total = lines.iter().map(|l| l.price * l.quantity).sum();
@@ -157,7 +157,7 @@ pub async fn plan(
         let fee_by = |method| delivery_fee(&shop.delivery, method, &shop_desa, destination, weight_grams);
         let deliveries = DeliveryMethod::ALL.iter().map(|&m| DeliveryQuote::new(m, fee_by(m))).collect();
         let delivery_fee = fee_by(choice.delivery)
-            .map_err(|why| AppError::field(&field("delivery"), why.message_in(Lang::Id, choice.delivery)))?;
+            .map_err(|why| AppError::field(&field("delivery"), why.message_in(lang, choice.delivery)))?;
         plans.push(ShopPlan {
             shop_id: choice.shop_id,
             shop_name: shop.name.clone(),
@@ -172,14 +172,14 @@ pub async fn plan(
         });
     }
     let buyer_name = checkout.buyer_name.trim().to_owned();
-    Ok(Plan { buyer_name, buyer_phone: buyer_phone.clone(), address, shops: plans })
+    Ok(Plan { buyer_name, buyer_phone: buyer_phone.clone(), address, shops: plans, lang })
 }
 
-/// The 409 a buyer gets when too few are left.
-pub fn out_of_stock(name: &str, left: i64) -> AppError {
+/// The 409 a buyer gets when too few are left, said in `lang`.
+pub fn out_of_stock(lang: Lang, name: &str, left: i64) -> AppError {
     AppError::StockShort(if left > 0 {
-        format!("Stok {name} tidak cukup: tinggal {left}.")
+        t::stock_short(lang, name, thousands_in(lang, left))
     } else {
-        format!("Stok {name} tidak cukup: sudah habis.")
+        t::stock_gone(lang, name)
     })
 }

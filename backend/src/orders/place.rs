@@ -10,10 +10,11 @@ use axum::{
 use sha2::{Digest, Sha256};
 use shared::api::{self, Endpoint};
 use shared::{
-    Checkout, OrderStatus, Valid,
+    Checkout, Lang, OrderStatus, Valid,
     cart::Quote,
     format::rupiah,
     order::{IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_MAX, Placed, PlacedOrder, order_path},
+    texts::refusals as t,
 };
 use sqlx::AnyConnection;
 
@@ -30,7 +31,7 @@ use crate::{
     dashboards::ledger::{self, Sale, SoldLine},
     db::{now_ms, retrying},
     error::{AppError, AppResult},
-    extract::ValidJson,
+    extract::{PageLang, ValidJson},
     notifications::{Note, notify},
     state::AppState,
     time_zone::TimeZone,
@@ -39,15 +40,17 @@ use crate::{
 /// What a checkout would cost: each shop's items, the ways it can deliver to the address with their fees,
 /// and the totals. Writes nothing.
 #[utoipa::path(post, path = api::orders::Quote::PATH, tag = "orders", request_body = Checkout,
+    params(("Accept-Language" = Option<String>, Header, description = "`en` for refusals in English")),
     responses((status = 200, body = Quote), (status = 409, body = shared::Problem),
         (status = 422, body = shared::Problem)))]
 pub async fn quote(
     State(state): State<AppState>,
     user: Option<CurrentUser>,
+    PageLang(lang): PageLang,
     ValidJson(checkout): ValidJson<Checkout>,
 ) -> AppResult<Json<Quote>> {
     let mut conn = state.db.pool.acquire().await?;
-    Ok(Json(plan(&mut conn, &checkout, guest::line_max(&state, user.as_ref())).await?.quote()))
+    Ok(Json(plan(&mut conn, &checkout, guest::line_max(&state, user.as_ref()), lang).await?.quote()))
 }
 
 /// Places a checkout as one order per shop. With an `Idempotency-Key` header, the same buyer sending the
@@ -55,7 +58,8 @@ pub async fn quote(
 /// checkout is refused (422). 409 when a price changed or the stock is short: nothing is written then.
 /// Checkouts without an account are limited per client address and per WhatsApp number (429).
 #[utoipa::path(post, path = api::orders::Place::PATH, tag = "orders", request_body = Checkout,
-    params(("Idempotency-Key" = Option<String>, Header, description = "One per checkout attempt, reused on retry")),
+    params(("Idempotency-Key" = Option<String>, Header, description = "One per checkout attempt, reused on retry"),
+        ("Accept-Language" = Option<String>, Header, description = "`en` for refusals in English")),
     responses((status = 201, body = Placed), (status = 400, body = shared::Problem),
         (status = 409, body = shared::Problem), (status = 422, body = shared::Problem),
         (status = 429, body = shared::Problem), (status = 503, body = shared::Problem)))]
@@ -63,6 +67,7 @@ pub async fn place(
     State(state): State<AppState>,
     user: Option<CurrentUser>,
     ClientAddress(address): ClientAddress,
+    PageLang(lang): PageLang,
     headers: HeaderMap,
     ValidJson(checkout): ValidJson<Checkout>,
 ) -> AppResult<Response> {
@@ -80,7 +85,7 @@ pub async fn place(
         None => Some(guest::count_checkout(&state, &address, phone, key.as_deref()).await?),
     };
     let line_max = guest::line_max(&state, user.as_ref());
-    let placing = Placing { state: &state, user: user.as_ref(), checkout: &checkout, scope, key, hash, line_max };
+    let placing = Placing { state: &state, user: user.as_ref(), checkout: &checkout, scope, key, hash, line_max, lang };
     let placing = retrying(|| placing.attempt()).await;
     if let Some(counted) = counted
         && !matches!(placing, Ok((_, false)))
@@ -115,6 +120,7 @@ struct Placing<'a> {
     hash: String,
     /// The bound on each line where the shop sets none.
     line_max: Option<i64>,
+    lang: Lang,
 }
 
 impl Placing<'_> {
@@ -128,7 +134,7 @@ impl Placing<'_> {
                 return self.replay(key).await.map(|placed| (placed, true));
             }
         }
-        let plan = plan(&mut tx, self.checkout, self.line_max).await?;
+        let plan = plan(&mut tx, self.checkout, self.line_max, self.lang).await?;
         let placed = write(&mut tx, self.state.config.time_zone, self.user, &plan).await?;
         if let Some(user) = self.user {
             keep_for_buyer(&mut tx, user.id, self.checkout).await?;
@@ -152,7 +158,7 @@ impl Placing<'_> {
             ));
         }
         if response.is_empty() {
-            return Err(AppError::Conflict("Pesanan yang sama sedang diproses. Coba lagi sebentar lagi.".into()));
+            return Err(AppError::Conflict(t::order_in_progress(self.lang).into()));
         }
         serde_json::from_str(&response).map_err(|e| AppError::Internal(e.into()))
     }
@@ -171,7 +177,9 @@ async fn write(conn: &mut AnyConnection, zone: TimeZone, user: Option<&CurrentUs
         let code = code::fresh()?;
         let id = queries::insert_order(&mut *conn, &code, user.map(|u| u.id), plan, shop, &address, now).await?;
         for (position, line) in shop.lines.iter().enumerate() {
-            queries::insert_line(&mut *conn, id, position, line).await.map_err(|e| vanished(e, &line.name))?;
+            queries::insert_line(&mut *conn, id, position, line)
+                .await
+                .map_err(|e| vanished(e, plan.lang, &line.name))?;
         }
         let who =
             Move { actor: shared::Actor::Buyer, actor_id: user.map(|u| u.id), actor_name: plan.buyer_name.clone() };
@@ -215,9 +223,9 @@ async fn write(conn: &mut AnyConnection, zone: TimeZone, user: Option<&CurrentUs
 
 /// A line whose product was deleted since the checkout read it (its foreign key broke, on PostgreSQL):
 /// refused as sold out, as a product gone by the time its stock is taken is.
-fn vanished(error: sqlx::Error, name: &str) -> AppError {
+fn vanished(error: sqlx::Error, lang: Lang, name: &str) -> AppError {
     match &error {
-        sqlx::Error::Database(d) if d.is_foreign_key_violation() => out_of_stock(name, 0),
+        sqlx::Error::Database(d) if d.is_foreign_key_violation() => out_of_stock(lang, name, 0),
         _ => error.into(),
     }
 }
@@ -230,7 +238,7 @@ async fn take_stock(conn: &mut AnyConnection, plan: &Plan, now: i64) -> AppResul
     for line in lines {
         if !queries::take_stock(&mut *conn, line.product_id, line.quantity, now).await? {
             let left = queries::stock_of(&mut *conn, line.product_id).await?;
-            return Err(out_of_stock(&line.name, left.unwrap_or(0)));
+            return Err(out_of_stock(plan.lang, &line.name, left.unwrap_or(0)));
         }
     }
     Ok(())

@@ -140,7 +140,8 @@ where
 }
 
 /// The request for `endpoint` at `url`, by its method, asking for JSON; a state-changing one carries the
-/// header the server's CSRF guard asks for.
+/// header the server's CSRF guard asks for and the page's language, which the server's refusals are said
+/// in (GETs do not: what they answer is kept by the service worker for pages in either language).
 pub(crate) fn request<E: Endpoint>(_: &E, url: &str) -> RequestBuilder {
     let builder = match E::METHOD {
         Method::Get => return Request::get(url).header("Accept", "application/json"),
@@ -149,7 +150,10 @@ pub(crate) fn request<E: Endpoint>(_: &E, url: &str) -> RequestBuilder {
         Method::Patch => Request::patch(url),
         Method::Delete => Request::delete(url),
     };
-    builder.header("Accept", "application/json").header("X-Lapak-Csrf", "1")
+    builder
+        .header("Accept", "application/json")
+        .header("X-Lapak-Csrf", "1")
+        .header("Accept-Language", crate::root::lang_of_browser().code())
 }
 
 /// The request of `builder` with `body` as its JSON, or without a body when `body` is `()`.

@@ -116,7 +116,7 @@ fn CartContents(props: &CartContentsProps) -> Html {
                 let mut next = (*errors).clone();
                 match cart.set(product_id, quantity).await {
                     Ok(_) => next.remove(&product_id),
-                    Err(error) => next.insert(product_id, line_message(&error)),
+                    Err(error) => next.insert(product_id, line_message(lang, &error)),
                 };
                 errors.set(next);
                 busy.set(None);
@@ -156,8 +156,8 @@ fn CartContents(props: &CartContentsProps) -> Html {
 }
 
 /// What to say beside a line when its change was refused.
-fn line_message(error: &ApiError) -> String {
-    error.fields().first().map_or_else(|| error.message(), |f| f.message.clone())
+fn line_message(lang: Lang, error: &ApiError) -> String {
+    error.fields().first().map_or_else(|| error.message_in(lang), |f| f.message.clone())
 }
 
 #[derive(Properties, PartialEq)]

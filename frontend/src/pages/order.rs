@@ -330,7 +330,7 @@ fn OrderAgain(props: &OrderAgainProps) -> Html {
     };
     html! {
         <div class="order__again">
-            if let Some(e) = &*problem { <p class="form-alert" role="alert">{ e.message() }</p> }
+            if let Some(e) = &*problem { <p class="form-alert" role="alert">{ e.message_in(lang) }</p> }
             <button type="button" class="button button--secondary" {onclick} disabled={*busy}>
                 { if *busy { t::adding(lang) } else { t::order_again(lang) } }
             </button>

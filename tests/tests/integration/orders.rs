@@ -2,6 +2,7 @@
 //! units, idempotent retries, who may see and move an order, refusals that write nothing, the background
 //! job, notifications, the CSV export and delivery fees. This file holds the helpers the tests share.
 
+mod english;
 mod expiry;
 mod export;
 mod fees;

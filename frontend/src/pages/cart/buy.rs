@@ -73,7 +73,7 @@ pub fn BuyBox(props: &BuyBoxProps) -> Html {
                         .and_then(|l| l.problem_in(lang))
                 });
                 status.set(Some(match (done, problem) {
-                    (Err(e), _) => Err(e.fields().first().map_or_else(|| e.message(), |f| f.message.clone())),
+                    (Err(e), _) => Err(e.fields().first().map_or_else(|| e.message_in(lang), |f| f.message.clone())),
                     (Ok(_), Some(problem)) => Err(t::in_cart_but(lang, problem)),
                     (Ok(_), None) => Ok(()),
                 }));

@@ -217,8 +217,8 @@ pub fn CheckoutForm(props: &CheckoutFormProps) -> Html {
     };
     let message = match &*failure {
         Some(ApiError::Network) => Some(t::network_retry(lang).to_owned()),
-        Some(e) if e.fields().is_empty() => Some(e.message()),
-        Some(e) => Some(format!("{} {}", e.message(), forms::check_marked(lang))),
+        Some(e) if e.fields().is_empty() => Some(e.message_in(lang)),
+        Some(e) => Some(format!("{} {}", e.message_in(lang), forms::check_marked(lang))),
         None if !local.is_empty() => Some(forms::check_marked(lang).to_owned()),
         None => None,
     };
@@ -252,7 +252,7 @@ pub fn CheckoutForm(props: &CheckoutFormProps) -> Html {
         <form class="checkout" novalidate=true {onsubmit}>
             if let Some(changed) = &*conflict {
                 <div class="form-alert checkout__conflict" role="alert">
-                    <p>{ changed.message() }</p>
+                    <p>{ changed.message_in(lang) }</p>
                     <button type="button" class="button button--secondary" onclick={reload}>
                         { t::reload(lang) }
                     </button>

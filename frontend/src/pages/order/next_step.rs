@@ -203,7 +203,7 @@ fn Move(props: &ActionProps) -> Html {
                 <TextField name="note" label={t::cancel_reason_label(lang)} value={(*note).clone()} oninput={on_note}
                     rows={2} form="batal" error={note_error} />
             }
-            if let Some(e) = &*error { <p class="form-alert" role="alert">{ e.message() }</p> }
+            if let Some(e) = &*error { <p class="form-alert" role="alert">{ e.message_in(lang) }</p> }
             <div class="actions">
                 <button type="button" class={confirm_class}
                     onclick={confirm} disabled={*busy}>
@@ -256,7 +256,7 @@ fn ReceiptForm(props: &ActionProps) -> Html {
                 };
                 match api::orders::send_receipt(code, phone, photo, note).await {
                     Ok(order) => on_update.emit(order),
-                    Err(e) => error.set(Some(e.message())),
+                    Err(e) => error.set(Some(e.message_in(lang))),
                 }
                 busy.set(false);
             });
