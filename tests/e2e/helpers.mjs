@@ -45,7 +45,8 @@ function browser() {
   return browserPromise;
 }
 after(async () => {
-  if (browserPromise) await (await browserPromise).close();
+  // A browser that will not close within 10 s is left to the runner's --test-force-exit.
+  if (browserPromise) await Promise.race([(await browserPromise).close(), sleep(10_000)]);
 });
 
 /**

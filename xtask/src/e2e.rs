@@ -57,14 +57,20 @@ fn node_tests(root: &Path, base_url: &str, files: &[String]) -> Result<()> {
         bail!("node is missing: install Node.js 20 (Debian: apt-get install nodejs npm)");
     }
     let all = ["tests/e2e/".to_owned()];
-    util::run(
+    // Each test has its own limit (tests/e2e/helpers.mjs); a file's process exits once its tests end even
+    // if its browser will not close; and the whole run has a limit far above its usual 5 minutes.
+    util::run_within(
         Command::new("node")
-            .args(["--test", "--test-concurrency=1"])
+            .args(["--test", "--test-concurrency=1", "--test-force-exit"])
             .args(if files.is_empty() { &all[..] } else { files })
             .current_dir(root)
             .env("BASE_URL", base_url),
+        BROWSER_TESTS_LIMIT,
     )
 }
+
+/// The longest the browser tests may run in all (they take about 5 minutes on two cores).
+const BROWSER_TESTS_LIMIT: Duration = Duration::from_secs(25 * 60);
 
 /// Installs chromium with apt-get when root; otherwise says how. `Some(reason)` to skip (never
 /// under CI=true, where a missing browser fails).

@@ -106,6 +106,29 @@ pub fn run(cmd: &mut Command) -> Result<()> {
     Ok(())
 }
 
+/// Runs `cmd` like [`run`], but kills it (and fails) when it has not ended within `limit`: a hung step
+/// fails the run with its output so far instead of holding it up until CI's own limit.
+pub fn run_within(cmd: &mut Command, limit: std::time::Duration) -> Result<()> {
+    let line = describe(cmd);
+    let mut child = cmd.spawn().with_context(|| format!("could not start `{line}`"))?;
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        if started.elapsed() > limit {
+            child.kill().ok();
+            child.wait().ok();
+            bail!("`{line}` did not end within {} s and was stopped", limit.as_secs());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    if !status.success() {
+        bail!("`{line}` failed ({status})");
+    }
+    Ok(())
+}
+
 /// The command line of `cmd`, for messages.
 pub fn describe(cmd: &Command) -> String {
     let mut parts = vec![cmd.get_program().to_string_lossy().into_owned()];
