@@ -1,5 +1,6 @@
-//! Rebuilding the sales summaries from the orders: when a database first gets them, when the kabupaten's
-//! time zone changes (days begin at another hour), and in tests that check the ledger kept them exactly.
+//! Rebuilding the sales summaries from the orders (and the producers' income from their credits): when a
+//! database first gets them, when the kabupaten's time zone changes (days begin at another hour), and in
+//! tests that check the ledger kept them exactly.
 
 use std::collections::BTreeMap;
 
@@ -31,6 +32,7 @@ pub async fn rebuild(conn: &mut AnyConnection, zone: TimeZone) -> anyhow::Result
     queries::insert(&mut *conn, false, &spread(orders)).await?;
     let lines = queries::line_groups(&mut *conn, zone).await?;
     queries::insert(&mut *conn, true, &spread(lines)).await?;
+    crate::producer_ledger::credits::rebuild_income(&mut *conn, zone).await?;
     queries::keep_time_zone(conn, zone).await?;
     Ok(())
 }

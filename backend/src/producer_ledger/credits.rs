@@ -1,7 +1,8 @@
 //! Credits to producers, written inside the transaction that completes an order (or refunds its lines),
 //! so the ledger always matches the orders: each line of a member producer's product once as a sale,
 //! with the producer and the shop's fee as they are at that moment, and at most once taken back. The
-//! dashboards' summary of producers' income (`producer_income`) changes in the same statements' turn.
+//! dashboards' summary of producers' income (`producer_income`) changes in the same statements' turn, and
+//! is rebuilt from the credits when the time zone changes.
 
 use sqlx::AnyConnection;
 
@@ -52,6 +53,20 @@ pub async fn reverse_lines(
             // Off the sale's own day, so a summary row never goes below nothing.
             summarize(conn, sale.day, &key, sale.figures, -1).await?;
         }
+    }
+    Ok(())
+}
+
+/// Dates every credit again on its local day in `zone` and rebuilds the income summary from the credits
+/// (the sales not taken back): when the kabupaten's time zone changes, with the sales summaries.
+pub async fn rebuild_income(conn: &mut AnyConnection, zone: TimeZone) -> AppResult<()> {
+    for (id, at) in queries::moments(&mut *conn).await? {
+        queries::redate(&mut *conn, id, zone.day_of(at)).await?;
+    }
+    queries::clear_income(&mut *conn).await?;
+    for sale in queries::standing_sales(&mut *conn).await? {
+        let key = IncomeKey { shop_id: sale.shop_id, product_id: sale.product_id, sector: &sale.sector };
+        summarize(conn, sale.day, &key, sale.figures, 1).await?;
     }
     Ok(())
 }

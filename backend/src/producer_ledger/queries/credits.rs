@@ -1,5 +1,5 @@
 //! SQL of credits: the lines an order credits to producers, each credit and its reversal (once per line),
-//! whether a producer has any, and the dashboards' summary of producers' income.
+//! whether a producer has any, and the dashboards' summary of producers' income (and its rebuilding).
 
 use shared::producer_ledger::Fee;
 use sqlx::{AnyConnection, Row};
@@ -103,17 +103,18 @@ pub async fn credited(conn: &mut AnyConnection, order_id: i64, line_id: i64) -> 
     .bind(order_id)
     .fetch_optional(conn)
     .await?;
-    row.map(|r| {
-        Ok(CreditedSale {
-            day: r.try_get("day")?,
-            shop_id: r.try_get("shop_id")?,
-            producer_id: r.try_get("producer_id")?,
-            product_id: r.try_get::<Option<i64>, _>("product_id")?.unwrap_or_default(),
-            sector: r.try_get("sector")?,
-            figures: Figures { quantity: r.try_get("quantity")?, amount: r.try_get("amount")?, fee: r.try_get("fee")? },
-        })
+    row.as_ref().map(credited_sale).transpose()
+}
+
+fn credited_sale(r: &sqlx::any::AnyRow) -> sqlx::Result<CreditedSale> {
+    Ok(CreditedSale {
+        day: r.try_get("day")?,
+        shop_id: r.try_get("shop_id")?,
+        producer_id: r.try_get("producer_id")?,
+        product_id: r.try_get::<Option<i64>, _>("product_id")?.unwrap_or_default(),
+        sector: r.try_get("sector")?,
+        figures: Figures { quantity: r.try_get("quantity")?, amount: r.try_get("amount")?, fee: r.try_get("fee")? },
     })
-    .transpose()
 }
 
 /// Takes back the credited sale of line `line_id` (its figures negated); false when it already was.
@@ -195,4 +196,35 @@ pub async fn has_entries(conn: &mut AnyConnection, producer_id: i64) -> sqlx::Re
     .fetch_one(conn)
     .await?;
     Ok(n > 0)
+}
+
+/// Every credit's id and moment, for dating them again in another time zone.
+pub async fn moments(conn: &mut AnyConnection) -> sqlx::Result<Vec<(i64, i64)>> {
+    sqlx::query_as("SELECT id, at FROM producer_credits ORDER BY id").fetch_all(conn).await
+}
+
+/// Dates credit `id` on local day `day`.
+pub async fn redate(conn: &mut AnyConnection, id: i64, day: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE producer_credits SET day = $1 WHERE id = $2").bind(day).bind(id).execute(conn).await?;
+    Ok(())
+}
+
+/// Empties the income summary, before it is rebuilt from the credits.
+pub async fn clear_income(conn: &mut AnyConnection) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM producer_income").execute(conn).await?;
+    Ok(())
+}
+
+/// Every credited sale not taken back by a refund: what the income summary holds.
+pub async fn standing_sales(conn: &mut AnyConnection) -> sqlx::Result<Vec<CreditedSale>> {
+    let rows = sqlx::query(
+        "SELECT c.day, c.shop_id, c.producer_id, c.quantity, c.amount, c.fee, l.product_id, l.sector \
+         FROM producer_credits c JOIN order_lines l ON l.id = c.line_id \
+         WHERE c.kind = 'jual' \
+            AND NOT EXISTS (SELECT 1 FROM producer_credits r WHERE r.line_id = c.line_id AND r.kind = 'refund') \
+         ORDER BY c.id",
+    )
+    .fetch_all(conn)
+    .await?;
+    rows.iter().map(credited_sale).collect()
 }
