@@ -85,7 +85,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     }
     let vapid = push::vapid::Vapid::load_or_create(&db).await?;
     let pusher = Arc::new(push::deliver::Pusher::new(vapid, &config)?);
-    let shells = web::pages::Shells::load(&config.dist_dir)?;
+    let shells = web::pages::Shells::load(&config.dist_dir, config.time_zone)?;
     let pages = Arc::new(PageCache::new(config.page_cache, page_cache::NOT_ON_PAGES));
     let tables = Arc::new(PageCache::new(config.dashboard_cache, dashboards::NOT_ON_DASHBOARDS));
     Ok(AppState {

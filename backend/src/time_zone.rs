@@ -40,6 +40,12 @@ impl TimeZone {
         }
     }
 
+    /// How far east of UTC the zone is, in minutes (what every page tells the browser, see
+    /// `web::pages::Shells::load`).
+    pub fn utc_offset_minutes(self) -> i64 {
+        self.offset_ms() / 60_000
+    }
+
     fn offset_ms(self) -> i64 {
         let hours = match self {
             TimeZone::Wib => 7,

@@ -1,6 +1,7 @@
 //! Times as Indonesians read them: dates of what the site publishes ("24 November 2026") in Western
 //! Indonesian Time, the same on the server and in the browser; times of one's own (orders, inquiries:
-//! "24 Nov 2026, 14.05") and date inputs in the browser's own time zone.
+//! "24 Nov 2026, 14.05") and date inputs in the browser's own time zone; and the day forms start on,
+//! today where the shops are.
 
 use shared::Lang;
 use shared::format::civil_date;
@@ -43,8 +44,28 @@ pub fn date_in(lang: Lang, ms: i64) -> String {
 
 /// A published date as the value of an `<input type="date">`, in Western Indonesian Time (see [`date`]).
 pub fn published_input(ms: i64) -> String {
-    let (year, month, day) = civil_date((ms + WIB_MS).div_euclid(86_400_000));
+    day_input(ms, WIB_MS / 60_000)
+}
+
+/// Today where the shops are, as an `<input type="date">` holds it: the day the server checks a form's
+/// dates against (in the kabupaten's time zone, which every page's `<meta name="lapak-utc-offset">` gives),
+/// whatever zone the phone is set to; the phone's own date on a page without it.
+pub fn today_where_shops_are() -> String {
+    let now = js_sys::Date::now() as i64;
+    utc_offset_minutes().map_or_else(|| date_input(now), |minutes| day_input(now, minutes))
+}
+
+/// The date of the moment `ms` at `minutes` east of UTC, as an `<input type="date">` holds it.
+fn day_input(ms: i64, minutes: i64) -> String {
+    let (year, month, day) = civil_date((ms + minutes * 60_000).div_euclid(86_400_000));
     format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// The kabupaten's offset from UTC in minutes, as the page's head gives it.
+fn utc_offset_minutes() -> Option<i64> {
+    let document = web_sys::window()?.document()?;
+    let meta = document.query_selector("meta[name=\"lapak-utc-offset\"]").ok()??;
+    meta.get_attribute("content")?.parse().ok()
 }
 
 /// The start, in Western Indonesian Time, of the day an `<input type="date">` holds: what a published
@@ -120,6 +141,17 @@ mod tests {
         assert_eq!(super::written(En, 1, 7, 2025, 9, 30), "1 Aug 2025, 09:30");
         assert_eq!(super::long_date(En, 1, 7, 2025), "1 August 2025");
         assert_eq!(super::date_in(En, 0), "1 January 1970");
+    }
+
+    #[test]
+    fn a_moment_falls_on_the_day_of_its_zone() {
+        // 16:30 UTC on 24 November 2026: still the 24th in WIB, already the 25th in WITA and WIT.
+        let at = 20_781 * 86_400_000 + (16 * 60 + 30) * 60_000;
+        assert_eq!(super::day_input(at, 0), "2026-11-24");
+        assert_eq!(super::day_input(at, 7 * 60), "2026-11-24");
+        assert_eq!(super::day_input(at, 8 * 60), "2026-11-25");
+        assert_eq!(super::day_input(at, 9 * 60), "2026-11-25");
+        assert_eq!(super::published_input(at), "2026-11-24");
     }
 
     #[test]

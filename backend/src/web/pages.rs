@@ -63,6 +63,8 @@ pub struct Offer {
 }
 
 use shared::Lang;
+
+use crate::time_zone::TimeZone;
 /// The frontend's apps, one bundle and page each (the route table says which shows a page).
 pub use shared::routes::App;
 use shared::routes::ISLANDS_HTML;
@@ -82,16 +84,19 @@ pub struct Shells {
 
 impl Shells {
     /// Reads the pages; a build without one of the other apps' pages (a test fixture) uses the portal's.
-    pub fn load(dist: &Path) -> anyhow::Result<Shells> {
-        let portal = Shell::load(&dist.join(App::Portal.html()))?;
+    /// Every page tells the browser the kabupaten's time zone (`<meta name="lapak-utc-offset">`, minutes
+    /// east of UTC), so forms start on the day the server checks them against, whatever the phone's zone.
+    pub fn load(dist: &Path, zone: TimeZone) -> anyhow::Result<Shells> {
+        let load = |page: &Path| Shell::load(page).map(|shell| shell.in_zone(zone));
+        let portal = load(&dist.join(App::Portal.html()))?;
         let mut by_app = HashMap::new();
         for app in App::ALL {
             let page = dist.join(app.html());
-            let shell = if app != App::Portal && page.is_file() { Shell::load(&page)? } else { portal.clone() };
+            let shell = if app != App::Portal && page.is_file() { load(&page)? } else { portal.clone() };
             by_app.insert(app, shell);
         }
         let page = dist.join(ISLANDS_HTML);
-        let islands = if page.is_file() { Shell::load(&page)? } else { portal };
+        let islands = if page.is_file() { load(&page)? } else { portal };
         Ok(Shells { by_app, islands })
     }
 
@@ -113,6 +118,12 @@ impl Shell {
             Err(e) => return Err(e.into()),
         };
         Shell::parse(&html)
+    }
+
+    /// The shell with the zone's offset in its head.
+    fn in_zone(mut self, zone: TimeZone) -> Shell {
+        self.before.push_str(&format!("<meta name=\"lapak-utc-offset\" content=\"{}\">", zone.utc_offset_minutes()));
+        self
     }
 
     fn parse(html: &str) -> anyhow::Result<Shell> {

@@ -9,6 +9,7 @@ mod rendered_english;
 mod rendered_services;
 mod rendered_villages;
 mod sitemap;
+mod time_zone;
 
 use lapak_tests::{TestApp, header, on_both_databases};
 

@@ -53,7 +53,7 @@ pub fn CertificateEditor(props: &CertificateEditorProps) -> Html {
                 photo_id: photos.first().map(|p| p.id),
                 ..(*form).clone()
             };
-            let today = dates::date_input(js_sys::Date::now() as i64);
+            let today = dates::today_where_shops_are();
             let (done, local) = (done.clone(), body.validate(&today));
             let save = async move {
                 match id {

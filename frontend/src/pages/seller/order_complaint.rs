@@ -65,7 +65,7 @@ fn RefundRecorder(props: &RefundRecorderProps) -> Html {
     let o = &*props.order;
     let chosen = use_state(|| o.lines.iter().map(|l| l.id).collect::<Vec<i64>>());
     let delivery = use_state(|| false);
-    let paid_on = use_state(|| crate::dates::date_input(js_sys::Date::now() as i64));
+    let paid_on = use_state(crate::dates::today_where_shops_are);
     let receipt = use_state(Vec::<Image>::new);
     let uploading = use_state(|| false);
     let submission = use_state(Submission::default);

@@ -105,7 +105,7 @@ pub struct CsvExportProps {
 /// The orders of a date range as a CSV file (this month by default), for the shop's books.
 #[component]
 pub fn CsvExport(props: &CsvExportProps) -> Html {
-    let today = dates::date_input(js_sys::Date::now() as i64);
+    let today = dates::today_where_shops_are();
     let from = use_state(|| format!("{}01", &today[..8]));
     let to = use_state(|| today.clone());
     let problem = use_state(|| None::<String>);

@@ -21,14 +21,10 @@ pub struct PayoutBoxProps {
     pub on_paid: Callback<()>,
 }
 
-fn today() -> String {
-    dates::date_input(js_sys::Date::now() as i64)
-}
-
 /// "Catat pembayaran": money handed to the producer.
 #[component]
 pub fn PayoutBox(props: &PayoutBoxProps) -> Html {
-    let form = use_state(|| PayoutForm { paid_on: today(), ..PayoutForm::default() });
+    let form = use_state(|| PayoutForm { paid_on: dates::today_where_shops_are(), ..PayoutForm::default() });
     let typed = use_state(String::new);
     let photos = use_state(Vec::<Image>::new);
     let uploading = use_state(|| false);
@@ -50,7 +46,7 @@ pub fn PayoutBox(props: &PayoutBoxProps) -> Html {
             let call = api::call(Pay { id: shop, producer_id: producer }, &sent);
             submit(&submission, sent.validate(), call, move |payout| {
                 done.set(Some(format!("Pembayaran {} dicatat.", shared::format::rupiah(payout.amount))));
-                form.set(PayoutForm { paid_on: today(), ..PayoutForm::default() });
+                form.set(PayoutForm { paid_on: dates::today_where_shops_are(), ..PayoutForm::default() });
                 typed.set(String::new());
                 photos.set(Vec::new());
                 on_paid.emit(());

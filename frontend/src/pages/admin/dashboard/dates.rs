@@ -59,9 +59,9 @@ fn month_name(month: u32) -> &'static str {
     short_month(shared::Lang::Id, month.saturating_sub(1))
 }
 
-/// Today in the browser's time zone, `YYYY-MM-DD`.
+/// Today where the shops are, `YYYY-MM-DD`.
 pub fn today() -> String {
-    crate::dates::date_input(js_sys::Date::now() as i64)
+    crate::dates::today_where_shops_are()
 }
 
 /// A period chosen with one tap.
